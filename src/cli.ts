@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * The process edge: builds CliIo from the real process, runs main(), sets the exit code.
+ * The only file that touches process.argv, process.exit and signal handlers.
+ */
+import { main } from './commands/index.js';
+import type { CliIo } from './commands/shared.js';
+
+function processIo(): CliIo {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    // First Ctrl-C: stop cleanly. Second: the user means it.
+    if (interrupts > 1) process.exit(130);
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY,
+    color: isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
+    signal: controller.signal,
+  };
+}
+
+main(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Only bugs reach here: user mistakes are diagnostics.
+    process.stderr.write(`speccc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write('This is a bug in speccc; please report it with the command you ran.\n');
+    process.exitCode = 3;
+  },
+);

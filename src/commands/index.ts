@@ -1,0 +1,35 @@
+/** argv -> command -> exit code. Commands get the process's edges through CliIo. */
+import { Command, CommanderError } from 'commander';
+import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
+import { registerCheck } from './check.js';
+import { registerBuild } from './build.js';
+import { registerLog } from './log.js';
+import { registerVerify } from './verify.js';
+import { registerWatch } from './watch.js';
+
+const VERSION = '0.1.0';
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let pending: Promise<number> | undefined;
+  const done = (code: Promise<number>) => {
+    pending = code;
+  };
+  const program = new Command()
+    .name('speccc')
+    .description('A spec compiler: markdown specs in, tested code out.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerWatch];
+  for (const register of commands) register(program, io, done);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return pending ? await pending : EXIT.ok;
+}

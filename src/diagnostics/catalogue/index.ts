@@ -1,0 +1,19 @@
+/**
+ * The catalogue of every diagnostic code. Each group lives in its own file; this index merges
+ * them and refuses duplicates. docs/diagnostics.md is generated from it (npm run docs), and a
+ * test fails when a code lacks a doc entry or a test sample.
+ */
+import type { CatalogueEntry } from './types.js';
+
+const groups: CatalogueEntry[][] = [];
+
+export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
+  const map = new Map<string, CatalogueEntry>();
+  for (const entry of groups.flat()) {
+    if (map.has(entry.code)) throw new Error(`duplicate diagnostic code in catalogue: ${entry.code}`);
+    map.set(entry.code, entry);
+  }
+  return map;
+})();
+
+export type { CatalogueEntry } from './types.js';
