@@ -258,3 +258,83 @@ export interface Agent {
   readonly name: string;
   run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome>;
 }
+
+// ---------------------------------------------------------------------------------------
+// Configuration (speccc.config.json, validated by src/config/). All paths are relative to the
+// workspace root unless absolute; `scenarios` is recommended to live outside the repository.
+// ---------------------------------------------------------------------------------------
+
+export interface SpecccConfig {
+  paths: {
+    specs: string;
+    context: string;
+    templates: string;
+    generated: string;
+    scenarios: string;
+  };
+  model: {
+    default: string;
+    /** Per-kind routing; a spec's own `model:` wins over both. */
+    byKind: Partial<Record<SpecKind, string>>;
+    /** Per-request output token limit (max_tokens). */
+    maxOutputTokens: number;
+  };
+  /** Jobs run in parallel at most. */
+  concurrency: number;
+  /** Run-wide spending cap in USD (null: none); `--max-cost` overrides. */
+  budgetUsd: number | null;
+  agent: {
+    /** Model turns per job attempt before the job counts as incomplete. */
+    maxTurns: number;
+  };
+  validation: {
+    /** Type-check TypeScript outputs with tsc before running tests. */
+    typecheck: boolean;
+    /** Test command run in the staged tree; `{files}` expands to the spec's test outputs. */
+    testCommand: string[];
+    /** Wall-clock limit for one check run, in milliseconds. */
+    timeoutMs: number;
+    maxFixAttempts: number;
+  };
+  promotion: {
+    /** on-pass: promote when visible checks and the spec's holdout scenarios pass. manual: wait for `speccc promote`. */
+    policy: 'on-pass' | 'manual';
+    /** Whether a failing holdout scenario's title (never its body) may be shown to the agent. */
+    shareScenarioTitles: boolean;
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation (phase 7)
+// ---------------------------------------------------------------------------------------
+
+export type FailureClass =
+  | 'missing-output'
+  | 'does-not-compile'
+  | 'tests-fail'
+  | 'holdout-fails'
+  | 'timeout'
+  | 'crash'
+  | 'budget-exhausted'
+  | 'agent-gave-up'
+  | 'api-error'
+  | 'cancelled';
+
+export interface ValidationRun {
+  passed: boolean;
+  failureClass?: FailureClass;
+  /** Trimmed output. For visible checks it is fed back to the agent; for holdouts, to people only. */
+  feedback: string;
+  durationMs: number;
+}
+
+export interface HoldoutRun extends ValidationRun {
+  scenarios: { name: string; file: string; passed: boolean }[];
+}
+
+export interface Validator {
+  /** Type-check and run the spec's own tests inside a staged tree (the whole tree: deps included). */
+  visible(input: { specId: string; stageDir: string; outputs: readonly string[]; signal: AbortSignal }): Promise<ValidationRun>;
+  /** Run the spec's holdout scenarios against a staged tree. Never shown to a generating agent. */
+  holdout(input: { specId: string; stageDir: string; signal: AbortSignal }): Promise<HoldoutRun>;
+}
