@@ -157,10 +157,14 @@ export interface Spec {
   frontmatter: Frontmatter | null;
   frontmatterSpans: FrontmatterSpans | null;
   title: Located<string> | null;
+  /** H1 headings after the first (a spec has one title). */
+  extraTitles: Span[];
   sections: Section[];
   scenarios: Scenario[];
   links: SpecLink[];
   terms: TermUse[];
+  /** [start, end) offsets of code, inline code and HTML: prose rules skip these. */
+  codeRanges: [number, number][];
 }
 
 /** A spec file after phases 1 and 2: its model (if the file could be read as text) and problems. */

@@ -4,8 +4,10 @@
  * test fails when a code lacks a doc entry or a test sample.
  */
 import type { CatalogueEntry } from './types.js';
+import { INPUT } from './input.js';
+import { FRONTMATTER } from './frontmatter.js';
 
-const groups: CatalogueEntry[][] = [];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();

@@ -1,0 +1,61 @@
+import type { CatalogueEntry } from './types.js';
+
+const GOOD = '---\nid: invoice-totals\nkind: feature\nstatus: ready\ndepends_on: [money]\noutputs: [src/invoice.ts]\n---\n';
+
+/** Problems in a spec's YAML frontmatter. */
+export const FRONTMATTER: CatalogueEntry[] = [
+  {
+    code: 'frontmatter-missing',
+    severity: 'error',
+    summary: 'A spec has no YAML frontmatter',
+    doc: 'The frontmatter gives a spec its id, kind and status; without it nothing can reference the spec and speccc cannot tell whether to build it.',
+    hint: 'Start the file with a `---` block holding at least id, kind and status.',
+    ok: GOOD + '# Invoice totals\n',
+    notOk: '# Invoice totals\n',
+  },
+  {
+    code: 'yaml-invalid',
+    severity: 'error',
+    summary: 'The frontmatter is not valid YAML',
+    doc: 'The frontmatter is parsed as YAML 1.2. Syntax errors, duplicate keys and excessive aliases (a "billion laughs" bomb) are reported at their position.',
+    hint: 'Fix the YAML syntax at the position shown.',
+    ok: GOOD,
+    notOk: '---\nid: invoice-totals\nkind: [feature\n---\n',
+  },
+  {
+    code: 'frontmatter-not-mapping',
+    severity: 'error',
+    summary: 'The frontmatter is not a key/value mapping',
+    doc: 'The frontmatter must be a YAML mapping (`key: value` lines), not a list or a scalar.',
+    hint: 'Write the frontmatter as `key: value` lines.',
+    ok: GOOD,
+    notOk: '---\n- id: a\n---\n',
+  },
+  {
+    code: 'frontmatter-unknown-field',
+    severity: 'error',
+    summary: 'The frontmatter has a field speccc does not know',
+    doc: 'Unknown fields are errors rather than ignored, so a typo such as `depends-on` cannot silently drop a dependency.',
+    hint: 'Remove the field or correct its name (known fields: id, kind, status, depends_on, outputs, model, budget_usd, version).',
+    ok: GOOD,
+    notOk: '---\nid: a\nkind: feature\nstatus: ready\ndepends-on: [money]\n---\n',
+  },
+  {
+    code: 'frontmatter-missing-field',
+    severity: 'error',
+    summary: 'A required frontmatter field is missing',
+    doc: 'Every spec needs `id`, `kind` and `status`.',
+    hint: 'Add the field to the frontmatter.',
+    ok: GOOD,
+    notOk: '---\nid: a\nkind: feature\n---\n',
+  },
+  {
+    code: 'frontmatter-invalid-value',
+    severity: 'error',
+    summary: 'A frontmatter field has the wrong type or value',
+    doc: 'Each field has a type and, for kind and status, a fixed set of values; ids are kebab-case; outputs and depends_on are lists of strings; budget_usd is a positive number.',
+    hint: 'Use a value of the documented type (see docs/spec-format.md).',
+    ok: GOOD,
+    notOk: '---\nid: Invoice Totals\nkind: feture\nstatus: ready\n---\n',
+  },
+];

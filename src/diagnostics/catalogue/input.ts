@@ -1,0 +1,68 @@
+import type { CatalogueEntry } from './types.js';
+
+/** Problems with the files themselves, before any markdown is read. */
+export const INPUT: CatalogueEntry[] = [
+  {
+    code: 'file-binary',
+    severity: 'error',
+    summary: 'A file under specs/ is binary',
+    doc: 'Every `.md` file under the specs folder is read as a spec. A file with NUL bytes is not text; it was probably saved by the wrong tool or misnamed.',
+    hint: 'Move the file out of the specs folder or save it as UTF-8 markdown.',
+    ok: '---\nid: a\n...\n',
+    notOk: '(bytes) 89 50 4e 47 0d 0a 1a 0a 00 00 ...',
+  },
+  {
+    code: 'file-not-utf8',
+    severity: 'error',
+    summary: 'A spec is not valid UTF-8',
+    doc: 'Specs are UTF-8. Another encoding (Latin-1, UTF-16) would reach the agent as garbage, so speccc refuses it and points at the first bad byte.',
+    hint: 'Re-save the file as UTF-8.',
+    ok: 'Café (UTF-8: 43 61 66 c3 a9)',
+    notOk: 'Café (Latin-1: 43 61 66 e9)',
+  },
+  {
+    code: 'file-too-large',
+    severity: 'error',
+    summary: 'A spec is larger than 1 MiB',
+    doc: 'A spec is a description for an agent, not a data file. Huge files blow the prompt budget and usually mean data was pasted in.',
+    hint: 'Split the spec, or move data into the generated code\'s fixtures and describe it instead.',
+    ok: 'A spec of a few kilobytes.',
+    notOk: 'A 5 MB spec with a pasted CSV dump.',
+  },
+  {
+    code: 'file-empty',
+    severity: 'error',
+    summary: 'A spec file is empty',
+    doc: 'An empty `.md` file under specs/ is almost always an unfinished spec; it has no id, so nothing can depend on it.',
+    hint: 'Write the spec (frontmatter, title, sections) or delete the file.',
+    ok: '---\nid: a\nkind: feature\nstatus: draft\n---\n# A\n',
+    notOk: '(an empty file)',
+  },
+  {
+    code: 'markdown-unparsable',
+    severity: 'error',
+    summary: 'The markdown parser could not read the file',
+    doc: 'Pathological input, such as thousands of nested block quotes or lists, exceeds what the parser can handle.',
+    hint: 'Flatten the nesting; specs need at most a few levels of lists.',
+    ok: '- a\n  - b\n',
+    notOk: '>>>>>>>>>>>>>>>> ... (10,000 levels)',
+  },
+  {
+    code: 'specs-folder-missing',
+    severity: 'error',
+    summary: 'The specs folder does not exist',
+    doc: 'speccc looks for specs in the configured specs folder (`specs/` by default) under the workspace root.',
+    hint: 'Run speccc in the workspace root, pass --root DIR, or create the specs folder.',
+    ok: 'workspace/specs/a.md',
+    notOk: 'workspace/ (no specs folder)',
+  },
+  {
+    code: 'path-not-found',
+    severity: 'error',
+    summary: 'A path given on the command line does not exist',
+    doc: '`speccc check PATH...` checks only the named files or folders; a path that does not exist is reported instead of silently checking nothing.',
+    hint: 'Check the spelling; paths are relative to the current directory.',
+    ok: 'speccc check specs/auth.md',
+    notOk: 'speccc check specs/auht.md',
+  },
+];

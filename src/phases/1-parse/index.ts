@@ -1,0 +1,103 @@
+/**
+ * Phase 1: a spec file's bytes -> decoded text, markdown tree and raw frontmatter.
+ * Entry: parseSpecFile. Pure (no I/O); problems with the bytes themselves become diagnostics.
+ */
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Diagnostic, Span } from '../../types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import { decodeSpecBytes } from './decode.js';
+import { createLineIndex, type LineIndex } from './line-index.js';
+
+/** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
+export const MAX_SPEC_BYTES = 1024 * 1024;
+
+export interface RawFrontmatter {
+  /** The YAML between the fences. */
+  yaml: string;
+  /** Offset in the text where `yaml` starts. */
+  yamlOffset: number;
+  /** The whole block, fences included. */
+  span: Span;
+}
+
+export interface ParsedFile {
+  file: string;
+  hash: string;
+  /** Null when the bytes are not a readable text spec (diagnostics say why). */
+  text: string | null;
+  tree: Root | null;
+  lines: LineIndex | null;
+  frontmatter: RawFrontmatter | null;
+  diagnostics: Diagnostic[];
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
+  const hash = hashBytes(bytes);
+  const unreadable = (diagnostic: Diagnostic): ParsedFile => ({
+    file, hash, text: null, tree: null, lines: null, frontmatter: null, diagnostics: [diagnostic],
+  });
+  const start = { line: 1, column: 1, offset: 0 };
+  if (bytes.length > MAX_SPEC_BYTES) {
+    return unreadable(
+      makeDiagnostic('file-too-large', {
+        file,
+        span: { start, end: start },
+        message: `File is ${bytes.length} bytes; expected a spec of at most ${MAX_SPEC_BYTES} bytes`,
+      }),
+    );
+  }
+  const decoded = decodeSpecBytes(bytes);
+  if (!decoded.ok) {
+    const lossy = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.byteOffset));
+    const at = createLineIndex(lossy).point(lossy.length);
+    const code = decoded.reason === 'binary' ? 'file-binary' : 'file-not-utf8';
+    const message =
+      decoded.reason === 'binary'
+        ? `File contains a NUL byte at byte ${decoded.byteOffset}; expected a UTF-8 markdown text file`
+        : `File has an invalid UTF-8 byte sequence at byte ${decoded.byteOffset}; expected UTF-8 text`;
+    return unreadable(makeDiagnostic(code, { file, span: { start: at, end: at }, message }));
+  }
+  const text = decoded.text;
+  const lines = createLineIndex(text);
+  if (text.trim() === '') {
+    return {
+      ...unreadable(
+        makeDiagnostic('file-empty', { file, span: { start, end: start }, message: 'File is empty; expected a spec with frontmatter, a title and sections' }),
+      ),
+      text,
+      lines,
+    };
+  }
+  let tree: Root;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    // micromark is recursive: pathological nesting can exhaust the stack. That is the input's
+    // fault, not a crash: report it where the file starts.
+    const reason = error instanceof RangeError ? 'nesting is too deep to parse' : 'the markdown parser failed';
+    return {
+      ...unreadable(makeDiagnostic('markdown-unparsable', { file, span: lines.span(0, 0), message: `Markdown could not be parsed: ${reason}; expected ordinary markdown nesting` })),
+      text,
+      lines,
+    };
+  }
+  const first = tree.children[0];
+  let frontmatter: RawFrontmatter | null = null;
+  if (first?.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {
+    const blockStart = first.position.start.offset;
+    const blockEnd = first.position.end.offset;
+    const yamlOffset = text.indexOf('\n', blockStart) + 1;
+    frontmatter = { yaml: first.value, yamlOffset, span: lines.span(blockStart, blockEnd) };
+  }
+  return { file, hash, text, tree, lines, frontmatter, diagnostics: [] };
+}

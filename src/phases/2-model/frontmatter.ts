@@ -1,0 +1,187 @@
+/**
+ * Raw YAML frontmatter -> validated Frontmatter with the spans of its fields, or located
+ * diagnostics. Every zod issue points at the field's value (or key) in the file.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { LineIndex } from '../1-parse/line-index.js';
+import type { RawFrontmatter } from '../1-parse/index.js';
+import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE } from './schema.js';
+
+/** A "billion laughs" document expands aliases exponentially; real frontmatter needs none. */
+const MAX_ALIASES = 20;
+
+export interface FrontmatterResult {
+  frontmatter: Frontmatter | null;
+  spans: FrontmatterSpans;
+  diagnostics: Diagnostic[];
+}
+
+export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineIndex): FrontmatterResult {
+  const at = (start: number, end: number): Span => lines.span(raw.yamlOffset + start, raw.yamlOffset + end);
+  const spans: FrontmatterSpans = { block: raw.span, fields: {}, depends_on: [], outputs: [] };
+  const diagnostics: Diagnostic[] = [];
+  const fail = (): FrontmatterResult => ({ frontmatter: null, spans, diagnostics });
+
+  const doc = parseDocument(raw.yaml, { uniqueKeys: true, prettyErrors: false, strict: true });
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const firstLine = error.message.split('\n')[0] ?? error.message;
+    diagnostics.push(
+      makeDiagnostic('yaml-invalid', { file, span: at(start, Math.max(end, start + 1)), message: `Frontmatter is not valid YAML: ${firstLine}` }),
+    );
+  }
+  if (diagnostics.length > 0) return fail();
+
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    diagnostics.push(
+      makeDiagnostic('frontmatter-missing-field', { file, span: raw.span, message: 'Frontmatter is empty; expected at least id, kind and status' }),
+    );
+    return fail();
+  }
+  if (!isMap(contents)) {
+    const range = (contents as YamlNode).range ?? [0, 0];
+    diagnostics.push(
+      makeDiagnostic('frontmatter-not-mapping', { file, span: at(range[0], range[1]), message: 'Frontmatter is not a mapping; expected `key: value` lines' }),
+    );
+    return fail();
+  }
+
+  const keySpans = new Map<string, Span>();
+  for (const pair of contents.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const keyRange = pair.key?.range ?? [0, 0];
+    keySpans.set(key, at(keyRange[0], keyRange[1]));
+    const valueRange = pair.value?.range ?? keyRange;
+    spans.fields[key] = at(valueRange[0], valueRange[1]);
+    if ((key === 'depends_on' || key === 'outputs') && isSeq(pair.value)) {
+      spans[key] = pair.value.items.map((item) => {
+        const r = (item as YamlNode).range ?? valueRange;
+        return at(r[0], r[1]);
+      });
+    }
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    diagnostics.push(
+      makeDiagnostic('yaml-invalid', {
+        file,
+        span: raw.span,
+        message: `Frontmatter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'Remove YAML aliases (*name); frontmatter never needs them.',
+      }),
+    );
+    return fail();
+  }
+
+  const parsed = FrontmatterSchema.safeParse(data);
+  if (parsed.success) return { frontmatter: parsed.data, spans, diagnostics };
+  for (const issue of parsed.error.issues) diagnostics.push(issueToDiagnostic(file, issue, data, spans, keySpans));
+  return fail();
+}
+
+function issueToDiagnostic(
+  file: string,
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  spans: FrontmatterSpans,
+  keySpans: Map<string, Span>,
+): Diagnostic {
+  const [field, index] = issue.path as [string | undefined, number | undefined];
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const suggestion = closest(key, FRONTMATTER_FIELDS);
+    return makeDiagnostic('frontmatter-unknown-field', {
+      file,
+      span: keySpans.get(key) ?? spans.block,
+      message: `Unknown frontmatter field \`${key}\`; expected one of ${FRONTMATTER_FIELDS.join(', ')}`,
+      ...(suggestion ? { hint: `Did you mean \`${suggestion}\`?` } : {}),
+    });
+  }
+  const value = field !== undefined ? (data as Record<string, unknown>)[field] : undefined;
+  if (field !== undefined && value === undefined && issue.code === 'invalid_type') {
+    return makeDiagnostic('frontmatter-missing-field', {
+      file,
+      span: { start: spans.block.start, end: spans.block.start },
+      message: `Frontmatter has no \`${field}\`; expected ${describeExpected(field)}`,
+    });
+  }
+  const span =
+    field === undefined
+      ? spans.block
+      : typeof index === 'number' && (field === 'depends_on' || field === 'outputs')
+        ? (spans[field][index] ?? spans.fields[field] ?? spans.block)
+        : (spans.fields[field] ?? spans.block);
+  const shown = typeof index === 'number' && Array.isArray(value) ? value[index] : value;
+  const where = typeof index === 'number' ? `\`${field}\` item ${index + 1}` : `\`${field}\``;
+  return makeDiagnostic('frontmatter-invalid-value', {
+    file,
+    span,
+    message: `Field ${where} is ${show(shown)}; expected ${describeExpected(field ?? '', issue)}`,
+  });
+}
+
+function describeExpected(field: string, issue?: z.core.$ZodIssue): string {
+  switch (field) {
+    case 'id':
+      return 'a kebab-case id such as `invoice-totals`';
+    case 'kind':
+      return 'one of feature, architecture, constraint';
+    case 'status':
+      return 'one of draft, ready, deprecated';
+    case 'depends_on':
+      return 'a list of spec ids';
+    case 'outputs':
+      return 'a list of paths relative to the generated root';
+    case 'model':
+      return 'a model name such as `claude-sonnet-4-5`';
+    case 'budget_usd':
+      return 'a positive number of US dollars';
+    case 'version':
+      return 'a string or number';
+    default:
+      return issue?.message ?? 'a valid value';
+  }
+}
+
+function show(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    const s = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return KEBAB_CASE.test(value) ? `\`${s}\`` : `\`${s}\` (a string)`;
+  }
+  return `\`${String(value)}\` (a ${typeof value})`;
+}
+
+/** The known field nearest to a typo, if it is close enough to be a likely intent. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = levenshtein(norm(word), norm(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(best.name.length / 3)) ? best.name : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,105 @@
+/**
+ * Phase 2: a parsed file -> the typed Spec model with source positions, plus diagnostics.
+ * Entry: modelSpec. Pure.
+ */
+import path from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import type { Diagnostic, ModelledFile, Spec, SpecLink, TermUse } from '../../types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { ParsedFile } from '../1-parse/index.js';
+import type { LineIndex } from '../1-parse/line-index.js';
+import { modelFrontmatter } from './frontmatter.js';
+import { outlineBody } from './sections.js';
+import { extractScenarios } from './scenarios.js';
+
+export function modelSpec(parsed: ParsedFile): ModelledFile {
+  const { file, hash, text, tree, lines } = parsed;
+  if (text === null || tree === null || lines === null) return { file, hash, spec: null, diagnostics: parsed.diagnostics };
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+
+  let frontmatter: Spec['frontmatter'] = null;
+  let frontmatterSpans: Spec['frontmatterSpans'] = null;
+  if (parsed.frontmatter) {
+    const result = modelFrontmatter(file, parsed.frontmatter, lines);
+    frontmatter = result.frontmatter;
+    frontmatterSpans = result.spans;
+    diagnostics.push(...result.diagnostics);
+  } else {
+    diagnostics.push(
+      makeDiagnostic('frontmatter-missing', {
+        file,
+        span: lines.span(0, 0),
+        message: 'Spec has no YAML frontmatter; expected a `---` block with id, kind and status at the top',
+      }),
+    );
+  }
+
+  const outline = outlineBody(tree, text, lines);
+  const evaluation = outline.sections.filter((s) => s.section.name === 'evaluation');
+  const codeRanges = collectCodeRanges(tree);
+  const spec: Spec = {
+    file,
+    hash,
+    source: text,
+    frontmatter,
+    frontmatterSpans,
+    title: outline.titles[0] ?? null,
+    extraTitles: outline.titles.slice(1).map((t) => t.span),
+    sections: outline.sections.map((s) => s.section),
+    scenarios: evaluation.flatMap((s) => extractScenarios(s.nodes, text, lines)),
+    links: collectLinks(tree, file, lines),
+    terms: collectTerms(text, codeRanges, parsed.frontmatter ? parsed.frontmatter.span.end.offset : 0, lines),
+    codeRanges,
+  };
+  return { file, hash, spec, diagnostics };
+}
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
+}
+
+function collectCodeRanges(tree: Root): [number, number][] {
+  const ranges: [number, number][] = [];
+  walk(tree, (node) => {
+    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
+      ranges.push([node.position.start.offset!, node.position.end.offset!]);
+    }
+  });
+  return ranges;
+}
+
+/** Links to other markdown files, resolved relative to the linking spec. External URLs are not references. */
+function collectLinks(tree: Root, file: string, lines: LineIndex): SpecLink[] {
+  const links: SpecLink[] = [];
+  walk(tree, (node) => {
+    if ((node.type !== 'link' && node.type !== 'definition') || !node.position) return;
+    const href = node.url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('/')) return;
+    const pathPart = decodeURIComponentSafe(href.split('#')[0]!.split('?')[0]!);
+    if (!pathPart.toLowerCase().endsWith('.md')) return;
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), pathPart));
+    links.push({ href, target, span: lines.span(node.position.start.offset!, node.position.end.offset!) });
+  });
+  return links;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+const TERM = /\[\[([^[\]\n]{1,80})\]\]/g;
+
+function collectTerms(text: string, code: [number, number][], bodyStart: number, lines: LineIndex): TermUse[] {
+  const terms: TermUse[] = [];
+  for (const match of text.matchAll(TERM)) {
+    const start = match.index;
+    if (start < bodyStart || code.some(([s, e]) => start >= s && start < e)) continue;
+    terms.push({ term: match[1]!.trim(), span: lines.span(start, start + match[0].length) });
+  }
+  return terms;
+}

@@ -1,0 +1,126 @@
+/**
+ * The Evaluation section's nodes -> structured Given/When/Then scenarios with positions.
+ * Block form: an H3 (optionally "Scenario: name") followed by step lines.
+ * List form: a list item directly under the section whose text starts with a step keyword.
+ */
+import type { ListItem, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Scenario, Step, StepKeyword } from '../../types.js';
+import type { LineIndex } from '../1-parse/line-index.js';
+
+type RawKeyword = StepKeyword | 'and' | 'but';
+
+interface Segment {
+  keyword: RawKeyword;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const LINE_START = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*|_)?)(given|when|then|and|but)\b/i;
+/** A keyword inside a line starts a new step only when bold or after , ; . — "and then" stays prose. */
+const INNER = /(?:(?:\*\*|__)(given|when|then)\b(?:\*\*|__)?|[,;.]\s*(given|when|then)\b)/gi;
+
+function cleanStepText(raw: string): string {
+  return raw
+    .replace(/^(?:\*\*|__|\*|_)?\s*[:,]?\s*/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/[\s,;]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits one source line that starts with a step keyword into segments with offsets. */
+function lineSegments(line: string, lineOffset: number): Segment[] {
+  const head = LINE_START.exec(line);
+  if (!head) return [];
+  const cuts: { keyword: RawKeyword; at: number; textAt: number }[] = [];
+  const kwStart = head[1]!.length;
+  cuts.push({ keyword: head[2]!.toLowerCase() as RawKeyword, at: kwStart, textAt: kwStart + head[2]!.length });
+  INNER.lastIndex = kwStart + head[2]!.length;
+  for (let m = INNER.exec(line); m; m = INNER.exec(line)) {
+    const word = (m[1] ?? m[2])!;
+    const wordAt = m.index + m[0].toLowerCase().lastIndexOf(word.toLowerCase());
+    cuts.push({ keyword: word.toLowerCase() as RawKeyword, at: m.index, textAt: wordAt + word.length });
+  }
+  const trimmedEnd = line.replace(/\s+$/, '').length;
+  return cuts.map((cut, i) => {
+    const end = i + 1 < cuts.length ? cuts[i + 1]!.at : trimmedEnd;
+    const start = i === 0 ? cut.at : cut.at + (line.slice(cut.at).match(/^[,;.]\s*/)?.[0].length ?? 0);
+    return {
+      keyword: cut.keyword,
+      text: cleanStepText(line.slice(cut.textAt, end)),
+      start: lineOffset + start,
+      end: lineOffset + Math.max(start, end),
+    };
+  });
+}
+
+function sourceSegments(text: string, start: number, end: number): Segment[] {
+  const out: Segment[] = [];
+  let offset = start;
+  for (const line of text.slice(start, end).split('\n')) {
+    out.push(...lineSegments(line.replace(/\r$/, ''), offset));
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+function toScenario(
+  name: string,
+  form: Scenario['form'],
+  span: [number, number],
+  segments: Segment[],
+  lines: LineIndex,
+): Scenario {
+  const scenario: Scenario = { name, form, span: lines.span(span[0], span[1]), given: [], when: [], then: [] };
+  let previous: StepKeyword | undefined;
+  for (const segment of segments) {
+    // And/But continue the previous keyword; a leading And has nothing to continue and counts as Given.
+    const keyword: StepKeyword = segment.keyword === 'and' || segment.keyword === 'but' ? (previous ?? 'given') : segment.keyword;
+    const step: Step = { keyword, text: segment.text, span: lines.span(segment.start, segment.end) };
+    scenario[keyword].push(step);
+    previous = keyword;
+  }
+  return scenario;
+}
+
+const off = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
+  [node.position!.start.offset!, node.position!.end.offset!] as [number, number];
+
+export function extractScenarios(nodes: RootContent[], text: string, lines: LineIndex): Scenario[] {
+  const scenarios: Scenario[] = [];
+  let block: { name: string; start: number; end: number; segments: Segment[] } | undefined;
+  const closeBlock = () => {
+    if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines));
+    block = undefined;
+  };
+  for (const node of nodes) {
+    const [start, end] = off(node);
+    if (node.type === 'heading' && node.depth <= 3) {
+      closeBlock();
+      const name = toString(node).replace(/^\s*scenario\s*[:\-–—]?\s*/i, '').trim() || 'unnamed scenario';
+      block = { name, start, end, segments: [] };
+      continue;
+    }
+    if (block) {
+      if (node.type === 'list' || node.type === 'paragraph' || node.type === 'blockquote') {
+        block.segments.push(...sourceSegments(text, start, end));
+        block.end = end;
+      }
+      continue;
+    }
+    if (node.type === 'list') {
+      node.children.forEach((item: ListItem, i) => {
+        const [is, ie] = off(item);
+        const segments = sourceSegments(text, is, ie);
+        if (segments.length === 0) return;
+        const plain = toString(item).replace(/\s+/g, ' ').trim();
+        const name = plain.length > 60 ? `${plain.slice(0, 57)}…` : plain || `scenario ${i + 1}`;
+        scenarios.push(toScenario(name, 'list', [is, ie], segments, lines));
+      });
+    }
+  }
+  closeBlock();
+  return scenarios;
+}

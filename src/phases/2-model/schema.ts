@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { SPEC_KINDS, SPEC_STATUSES } from '../../types.js';
+
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The frontmatter schema: the single source for validation and for the published JSON Schema
+ * (schemas/frontmatter.schema.json, `npm run schema`). Strict: unknown keys are errors.
+ */
+export const FrontmatterSchema = z.strictObject({
+  id: z.string().regex(KEBAB_CASE).describe('Unique kebab-case id of the spec.'),
+  kind: z.enum(SPEC_KINDS).describe('feature: user-visible behaviour; architecture: shared structure; constraint: rules for every job.'),
+  status: z.enum(SPEC_STATUSES).describe('Only ready specs are built.'),
+  depends_on: z.array(z.string()).default([]).describe('Ids of the specs this one builds on.'),
+  outputs: z.array(z.string()).default([]).describe('Files this spec owns, relative to the generated root.'),
+  model: z.string().min(1).optional().describe('Model for this spec; overrides the configured routing.'),
+  budget_usd: z.number().positive().optional().describe('The most a build of this spec may spend, in US dollars.'),
+  version: z.union([z.string(), z.number()]).transform(String).optional().describe('Free-form version, recorded in the manifest.'),
+});
+
+export const FRONTMATTER_FIELDS = Object.keys(FrontmatterSchema.shape);
+export const REQUIRED_FIELDS = ['id', 'kind', 'status'] as const;
+
+export function frontmatterJsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(FrontmatterSchema, { io: 'input', target: 'draft-2020-12' }),
+    $id: 'https://speccc.dev/schemas/frontmatter.schema.json',
+    title: 'speccc spec frontmatter',
+  };
+}
