@@ -6,8 +6,14 @@
 import type { CatalogueEntry } from './types.js';
 import { INPUT } from './input.js';
 import { FRONTMATTER } from './frontmatter.js';
+import { SECTIONS } from './sections.js';
+import { SCENARIOS } from './scenarios.js';
+import { WORDING } from './wording.js';
+import { REFERENCES } from './references.js';
+import { OUTPUTS } from './outputs.js';
+import { CONFIG } from './config.js';
 
-const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, OUTPUTS, CONFIG];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();

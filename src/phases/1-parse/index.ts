@@ -2,7 +2,6 @@
  * Phase 1: a spec file's bytes -> decoded text, markdown tree and raw frontmatter.
  * Entry: parseSpecFile. Pure (no I/O); problems with the bytes themselves become diagnostics.
  */
-import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -10,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Diagnostic, Span } from '../../types.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { decodeSpecBytes } from './decode.js';
+import { sha256 } from './hash.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 
 /** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
@@ -35,14 +35,11 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
-  const hash = hashBytes(bytes);
+  const hash = sha256(bytes);
   const unreadable = (diagnostic: Diagnostic): ParsedFile => ({
     file, hash, text: null, tree: null, lines: null, frontmatter: null, diagnostics: [diagnostic],
   });

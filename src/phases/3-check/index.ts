@@ -1,0 +1,32 @@
+/**
+ * Phase 3: the workspace model -> diagnostics. Entry: checkWorkspace. Pure: every rule reads the
+ * model and returns findings; all are collected, none stops the others.
+ */
+import type { Diagnostic } from '../../types.js';
+import type { CheckContext, Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+
+export function checkWorkspace(context: CheckContext, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const found = rules.flatMap((rule) => rule.check(context));
+  return sortDiagnostics(dedupe(found));
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.span.start.line - b.span.start.line ||
+      a.span.start.column - b.span.start.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.span.start.offset}:${d.span.end.offset}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

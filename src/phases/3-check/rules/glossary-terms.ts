@@ -1,0 +1,31 @@
+import { makeDiagnostic } from '../../../diagnostics/make.js';
+import type { Diagnostic } from '../../../types.js';
+import type { Rule } from '../rule.js';
+
+export const glossaryTermsRule: Rule = {
+  id: 'glossary-terms',
+  codes: ['unknown-term'],
+  check({ workspace }) {
+    const known = new Set(workspace.glossary.flatMap((t) => t.keys));
+    const out: Diagnostic[] = [];
+    for (const { spec } of workspace.files) {
+      if (!spec) continue;
+      for (const use of spec.terms) {
+        const key = use.term.toLowerCase();
+        // A plural use of a defined singular ("[[line items]]") is the same term.
+        if (known.has(key) || (key.endsWith('s') && known.has(key.slice(0, -1)))) continue;
+        out.push(
+          makeDiagnostic('unknown-term', {
+            file: spec.file,
+            span: use.span,
+            message:
+              workspace.glossary.length === 0
+                ? `Term \`${use.term}\` is marked but there is no glossary; expected context/glossary.md to define it`
+                : `Term \`${use.term}\` is not defined in the glossary; expected an H2 \`## ${use.term}\` in context/glossary.md`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,29 @@
+/** Every check rule, in the order their findings are most useful to read. */
+import type { Rule } from '../rule.js';
+import { titleRule } from './title.js';
+import { requiredSectionsRule } from './required-sections.js';
+import { scenariosRule } from './scenarios.js';
+import { inputsInvalidCaseRule } from './inputs-invalid-case.js';
+import { placeholderTextRule } from './placeholder-text.js';
+import { vagueWordingRule } from './vague-wording.js';
+import { weakModalRule } from './weak-modal.js';
+import { glossaryTermsRule } from './glossary-terms.js';
+import { duplicateIdRule } from './duplicate-id.js';
+import { referencesRule } from './references.js';
+import { dependencyCycleRule } from './dependency-cycle.js';
+import { outputsRule } from './outputs.js';
+
+export const RULES: readonly Rule[] = [
+  titleRule,
+  requiredSectionsRule,
+  scenariosRule,
+  inputsInvalidCaseRule,
+  placeholderTextRule,
+  vagueWordingRule,
+  weakModalRule,
+  glossaryTermsRule,
+  duplicateIdRule,
+  referencesRule,
+  dependencyCycleRule,
+  outputsRule,
+];

@@ -1,0 +1,28 @@
+import { makeDiagnostic } from '../../../diagnostics/make.js';
+import type { Diagnostic } from '../../../types.js';
+import type { Rule } from '../rule.js';
+
+/** Words that show the author thought about bad input. */
+const INVALID_WORDS =
+  /\b(?:invalid|malformed|missing|empty|blank|absent|out of range|out-of-range|too (?:long|short|large|small|many|few)|exceed(?:s|ing)?|negative|unknown|unsupported|reject(?:s|ed|ion)?|refuse(?:s|d)?|error|errors|fail(?:s|ure)?|throws?|not (?:a|an) )/i;
+
+export const inputsInvalidCaseRule: Rule = {
+  id: 'inputs-invalid-case',
+  codes: ['inputs-no-invalid-case'],
+  check({ workspace }) {
+    const out: Diagnostic[] = [];
+    for (const { spec } of workspace.files) {
+      if (!spec || spec.frontmatter?.kind !== 'feature') continue;
+      const inputs = spec.sections.find((s) => s.name === 'inputs');
+      if (!inputs || inputs.text.trim() === '' || INVALID_WORDS.test(inputs.text)) continue;
+      out.push(
+        makeDiagnostic('inputs-no-invalid-case', {
+          file: spec.file,
+          span: inputs.headingSpan,
+          message: `Section \`${inputs.heading}\` never says what happens on invalid input; expected the behaviour for missing, malformed or out-of-range values`,
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+import { makeDiagnostic } from '../../../diagnostics/make.js';
+import type { Diagnostic } from '../../../types.js';
+import type { Rule } from '../rule.js';
+import { findInProse } from '../prose.js';
+
+// Upper-case only for TODO/TBD/FIXME/XXX: "todo list" in prose is a feature, "TODO" is a gap.
+const PLACEHOLDER = /\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\?{3,}|\blorem ipsum\b/gi;
+const UPPER_ONLY = /^(?:tbd|tbc|todo|fixme|xxx)$/i;
+
+export const placeholderTextRule: Rule = {
+  id: 'placeholder-text',
+  codes: ['placeholder-text'],
+  check({ workspace }) {
+    const out: Diagnostic[] = [];
+    for (const { spec } of workspace.files) {
+      if (!spec) continue;
+      for (const m of findInProse(spec, PLACEHOLDER)) {
+        if (UPPER_ONLY.test(m.text) && m.text !== m.text.toUpperCase()) continue;
+        out.push(
+          makeDiagnostic('placeholder-text', {
+            file: spec.file,
+            span: m.span,
+            message: `Placeholder \`${m.text}\` found; expected the decided behaviour`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

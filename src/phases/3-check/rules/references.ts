@@ -1,0 +1,92 @@
+import { makeDiagnostic } from '../../../diagnostics/make.js';
+import type { Diagnostic, Span, Spec } from '../../../types.js';
+import type { Rule } from '../rule.js';
+
+interface Reference {
+  from: Spec;
+  to: Spec;
+  span: Span;
+  via: 'depends_on' | 'link';
+}
+
+export const referencesRule: Rule = {
+  id: 'references',
+  codes: ['unknown-dependency', 'unknown-link', 'self-dependency', 'depends-on-unready', 'deprecated-still-used'],
+  check({ workspace }) {
+    const out: Diagnostic[] = [];
+    const byFile = new Map<string, Spec>();
+    for (const { spec } of workspace.files) if (spec) byFile.set(spec.file, spec);
+    const ids = [...workspace.byId.keys()];
+    const refs: Reference[] = [];
+    for (const { spec } of workspace.files) {
+      const fm = spec?.frontmatter;
+      if (!spec || !fm) continue;
+      fm.depends_on.forEach((dep, i) => {
+        const span = spec.frontmatterSpans?.depends_on[i] ?? spec.frontmatterSpans?.fields.depends_on ?? spec.frontmatterSpans!.block;
+        if (dep === fm.id) {
+          out.push(makeDiagnostic('self-dependency', { file: spec.file, span, message: `Spec \`${fm.id}\` lists itself in depends_on; expected other specs' ids` }));
+          return;
+        }
+        const target = workspace.byId.get(dep);
+        if (!target) {
+          const near = ids.find((id) => id.includes(dep) || dep.includes(id));
+          out.push(
+            makeDiagnostic('unknown-dependency', {
+              file: spec.file,
+              span,
+              message: `depends_on names \`${dep}\`, but no spec has that id; expected the id of an existing spec`,
+              ...(near ? { hint: `Did you mean \`${near}\`?` } : {}),
+            }),
+          );
+          return;
+        }
+        refs.push({ from: spec, to: target, span, via: 'depends_on' });
+      });
+      for (const link of spec.links) {
+        // Only links into the specs folder are spec references; links to docs elsewhere are prose.
+        const inSpecs = link.target.startsWith(spec.file.split('/')[0] + '/');
+        const target = byFile.get(link.target);
+        if (!target) {
+          if (inSpecs) {
+            out.push(
+              makeDiagnostic('unknown-link', {
+                file: spec.file,
+                span: link.span,
+                message: `Link \`${link.href}\` points to ${link.target}, which is not a spec; expected a path to an existing spec file`,
+              }),
+            );
+          }
+          continue;
+        }
+        if (target === spec) continue;
+        refs.push({ from: spec, to: target, span: link.span, via: 'link' });
+      }
+    }
+    const warnedDeprecated = new Set<string>();
+    for (const ref of refs) {
+      const fromStatus = ref.from.frontmatter!.status;
+      const to = ref.to.frontmatter;
+      if (!to) continue;
+      if (fromStatus === 'ready' && to.status !== 'ready') {
+        out.push(
+          makeDiagnostic('depends-on-unready', {
+            file: ref.from.file,
+            span: ref.span,
+            message: `Ready spec \`${ref.from.frontmatter!.id}\` ${ref.via === 'link' ? 'links to' : 'depends on'} \`${to.id}\`, which is ${to.status}; expected a ready spec`,
+            related: [{ file: ref.to.file, span: ref.to.frontmatterSpans?.fields.status ?? ref.to.frontmatterSpans!.block, message: `status: ${to.status}` }],
+          }),
+        );
+      } else if (to.status === 'deprecated' && fromStatus !== 'deprecated' && !warnedDeprecated.has(`${ref.from.file}>${to.id}`)) {
+        warnedDeprecated.add(`${ref.from.file}>${to.id}`);
+        out.push(
+          makeDiagnostic('deprecated-still-used', {
+            file: ref.from.file,
+            span: ref.span,
+            message: `Spec \`${ref.from.frontmatter!.id}\` still depends on deprecated \`${to.id}\`; expected it to move to a replacement`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
