@@ -85,6 +85,9 @@ function toScenario(
   return scenario;
 }
 
+const isWholeScenario = (segments: Segment[]) =>
+  (['given', 'when', 'then'] as const).every((k) => segments.some((s) => s.keyword === k));
+
 const off = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
   [node.position!.start.offset!, node.position!.end.offset!] as [number, number];
 
@@ -103,22 +106,26 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
       block = { name, start, end, segments: [] };
       continue;
     }
-    if (block) {
-      if (node.type === 'list' || node.type === 'paragraph' || node.type === 'blockquote') {
-        block.segments.push(...sourceSegments(text, start, end));
-        block.end = end;
-      }
-      continue;
-    }
     if (node.type === 'list') {
       node.children.forEach((item: ListItem, i) => {
         const [is, ie] = off(item);
         const segments = sourceSegments(text, is, ie);
         if (segments.length === 0) return;
+        // Inside a block, an item is a step unless it is a whole Given/When/Then scenario by itself.
+        if (block && !isWholeScenario(segments)) {
+          block.segments.push(...segments);
+          block.end = ie;
+          return;
+        }
         const plain = toString(item).replace(/\s+/g, ' ').trim();
         const name = plain.length > 60 ? `${plain.slice(0, 57)}…` : plain || `scenario ${i + 1}`;
         scenarios.push(toScenario(name, 'list', [is, ie], segments, lines));
       });
+      continue;
+    }
+    if (block && (node.type === 'paragraph' || node.type === 'blockquote')) {
+      block.segments.push(...sourceSegments(text, start, end));
+      block.end = end;
     }
   }
   closeBlock();
