@@ -1,0 +1,32 @@
+// The project's digital twin of the Anthropic Messages API, for tests and benches.
+//
+//   const twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesReply({...}) }] });
+//   const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url });
+//   ... twin.requests ...
+//   await twin.close();
+//
+// See test/twin/README.md for the script format and the faults it can inject.
+export { startTwin, type Twin } from './server.js';
+export { directoryScript } from './directory-script.js';
+export {
+  textReply,
+  toolUseReply,
+  writeFilesTurn,
+  writeFilesReply,
+  cutOffWriteTurn,
+  malformedToolCallTurn,
+} from './replies.js';
+export { countText, countInputTokens } from './tokens.js';
+export type {
+  Fault,
+  RecordedRequest,
+  ReplyFn,
+  RequestContext,
+  Rule,
+  RuleMatch,
+  ScriptedBlock,
+  StopReason,
+  Turn,
+  TwinOptions,
+  Usage,
+} from './types.js';

@@ -1,0 +1,159 @@
+// A scripted turn becomes either a Message (JSON) or the SSE event sequence the API
+// streams for it. A turn longer than the request's max_tokens is cut there with
+// stop_reason max_tokens, as the real model would be: mid-text or mid-tool-input.
+import { countText } from './tokens.js';
+import type { ScriptedBlock, StopReason, Turn, Usage } from './types.js';
+
+/** A block with its id fixed and its streamed text decided. */
+export type ResolvedBlock =
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; id: string; name: string; json: string };
+
+export interface ResolvedTurn {
+  blocks: ResolvedBlock[];
+  stopReason: StopReason;
+  outputTokens: number;
+}
+
+function blockChars(b: ResolvedBlock): number {
+  return b.type === 'text' ? b.text.length : b.name.length + b.json.length;
+}
+
+export function resolveTurn(turn: Turn, maxTokens: number, nextToolId: () => string): ResolvedTurn {
+  const blocks: ResolvedBlock[] = turn.content.map((b: ScriptedBlock) =>
+    b.type === 'text'
+      ? { type: 'text', text: b.text }
+      : { type: 'tool_use', id: b.id ?? nextToolId(), name: b.name, json: b.rawJson ?? JSON.stringify(b.input ?? {}) },
+  );
+  let stopReason: StopReason =
+    turn.stop_reason ?? (blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
+  const totalChars = blocks.reduce((n, b) => n + blockChars(b), 0);
+  let outputTokens = turn.outputTokens ?? countText(blocks.map((b) => (b.type === 'text' ? b.text : b.name + b.json)).join(''));
+
+  if (Math.ceil(totalChars / 4) > maxTokens && turn.outputTokens === undefined) {
+    let budget = maxTokens * 4;
+    const cut: ResolvedBlock[] = [];
+    for (const b of blocks) {
+      if (budget <= 0) break;
+      if (b.type === 'text') {
+        cut.push({ ...b, text: b.text.slice(0, budget) });
+        budget -= b.text.length;
+      } else {
+        const room = Math.max(0, budget - b.name.length);
+        cut.push({ ...b, json: b.json.slice(0, room) });
+        budget -= b.name.length + b.json.length;
+      }
+    }
+    blocks.splice(0, blocks.length, ...cut);
+    stopReason = 'max_tokens';
+    outputTokens = maxTokens;
+  }
+  return { blocks, stopReason, outputTokens };
+}
+
+function parseInput(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return {};
+  }
+}
+
+export function contentJson(block: ResolvedBlock): Record<string, unknown> {
+  return block.type === 'text'
+    ? { type: 'text', text: block.text, citations: null }
+    : { type: 'tool_use', id: block.id, name: block.name, input: parseInput(block.json) };
+}
+
+export function messageJson(id: string, model: string, turn: ResolvedTurn, usage: Omit<Usage, 'output_tokens'>) {
+  return {
+    id,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: turn.blocks.map(contentJson),
+    stop_reason: turn.stopReason,
+    stop_sequence: null,
+    usage: { ...usage, output_tokens: turn.outputTokens, service_tier: 'standard' },
+  };
+}
+
+export interface SseEvent {
+  event: string;
+  data: unknown;
+}
+
+function chunks(text: string, size: number, atLeast: number): string[] {
+  const n = Math.max(atLeast, Math.ceil(text.length / size));
+  const step = Math.max(1, Math.ceil(text.length / n));
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += step) out.push(text.slice(i, i + step));
+  return out.length > 0 ? out : [''];
+}
+
+/** The event sequence the API streams for one turn. */
+export function sseEvents(
+  id: string,
+  model: string,
+  turn: ResolvedTurn,
+  usage: Omit<Usage, 'output_tokens'>,
+  chunkChars: number,
+): SseEvent[] {
+  const events: SseEvent[] = [
+    {
+      event: 'message_start',
+      data: {
+        type: 'message_start',
+        message: {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { ...usage, output_tokens: 1, service_tier: 'standard' },
+        },
+      },
+    },
+  ];
+  turn.blocks.forEach((block, index) => {
+    const start =
+      block.type === 'text'
+        ? { type: 'text', text: '', citations: null }
+        : { type: 'tool_use', id: block.id, name: block.name, input: {} };
+    events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: start } });
+    if (index === 0) events.push({ event: 'ping', data: { type: 'ping' } });
+    if (block.type === 'text') {
+      for (const text of chunks(block.text, chunkChars, 1))
+        events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text } } });
+    } else {
+      // Tool input always arrives in several pieces, so clients must accumulate.
+      for (const partial_json of chunks(block.json, chunkChars, 2))
+        events.push({
+          event: 'content_block_delta',
+          data: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } },
+        });
+    }
+    events.push({ event: 'content_block_stop', data: { type: 'content_block_stop', index } });
+  });
+  events.push({
+    event: 'message_delta',
+    data: {
+      type: 'message_delta',
+      delta: { stop_reason: turn.stopReason, stop_sequence: null },
+      usage: {
+        input_tokens: usage.input_tokens,
+        cache_creation_input_tokens: usage.cache_creation_input_tokens,
+        cache_read_input_tokens: usage.cache_read_input_tokens,
+        output_tokens: turn.outputTokens,
+      },
+    },
+  });
+  events.push({ event: 'message_stop', data: { type: 'message_stop' } });
+  return events;
+}
+
+export function encodeSse(e: SseEvent): string {
+  return `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`;
+}

@@ -1,0 +1,278 @@
+// The twin's HTTP edge: a loopback node:http server that answers like the Messages API.
+// Every piece of state lives in the object startTwin() returns.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
+import { encodeSse, messageJson, resolveTurn, sseEvents } from './reply.js';
+import { requestContext, validateMessages } from './request.js';
+import { pickRule } from './script.js';
+import { cacheUsage, countInputTokens, defaultMinCacheableTokens, newPromptCache, type PromptCache } from './tokens.js';
+import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions } from './types.js';
+
+export interface Twin {
+  /** Base URL for ANTHROPIC_BASE_URL / `new Anthropic({ baseURL })`, e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  /** Every request received, in arrival order (secrets redacted). */
+  requests: RecordedRequest[];
+  /** Only POST /v1/messages requests. */
+  messageRequests(): RecordedRequest[];
+  /** Replace the script (rule use counts start again). */
+  setScript(script: Rule[]): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_SCRIPT: Rule[] = [
+  { name: 'default', reply: { content: [{ type: 'text', text: 'Hello from the speccc twin.' }] } },
+];
+
+interface State {
+  options: TwinOptions;
+  script: Rule[];
+  uses: Map<Rule, number>;
+  messageCount: number;
+  seq: number;
+  cache: PromptCache;
+  requests: RecordedRequest[];
+}
+
+function nextId(state: State, prefix: string): string {
+  state.seq += 1;
+  return `${prefix}_twin${String(state.seq).padStart(8, '0')}`;
+}
+
+const SECRET_HEADERS = new Set(['x-api-key', 'authorization']);
+
+function redactedHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    out[name] = SECRET_HEADERS.has(name) ? 'REDACTED' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function apiKeyOf(req: IncomingMessage): { auth: RecordedRequest['auth']; key: string | undefined } {
+  const xKey = req.headers['x-api-key'];
+  if (typeof xKey === 'string' && xKey !== '') return { auth: 'x-api-key', key: xKey };
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  if (bearer) return { auth: 'bearer', key: bearer[1] };
+  return { auth: 'none', key: undefined };
+}
+
+function rateLimitHeaders(state: State): Record<string, string> {
+  const reset = new Date((state.options.now ?? Date.now)() + 60_000).toISOString();
+  const remaining = String(Math.max(0, 4000 - state.messageCount));
+  return {
+    'anthropic-ratelimit-requests-limit': '4000',
+    'anthropic-ratelimit-requests-remaining': remaining,
+    'anthropic-ratelimit-requests-reset': reset,
+    'anthropic-ratelimit-input-tokens-limit': '2000000',
+    'anthropic-ratelimit-input-tokens-remaining': '2000000',
+    'anthropic-ratelimit-input-tokens-reset': reset,
+    'anthropic-ratelimit-output-tokens-limit': '400000',
+    'anthropic-ratelimit-output-tokens-remaining': '400000',
+    'anthropic-ratelimit-output-tokens-reset': reset,
+    'anthropic-ratelimit-tokens-limit': '2400000',
+    'anthropic-ratelimit-tokens-remaining': '2400000',
+    'anthropic-ratelimit-tokens-reset': reset,
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  if (res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, err: ErrorResponse, headers: Record<string, string>): void {
+  sendJson(res, err.status, err.body, { ...headers, ...err.headers });
+}
+
+/** Resolves after ms, or at once when the client has gone. */
+function pause(res: ServerResponse, ms: number | undefined): Promise<void> {
+  if (!ms || ms <= 0 || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    }
+    res.once('close', done);
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const rawBody = await readBody(req);
+  const url = new URL(req.url ?? '/', 'http://twin');
+  const requestId = nextId(state, 'req');
+  const { auth, key } = apiKeyOf(req);
+  let body: MessagesBody | undefined;
+  try {
+    body = rawBody ? (JSON.parse(rawBody) as MessagesBody) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const record: RecordedRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.search,
+    headers: redactedHeaders(req),
+    auth,
+    rawBody,
+    body,
+    status: 0,
+    requestId,
+  };
+  state.requests.push(record);
+  const isMessages = req.method === 'POST' && url.pathname === '/v1/messages';
+  if (isMessages) state.messageCount += 1;
+  const headers = { 'request-id': requestId, 'anthropic-organization-id': 'twin-org', ...rateLimitHeaders(state) };
+  const fail = (err: ErrorResponse) => {
+    record.status = err.status;
+    sendError(res, err, headers);
+  };
+
+  if (key === undefined) return fail(errorResponse(401, 'authentication_error', 'x-api-key header is required', requestId));
+  if (state.options.apiKeys && !state.options.apiKeys.includes(key))
+    return fail(errorResponse(401, 'authentication_error', 'invalid x-api-key', requestId));
+  if (!req.headers['anthropic-version'])
+    return fail(errorResponse(400, 'invalid_request_error', 'anthropic-version: header is required', requestId));
+
+  if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
+    if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
+    const invalid = validateMessages(body, false);
+    if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
+    record.status = 200;
+    return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
+  }
+  if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
+  if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
+  const invalid = validateMessages(body, true);
+  if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
+
+  const requestIndex = state.messageCount;
+  const ctx = requestContext(body, requestIndex);
+  const indexFault = state.options.faults?.[requestIndex];
+  const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
+  if (rule?.name) record.rule = rule.name;
+  const fault: Fault | undefined = indexFault ?? rule?.fault;
+  const delayMs = rule?.delayMs ?? state.options.delayMs;
+  const eventDelayMs = rule?.eventDelayMs ?? state.options.eventDelayMs;
+  const stream = body.stream === true;
+
+  await pause(res, delayMs);
+  if (res.destroyed) return;
+
+  if (fault) {
+    const http = faultResponse(fault, requestId);
+    if (http) return fail(http);
+    if (fault.kind === 'reset' && (!stream || fault.afterEvents === undefined)) {
+      record.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'stream-error' && !stream)
+      return fail(errorResponse(529, 'overloaded_error', fault.message ?? 'Overloaded', requestId));
+  }
+
+  if (!rule && !indexFault) {
+    const start = ctx.lastUserText.slice(0, 120);
+    return fail(
+      errorResponse(400, 'invalid_request_error', `twin: no script rule matched request ${requestIndex} (last user message starts: ${JSON.stringify(start)})`, requestId),
+    );
+  }
+  const turn: Turn | undefined = typeof rule?.reply === 'function' ? rule.reply(ctx) : rule?.reply;
+  if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
+
+  const model = String(body.model);
+  const minTokens = (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model);
+  const usage = cacheUsage(state.cache, body, minTokens, (state.options.now ?? Date.now)());
+  const resolved = resolveTurn(turn, body.max_tokens as number, () => nextId(state, 'toolu'));
+  const messageId = nextId(state, 'msg');
+  record.status = 200;
+
+  if (!stream) return sendJson(res, 200, messageJson(messageId, model, resolved, usage), headers);
+
+  res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+  const events = sseEvents(messageId, model, resolved, usage, state.options.chunkChars ?? 48);
+  for (const [i, event] of events.entries()) {
+    if (fault?.kind === 'stream-error' && i === (fault.afterEvents ?? 2)) {
+      const err = errorResponse(529, fault.errorType ?? 'overloaded_error', fault.message ?? 'Overloaded', requestId);
+      res.write(encodeSse({ event: 'error', data: err.body }));
+      res.end();
+      return;
+    }
+    if (fault?.kind === 'reset' && i === fault.afterEvents) {
+      record.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    if (i > 0) await pause(res, eventDelayMs);
+    if (res.destroyed) return;
+    res.write(encodeSse(event));
+  }
+  res.end();
+}
+
+export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
+  const state: State = {
+    options,
+    script: options.script ?? DEFAULT_SCRIPT,
+    uses: new Map(),
+    messageCount: 0,
+    seq: 0,
+    cache: newPromptCache(),
+    requests: [],
+  };
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    handle(state, req, res).catch((error: unknown) => {
+      // A bug in the twin, not a scripted fault: answer 500 so the test sees it.
+      if (!res.headersSent && !res.destroyed)
+        sendJson(res, 500, { type: 'error', error: { type: 'api_error', message: `twin bug: ${String(error)}` } }, {});
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    requests: state.requests,
+    messageRequests: () => state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    setScript(script) {
+      state.script = script;
+      state.uses = new Map();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

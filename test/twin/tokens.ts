@@ -1,0 +1,165 @@
+// Token counting and prompt-caching usage. The count is a deterministic approximation
+// (ceil(chars / 4) per block) applied the same way everywhere, so a prefix's tokens are
+// the sum of its blocks' tokens and cache numbers add up exactly.
+import { createHash } from 'node:crypto';
+import type { MessagesBody, Usage } from './types.js';
+
+export function countText(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** One cacheable unit, in the API's prefix order: tools, then system, then messages. */
+export interface Segment {
+  /** Canonical content without cache_control, so marking a block does not change its identity. */
+  canonical: string;
+  tokens: number;
+  /** TTL of a cache_control breakpoint on this block, if any. */
+  breakpoint: '5m' | '1h' | undefined;
+}
+
+function withoutCacheControl(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutCacheControl);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      if (key === 'cache_control') continue;
+      out[key] = withoutCacheControl((value as Record<string, unknown>)[key]);
+    }
+    return out;
+  }
+  return value;
+}
+
+function breakpointOf(block: unknown): Segment['breakpoint'] {
+  if (!block || typeof block !== 'object') return undefined;
+  const cc = (block as { cache_control?: { type?: string; ttl?: string } | null }).cache_control;
+  if (!cc || cc.type !== 'ephemeral') return undefined;
+  return cc.ttl === '1h' ? '1h' : '5m';
+}
+
+/** The text a block contributes to the token count. */
+export function blockText(block: unknown): string {
+  if (typeof block === 'string') return block;
+  if (!block || typeof block !== 'object') return '';
+  const b = block as Record<string, unknown>;
+  switch (b.type) {
+    case 'text':
+      return typeof b.text === 'string' ? b.text : '';
+    case 'tool_use':
+      return `${String(b.name ?? '')}${JSON.stringify(b.input ?? {})}`;
+    case 'tool_result': {
+      const c = b.content;
+      if (typeof c === 'string') return c;
+      if (Array.isArray(c)) return c.map(blockText).join('');
+      return '';
+    }
+    default:
+      // Tools, images, documents: count their canonical JSON.
+      return JSON.stringify(withoutCacheControl(block));
+  }
+}
+
+function segment(role: string, block: unknown): Segment {
+  const text = blockText(block);
+  return {
+    canonical: `${role}:${JSON.stringify(withoutCacheControl(block))}`,
+    tokens: countText(text),
+    breakpoint: breakpointOf(block),
+  };
+}
+
+export function segmentsOf(body: MessagesBody): Segment[] {
+  const out: Segment[] = [];
+  if (Array.isArray(body.tools)) for (const tool of body.tools) out.push(segment('tool', tool));
+  if (typeof body.system === 'string') out.push(segment('system', { type: 'text', text: body.system }));
+  else if (Array.isArray(body.system)) for (const block of body.system) out.push(segment('system', block));
+  if (Array.isArray(body.messages)) {
+    for (const message of body.messages as Array<{ role?: string; content?: unknown }>) {
+      const role = String(message?.role ?? '');
+      const content = message?.content;
+      if (typeof content === 'string') out.push(segment(role, { type: 'text', text: content }));
+      else if (Array.isArray(content)) for (const block of content) out.push(segment(role, block));
+    }
+  }
+  return out;
+}
+
+export function countInputTokens(body: MessagesBody): number {
+  return segmentsOf(body).reduce((sum, s) => sum + s.tokens, 0);
+}
+
+interface CacheEntry {
+  expiresAt: number;
+}
+
+/** One twin's prompt cache; each startTwin() owns one. */
+export interface PromptCache {
+  entries: Map<string, CacheEntry>;
+}
+
+export function newPromptCache(): PromptCache {
+  return { entries: new Map() };
+}
+
+const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 } as const;
+
+/**
+ * Usage for one request under the API's caching rules: the cached prefix is everything up
+ * to and including a breakpoint block; the longest breakpoint prefix already cached (same
+ * model, same canonical content, within its TTL) is read; the prefix up to the last
+ * breakpoint is written when it is long enough; input_tokens is the uncached rest.
+ * Mutates the cache (writes and TTL refreshes), as the real API does.
+ */
+export function cacheUsage(
+  cache: PromptCache,
+  body: MessagesBody,
+  minTokens: number,
+  now: number,
+): Omit<Usage, 'output_tokens'> {
+  const segments = segmentsOf(body);
+  const total = segments.reduce((sum, s) => sum + s.tokens, 0);
+  const model = String(body.model ?? '');
+  const hash = createHash('sha256').update(model);
+  const prefixes: Array<{ key: string; tokens: number; ttl: '5m' | '1h' }> = [];
+  let running = 0;
+  for (const s of segments) {
+    hash.update('\u0000').update(s.canonical);
+    running += s.tokens;
+    if (s.breakpoint) prefixes.push({ key: hash.copy().digest('hex'), tokens: running, ttl: s.breakpoint });
+  }
+
+  let read = 0;
+  for (const p of prefixes) {
+    const entry = cache.entries.get(p.key);
+    if (entry && entry.expiresAt > now) {
+      read = Math.max(read, p.tokens);
+      entry.expiresAt = now + TTL_MS[p.ttl];
+    }
+  }
+
+  let created = 0;
+  const creation = { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 };
+  const last = prefixes[prefixes.length - 1];
+  for (const p of prefixes) {
+    if (p.tokens < minTokens) continue;
+    if (!cache.entries.has(p.key) || cache.entries.get(p.key)!.expiresAt <= now) {
+      cache.entries.set(p.key, { expiresAt: now + TTL_MS[p.ttl] });
+    }
+  }
+  if (last && last.tokens >= minTokens && last.tokens > read) {
+    created = last.tokens - read;
+    if (last.ttl === '1h') creation.ephemeral_1h_input_tokens = created;
+    else creation.ephemeral_5m_input_tokens = created;
+  }
+
+  return {
+    input_tokens: total - read - created,
+    cache_creation_input_tokens: created,
+    cache_read_input_tokens: read,
+    cache_creation: creation,
+  };
+}
+
+export function defaultMinCacheableTokens(model: string): number {
+  return /haiku/i.test(model) ? 2048 : 1024;
+}

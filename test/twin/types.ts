@@ -1,0 +1,156 @@
+// The twin's vocabulary: what a test scripts (rules, turns, faults) and what it can
+// assert on afterwards (recorded requests). Wire shapes follow @anthropic-ai/sdk 1.13.
+
+/** One block of a scripted assistant turn. */
+export type ScriptedBlock =
+  | { type: 'text'; text: string }
+  | {
+      type: 'tool_use';
+      /** Defaults to a deterministic `toolu_twin_<n>` id. */
+      id?: string;
+      name: string;
+      input: unknown;
+      /**
+       * The exact JSON text streamed as input_json_delta chunks, when it should differ
+       * from JSON.stringify(input): a malformed or cut-off tool call. Non-streaming
+       * replies parse it, falling back to `{}` when it is not valid JSON.
+       */
+      rawJson?: string;
+    };
+
+export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence';
+
+/** A scripted assistant turn. */
+export interface Turn {
+  content: ScriptedBlock[];
+  /** Defaults to `tool_use` when a tool_use block is present, else `end_turn`. */
+  stop_reason?: StopReason;
+  /** Overrides the computed output token count. */
+  outputTokens?: number;
+}
+
+/** Errors the twin can inject instead of (or in the middle of) a reply. */
+export type Fault =
+  /** 429 rate_limit_error with retry-after (seconds, default 1). */
+  | { kind: 'rate-limit'; retryAfter?: number }
+  /** 529 overloaded_error. */
+  | { kind: 'overloaded' }
+  /** 500 api_error. */
+  | { kind: 'server-error' }
+  /** 429 rate_limit_error with details.error_code enforced_spend_limit_reached; not retryable. */
+  | { kind: 'spend-limit' }
+  /** Destroy the socket: before any response, or after `afterEvents` SSE events. */
+  | { kind: 'reset'; afterEvents?: number }
+  /** An `event: error` after `afterEvents` SSE events (default 2); non-streaming gets the same error as a 529. */
+  | { kind: 'stream-error'; afterEvents?: number; errorType?: string; message?: string }
+  /** Any status with an API error body. */
+  | { kind: 'status'; status: number; errorType: string; message: string; headers?: Record<string, string> };
+
+/** What a rule sees when deciding and building its reply. */
+export interface RequestContext {
+  /** 1-based index of this request among all POST /v1/messages requests to this twin. */
+  requestIndex: number;
+  /** Number of assistant turns already in the conversation (0 for the first request). */
+  turn: number;
+  body: MessagesBody;
+  /** Plain text of the last user message (text blocks and tool_result text). */
+  lastUserText: string;
+  /** Plain text of the system prompt and every message. */
+  allText: string;
+  /** Value of the `speccc-spec-id: <id>` line, if any. */
+  specId: string | undefined;
+  /** True when the last user message carries tool_result blocks. */
+  hasToolResults: boolean;
+  /** tool_result blocks of the last user message. */
+  toolResults: Array<{ tool_use_id: string; is_error: boolean; text: string }>;
+}
+
+export interface RuleMatch {
+  /** Substring of the last user message. */
+  lastUserIncludes?: string;
+  /** Substring of the system prompt or any message. */
+  anyIncludes?: string;
+  /** Exact `speccc-spec-id: <id>` line anywhere in the request. */
+  specId?: string;
+  /** Assistant turns already in the conversation (0 = first request of a conversation). */
+  turn?: number;
+  /** 1-based global request index. */
+  requestIndex?: number;
+  model?: string;
+  where?: (ctx: RequestContext) => boolean;
+}
+
+export type ReplyFn = (ctx: RequestContext) => Turn;
+
+/** One script rule; the first rule whose match holds (and has uses left) answers. */
+export interface Rule {
+  name?: string;
+  /** Omit for a catch-all. */
+  match?: RuleMatch;
+  reply?: Turn | ReplyFn;
+  fault?: Fault;
+  /** How many requests this rule may answer; afterwards it is skipped (e.g. fail once, then succeed). */
+  times?: number;
+  /** Delay before response headers, in ms. */
+  delayMs?: number;
+  /** Delay between SSE events, in ms. */
+  eventDelayMs?: number;
+}
+
+export interface TwinOptions {
+  script?: Rule[];
+  /** Faults by 1-based global request index, checked before the script. */
+  faults?: Record<number, Fault>;
+  /** Accepted API keys; when omitted any non-empty key is accepted. */
+  apiKeys?: string[];
+  /** Minimum cacheable prefix length per model; default 2048 for Haiku, 1024 otherwise. */
+  minCacheableTokens?: (model: string) => number;
+  /** Clock for cache TTLs (ms). Defaults to Date.now. */
+  now?: () => number;
+  /** Default delays applied to every reply unless a rule overrides them. */
+  delayMs?: number;
+  eventDelayMs?: number;
+  /** Characters per text_delta / input_json_delta chunk (default 48). */
+  chunkChars?: number;
+  port?: number;
+  host?: string;
+}
+
+/** Parsed JSON body of POST /v1/messages (only what the twin looks at). */
+export interface MessagesBody {
+  model?: unknown;
+  max_tokens?: unknown;
+  messages?: unknown;
+  system?: unknown;
+  tools?: unknown;
+  stream?: unknown;
+  [key: string]: unknown;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: string;
+  /** Lower-cased header names; x-api-key and authorization values are REDACTED. */
+  headers: Record<string, string>;
+  /** Which auth header carried the key, if any. */
+  auth: 'x-api-key' | 'bearer' | 'none';
+  rawBody: string;
+  /** Parsed JSON body, or undefined when it was not JSON. */
+  body: MessagesBody | undefined;
+  /** Status the twin answered with (-1 for a reset connection). */
+  status: number;
+  /** request-id header the twin sent. */
+  requestId: string;
+  /** Name of the rule that answered, when one did. */
+  rule?: string;
+}
+
+export interface Usage {
+  input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+  cache_creation: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
+  output_tokens: number;
+}
