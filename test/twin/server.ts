@@ -225,7 +225,8 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     }
     if (i > 0) await pause(res, eventDelayMs);
     if (res.destroyed) return;
-    res.write(encodeSse(event));
+    // Wait for each event to be flushed, so a later reset lands after what was sent.
+    await new Promise<void>((resolve) => res.write(encodeSse(event), () => resolve()));
   }
   res.end();
 }
