@@ -1,0 +1,72 @@
+// The directory script (how examples/replies drives the bundled example) and the
+// command-line twin.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Anthropic from '@anthropic-ai/sdk';
+import { afterEach, describe, expect, it } from 'vitest';
+import { directoryScript, startTwin, type Twin } from './index.js';
+
+const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const MODEL = 'claude-sonnet-4-6';
+
+let twin: Twin | undefined;
+afterEach(async () => {
+  await twin?.close();
+  twin = undefined;
+});
+
+/** Runs a job the way an agent loop would: execute write_file calls until end_turn. */
+async function runJob(client: Anthropic, specId: string): Promise<Record<string, string>> {
+  const written: Record<string, string> = {};
+  const messages: Anthropic.MessageParam[] = [{ role: 'user', content: `Implement it.\nspeccc-spec-id: ${specId}\n` }];
+  for (let turn = 0; turn < 5; turn++) {
+    const reply = await client.messages.stream({ model: MODEL, max_tokens: 8000, messages }).finalMessage();
+    messages.push({ role: 'assistant', content: reply.content });
+    if (reply.stop_reason !== 'tool_use') return written;
+    const results: Anthropic.ToolResultBlockParam[] = [];
+    for (const block of reply.content) {
+      if (block.type !== 'tool_use') continue;
+      const input = block.input as { path: string; content: string };
+      written[input.path] = input.content;
+      results.push({ type: 'tool_result', tool_use_id: block.id, content: 'written' });
+    }
+    messages.push({ role: 'user', content: results });
+  }
+  throw new Error('job did not end its turn');
+}
+
+describe('twin: directory script', () => {
+  it('answers each spec id with its folder of files', async () => {
+    twin = await startTwin({ script: await directoryScript(REPLIES) });
+    const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
+    expect(await runJob(client, 'money')).toEqual({ 'src/money.ts': 'export type Cents = number;\n' });
+    const invoice = await runJob(client, 'invoice');
+    expect(Object.keys(invoice).sort()).toEqual(['src/invoice.ts', 'src/lib/x.ts']);
+    expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:money', 'dir:money', 'dir:invoice', 'dir:invoice']);
+    await expect(runJob(client, 'unknown')).rejects.toThrow(/no script rule matched/);
+  });
+});
+
+describe('twin: command line', () => {
+  it('prints its URL first and serves the directory script until killed', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--script-dir', REPLIES], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const lines = createInterface({ input: child.stdout! });
+      const url = await new Promise<string>((resolve, reject) => {
+        lines.once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`twin exited with ${code}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = new Anthropic({ apiKey: 'test-key', baseURL: url, maxRetries: 0 });
+      expect(await runJob(client, 'money')).toEqual({ 'src/money.ts': 'export type Cents = number;\n' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+  });
+});
