@@ -28,5 +28,6 @@ export type {
   StopReason,
   Turn,
   TwinOptions,
+  TwinStats,
   Usage,
 } from './types.js';

@@ -180,3 +180,33 @@ describe('twin: messages', () => {
     expect(err).toBeInstanceOf(Anthropic.AuthenticationError);
   });
 });
+
+describe('twin: limits and stats', () => {
+  it('answers 429 beyond maxConcurrent and reports the peak', async () => {
+    const { twin, client } = await setup({ maxConcurrent: 2, script: [{ reply: textReply('ok'), delayMs: 100 }] });
+    const results = await Promise.allSettled([0, 1, 2].map(() => client.messages.create({ model: MODEL, max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(Anthropic.RateLimitError);
+    expect(twin.stats().peakInFlight).toBe(2);
+    expect(twin.stats().inFlight).toBe(0);
+  });
+
+  it('sums usage over successful replies and can forget requests', async () => {
+    const { twin, client } = await setup({ script: [{ reply: textReply('12345678') }] });
+    for (const content of ['abcd', 'abcdefgh'])
+      await client.messages.create({ model: MODEL, max_tokens: 10, messages: [{ role: 'user', content }] });
+    expect(twin.stats().usage).toEqual({ input_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 4 });
+    expect(twin.requests[0]!.usage?.output_tokens).toBe(2);
+    twin.clearRequests();
+    expect(twin.requests).toHaveLength(0);
+    expect(twin.stats().messages).toBe(2);
+  });
+
+  it('lists and retrieves models', async () => {
+    const { client } = await setup();
+    const page = await client.models.list();
+    expect(page.data.map((m) => m.id)).toContain(MODEL);
+    expect((await client.models.retrieve(MODEL)).id).toBe(MODEL);
+  });
+});

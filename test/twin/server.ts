@@ -7,7 +7,7 @@ import { encodeSse, messageJson, resolveTurn, sseEvents } from './reply.js';
 import { requestContext, validateMessages } from './request.js';
 import { pickRule } from './script.js';
 import { cacheUsage, countInputTokens, defaultMinCacheableTokens, newPromptCache, type PromptCache } from './tokens.js';
-import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions } from './types.js';
+import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
 export interface Twin {
   /** Base URL for ANTHROPIC_BASE_URL / `new Anthropic({ baseURL })`, e.g. http://127.0.0.1:41234 */
@@ -19,6 +19,9 @@ export interface Twin {
   messageRequests(): RecordedRequest[];
   /** Replace the script (rule use counts start again). */
   setScript(script: Rule[]): void;
+  /** Forget recorded requests (the prompt cache and counters stay). */
+  clearRequests(): void;
+  stats(): TwinStats;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,8 @@ interface State {
   script: Rule[];
   uses: Map<Rule, number>;
   messageCount: number;
+  inFlight: number;
+  peakInFlight: number;
   seq: number;
   cache: PromptCache;
   requests: RecordedRequest[];
@@ -77,6 +82,18 @@ function rateLimitHeaders(state: State): Record<string, string> {
     'anthropic-ratelimit-tokens-remaining': '2400000',
     'anthropic-ratelimit-tokens-reset': reset,
   };
+}
+
+const MODELS = ['claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5'];
+
+function modelInfo(id: string) {
+  return { type: 'model', id, display_name: id, created_at: '2026-01-01T00:00:00Z' };
+}
+
+function modelsResponse(path: string) {
+  const id = decodeURIComponent(path.slice('/v1/models/'.length));
+  if (path.startsWith('/v1/models/') && id) return modelInfo(id);
+  return { data: MODELS.map(modelInfo), has_more: false, first_id: MODELS[0], last_id: MODELS[MODELS.length - 1] };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
@@ -161,11 +178,42 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     record.status = 200;
     return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
   }
+  if (req.method === 'GET' && url.pathname.startsWith('/v1/models')) {
+    record.status = 200;
+    return sendJson(res, 200, modelsResponse(url.pathname), headers);
+  }
   if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
   if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
   const invalid = validateMessages(body, true);
   if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
 
+  if (state.options.maxConcurrent !== undefined && state.inFlight >= state.options.maxConcurrent) {
+    const retryAfter = String(state.options.concurrencyRetryAfter ?? 1);
+    return fail(
+      errorResponse(429, 'rate_limit_error', 'Number of concurrent connections has exceeded your rate limit. Please try again later.', requestId, {
+        'retry-after': retryAfter,
+      }),
+    );
+  }
+  state.inFlight += 1;
+  state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+  try {
+    await answerMessages(state, req, res, body, record, headers, fail);
+  } finally {
+    state.inFlight -= 1;
+  }
+}
+
+async function answerMessages(
+  state: State,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: MessagesBody,
+  record: RecordedRequest,
+  headers: Record<string, string>,
+  fail: (err: ErrorResponse) => void,
+): Promise<void> {
+  const requestId = record.requestId;
   const requestIndex = state.messageCount;
   const ctx = requestContext(body, requestIndex);
   const indexFault = state.options.faults?.[requestIndex];
@@ -206,6 +254,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const resolved = resolveTurn(turn, body.max_tokens as number, () => nextId(state, 'toolu'));
   const messageId = nextId(state, 'msg');
   record.status = 200;
+  record.usage = { ...usage, output_tokens: resolved.outputTokens };
 
   if (!stream) return sendJson(res, 200, messageJson(messageId, model, resolved, usage), headers);
 
@@ -237,6 +286,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     script: options.script ?? DEFAULT_SCRIPT,
     uses: new Map(),
     messageCount: 0,
+    inFlight: 0,
+    peakInFlight: 0,
     seq: 0,
     cache: newPromptCache(),
     requests: [],
@@ -266,6 +317,20 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     port,
     requests: state.requests,
     messageRequests: () => state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    clearRequests() {
+      state.requests.length = 0;
+    },
+    stats() {
+      const usage = { input_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 0 };
+      for (const r of state.requests) {
+        if (!r.usage) continue;
+        usage.input_tokens += r.usage.input_tokens;
+        usage.cache_creation_input_tokens += r.usage.cache_creation_input_tokens;
+        usage.cache_read_input_tokens += r.usage.cache_read_input_tokens;
+        usage.output_tokens += r.usage.output_tokens;
+      }
+      return { messages: state.messageCount, inFlight: state.inFlight, peakInFlight: state.peakInFlight, usage };
+    },
     setScript(script) {
       state.script = script;
       state.uses = new Map();

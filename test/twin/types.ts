@@ -112,8 +112,24 @@ export interface TwinOptions {
   eventDelayMs?: number;
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
+  /**
+   * Most /v1/messages requests served at once; one more gets 429 rate_limit_error with
+   * retry-after `concurrencyRetryAfter` (seconds, default 1). Unlimited when omitted.
+   */
+  maxConcurrent?: number;
+  concurrencyRetryAfter?: number;
   port?: number;
   host?: string;
+}
+
+export interface TwinStats {
+  /** POST /v1/messages requests received. */
+  messages: number;
+  inFlight: number;
+  /** Most /v1/messages requests in flight at once so far. */
+  peakInFlight: number;
+  /** Sum of usage over every successful reply. */
+  usage: Omit<Usage, 'cache_creation'>;
 }
 
 /** Parsed JSON body of POST /v1/messages (only what the twin looks at). */
@@ -145,6 +161,8 @@ export interface RecordedRequest {
   requestId: string;
   /** Name of the rule that answered, when one did. */
   rule?: string;
+  /** Usage the twin reported, for successful /v1/messages replies. */
+  usage?: Usage;
 }
 
 export interface Usage {
