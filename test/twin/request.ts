@@ -32,6 +32,13 @@ export function validateMessages(body: MessagesBody | undefined, needsMaxTokens:
       return `messages.${i}.role: Input should be 'user' or 'assistant'`;
     if (typeof m.content !== 'string' && !Array.isArray(m.content))
       return `messages.${i}.content: Input should be a valid list`;
+    for (const [j, b] of blocksOf(m).entries()) {
+      if (field(b, 'type') === 'text' && field(b, 'text') === '')
+        return `messages.${i}.content.${j}.text: text content blocks must be non-empty`;
+      if (field(b, 'type') === 'tool_use' && (typeof field(b, 'id') !== 'string' || typeof field(b, 'name') !== 'string'))
+        return `messages.${i}.content.${j}: tool_use blocks need an id and a name`;
+    }
+    if (m.content === '' ) return `messages.${i}: all messages must have non-empty content except for the optional final assistant message`;
   }
   // Each tool_use must be answered by a tool_result in the very next message, and each
   // tool_result must answer a tool_use of the message before it.
