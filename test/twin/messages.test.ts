@@ -210,3 +210,25 @@ describe('twin: limits and stats', () => {
     expect((await client.models.retrieve(MODEL)).id).toBe(MODEL);
   });
 });
+
+describe('twin: options', () => {
+  it('unknown models get 404 when a model list is given', async () => {
+    const { client } = await setup({ models: [MODEL] });
+    const err = await client.messages
+      .create({ model: 'claude-nonesuch', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Anthropic.NotFoundError);
+  });
+
+  it('simulates generation time from output tokens', async () => {
+    const { client } = await setup({ outputTokensPerSecond: 1000, script: [{ reply: textReply('x'.repeat(800)) }] });
+    const started = Date.now();
+    await client.messages.stream({ model: MODEL, max_tokens: 1000, messages: [{ role: 'user', content: 'x' }] }).finalMessage();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190); // 200 tokens at 1000/s
+  });
+
+  it('gives the environment for a child process', async () => {
+    const { twin } = await setup();
+    expect(twin.env()).toEqual({ ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'test-key' });
+  });
+});

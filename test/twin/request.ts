@@ -25,6 +25,25 @@ export function validateMessages(body: MessagesBody | undefined, needsMaxTokens:
     return 'max_tokens: Field required';
   if (needsMaxTokens && (body.max_tokens as number) < 1) return 'max_tokens: Input should be greater than or equal to 1';
   if (!Array.isArray(body.messages)) return 'messages: Field required';
+  if (body.system !== undefined && typeof body.system !== 'string' && !Array.isArray(body.system))
+    return 'system: Input should be a valid string or a list of text blocks';
+  if (body.tools !== undefined) {
+    if (!Array.isArray(body.tools)) return 'tools: Input should be a valid list';
+    for (const [i, tool] of (body.tools as unknown[]).entries()) {
+      const name = field(tool, 'name');
+      if (typeof name !== 'string') return `tools.${i}.name: Field required`;
+      if (!/^[a-zA-Z0-9_-]{1,128}$/.test(name)) return `tools.${i}.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'`;
+      // Server tools (web_search etc.) carry a `type` and no schema.
+      if (field(tool, 'type') === undefined || field(tool, 'type') === 'custom') {
+        const schema = field(tool, 'input_schema');
+        if (!schema || typeof schema !== 'object') return `tools.${i}.custom.input_schema: Field required`;
+        if (field(schema, 'type') !== 'object') return `tools.${i}.custom.input_schema.type: Input should be 'object'`;
+      }
+    }
+    const names = (body.tools as unknown[]).map((t) => field(t, 'name'));
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) return `tools: Tool names must be unique.`;
+  }
   if (body.messages.length === 0) return 'messages: at least one message is required';
   const messages = body.messages as Message[];
   for (const [i, m] of messages.entries()) {

@@ -19,6 +19,8 @@ export interface Twin {
   messageRequests(): RecordedRequest[];
   /** Replace the script (rule use counts start again). */
   setScript(script: Rule[]): void;
+  /** Environment for a child process (speccc CLI) that should talk to this twin. */
+  env(apiKey?: string): { ANTHROPIC_BASE_URL: string; ANTHROPIC_API_KEY: string };
   /** Forget recorded requests (the prompt cache and counters stay). */
   clearRequests(): void;
   stats(): TwinStats;
@@ -215,6 +217,8 @@ async function answerMessages(
 ): Promise<void> {
   const requestId = record.requestId;
   const requestIndex = state.messageCount;
+  if (state.options.models && !state.options.models.includes(String(body.model)))
+    return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)}`, requestId));
   const ctx = requestContext(body, requestIndex);
   const indexFault = state.options.faults?.[requestIndex];
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
@@ -256,10 +260,17 @@ async function answerMessages(
   record.status = 200;
   record.usage = { ...usage, output_tokens: resolved.outputTokens };
 
-  if (!stream) return sendJson(res, 200, messageJson(messageId, model, resolved, usage), headers);
+  // Simulated generation time: output tokens at a fixed rate, spread over the deltas.
+  const generationMs = state.options.outputTokensPerSecond ? (resolved.outputTokens / state.options.outputTokensPerSecond) * 1000 : 0;
+  if (!stream) {
+    await pause(res, generationMs);
+    return sendJson(res, 200, messageJson(messageId, model, resolved, usage), headers);
+  }
 
   res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const events = sseEvents(messageId, model, resolved, usage, state.options.chunkChars ?? 48);
+  const deltas = events.filter((e) => e.event === 'content_block_delta').length;
+  const perDeltaMs = deltas > 0 ? generationMs / deltas : 0;
   for (const [i, event] of events.entries()) {
     if (fault?.kind === 'stream-error' && i === (fault.afterEvents ?? 2)) {
       const err = errorResponse(529, fault.errorType ?? 'overloaded_error', fault.message ?? 'Overloaded', requestId);
@@ -272,7 +283,7 @@ async function answerMessages(
       req.socket.destroy();
       return;
     }
-    if (i > 0) await pause(res, eventDelayMs);
+    if (i > 0) await pause(res, (eventDelayMs ?? 0) + (event.event === 'content_block_delta' ? perDeltaMs : 0));
     if (res.destroyed) return;
     // Wait for each event to be flushed, so a later reset lands after what was sent.
     await new Promise<void>((resolve) => res.write(encodeSse(event), () => resolve()));
@@ -317,6 +328,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     port,
     requests: state.requests,
     messageRequests: () => state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    env: (apiKey = 'test-key') => ({ ANTHROPIC_BASE_URL: `http://${host}:${port}`, ANTHROPIC_API_KEY: apiKey }),
     clearRequests() {
       state.requests.length = 0;
     },

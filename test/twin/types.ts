@@ -110,6 +110,10 @@ export interface TwinOptions {
   /** Default delays applied to every reply unless a rule overrides them. */
   delayMs?: number;
   eventDelayMs?: number;
+  /** Simulated generation speed: adds outputTokens / rate seconds, spread over the deltas (or before a JSON reply). */
+  outputTokensPerSecond?: number;
+  /** Known model ids; when given, any other model gets 404 not_found_error like the API. */
+  models?: string[];
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
   /**

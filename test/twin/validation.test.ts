@@ -97,3 +97,18 @@ describe('twin: caching arithmetic', () => {
     );
   });
 });
+
+describe('twin: tool definitions', () => {
+  const msg = [{ role: 'user', content: 'x' }];
+  const schema = { type: 'object', properties: {} };
+  it.each([
+    [[{ name: 'write_file', input_schema: schema }], undefined],
+    [[{ input_schema: schema }], 'tools.0.name: Field required'],
+    [[{ name: 'write file', input_schema: schema }], "tools.0.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'"],
+    [[{ name: 'w' }], 'tools.0.custom.input_schema: Field required'],
+    [[{ name: 'w', input_schema: { type: 'string' } }], "tools.0.custom.input_schema.type: Input should be 'object'"],
+    [[{ name: 'w', input_schema: schema }, { name: 'w', input_schema: schema }], 'tools: Tool names must be unique.'],
+  ])('%j', (tools, expected) => {
+    expect(validateMessages({ ...base, messages: msg, tools } as MessagesBody, true)).toBe(expected);
+  });
+});
