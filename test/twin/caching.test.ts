@@ -130,6 +130,27 @@ describe('twin: prompt caching', () => {
     expect(m.usage.input_tokens).toBe(0);
   });
 
+  it('requests sent together all miss; warming with one first lets the rest read', async () => {
+    const client = await setup({ delayMs: 50 });
+    const together = await Promise.all([1, 2, 3].map((i) => client.messages.create(request(`job ${i}`))));
+    expect(together.map((m) => m.usage.cache_read_input_tokens)).toEqual([0, 0, 0]);
+    expect(together.map((m) => m.usage.cache_creation_input_tokens)).toEqual([prefix, prefix, prefix]);
+
+    const warmed = { ...request('warm'), system: [{ type: 'text' as const, text: CONTEXT + 'w', cache_control: { type: 'ephemeral' as const } }] };
+    await client.messages.create(warmed);
+    const fanOut = await Promise.all([1, 2, 3].map((i) => client.messages.create({ ...warmed, messages: [{ role: 'user', content: `job ${i}` }] })));
+    expect(fanOut.map((m) => m.usage.cache_read_input_tokens)).toEqual([prefix + 1, prefix + 1, prefix + 1]);
+    expect(fanOut.every((m) => m.usage.cache_creation_input_tokens === 0)).toBe(true);
+  });
+
+  it('a failed request writes nothing to the cache', async () => {
+    const client = await setup({ faults: { 1: { kind: 'server-error' } } });
+    await client.messages.create(request('x')).catch(() => undefined);
+    const second = await client.messages.create(request('x'));
+    expect(second.usage.cache_read_input_tokens).toBe(0);
+    expect(second.usage.cache_creation_input_tokens).toBe(prefix);
+  });
+
   it('separate twins do not share a cache', async () => {
     const client = await setup();
     await client.messages.create(request('x'));

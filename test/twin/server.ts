@@ -6,7 +6,7 @@ import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
 import { encodeSse, messageJson, resolveTurn, sseEvents } from './reply.js';
 import { requestContext, validateMessages } from './request.js';
 import { pickRule } from './script.js';
-import { cacheUsage, countInputTokens, defaultMinCacheableTokens, newPromptCache, type PromptCache } from './tokens.js';
+import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache, type PromptCache } from './tokens.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
 export interface Twin {
@@ -224,6 +224,12 @@ async function answerMessages(
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
   if (rule?.name) record.rule = rule.name;
   const fault: Fault | undefined = indexFault ?? rule?.fault;
+  // Usage is decided on arrival; the cache entries it writes become readable only when
+  // the reply starts (below), so concurrent requests sharing a prefix all miss.
+  const now = state.options.now ?? Date.now;
+  const model = String(body.model);
+  const minTokens = (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model);
+  const { usage, writes } = planCacheUsage(state.cache, body, minTokens, now());
   const delayMs = rule?.delayMs ?? state.options.delayMs;
   const eventDelayMs = rule?.eventDelayMs ?? state.options.eventDelayMs;
   const stream = body.stream === true;
@@ -252,9 +258,7 @@ async function answerMessages(
   const turn: Turn | undefined = typeof rule?.reply === 'function' ? rule.reply(ctx) : rule?.reply;
   if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
 
-  const model = String(body.model);
-  const minTokens = (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model);
-  const usage = cacheUsage(state.cache, body, minTokens, (state.options.now ?? Date.now)());
+  commitCacheWrites(state.cache, writes, now());
   const resolved = resolveTurn(turn, body.max_tokens as number, () => nextId(state, 'toolu'));
   const messageId = nextId(state, 'msg');
   record.status = 200;

@@ -103,19 +103,25 @@ export function newPromptCache(): PromptCache {
 
 const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 } as const;
 
+export interface CacheWrite {
+  key: string;
+  ttl: '5m' | '1h';
+}
+
 /**
  * Usage for one request under the API's caching rules: the cached prefix is everything up
  * to and including a breakpoint block; the longest breakpoint prefix already cached (same
- * model, same canonical content, within its TTL) is read; the prefix up to the last
- * breakpoint is written when it is long enough; input_tokens is the uncached rest.
- * Mutates the cache (writes and TTL refreshes), as the real API does.
+ * model, same canonical content, within its TTL) is read, and its TTL refreshed; the
+ * prefix up to the last breakpoint is written when it is long enough; input_tokens is the
+ * uncached rest. The writes are returned, not applied: the API makes an entry readable
+ * only once the response that wrote it has begun, so requests sent together all miss.
  */
-export function cacheUsage(
+export function planCacheUsage(
   cache: PromptCache,
   body: MessagesBody,
   minTokens: number,
   now: number,
-): Omit<Usage, 'output_tokens'> {
+): { usage: Omit<Usage, 'output_tokens'>; writes: CacheWrite[] } {
   const segments = segmentsOf(body);
   const total = segments.reduce((sum, s) => sum + s.tokens, 0);
   const model = String(body.model ?? '');
@@ -128,24 +134,21 @@ export function cacheUsage(
     if (s.breakpoint) prefixes.push({ key: hash.copy().digest('hex'), tokens: running, ttl: s.breakpoint });
   }
 
+  const live = (key: string) => {
+    const entry = cache.entries.get(key);
+    return entry !== undefined && entry.expiresAt > now;
+  };
   let read = 0;
   for (const p of prefixes) {
-    const entry = cache.entries.get(p.key);
-    if (entry && entry.expiresAt > now) {
-      read = Math.max(read, p.tokens);
-      entry.expiresAt = now + TTL_MS[p.ttl];
-    }
+    if (!live(p.key)) continue;
+    read = Math.max(read, p.tokens);
+    cache.entries.get(p.key)!.expiresAt = now + TTL_MS[p.ttl];
   }
 
+  const writes = prefixes.filter((p) => p.tokens >= minTokens && !live(p.key)).map((p) => ({ key: p.key, ttl: p.ttl }));
   let created = 0;
   const creation = { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 };
   const last = prefixes[prefixes.length - 1];
-  for (const p of prefixes) {
-    if (p.tokens < minTokens) continue;
-    if (!cache.entries.has(p.key) || cache.entries.get(p.key)!.expiresAt <= now) {
-      cache.entries.set(p.key, { expiresAt: now + TTL_MS[p.ttl] });
-    }
-  }
   if (last && last.tokens >= minTokens && last.tokens > read) {
     created = last.tokens - read;
     if (last.ttl === '1h') creation.ephemeral_1h_input_tokens = created;
@@ -153,11 +156,25 @@ export function cacheUsage(
   }
 
   return {
-    input_tokens: total - read - created,
-    cache_creation_input_tokens: created,
-    cache_read_input_tokens: read,
-    cache_creation: creation,
+    usage: {
+      input_tokens: total - read - created,
+      cache_creation_input_tokens: created,
+      cache_read_input_tokens: read,
+      cache_creation: creation,
+    },
+    writes,
   };
+}
+
+export function commitCacheWrites(cache: PromptCache, writes: readonly CacheWrite[], now: number): void {
+  for (const w of writes) cache.entries.set(w.key, { expiresAt: now + TTL_MS[w.ttl] });
+}
+
+/** planCacheUsage() with its writes applied at once. */
+export function cacheUsage(cache: PromptCache, body: MessagesBody, minTokens: number, now: number): Omit<Usage, 'output_tokens'> {
+  const { usage, writes } = planCacheUsage(cache, body, minTokens, now);
+  commitCacheWrites(cache, writes, now);
+  return usage;
 }
 
 export function defaultMinCacheableTokens(model: string): number {
