@@ -42,9 +42,11 @@ describe('twin: directory script', () => {
     twin = await startTwin({ script: await directoryScript(REPLIES) });
     const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
     expect(await runJob(client, 'money')).toEqual({ 'src/money.ts': 'export type Cents = number;\n' });
+    // A second job for the same spec (a fix) gets the money@2 attempt.
+    expect(await runJob(client, 'money')).toEqual({ 'src/money.ts': 'export type Cents = number; // fixed\n' });
     const invoice = await runJob(client, 'invoice');
     expect(Object.keys(invoice).sort()).toEqual(['src/invoice.ts', 'src/lib/x.ts']);
-    expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:money', 'dir:money', 'dir:invoice', 'dir:invoice']);
+    expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:money', 'dir:money', 'dir:money', 'dir:money', 'dir:invoice', 'dir:invoice']);
     await expect(runJob(client, 'unknown')).rejects.toThrow(/no script rule matched/);
   });
 });

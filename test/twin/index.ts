@@ -13,6 +13,7 @@ export {
   toolUseReply,
   writeFilesTurn,
   writeFilesReply,
+  writeFilesSequence,
   cutOffWriteTurn,
   malformedToolCallTurn,
 } from './replies.js';

@@ -232,3 +232,25 @@ describe('twin: options', () => {
     expect(twin.env()).toEqual({ ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'test-key' });
   });
 });
+
+describe('twin: records', () => {
+  it('marks a request the client aborted mid-stream', async () => {
+    const { twin, client } = await setup({ script: [{ reply: textReply('a b c d e f g h i j k l'), eventDelayMs: 30 }] });
+    const stream = client.messages.stream({ model: MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'x' }] });
+    stream.on('streamEvent', (event) => {
+      if (event.type === 'content_block_start') stream.abort();
+    });
+    await stream.finalMessage().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(twin.requests[0]!.aborted).toBe(true);
+    await client.messages.create({ model: MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'x' }] });
+    expect(twin.requests[1]!.aborted).toBeUndefined();
+  });
+
+  it('answers whether any request carried a text', async () => {
+    const { twin, client } = await setup();
+    await client.messages.create({ model: MODEL, max_tokens: 10, messages: [{ role: 'user', content: 'visible rule' }] });
+    expect(twin.anyRequestContains('visible rule')).toBe(true);
+    expect(twin.anyRequestContains('Given a holdout')).toBe(false);
+  });
+});

@@ -33,6 +33,21 @@ export function writeFilesReply(files: Record<string, string>): ReplyFn {
 }
 
 /**
+ * Successive attempts at the same files: the first write occasion writes attempts[0], a
+ * later one (e.g. after a fix request reporting failing tests) attempts[1], and so on; the
+ * last attempt repeats. Each call makes its own counter.
+ */
+export function writeFilesSequence(attempts: Array<Record<string, string>>): ReplyFn {
+  let writes = 0;
+  return (ctx) => {
+    if (ctx.hasToolResults) return textReply('Done.');
+    const files = attempts[Math.min(writes, attempts.length - 1)] ?? {};
+    writes += 1;
+    return writeFilesTurn(files);
+  };
+}
+
+/**
  * A write_file call cut off by max_tokens partway through the file's content: the
  * streamed tool input is incomplete JSON and stop_reason is max_tokens.
  */

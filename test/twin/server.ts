@@ -21,6 +21,8 @@ export interface Twin {
   setScript(script: Rule[]): void;
   /** Environment for a child process (speccc CLI) that should talk to this twin. */
   env(apiKey?: string): { ANTHROPIC_BASE_URL: string; ANTHROPIC_API_KEY: string };
+  /** Whether any recorded request body contains `text` (e.g. a holdout scenario that must never leak). */
+  anyRequestContains(text: string): boolean;
   /** Forget recorded requests (the prompt cache and counters stay). */
   clearRequests(): void;
   stats(): TwinStats;
@@ -159,6 +161,9 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     requestId,
   };
   state.requests.push(record);
+  res.once('close', () => {
+    if (!res.writableFinished && record.status !== -1) record.aborted = true;
+  });
   const isMessages = req.method === 'POST' && url.pathname === '/v1/messages';
   if (isMessages) state.messageCount += 1;
   const headers = { 'request-id': requestId, 'anthropic-organization-id': 'twin-org', ...rateLimitHeaders(state) };
@@ -333,6 +338,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     requests: state.requests,
     messageRequests: () => state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
     env: (apiKey = 'test-key') => ({ ANTHROPIC_BASE_URL: `http://${host}:${port}`, ANTHROPIC_API_KEY: apiKey }),
+    anyRequestContains: (text) => state.requests.some((r) => r.rawBody.includes(text)),
     clearRequests() {
       state.requests.length = 0;
     },
