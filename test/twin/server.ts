@@ -6,7 +6,9 @@ import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
 import { encodeSse, messageJson, resolveTurn, sseEvents } from './reply.js';
 import { requestContext, validateMessages } from './request.js';
 import { pickRule } from './script.js';
-import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache, type PromptCache } from './tokens.js';
+import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache } from './tokens.js';
+import { handleBatches } from './batches.js';
+import { nextId, type State } from './state.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
 export interface Twin {
@@ -33,22 +35,6 @@ const DEFAULT_SCRIPT: Rule[] = [
   { name: 'default', reply: { content: [{ type: 'text', text: 'Hello from the speccc twin.' }] } },
 ];
 
-interface State {
-  options: TwinOptions;
-  script: Rule[];
-  uses: Map<Rule, number>;
-  messageCount: number;
-  inFlight: number;
-  peakInFlight: number;
-  seq: number;
-  cache: PromptCache;
-  requests: RecordedRequest[];
-}
-
-function nextId(state: State, prefix: string): string {
-  state.seq += 1;
-  return `${prefix}_twin${String(state.seq).padStart(8, '0')}`;
-}
 
 const SECRET_HEADERS = new Set(['x-api-key', 'authorization']);
 
@@ -185,6 +171,16 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     record.status = 200;
     return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
   }
+  if (url.pathname === '/v1/messages/batches' || url.pathname.startsWith('/v1/messages/batches/')) {
+    const out = handleBatches(state, req.method ?? 'GET', url.pathname, body, `http://${req.headers.host ?? 'twin'}`, requestId);
+    record.status = out.status;
+    if (out.jsonl !== undefined) {
+      res.writeHead(out.status, { ...headers, 'content-type': 'application/binary' });
+      res.end(out.jsonl);
+      return;
+    }
+    return sendJson(res, out.status, out.body, headers);
+  }
   if (req.method === 'GET' && url.pathname.startsWith('/v1/models')) {
     record.status = 200;
     return sendJson(res, 200, modelsResponse(url.pathname), headers);
@@ -309,6 +305,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     inFlight: 0,
     peakInFlight: 0,
     seq: 0,
+    batches: new Map(),
     cache: newPromptCache(),
     requests: [],
   };

@@ -112,6 +112,8 @@ export interface TwinOptions {
   eventDelayMs?: number;
   /** Simulated generation speed: adds outputTokens / rate seconds, spread over the deltas (or before a JSON reply). */
   outputTokensPerSecond?: number;
+  /** How long a Message Batch stays in_progress after creation (ms, default 0: ends at once). */
+  batchDelayMs?: number;
   /** Known model ids; when given, any other model gets 404 not_found_error like the API. */
   models?: string[];
   /** Characters per text_delta / input_json_delta chunk (default 48). */
