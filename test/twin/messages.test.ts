@@ -254,3 +254,17 @@ describe('twin: records', () => {
     expect(twin.anyRequestContains('Given a holdout')).toBe(false);
   });
 });
+
+describe('twin: throughput', () => {
+  it('serves many concurrent streams in parallel, not one by one', async () => {
+    const { twin, client } = await setup({ delayMs: 100, eventDelayMs: 5, script: [{ reply: writeFilesReply({ 'a.ts': 'x'.repeat(2000) }) }] });
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        client.messages.stream({ model: MODEL, max_tokens: 2000, messages: [{ role: 'user', content: `job ${i}` }] }).finalMessage(),
+      ),
+    );
+    expect(Date.now() - started).toBeLessThan(30 * 100);
+    expect(twin.stats().peakInFlight).toBeGreaterThan(10);
+  });
+});
