@@ -12,6 +12,8 @@ async function main(): Promise<number> {
       'script-dir': { type: 'string' },
       'delay-ms': { type: 'string' },
       'event-delay-ms': { type: 'string' },
+      'output-tokens-per-second': { type: 'string' },
+      'max-concurrent': { type: 'string' },
     },
   });
   const script = values['script-dir'] ? await directoryScript(values['script-dir']) : undefined;
@@ -21,6 +23,8 @@ async function main(): Promise<number> {
     ...(script ? { script } : {}),
     ...(values['delay-ms'] ? { delayMs: Number(values['delay-ms']) } : {}),
     ...(values['event-delay-ms'] ? { eventDelayMs: Number(values['event-delay-ms']) } : {}),
+    ...(values['output-tokens-per-second'] ? { outputTokensPerSecond: Number(values['output-tokens-per-second']) } : {}),
+    ...(values['max-concurrent'] ? { maxConcurrent: Number(values['max-concurrent']) } : {}),
   });
   process.stdout.write(`${twin.url}\n`);
   const stop = () => {

@@ -115,6 +115,7 @@ describe('twin: faults', () => {
     await expect(client.messages.create(params)).rejects.toBeInstanceOf(InternalServerError);
     await client.messages.create(params);
     expect(twin.messageRequests().map((r) => r.status)).toEqual([200, 500, 200]);
+    expect(twin.messageRequests().map((r) => r.fault)).toEqual([undefined, 'server-error', undefined]);
   });
 
   it('a slow response delays headers and SSE events; aborting stops it', async () => {

@@ -225,6 +225,7 @@ async function answerMessages(
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
   if (rule?.name) record.rule = rule.name;
   const fault: Fault | undefined = indexFault ?? rule?.fault;
+  if (fault) record.fault = fault.kind;
   // Usage is decided on arrival; the cache entries it writes become readable only when
   // the reply starts (below), so concurrent requests sharing a prefix all miss.
   const now = state.options.now ?? Date.now;

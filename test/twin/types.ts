@@ -167,6 +167,8 @@ export interface RecordedRequest {
   requestId: string;
   /** Name of the rule that answered, when one did. */
   rule?: string;
+  /** The fault the twin injected into this request, if any. */
+  fault?: Fault['kind'];
   /** True when the client went away before the reply was complete (abort, cancellation). */
   aborted?: boolean;
   /** Usage the twin reported, for successful /v1/messages replies. */
