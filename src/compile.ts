@@ -54,7 +54,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       makeDiagnostic('specs-folder-missing', {
         file: config.paths.specs,
         span: { start: origin, end: origin },
-        message: `Specs folder \`${config.paths.specs}\` does not exist in ${root}; expected a folder of markdown specs`,
+        message: `Specs folder \`${config.paths.specs}\` does not exist in the workspace root; expected a folder of markdown specs`,
       }),
     );
   }

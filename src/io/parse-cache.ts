@@ -9,7 +9,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { ModelledFile } from '../types.js';
 
 /** Bump when the model's shape or the checks inside phases 1–2 change meaning. */
-export const PARSE_CACHE_FORMAT = 3;
+export const PARSE_CACHE_FORMAT = 4;
 
 interface CacheFile {
   format: number;

@@ -10,6 +10,7 @@ import type { Diagnostic, Span } from '../../types.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { decodeSpecBytes } from './decode.js';
 import { sha256 } from './hash.js';
+import { findExcessiveNesting } from './nesting.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 
 /** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
@@ -70,6 +71,20 @@ export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
     return {
       ...unreadable(
         makeDiagnostic('file-empty', { file, span: { start, end: start }, message: 'File is empty; expected a spec with frontmatter, a title and sections' }),
+      ),
+      text,
+      lines,
+    };
+  }
+  const deep = findExcessiveNesting(text);
+  if (deep) {
+    return {
+      ...unreadable(
+        makeDiagnostic('markdown-unparsable', {
+          file,
+          span: lines.span(deep.offset, deep.offset),
+          message: deep.message,
+        }),
       ),
       text,
       lines,

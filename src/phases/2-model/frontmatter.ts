@@ -105,7 +105,7 @@ function issueToDiagnostic(
     });
   }
   const value = field !== undefined ? (data as Record<string, unknown>)[field] : undefined;
-  if (field !== undefined && value === undefined && issue.code === 'invalid_type') {
+  if (field !== undefined && value === undefined && issue.path.length === 1) {
     return makeDiagnostic('frontmatter-missing-field', {
       file,
       span: { start: spans.block.start, end: spans.block.start },
