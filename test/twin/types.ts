@@ -18,7 +18,7 @@ export type ScriptedBlock =
       rawJson?: string;
     };
 
-export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence';
+export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn';
 
 /** A scripted assistant turn. */
 export interface Turn {
