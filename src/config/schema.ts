@@ -18,7 +18,7 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   model: z
     .strictObject({
-      default: z.string().min(1).default('claude-sonnet-4-5'),
+      default: z.string().min(1).default('claude-sonnet-4-6'),
       byKind: z.partialRecord(z.enum(SPEC_KINDS), z.string().min(1)).default({}),
       maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000),
     })
