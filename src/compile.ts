@@ -14,6 +14,10 @@ import { sha256 } from './phases/1-parse/hash.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { SPECCC_VERSION } from './version.js';
+import { readReport, writeReport, type StoredReport } from './io/report-cache.js';
+import { PARSE_CACHE_FORMAT } from './io/parse-cache.js';
+import { promises as fsp } from 'node:fs';
+import { CONFIG_FILE } from './config/schema.js';
 
 export interface CheckOptions {
   /** Absolute workspace root. */
@@ -89,6 +93,44 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   };
 }
 
+/**
+ * The check report only (what `speccc check` prints), served from the report cache when no
+ * input changed since the last run; otherwise a full check() whose report is then stored.
+ */
+export async function checkReport(options: CheckOptions): Promise<StoredReport> {
+  const root = path.resolve(options.root);
+  const useCache = options.useCache !== false;
+  let digest: string | undefined;
+  if (useCache) {
+    const loaded = await loadConfig(root);
+    const files = await readWorkspaceFiles({ root, specsDir: loaded.config.paths.specs, contextDir: loaded.config.paths.context });
+    const configText = await fsp.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
+    digest = sha256(
+      JSON.stringify({
+        version: SPECCC_VERSION,
+        format: PARSE_CACHE_FORMAT,
+        config: configText,
+        specsDir: files.specsDirExists,
+        specs: files.specs.map((f) => [f.file, sha256(f.bytes)]),
+        context: files.context.map((f) => [f.file, sha256(f.bytes)]),
+        paths: (options.paths ?? []).map((p) => path.resolve(options.cwd ?? root, p)),
+      }),
+    );
+    const stored = await readReport(root, digest);
+    if (stored) return stored;
+  }
+  const result = await check(options);
+  const report: StoredReport = {
+    diagnostics: result.diagnostics,
+    specs: result.specs,
+    errors: result.errors,
+    warnings: result.warnings,
+    configBroken: result.configBroken,
+  };
+  if (digest) await writeReport(root, digest, report);
+  return report;
+}
+
 /** Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen. */
 async function modelFiles(root: string, specs: SourceFile[], options: CheckOptions): Promise<ModelledFile[]> {
   const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
@@ -97,7 +139,7 @@ async function modelFiles(root: string, specs: SourceFile[], options: CheckOptio
   for (const { file, bytes } of specs) {
     const hash = sha256(bytes);
     const known = options.previous?.get(file);
-    const hit = known?.hash === hash ? known : cache?.get(file, hash);
+    const hit = known?.hash === hash ? known : cache?.get(file, hash, () => new TextDecoder('utf-8').decode(bytes));
     if (hit) {
       out.push(hit);
       continue;

@@ -111,6 +111,8 @@ export interface Section {
   text: string;
   /** The body's markdown source, exactly as written. */
   markdown: string;
+  /** [start, end) offsets of `markdown` in the source. */
+  bodyRange: [number, number];
 }
 
 export type StepKeyword = 'given' | 'when' | 'then';

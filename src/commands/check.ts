@@ -1,10 +1,6 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
-import { check } from '../compile.js';
-import { formatText } from '../diagnostics/reporters/text.js';
-import { formatJson } from '../diagnostics/reporters/json.js';
-import { formatSarif } from '../diagnostics/reporters/sarif.js';
 import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface CheckFlags {
@@ -31,11 +27,13 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
     io.stderr(`${root.error}\n`);
     return EXIT.usage;
   }
-  const result = await check({ root, paths, cwd: io.cwd, useCache: flags.cache });
+  // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
+  const { checkReport } = await import('../compile.js');
+  const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
   const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
-  if (flags.format === 'json') io.stdout(formatJson(result.diagnostics, summary));
-  else if (flags.format === 'sarif') io.stdout(formatSarif(result.diagnostics));
-  else io.stdout(formatText(result.diagnostics, summary, { color: io.color }));
+  if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
+  else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics));
+  else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color }));
   if (result.configBroken) return EXIT.usage;
   const failing = result.errors + (flags.strict ? result.warnings : 0);
   return failing > 0 ? EXIT.failed : EXIT.ok;

@@ -2,6 +2,10 @@
  * A cache of modelled spec files keyed by (path, content hash), under `.speccc/cache/`.
  * Data lives across runs keyed by content, never by mtime. A missing, stale or corrupt cache is
  * simply a miss: the cache can always be deleted.
+ *
+ * Entries are stored without the spec's source text and section markdown: both are slices of
+ * the file's bytes, which the caller has just read to hash them, so they are rebuilt on a hit.
+ * That halves the cache and what a warm check must parse.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -9,15 +13,11 @@ import writeFileAtomic from 'write-file-atomic';
 import type { ModelledFile } from '../types.js';
 
 /** Bump when the model's shape or the checks inside phases 1–2 change meaning. */
-export const PARSE_CACHE_FORMAT = 4;
-
-interface CacheFile {
-  format: number;
-  entries: Record<string, ModelledFile>;
-}
+export const PARSE_CACHE_FORMAT = 5;
 
 export interface ParseCache {
-  get(file: string, hash: string): ModelledFile | undefined;
+  /** The entry for this file and content, rebuilt around `text` (the decoded file). */
+  get(file: string, hash: string, text: () => string): ModelledFile | undefined;
   set(entry: ModelledFile): void;
   /** Writes the cache if anything changed; keeps only the entries used in this run when `prune`. */
   save(prune: boolean): Promise<void>;
@@ -25,12 +25,25 @@ export interface ParseCache {
 
 const keyOf = (file: string, hash: string) => `${file}\u0000${hash}`;
 
+function strip(entry: ModelledFile): ModelledFile {
+  if (!entry.spec) return entry;
+  return { ...entry, spec: { ...entry.spec, source: '', sections: entry.spec.sections.map((s) => ({ ...s, markdown: '' })) } };
+}
+
+function rehydrate(entry: ModelledFile, text: string): ModelledFile {
+  if (!entry.spec) return entry;
+  const spec = entry.spec;
+  spec.source = text;
+  for (const section of spec.sections) section.markdown = text.slice(section.bodyRange[0], section.bodyRange[1]);
+  return entry;
+}
+
 export async function openParseCache(root: string, specccVersion: string): Promise<ParseCache> {
   const file = path.join(root, '.speccc', 'cache', 'models.json');
   const format = `${PARSE_CACHE_FORMAT}:${specccVersion}`;
   let entries: Record<string, ModelledFile> = {};
   try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile & { version?: string };
+    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: string; entries?: Record<string, ModelledFile> };
     if (parsed.version === format && parsed.entries && typeof parsed.entries === 'object') entries = parsed.entries;
   } catch {
     // no cache yet, or unreadable: start empty
@@ -38,11 +51,12 @@ export async function openParseCache(root: string, specccVersion: string): Promi
   const used = new Set<string>();
   let dirty = false;
   return {
-    get(f, hash) {
+    get(f, hash, text) {
       const key = keyOf(f, hash);
       const hit = entries[key];
-      if (hit) used.add(key);
-      return hit;
+      if (!hit) return undefined;
+      used.add(key);
+      return rehydrate(hit, text());
     },
     set(entry) {
       const key = keyOf(entry.file, entry.hash);
@@ -62,7 +76,8 @@ export async function openParseCache(root: string, specccVersion: string): Promi
       if (!dirty) return;
       try {
         await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, JSON.stringify({ version: format, entries }));
+        const stripped = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strip(v)]));
+        await writeFileAtomic(file, JSON.stringify({ version: format, entries: stripped }));
       } catch {
         // A read-only workspace still checks; it just does not get faster.
       }

@@ -77,6 +77,7 @@ export function outlineBody(tree: Root, text: string, lines: LineIndex): BodyOut
         span: lines.span(hs, Math.max(he, Math.min(endOffset, bodyEnd))),
         text: nodes.map(blockText).join('\n').trim(),
         markdown: text.slice(bodyStart, bodyEnd),
+        bodyRange: [bodyStart, bodyEnd],
       },
       nodes,
     });

@@ -2,11 +2,19 @@
  * Phase 3: the workspace model -> diagnostics. Entry: checkWorkspace. Pure: every rule reads the
  * model and returns findings; all are collected, none stops the others.
  */
-import type { Diagnostic } from '../../types.js';
+import type { Diagnostic, Spec } from '../../types.js';
+import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
-export function checkWorkspace(context: CheckContext, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const indexes = new WeakMap<Spec, LineIndex>();
+  const lines = (spec: Spec) => {
+    let index = indexes.get(spec);
+    if (!index) indexes.set(spec, (index = createLineIndex(spec.source)));
+    return index;
+  };
+  const context: CheckContext = { ...input, lines };
   const found = rules.flatMap((rule) => rule.check(context));
   return sortDiagnostics(dedupe(found));
 }

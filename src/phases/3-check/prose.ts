@@ -1,5 +1,5 @@
 import type { Section, Span, Spec } from '../../types.js';
-import { createLineIndex } from '../1-parse/line-index.js';
+import type { LineIndex } from '../1-parse/line-index.js';
 
 /** A phrase found in a spec's prose (code, inline code and HTML excluded). */
 export interface ProseMatch {
@@ -12,8 +12,7 @@ export interface ProseMatch {
  * Finds every match of `pattern` (must be global) in the spec's body prose: after the
  * frontmatter, outside code. Used by the wording rules so each finding lands on the phrase.
  */
-export function findInProse(spec: Spec, pattern: RegExp, within?: (section: Section | null) => boolean): ProseMatch[] {
-  const lines = createLineIndex(spec.source);
+export function findInProse(spec: Spec, lines: LineIndex, pattern: RegExp, within?: (section: Section | null) => boolean): ProseMatch[] {
   const bodyStart = spec.frontmatterSpans?.block.end.offset ?? 0;
   const out: ProseMatch[] = [];
   for (const match of spec.source.matchAll(pattern)) {

@@ -1,9 +1,12 @@
-import type { Diagnostic, Workspace } from '../../types.js';
+import type { Diagnostic, Spec, Workspace } from '../../types.js';
+import type { LineIndex } from '../1-parse/line-index.js';
 
 export interface CheckContext {
   workspace: Workspace;
   /** The generated root, workspace-relative (default `generated`). */
   generatedRoot: string;
+  /** The spec's line index, built once per check run and shared by the rules. */
+  lines: (spec: Spec) => LineIndex;
 }
 
 /** One check rule: one file in rules/, named after its id. Pure: reads the model, returns findings. */

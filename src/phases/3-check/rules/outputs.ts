@@ -24,7 +24,7 @@ const MENTIONED_FILE = /`([^`\s]+\.[a-z0-9]{1,6})`/gi;
 export const outputsRule: Rule = {
   id: 'outputs',
   codes: ['output-conflict', 'output-path-invalid', 'output-duplicate', 'outputs-missing', 'constraint-has-outputs', 'outputs-no-test', 'output-undeclared'],
-  check({ workspace }) {
+  check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     const owners = new Map<string, { spec: Spec; span: Span }>();
     for (const { spec } of workspace.files) {
@@ -79,7 +79,7 @@ export const outputsRule: Rule = {
           const mentioned = m[1]!.replace(/^\.\//, '').replace(/^generated\//, '');
           if (!mentioned.includes('/') || seen.has(mentioned) || fm.outputs.some((o) => o.endsWith(`/${mentioned}`))) continue;
           const start = offset + m.index;
-          const at = spanAt(spec, start, start + m[0].length);
+          const at = lines(spec).span(start, start + m[0].length);
           out.push(
             makeDiagnostic('output-undeclared', {
               file: spec.file,
@@ -93,12 +93,3 @@ export const outputsRule: Rule = {
     return out;
   },
 };
-
-function spanAt(spec: Spec, start: number, end: number): Span {
-  const point = (offset: number) => {
-    const before = spec.source.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - before.lastIndexOf('\n'), offset };
-  };
-  return { start: point(start), end: point(end) };
-}

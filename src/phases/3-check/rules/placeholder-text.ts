@@ -10,11 +10,11 @@ const UPPER_ONLY = /^(?:tbd|tbc|todo|fixme|xxx)$/i;
 export const placeholderTextRule: Rule = {
   id: 'placeholder-text',
   codes: ['placeholder-text'],
-  check({ workspace }) {
+  check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {
       if (!spec) continue;
-      for (const m of findInProse(spec, PLACEHOLDER)) {
+      for (const m of findInProse(spec, lines(spec), PLACEHOLDER)) {
         if (UPPER_ONLY.test(m.text) && m.text !== m.text.toUpperCase()) continue;
         out.push(
           makeDiagnostic('placeholder-text', {

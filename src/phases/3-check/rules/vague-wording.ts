@@ -25,11 +25,11 @@ const PATTERN = new RegExp(
 export const vagueWordingRule: Rule = {
   id: 'vague-wording',
   codes: ['vague-wording'],
-  check({ workspace }) {
+  check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {
       if (!spec) continue;
-      for (const m of findInProse(spec, PATTERN, (section) => section !== null)) {
+      for (const m of findInProse(spec, lines(spec), PATTERN, (section) => section !== null)) {
         // The title and section headings name things; only prose inside sections is judged.
         if (m.section && m.span.start.offset < m.section.headingSpan.end.offset) continue;
         out.push(

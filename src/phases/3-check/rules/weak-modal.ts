@@ -8,11 +8,11 @@ const WEAK = /\b(?:should(?: not)?|shouldn't|may(?: not)?|might|could|ideally|pr
 export const weakModalRule: Rule = {
   id: 'weak-modal',
   codes: ['weak-modal'],
-  check({ workspace }) {
+  check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {
       if (!spec) continue;
-      for (const m of findInProse(spec, WEAK, (section) => section?.name === 'rules' || section?.name === 'constraints')) {
+      for (const m of findInProse(spec, lines(spec), WEAK, (section) => section?.name === 'rules' || section?.name === 'constraints')) {
         if (m.section && m.span.start.offset < m.section.headingSpan.end.offset) continue;
         out.push(
           makeDiagnostic('weak-modal', {

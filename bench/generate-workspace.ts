@@ -1,0 +1,84 @@
+/** Writes a realistic workspace of N specs (~3 KB each, all sections, several scenarios, dependencies). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export function specText(i: number, deps: string[]): string {
+  const id = `feature-${String(i).padStart(4, '0')}`;
+  const scenarios = [1, 2, 3, 4]
+    .map(
+      (n) => `### Scenario: case ${n} of ${id}
+- **Given** an order with ${n} line items priced at ${100 * n} and ${75 * n} cents
+- **When** the ${id} total is computed for customer number ${i * 10 + n}
+- **Then** the result is ${175 * n} cents and the status is \`OK_${n}\`
+- **And** the audit log records exactly one entry for the order`,
+    )
+    .join('\n\n');
+  return `---
+id: ${id}
+kind: feature
+status: ready
+depends_on: [${deps.join(', ')}]
+outputs:
+  - src/${id}.ts
+  - src/${id}.test.ts
+---
+
+# Feature ${i}: order totals variant ${i}
+
+## What
+
+Computes the total of an order for the variant ${i} of the billing rules, in cents, so that
+the billing service can print it. The computation uses integer arithmetic throughout and
+never rounds before the final step, which rounds half to even.
+
+## Who
+
+The billing service that renders invoices for variant ${i}, and the accountants who check
+those invoices against the ledger each month.
+
+## Inputs
+
+- \`items\`: a list of 1 to 500 line items, each with a quantity from 1 to 10,000 and a unit
+  price in cents from 0 to 10,000,000.
+- \`customer\`: a customer number from 1 to 999,999.
+
+Invalid input is rejected with \`INVALID_ORDER\` naming the field and the index of the item.
+
+## Outputs
+
+- \`src/${id}.ts\` exports \`computeTotal${i}\`.
+- \`src/${id}.test.ts\` covers every scenario below.
+
+## Rules
+
+- The total must be the sum of quantity times unit price over all line items.
+- The result must be an integer number of cents; no floating-point arithmetic is used.
+- An order with more than 500 items must be rejected before any arithmetic happens.
+- The function must not read the clock, the network or the file system.
+
+## Edge cases
+
+- A unit price of 0 is valid and contributes nothing to the total.
+- A total above 2^53 - 1 cents is rejected with \`TOTAL_OVERFLOW\`.
+
+## Evaluation
+
+${scenarios}
+
+## Constraints
+
+- The function runs in time linear in the number of items.
+`;
+}
+
+export function writeWorkspace(root: string, count: number): void {
+  mkdirSync(path.join(root, 'specs'), { recursive: true });
+  mkdirSync(path.join(root, 'context'), { recursive: true });
+  writeFileSync(path.join(root, 'context/mission.md'), '# Mission\n\nBilling that adds up.\n');
+  for (let i = 0; i < count; i++) {
+    const deps = i >= 10 ? [`feature-${String(i - 10).padStart(4, '0')}`, `feature-${String(i - 7).padStart(4, '0')}`] : [];
+    const dir = path.join(root, 'specs', `group-${Math.floor(i / 100)}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `feature-${i}.md`), specText(i, deps));
+  }
+}
