@@ -2,10 +2,27 @@
  * The whole pipeline, top to bottom. Each step reads everything it needs first, then hands data to
  * the pure phases (src/phases/N-*), whose entry functions are named below:
  *
- *   files --1-parse--> mdast --2-model--> Spec[] --3-check--> diagnostics
+ *   check: files --1-parse--> mdast --2-model--> Spec[] --3-check--> diagnostics
+ *   build: check --5-render--> prompts --4-plan--> stale jobs --6-generate (agent)--> staged files
+ *          --7-validate--> verdicts --8-emit--> one atomic promotion of generated/ + manifest
  */
 import path from 'node:path';
-import type { ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Workspace } from './types.js';
+import type { Agent, ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Validator, Workspace } from './types.js';
+import { buildableInOrder, planBuild, type ForceSpec, type Plan } from './phases/4-plan/index.js';
+import type { Manifest } from './phases/4-plan/manifest.js';
+import { canonicalJson } from './phases/4-plan/job-key.js';
+import type { JobEnvironment } from './phases/4-plan/prepare-job.js';
+import { renderFix, renderJob, renderSystem, TOOL_DEFINITIONS } from './phases/5-render/index.js';
+import { mergeTemplates, type TemplateSet } from './phases/5-render/templates.js';
+import { stripHeader } from './phases/8-emit/provenance.js';
+import { runJobs, type BuildEvent, type JobOutcome } from './build/run-jobs.js';
+import { assembleTree } from './build/assemble-tree.js';
+import { generatedReadme } from './build/generated-readme.js';
+import { readTemplates } from './io/templates.js';
+import { MANIFEST_PATH, readGeneratedTree } from './io/generated-tree.js';
+import { readResult, writeResult } from './io/results.js';
+import { promoteTree, recoverPromotion, type TreeChange } from './io/promote.js';
+import { acquireWorkspaceLock } from './io/lock.js';
 import { loadConfig } from './config/load.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { readWorkspaceFiles, type SourceFile } from './io/workspace-files.js';
@@ -13,6 +30,7 @@ import { openParseCache } from './io/parse-cache.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
+import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
 import { SPECCC_VERSION } from './version.js';
 import { readReport, writeReport, type StoredReport } from './io/report-cache.js';
 import { PARSE_CACHE_FORMAT } from './io/parse-cache.js';
@@ -67,6 +85,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     ...inputProblems,
     ...modelled.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated }),
+    ...(await driftOf(root, config, workspace)),
   ]);
   if (options.paths && options.paths.length > 0) {
     const only = await selectPaths(root, options.paths, options.cwd ?? root, config.paths.specs);
@@ -113,6 +132,7 @@ export async function checkReport(options: CheckOptions): Promise<StoredReport> 
         specsDir: files.specsDirExists,
         specs: files.specs.map((f) => [f.file, sha256(f.bytes)]),
         context: files.context.map((f) => [f.file, sha256(f.bytes)]),
+        generated: await readGeneratedTree(path.join(root, loaded.config.paths.generated), SPECCC_VERSION).then((t) => [[...t.hashes].sort(), t.manifest]),
         paths: (options.paths ?? []).map((p) => path.resolve(options.cwd ?? root, p)),
       }),
     );
@@ -129,6 +149,12 @@ export async function checkReport(options: CheckOptions): Promise<StoredReport> 
   };
   if (digest) await writeReport(root, digest, report);
   return report;
+}
+
+/** Hand edits in generated/, compared with the manifest the last build wrote. */
+async function driftOf(root: string, config: SpecccConfig, workspace: Workspace): Promise<Diagnostic[]> {
+  const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
+  return checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, hashes: tree.hashes });
 }
 
 /** Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen. */
@@ -185,4 +211,144 @@ async function selectPaths(root: string, paths: string[], cwd: string, _specsDir
     missing,
     matches: (file: string) => wanted.some((w) => (w.dir ? w.rel === '' || file === w.rel || file.startsWith(`${w.rel}/`) : file === w.rel)),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// build
+// ---------------------------------------------------------------------------------------------
+
+export interface BuildOptions {
+  root: string;
+  /** build: run agents and promote; plan: compute the plan only (dry run, --check). */
+  mode: 'build' | 'plan';
+  force: ForceSpec;
+  /** Required in build mode. */
+  agent?: Agent | null;
+  /** How the manifest names who wrote the outputs. */
+  providerLabel?: string;
+  validator?: Validator;
+  signal?: AbortSignal;
+  onEvent?: (event: BuildEvent) => void;
+  /** Overrides config.concurrency. */
+  concurrency?: number;
+}
+
+export interface BuildResult {
+  check: CheckResult;
+  /** Errors that stop the build before any agent call (check errors, template errors). */
+  blocked: Diagnostic[];
+  systemPrompt: string;
+  plan: Plan | null;
+  outcomes: Map<string, JobOutcome>;
+  change: TreeChange | null;
+  manifest: Manifest | null;
+  cancelled: boolean;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const signal = options.signal ?? new AbortController().signal;
+  await recoverPromotion(root);
+  const checked = await check({ root });
+  const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
+  const empty = { check: checked, systemPrompt: '', plan: null, outcomes: new Map(), change: null, manifest: null, cancelled: false };
+  // Drift in generated/ is what a build repairs, so it does not block one.
+  const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.code.startsWith('generated-'));
+  if (checked.configBroken || checkErrors.length > 0) return { ...empty, blocked: checkErrors };
+
+  // 5-render: templates and the system prompt, shared by every job.
+  const sources = await readTemplates(root, config.paths.templates);
+  const templates = mergeTemplates(sources.defaults, sources.overrides);
+  const workspace = checked.workspace;
+  const constraints = [...workspace.byId.values()].filter((s) => s.frontmatter!.kind === 'constraint' && s.frontmatter!.status === 'ready');
+  const system = renderSystem(templates, { context: workspace.context, constraints });
+  const probe = renderFixOrJob(templates, workspace);
+  const templateErrors = [...(system.ok ? [] : system.diagnostics), ...probe];
+  if (!system.ok || templateErrors.length > 0) return { ...empty, blocked: templateErrors };
+
+  // 4-plan: against the generated tree as it is now.
+  const generatedDir = path.join(root, config.paths.generated);
+  const tree = await readGeneratedTree(generatedDir, SPECCC_VERSION);
+  const current = new Map([...tree.files].map(([p, c]) => [p, stripHeader(c)]));
+  const env: JobEnvironment = {
+    workspace,
+    config,
+    systemPrompt: system.text,
+    templatesDigest: sha256(canonicalJson([...templates.byName.values()].map((t) => [t.name, t.text]))),
+    toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
+    renderJob: (spec, dependencies) => {
+      const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies });
+      if (!job.ok) throw new Error(`bug: job template failed after the probe passed: ${job.diagnostics[0]?.message}`);
+      return job.text;
+    },
+    outputOf: (p) => current.get(p),
+  };
+  const plan = planBuild({ ...env, manifest: tree.manifest, generatedHashes: tree.hashes, force: options.force });
+  const base = { ...empty, blocked: [], systemPrompt: system.text, plan, manifest: tree.manifest };
+
+  // 6-generate + 7-validate: agents only in build mode; plan mode still settles what is reusable.
+  const release = options.mode === 'build' ? await acquireWorkspaceLock(root, 'build') : async () => {};
+  try {
+    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+    const stagingDir = path.join(root, '.speccc', 'staging', runId);
+    const outcomes = await runJobs({
+      root,
+      config,
+      plan,
+      manifest: tree.manifest,
+      env,
+      current,
+      results: { read: (key) => readResult(root, key), write: (r) => writeResult(root, r) },
+      agent: options.mode === 'build' ? (options.agent ?? null) : null,
+      providerLabel: options.providerLabel ?? options.agent?.name ?? 'unknown',
+      ...(options.validator ? { validator: options.validator, stage: (id, files) => stageFiles(path.join(stagingDir, 'jobs', id), files) } : {}),
+      renderFix: (job, attempt, failures) => {
+        const fix = renderFix(templates, { spec: job.spec, attempt, maxAttempts: 1 + config.validation.maxFixAttempts, failures });
+        return fix.ok ? fix.text : failures.map((f) => `${f.title}\n${f.output}`).join('\n\n');
+      },
+      signal,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    if (options.mode === 'plan') return { ...base, outcomes };
+    if (signal.aborted) return { ...base, outcomes, cancelled: true };
+
+    // 8-emit: one atomic promotion, only if something changed.
+    const next = assembleTree({ plan, outcomes, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION });
+    if (!next.changed && !tree.manifestBroken) return { ...base, outcomes, manifest: next.manifest };
+    const providers = [...new Set(Object.values(next.manifest.specs).map((e) => e.provider))].sort();
+    const change = await promoteTree({
+      root,
+      generatedDir,
+      stagingDir,
+      current: tree.files,
+      next: next.files,
+      extra: new Map([
+        [MANIFEST_PATH, JSON.stringify(next.manifest, null, 2) + '\n'],
+        ['README.md', generatedReadme(providers)],
+      ]),
+      signal,
+    });
+    return { ...base, outcomes, change, manifest: next.manifest };
+  } finally {
+    await release();
+  }
+}
+
+/** Renders the job and fix templates once against the first buildable spec, so template errors stop the build up front. */
+function renderFixOrJob(templates: TemplateSet, workspace: Workspace): Diagnostic[] {
+  const spec = buildableInOrder(workspace)[0];
+  if (!spec) return [];
+  const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies: [] });
+  const fix = renderFix(templates, { spec, attempt: 1, maxAttempts: 1, failures: [{ title: 't', output: 'o' }] });
+  return [...(job.ok ? [] : job.diagnostics), ...(fix.ok ? [] : fix.diagnostics)];
+}
+
+async function stageFiles(dir: string, files: ReadonlyMap<string, string>): Promise<string> {
+  await fsp.rm(dir, { recursive: true, force: true });
+  for (const [rel, content] of files) {
+    const target = path.join(dir, rel);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.writeFile(target, content);
+  }
+  return dir;
 }

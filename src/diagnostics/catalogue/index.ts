@@ -12,8 +12,9 @@ import { WORDING } from './wording.js';
 import { REFERENCES } from './references.js';
 import { OUTPUTS } from './outputs.js';
 import { CONFIG } from './config.js';
+import { BUILD } from './build.js';
 
-const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, OUTPUTS, CONFIG];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, OUTPUTS, CONFIG, BUILD];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();

@@ -1,0 +1,87 @@
+/** What `speccc build` prints: the plan, per-job results and the summary line. Pure formatting. */
+import pc from 'picocolors';
+import type { BuildResult } from '../compile.js';
+import { REASON_TEXT } from '../phases/4-plan/index.js';
+import type { JobOutcome } from '../build/run-jobs.js';
+
+export interface CostEstimate {
+  inputTokens: number;
+  worstCaseUsd: number | null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function formatPlan(result: BuildResult, estimate: (id: string) => CostEstimate | null, color: boolean): string {
+  const c = color ? pc : pc.createColors(false);
+  const plan = result.plan!;
+  const lines: string[] = [];
+  let tokens = 0;
+  let usd = 0;
+  let unknownCost = false;
+  for (const job of plan.jobs) {
+    const outcome = result.outcomes.get(job.id);
+    if (outcome?.state === 'fresh') {
+      lines.push(`  ${c.green('✔')} ${job.id}: up to date${outcome.cutOff ? ' (dependency rebuilt, outputs unchanged)' : ''}`);
+      continue;
+    }
+    if (outcome?.state === 'reused') {
+      lines.push(`  ${c.green('✔')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}; reusing a stored result (no agent call)`);
+      continue;
+    }
+    const e = estimate(job.id);
+    if (e) {
+      tokens += e.inputTokens;
+      if (e.worstCaseUsd === null) unknownCost = true;
+      else usd += e.worstCaseUsd;
+    }
+    const cost = e ? ` — ~${e.inputTokens.toLocaleString('en-US')} input tokens, worst case ${e.worstCaseUsd === null ? 'unknown' : `$${e.worstCaseUsd.toFixed(2)}`}` : '';
+    lines.push(`  ${c.yellow('•')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}${cost}`);
+    for (const d of job.drifted) lines.push(`      drifted: ${d}`);
+  }
+  for (const orphan of plan.orphans) lines.push(`  ${c.red('-')} ${orphan}: no spec owns it; it will be removed`);
+  const stale = plan.jobs.filter((j) => {
+    const s = result.outcomes.get(j.id)?.state;
+    return s !== 'fresh' && s !== 'reused';
+  }).length;
+  const head = stale === 0 && plan.orphans.length === 0 ? `${plural(plan.jobs.length, 'spec')} up to date` : `${plural(stale, 'spec')} of ${plan.jobs.length} to build`;
+  const total = stale > 0 ? ` (estimated ${tokens.toLocaleString('en-US')} input tokens; worst case ${unknownCost ? 'unknown' : `$${usd.toFixed(2)}`})` : '';
+  return [`${head}${total}`, ...lines].join('\n') + '\n';
+}
+
+export function formatOutcome(o: JobOutcome, color: boolean): string {
+  const c = color ? pc : pc.createColors(false);
+  switch (o.state) {
+    case 'built': {
+      const u = o.result!.usage;
+      const attempts = o.attempts > 1 ? `, ${o.attempts} attempts` : '';
+      return `${c.green('✔')} ${o.id} built (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.result!.costUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
+    }
+    case 'reused':
+      return `${c.green('✔')} ${o.id} restored from a stored result (no agent call)`;
+    case 'fresh':
+      return o.cutOff ? `${c.green('✔')} ${o.id} up to date (its dependency was rebuilt with identical outputs)` : '';
+    case 'failed':
+      return `${c.red('✖')} ${o.id} failed (${o.failureClass}): ${o.error}; generated/ keeps its previous files`;
+    case 'skipped':
+      return `${c.yellow('-')} ${o.id} skipped: ${o.error}`;
+    case 'cancelled':
+      return `${c.yellow('-')} ${o.id} cancelled`;
+    default:
+      return `${c.yellow('•')} ${o.id} stale`;
+  }
+}
+
+export function formatBuildSummary(result: BuildResult, color: boolean): string {
+  const c = color ? pc : pc.createColors(false);
+  const outcomes = [...result.outcomes.values()];
+  const count = (s: JobOutcome['state']) => outcomes.filter((o) => o.state === s).length;
+  const total = result.plan?.jobs.length ?? 0;
+  if (result.cancelled) return `${c.yellow('⚠')} build cancelled: generated/ unchanged; finished jobs are stored and the next build reuses them\n`;
+  const built = count('built') + count('reused');
+  const failed = count('failed') + count('skipped');
+  if (built === 0 && failed === 0 && !result.change) return `${c.green('✔')} ${plural(total, 'spec')} up to date\n`;
+  const change = result.change ? `; generated/: ${result.change.written.length} written, ${result.change.removed.length} removed, ${result.change.unchanged} unchanged` : '';
+  const spent = outcomes.reduce((sum, o) => sum + (o.state === 'built' ? o.result!.costUsd : 0), 0);
+  const mark = failed > 0 ? c.red('✖') : c.green('✔');
+  return `${mark} ${plural(built, 'spec')} built, ${failed} failed, ${total - built - failed} up to date ($${spent.toFixed(4)} spent)${change}\n`;
+}

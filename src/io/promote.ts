@@ -1,0 +1,115 @@
+/**
+ * Atomic promotion of a complete new generated tree.
+ *
+ * Why a directory swap rather than writing files in place: the tree must never be half-written,
+ * whatever moment a crash or Ctrl-C hits. The new tree is assembled in full under
+ * `.speccc/staging/<run>/tree` (unchanged files hard-linked from the current tree, so they keep
+ * their inode and mtime: a file is rewritten only when its content changes), then swapped in
+ * with two renames recorded in a journal. If the process dies between the renames, the next
+ * start finds the journal and finishes or undoes the swap before anything else reads generated/.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+interface Journal {
+  generated: string;
+  tree: string;
+  old: string;
+}
+
+const journalOf = (root: string) => path.join(root, '.speccc', 'promote-journal.json');
+
+async function exists(p: string): Promise<boolean> {
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Finishes or rolls back a swap interrupted by a crash. Safe to call at every start. */
+export async function recoverPromotion(root: string): Promise<'none' | 'completed' | 'restored'> {
+  let journal: Journal;
+  try {
+    journal = JSON.parse(await fs.readFile(journalOf(root), 'utf8')) as Journal;
+  } catch {
+    return 'none';
+  }
+  let outcome: 'completed' | 'restored' = 'completed';
+  if (!(await exists(journal.generated))) {
+    // Died between the two renames: the old tree is aside and the new one is complete.
+    if (await exists(journal.tree)) await fs.rename(journal.tree, journal.generated);
+    else if (await exists(journal.old)) {
+      await fs.rename(journal.old, journal.generated);
+      outcome = 'restored';
+    }
+  }
+  await fs.rm(path.dirname(journal.tree), { recursive: true, force: true });
+  await fs.rm(journalOf(root), { force: true });
+  return outcome;
+}
+
+export interface TreeChange {
+  written: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+/**
+ * Builds the new tree in staging and swaps it in. `next` maps every path of the new tree
+ * (relative to generated/) to its content; `current` is the tree as it is now.
+ */
+export async function promoteTree(options: {
+  root: string;
+  generatedDir: string;
+  stagingDir: string;
+  current: ReadonlyMap<string, string>;
+  next: ReadonlyMap<string, string>;
+  /** Written last inside the new tree (the manifest, the README). */
+  extra: ReadonlyMap<string, string>;
+  signal?: AbortSignal;
+}): Promise<TreeChange> {
+  const { root, generatedDir, stagingDir, current, next, extra } = options;
+  const tree = path.join(stagingDir, 'tree');
+  const old = path.join(stagingDir, 'old');
+  await fs.rm(stagingDir, { recursive: true, force: true });
+  await fs.mkdir(tree, { recursive: true });
+  const written: string[] = [];
+  let unchanged = 0;
+  for (const [rel, content] of next) {
+    options.signal?.throwIfAborted();
+    const target = path.join(tree, rel);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const source = path.join(generatedDir, rel);
+    if (current.get(rel) === content) {
+      try {
+        const st = await fs.lstat(source);
+        if (st.isFile()) {
+          await fs.link(source, target);
+          unchanged++;
+          continue;
+        }
+      } catch {
+        // different file system or vanished: fall back to writing it
+      }
+    }
+    await fs.writeFile(target, content);
+    if (current.get(rel) !== content) written.push(rel);
+    else unchanged++;
+  }
+  for (const [rel, content] of extra) {
+    const target = path.join(tree, rel);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, content);
+  }
+  const removed = [...current.keys()].filter((rel) => !next.has(rel)).sort();
+  options.signal?.throwIfAborted();
+  // The point of no return: journal first, then two renames.
+  await writeFileAtomic(journalOf(root), JSON.stringify({ generated: generatedDir, tree, old } satisfies Journal));
+  const hadTree = await exists(generatedDir);
+  if (hadTree) await fs.rename(generatedDir, old);
+  await fs.rename(tree, generatedDir);
+  await fs.rm(journalOf(root), { force: true });
+  await fs.rm(stagingDir, { recursive: true, force: true });
+  return { written: written.sort(), removed, unchanged };
+}

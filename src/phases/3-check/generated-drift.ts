@@ -1,0 +1,44 @@
+/**
+ * generated/ against its manifest: hand edits, deletions and files nobody owns. Pure; the
+ * caller reads the tree. Reported by `speccc check` so CI catches drift without a build.
+ */
+import type { Diagnostic, Workspace } from '../../types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { Manifest } from '../4-plan/manifest.js';
+
+const origin = { line: 1, column: 1, offset: 0 };
+const at = { start: origin, end: origin };
+
+export function checkGeneratedTree(input: {
+  workspace: Workspace;
+  generatedRoot: string;
+  manifest: Manifest;
+  hashes: ReadonlyMap<string, string>;
+}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const recorded = new Map<string, { id: string; hash: string }>();
+  for (const [id, entry] of Object.entries(input.manifest.specs)) {
+    for (const [p, hash] of Object.entries(entry.outputs)) recorded.set(p, { id, hash });
+  }
+  const owned = new Set([...input.workspace.byId.values()].flatMap((s) => s.frontmatter!.outputs));
+  for (const [p, { id, hash }] of recorded) {
+    const file = `${input.generatedRoot}/${p}`;
+    const onDisk = input.hashes.get(p);
+    if (onDisk === undefined) {
+      out.push(makeDiagnostic('generated-missing', { file, span: at, message: `Generated file of spec \`${id}\` is missing; expected the file recorded in the manifest` }));
+    } else if (onDisk !== hash) {
+      out.push(makeDiagnostic('generated-drift', { file, span: at, message: `Generated file of spec \`${id}\` was edited by hand; its content no longer matches the manifest` }));
+    }
+  }
+  for (const p of input.hashes.keys()) {
+    if (recorded.has(p) || owned.has(p)) continue;
+    out.push(
+      makeDiagnostic('generated-unowned', {
+        file: `${input.generatedRoot}/${p}`,
+        span: at,
+        message: `File is in the generated tree but no spec owns it; expected only declared outputs`,
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * Phase 5: a job -> its prompts. Entry: renderPrompts (plus renderFix for the fix loop).
+ * Pure: templates and every input arrive as data. A template error is a located diagnostic.
+ */
+import Handlebars from 'handlebars';
+import type { ContextDoc, Diagnostic, Spec } from '../../types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { TemplateSet } from './templates.js';
+
+export interface DependencyOutput {
+  id: string;
+  files: { path: string; content: string }[];
+}
+
+export interface JobPromptInput {
+  spec: Spec;
+  outputs: readonly string[];
+  dependencies: DependencyOutput[];
+}
+
+export interface SystemPromptInput {
+  context: ContextDoc[];
+  /** Ready constraint specs: their text applies to every job. */
+  constraints: Spec[];
+}
+
+export interface FixPromptInput {
+  spec: Spec;
+  attempt: number;
+  maxAttempts: number;
+  failures: { title: string; output: string }[];
+}
+
+export type Rendered = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+const LANGUAGES: Record<string, string> = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json', md: 'md', py: 'python', sh: 'sh', css: 'css', html: 'html', yaml: 'yaml', yml: 'yaml' };
+
+/** A Handlebars environment of its own per render, so partials never leak between workspaces. */
+function environment(templates: TemplateSet) {
+  const hb = Handlebars.create();
+  hb.registerHelper('join', (steps: { text: string }[]) => steps.map((s) => s.text).join(' and '));
+  for (const t of templates.byName.values()) hb.registerPartial(t.name, t.text);
+  return hb;
+}
+
+function render(templates: TemplateSet, name: string, data: unknown): Rendered {
+  const source = templates.byName.get(name);
+  if (!source) {
+    const origin = { line: 1, column: 1, offset: 0 };
+    return { ok: false, diagnostics: [makeDiagnostic('template-missing', { file: `templates/${name}.hbs`, span: { start: origin, end: origin }, message: `Template \`${name}\` is missing; expected templates/${name}.hbs or speccc's default` })] };
+  }
+  try {
+    const hb = environment(templates);
+    // strict: a misspelt field is an error, not an empty string in the prompt. noEscape: prompts are not HTML.
+    const text = hb.compile(source.text, { strict: true, noEscape: true })(data);
+    return { ok: true, text: text.replace(/\n{3,}/g, '\n\n').trim() + '\n' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = Number(/line (\d+)/i.exec(message)?.[1] ?? 1);
+    const at = { line, column: 1, offset: 0 };
+    return {
+      ok: false,
+      diagnostics: [
+        makeDiagnostic('template-error', {
+          file: source.file,
+          span: { start: at, end: at },
+          message: `Template \`${name}\` failed: ${message.split('\n')[0]}`,
+        }),
+      ],
+    };
+  }
+}
+
+export function renderSystem(templates: TemplateSet, input: SystemPromptInput): Rendered {
+  return render(templates, 'system', {
+    context: input.context.map((c) => ({ file: c.file, text: c.text.trim() })),
+    constraints: input.constraints.map((s) => ({ id: s.frontmatter!.id, file: s.file, source: s.source.trim() })),
+  });
+}
+
+export function renderJob(templates: TemplateSet, input: JobPromptInput): Rendered {
+  const fm = input.spec.frontmatter!;
+  return render(templates, 'job', {
+    spec: { id: fm.id, kind: fm.kind, file: input.spec.file, source: input.spec.source.trim() },
+    outputs: input.outputs,
+    sections: input.spec.sections.map((s) => ({ heading: s.heading, line: `${s.span.start.line}–${s.span.end.line}` })),
+    scenarios: input.spec.scenarios.map((s) => ({ name: s.name, given: s.given, when: s.when, then: s.then })),
+    dependencies: input.dependencies.map((d) => ({
+      id: d.id,
+      files: d.files.map((f) => ({ path: f.path, content: f.content.replace(/\n$/, ''), language: LANGUAGES[f.path.split('.').pop() ?? ''] ?? '' })),
+    })),
+  });
+}
+
+export function renderFix(templates: TemplateSet, input: FixPromptInput): Rendered {
+  return render(templates, 'fix', {
+    spec: { id: input.spec.frontmatter!.id },
+    attempt: input.attempt,
+    maxAttempts: input.maxAttempts,
+    failures: input.failures,
+  });
+}
+
+export { TOOL_DEFINITIONS } from './tools.js';

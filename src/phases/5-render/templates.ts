@@ -1,0 +1,22 @@
+/** The template set a build renders with: speccc's defaults, overridden file by file by the workspace. */
+export const TEMPLATE_NAMES = ['system', 'job', 'fix'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export interface TemplateSource {
+  /** Name without extension; also the partial name (`{{> governance}}`). */
+  name: string;
+  /** Where it came from: `(default)/job.hbs` or the workspace-relative path. */
+  file: string;
+  text: string;
+}
+
+export interface TemplateSet {
+  /** By name; workspace templates replace defaults of the same name. */
+  byName: Map<string, TemplateSource>;
+}
+
+export function mergeTemplates(defaults: TemplateSource[], overrides: TemplateSource[]): TemplateSet {
+  const byName = new Map<string, TemplateSource>();
+  for (const t of [...defaults, ...overrides]) byName.set(t.name, t);
+  return { byName };
+}
