@@ -21,7 +21,7 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
   for (const job of plan.jobs) {
     const outcome = result.outcomes.get(job.id);
     if (outcome?.state === 'fresh') {
-      lines.push(`  ${c.green('✔')} ${job.id}: up to date${outcome.cutOff ? ' (dependency rebuilt, outputs unchanged)' : ''}`);
+      if (outcome.cutOff) lines.push(`  ${c.green('✔')} ${job.id}: up to date (dependency rebuilt, outputs unchanged)`);
       continue;
     }
     if (outcome?.state === 'reused') {
