@@ -20,12 +20,10 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
   let unknownCost = false;
   for (const job of plan.jobs) {
     const outcome = result.outcomes.get(job.id);
-    if (outcome?.state === 'fresh') {
-      if (outcome.cutOff) lines.push(`  ${c.green('✔')} ${job.id}: up to date (dependency rebuilt, outputs unchanged)`);
-      continue;
-    }
+    if (outcome?.state === 'fresh') continue;
     if (outcome?.state === 'reused') {
-      lines.push(`  ${c.green('✔')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}; reusing a stored result (no agent call)`);
+      lines.push(`  ${c.yellow('•')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}; a stored result restores it (no agent call)`);
+      for (const d of job.drifted) lines.push(`      drifted: ${d}`);
       continue;
     }
     const e = estimate(job.id);
@@ -39,10 +37,7 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
     for (const d of job.drifted) lines.push(`      drifted: ${d}`);
   }
   for (const orphan of plan.orphans) lines.push(`  ${c.red('-')} ${orphan}: no spec owns it; it will be removed`);
-  const stale = plan.jobs.filter((j) => {
-    const s = result.outcomes.get(j.id)?.state;
-    return s !== 'fresh' && s !== 'reused';
-  }).length;
+  const stale = plan.jobs.filter((j) => result.outcomes.get(j.id)?.state !== 'fresh').length;
   const head = stale === 0 && plan.orphans.length === 0 ? `${plural(plan.jobs.length, 'spec')} up to date` : `${plural(stale, 'spec')} of ${plan.jobs.length} to build`;
   const total = stale > 0 ? ` (estimated ${tokens.toLocaleString('en-US')} input tokens; worst case ${unknownCost ? 'unknown' : `$${usd.toFixed(2)}`})` : '';
   return [`${head}${total}`, ...lines].join('\n') + '\n';
