@@ -20,7 +20,10 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
   let unknownCost = false;
   for (const job of plan.jobs) {
     const outcome = result.outcomes.get(job.id);
-    if (outcome?.state === 'fresh') continue;
+    if (outcome?.state === 'fresh') {
+      if (job.state === 'stale') lines.push(`  ${c.dim('•')} ${job.id}: dependency changed; rebuilt only if the dependency's outputs change`);
+      continue;
+    }
     if (outcome?.state === 'reused') {
       lines.push(`  ${c.yellow('•')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}; a stored result restores it (no agent call)`);
       for (const d of job.drifted) lines.push(`      drifted: ${d}`);
@@ -38,7 +41,11 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
   }
   for (const orphan of plan.orphans) lines.push(`  ${c.red('-')} ${orphan}: no spec owns it; it will be removed`);
   const stale = plan.jobs.filter((j) => result.outcomes.get(j.id)?.state !== 'fresh').length;
-  const head = stale === 0 && plan.orphans.length === 0 ? `${plural(plan.jobs.length, 'spec')} up to date` : `${plural(stale, 'spec')} of ${plan.jobs.length} to build`;
+  const maybe = plan.jobs.filter((j) => j.state === 'stale' && result.outcomes.get(j.id)?.state === 'fresh').length;
+  const head =
+    stale === 0 && maybe === 0 && plan.orphans.length === 0
+      ? `${plural(plan.jobs.length, 'spec')} up to date`
+      : `${plural(stale, 'spec')} of ${plan.jobs.length} to build${maybe > 0 ? `, ${maybe} more if their dependencies' outputs change` : ''}`;
   const total = stale > 0 ? ` (estimated ${tokens.toLocaleString('en-US')} input tokens; worst case ${unknownCost ? 'unknown' : `$${usd.toFixed(2)}`})` : '';
   return [`${head}${total}`, ...lines].join('\n') + '\n';
 }

@@ -103,14 +103,13 @@ export function planBuild(input: PlanInput): Plan {
         }
       }
     }
-    let prepared: PreparedJob | null = null;
-    if (deps.some((d) => planned.get(d)?.state === 'stale')) {
-      if (entry) reasons.push('dependency-changed');
-    } else {
-      prepared = prepareJob(input, spec, deps);
-      if (entry && prepared.key !== entry.jobKey) reasons.push(...explain(prepared, entry.inputs));
-    }
-    planned.set(fm.id, { id: fm.id, spec, deps, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: unique(reasons), prepared, drifted });
+    // Against the dependencies' current outputs; a stale dependency may still change them, so its
+    // dependents are stale until the rebuilt outputs are known (runJobs then re-keys them).
+    const depStale = deps.some((d) => planned.get(d)?.state === 'stale');
+    const prepared = prepareJob(input, spec, deps);
+    if (entry && prepared.key !== entry.jobKey) reasons.push(...explain(prepared, entry.inputs));
+    if (entry && depStale) reasons.push('dependency-changed');
+    planned.set(fm.id, { id: fm.id, spec, deps, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: unique(reasons), prepared: depStale ? null : prepared, drifted });
   }
   const owned = new Set(order.flatMap((s) => s.frontmatter!.outputs));
   const known = new Set([...Object.values(input.manifest.specs).flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);

@@ -1,0 +1,63 @@
+/**
+ * One test per folder in test/build/samples/. Each holds a workspace (specs/, context/,
+ * optional templates/). If it has an `edits/` folder, the workspace is first built with an agent
+ * that writes every declared file, then `edits/` is copied over it. Then `speccc build --dry-run
+ * --prompts-out` runs, and the printed plan must equal `expected-plan.txt` and the rendered
+ * prompts `expected-prompts/`. UPDATE=1 rewrites expectations; SAMPLE=name runs one.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/compile.js';
+import type { Agent } from '../../src/types.js';
+import { runCli } from '../helpers/cli.js';
+
+const dir = path.join(import.meta.dirname, 'samples');
+const update = process.env.UPDATE === '1';
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+/** Writes every file the job owns with a line naming it: enough to make a tree to plan against. */
+const writeEverything: Agent = {
+  name: 'sample',
+  async run(task, sandbox) {
+    for (const p of sandbox.outputs) sandbox.write(p, `export const file = ${JSON.stringify(p)};\n`);
+    return { status: 'done', usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: 0, requests: 1, history: [task.prompt] };
+  },
+};
+
+function compare(actual: string, file: string) {
+  if (update) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
+  expect(existsSync(file), `${file} is missing (run with UPDATE=1)`).toBe(true);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('speccc build samples (plan and prompts)', () => {
+  for (const name of readdirSync(dir).filter((n) => !process.env.SAMPLE || n === process.env.SAMPLE).sort()) {
+    it(name, async () => {
+      const sample = path.join(dir, name);
+      const root = mkdtempSync(path.join(tmpdir(), `speccc-sample-${name}-`));
+      temps.push(root);
+      for (const part of ['specs', 'context', 'templates', 'speccc.config.json']) {
+        if (existsSync(path.join(sample, part))) cpSync(path.join(sample, part), path.join(root, part), { recursive: true });
+      }
+      if (existsSync(path.join(sample, 'edits'))) {
+        await build({ root, mode: 'build', force: null, agent: writeEverything, providerLabel: 'sample' });
+        cpSync(path.join(sample, 'edits'), root, { recursive: true });
+      }
+      const prompts = path.join(root, '.prompts');
+      const run = await runCli(['build', '--dry-run', '--prompts-out', prompts], { cwd: root });
+      compare(`${run.stdout}${run.stderr}exit ${run.code}\n`, path.join(sample, 'expected-plan.txt'));
+      if (!existsSync(prompts)) return;
+      const expectedDir = path.join(sample, 'expected-prompts');
+      if (update) rmSync(expectedDir, { recursive: true, force: true });
+      const produced = readdirSync(prompts).sort();
+      if (!update) expect(produced).toEqual(readdirSync(expectedDir).sort());
+      for (const file of produced) compare(readFileSync(path.join(prompts, file), 'utf8'), path.join(expectedDir, file));
+    });
+  }
+});
