@@ -12,15 +12,6 @@ export const BUILD: CatalogueEntry[] = [
     notOk: 'templates/job.hbs: speccc-spec-id: {{spec.idd}}',
   },
   {
-    code: 'template-missing',
-    severity: 'error',
-    summary: 'A required prompt template is missing',
-    doc: 'speccc needs a system, a job and a fix template; it ships defaults, so this only happens when a partial a template names does not exist.',
-    hint: 'Add the template to templates/, or remove the reference to it.',
-    ok: '{{> governance}} with templates/governance.hbs or the default',
-    notOk: '{{> governanse}}',
-  },
-  {
     code: 'generated-drift',
     severity: 'error',
     summary: 'A generated file was edited by hand',

@@ -45,10 +45,8 @@ function environment(templates: TemplateSet) {
 
 function render(templates: TemplateSet, name: string, data: unknown): Rendered {
   const source = templates.byName.get(name);
-  if (!source) {
-    const origin = { line: 1, column: 1, offset: 0 };
-    return { ok: false, diagnostics: [makeDiagnostic('template-missing', { file: `templates/${name}.hbs`, span: { start: origin, end: origin }, message: `Template \`${name}\` is missing; expected templates/${name}.hbs or speccc's default` })] };
-  }
+  // speccc ships every top-level template, so a missing one is a packaging bug, not a user error.
+  if (!source) throw new Error(`bug: template ${name} is missing from speccc's defaults`);
   try {
     const hb = environment(templates);
     // strict: a misspelt field is an error, not an empty string in the prompt. noEscape: prompts are not HTML.
@@ -64,11 +62,19 @@ function render(templates: TemplateSet, name: string, data: unknown): Rendered {
         makeDiagnostic('template-error', {
           file: source.file,
           span: { start: at, end: at },
-          message: `Template \`${name}\` failed: ${message.split('\n')[0]}`,
+          message: `Template \`${name}\` failed: ${summarise(message)}`,
         }),
       ],
     };
   }
+}
+
+/** Handlebars puts the position first and the expectation last, with a source excerpt between. */
+function summarise(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length <= 1) return lines[0] ?? message;
+  const last = lines.at(-1)!.replace(/^Expecting /, 'expected ');
+  return `${lines[0]!.replace(/:$/, '')}: ${last}${/got 'EOF'/.test(last) ? ' (a block such as {{#each}} or {{#if}} is not closed)' : ''}`;
 }
 
 export function renderSystem(templates: TemplateSet, input: SystemPromptInput): Rendered {
