@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runChild } from '../../src/io/run-child.js';
+
+const node = process.execPath;
+
+describe('sandboxed child runner', () => {
+  it('kills a check that loops forever at the limit, with the processes it forked', async () => {
+    const script = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      console.log('grandchild ' + child.pid);
+      setInterval(() => {}, 1000);`;
+    const result = await runChild({ command: node, args: ['-e', script], cwd: process.cwd(), timeoutMs: 1500 });
+    expect(result.timedOut).toBe(true);
+    expect(result.durationMs).toBeLessThan(5000);
+    const pid = Number(/grandchild (\d+)/.exec(result.output)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    // Gone, or a zombie waiting for a reaper: either way it no longer runs.
+    const state = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]![0] : 'gone';
+    expect(['gone', 'Z', 'X']).toContain(state);
+  });
+
+  it('never passes the API key or other secrets to generated code', async () => {
+    const parentEnv = { PATH: process.env.PATH, ANTHROPIC_API_KEY: 'sk-ant-secret-123', GITHUB_TOKEN: 'ghp_secret', AWS_SECRET_ACCESS_KEY: 'aws', HOME: '/root' };
+    const result = await runChild({ command: node, args: ['-e', 'console.log(JSON.stringify(process.env))'], cwd: process.cwd(), timeoutMs: 5000, parentEnv });
+    const env = JSON.parse(result.output) as Record<string, string>;
+    expect(Object.keys(env).filter((k) => /KEY|TOKEN|SECRET/.test(k))).toEqual([]);
+    expect(result.output).not.toContain('secret');
+    expect(env.HOME).not.toBe('/root');
+  });
+
+  it('caps a flood of output and keeps its beginning and end', async () => {
+    const script = "process.stdout.write('BEGIN\\n'); for (let i = 0; i < 20000; i++) process.stdout.write('x'.repeat(100) + '\\n'); process.stdout.write('END\\n');";
+    const result = await runChild({ command: node, args: ['-e', script], cwd: process.cwd(), timeoutMs: 10000 });
+    expect(result.exitCode).toBe(0);
+    expect(result.output.length).toBeLessThan(300 * 1024);
+    expect(result.output.startsWith('BEGIN')).toBe(true);
+    expect(result.output.trimEnd().endsWith('END')).toBe(true);
+    expect(result.output).toMatch(/bytes of output omitted/);
+  });
+});
