@@ -41,6 +41,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
   const { WorkspaceLockedError } = await import('../io/lock.js');
 
   let agentChoice: { agent: import('../types.js').Agent; label: string } | undefined;
+  let validator: import('../types.js').Validator | undefined;
   if (!planOnly) {
     const { loadConfig } = await import('../config/load.js');
     const { createAgentFor, ProviderSetupError } = await import('./agent-factory.js');
@@ -48,6 +49,8 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const config = maxCost !== undefined ? { ...loaded.config, budgetUsd: maxCost } : loaded.config;
     try {
       agentChoice = await createAgentFor(flags.provider, io.env, config, root);
+      const { createValidator } = await import('../phases/7-validate/index.js');
+      validator = createValidator({ config, scenariosDir: path.resolve(root, config.paths.scenarios), parentEnv: io.env });
     } catch (error) {
       if (error instanceof ProviderSetupError) {
         io.stderr(`speccc: ${error.message}\n`);
@@ -65,6 +68,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
       force,
       agent: agentChoice?.agent ?? null,
       providerLabel: agentChoice?.label ?? flags.provider,
+      ...(validator ? { validator } : {}),
       signal: io.signal,
       ...(concurrency ? { concurrency } : {}),
       onEvent: (event) => {

@@ -1,0 +1,50 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/compile.js';
+import { fakeAgent, specIdOf } from '../helpers/fake-agent.js';
+import { exampleReplies } from '../helpers/example-replies.js';
+import { runCli } from '../helpers/cli.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+describe('speccc verify', () => {
+  it('runs every scenario against generated/, reports per spec, records satisfaction over time', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'speccc-verify-'));
+    temps.push(root);
+    for (const dir of ['specs', 'context', 'scenarios']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
+    const replies = exampleReplies();
+    await build({ root, mode: 'build', force: null, agent: fakeAgent((task) => ({ files: replies[specIdOf(task)]! })).agent });
+
+    const pass = await runCli(['verify'], { cwd: root });
+    expect(pass.stdout).toBe(
+      [
+        '✔ discount-codes: 1/1 scenarios pass',
+        '✔ invoice-totals: 1/1 scenarios pass',
+        '✔ money: 1/1 scenarios pass',
+        '✔ 3 of 3 scenarios pass (satisfaction 100%)',
+        '',
+      ].join('\n'),
+    );
+    expect(pass.code).toBe(0);
+
+    mkdirSync(path.join(root, 'scenarios/line-items'), { recursive: true });
+    writeFileSync(
+      path.join(root, 'scenarios/line-items/trims-descriptions.test.ts'),
+      "import { expect, it } from 'vitest';\nimport { parseLineItems } from '../../src/line-items.js';\nit('trims descriptions', () => { expect(parseLineItems([{ description: ' Tea ', quantity: 1, unitPrice: 1, category: 'zero' }])[0]!.description).toBe('Tea'); });\n",
+    );
+    const fail = await runCli(['verify', '--format', 'json'], { cwd: root });
+    expect(fail.code).toBe(1);
+    const report = JSON.parse(fail.stdout) as { passed: number; failed: number; specs: { spec: string; passed: boolean }[] };
+    expect(report).toMatchObject({ passed: 3, failed: 1 });
+    expect(report.specs.find((s) => s.spec === 'line-items')!.passed).toBe(false);
+
+    const history = await runCli(['verify', '--history'], { cwd: root });
+    expect(history.stdout).toContain('2 verify runs');
+    expect(history.stdout).toContain('line-items: satisfaction 0% over 1 scenario runs');
+    expect(history.stdout).toContain('money: satisfaction 100% over 2 scenario runs');
+  }, 60_000);
+});
