@@ -25,7 +25,7 @@ import { promoteTree, recoverPromotion, type TreeChange } from './io/promote.js'
 import { acquireWorkspaceLock } from './io/lock.js';
 import { loadConfig } from './config/load.js';
 import { makeDiagnostic } from './diagnostics/make.js';
-import { readWorkspaceFiles, type SourceFile } from './io/workspace-files.js';
+import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
@@ -47,6 +47,8 @@ export interface CheckOptions {
   useCache?: boolean;
   /** Already-modelled files from an earlier round (watch mode), by path; reused when the hash matches. */
   previous?: ReadonlyMap<string, ModelledFile>;
+  /** Files already read (watch mode keeps them in memory and re-reads only what changed). */
+  files?: WorkspaceFiles;
 }
 
 export interface CheckResult {
@@ -64,7 +66,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(options.root);
   const loaded = await loadConfig(root);
   const config = loaded.config;
-  const files = await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context });
+  const files = options.files ?? (await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context }));
   const modelled = await modelFiles(root, files.specs, options);
   const context = files.context.map(decodeContext);
   const workspace = assembleWorkspace(root, modelled, context);
@@ -288,9 +290,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // 6-generate + 7-validate: agents only in build mode; plan mode still settles what is reusable.
   const release = options.mode === 'build' ? await acquireWorkspaceLock(root, 'build') : async () => {};
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const stagingDir = path.join(root, '.speccc', 'staging', runId);
   try {
-    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
-    const stagingDir = path.join(root, '.speccc', 'staging', runId);
     const outcomes = await runJobs({
       root,
       config,
@@ -330,6 +332,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     return { ...base, outcomes, change, manifest: next.manifest };
   } finally {
+    // Staged trees of a cancelled or failed run are never promoted; nothing of them is kept.
+    await fsp.rm(stagingDir, { recursive: true, force: true });
     await release();
   }
 }

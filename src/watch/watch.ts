@@ -1,0 +1,128 @@
+/**
+ * The watcher edge: chokidar events -> debounced, coalesced rounds of the session, one at a
+ * time; optionally a rebuild after each clean round, cancelled by the next change. Never
+ * watches generated/, .speccc/, node_modules or the scenarios folder, so its own output can
+ * never trigger it.
+ */
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Agent } from '../types.js';
+import { build, type BuildResult } from '../compile.js';
+import { openWatchSession, type RoundResult } from './session.js';
+
+/** Quiet time after the last event before a round starts: editors emit several events per save. */
+export const QUIET_MS = 30;
+
+export interface WatchOptions {
+  root: string;
+  signal: AbortSignal;
+  onRound: (round: RoundResult) => void;
+  /** With an agent, each clean round rebuilds the stale ready specs. */
+  agent?: Agent | null;
+  providerLabel?: string;
+  onBuild?: (event: { type: 'start' } | { type: 'cancelled' } | { type: 'done'; result: BuildResult } | { type: 'error'; message: string }) => void;
+  /** Called once the watcher is ready for events (tests wait on it). */
+  onReady?: () => void;
+}
+
+export function isRelevant(rel: string, dirs: { specs: string; context: string; templates: string; config: string }): boolean {
+  const base = path.posix.basename(rel);
+  // Editors' temporary and backup files: vim's 4913 probe and .swp, emacs' #x# and .#x, x~ backups.
+  if (base === '4913' || base.endsWith('~') || base.startsWith('.#') || base.startsWith('#') || /\.sw[a-p]$/.test(base)) return false;
+  if (rel === dirs.config) return true;
+  const under = (dir: string) => rel.startsWith(`${dir.replace(/\/$/, '')}/`);
+  if (under(dirs.specs) || under(dirs.context)) return rel.endsWith('.md');
+  if (under(dirs.templates)) return rel.endsWith('.hbs');
+  return false;
+}
+
+export async function watchWorkspace(options: WatchOptions): Promise<void> {
+  const { root, signal } = options;
+  const session = await openWatchSession(root);
+  const w = session.watched;
+  const toPosix = (p: string) => p.split(path.sep).join('/');
+  const targets = [w.specs, w.context, w.templates].map((d) => path.join(root, d));
+  const watcher: FSWatcher = watch([...targets, path.join(root, w.config)], {
+    ignoreInitial: true,
+    persistent: true,
+    ignored: (p: string) => {
+      const rel = toPosix(path.relative(root, p));
+      return w.ignored.some((i) => rel === i || rel.startsWith(`${i}/`));
+    },
+  });
+
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let rebuild = null as AbortController | null; // assigned inside callbacks, which narrowing cannot see
+
+  const startBuild = () => {
+    if (!options.agent) return;
+    rebuild?.abort();
+    const controller = new AbortController();
+    rebuild = controller;
+    const onAbort = () => controller.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    options.onBuild?.({ type: 'start' });
+    build({ root, mode: 'build', force: null, agent: options.agent, providerLabel: options.providerLabel ?? options.agent.name, signal: controller.signal })
+      .then((result) => options.onBuild?.(result.cancelled ? { type: 'cancelled' } : { type: 'done', result }))
+      .catch((error: unknown) => options.onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  };
+
+  // The first round reports the whole workspace; if it is clean, a build brings generated/ up to date.
+  const first = await session.round('all');
+  if (first) {
+    options.onRound(first);
+    if (first.errors === 0) startBuild();
+  }
+
+  const flush = () => {
+    timer = undefined;
+    if (running) return; // the running round picks the pending paths up when it ends
+    const batch = [...pending];
+    pending = new Set();
+    if (batch.length === 0) return;
+    running = (async () => {
+      try {
+        const round = await session.round(batch);
+        if (round) {
+          options.onRound(round);
+          // A newer edit makes any build in flight obsolete; a clean check starts the next one.
+          rebuild?.abort();
+          if (round.errors === 0) startBuild();
+        }
+      } finally {
+        running = null;
+        if (pending.size > 0 && !signal.aborted) flush();
+      }
+    })();
+  };
+
+  const note = (p: string) => {
+    if (!isRelevant(toPosix(path.relative(root, p)), w)) return;
+    pending.add(p);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, QUIET_MS);
+  };
+  watcher.on('all', (_event, p) => note(p));
+  // chokidar folds a rename-save that follows another change within a few tens of milliseconds
+  // into nothing (measured: the save is lost). The raw fs events still arrive, so they are noted
+  // too; the session's content-hash check turns duplicates into no-ops.
+  watcher.on('raw', (_event, filename, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (!watched || typeof filename !== 'string' || filename === '') return;
+    note(path.basename(watched) === filename ? watched : path.join(watched, filename));
+  });
+
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  options.onReady?.();
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  if (timer) clearTimeout(timer);
+  rebuild?.abort();
+  await watcher.close();
+  await running;
+}
