@@ -1,6 +1,7 @@
 /**
  * --provider -> an Agent. The edge where credentials are read: a missing key is one sentence for
- * the user, never a stack trace. Providers are loaded on use so `check` never pays for the SDK.
+ * the user, never a stack trace. The agent is created on first use, so a build with nothing to
+ * do needs no key and never loads the SDK.
  */
 import type { Agent, SpecccConfig } from '../types.js';
 
@@ -12,6 +13,31 @@ export interface ProviderChoice {
   label: string;
 }
 
+/** The manifest's name for a provider, from settings alone (no key needed). */
+export function providerLabel(provider: string, env: NodeJS.ProcessEnv): string {
+  if (provider !== 'anthropic') return provider;
+  const base = env.ANTHROPIC_BASE_URL;
+  if (!base) return 'anthropic';
+  try {
+    const host = new URL(base).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' ? `anthropic (speccc twin at ${host}; no model was called)` : `anthropic (via ${host})`;
+  } catch {
+    return 'anthropic';
+  }
+}
+
 export async function createAgentFor(provider: string, _env: NodeJS.ProcessEnv, _config: SpecccConfig, _root: string): Promise<ProviderChoice> {
   throw new ProviderSetupError(`provider \`${provider}\` is not available in this build of speccc`);
+}
+
+/** An Agent that creates the real one when the first job needs it. */
+export function lazyAgent(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string): Agent {
+  let created: Promise<ProviderChoice> | undefined;
+  return {
+    name: provider,
+    async run(task, sandbox) {
+      created ??= createAgentFor(provider, env, config, root);
+      return (await created).agent.run(task, sandbox);
+    },
+  };
 }

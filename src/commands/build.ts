@@ -44,20 +44,12 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
   let validator: import('../types.js').Validator | undefined;
   if (!planOnly) {
     const { loadConfig } = await import('../config/load.js');
-    const { createAgentFor, ProviderSetupError } = await import('./agent-factory.js');
+    const { lazyAgent, providerLabel } = await import('./agent-factory.js');
     const loaded = await loadConfig(root);
     const config = maxCost !== undefined ? { ...loaded.config, budgetUsd: maxCost } : loaded.config;
-    try {
-      agentChoice = await createAgentFor(flags.provider, io.env, config, root);
-      const { createValidator } = await import('../phases/7-validate/index.js');
-      validator = createValidator({ config, scenariosDir: path.resolve(root, config.paths.scenarios), parentEnv: io.env });
-    } catch (error) {
-      if (error instanceof ProviderSetupError) {
-        io.stderr(`speccc: ${error.message}\n`);
-        return EXIT.usage;
-      }
-      throw error;
-    }
+    agentChoice = { agent: lazyAgent(flags.provider, io.env, config, root), label: providerLabel(flags.provider, io.env) };
+    const { createValidator } = await import('../phases/7-validate/index.js');
+    validator = createValidator({ config, scenariosDir: path.resolve(root, config.paths.scenarios), parentEnv: io.env });
   }
 
   let result: Awaited<ReturnType<typeof build>>;
@@ -81,6 +73,11 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     if (error instanceof WorkspaceLockedError) {
       io.stderr(`speccc: ${error.message}\n`);
       return EXIT.failed;
+    }
+    const { ProviderSetupError } = await import('./agent-factory.js');
+    if (error instanceof ProviderSetupError) {
+      io.stderr(`speccc: ${error.message}; generated/ is unchanged\n`);
+      return EXIT.usage;
     }
     throw error;
   }

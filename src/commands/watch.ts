@@ -22,18 +22,9 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
   let label: string | undefined;
   if (flags.build) {
     const { loadConfig } = await import('../config/load.js');
-    const { createAgentFor, ProviderSetupError } = await import('./agent-factory.js');
-    try {
-      const choice = await createAgentFor(flags.provider, io.env, (await loadConfig(root)).config, root);
-      agent = choice.agent;
-      label = choice.label;
-    } catch (error) {
-      if (error instanceof ProviderSetupError) {
-        io.stderr(`speccc: --build needs a provider: ${error.message}\n`);
-        return EXIT.usage;
-      }
-      throw error;
-    }
+    const { lazyAgent, providerLabel } = await import('./agent-factory.js');
+    agent = lazyAgent(flags.provider, io.env, (await loadConfig(root)).config, root);
+    label = providerLabel(flags.provider, io.env);
   }
   const json = flags.format === 'json';
   const emit = (event: Record<string, unknown>) => io.stdout(JSON.stringify(event) + '\n');
