@@ -23,6 +23,7 @@ import { MANIFEST_PATH, readGeneratedTree } from './io/generated-tree.js';
 import { readResult, writeResult } from './io/results.js';
 import { promoteTree, recoverPromotion, type TreeChange } from './io/promote.js';
 import { acquireWorkspaceLock } from './io/lock.js';
+import { buildDigest, readStamp, writeStamp } from './io/build-stamp.js';
 import { loadConfig } from './config/load.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
@@ -245,15 +246,34 @@ export interface BuildResult {
   change: TreeChange | null;
   manifest: Manifest | null;
   cancelled: boolean;
+  /** Set when the build stamp showed nothing changed since a fully up-to-date build: no plan was made. */
+  stamped: { specs: number } | null;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const signal = options.signal ?? new AbortController().signal;
   await recoverPromotion(root);
+  // Fast path: every input is byte-identical to the last build that left everything up to date.
+  const stampConfig = (await loadConfig(root)).config;
+  const digest = options.force ? null : await buildDigest(root, stampConfig, SPECCC_VERSION);
+  const stamp = digest ? await readStamp(root) : undefined;
+  if (stamp && stamp.digest === digest) {
+    return {
+      check: { config: stampConfig, configBroken: false, workspace: assembleWorkspace(root, [], []), diagnostics: [], specs: stamp.specs, errors: 0, warnings: 0 },
+      blocked: [],
+      systemPrompt: '',
+      plan: null,
+      outcomes: new Map(),
+      change: null,
+      manifest: null,
+      cancelled: false,
+      stamped: { specs: stamp.specs },
+    };
+  }
   const checked = await check({ root });
   const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
-  const empty = { check: checked, systemPrompt: '', plan: null, outcomes: new Map(), change: null, manifest: null, cancelled: false };
+  const empty = { check: checked, systemPrompt: '', plan: null, outcomes: new Map(), change: null, manifest: null, cancelled: false, stamped: null };
   // Drift in generated/ is what a build repairs, so it does not block one.
   const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.code.startsWith('generated-'));
   if (checked.configBroken || checkErrors.length > 0) return { ...empty, blocked: checkErrors };
@@ -311,12 +331,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       signal,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
-    if (options.mode === 'plan') return { ...base, outcomes };
+    const allFresh = [...outcomes.values()].every((o) => o.state === 'fresh') && plan.orphans.length === 0;
+    if (options.mode === 'plan') {
+      if (allFresh && !tree.manifestBroken) await stampBuild(root, config, plan.jobs.length);
+      return { ...base, outcomes };
+    }
     if (signal.aborted) return { ...base, outcomes, cancelled: true };
 
     // 8-emit: one atomic promotion, only if something changed.
     const next = assembleTree({ plan, outcomes, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION });
-    if (!next.changed && !tree.manifestBroken) return { ...base, outcomes, manifest: next.manifest };
+    const allDone = [...outcomes.values()].every((o) => ['fresh', 'built', 'reused'].includes(o.state));
+    if (!next.changed && !tree.manifestBroken) {
+      if (allDone) await stampBuild(root, config, plan.jobs.length);
+      return { ...base, outcomes, manifest: next.manifest };
+    }
     const providers = [...new Set(Object.values(next.manifest.specs).map((e) => e.provider))].sort();
     const change = await promoteTree({
       root,
@@ -330,12 +358,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ]),
       signal,
     });
+    if (allDone) await stampBuild(root, config, plan.jobs.length);
     return { ...base, outcomes, change, manifest: next.manifest };
   } finally {
     // Staged trees of a cancelled or failed run are never promoted; nothing of them is kept.
     await fsp.rm(stagingDir, { recursive: true, force: true });
     await release();
   }
+}
+
+/** Records that every input as it is now builds to the tree as it is now. */
+async function stampBuild(root: string, config: SpecccConfig, specs: number): Promise<void> {
+  await writeStamp(root, { digest: await buildDigest(root, config, SPECCC_VERSION), specs });
 }
 
 /** Renders the job and fix templates once against the first buildable spec, so template errors stop the build up front. */

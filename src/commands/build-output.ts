@@ -9,6 +9,9 @@ export interface CostEstimate {
   worstCaseUsd: number | null;
 }
 
+/** Dependents that only might rebuild are listed up to this many; the headline counts them all. */
+const MAYBE_LISTED = 5;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatPlan(result: BuildResult, estimate: (id: string) => CostEstimate | null, color: boolean): string {
@@ -18,10 +21,11 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
   let tokens = 0;
   let usd = 0;
   let unknownCost = false;
+  let maybeShown = 0;
   for (const job of plan.jobs) {
     const outcome = result.outcomes.get(job.id);
     if (outcome?.state === 'fresh') {
-      if (job.state === 'stale') lines.push(`  ${c.dim('•')} ${job.id}: dependency changed; rebuilt only if the dependency's outputs change`);
+      if (job.state === 'stale' && ++maybeShown <= MAYBE_LISTED) lines.push(`  ${c.dim('•')} ${job.id}: dependency changed; rebuilt only if the dependency's outputs change`);
       continue;
     }
     if (outcome?.state === 'reused') {
@@ -39,6 +43,7 @@ export function formatPlan(result: BuildResult, estimate: (id: string) => CostEs
     lines.push(`  ${c.yellow('•')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}${cost}`);
     for (const d of job.drifted) lines.push(`      drifted: ${d}`);
   }
+  if (maybeShown > MAYBE_LISTED) lines.push(`  ${c.dim(`… and ${maybeShown - MAYBE_LISTED} more behind a changed dependency`)}`);
   for (const orphan of plan.orphans) lines.push(`  ${c.red('-')} ${orphan}: no spec owns it; it will be removed`);
   const stale = plan.jobs.filter((j) => result.outcomes.get(j.id)?.state !== 'fresh').length;
   const maybe = plan.jobs.filter((j) => j.state === 'stale' && result.outcomes.get(j.id)?.state === 'fresh').length;

@@ -89,6 +89,13 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     return result.check.configBroken ? EXIT.usage : EXIT.failed;
   }
 
+  if (result.stamped) {
+    const n = result.stamped.specs;
+    if (flags.format === 'json') io.stdout(JSON.stringify({ upToDate: true, specs: n }, null, 2) + '\n');
+    else io.stdout(planOnly ? `${n} spec${n === 1 ? '' : 's'} up to date\n` : `✔ ${n} spec${n === 1 ? '' : 's'} up to date\n`);
+    return EXIT.ok;
+  }
+
   const estimate = (id: string) => {
     const prepared = result.outcomes.get(id)?.prepared ?? result.plan!.jobs.find((j) => j.id === id)?.prepared;
     if (!prepared) return null;

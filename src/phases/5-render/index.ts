@@ -48,9 +48,13 @@ function render(templates: TemplateSet, name: string, data: unknown): Rendered {
   // speccc ships every top-level template, so a missing one is a packaging bug, not a user error.
   if (!source) throw new Error(`bug: template ${name} is missing from speccc's defaults`);
   try {
-    const hb = environment(templates);
-    // strict: a misspelt field is an error, not an empty string in the prompt. noEscape: prompts are not HTML.
-    const text = hb.compile(source.text, { strict: true, noEscape: true })(data);
+    let template = templates.compiled.get(name);
+    if (!template) {
+      // strict: a misspelt field is an error, not an empty string in the prompt. noEscape: prompts are not HTML.
+      template = environment(templates).compile(source.text, { strict: true, noEscape: true });
+      templates.compiled.set(name, template);
+    }
+    const text = template(data);
     return { ok: true, text: text.replace(/\n{3,}/g, '\n\n').trim() + '\n' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
