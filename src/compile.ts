@@ -23,7 +23,7 @@ import { MANIFEST_PATH, readGeneratedTree } from './io/generated-tree.js';
 import { readResult, writeResult } from './io/results.js';
 import { promoteTree, recoverPromotion, type TreeChange } from './io/promote.js';
 import { acquireWorkspaceLock } from './io/lock.js';
-import { buildDigest, readStamp, writeStamp } from './io/build-stamp.js';
+import { buildDigest, upToDateStamp, writeStamp } from './io/build-stamp.js';
 import { loadConfig } from './config/load.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
@@ -33,10 +33,7 @@ import { parseGlossary } from './phases/2-model/glossary.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
 import { SPECCC_VERSION } from './version.js';
-import { readReport, writeReport, type StoredReport } from './io/report-cache.js';
-import { PARSE_CACHE_FORMAT } from './io/parse-cache.js';
 import { promises as fsp } from 'node:fs';
-import { CONFIG_FILE } from './config/schema.js';
 
 export interface CheckOptions {
   /** Absolute workspace root. */
@@ -113,45 +110,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     errors,
     warnings: diagnostics.length - errors,
   };
-}
-
-/**
- * The check report only (what `speccc check` prints), served from the report cache when no
- * input changed since the last run; otherwise a full check() whose report is then stored.
- */
-export async function checkReport(options: CheckOptions): Promise<StoredReport> {
-  const root = path.resolve(options.root);
-  const useCache = options.useCache !== false;
-  let digest: string | undefined;
-  if (useCache) {
-    const loaded = await loadConfig(root);
-    const files = await readWorkspaceFiles({ root, specsDir: loaded.config.paths.specs, contextDir: loaded.config.paths.context });
-    const configText = await fsp.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
-    digest = sha256(
-      JSON.stringify({
-        version: SPECCC_VERSION,
-        format: PARSE_CACHE_FORMAT,
-        config: configText,
-        specsDir: files.specsDirExists,
-        specs: files.specs.map((f) => [f.file, sha256(f.bytes)]),
-        context: files.context.map((f) => [f.file, sha256(f.bytes)]),
-        generated: await readGeneratedTree(path.join(root, loaded.config.paths.generated), SPECCC_VERSION).then((t) => [[...t.hashes].sort(), t.manifest]),
-        paths: (options.paths ?? []).map((p) => path.resolve(options.cwd ?? root, p)),
-      }),
-    );
-    const stored = await readReport(root, digest);
-    if (stored) return stored;
-  }
-  const result = await check(options);
-  const report: StoredReport = {
-    diagnostics: result.diagnostics,
-    specs: result.specs,
-    errors: result.errors,
-    warnings: result.warnings,
-    configBroken: result.configBroken,
-  };
-  if (digest) await writeReport(root, digest, report);
-  return report;
 }
 
 /** Hand edits in generated/, compared with the manifest the last build wrote. */
@@ -255,12 +213,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const signal = options.signal ?? new AbortController().signal;
   await recoverPromotion(root);
   // Fast path: every input is byte-identical to the last build that left everything up to date.
-  const stampConfig = (await loadConfig(root)).config;
-  const digest = options.force ? null : await buildDigest(root, stampConfig, SPECCC_VERSION);
-  const stamp = digest ? await readStamp(root) : undefined;
-  if (stamp && stamp.digest === digest) {
+  const stamp = options.force ? undefined : await upToDateStamp(root, SPECCC_VERSION);
+  if (stamp) {
+    const config = (await loadConfig(root)).config;
     return {
-      check: { config: stampConfig, configBroken: false, workspace: assembleWorkspace(root, [], []), diagnostics: [], specs: stamp.specs, errors: 0, warnings: 0 },
+      check: { config, configBroken: false, workspace: assembleWorkspace(root, [], []), diagnostics: [], specs: stamp.specs, errors: 0, warnings: 0 },
       blocked: [],
       systemPrompt: '',
       plan: null,
@@ -333,7 +290,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     const allFresh = [...outcomes.values()].every((o) => o.state === 'fresh') && plan.orphans.length === 0;
     if (options.mode === 'plan') {
-      if (allFresh && !tree.manifestBroken) await stampBuild(root, config, plan.jobs.length);
+      if (allFresh && !tree.manifestBroken) await stampBuild(root, plan.jobs.length);
       return { ...base, outcomes };
     }
     if (signal.aborted) return { ...base, outcomes, cancelled: true };
@@ -342,7 +299,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const next = assembleTree({ plan, outcomes, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION });
     const allDone = [...outcomes.values()].every((o) => ['fresh', 'built', 'reused'].includes(o.state));
     if (!next.changed && !tree.manifestBroken) {
-      if (allDone) await stampBuild(root, config, plan.jobs.length);
+      if (allDone) await stampBuild(root, plan.jobs.length);
       return { ...base, outcomes, manifest: next.manifest };
     }
     const providers = [...new Set(Object.values(next.manifest.specs).map((e) => e.provider))].sort();
@@ -358,7 +315,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ]),
       signal,
     });
-    if (allDone) await stampBuild(root, config, plan.jobs.length);
+    if (allDone) await stampBuild(root, plan.jobs.length);
     return { ...base, outcomes, change, manifest: next.manifest };
   } finally {
     // Staged trees of a cancelled or failed run are never promoted; nothing of them is kept.
@@ -368,8 +325,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Records that every input as it is now builds to the tree as it is now. */
-async function stampBuild(root: string, config: SpecccConfig, specs: number): Promise<void> {
-  await writeStamp(root, { digest: await buildDigest(root, config, SPECCC_VERSION), specs });
+async function stampBuild(root: string, specs: number): Promise<void> {
+  await writeStamp(root, { digest: await buildDigest(root, SPECCC_VERSION), specs });
 }
 
 /** Renders the job and fix templates once against the first buildable spec, so template errors stop the build up front. */

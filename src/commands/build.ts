@@ -35,6 +35,19 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
   const force = flags.force === true ? 'all' : Array.isArray(flags.force) ? new Set(flags.force) : null;
   const planOnly = Boolean(flags.dryRun || flags.check);
 
+  // Fast path before loading the pipeline: nothing changed since the last up-to-date build.
+  if (!force && !flags.promptsOut) {
+    const { upToDateStamp } = await import('../io/build-stamp.js');
+    const { SPECCC_VERSION } = await import('../version.js');
+    const stamp = await upToDateStamp(root, SPECCC_VERSION);
+    if (stamp) {
+      const n = stamp.specs;
+      if (flags.format === 'json') io.stdout(JSON.stringify({ upToDate: true, specs: n }, null, 2) + '\n');
+      else io.stdout(`${planOnly ? '' : '✔ '}${n} spec${n === 1 ? '' : 's'} up to date\n`);
+      return EXIT.ok;
+    }
+  }
+
   const { build } = await import('../compile.js');
   const { formatText } = await import('../diagnostics/reporters/text.js');
   const out = await import('./build-output.js');

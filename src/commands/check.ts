@@ -28,7 +28,7 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
     return EXIT.usage;
   }
   // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
-  const { checkReport } = await import('../compile.js');
+  const { checkReport } = await import('../check-report.js');
   const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
   const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
   if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));

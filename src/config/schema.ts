@@ -42,7 +42,7 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
 });
 
-export const CONFIG_FILE = 'speccc.config.json';
+export { CONFIG_FILE } from './raw-paths.js';
 
 export function configJsonSchema(): unknown {
   return {

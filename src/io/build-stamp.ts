@@ -7,13 +7,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { SpecccConfig } from '../types.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { canonicalJson } from '../phases/4-plan/job-key.js';
 import { readWorkspaceFiles } from './workspace-files.js';
 import { readTemplates } from './templates.js';
 import { readGeneratedTree } from './generated-tree.js';
-import { CONFIG_FILE } from '../config/schema.js';
+import { readRawConfig } from '../config/raw-paths.js';
 
 export interface BuildStamp {
   digest: string;
@@ -23,17 +22,17 @@ export interface BuildStamp {
 
 const fileOf = (root: string) => path.join(root, '.speccc', 'cache', 'build-stamp.json');
 
-export async function buildDigest(root: string, config: SpecccConfig, version: string): Promise<string> {
-  const [files, templates, tree, configText] = await Promise.all([
+export async function buildDigest(root: string, version: string): Promise<string> {
+  const config = await readRawConfig(root);
+  const [files, templates, tree] = await Promise.all([
     readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context }),
     readTemplates(root, config.paths.templates),
     readGeneratedTree(path.join(root, config.paths.generated), version),
-    fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => ''),
   ]);
   return sha256(
     canonicalJson({
       version,
-      config: configText,
+      config: config.text,
       specs: files.specs.map((f) => [f.file, sha256(f.bytes)]),
       context: files.context.map((f) => [f.file, sha256(f.bytes)]),
       templates: [...templates.defaults, ...templates.overrides].map((t) => [t.file, sha256(t.text)]),
@@ -41,6 +40,13 @@ export async function buildDigest(root: string, config: SpecccConfig, version: s
       manifest: tree.manifest,
     }),
   );
+}
+
+/** The stamp, if every input is byte-identical to the last fully up-to-date build. */
+export async function upToDateStamp(root: string, version: string): Promise<BuildStamp | undefined> {
+  const stamp = await readStamp(root);
+  if (!stamp) return undefined;
+  return stamp.digest === (await buildDigest(root, version)) ? stamp : undefined;
 }
 
 export async function readStamp(root: string): Promise<BuildStamp | undefined> {

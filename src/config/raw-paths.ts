@@ -1,0 +1,37 @@
+/**
+ * The workspace's folder paths from speccc.config.json without validating it: for the fast paths
+ * (report cache, build stamp) whose digests include the config's exact text. Any config that
+ * differs from the one a cached answer was made with misses that cache and is validated in full.
+ * Kept free of zod so start-up stays small.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SpecccConfig } from '../types.js';
+
+export const CONFIG_FILE = 'speccc.config.json';
+
+export const DEFAULT_PATHS: SpecccConfig['paths'] = {
+  specs: 'specs',
+  context: 'context',
+  templates: 'templates',
+  generated: 'generated',
+  scenarios: 'scenarios',
+};
+
+export interface RawConfig {
+  text: string;
+  paths: SpecccConfig['paths'];
+}
+
+export async function readRawConfig(root: string): Promise<RawConfig> {
+  const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
+  let paths = DEFAULT_PATHS;
+  try {
+    const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']> }) : {};
+    const given = parsed.paths && typeof parsed.paths === 'object' ? parsed.paths : {};
+    paths = { ...DEFAULT_PATHS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v !== '')) };
+  } catch {
+    // invalid JSON: the full load reports it; the digest (which includes the text) never matches
+  }
+  return { text, paths };
+}
