@@ -192,6 +192,8 @@ export interface BuildOptions {
   onEvent?: (event: BuildEvent) => void;
   /** Overrides config.concurrency. */
   concurrency?: number;
+  /** Specs a person promotes now (`speccc promote`); matters under `promotion.policy: "manual"`. */
+  promote?: 'all' | ReadonlySet<string>;
 }
 
 export interface BuildResult {
@@ -294,6 +296,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { ...base, outcomes };
     }
     if (signal.aborted) return { ...base, outcomes, cancelled: true };
+    if (config.promotion.policy === 'manual') holdForPromotion(outcomes, options.promote);
 
     // 8-emit: one atomic promotion, only if something changed.
     const next = assembleTree({ plan, outcomes, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION });
@@ -321,6 +324,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Staged trees of a cancelled or failed run are never promoted; nothing of them is kept.
     await fsp.rm(stagingDir, { recursive: true, force: true });
     await release();
+  }
+}
+
+/** Under manual promotion, new output waits in the result store until a person promotes it. */
+function holdForPromotion(outcomes: Map<string, JobOutcome>, promote: BuildOptions['promote']): void {
+  for (const [id, outcome] of outcomes) {
+    const chosen = promote === 'all' || promote?.has(id);
+    if ((outcome.state === 'built' || outcome.state === 'reused') && !chosen) outcomes.set(id, { ...outcome, state: 'staged' });
   }
 }
 

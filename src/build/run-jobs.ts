@@ -11,7 +11,8 @@ import { prepareJob, type JobEnvironment, type PreparedJob } from '../phases/4-p
 import { createSandbox } from '../phases/8-emit/sandbox.js';
 import type { StoredResult } from '../io/results.js';
 
-export type JobState = 'fresh' | 'reused' | 'built' | 'stale' | 'failed' | 'skipped' | 'cancelled';
+/** `staged`: passed every check but held back by `promotion.policy: "manual"` until `speccc promote`. */
+export type JobState = 'fresh' | 'reused' | 'built' | 'staged' | 'stale' | 'failed' | 'skipped' | 'cancelled';
 
 export interface JobOutcome {
   id: string;

@@ -65,6 +65,8 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     }
     case 'reused':
       return `${c.green('✔')} ${o.id} restored from a stored result (no agent call)`;
+    case 'staged':
+      return `${c.yellow('⏸')} ${o.id} staged: passed its checks; promotion is manual, run \`speccc promote ${o.id}\``;
     case 'fresh':
       return o.cutOff ? `${c.green('✔')} ${o.id} up to date (its dependency was rebuilt with identical outputs)` : '';
     case 'failed':
@@ -86,9 +88,11 @@ export function formatBuildSummary(result: BuildResult, color: boolean): string 
   if (result.cancelled) return `${c.yellow('⚠')} build cancelled: generated/ unchanged; finished jobs are stored and the next build reuses them\n`;
   const built = count('built') + count('reused');
   const failed = count('failed') + count('skipped');
-  if (built === 0 && failed === 0 && !result.change) return `${c.green('✔')} ${plural(total, 'spec')} up to date\n`;
+  const staged = count('staged');
+  if (built === 0 && failed === 0 && count('staged') === 0 && !result.change) return `${c.green('✔')} ${plural(total, 'spec')} up to date\n`;
   const change = result.change ? `; generated/: ${result.change.written.length} written, ${result.change.removed.length} removed, ${result.change.unchanged} unchanged` : '';
   const spent = outcomes.reduce((sum, o) => sum + (o.state === 'built' ? o.result!.costUsd : 0), 0);
   const mark = failed > 0 ? c.red('✖') : c.green('✔');
-  return `${mark} ${plural(built, 'spec')} built, ${failed} failed, ${total - built - failed} up to date ($${spent.toFixed(4)} spent)${change}\n`;
+  const held = staged > 0 ? `, ${staged} staged for manual promotion` : '';
+  return `${mark} ${plural(built, 'spec')} built, ${failed} failed${held}, ${total - built - failed - staged} up to date ($${spent.toFixed(4)} spent)${change}\n`;
 }

@@ -1,0 +1,46 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/compile.js';
+import { fakeAgent, writeAll } from '../helpers/fake-agent.js';
+import { runCli } from '../helpers/cli.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const temps: string[] = [];
+afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+const OUTPUTS: Record<string, string[]> = {
+  money: ['src/money.ts', 'src/money.test.ts'],
+  'line-items': ['src/line-items.ts', 'src/line-items.test.ts'],
+  'discount-codes': ['src/discount-codes.ts', 'src/discount-codes.test.ts'],
+  'invoice-totals': ['src/invoice-totals.ts', 'src/invoice-totals.test.ts'],
+};
+
+describe('manual promotion', () => {
+  it('stages passing output without touching generated/, then `speccc promote` promotes it with no agent call', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'speccc-promote-'));
+    temps.push(root);
+    for (const dir of ['specs', 'context']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
+    writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { policy: 'manual' } }));
+
+    const fake = fakeAgent(writeAll(OUTPUTS));
+    const built = await build({ root, mode: 'build', force: null, agent: fake.agent });
+    expect([...built.outcomes.values()].map((o) => o.state)).toEqual(['staged', 'staged', 'staged', 'staged']);
+    expect(existsSync(path.join(root, 'generated'))).toBe(false);
+
+    const dry = await runCli(['build', '--dry-run'], { cwd: root });
+    expect(dry.stdout).toContain('money: never built; a stored result restores it (no agent call)');
+
+    const one = await runCli(['promote', 'money'], { cwd: root });
+    expect(one).toMatchObject({ code: 0, stdout: '✔ money promoted\n' });
+    expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toContain('export const spec = "money"');
+    expect(existsSync(path.join(root, 'generated/src/line-items.ts'))).toBe(false);
+
+    const rest = await runCli(['promote'], { cwd: root });
+    expect(rest.stdout.split('\n').filter(Boolean).sort()).toEqual(['✔ discount-codes promoted', '✔ invoice-totals promoted', '✔ line-items promoted']);
+    expect(fake.tasks).toHaveLength(4); // promotion never called the agent again
+    expect((await runCli(['build', '--check'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['promote', 'nope'], { cwd: root })).code).toBe(0); // up to date: nothing to promote
+  });
+});
