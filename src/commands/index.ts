@@ -7,6 +7,7 @@ import { registerLog } from './log.js';
 import { registerVerify } from './verify.js';
 import { registerWatch } from './watch.js';
 import { registerPromote } from './promote.js';
+import { registerScenarios } from './scenarios.js';
 
 const VERSION = '0.1.0';
 
@@ -21,7 +22,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerWatch];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

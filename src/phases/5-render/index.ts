@@ -111,4 +111,27 @@ export function renderFix(templates: TemplateSet, input: FixPromptInput): Render
   });
 }
 
+export interface ScenarioCheckInput {
+  spec: Spec;
+  name: string;
+  /** Path the check is written to, relative to the scenarios folder. */
+  path: string;
+  scenario: string;
+  interfaces: { path: string; text: string }[];
+}
+
+/** The prompt of the separate agent that turns a plain-language scenario into a check. */
+export function renderScenarioCheck(templates: TemplateSet, input: ScenarioCheckInput): Rendered {
+  const fm = input.spec.frontmatter!;
+  const first = fm.outputs.find((o) => !/\.(test|spec)\./.test(o)) ?? fm.outputs[0] ?? 'src/index.ts';
+  return render(templates, 'scenario-check', {
+    spec: { id: fm.id, file: input.spec.file, source: input.spec.source.trim() },
+    name: input.name,
+    path: input.path,
+    scenario: input.scenario.trim(),
+    interfaces: input.interfaces,
+    firstOutput: first.replace(/\.tsx?$/, '.js'),
+  });
+}
+
 export { TOOL_DEFINITIONS } from './tools.js';
