@@ -238,6 +238,8 @@ export interface AgentTask {
   prompt: string;
   /** Provider-specific transcript of this job's earlier turns (fix loop); undefined on the first. */
   history?: unknown;
+  /** The spec's own spending cap (`budget_usd`), on top of the run's. */
+  budgetUsd?: number;
   signal: AbortSignal;
 }
 
@@ -257,6 +259,8 @@ export interface AgentOutcome {
   history: unknown;
   /** For people: why it did not finish (never contains secrets). */
   error?: string;
+  /** Nothing else in this run can succeed either (spend limit reached, key refused): stop the build. */
+  fatal?: boolean;
 }
 
 export interface Agent {

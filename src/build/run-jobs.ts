@@ -84,6 +84,9 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
   const outcomes = new Map<string, Promise<JobOutcome>>();
   const settled = new Map<string, JobOutcome>();
   const byId = new Map(input.plan.jobs.map((j) => [j.id, j]));
+  // A fatal agent outcome (spend limit reached, key refused) stops every job still to come.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([input.signal, stop.signal]);
 
   /** Outputs as this build will leave them: rebuilt files where a dependency was rebuilt, else the current tree. */
   const outputOf = (path: string): string | undefined => {
@@ -117,7 +120,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
     const stored = job.reasons.includes('forced') ? undefined : await input.results.read(prepared.key);
     if (stored) return { id: job.id, state: 'reused', prepared, files: new Map(Object.entries(stored.files)), result: stored, attempts: 0 };
     if (!input.agent) return { id: job.id, state: 'stale', prepared, attempts: 0 };
-    if (input.signal.aborted) return { id: job.id, state: 'cancelled', prepared, attempts: 0 };
+    if (signal.aborted) return { id: job.id, state: 'cancelled', prepared, attempts: 0, ...(stop.signal.aborted ? { error: String(stop.signal.reason) } : {}) };
     return generate(job, prepared, input.agent);
   };
 
@@ -136,9 +139,20 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       input.onEvent?.({ type: 'job-start', id: job.id, attempt });
       const outcome = await agent.run(
-        { specId: job.id, jobKey: prepared.key, model: prepared.model, maxOutputTokens: input.config.model.maxOutputTokens, system: input.env.systemPrompt, prompt, history, signal: input.signal },
+        {
+          specId: job.id,
+          jobKey: prepared.key,
+          model: prepared.model,
+          maxOutputTokens: input.config.model.maxOutputTokens,
+          system: input.env.systemPrompt,
+          prompt,
+          history,
+          ...(job.spec.frontmatter!.budget_usd !== undefined ? { budgetUsd: job.spec.frontmatter!.budget_usd } : {}),
+          signal,
+        },
         sandbox,
       );
+      if (outcome.fatal) stop.abort(`stopped: ${outcome.error ?? 'a fatal API error'}`);
       usage = addUsage(usage, outcome.usage);
       cost += outcome.costUsd;
       history = outcome.history;
@@ -151,9 +165,9 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         const tree = new Map(readable);
         for (const [p, c] of files) tree.set(p, c);
         const stageDir = await input.stage(job.id, tree);
-        const visible = await input.validator.visible({ specId: job.id, stageDir, outputs, signal: input.signal });
+        const visible = await input.validator.visible({ specId: job.id, stageDir, outputs, signal });
         if (!visible.passed) {
-          if (attempt < maxAttempts && !input.signal.aborted) {
+          if (attempt < maxAttempts && !signal.aborted) {
             prompt = input.renderFix(job, attempt, [{ title: visible.failureClass ?? 'checks failed', output: visible.feedback }]);
             continue;
           }
@@ -161,7 +175,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         }
         if (input.config.promotion.policy === 'on-pass') {
           // Holdout results go to people only: nothing from them is fed back to the agent.
-          const holdout = await input.validator.holdout({ specId: job.id, stageDir, signal: input.signal });
+          const holdout = await input.validator.holdout({ specId: job.id, stageDir, signal });
           if (!holdout.passed) return fail('holdout-fails', `holdout scenarios failed: ${holdout.scenarios.filter((s) => !s.passed).map((s) => s.name).join(', ')}`);
         }
       }

@@ -26,8 +26,24 @@ export function providerLabel(provider: string, env: NodeJS.ProcessEnv): string 
   }
 }
 
-export async function createAgentFor(provider: string, _env: NodeJS.ProcessEnv, _config: SpecccConfig, _root: string): Promise<ProviderChoice> {
-  throw new ProviderSetupError(`provider \`${provider}\` is not available in this build of speccc`);
+export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string): Promise<ProviderChoice> {
+  if (provider !== 'anthropic') throw new ProviderSetupError(`provider \`${provider}\` is not available in this build of speccc`);
+  const { createAnthropicAgent, MissingApiKeyError } = await import('../phases/6-generate/anthropic/provider.js');
+  const { createBudget } = await import('../phases/6-generate/budget.js');
+  const { openTrace, createRedactor } = await import('../io/trace.js');
+  try {
+    const agent = createAnthropicAgent({
+      env,
+      budget: createBudget(config.budgetUsd),
+      trace: openTrace(root, env),
+      maxTurns: config.agent.maxTurns,
+      redact: createRedactor(env),
+    });
+    return { agent, label: providerLabel(provider, env) };
+  } catch (error) {
+    if (error instanceof MissingApiKeyError) throw new ProviderSetupError(error.message);
+    throw error;
+  }
 }
 
 /** An Agent that creates the real one when the first job needs it. */

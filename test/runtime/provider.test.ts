@@ -1,0 +1,133 @@
+/**
+ * The Anthropic provider against the twin, through the real SDK: tool turns, refusals, every
+ * fault the issue names, budgets, cancellation, and key hygiene.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/compile.js';
+import { createBudget } from '../../src/phases/6-generate/budget.js';
+import { cutOffWriteTurn, malformedToolCallTurn, startTwin, writeFilesReply, writeFilesTurn, type Twin } from '../twin/index.js';
+import { agentFor, cleanup, KEY, money, moneyRoot } from './helpers.js';
+
+const temps: string[] = [];
+let twin: Twin | undefined;
+afterEach(async () => {
+  cleanup(temps);
+  await twin?.close();
+  twin = undefined;
+});
+
+async function buildMoney(script: Parameters<typeof startTwin>[0], budgetUsd: number | null = null) {
+  twin = await startTwin(script);
+  const root = moneyRoot(temps);
+  const { agent, trace } = agentFor(root, twin.url, { budget: createBudget(budgetUsd) });
+  const result = await build({ root, mode: 'build', force: null, agent, providerLabel: 'anthropic (twin)' });
+  const outcome = result.outcomes.get('money')!;
+  return { root, outcome, trace, twin, result };
+}
+
+describe('anthropic provider against the twin', () => {
+  it('writes the files through write_file and ends the turn; caches the shared prefix', async () => {
+    const { root, outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    expect(outcome.state).toBe('built');
+    expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toContain('export function money(');
+    const [first] = t.messageRequests();
+    expect(first!.body.system[0].cache_control).toEqual({ type: 'ephemeral' });
+    expect(first!.body.tools.at(-1).cache_control).toEqual({ type: 'ephemeral' });
+    expect(first!.body.stream).toBe(true);
+    expect(outcome.result!.usage.cacheWriteTokens + outcome.result!.usage.cacheReadTokens).toBeGreaterThan(0);
+  });
+
+  it('refuses a traversal and a foreign file with an error the model can act on; nothing lands outside', async () => {
+    let call = 0;
+    const { root, outcome, twin: t } = await buildMoney({
+      script: [
+        {
+          match: { specId: 'money' },
+          reply: (ctx) => {
+            call++;
+            if (call === 1) return writeFilesTurn({ '../../escape.ts': 'x', 'src/invoice-totals.ts': 'x' });
+            return writeFilesReply(money)(ctx);
+          },
+        },
+      ],
+    });
+    expect(outcome.state).toBe('built');
+    const second = t.messageRequests()[1]!.body.messages.at(-1).content as { is_error?: boolean; content: string }[];
+    expect(second.every((r) => r.is_error)).toBe(true);
+    expect(second[0]!.content).toContain('contains `..`');
+    expect(existsSync(path.join(root, '../escape.ts'))).toBe(false);
+    expect(existsSync(path.join(root, 'generated/src/invoice-totals.ts'))).toBe(false);
+  });
+
+  it.each([
+    ['429 with retry-after', { kind: 'rate-limit', retryAfter: 2 }],
+    ['529 overloaded', { kind: 'overloaded' }],
+    ['500', { kind: 'server-error' }],
+    ['a connection reset', { kind: 'reset' }],
+    ['an error event mid-stream', { kind: 'stream-error', afterEvents: 3 }],
+  ] as const)('retries %s and then succeeds', async (_name, fault) => {
+    const { outcome, trace, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, fault, times: 1 }, { match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    expect(outcome.state).toBe('built');
+    expect(t.messageRequests().length).toBe(3); // the failed one, then write + end turn
+    const events = readFileSync(trace.file!, 'utf8');
+    expect(events).toContain('"type":"retry"');
+  });
+
+  it('a slow response is waited for', async () => {
+    const { outcome } = await buildMoney({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money), delayMs: 300, eventDelayMs: 5 }] });
+    expect(outcome.state).toBe('built');
+  });
+
+  it('a spend-limit 429 is not retried and stops the build with a clear message; generated/ untouched', async () => {
+    const { root, outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'spend-limit' } }] });
+    expect(outcome.state).toBe('failed');
+    expect(outcome.error).toContain('enforced_spend_limit_reached');
+    expect(t.messageRequests()).toHaveLength(1);
+    expect(existsSync(path.join(root, 'generated'))).toBe(false);
+  });
+
+  it('400, 401 and 403 are not retried', async () => {
+    for (const status of [400, 401, 403]) {
+      const { outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status, type: status === 400 ? 'invalid_request_error' : status === 401 ? 'authentication_error' : 'permission_error', message: 'no' } }] });
+      expect(outcome.state).toBe('failed');
+      expect(t.messageRequests()).toHaveLength(1);
+      await t.close();
+      twin = undefined;
+    }
+  });
+
+  it('a malformed tool call gets an error result and the model recovers', async () => {
+    let call = 0;
+    const { outcome } = await buildMoney({
+      script: [{ match: { specId: 'money' }, reply: (ctx) => (++call === 1 ? malformedToolCallTurn('wrong-shape') : writeFilesReply(money)(ctx)) }],
+    });
+    expect(outcome.state).toBe('built');
+  });
+
+  it('a file cut off by max_tokens is never written; the model is asked again', async () => {
+    let call = 0;
+    const { root, outcome, twin: t } = await buildMoney({
+      script: [{ match: { specId: 'money' }, reply: (ctx) => (++call === 1 ? cutOffWriteTurn('src/money.ts', money['src/money.ts'], 0.4) : writeFilesReply(money)(ctx)) }],
+    });
+    expect(outcome.state).toBe('built');
+    const feedback = JSON.stringify(t.messageRequests()[1]!.body.messages.at(-1));
+    expect(feedback).toContain('hit max_tokens');
+    expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toContain('export function formatMoney');
+  });
+
+  it('never starts a request that could break the budget', async () => {
+    const { outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] }, 0.01);
+    expect(outcome).toMatchObject({ state: 'failed', failureClass: 'budget-exhausted' });
+    expect(outcome.error).toContain('could break the budget');
+    expect(t.messageRequests()).toHaveLength(0);
+  });
+
+  it('the key appears in no trace line and no error message', async () => {
+    const { trace, outcome } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status: 400, type: 'invalid_request_error', message: `bad key ${KEY}` } }] });
+    expect(outcome.error).not.toContain(KEY);
+    expect(outcome.error).toContain('[REDACTED]');
+    expect(readFileSync(trace.file!, 'utf8')).not.toContain(KEY);
+  });
+});
