@@ -4,6 +4,7 @@
  * do needs no key and never loads the SDK.
  */
 import type { Agent, SpecccConfig } from '../types.js';
+import type { TraceSink } from '../io/trace.js';
 
 export class ProviderSetupError extends Error {}
 
@@ -26,7 +27,7 @@ export function providerLabel(provider: string, env: NodeJS.ProcessEnv): string 
   }
 }
 
-export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string): Promise<ProviderChoice> {
+export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string, trace?: TraceSink): Promise<ProviderChoice> {
   if (provider !== 'anthropic') throw new ProviderSetupError(`provider \`${provider}\` is not available in this build of speccc`);
   const { createAnthropicAgent, MissingApiKeyError } = await import('../phases/6-generate/anthropic/provider.js');
   const { createBudget } = await import('../phases/6-generate/budget.js');
@@ -35,7 +36,7 @@ export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, c
     const agent = createAnthropicAgent({
       env,
       budget: createBudget(config.budgetUsd),
-      trace: openTrace(root, env),
+      trace: trace ?? openTrace(root, env),
       maxTurns: config.agent.maxTurns,
       redact: createRedactor(env),
     });
@@ -47,12 +48,12 @@ export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, c
 }
 
 /** An Agent that creates the real one when the first job needs it. */
-export function lazyAgent(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string): Agent {
+export function lazyAgent(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string, trace?: TraceSink): Agent {
   let created: Promise<ProviderChoice> | undefined;
   return {
     name: provider,
     async run(task, sandbox) {
-      created ??= createAgentFor(provider, env, config, root);
+      created ??= createAgentFor(provider, env, config, root, trace);
       return (await created).agent.run(task, sandbox);
     },
   };

@@ -55,12 +55,15 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
 
   let agentChoice: { agent: import('../types.js').Agent; label: string } | undefined;
   let validator: import('../types.js').Validator | undefined;
+  let trace: import('../io/trace.js').TraceSink | undefined;
   if (!planOnly) {
     const { loadConfig } = await import('../config/load.js');
     const { lazyAgent, providerLabel } = await import('./agent-factory.js');
+    const { openTrace } = await import('../io/trace.js');
     const loaded = await loadConfig(root);
     const config = maxCost !== undefined ? { ...loaded.config, budgetUsd: maxCost } : loaded.config;
-    agentChoice = { agent: lazyAgent(flags.provider, io.env, config, root), label: providerLabel(flags.provider, io.env) };
+    trace = openTrace(root, io.env);
+    agentChoice = { agent: lazyAgent(flags.provider, io.env, config, root, trace), label: providerLabel(flags.provider, io.env) };
     const { createValidator } = await import('../phases/7-validate/index.js');
     validator = createValidator({ config, scenariosDir: path.resolve(root, config.paths.scenarios), parentEnv: io.env });
   }
@@ -77,6 +80,19 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
       signal: io.signal,
       ...(concurrency ? { concurrency } : {}),
       onEvent: (event) => {
+        if (event.type === 'job-end' && event.outcome.state !== 'fresh') {
+          const o = event.outcome;
+          trace?.write({
+            type: 'job',
+            spec: o.id,
+            state: o.state,
+            attempts: o.attempts,
+            ...(o.failureClass ? { failureClass: o.failureClass } : {}),
+            ...(o.error ? { error: o.error } : {}),
+            ...(o.result ? { usage: o.result.usage, costUsd: o.result.costUsd, durationMs: o.result.durationMs } : {}),
+            ...(o.prepared ? { jobKey: o.prepared.key } : {}),
+          });
+        }
         if (event.type !== 'job-end' || planOnly || flags.format === 'json') return;
         const line = out.formatOutcome(event.outcome, io.color);
         if (line) io.stdout(`${line}\n`);

@@ -32,10 +32,10 @@ describe('anthropic provider against the twin', () => {
     const { root, outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
     expect(outcome.state).toBe('built');
     expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toContain('export function money(');
-    const [first] = t.messageRequests();
-    expect(first!.body.system[0].cache_control).toEqual({ type: 'ephemeral' });
-    expect(first!.body.tools.at(-1).cache_control).toEqual({ type: 'ephemeral' });
-    expect(first!.body.stream).toBe(true);
+    const first = t.messageRequests()[0]!.body as { system: { cache_control?: unknown }[]; tools: { cache_control?: unknown }[]; stream: boolean };
+    expect(first.system[0]!.cache_control).toEqual({ type: 'ephemeral' });
+    expect(first.tools.at(-1)!.cache_control).toEqual({ type: 'ephemeral' });
+    expect(first.stream).toBe(true);
     expect(outcome.result!.usage.cacheWriteTokens + outcome.result!.usage.cacheReadTokens).toBeGreaterThan(0);
   });
 
@@ -54,7 +54,8 @@ describe('anthropic provider against the twin', () => {
       ],
     });
     expect(outcome.state).toBe('built');
-    const second = t.messageRequests()[1]!.body.messages.at(-1).content as { is_error?: boolean; content: string }[];
+    const body = t.messageRequests()[1]!.body as { messages: { content: { is_error?: boolean; content: string }[] }[] };
+    const second = body.messages.at(-1)!.content;
     expect(second.every((r) => r.is_error)).toBe(true);
     expect(second[0]!.content).toContain('contains `..`');
     expect(existsSync(path.join(root, '../escape.ts'))).toBe(false);
@@ -90,7 +91,7 @@ describe('anthropic provider against the twin', () => {
 
   it('400, 401 and 403 are not retried', async () => {
     for (const status of [400, 401, 403]) {
-      const { outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status, type: status === 400 ? 'invalid_request_error' : status === 401 ? 'authentication_error' : 'permission_error', message: 'no' } }] });
+      const { outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status, errorType: status === 400 ? 'invalid_request_error' : status === 401 ? 'authentication_error' : 'permission_error', message: 'no' } }] });
       expect(outcome.state).toBe('failed');
       expect(t.messageRequests()).toHaveLength(1);
       await t.close();
@@ -112,7 +113,7 @@ describe('anthropic provider against the twin', () => {
       script: [{ match: { specId: 'money' }, reply: (ctx) => (++call === 1 ? cutOffWriteTurn('src/money.ts', money['src/money.ts'], 0.4) : writeFilesReply(money)(ctx)) }],
     });
     expect(outcome.state).toBe('built');
-    const feedback = JSON.stringify(t.messageRequests()[1]!.body.messages.at(-1));
+    const feedback = JSON.stringify((t.messageRequests()[1]!.body as { messages: unknown[] }).messages.at(-1));
     expect(feedback).toContain('hit max_tokens');
     expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toContain('export function formatMoney');
   });
@@ -125,7 +126,7 @@ describe('anthropic provider against the twin', () => {
   });
 
   it('the key appears in no trace line and no error message', async () => {
-    const { trace, outcome } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status: 400, type: 'invalid_request_error', message: `bad key ${KEY}` } }] });
+    const { trace, outcome } = await buildMoney({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status: 400, errorType: 'invalid_request_error', message: `bad key ${KEY}` } }] });
     expect(outcome.error).not.toContain(KEY);
     expect(outcome.error).toContain('[REDACTED]');
     expect(readFileSync(trace.file!, 'utf8')).not.toContain(KEY);
