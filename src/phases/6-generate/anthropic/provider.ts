@@ -100,7 +100,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
           try {
             requests++;
             const stream = client.messages.stream(
-              { model: task.model, max_tokens: task.maxOutputTokens, system, tools: TOOLS, messages },
+              { model: task.model, max_tokens: task.maxOutputTokens, system, tools: TOOLS, messages: withConversationBreakpoint(messages) },
               { signal: task.signal },
             );
             stream.on('streamEvent', (event) => {
@@ -180,4 +180,18 @@ function runTool(use: Anthropic.ToolUseBlock, sandbox: JobSandbox): { ok: true; 
     return verdict.ok ? { ok: true, content: verdict.content } : verdict;
   }
   return { ok: false, error: `Unknown tool ${use.name}; use write_file or read_file.` };
+}
+
+/**
+ * A second cache breakpoint at the end of the conversation, so each turn of a job reads the
+ * previous turns from the cache instead of paying for them again (the first breakpoint, on the
+ * system prompt, is shared by every job). Applied to a copy: the history keeps no markers.
+ */
+function withConversationBreakpoint(messages: Message[]): Message[] {
+  const last = messages.at(-1);
+  // After tool results the model usually ends the job: a cache entry written then is never read
+  // (and costs 1.25x), so only a job or fix prompt, which later turns build on, is marked.
+  if (!last || typeof last.content !== 'string') return messages;
+  const blocks: Anthropic.ContentBlockParam[] = [{ type: 'text', text: last.content, cache_control: { type: 'ephemeral' } }];
+  return [...messages.slice(0, -1), { ...last, content: blocks } as Message];
 }
