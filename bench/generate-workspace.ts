@@ -71,12 +71,14 @@ ${scenarios}
 `;
 }
 
-export function writeWorkspace(root: string, count: number): void {
+export function writeWorkspace(root: string, count: number, options: { dependencies?: boolean; contextKb?: number } = {}): void {
   mkdirSync(path.join(root, 'specs'), { recursive: true });
   mkdirSync(path.join(root, 'context'), { recursive: true });
-  writeFileSync(path.join(root, 'context/mission.md'), '# Mission\n\nBilling that adds up.\n');
+  // Governance documents of a realistic size: they form the shared, cacheable prompt prefix.
+  const paragraph = 'Every amount is an integer number of cents; totals are reproducible by hand from the printed lines; invalid input is rejected with a named error before any arithmetic. ';
+  writeFileSync(path.join(root, 'context/mission.md'), `# Mission\n\nBilling that adds up.\n\n${paragraph.repeat(Math.ceil(((options.contextKb ?? 0) * 1024) / paragraph.length))}\n`);
   for (let i = 0; i < count; i++) {
-    const deps = i >= 10 ? [`feature-${String(i - 10).padStart(4, '0')}`, `feature-${String(i - 7).padStart(4, '0')}`] : [];
+    const deps = options.dependencies !== false && i >= 10 ? [`feature-${String(i - 10).padStart(4, '0')}`, `feature-${String(i - 7).padStart(4, '0')}`] : [];
     const dir = path.join(root, 'specs', `group-${Math.floor(i / 100)}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `feature-${i}.md`), specText(i, deps));
