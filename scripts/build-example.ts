@@ -1,55 +1,29 @@
 /**
- * Builds the bundled example workspace with scripted replies instead of a model: an agent that
- * writes, for each job, the files in examples/replies/<spec-id>/ through the job's sandbox. The
- * output still goes through the whole pipeline (plan, prompts, job keys, validation with tsc,
- * vitest and the holdout scenarios, atomic promotion) and the manifest says who wrote it.
+ * Builds the bundled example the way a user builds a workspace: `speccc build` with the
+ * Anthropic provider and the real SDK, pointed at speccc's twin of the Messages API, which
+ * answers each job with the files in examples/replies/<spec-id>/ (written by the speccc
+ * developers). No model is called; the manifest says so.
  *
- *   node --import tsx scripts/build-example.ts [--force]
+ *   npm run example:build            # rebuild what is stale
+ *   npm run example:build -- --force # rebuild everything
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
-import { build } from '../src/compile.js';
-import { loadConfig } from '../src/config/load.js';
-import { createValidator } from '../src/phases/7-validate/index.js';
-import type { Agent } from '../src/types.js';
+import { directoryScript, startTwin } from '../test/twin/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const repliesDir = path.join(root, 'examples/replies');
-
-function repliesFor(id: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.set(path.relative(path.join(repliesDir, id), p).split(path.sep).join('/'), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(repliesDir, id));
-  return files;
+const twin = await startTwin({ script: await directoryScript(path.join(root, 'examples/replies')) });
+try {
+  const args = [path.join(root, 'dist/cli.js'), 'build', ...process.argv.slice(2)];
+  // spawn, not spawnSync: the twin answers from this process's event loop, which spawnSync would block.
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'twin-no-real-key' },
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  process.exitCode = code ?? 1;
+} finally {
+  await twin.close();
 }
-
-const scripted: Agent = {
-  name: 'scripted',
-  async run(task, sandbox) {
-    const files = repliesFor(task.specId);
-    for (const [p, content] of files) {
-      const verdict = sandbox.write(p, content);
-      if (!verdict.ok) throw new Error(`scripted reply for ${task.specId} was refused: ${verdict.error}`);
-    }
-    return { status: 'done', usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: 0, requests: 0, history: [] };
-  },
-};
-
-const { config } = await loadConfig(root);
-const result = await build({
-  root,
-  mode: 'build',
-  force: process.argv.includes('--force') ? 'all' : null,
-  agent: scripted,
-  providerLabel: 'scripted replies from examples/replies/ (written by the speccc developers; no model was called)',
-  validator: createValidator({ config, scenariosDir: path.join(root, config.paths.scenarios) }),
-});
-for (const [id, o] of result.outcomes) console.log(`${id}: ${o.state}${o.error ? ` (${o.error})` : ''}`);
-if (result.blocked.length > 0) console.log(result.blocked.map((d) => `${d.file}:${d.span.start.line} ${d.code} ${d.message}`).join('\n'));
-process.exitCode = [...result.outcomes.values()].every((o) => o.state === 'built' || o.state === 'fresh' || o.state === 'reused') && result.blocked.length === 0 ? 0 : 1;
