@@ -41,6 +41,12 @@ describe('speccc check (binary)', () => {
     expect(run).toMatchObject({ code: 0, stdout: '✔ 5 specs clean\n' });
   });
 
+  it('the bundled generated/ tree is what the specs, context and templates produce (else run `npm run example:build`)', async () => {
+    const run = await speccc(['build', '--check']);
+    expect(run.stdout).toMatch(/^4 specs up to date\n$/);
+    expect(run.code).toBe(0);
+  });
+
   it('exit 1 with findings, and each finding is one compiler-style line', async () => {
     const run = await speccc(['check', '--root', workspace('wording')]);
     expect(run.code).toBe(1);
