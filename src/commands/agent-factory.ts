@@ -16,6 +16,7 @@ export interface ProviderChoice {
 
 /** The manifest's name for a provider, from settings alone (no key needed). */
 export function providerLabel(provider: string, env: NodeJS.ProcessEnv): string {
+  if (provider === 'replay') return 'replay (recorded cassettes from .speccc/cassettes/; no model was called)';
   if (provider !== 'anthropic') return provider;
   const base = env.ANTHROPIC_BASE_URL;
   if (!base) return 'anthropic';
@@ -28,6 +29,11 @@ export function providerLabel(provider: string, env: NodeJS.ProcessEnv): string 
 }
 
 export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, config: SpecccConfig, root: string, trace?: TraceSink): Promise<ProviderChoice> {
+  if (provider === 'replay') {
+    const { createReplayAgent } = await import('../phases/6-generate/cassette.js');
+    const path = await import('node:path');
+    return { agent: createReplayAgent(path.join(root, '.speccc', 'cassettes')), label: providerLabel(provider, env) };
+  }
   if (provider !== 'anthropic') throw new ProviderSetupError(`provider \`${provider}\` is not available in this build of speccc`);
   const { createAnthropicAgent, MissingApiKeyError } = await import('../phases/6-generate/anthropic/provider.js');
   const { createBudget } = await import('../phases/6-generate/budget.js');
@@ -38,6 +44,7 @@ export async function createAgentFor(provider: string, env: NodeJS.ProcessEnv, c
       budget: createBudget(config.budgetUsd),
       trace: trace ?? openTrace(root, env),
       maxTurns: config.agent.maxTurns,
+      concurrency: config.concurrency,
       redact: createRedactor(env),
     });
     return { agent, label: providerLabel(provider, env) };

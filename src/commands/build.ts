@@ -14,6 +14,7 @@ export interface BuildFlags {
   concurrency?: string;
   provider: string;
   format: 'text' | 'json';
+  record?: boolean;
 }
 
 export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
@@ -63,7 +64,13 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const loaded = await loadConfig(root);
     const config = maxCost !== undefined ? { ...loaded.config, budgetUsd: maxCost } : loaded.config;
     trace = openTrace(root, io.env);
-    agentChoice = { agent: lazyAgent(flags.provider, io.env, config, root, trace), label: providerLabel(flags.provider, io.env) };
+    let agent = lazyAgent(flags.provider, io.env, config, root, trace);
+    if (flags.record) {
+      const { recordingAgent } = await import('../phases/6-generate/cassette.js');
+      const { createRedactor } = await import('../io/trace.js');
+      agent = recordingAgent(agent, path.join(root, '.speccc', 'cassettes'), createRedactor(io.env));
+    }
+    agentChoice = { agent, label: providerLabel(flags.provider, io.env) };
     const { createValidator } = await import('../phases/7-validate/index.js');
     validator = createValidator({ config, scenariosDir: path.resolve(root, config.paths.scenarios), parentEnv: io.env });
   }
@@ -182,6 +189,7 @@ export const registerBuild: RegisterCommand = (program, io, done) => {
     .option('--force [ids...]', 'rebuild these specs (all when no id is given)')
     .option('--max-cost <usd>', 'stop before any request that could take this run past this many US dollars')
     .option('--concurrency <n>', 'jobs to run at once (default from config)')
+    .option('--record', 'save each job\'s writes as a cassette under .speccc/cassettes/ (rebuild offline with --provider replay)')
     .addOption(new Option('--provider <name>', 'who writes the code').choices(['anthropic', 'replay']).default('anthropic'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((flags: BuildFlags) => done(runBuild(io, flags)));

@@ -10,6 +10,7 @@ import type { Agent, AgentOutcome, AgentTask, JobSandbox, TokenUsage } from '../
 import { TOOL_DEFINITIONS } from '../../5-render/tools.js';
 import type { Budget } from '../budget.js';
 import { costUsd, worstCaseUsd } from '../pricing.js';
+import { createRateGate } from '../rate-gate.js';
 import { backoffMs, classifyError } from '../retry.js';
 import type { TraceSink } from '../../../io/trace.js';
 import { sha256 } from '../../1-parse/hash.js';
@@ -28,6 +29,8 @@ export interface AnthropicAgentOptions {
   /** Requests per job attempt are retried at most this often. */
   maxRetries?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Requests in flight at most (the build's job concurrency); a 429/529 lowers it for the whole run. */
+  concurrency?: number;
   redact?: (text: string) => string;
 }
 
@@ -62,6 +65,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
   let warmed: Promise<void> | null = null;
   /** A 429/529 pauses every new request of this run until the server's retry-after has passed. */
   let pausedUntil = 0;
+  const rate = createRateGate(options.concurrency ?? 64);
 
   return {
     name: 'anthropic',
@@ -96,6 +100,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
           let openGate: () => void = () => {};
           if (!gate) warmed = new Promise<void>((resolve) => (openGate = resolve));
           else await gate;
+          await rate.acquire(task.signal);
           const started = Date.now();
           try {
             requests++;
@@ -108,6 +113,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
             });
             response = await stream.finalMessage();
             openGate();
+            rate.release('ok');
             const u: TokenUsage = {
               inputTokens: response.usage.input_tokens,
               outputTokens: response.usage.output_tokens,
@@ -133,6 +139,9 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
             break;
           } catch (error) {
             openGate();
+            const status = (error as { status?: unknown }).status;
+            // Released already when the reply arrived and only our own bookkeeping failed.
+            if (!response) rate.release(status === 429 || status === 529 ? 'throttled' : 'other');
             // A failed request may still have been billed for nothing we can see; the API does not charge failed requests.
             reserved.reservation.release();
             if (task.signal.aborted) return outcome('aborted', 'cancelled');

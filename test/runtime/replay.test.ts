@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { directoryScript, startTwin, type Twin } from '../twin/index.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanup, KEY, repo, tempRoot } from './helpers.js';
+
+const temps: string[] = [];
+let twin: Twin | undefined;
+afterAll(async () => {
+  cleanup(temps);
+  await twin?.close();
+});
+
+describe('record and replay', () => {
+  it('--record saves each job as a cassette; --provider replay rebuilds from them with no network', async () => {
+    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const root = tempRoot(temps);
+    const recorded = await runCli(['build', '--record'], { cwd: root, env: { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY, PATH: process.env.PATH } });
+    expect(recorded.code).toBe(0);
+    const cassettes = readdirSync(path.join(root, '.speccc/cassettes'));
+    expect(cassettes).toHaveLength(4);
+    const money = readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8');
+    await twin.close();
+    twin = undefined;
+
+    // No twin, no key: the replay provider needs neither.
+    const replayed = await runCli(['build', '--force', '--provider', 'replay'], { cwd: root, env: { PATH: process.env.PATH } });
+    expect(replayed.stderr).toBe('');
+    expect(replayed.code).toBe(0);
+    expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toBe(money);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'generated/.speccc/manifest.json'), 'utf8'));
+    expect(manifest.specs.money.provider).toBe('replay (recorded cassettes from .speccc/cassettes/; no model was called)');
+    for (const c of cassettes) expect(readFileSync(path.join(root, '.speccc/cassettes', c), 'utf8')).not.toContain(KEY);
+  }, 120_000);
+
+  it('a job with no cassette fails with a sentence saying how to record one', async () => {
+    const root = tempRoot(temps);
+    const run = await runCli(['build', '--provider', 'replay'], { cwd: root, env: { PATH: process.env.PATH } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/money failed \(api-error\): no cassette for spec money \(job [0-9a-f]{12}\) in .*; record one with `speccc build --record`/);
+  });
+});
