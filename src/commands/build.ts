@@ -75,6 +75,8 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     validator = createValidator({ config, scenariosDir: path.resolve(root, config.paths.scenarios), parentEnv: io.env });
   }
 
+  const running = new Set<string>();
+  let spent = 0;
   let result: Awaited<ReturnType<typeof build>>;
   try {
     result = await build({
@@ -100,9 +102,19 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
             ...(o.prepared ? { jobKey: o.prepared.key } : {}),
           });
         }
-        if (event.type !== 'job-end' || planOnly || flags.format === 'json') return;
+        if (planOnly || flags.format === 'json') return;
+        if (event.type === 'job-start') {
+          running.add(event.id);
+          const what = event.attempt > 1 ? `fixing ${event.id} (attempt ${event.attempt})` : `generating ${event.id}`;
+          // A terminal gets one status line redrawn in place; a log gets a line per event.
+          if (io.isTTY) io.stdout(`\r\u001b[2K… ${what}; ${running.size} running, $${spent.toFixed(4)} spent so far`);
+          else io.stdout(`… ${what}\n`);
+          return;
+        }
+        running.delete(event.outcome.id);
+        if (event.outcome.result && event.outcome.state === 'built') spent += event.outcome.result.costUsd;
         const line = out.formatOutcome(event.outcome, io.color);
-        if (line) io.stdout(`${line}\n`);
+        if (line) io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${line}${event.outcome.state === 'built' ? ` — $${spent.toFixed(4)} spent so far` : ''}\n`);
       },
     });
   } catch (error) {
