@@ -31,16 +31,21 @@ export async function acquireWorkspaceLock(root: string, command: string): Promi
   const target = path.join(dir, 'build.lock');
   const holderFile = path.join(dir, 'build.lock.holder.json');
   await fs.writeFile(target, '', { flag: 'a' });
+  const attempt = () => lockfile.lock(target, { stale: 30_000, update: 5_000, realpath: false });
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(target, { stale: 30_000, update: 5_000, realpath: false });
+    release = await attempt();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = await fs.readFile(holderFile, 'utf8').then(
       (t) => JSON.parse(t) as Holder,
       () => null,
     );
-    throw new WorkspaceLockedError(holder);
+    // A holder on this machine whose process is gone (killed, crashed) cannot release its lock;
+    // waiting out the staleness window would only delay the resume, so take the lock over.
+    if (!holder || holder.host !== os.hostname() || isAlive(holder.pid)) throw new WorkspaceLockedError(holder);
+    await fs.rm(`${target}.lock`, { recursive: true, force: true });
+    release = await attempt();
   }
   const holder: Holder = { pid: process.pid, host: os.hostname(), command, startedAt: new Date().toISOString() };
   await fs.writeFile(holderFile, JSON.stringify(holder));
@@ -48,4 +53,13 @@ export async function acquireWorkspaceLock(root: string, command: string): Promi
     await fs.rm(holderFile, { force: true });
     await release();
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
 }
