@@ -2,31 +2,18 @@
  * speccc build end to end with a fake agent, on a copy of the bundled example workspace:
  * incremental behaviour, drift, --check, crash safety, ownership, holdout isolation.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, check } from '../../src/compile.js';
 import type { AgentTask } from '../../src/types.js';
 import { fakeAgent, specIdOf, writeAll } from '../helpers/fake-agent.js';
+import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
-
-export function exampleWorkspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-build-'));
-  temps.push(root);
-  for (const dir of ['specs', 'context', 'templates']) if (existsSync(path.join(repo, dir))) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
-  return root;
-}
-
-const OUTPUTS: Record<string, string[]> = {
-  money: ['src/money.ts', 'src/money.test.ts'],
-  'line-items': ['src/line-items.ts', 'src/line-items.test.ts'],
-  'discount-codes': ['src/discount-codes.ts', 'src/discount-codes.test.ts'],
-  'invoice-totals': ['src/invoice-totals.ts', 'src/invoice-totals.test.ts'],
-};
+afterEach(() => removeAll(temps));
+const exampleWorkspace = () => exampleCopy(temps, ['specs', 'context', 'templates']);
+const OUTPUTS = EXAMPLE_OUTPUTS;
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

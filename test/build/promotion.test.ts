@@ -1,27 +1,18 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
 import { fakeAgent, writeAll } from '../helpers/fake-agent.js';
 import { runCli } from '../helpers/cli.js';
+import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
-
-const OUTPUTS: Record<string, string[]> = {
-  money: ['src/money.ts', 'src/money.test.ts'],
-  'line-items': ['src/line-items.ts', 'src/line-items.test.ts'],
-  'discount-codes': ['src/discount-codes.ts', 'src/discount-codes.test.ts'],
-  'invoice-totals': ['src/invoice-totals.ts', 'src/invoice-totals.test.ts'],
-};
+afterEach(() => removeAll(temps));
+const OUTPUTS = EXAMPLE_OUTPUTS;
 
 describe('manual promotion', () => {
   it('stages passing output without touching generated/, then `speccc promote` promotes it with no agent call', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'speccc-promote-'));
-    temps.push(root);
-    for (const dir of ['specs', 'context']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
+    const root = exampleCopy(temps);
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { policy: 'manual' } }));
 
     const fake = fakeAgent(writeAll(OUTPUTS));

@@ -1,6 +1,5 @@
 /** Crash safety and mutual exclusion: what happens around promotion and between two builds. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
@@ -8,24 +7,12 @@ import { acquireWorkspaceLock, WorkspaceLockedError } from '../../src/io/lock.js
 import { recoverPromotion } from '../../src/io/promote.js';
 import { fakeAgent, writeAll } from '../helpers/fake-agent.js';
 import { runCli } from '../helpers/cli.js';
+import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
-
-function workspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-safety-'));
-  temps.push(root);
-  for (const dir of ['specs', 'context']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
-  return root;
-}
-
-const OUTPUTS: Record<string, string[]> = {
-  money: ['src/money.ts', 'src/money.test.ts'],
-  'line-items': ['src/line-items.ts', 'src/line-items.test.ts'],
-  'discount-codes': ['src/discount-codes.ts', 'src/discount-codes.test.ts'],
-  'invoice-totals': ['src/invoice-totals.ts', 'src/invoice-totals.test.ts'],
-};
+afterEach(() => removeAll(temps));
+const workspace = () => exampleCopy(temps);
+const OUTPUTS = EXAMPLE_OUTPUTS;
 
 describe('build safety', () => {
   it('a second build in the same workspace is refused, naming the holder', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { directoryScript, startTwin, type Twin } from '../twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanup, KEY, repo, tempRoot } from './helpers.js';
+import { cleanup, KEY, repo, specIds, tempRoot } from './helpers.js';
 
 const temps: string[] = [];
 let twin: Twin | undefined;
@@ -16,7 +16,6 @@ afterAll(async () => {
   await twin?.close();
 });
 
-const specIds = (t: Twin) => [...new Set(t.messageRequests().map((r) => /speccc-spec-id: ([a-z0-9-]+)/.exec(r.rawBody)?.[1]))].sort();
 
 describe('speccc build against the twin', () => {
   it('builds the example, then costs nothing, then rebuilds an edited spec and its dependents only', async () => {

@@ -2,8 +2,7 @@
  * Validation inside a build, with real tsc and vitest runs in staged trees: the fix loop, its
  * bound, and holdout scenarios that gate promotion without ever reaching the agent.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
@@ -11,21 +10,12 @@ import { defaultConfig } from '../../src/config/load.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { fakeAgent, specIdOf } from '../helpers/fake-agent.js';
 import { exampleReplies } from '../helpers/example-replies.js';
+import { moneyOnly, removeAll } from '../helpers/workspaces.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
-
-/** A workspace with only the money spec (and the constraint), so each build runs one job. */
-function moneyWorkspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-validate-'));
-  temps.push(root);
-  mkdirSync(path.join(root, 'specs'), { recursive: true });
-  cpSync(path.join(repo, 'specs/core'), path.join(root, 'specs/core'), { recursive: true });
-  cpSync(path.join(repo, 'specs/constraints'), path.join(root, 'specs/constraints'), { recursive: true });
-  cpSync(path.join(repo, 'context'), path.join(root, 'context'), { recursive: true });
-  return root;
-}
+afterEach(() => removeAll(temps));
+/** Only the money spec (and the constraint), so each build runs one job. */
+const moneyWorkspace = () => moneyOnly(temps);
 
 const replies = exampleReplies();
 const good = replies.money!;
