@@ -159,3 +159,35 @@ describe('speccc watch', () => {
     expect(rounds).toBe(2);
   }, 30_000);
 });
+
+describe('speccc watch against the twin', () => {
+  it('an edit cancels the in-flight request (the twin sees it aborted) and the new content is built', async () => {
+    const { startTwin, writeFilesReply } = await import('../twin/index.js');
+    const { agentFor } = await import('../runtime/helpers.js');
+    const root = workspace();
+    const spec = path.join(root, 'specs/cart.md');
+    const files = { 'src/cart.ts': 'export const total = 1;\n', 'src/cart.test.ts': "import { it } from 'vitest';\nit('ok', () => {});\n" };
+    const twin = await startTwin({
+      script: [
+        { match: { anyIncludes: 'revision 2' }, reply: writeFilesReply(files) },
+        { match: { specId: 'cart-total' }, reply: writeFilesReply(files), delayMs: 5_000 },
+      ],
+    });
+    try {
+      const { agent } = agentFor(root, twin.url);
+      const controller = new AbortController();
+      const builds: string[] = [];
+      const done = watchWorkspace({ root, signal: controller.signal, agent, onRound: () => {}, onBuild: (e) => builds.push(e.type) });
+      await waitFor(() => twin.messageRequests().length === 1, 'the first request');
+      writeFileSync(spec, clean.replace('The checkout page.', 'The checkout page, revision 2.'));
+      await waitFor(() => builds.includes('done'), 'the rebuild', 20_000);
+      expect(twin.messageRequests()[0]!.aborted).toBe(true);
+      expect(builds).toContain('cancelled');
+      expect(readFileSync(path.join(root, 'generated/src/cart.ts'), 'utf8')).toContain('export const total = 1;');
+      controller.abort();
+      await done;
+    } finally {
+      await twin.close();
+    }
+  }, 40_000);
+});
