@@ -88,7 +88,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     ...(await driftOf(root, config, workspace)),
   ]);
   if (options.paths && options.paths.length > 0) {
-    const only = await selectPaths(root, options.paths, options.cwd ?? root, config.paths.specs);
+    const only = await selectPaths(root, options.paths, options.cwd ?? root);
     diagnostics = diagnostics.filter((d) => only.matches(d.file) || d.file === loaded.file);
     for (const missing of only.missing) {
       diagnostics.push(
@@ -155,14 +155,14 @@ export function assembleWorkspace(root: string, files: ModelledFile[], context: 
   return { root, files, byId, context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
 }
 
-async function selectPaths(root: string, paths: string[], cwd: string, _specsDir: string) {
-  const { promises: fs } = await import('node:fs');
+/** The command line's paths, as a filter on reported files (references are still checked workspace-wide). */
+async function selectPaths(root: string, paths: string[], cwd: string) {
   const wanted: { rel: string; dir: boolean }[] = [];
   const missing: string[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     try {
-      const st = await fs.stat(abs);
+      const st = await fsp.stat(abs);
       wanted.push({ rel: path.relative(root, abs).split(path.sep).join('/'), dir: st.isDirectory() });
     } catch {
       missing.push(p);

@@ -16,28 +16,21 @@ export interface WorkspaceFiles {
   specsDirExists: boolean;
   specs: SourceFile[];
   context: SourceFile[];
-  /** Command-line paths that matched nothing on disk. */
-  missingPaths: string[];
 }
 
 export interface ReadOptions {
   root: string;
   specsDir: string;
   contextDir: string;
-  /** Restrict the specs read to these files or folders (absolute, or relative to cwd). */
-  paths?: string[];
-  cwd?: string;
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-async function exists(p: string): Promise<'file' | 'dir' | null> {
-  try {
-    const st = await fs.stat(p);
-    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
-  } catch {
-    return null;
-  }
+async function isDir(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    (st) => st.isDirectory(),
+    () => false,
+  );
 }
 
 async function readAll(root: string, relFiles: string[]): Promise<SourceFile[]> {
@@ -61,24 +54,9 @@ export async function listSpecFiles(root: string, specsDir: string): Promise<str
 
 export async function readWorkspaceFiles(options: ReadOptions): Promise<WorkspaceFiles> {
   const { root, specsDir, contextDir } = options;
-  const specsDirExists = (await exists(path.join(root, specsDir))) === 'dir';
-  let specFiles = specsDirExists ? await listSpecFiles(root, specsDir) : [];
-  const missingPaths: string[] = [];
-  if (options.paths && options.paths.length > 0) {
-    const cwd = options.cwd ?? root;
-    const wanted: { rel: string; dir: boolean }[] = [];
-    for (const p of options.paths) {
-      const abs = path.resolve(cwd, p);
-      const kind = await exists(abs);
-      if (!kind) {
-        missingPaths.push(p);
-        continue;
-      }
-      wanted.push({ rel: toPosix(path.relative(root, abs)), dir: kind === 'dir' });
-    }
-    specFiles = specFiles.filter((f) => wanted.some((w) => (w.dir ? w.rel === '' || f.startsWith(`${w.rel}/`) : f === w.rel)));
-  }
-  const contextExists = (await exists(path.join(root, contextDir))) === 'dir';
+  const specsDirExists = await isDir(path.join(root, specsDir));
+  const specFiles = specsDirExists ? await listSpecFiles(root, specsDir) : [];
+  const contextExists = await isDir(path.join(root, contextDir));
   const contextFiles = contextExists
     ? (await glob('**/*.md', { cwd: path.join(root, contextDir), onlyFiles: true })).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
     : [];
@@ -86,6 +64,5 @@ export async function readWorkspaceFiles(options: ReadOptions): Promise<Workspac
     specsDirExists,
     specs: await readAll(root, specFiles),
     context: await readAll(root, contextFiles),
-    missingPaths,
   };
 }

@@ -4,7 +4,6 @@
  * current generated files as data.
  */
 import type { Spec, SpecccConfig, Workspace } from '../../types.js';
-import { sha256 } from '../1-parse/hash.js';
 import type { Manifest } from './manifest.js';
 import { prepareJob, type JobEnvironment, type PreparedJob } from './prepare-job.js';
 
@@ -129,4 +128,3 @@ function explain(prepared: PreparedJob, recorded: PreparedJob['inputs']): StaleR
 
 const unique = <T>(list: T[]) => [...new Set(list)];
 
-export { sha256 };
