@@ -7,31 +7,30 @@
  *          --7-validate--> verdicts --8-emit--> one atomic promotion of generated/ + manifest
  */
 import path from 'node:path';
-import type { Agent, ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Validator, Workspace } from './types.js';
-import { buildableInOrder, planBuild, type ForceSpec, type Plan } from './phases/4-plan/index.js';
+import type { Agent, Diagnostic, ModelledFile, SpecccConfig, Validator, Workspace } from './types.js';
+import { planBuild, type ForceSpec, type Plan } from './phases/4-plan/index.js';
 import type { Manifest } from './phases/4-plan/manifest.js';
 import { canonicalJson } from './phases/4-plan/job-key.js';
 import type { JobEnvironment } from './phases/4-plan/prepare-job.js';
 import { renderFix, renderJob, renderSystem, TOOL_DEFINITIONS } from './phases/5-render/index.js';
-import { mergeTemplates, type TemplateSet } from './phases/5-render/templates.js';
+import { mergeTemplates } from './phases/5-render/templates.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { runJobs, type BuildEvent, type JobOutcome } from './build/run-jobs.js';
 import { assembleTree } from './build/assemble-tree.js';
+import { holdForPromotion, renderFixOrJob, stageFiles, stampBuild } from './build/steps.js';
 import { generatedReadme } from './build/generated-readme.js';
 import { readTemplates } from './io/templates.js';
 import { MANIFEST_PATH, readGeneratedTree } from './io/generated-tree.js';
 import { readResult, writeResult } from './io/results.js';
 import { promoteTree, recoverPromotion, type TreeChange } from './io/promote.js';
 import { acquireWorkspaceLock } from './io/lock.js';
-import { buildDigest, upToDateStamp, writeStamp } from './io/build-stamp.js';
+import { upToDateStamp } from './io/build-stamp.js';
 import { loadConfig } from './config/load.js';
 import { makeDiagnostic } from './diagnostics/make.js';
-import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
-import { openParseCache } from './io/parse-cache.js';
+import { readWorkspaceFiles, type WorkspaceFiles } from './io/workspace-files.js';
+import { assembleWorkspace, decodeContext, driftOf, modelFiles, selectPaths } from './workspace.js';
 import { sha256 } from './phases/1-parse/hash.js';
-import { parseGlossary } from './phases/2-model/glossary.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
-import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
 import { SPECCC_VERSION } from './version.js';
 import { promises as fsp } from 'node:fs';
 
@@ -60,12 +59,14 @@ export interface CheckResult {
   warnings: number;
 }
 
+export { assembleWorkspace };
+
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(options.root);
   const loaded = await loadConfig(root);
   const config = loaded.config;
   const files = options.files ?? (await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context }));
-  const modelled = await modelFiles(root, files.specs, options);
+  const modelled = await modelFiles(root, files.specs, { ...options, prune: !options.paths || options.paths.length === 0 });
   const context = files.context.map(decodeContext);
   const workspace = assembleWorkspace(root, modelled, context);
 
@@ -109,68 +110,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     specs: modelled.length,
     errors,
     warnings: diagnostics.length - errors,
-  };
-}
-
-/** Hand edits in generated/, compared with the manifest the last build wrote. */
-async function driftOf(root: string, config: SpecccConfig, workspace: Workspace): Promise<Diagnostic[]> {
-  const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
-  return checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, hashes: tree.hashes });
-}
-
-/** Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen. */
-async function modelFiles(root: string, specs: SourceFile[], options: CheckOptions): Promise<ModelledFile[]> {
-  const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
-  let phases: { parse: typeof import('./phases/1-parse/index.js'); model: typeof import('./phases/2-model/index.js') } | undefined;
-  const out: ModelledFile[] = [];
-  for (const { file, bytes } of specs) {
-    const hash = sha256(bytes);
-    const known = options.previous?.get(file);
-    const hit = known?.hash === hash ? known : cache?.get(file, hash, () => new TextDecoder('utf-8').decode(bytes));
-    if (hit) {
-      out.push(hit);
-      continue;
-    }
-    // The markdown toolchain costs start-up time; load it only when something must be parsed.
-    phases ??= { parse: await import('./phases/1-parse/index.js'), model: await import('./phases/2-model/index.js') };
-    const entry = phases.model.modelSpec(phases.parse.parseSpecFile(file, bytes));
-    cache?.set(entry);
-    out.push(entry);
-  }
-  await cache?.save(!options.paths || options.paths.length === 0);
-  return out;
-}
-
-function decodeContext({ file, bytes }: SourceFile): ContextDoc {
-  return { file, hash: sha256(bytes), text: new TextDecoder('utf-8').decode(bytes) };
-}
-
-export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[]): Workspace {
-  const byId = new Map<string, Spec>();
-  for (const { spec } of files) {
-    const id = spec?.frontmatter?.id;
-    if (spec && id && !byId.has(id)) byId.set(id, spec);
-  }
-  const glossaryDoc = context.find((c) => path.posix.basename(c.file).toLowerCase() === 'glossary.md');
-  return { root, files, byId, context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
-}
-
-/** The command line's paths, as a filter on reported files (references are still checked workspace-wide). */
-async function selectPaths(root: string, paths: string[], cwd: string) {
-  const wanted: { rel: string; dir: boolean }[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    const abs = path.resolve(cwd, p);
-    try {
-      const st = await fsp.stat(abs);
-      wanted.push({ rel: path.relative(root, abs).split(path.sep).join('/'), dir: st.isDirectory() });
-    } catch {
-      missing.push(p);
-    }
-  }
-  return {
-    missing,
-    matches: (file: string) => wanted.some((w) => (w.dir ? w.rel === '' || file === w.rel || file.startsWith(`${w.rel}/`) : file === w.rel)),
   };
 }
 
@@ -325,36 +264,4 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await fsp.rm(stagingDir, { recursive: true, force: true });
     await release();
   }
-}
-
-/** Under manual promotion, new output waits in the result store until a person promotes it. */
-function holdForPromotion(outcomes: Map<string, JobOutcome>, promote: BuildOptions['promote']): void {
-  for (const [id, outcome] of outcomes) {
-    const chosen = promote === 'all' || promote?.has(id);
-    if ((outcome.state === 'built' || outcome.state === 'reused') && !chosen) outcomes.set(id, { ...outcome, state: 'staged' });
-  }
-}
-
-/** Records that every input as it is now builds to the tree as it is now. */
-async function stampBuild(root: string, specs: number): Promise<void> {
-  await writeStamp(root, { digest: await buildDigest(root, SPECCC_VERSION), specs });
-}
-
-/** Renders the job and fix templates once against the first buildable spec, so template errors stop the build up front. */
-function renderFixOrJob(templates: TemplateSet, workspace: Workspace): Diagnostic[] {
-  const spec = buildableInOrder(workspace)[0];
-  if (!spec) return [];
-  const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies: [] });
-  const fix = renderFix(templates, { spec, attempt: 1, maxAttempts: 1, failures: [{ title: 't', output: 'o' }] });
-  return [...(job.ok ? [] : job.diagnostics), ...(fix.ok ? [] : fix.diagnostics)];
-}
-
-async function stageFiles(dir: string, files: ReadonlyMap<string, string>): Promise<string> {
-  await fsp.rm(dir, { recursive: true, force: true });
-  for (const [rel, content] of files) {
-    const target = path.join(dir, rel);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.writeFile(target, content);
-  }
-  return dir;
 }
