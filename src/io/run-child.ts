@@ -13,6 +13,8 @@ import path from 'node:path';
 const ALLOWED_ENV = ['PATH', 'LANG', 'LC_ALL', 'TZ', 'TERM', 'SYSTEMROOT'];
 /** Output kept per stream: the head and the tail, where compilers and test runners put what matters. */
 export const OUTPUT_CAP_BYTES = 256 * 1024;
+/** The largest file a check may write: `ulimit -f`, so a test that fills the disk is stopped by the kernel (SIGXFSZ). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ChildResult {
   exitCode: number | null;
@@ -35,6 +37,7 @@ export async function runChild(options: {
   timeoutMs: number;
   signal?: AbortSignal;
   parentEnv?: NodeJS.ProcessEnv;
+  maxFileBytes?: number;
 }): Promise<ChildResult> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'speccc-child-'));
   const started = Date.now();
@@ -56,7 +59,9 @@ export async function runChild(options: {
   };
   try {
     return await new Promise<ChildResult>((resolve) => {
-      const child = spawn(options.command, options.args, {
+      // sh's ulimit -f counts 512-byte blocks; exec keeps the child's pid (and group) the same.
+      const blocks = Math.max(1, Math.floor((options.maxFileBytes ?? MAX_FILE_BYTES) / 512));
+      const child = spawn('/bin/sh', ['-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.command, ...options.args], {
         cwd: options.cwd,
         env: scrubbedEnv(options.parentEnv ?? process.env, home),
         detached: true, // its own process group, so the whole tree can be killed

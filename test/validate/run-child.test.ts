@@ -40,4 +40,19 @@ describe('sandboxed child runner', () => {
     expect(result.output.trimEnd().endsWith('END')).toBe(true);
     expect(result.output).toMatch(/bytes of output omitted/);
   });
+
+  it('stops a check that tries to fill the disk', async () => {
+    const script = "require('node:fs').writeFileSync('big.bin', Buffer.alloc(8 * 1024 * 1024))";
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'speccc-disk-'));
+    try {
+      const result = await runChild({ command: node, args: ['-e', script], cwd: dir, timeoutMs: 10000, maxFileBytes: 1024 * 1024 });
+      expect(result.exitCode).not.toBe(0);
+      expect(statSync(path.join(dir, 'big.bin')).size).toBeLessThanOrEqual(1024 * 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
