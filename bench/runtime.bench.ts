@@ -10,7 +10,7 @@ import { build } from '../src/compile.js';
 import { createAnthropicAgent } from '../src/phases/6-generate/anthropic/provider.js';
 import { createBudget } from '../src/phases/6-generate/budget.js';
 import { nullTrace } from '../src/io/trace.js';
-import { startTwin, textReply, writeFilesTurn, type RequestContext } from '../test/twin/index.js';
+import { startTwin, textReply, writeFilesTurn, type RequestContext } from '../src/twin/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import type { BenchResult } from './util.js';
 

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { directoryScript, startTwin } from '../test/twin/index.js';
+import { directoryScript, startTwin } from '../src/twin/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const twin = await startTwin({ script: await directoryScript(path.join(root, 'examples/replies')) });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
-import { cutOffWriteTurn, malformedToolCallTurn, startTwin, writeFilesReply, writeFilesTurn, type Twin } from '../twin/index.js';
+import { cutOffWriteTurn, malformedToolCallTurn, startTwin, writeFilesReply, writeFilesTurn, type Twin } from '../../src/twin/index.js';
 import { agentFor, cleanup, KEY, money, moneyRoot } from './helpers.js';
 
 const temps: string[] = [];

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanup, KEY, repo, specIds, tempRoot } from './helpers.js';
 

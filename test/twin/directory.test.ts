@@ -5,10 +5,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from './index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
 const MODEL = 'claude-sonnet-4-6';
 
 let twin: Twin | undefined;

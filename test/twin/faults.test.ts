@@ -16,7 +16,7 @@ import {
   type Fault,
   type Twin,
   type TwinOptions,
-} from './index.js';
+} from '../../src/twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 // Request validation and the token/caching arithmetic, without HTTP.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateMessages } from './request.js';
-import { cacheUsage, countInputTokens, newPromptCache } from './tokens.js';
-import type { MessagesBody } from './types.js';
+import { validateMessages } from '../../src/twin/request.js';
+import { cacheUsage, countInputTokens, newPromptCache } from '../../src/twin/tokens.js';
+import type { MessagesBody } from '../../src/twin/types.js';
 
 const base = { model: 'claude-sonnet-4-6', max_tokens: 10 };
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
 import { defaultConfig } from '../../src/config/load.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
-import { startTwin, writeFilesSequence, type Twin } from '../twin/index.js';
+import { startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
 import { agentFor, cleanup, money, moneyRoot } from '../runtime/helpers.js';
 import { repo } from '../helpers/workspaces.js';
 

@@ -162,7 +162,7 @@ describe('speccc watch', () => {
 
 describe('speccc watch against the twin', () => {
   it('an edit cancels the in-flight request (the twin sees it aborted) and the new content is built', async () => {
-    const { startTwin, writeFilesReply } = await import('../twin/index.js');
+    const { startTwin, writeFilesReply } = await import('../../src/twin/index.js');
     const { agentFor } = await import('../runtime/helpers.js');
     const root = workspace();
     const spec = path.join(root, 'specs/cart.md');
