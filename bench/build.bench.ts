@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from '../src/compile.js';
-import type { Agent } from '../src/types.js';
+import type { Agent } from '../src/types/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import { median, timeProcess, type BenchResult } from './util.js';
 

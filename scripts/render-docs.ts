@@ -1,6 +1,6 @@
 import { CATALOGUE } from '../src/diagnostics/catalogue/index.js';
-import { frontmatterJsonSchema } from '../src/phases/2-model/schema.js';
-import { configJsonSchema } from '../src/config/schema.js';
+import { frontmatterJsonSchema } from '../src/schemas/frontmatter.js';
+import { configJsonSchema } from '../src/schemas/config.js';
 
 const fence = (text: string) => {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));

@@ -1,34 +1,40 @@
 /**
- * Reading a workspace into the model the checker and planner take: spec files through phases
- * 1–2 (skipping any whose content the cache or a watch session has already modelled), context
- * documents, the glossary, drift in generated/, and the command line's path filter.
+ * The workspace loader: a root folder -> the model every later phase reads. Spec files go
+ * through phases 1–2 (skipping any whose content the parse cache or a watch session has already
+ * modelled); context documents and the glossary are read as text.
  */
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Workspace } from './types.js';
-import type { SourceFile } from './io/workspace-files.js';
-import { readGeneratedTree } from './io/generated-tree.js';
+import type { ContextDoc, ModelledFile, Spec, Workspace } from './types/index.js';
+import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
-import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
 import { SPECCC_VERSION } from './version.js';
 
-export interface ModelOptions {
+export interface LoadOptions {
+  /** Use the content-hash parse cache under .speccc/ (default true). */
   useCache?: boolean;
+  /** Already-modelled files from an earlier round (watch mode, the language server), by path; reused when the hash matches. */
   previous?: ReadonlyMap<string, ModelledFile>;
-  /** Prune cache entries this run did not use (a whole-workspace run). */
-  prune: boolean;
+  /** Files already read (the fast path, watch mode). */
+  files?: WorkspaceFiles;
+  /** Keep only the cache entries this run used (a whole-workspace run). */
+  prune?: boolean;
 }
 
-/** Hand edits in generated/, compared with the manifest the last build wrote. */
-export async function driftOf(root: string, config: SpecccConfig, workspace: Workspace): Promise<Diagnostic[]> {
-  const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
-  return checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, hashes: tree.hashes });
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  files: WorkspaceFiles;
+}
+
+export async function loadWorkspace(root: string, dirs: { specs: string; context: string }, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const files = options.files ?? (await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context }));
+  const modelled = await modelFiles(root, files.specs, options);
+  return { files, workspace: assembleWorkspace(root, modelled, files.context.map(decodeContext)) };
 }
 
 /** Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen. */
-export async function modelFiles(root: string, specs: SourceFile[], options: ModelOptions): Promise<ModelledFile[]> {
+export async function modelFiles(root: string, specs: SourceFile[], options: LoadOptions): Promise<ModelledFile[]> {
   const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
   let phases: { parse: typeof import('./phases/1-parse/index.js'); model: typeof import('./phases/2-model/index.js') } | undefined;
   const out: ModelledFile[] = [];
@@ -46,7 +52,7 @@ export async function modelFiles(root: string, specs: SourceFile[], options: Mod
     cache?.set(entry);
     out.push(entry);
   }
-  await cache?.save(options.prune);
+  await cache?.save(options.prune ?? true);
   return out;
 }
 
@@ -63,23 +69,3 @@ export function assembleWorkspace(root: string, files: ModelledFile[], context: 
   const glossaryDoc = context.find((c) => path.posix.basename(c.file).toLowerCase() === 'glossary.md');
   return { root, files, byId, context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
 }
-
-/** The command line's paths, as a filter on reported files (references are still checked workspace-wide). */
-export async function selectPaths(root: string, paths: string[], cwd: string) {
-  const wanted: { rel: string; dir: boolean }[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    const abs = path.resolve(cwd, p);
-    try {
-      const st = await fsp.stat(abs);
-      wanted.push({ rel: path.relative(root, abs).split(path.sep).join('/'), dir: st.isDirectory() });
-    } catch {
-      missing.push(p);
-    }
-  }
-  return {
-    missing,
-    matches: (file: string) => wanted.some((w) => (w.dir ? w.rel === '' || file === w.rel || file.startsWith(`${w.rel}/`) : file === w.rel)),
-  };
-}
-

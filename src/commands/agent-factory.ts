@@ -3,7 +3,7 @@
  * the user, never a stack trace. The agent is created on first use, so a build with nothing to
  * do needs no key and never loads the SDK.
  */
-import type { Agent, SpecccConfig } from '../types.js';
+import type { Agent, SpecccConfig } from '../types/index.js';
 import type { TraceSink } from '../io/trace.js';
 
 export class ProviderSetupError extends Error {}

@@ -1,8 +1,8 @@
 /** What `speccc build` prints: the plan, per-job results and the summary line. Pure formatting. */
 import pc from 'picocolors';
 import type { BuildResult } from '../compile.js';
-import { REASON_TEXT } from '../phases/4-plan/index.js';
-import type { JobOutcome } from '../build/run-jobs.js';
+import { REASON_TEXT } from '../phases/5-plan/index.js';
+import type { JobOutcome } from '../phases/6-generate/run-jobs.js';
 
 export interface CostEstimate {
   inputTokens: number;

@@ -54,8 +54,8 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
   const out = await import('./build-output.js');
   const { WorkspaceLockedError } = await import('../io/lock.js');
 
-  let agentChoice: { agent: import('../types.js').Agent; label: string } | undefined;
-  let validator: import('../types.js').Validator | undefined;
+  let agentChoice: { agent: import('../types/index.js').Agent; label: string } | undefined;
+  let validator: import('../types/index.js').Validator | undefined;
   let trace: import('../io/trace.js').TraceSink | undefined;
   if (!planOnly) {
     const { loadConfig } = await import('../config/load.js');

@@ -17,7 +17,7 @@ export async function runScenariosGenerate(io: CliIo, specId: string | undefined
   }
   const { loadConfig } = await import('../config/load.js');
   const { lazyAgent } = await import('./agent-factory.js');
-  const { generateScenarioChecks } = await import('../build/generate-scenario-checks.js');
+  const { generateScenarioChecks } = await import('../scenario-checks.js');
   const { ProviderSetupError } = await import('./agent-factory.js');
   const config = (await loadConfig(root)).config;
   const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);

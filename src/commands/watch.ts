@@ -18,7 +18,7 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
   const { watchWorkspace } = await import('../watch/watch.js');
   const { formatDiagnostic } = await import('../diagnostics/reporters/text.js');
   const { formatBuildSummary } = await import('./build-output.js');
-  let agent: import('../types.js').Agent | null = null;
+  let agent: import('../types/index.js').Agent | null = null;
   let label: string | undefined;
   if (flags.build) {
     const { loadConfig } = await import('../config/load.js');

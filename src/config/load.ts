@@ -5,10 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { Diagnostic, Span, SpecccConfig } from '../types.js';
+import type { Diagnostic, Span, SpecccConfig } from '../types/index.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { createLineIndex } from '../phases/1-parse/line-index.js';
-import { CONFIG_FILE, ConfigSchema } from './schema.js';
+import { CONFIG_FILE, ConfigSchema } from '../schemas/config.js';
 
 export interface LoadedConfig {
   config: SpecccConfig;

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { SpecccConfig } from '../types.js';
+import type { SpecccConfig } from '../types/index.js';
 
 export const CONFIG_FILE = 'speccc.config.json';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, RelatedLocation, Span } from '../types.js';
+import type { Diagnostic, RelatedLocation, Span } from '../types/index.js';
 import { CATALOGUE } from './catalogue/index.js';
 
 export interface DiagnosticInput {

@@ -2,8 +2,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import type { Manifest } from '../types/index.js';
 import { sha256 } from '../phases/1-parse/hash.js';
-import { emptyManifest, MANIFEST_FORMAT, type Manifest } from '../phases/4-plan/manifest.js';
+import { emptyManifest, MANIFEST_FORMAT } from '../phases/5-plan/manifest.js';
+import { ManifestFileSchema } from '../schemas/state.js';
 
 export const MANIFEST_PATH = '.speccc/manifest.json';
 /** Files speccc writes into generated/ itself, never owned by a spec. */
@@ -14,8 +16,8 @@ export interface GeneratedTree {
   files: Map<string, string>;
   hashes: Map<string, string>;
   manifest: Manifest;
-  /** The manifest file existed but could not be read: treat every spec as never built. */
-  manifestBroken: boolean;
+  /** Why the manifest file could not be used (every spec is then treated as never built), or null. */
+  manifestProblem: string | null;
 }
 
 export async function readGeneratedTree(generatedDir: string, version: string): Promise<GeneratedTree> {
@@ -36,14 +38,29 @@ export async function readGeneratedTree(generatedDir: string, version: string): 
       hashes.set(rel, sha256(bytes));
     }),
   );
-  let manifest = emptyManifest(version);
-  let manifestBroken = false;
+  const { manifest, problem } = await readManifest(generatedDir, version);
+  return { files, hashes, manifest, manifestProblem: problem };
+}
+
+export async function readManifest(generatedDir: string, version: string): Promise<{ manifest: Manifest; problem: string | null }> {
+  let text: string;
   try {
-    const parsed = JSON.parse(await fs.readFile(path.join(generatedDir, MANIFEST_PATH), 'utf8')) as Manifest;
-    if (parsed.format === MANIFEST_FORMAT && parsed.specs && typeof parsed.specs === 'object') manifest = parsed;
-    else manifestBroken = true;
+    text = await fs.readFile(path.join(generatedDir, MANIFEST_PATH), 'utf8');
   } catch (error) {
-    manifestBroken = (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { manifest: emptyManifest(version), problem: missing ? null : `cannot be read (${(error as Error).message})` };
   }
-  return { files, hashes, manifest, manifestBroken };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { manifest: emptyManifest(version), problem: `is not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = ManifestFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { manifest: emptyManifest(version), problem: `does not match the manifest format at \`${issue.path.join('.') || '(root)'}\`: ${issue.message}` };
+  }
+  if (parsed.data.format !== MANIFEST_FORMAT) return { manifest: emptyManifest(version), problem: `has format ${parsed.data.format}; this speccc reads format ${MANIFEST_FORMAT}` };
+  return { manifest: { format: parsed.data.format, speccc: parsed.data.speccc, specs: new Map(Object.entries(parsed.data.specs)) }, problem: null };
 }

@@ -1,7 +1,8 @@
 /**
  * One build per workspace at a time. proper-lockfile gives the atomic lock (a directory,
- * refreshed while held, stale after a crash); a small JSON beside it names the holder so the
- * second build can say who has it.
+ * refreshed while held, stale after a crash); the holder's name is written inside that
+ * directory, so it exists exactly as long as the lock does and a stale name from an earlier run
+ * can never be mistaken for the current holder.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -25,34 +26,74 @@ export class WorkspaceLockedError extends Error {
   }
 }
 
-export async function acquireWorkspaceLock(root: string, command: string): Promise<() => Promise<void>> {
-  const dir = path.join(root, '.speccc');
-  await fs.mkdir(dir, { recursive: true });
-  const target = path.join(dir, 'build.lock');
-  const holderFile = path.join(dir, 'build.lock.holder.json');
+export interface WorkspaceLock {
+  release(): Promise<void>;
+  /** Fires if the lock is lost while held (its folder removed or taken over): stop writing. */
+  readonly lost: AbortSignal;
+}
+
+const targetOf = (root: string) => path.join(root, '.speccc', 'build.lock');
+const holderOf = (root: string) => path.join(`${targetOf(root)}.lock`, 'holder.json');
+
+async function readHolder(root: string): Promise<Holder | null> {
+  try {
+    const h = JSON.parse(await fs.readFile(holderOf(root), 'utf8')) as Partial<Holder>;
+    return typeof h.pid === 'number' && typeof h.host === 'string' ? (h as Holder) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function acquireWorkspaceLock(root: string, command: string): Promise<WorkspaceLock> {
+  await fs.mkdir(path.join(root, '.speccc'), { recursive: true });
+  const target = targetOf(root);
   await fs.writeFile(target, '', { flag: 'a' });
-  const attempt = () => lockfile.lock(target, { stale: 30_000, update: 5_000, realpath: false });
+  const lost = new AbortController();
+  const attempt = () =>
+    lockfile.lock(target, {
+      stale: 30_000,
+      update: 5_000,
+      realpath: false,
+      // proper-lockfile throws from a timer by default: a lost lock must stop the build, not crash it.
+      onCompromised: (error) => lost.abort(error),
+    });
   let release: () => Promise<void>;
   try {
     release = await attempt();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const holder = await fs.readFile(holderFile, 'utf8').then(
-      (t) => JSON.parse(t) as Holder,
-      () => null,
-    );
+    const holder = await readHolder(root);
     // A holder on this machine whose process is gone (killed, crashed) cannot release its lock;
-    // waiting out the staleness window would only delay the resume, so take the lock over.
+    // waiting out the staleness window would only delay the resume, so take the lock over. No
+    // holder name yet means the lock was taken a moment ago: it is alive.
     if (!holder || holder.host !== os.hostname() || isAlive(holder.pid)) throw new WorkspaceLockedError(holder);
     await fs.rm(`${target}.lock`, { recursive: true, force: true });
-    release = await attempt();
+    try {
+      release = await attempt();
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new WorkspaceLockedError(await readHolder(root));
+      throw again;
+    }
   }
   const holder: Holder = { pid: process.pid, host: os.hostname(), command, startedAt: new Date().toISOString() };
-  await fs.writeFile(holderFile, JSON.stringify(holder));
-  return async () => {
-    await fs.rm(holderFile, { force: true });
-    await release();
+  await fs.writeFile(holderOf(root), JSON.stringify(holder));
+  return {
+    lost: lost.signal,
+    async release() {
+      await release().catch(() => {
+        // already released or compromised: nothing left to give back
+      });
+    },
   };
+}
+
+/** Whether a live process holds the lock right now (for read-only commands deciding whether crash recovery is theirs to run). */
+export async function lockHeld(root: string): Promise<boolean> {
+  try {
+    return await lockfile.check(targetOf(root), { stale: 30_000, realpath: false });
+  } catch {
+    return false;
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { ModelledFile } from '../types.js';
+import type { ModelledFile } from '../types/index.js';
 
 /** Bump when the model's shape or the checks inside phases 1–2 change meaning. */
 export const PARSE_CACHE_FORMAT = 5;

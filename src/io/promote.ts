@@ -11,12 +11,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { JournalSchema } from '../schemas/state.js';
 
 interface Journal {
   generated: string;
   tree: string;
   old: string;
 }
+
+export class CorruptStateError extends Error {}
 
 const journalOf = (root: string) => path.join(root, '.speccc', 'promote-journal.json');
 
@@ -27,14 +30,38 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** Finishes or rolls back a swap interrupted by a crash. Safe to call at every start. */
-export async function recoverPromotion(root: string): Promise<'none' | 'completed' | 'restored'> {
-  let journal: Journal;
+/**
+ * The journal is input like any other file in the workspace: its paths are trusted only if they
+ * are exactly the generated folder and folders under `.speccc/staging/` of this workspace.
+ * Anything else is refused, and nothing it names is renamed or deleted.
+ */
+function checkJournal(root: string, generatedDir: string, raw: unknown): Journal {
+  const parsed = JournalSchema.safeParse(raw);
+  if (!parsed.success) throw new CorruptStateError(`.speccc/promote-journal.json is not a promotion journal; delete it if no build is running`);
+  const journal = parsed.data;
+  const staging = path.join(path.resolve(root), '.speccc', 'staging') + path.sep;
+  const inStaging = (p: string) => path.isAbsolute(p) && path.resolve(p) === p && p.startsWith(staging) && !p.slice(staging.length).split(path.sep).includes('..');
+  if (path.resolve(journal.generated) !== path.resolve(generatedDir) || !inStaging(journal.tree) || !inStaging(journal.old)) {
+    throw new CorruptStateError(`.speccc/promote-journal.json names paths outside this workspace's generated/ and .speccc/staging/; refusing to touch them. Delete the journal if no build is running`);
+  }
+  return journal;
+}
+
+/** Finishes or rolls back a swap interrupted by a crash. Call only while holding the workspace lock. */
+export async function recoverPromotion(root: string, generatedDir: string): Promise<'none' | 'completed' | 'restored'> {
+  let text: string;
   try {
-    journal = JSON.parse(await fs.readFile(journalOf(root), 'utf8')) as Journal;
+    text = await fs.readFile(journalOf(root), 'utf8');
   } catch {
     return 'none';
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new CorruptStateError(`.speccc/promote-journal.json is not valid JSON; delete it if no build is running`);
+  }
+  const journal = checkJournal(root, generatedDir, raw);
   let outcome: 'completed' | 'restored' = 'completed';
   if (!(await exists(journal.generated))) {
     // Died between the two renames: the old tree is aside and the new one is complete.

@@ -1,38 +1,33 @@
 /**
- * Finished jobs' outputs, stored by job key under `.speccc/results/<key>.json` the moment a job
- * succeeds — before promotion — so a crash, Ctrl-C or a failed sibling never loses paid work:
- * a later build with the same key reuses the result with no agent call.
+ * The result store: `.speccc/results/<key>.json`, one file per job key. Candidates (an agent's
+ * reply, written before validation) and passed results (written the moment a job succeeds,
+ * before promotion) make paid work survive a crash, a Ctrl-C or a failed sibling. A file that
+ * is corrupt or does not match its key is a miss: the job is simply built again.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { TokenUsage } from '../types.js';
+import type { ResultStore, StoredResult } from '../types/index.js';
+import { StoredResultSchema } from '../schemas/state.js';
 
-export interface StoredResult {
-  jobKey: string;
-  specId: string;
-  model: string;
-  provider: string;
-  /** Output path -> content as the agent wrote it (no provenance header). */
-  files: Record<string, string>;
-  usage: TokenUsage;
-  costUsd: number;
-  durationMs: number;
-  finishedAt: string;
-}
-
+const KEY = /^[0-9a-f]{64}$/;
 const fileOf = (root: string, key: string) => path.join(root, '.speccc', 'results', `${key}.json`);
 
-export async function readResult(root: string, key: string): Promise<StoredResult | undefined> {
-  try {
-    const result = JSON.parse(await fs.readFile(fileOf(root, key), 'utf8')) as StoredResult;
-    return result.jobKey === key ? result : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function writeResult(root: string, result: StoredResult): Promise<void> {
-  await fs.mkdir(path.dirname(fileOf(root, result.jobKey)), { recursive: true });
-  await writeFileAtomic(fileOf(root, result.jobKey), JSON.stringify(result));
+export function resultStore(root: string): ResultStore {
+  return {
+    async read(key) {
+      if (!KEY.test(key)) return undefined;
+      try {
+        const parsed = StoredResultSchema.safeParse(JSON.parse(await fs.readFile(fileOf(root, key), 'utf8')));
+        return parsed.success && parsed.data.jobKey === key ? (parsed.data as StoredResult) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async write(result) {
+      if (!KEY.test(result.jobKey)) throw new Error(`bug: job key ${result.jobKey} is not a sha256`);
+      await fs.mkdir(path.dirname(fileOf(root, result.jobKey)), { recursive: true });
+      await writeFileAtomic(fileOf(root, result.jobKey), JSON.stringify(result));
+    },
+  };
 }

@@ -38,8 +38,13 @@ export async function runChild(options: {
   signal?: AbortSignal;
   parentEnv?: NodeJS.ProcessEnv;
   maxFileBytes?: number;
+  /** A wrapper the command runs inside (the OS sandbox's argv, ending with `--`). */
+  wrapper?: readonly string[];
+  /** HOME and TMPDIR as the child sees them (default: a fresh folder on the host, removed afterwards). */
+  home?: string;
 }): Promise<ChildResult> {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'speccc-child-'));
+  const ownHome = options.home === undefined ? mkdtempSync(path.join(os.tmpdir(), 'speccc-child-')) : undefined;
+  const home = options.home ?? ownHome!;
   const started = Date.now();
   const chunks: Buffer[] = [];
   let kept = 0;
@@ -61,7 +66,9 @@ export async function runChild(options: {
     return await new Promise<ChildResult>((resolve) => {
       // sh's ulimit -f counts 512-byte blocks; exec keeps the child's pid (and group) the same.
       const blocks = Math.max(1, Math.floor((options.maxFileBytes ?? MAX_FILE_BYTES) / 512));
-      const child = spawn('/bin/sh', ['-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.command, ...options.args], {
+      const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.command, ...options.args];
+      const [file, ...args] = options.wrapper ? [...options.wrapper, ...shell] : shell;
+      const child = spawn(file!, args, {
         cwd: options.cwd,
         env: scrubbedEnv(options.parentEnv ?? process.env, home),
         detached: true, // its own process group, so the whole tree can be killed
@@ -99,6 +106,6 @@ export async function runChild(options: {
       });
     });
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    if (ownHome) rmSync(ownHome, { recursive: true, force: true });
   }
 }

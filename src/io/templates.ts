@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
-import type { TemplateSource } from '../phases/5-render/templates.js';
+import type { TemplateSource } from '../phases/4-render/templates.js';
 
 /** speccc's own templates ship in assets/templates/ beside dist/ and src/. */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/templates');

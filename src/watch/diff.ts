@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from '../types/index.js';
 
 const keyOf = (d: Diagnostic) => `${d.file}:${d.span.start.line}:${d.span.start.column}:${d.code}:${d.message}`;
 

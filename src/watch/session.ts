@@ -8,7 +8,7 @@ import path from 'node:path';
 import { check, type CheckResult } from '../compile.js';
 import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from '../io/workspace-files.js';
 import { sha256 } from '../phases/1-parse/hash.js';
-import type { Diagnostic, ModelledFile } from '../types.js';
+import type { Diagnostic, ModelledFile } from '../types/index.js';
 import { diffDiagnostics, statusLine, type DiagnosticsDiff } from './diff.js';
 
 export interface RoundResult extends DiagnosticsDiff {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Agent } from '../types.js';
+import type { Agent } from '../types/index.js';
 import { build, type BuildResult } from '../compile.js';
 import { openWatchSession, type RoundResult } from './session.js';
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSy
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, check } from '../../src/compile.js';
-import type { AgentTask } from '../../src/types.js';
+import type { AgentTask } from '../../src/types/index.js';
 import { fakeAgent, specIdOf, writeAll } from '../helpers/fake-agent.js';
 import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
-import type { Agent } from '../../src/types.js';
+import type { Agent } from '../../src/types/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const dir = path.join(import.meta.dirname, 'samples');

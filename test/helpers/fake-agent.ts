@@ -1,4 +1,4 @@
-import type { Agent, AgentOutcome, AgentTask, JobSandbox } from '../../src/types.js';
+import type { Agent, AgentOutcome, AgentTask, JobSandbox } from '../../src/types/index.js';
 
 export type FakeReply =
   | { files: Record<string, string> }

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateScenarioChecks } from '../../src/build/generate-scenario-checks.js';
+import { generateScenarioChecks } from '../../src/scenario-checks.js';
 import { publicInterface } from '../../src/phases/7-validate/public-interface.js';
 import { fakeAgent } from '../helpers/fake-agent.js';
 

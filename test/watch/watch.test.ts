@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
 import { watchWorkspace } from '../../src/watch/watch.js';
-import type { Agent } from '../../src/types.js';
+import type { Agent } from '../../src/types/index.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];

@@ -1,4 +1,4 @@
-import type { Severity } from '../../types.js';
+import type { Severity } from '../../types/index.js';
 
 /** One catalogue entry: everything a user needs to understand a diagnostic code. */
 export interface CatalogueEntry {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../types.js';
+import type { Diagnostic } from '../../types/index.js';
 import type { Summary } from './text.js';
 
 /** The `--format json` document. Lines and columns are 1-based; end is exclusive. */

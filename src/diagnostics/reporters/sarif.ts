@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../types.js';
+import type { Diagnostic } from '../../types/index.js';
 import { CATALOGUE } from '../catalogue/index.js';
 import { SPECCC_VERSION } from '../../version.js';
 

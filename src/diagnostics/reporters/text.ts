@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Diagnostic } from '../../types.js';
+import type { Diagnostic } from '../../types/index.js';
 
 export interface TextOptions {
   color: boolean;

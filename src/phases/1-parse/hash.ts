@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 
-/** sha256 (hex) of bytes or text: the content address used by every cache in speccc. */
+/** sha256 of bytes or text, as lower-case hex: the content hash every cache and key in speccc uses. */
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** JSON with object keys sorted at every level (Maps as objects): the same value always serialises to the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value instanceof Map) return canonicalJson(Object.fromEntries(value));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

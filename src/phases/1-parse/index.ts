@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Diagnostic, Span } from '../../types.js';
+import type { Diagnostic, Span } from '../../types/index.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { decodeSpecBytes } from './decode.js';
 import { sha256 } from './hash.js';

@@ -1,4 +1,4 @@
-import type { Point, Span } from '../../types.js';
+import type { Point, Span } from '../../types/index.js';
 
 /** Maps 0-based UTF-16 offsets of one text to Points (1-based line and column). */
 export interface LineIndex {

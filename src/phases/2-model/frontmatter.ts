@@ -4,11 +4,11 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../types.js';
+import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../types/index.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import type { RawFrontmatter } from '../1-parse/index.js';
-import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE } from './schema.js';
+import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE } from '../../schemas/frontmatter.js';
 
 /** A "billion laughs" document expands aliases exponentially; real frontmatter needs none. */
 const MAX_ALIASES = 20;

@@ -1,4 +1,4 @@
-import type { ContextDoc, GlossaryTerm } from '../../types.js';
+import type { ContextDoc, GlossaryTerm } from '../../types/index.js';
 import { createLineIndex } from '../1-parse/line-index.js';
 
 /**

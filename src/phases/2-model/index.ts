@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import type { Diagnostic, ModelledFile, Spec, SpecLink, TermUse } from '../../types.js';
+import type { Diagnostic, ModelledFile, Spec, SpecLink, TermUse } from '../../types/index.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { ParsedFile } from '../1-parse/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';

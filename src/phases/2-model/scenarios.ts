@@ -5,7 +5,7 @@
  */
 import type { ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Scenario, Step, StepKeyword } from '../../types.js';
+import type { Scenario, Step, StepKeyword } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 
 type RawKeyword = StepKeyword | 'and' | 'but';

@@ -1,6 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Located, Section, SectionName } from '../../types.js';
+import type { Located, Section, SectionName } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 
 /** Heading text (lower-cased, punctuation folded) -> canonical section. See docs/spec-format.md. */

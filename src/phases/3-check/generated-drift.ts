@@ -2,9 +2,9 @@
  * generated/ against its manifest: hand edits, deletions and files nobody owns. Pure; the
  * caller reads the tree. Reported by `speccc check` so CI catches drift without a build.
  */
-import type { Diagnostic, Workspace } from '../../types.js';
+import type { Diagnostic, Workspace } from '../../types/index.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
-import type { Manifest } from '../4-plan/manifest.js';
+import type { Manifest } from '../5-plan/manifest.js';
 
 const origin = { line: 1, column: 1, offset: 0 };
 const at = { start: origin, end: origin };

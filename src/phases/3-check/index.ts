@@ -2,7 +2,7 @@
  * Phase 3: the workspace model -> diagnostics. Entry: checkWorkspace. Pure: every rule reads the
  * model and returns findings; all are collected, none stops the others.
  */
-import type { Diagnostic, Spec } from '../../types.js';
+import type { Diagnostic, Spec } from '../../types/index.js';
 import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
 import { RULES } from './rules/index.js';

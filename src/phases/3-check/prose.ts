@@ -1,4 +1,4 @@
-import type { Section, Span, Spec } from '../../types.js';
+import type { Section, Span, Spec } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 
 /** A phrase found in a spec's prose (code, inline code and HTML excluded). */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Spec, Workspace } from '../../types.js';
+import type { Diagnostic, Spec, Workspace } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 
 export interface CheckContext {

@@ -1,62 +1,115 @@
 /**
- * A budget that holds: before each request its worst case is reserved against the run cap and
- * the spec's cap; a request whose reservation would break either is never started. After the
- * request the reservation is settled to what it really cost (never more than reserved, since
- * the worst case bounds it). Retries and fix turns are requests like any other.
+ * A budget that holds: before each request its worst case is reserved against the run cap, the
+ * spec's cap and (in watch mode) the session's; a request whose reservation would break any of
+ * them is never started. The worst case is a true upper bound (see pricing.ts), so settling to
+ * the cost the usage implies never takes spend past a cap. Retries and fix turns are requests
+ * like any other.
+ *
+ * When the cap is only momentarily held by requests in flight (their reservations are larger
+ * than what they will cost), a new request waits for them to settle instead of failing: it fails
+ * only when even the settled spend leaves no room for it.
  */
 export interface Reservation {
   readonly usd: number;
-  /** Replaces the reservation with the actual cost (clamped to the reservation). */
+  /** Replaces the reservation with the actual cost the usage implies. */
   settle(actualUsd: number): void;
-  /** Releases a reservation whose request never ran. */
+  /** Releases a reservation whose request was never billed. */
   release(): void;
 }
 
 export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; reason: string };
 
 export interface Budget {
-  reserve(specId: string, usd: number, specCapUsd?: number): ReserveResult;
-  /** Settled spend so far. */
+  /** Waits while requests in flight hold the room this one needs; resolves not-ok when it can never fit. */
+  reserve(specId: string, usd: number, specCapUsd?: number, signal?: AbortSignal): Promise<ReserveResult>;
+  /** Settled spend so far (USD). */
   spent(): number;
   /** Settled plus outstanding reservations. */
   committed(): number;
   spentBy(specId: string): number;
+  /** The cap in USD, or null. */
+  readonly cap: number | null;
 }
 
-export function createBudget(runCapUsd: number | null): Budget {
+const EPSILON = 1e-12;
+
+export function createBudget(capUsd: number | null, parent?: Budget): Budget {
   let settled = 0;
   let outstanding = 0;
   const bySpec = new Map<string, { settled: number; outstanding: number }>();
+  const waiters = new Set<() => void>();
   const of = (id: string) => {
     let s = bySpec.get(id);
     if (!s) bySpec.set(id, (s = { settled: 0, outstanding: 0 }));
     return s;
   };
-  return {
-    reserve(specId, usd, specCapUsd) {
+  const wake = () => {
+    for (const w of [...waiters]) w();
+  };
+  const money = (n: number) => `$${n.toFixed(4)}`;
+
+  /** Why `usd` can never fit (even with nothing in flight), or null. */
+  const never = (specId: string, usd: number, specCap?: number): string | null => {
+    const spec = of(specId);
+    if (capUsd !== null && settled + usd > capUsd + EPSILON) {
+      return `the next request could cost up to ${money(usd)}, and the run has ${money(Math.max(0, capUsd - settled))} of its $${capUsd.toFixed(2)} budget left`;
+    }
+    if (specCap !== undefined && spec.settled + usd > specCap + EPSILON) {
+      return `the next request could cost up to ${money(usd)}, and spec ${specId} has ${money(Math.max(0, specCap - spec.settled))} of its $${specCap.toFixed(2)} budget left`;
+    }
+    return null;
+  };
+  const fitsNow = (specId: string, usd: number, specCap?: number) => {
+    const spec = of(specId);
+    return (capUsd === null || settled + outstanding + usd <= capUsd + EPSILON) && (specCap === undefined || spec.settled + spec.outstanding + usd <= specCap + EPSILON);
+  };
+
+  const budget: Budget = {
+    cap: capUsd,
+    async reserve(specId, usd, specCapUsd, signal) {
+      if (!(usd >= 0) || !Number.isFinite(usd)) return { ok: false, reason: `a request's worst case (${usd}) is not a finite cost` };
+      for (;;) {
+        const impossible = never(specId, usd, specCapUsd);
+        if (impossible) return { ok: false, reason: impossible };
+        if (fitsNow(specId, usd, specCapUsd)) break;
+        if (signal?.aborted) return { ok: false, reason: 'cancelled' };
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            waiters.delete(done);
+            signal?.removeEventListener('abort', done);
+            resolve();
+          };
+          waiters.add(done);
+          signal?.addEventListener('abort', done, { once: true });
+        });
+      }
+      let upstream: Reservation | undefined;
+      if (parent) {
+        const r = await parent.reserve(specId, usd, undefined, signal);
+        if (!r.ok) return r;
+        upstream = r.reservation;
+      }
       const spec = of(specId);
-      if (runCapUsd !== null && settled + outstanding + usd > runCapUsd + 1e-12) {
-        return { ok: false, reason: `the next request could cost up to $${usd.toFixed(4)}, and the run has $${Math.max(0, runCapUsd - settled - outstanding).toFixed(4)} of its $${runCapUsd.toFixed(2)} budget left` };
-      }
-      if (specCapUsd !== undefined && spec.settled + spec.outstanding + usd > specCapUsd + 1e-12) {
-        return { ok: false, reason: `the next request could cost up to $${usd.toFixed(4)}, and spec ${specId} has $${Math.max(0, specCapUsd - spec.settled - spec.outstanding).toFixed(4)} of its $${specCapUsd.toFixed(2)} budget left` };
-      }
       outstanding += usd;
       spec.outstanding += usd;
       let open = true;
-      const close = (actual: number) => {
+      const close = (actual: number, billed: boolean) => {
         if (!open) return;
         open = false;
         outstanding -= usd;
         spec.outstanding -= usd;
-        const charged = Math.min(Math.max(actual, 0), usd);
+        const charged = Math.max(actual, 0);
         settled += charged;
         spec.settled += charged;
+        if (billed) upstream?.settle(charged);
+        else upstream?.release();
+        wake();
       };
-      return { ok: true, reservation: { usd, settle: close, release: () => close(0) } };
+      return { ok: true, reservation: { usd, settle: (actual) => close(actual, true), release: () => close(0, false) } };
     },
     spent: () => settled,
     committed: () => settled + outstanding,
     spentBy: (id) => of(id).settled,
   };
+  return budget;
 }

@@ -2,11 +2,10 @@
  * Cassettes: what an agent wrote for a job, recorded by job key so the job can be rebuilt later
  * with no network (`--record`, then `--provider replay`). Recording wraps the sandbox, not the
  * provider, so any provider can be recorded; every attempt of the job (fix turns included) is
- * kept in order. Content passes through the redactor before it is stored.
+ * kept in order. Content passes through the redactor before it is stored. Where cassettes are
+ * kept is the caller's business (io/cassettes.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Agent, JobSandbox } from '../../types.js';
+import type { Agent, JobSandbox } from '../../types/index.js';
 
 export interface Cassette {
   jobKey: string;
@@ -18,9 +17,14 @@ export interface Cassette {
   attempts: { path: string; content: string }[][];
 }
 
-const fileOf = (dir: string, key: string) => path.join(dir, `${key}.json`);
+export interface CassetteStore {
+  /** Where the cassettes live, for messages. */
+  readonly where: string;
+  read(key: string): Cassette | undefined;
+  write(cassette: Cassette): void;
+}
 
-export function recordingAgent(inner: Agent, dir: string, redact: (text: string) => string = (t) => t): Agent {
+export function recordingAgent(inner: Agent, store: CassetteStore, redact: (text: string) => string, clock: () => number): Agent {
   const cassettes = new Map<string, Cassette>();
   return {
     name: inner.name,
@@ -42,35 +46,32 @@ export function recordingAgent(inner: Agent, dir: string, redact: (text: string)
         specId: task.specId,
         model: task.model,
         recordedWith: inner.name,
-        recordedAt: new Date().toISOString(),
+        recordedAt: new Date(clock()).toISOString(),
         attempts: [],
       };
       cassette.attempts.push(writes);
       cassettes.set(task.jobKey, cassette);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(fileOf(dir, task.jobKey), JSON.stringify(cassette, null, 2));
+      store.write(cassette);
       return outcome;
     },
   };
 }
 
-export function createReplayAgent(dir: string): Agent {
+export function createReplayAgent(store: CassetteStore): Agent {
   const attemptsSeen = new Map<string, number>();
   return {
     name: 'replay',
     async run(task, sandbox) {
       const usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
-      let cassette: Cassette;
-      try {
-        cassette = JSON.parse(readFileSync(fileOf(dir, task.jobKey), 'utf8')) as Cassette;
-      } catch {
+      const cassette = store.read(task.jobKey);
+      if (!cassette) {
         return {
           status: 'failed',
           usage,
           costUsd: 0,
           requests: 0,
           history: task.history,
-          error: `no cassette for spec ${task.specId} (job ${task.jobKey.slice(0, 12)}) in ${dir}; record one with \`speccc build --record\``,
+          error: `no cassette for spec ${task.specId} (job ${task.jobKey.slice(0, 12)}) in ${store.where}; record one with \`speccc build --record\``,
         };
       }
       const n = attemptsSeen.get(task.jobKey) ?? 0;

@@ -1,5 +1,5 @@
 import { makeDiagnostic } from '../../../diagnostics/make.js';
-import type { Diagnostic } from '../../../types.js';
+import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
 export const glossaryTermsRule: Rule = {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { makeDiagnostic } from '../../../diagnostics/make.js';
-import type { Diagnostic, Span, Spec } from '../../../types.js';
+import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
 /** Why an output path is unsafe or malformed, or null when it is a clean relative POSIX path. */

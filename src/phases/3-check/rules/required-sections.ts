@@ -1,5 +1,5 @@
 import { makeDiagnostic } from '../../../diagnostics/make.js';
-import type { Diagnostic, SectionName, SpecKind } from '../../../types.js';
+import type { Diagnostic, SectionName, SpecKind } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
 /** Which sections each kind must have; the table in docs/spec-format.md. */

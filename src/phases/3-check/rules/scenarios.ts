@@ -1,5 +1,5 @@
 import { makeDiagnostic } from '../../../diagnostics/make.js';
-import type { Diagnostic, Scenario, Step } from '../../../types.js';
+import type { Diagnostic, Scenario, Step } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
 const complete = (s: Scenario) => s.given.length > 0 && s.when.length > 0 && s.then.length > 0;

@@ -1,42 +1,46 @@
 /**
  * The Anthropic provider: one job is a conversation with a Claude model through
  * @anthropic-ai/sdk, in which the model writes the spec's files with the write_file tool.
- * Every request is streamed, abortable, budgeted before it starts, retried only when the API
- * says it is retryable, and traced. The SDK gets the key and base URL explicitly from the env
- * it is given (ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL), with its own retries off.
+ * Every request is streamed, abortable, budgeted before it starts (its worst case is a true
+ * upper bound), retried only when the API says it is retryable, and traced. Current models get
+ * adaptive thinking and an effort level; their thinking blocks are carried back unchanged
+ * across tool turns, as the API requires. Forced tool choice is never sent.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { Agent, AgentOutcome, AgentTask, JobSandbox, TokenUsage } from '../../../types.js';
-import { TOOL_DEFINITIONS } from '../../5-render/tools.js';
+import type { Agent, AgentOutcome, AgentTask, JobSandbox, TokenUsage, TraceSink } from '../../../types/index.js';
+import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
 import type { Budget } from '../budget.js';
-import { costUsd, worstCaseUsd } from '../pricing.js';
+import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
+import { traitsOf } from '../../../models/lineup.js';
 import { createRateGate } from '../rate-gate.js';
 import { backoffMs, classifyError } from '../retry.js';
-import type { TraceSink } from '../../../io/trace.js';
 import { sha256 } from '../../1-parse/hash.js';
-
-export class MissingApiKeyError extends Error {
-  constructor() {
-    super('ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none)');
-  }
-}
+import { fingerprint } from '../fingerprint.js';
 
 export interface AnthropicAgentOptions {
-  env: NodeJS.ProcessEnv;
+  apiKey: string;
+  baseURL?: string;
   budget: Budget;
   trace: TraceSink;
   maxTurns: number;
+  /** The price in force for a model, or undefined (the build refuses unpriced models before it starts). */
+  priceOf: (model: string) => ModelPrice | undefined;
   /** Requests per job attempt are retried at most this often. */
   maxRetries?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Requests in flight at most (the build's job concurrency); a 429/529 lowers it for the whole run. */
   concurrency?: number;
-  redact?: (text: string) => string;
+  redact: (text: string) => string;
+  /** Cache lifetime of the shared prefix: `1h` when the build will outlive five minutes. */
+  prefixTtl?: '5m' | '1h';
+  /** Largest write_file content accepted while streaming (characters); a longer one is cut off, never held. */
+  maxFileChars: number;
+  clock?: () => number;
 }
 
 type Message = Anthropic.MessageParam;
 
-const EMPTY: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+const EMPTY: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 };
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -44,19 +48,18 @@ const defaultSleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-/** Tools with a cache breakpoint on the last one: tools and system form the stable prefix. */
-const TOOLS = TOOL_DEFINITIONS.map((tool, i) => ({
-  ...tool,
-  ...(i === TOOL_DEFINITIONS.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
-})) as unknown as Anthropic.Tool[];
+class FileTooLarge extends Error {}
 
-export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
-  const apiKey = options.env.ANTHROPIC_API_KEY;
-  if (!apiKey) throw new MissingApiKeyError();
-  const client = new Anthropic({ apiKey, ...(options.env.ANTHROPIC_BASE_URL ? { baseURL: options.env.ANTHROPIC_BASE_URL } : {}), maxRetries: 0 });
+export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<{ id: string; error: string }[]> } {
+  const client = new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), maxRetries: 0 });
   const sleep = options.sleep ?? defaultSleep;
-  const redact = options.redact ?? ((t: string) => t);
+  const redact = options.redact;
+  const clock = options.clock ?? Date.now;
   const maxRetries = options.maxRetries ?? 4;
+  const ttl = options.prefixTtl ?? '5m';
+  const cacheControl = ttl === '1h' ? { type: 'ephemeral' as const, ttl: '1h' as const } : { type: 'ephemeral' as const };
+  /** Tools with a cache breakpoint on the last one: tools and system form the stable prefix. */
+  const tools = TOOL_DEFINITIONS.map((tool, i) => ({ ...tool, ...(i === TOOL_DEFINITIONS.length - 1 ? { cache_control: cacheControl } : {}) })) as unknown as Anthropic.Tool[];
   /**
    * Cache warming: the first request of the run goes alone; the others wait until its reply has
    * started, by which time its prompt-cache write for the shared prefix (tools + system) can be
@@ -69,11 +72,24 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
 
   return {
     name: 'anthropic',
+    /** Model ids confirmed through the Models API before anything is spent: a typo fails here. */
+    async checkModels(ids) {
+      const problems: { id: string; error: string }[] = [];
+      for (const id of [...new Set(ids)]) {
+        try {
+          await client.models.retrieve(id);
+        } catch (error) {
+          const verdict = classifyError(error);
+          problems.push({ id, error: (error as { status?: number }).status === 404 ? `the API has no model \`${id}\`` : redact(verdict.reason) });
+        }
+      }
+      return problems;
+    },
     async run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome> {
       const usage = { ...EMPTY };
       let cost = 0;
       let requests = 0;
-      const messages: Message[] = [...((task.history as Message[] | undefined) ?? []), { role: 'user', content: task.prompt }];
+      const messages: Message[] = [...((task.history as Message[] | undefined) ?? []), { role: 'user', content: redact(task.prompt) }];
       const outcome = (status: AgentOutcome['status'], error?: string, fatal?: boolean): AgentOutcome => ({
         status,
         usage,
@@ -83,85 +99,113 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
         ...(error ? { error: redact(error) } : {}),
         ...(fatal ? { fatal } : {}),
       });
-      const system = [{ type: 'text' as const, text: task.system, cache_control: { type: 'ephemeral' as const } }];
+      const price = options.priceOf(task.model);
+      if (!price) return outcome('failed', `speccc knows no price for model ${task.model}; add it under model.prices in speccc.config.json`);
+      const traits = traitsOf(task.model);
+      const system = [{ type: 'text' as const, text: redact(task.system), cache_control: cacheControl }];
 
       for (let turn = 1; turn <= options.maxTurns; turn++) {
         if (task.signal.aborted) return outcome('aborted', 'cancelled');
-        const estimate = Math.ceil((JSON.stringify(TOOLS).length + task.system.length + JSON.stringify(messages).length) / 4);
-        const worst = worstCaseUsd(task.model, estimate, task.maxOutputTokens);
+        const body: Anthropic.MessageCreateParamsNonStreaming = {
+          model: task.model,
+          max_tokens: task.maxOutputTokens,
+          system,
+          tools,
+          messages: withConversationBreakpoint(messages),
+          ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
+          ...(traits.effort ? { output_config: { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } } : {}),
+        };
+        // A true upper bound: every input token is at least one UTF-8 byte of the request.
+        const worst = worstCaseOf(price, utf8Bytes(JSON.stringify(body)), task.maxOutputTokens);
         let response: Anthropic.Message | undefined;
+        let requestId: string | null = null;
         for (let attempt = 1; ; attempt++) {
-          const reserved = options.budget.reserve(task.specId, worst, task.budgetUsd);
+          const reserved = await options.budget.reserve(task.specId, worst, task.budgetUsd, task.signal);
           options.trace.write({ type: 'budget', spec: task.specId, reserveUsd: worst, ok: reserved.ok, ...(reserved.ok ? {} : { reason: reserved.reason }) });
-          if (!reserved.ok) return outcome('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
-          const wait = pausedUntil - Date.now();
+          if (!reserved.ok) return task.signal.aborted ? outcome('aborted', 'cancelled') : outcome('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
+          const wait = pausedUntil - clock();
           if (wait > 0) await sleep(wait, task.signal);
           const gate = warmed;
           let openGate: () => void = () => {};
           if (!gate) warmed = new Promise<void>((resolve) => (openGate = resolve));
           else await gate;
           await rate.acquire(task.signal);
-          const started = Date.now();
+          const started = clock();
+          const local = new AbortController();
+          const signal = AbortSignal.any([task.signal, local.signal]);
+          let streamed = 0;
           try {
             requests++;
-            const stream = client.messages.stream(
-              { model: task.model, max_tokens: task.maxOutputTokens, system, tools: TOOLS, messages: withConversationBreakpoint(messages) },
-              { signal: task.signal },
-            );
+            const stream = client.messages.stream(body, { signal });
             stream.on('streamEvent', (event) => {
               if (event.type === 'message_start') openGate();
+              if (event.type === 'content_block_start') streamed = 0;
+              // A tool call longer than any file may be is cut off while it streams, never held whole.
+              if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
+                streamed += event.delta.partial_json.length;
+                if (streamed > options.maxFileChars + 4096) local.abort(new FileTooLarge());
+              }
             });
             response = await stream.finalMessage();
+            requestId = stream.request_id ?? null;
             openGate();
             rate.release('ok');
-            const u: TokenUsage = {
-              inputTokens: response.usage.input_tokens,
-              outputTokens: response.usage.output_tokens,
-              cacheReadTokens: response.usage.cache_read_input_tokens ?? 0,
-              cacheWriteTokens: response.usage.cache_creation_input_tokens ?? 0,
-            };
-            const c = costUsd(task.model, u);
+            const u = usageOf(response.usage);
+            const c = costOf(price, u);
             reserved.reservation.settle(c);
             cost += c;
-            for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] += u[k];
+            for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
             options.trace.write({
               type: 'request',
               spec: task.specId,
               job: task.jobKey,
               model: task.model,
+              effort: task.effort,
               promptHash: sha256(JSON.stringify(messages)).slice(0, 16),
-              ...u,
+              fingerprint: fingerprint(`${task.system}\n${JSON.stringify(messages)}`),
+              inputTokens: u.inputTokens,
+              outputTokens: u.outputTokens,
+              cacheReadTokens: u.cacheReadTokens,
+              cacheWriteTokens: u.cacheWriteTokens,
               costUsd: c,
-              latencyMs: Date.now() - started,
-              requestId: (response as { _request_id?: string | null })._request_id ?? null,
+              latencyMs: clock() - started,
+              requestId,
               stopReason: response.stop_reason,
             });
             break;
           } catch (error) {
             openGate();
             const status = (error as { status?: unknown }).status;
-            // Released already when the reply arrived and only our own bookkeeping failed.
             if (!response) rate.release(status === 429 || status === 529 ? 'throttled' : 'other');
-            // A failed request may still have been billed for nothing we can see; the API does not charge failed requests.
+            if (local.signal.aborted && local.signal.reason instanceof FileTooLarge) {
+              // Billed for the output it streamed, which is unknown: charge the whole reservation.
+              reserved.reservation.settle(worst);
+              cost += worst;
+              return outcome('failed', `the model wrote a file longer than ${options.maxFileChars} characters (the most max_tokens allows); the reply was cut off`);
+            }
+            // The API does not bill failed requests.
             reserved.reservation.release();
             if (task.signal.aborted) return outcome('aborted', 'cancelled');
             const verdict = classifyError(error);
-            options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(verdict.reason), retry: verdict.retry && attempt <= maxRetries });
+            const failedId = (error as { requestID?: string | null }).requestID ?? null;
+            options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(verdict.reason), retry: verdict.retry && attempt <= maxRetries, requestId: failedId });
             if (!verdict.retry || attempt > maxRetries) return outcome('failed', verdict.reason, verdict.fatal);
             const delay = backoffMs(attempt, verdict);
-            if (verdict.retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, Date.now() + delay);
+            if (verdict.retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, clock() + delay);
             options.trace.write({ type: 'retry', spec: task.specId, attempt, delayMs: delay });
             await sleep(delay, task.signal);
           }
         }
         if (!response) return outcome('failed', 'no response');
-        messages.push({ role: 'assistant', content: response.content });
+        // Thinking blocks (with their signatures) go back exactly as received.
+        messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] });
+        if (response.stop_reason === 'refusal') return outcome('refused', 'the model declined this job (stop_reason: refusal); reword the spec or route it to another model');
         const toolUses = response.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
         if (toolUses.length > 0) {
           const cutOff = response.stop_reason === 'max_tokens';
           const results = toolUses.map((use, i) => {
             const verdict = cutOff && i === toolUses.length - 1 ? { ok: false as const, error: `Your reply hit max_tokens while writing this call, so the file was not written. Write it again in full, more compactly.` } : runTool(use, sandbox);
-            options.trace.write({ type: 'tool', spec: task.specId, tool: use.name, path: (use.input as { path?: unknown })?.path ?? null, ok: verdict.ok, ...(verdict.ok ? {} : { error: verdict.error }) });
+            options.trace.write({ type: 'tool', spec: task.specId, tool: use.name, path: typeof (use.input as { path?: unknown })?.path === 'string' ? (use.input as { path: string }).path : null, ok: verdict.ok, ...(verdict.ok ? {} : { error: verdict.error }) });
             return { type: 'tool_result' as const, tool_use_id: use.id, content: verdict.ok ? verdict.content : verdict.error, ...(verdict.ok ? {} : { is_error: true }) };
           });
           messages.push({ role: 'user', content: results });
@@ -173,6 +217,17 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent {
       }
       return outcome('incomplete', `the model used all ${options.maxTurns} turns without writing every file (${sandbox.outputs.filter((p) => !sandbox.written().has(p)).join(', ') || 'none missing'})`);
     },
+  };
+}
+
+function usageOf(u: Anthropic.Usage): TokenUsage {
+  const oneHour = (u as { cache_creation?: { ephemeral_1h_input_tokens?: number } | null }).cache_creation?.ephemeral_1h_input_tokens ?? 0;
+  return {
+    inputTokens: u.input_tokens,
+    outputTokens: u.output_tokens,
+    cacheReadTokens: u.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
+    cacheWrite1hTokens: oneHour,
   };
 }
 

@@ -3,7 +3,7 @@
  * Pure: templates and every input arrive as data. A template error is a located diagnostic.
  */
 import Handlebars from 'handlebars';
-import type { ContextDoc, Diagnostic, Spec } from '../../types.js';
+import type { ContextDoc, Diagnostic, Spec } from '../../types/index.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { TemplateSet } from './templates.js';
 

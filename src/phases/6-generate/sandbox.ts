@@ -5,7 +5,7 @@
  * path outside the generated root — so the sandbox needs no file system at all.
  */
 import path from 'node:path';
-import type { JobSandbox } from '../../types.js';
+import type { JobSandbox } from '../../types/index.js';
 
 export interface SandboxOptions {
   outputs: readonly string[];
@@ -13,6 +13,8 @@ export interface SandboxOptions {
   readable: ReadonlyMap<string, string>;
   /** Paths owned by other specs, for a clearer refusal message. */
   ownerOf?: (path: string) => string | undefined;
+  /** Largest file content accepted, in UTF-16 code units: no reply within max_tokens can be longer. */
+  maxFileBytes?: number;
 }
 
 export function normaliseAgentPath(raw: string): { ok: true; path: string } | { ok: false; error: string } {
@@ -39,6 +41,9 @@ export function createSandbox(options: SandboxOptions): JobSandbox {
         return { ok: false, error: `Refused: ${norm.path} is not yours to write (${why}). Write only: ${[...owned].join(', ')}` };
       }
       if (typeof content !== 'string') return { ok: false, error: 'Refused: content must be a string' };
+      if (options.maxFileBytes !== undefined && content.length > options.maxFileBytes) {
+        return { ok: false, error: `Refused: ${norm.path} is ${content.length} characters; a file may have at most ${options.maxFileBytes}` };
+      }
       written.set(norm.path, content);
       return { ok: true };
     },

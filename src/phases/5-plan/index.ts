@@ -1,23 +1,11 @@
 /**
- * Phase 4: the checked workspace + the last manifest -> the build plan: which ready specs are
- * stale and why, in dependency order. Entry: planBuild. Pure: rendering arrives as a function,
- * current generated files as data.
+ * Phase 5: rendered prompts + the last manifest + the generated tree -> the build plan: which
+ * ready specs are stale and why, in dependency order, and (decideJob) what each job should do
+ * once its dependencies have settled: keep its output, restore a stored result, or generate.
+ * Pure: rendering arrives as a function from phase 4, the tree and the result store as data.
  */
-import type { Spec, SpecccConfig, Workspace } from '../../types.js';
-import type { Manifest } from './manifest.js';
-import { prepareJob, type JobEnvironment, type PreparedJob } from './prepare-job.js';
-
-export type StaleReason =
-  | 'never-built'
-  | 'forced'
-  | 'spec-changed'
-  | 'dependency-changed'
-  | 'context-changed'
-  | 'template-changed'
-  | 'config-changed'
-  | 'speccc-changed'
-  | 'output-edited'
-  | 'output-missing';
+import type { ForceSpec, JobDecision, Manifest, Plan, PlannedJob, PreparedJob, Spec, StaleReason, StoredResult, Workspace } from '../../types/index.js';
+import { prepareJob, type JobEnvironment } from './prepare-job.js';
 
 export const REASON_TEXT: Record<StaleReason, string> = {
   'never-built': 'never built',
@@ -32,31 +20,8 @@ export const REASON_TEXT: Record<StaleReason, string> = {
   'output-missing': 'output missing',
 };
 
-export interface PlannedJob {
-  id: string;
-  spec: Spec;
-  /** Ids of ready specs with outputs that this one depends on (constraint specs are in every system prompt). */
-  deps: string[];
-  state: 'fresh' | 'stale';
-  reasons: StaleReason[];
-  /** Known when every dependency is fresh; otherwise computed once they are rebuilt. */
-  prepared: PreparedJob | null;
-  /** Output paths whose file differs from the manifest (hand edits). */
-  drifted: string[];
-}
-
-export interface Plan {
-  /** Ready, buildable specs in dependency order. */
-  jobs: PlannedJob[];
-  /** Files recorded in the manifest or present in generated/ that no ready spec owns any more. */
-  orphans: string[];
-}
-
-export type ForceSpec = 'all' | ReadonlySet<string> | null;
-
 export interface PlanInput extends JobEnvironment {
   workspace: Workspace;
-  config: SpecccConfig;
   manifest: Manifest;
   /** Files currently in generated/, path -> sha256 (speccc's own files under .speccc/ excluded). */
   generatedHashes: ReadonlyMap<string, string>;
@@ -82,11 +47,12 @@ export function buildableInOrder(workspace: Workspace): Spec[] {
 
 export function planBuild(input: PlanInput): Plan {
   const order = buildableInOrder(input.workspace);
+  const inOrder = new Set(order.map((s) => s.frontmatter!.id));
   const planned = new Map<string, PlannedJob>();
   for (const spec of order) {
     const fm = spec.frontmatter!;
-    const deps = fm.depends_on.filter((d) => order.some((s) => s.frontmatter!.id === d));
-    const entry = input.manifest.specs[fm.id];
+    const deps = fm.depends_on.filter((d) => inOrder.has(d));
+    const entry = input.manifest.specs.get(fm.id);
     const reasons: StaleReason[] = [];
     const drifted: string[] = [];
     if (input.force === 'all' || input.force?.has(fm.id)) reasons.push('forced');
@@ -94,7 +60,7 @@ export function planBuild(input: PlanInput): Plan {
     else {
       for (const output of fm.outputs) {
         const onDisk = input.generatedHashes.get(output);
-        const recorded = entry.outputs[output];
+        const recorded = Object.hasOwn(entry.outputs, output) ? entry.outputs[output] : undefined;
         if (onDisk === undefined) reasons.includes('output-missing') || reasons.push('output-missing');
         else if (recorded !== undefined && onDisk !== recorded) {
           drifted.push(output);
@@ -103,15 +69,15 @@ export function planBuild(input: PlanInput): Plan {
       }
     }
     // Against the dependencies' current outputs; a stale dependency may still change them, so its
-    // dependents are stale until the rebuilt outputs are known (runJobs then re-keys them).
+    // dependents are stale until the rebuilt outputs are known (decideJob then re-keys them).
     const depStale = deps.some((d) => planned.get(d)?.state === 'stale');
     const prepared = prepareJob(input, spec, deps);
     if (entry && prepared.key !== entry.jobKey) reasons.push(...explain(prepared, entry.inputs));
     if (entry && depStale) reasons.push('dependency-changed');
-    planned.set(fm.id, { id: fm.id, spec, deps, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: unique(reasons), prepared: depStale ? null : prepared, drifted });
+    planned.set(fm.id, { id: fm.id, spec, deps, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)], prepared: depStale ? null : prepared, drifted });
   }
   const owned = new Set(order.flatMap((s) => s.frontmatter!.outputs));
-  const known = new Set([...Object.values(input.manifest.specs).flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);
+  const known = new Set([...[...input.manifest.specs.values()].flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);
   const orphans = [...known].filter((p) => !owned.has(p)).sort();
   return { jobs: [...planned.values()], orphans };
 }
@@ -126,5 +92,34 @@ function explain(prepared: PreparedJob, recorded: PreparedJob['inputs']): StaleR
   return reasons.length > 0 ? reasons : ['speccc-changed'];
 }
 
-const unique = <T>(list: T[]) => [...new Set(list)];
+export interface DecideInput {
+  plan: PlanInput;
+  job: PlannedJob;
+  /** Generated files as this build will leave them so far: rebuilt dependencies' new outputs, else the current tree. */
+  outputOf: (path: string) => string | undefined;
+  /** Whether any dependency was rebuilt or restored in this build (its outputs may differ from the plan's). */
+  dependencyRebuilt: boolean;
+  /** The result store's entry for the job's key, looked up by the caller. */
+  stored: (key: string) => Promise<StoredResult | undefined>;
+  /** False under --check and --dry-run: never generate. */
+  mayGenerate: boolean;
+}
 
+/**
+ * What a job does once its dependencies have settled. Early cut-off: a job that was stale only
+ * because a dependency changed keeps its output when the rebuilt dependency's outputs give it
+ * the same key as the manifest's.
+ */
+export async function decideJob(input: DecideInput): Promise<JobDecision> {
+  const { job } = input;
+  const prepared = job.prepared && !input.dependencyRebuilt ? job.prepared : prepareJob({ ...input.plan, outputOf: input.outputOf }, job.spec, job.deps);
+  const entry = input.plan.manifest.specs.get(job.id);
+  const keyUnchanged = entry?.jobKey === prepared.key;
+  const onlyDependency = job.reasons.length > 0 && job.reasons.every((r) => r === 'dependency-changed');
+  if (keyUnchanged && (job.state === 'fresh' || onlyDependency)) return { action: 'fresh', prepared, cutOff: job.state === 'stale' };
+  // --force means "ask the agent again": neither the manifest nor the result store may answer.
+  const stored = job.reasons.includes('forced') ? undefined : await input.stored(prepared.key);
+  if (stored?.stage === 'passed') return { action: 'reuse', prepared, result: stored };
+  if (!input.mayGenerate) return { action: 'leave-stale', prepared };
+  return { action: 'generate', prepared, ...(stored?.stage === 'candidate' ? { candidate: stored } : {}) };
+}

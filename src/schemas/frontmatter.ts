@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { SPEC_KINDS, SPEC_STATUSES } from '../../types.js';
+
+export const SPEC_KINDS = ['feature', 'architecture', 'constraint'] as const;
+export const SPEC_STATUSES = ['draft', 'ready', 'deprecated'] as const;
+export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -14,6 +17,7 @@ export const FrontmatterSchema = z.strictObject({
   depends_on: z.array(z.string()).default([]).describe('Ids of the specs this one builds on.'),
   outputs: z.array(z.string()).default([]).describe('Files this spec owns, relative to the generated root.'),
   model: z.string().min(1).optional().describe('Model for this spec; overrides the configured routing.'),
+  effort: z.enum(EFFORT_LEVELS).optional().describe('Effort level for this spec; overrides the configured effort.'),
   budget_usd: z.number().positive().optional().describe('The most a build of this spec may spend, in US dollars.'),
   version: z.union([z.string(), z.number()]).transform(String).optional().describe('Free-form version, recorded in the manifest.'),
 });

@@ -1,14 +1,13 @@
-import type { Spec, SpecccConfig, Workspace } from '../../types.js';
-import { sha256 } from '../1-parse/hash.js';
-import { canonicalJson, JOB_FORMAT, jobKey, type JobKeyInputs } from './job-key.js';
-import type { JobInputDigests } from './manifest.js';
+import type { PreparedJob, JobKeyInputs, Spec, SpecccConfig, Workspace } from '../../types/index.js';
+import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import { JOB_FORMAT, jobKey } from './job-key.js';
 
 export interface DependencyFiles {
   id: string;
   files: { path: string; content: string }[];
 }
 
-/** What planning and running a job need besides the spec: the build-wide prompt parts. */
+/** What planning and running a job need besides the spec: the build-wide prompt parts, rendered by phase 4. */
 export interface JobEnvironment {
   workspace: Workspace;
   config: SpecccConfig;
@@ -18,24 +17,22 @@ export interface JobEnvironment {
   templatesDigest: string;
   /** Digest of the tool definitions. */
   toolsDigest: string;
-  /** Renders a job prompt; returns the text or throws only on a bug (template errors are found before planning). */
+  /** Phase 4's job prompt for a spec and its dependencies' outputs (template errors are found before planning). */
   renderJob: (spec: Spec, dependencies: DependencyFiles[]) => string;
   /** Current content of a generated file (dependency outputs), or undefined. */
   outputOf: (path: string) => string | undefined;
-}
-
-export interface PreparedJob {
-  key: string;
-  model: string;
-  prompt: string;
-  inputs: JobInputDigests;
-  keyInputs: JobKeyInputs;
 }
 
 /** Model routing: the spec's own `model:` wins, then the configured model for its kind, then the default. */
 export function modelFor(spec: Spec, config: SpecccConfig): string {
   const fm = spec.frontmatter!;
   return fm.model ?? config.model.byKind[fm.kind] ?? config.model.default;
+}
+
+/** Effort routing, the same way: spec, kind, default. */
+export function effortFor(spec: Spec, config: SpecccConfig): string {
+  const fm = spec.frontmatter!;
+  return fm.effort ?? config.model.effortByKind[fm.kind] ?? config.model.effort;
 }
 
 export function prepareJob(env: JobEnvironment, spec: Spec, deps: readonly string[]): PreparedJob {
@@ -46,9 +43,11 @@ export function prepareJob(env: JobEnvironment, spec: Spec, deps: readonly strin
   });
   const dependencyOutputs = Object.fromEntries(dependencies.flatMap((d) => d.files.map((f) => [f.path, sha256(f.content)])));
   const model = modelFor(spec, env.config);
+  const effort = effortFor(spec, env.config);
   const prompt = env.renderJob(spec, dependencies);
   const settings = {
     model,
+    effort,
     maxOutputTokens: env.config.model.maxOutputTokens,
     maxTurns: env.config.agent.maxTurns,
     validation: env.config.validation,
@@ -56,6 +55,7 @@ export function prepareJob(env: JobEnvironment, spec: Spec, deps: readonly strin
   const keyInputs: JobKeyInputs = {
     format: JOB_FORMAT,
     model,
+    effort,
     maxOutputTokens: settings.maxOutputTokens,
     maxTurns: settings.maxTurns,
     systemPrompt: env.systemPrompt,
@@ -68,6 +68,7 @@ export function prepareJob(env: JobEnvironment, spec: Spec, deps: readonly strin
   return {
     key: jobKey(keyInputs),
     model,
+    effort,
     prompt,
     keyInputs,
     inputs: {

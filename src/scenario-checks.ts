@@ -6,15 +6,15 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Agent, Diagnostic } from '../types.js';
-import { check } from '../compile.js';
-import { readTemplates } from '../io/templates.js';
-import { mergeTemplates } from '../phases/5-render/templates.js';
-import { renderScenarioCheck } from '../phases/5-render/index.js';
-import { createSandbox } from '../phases/8-emit/sandbox.js';
-import { publicInterface } from '../phases/7-validate/public-interface.js';
-import { TEST_FILE } from '../phases/7-validate/index.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import type { Agent, Diagnostic } from './types/index.js';
+import { check } from './compile.js';
+import { readTemplates } from './io/templates.js';
+import { mergeTemplates } from './phases/4-render/templates.js';
+import { renderScenarioCheck } from './phases/4-render/index.js';
+import { createSandbox } from './phases/6-generate/sandbox.js';
+import { publicInterface } from './phases/7-validate/public-interface.js';
+import { TEST_FILE } from './phases/7-validate/index.js';
+import { sha256 } from './phases/1-parse/hash.js';
 
 const SYSTEM = `You write automated acceptance checks (vitest) for holdout scenarios of generated code.
 You are independent of the agent that wrote the code: you check behaviour through the public

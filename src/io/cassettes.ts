@@ -1,0 +1,27 @@
+/** Cassettes on disk: `.speccc/cassettes/<job-key>.json`. A corrupt or mismatched cassette is no cassette. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Cassette, CassetteStore } from '../phases/6-generate/cassette.js';
+
+const KEY = /^[0-9a-f]{64}$/;
+
+export function cassetteStore(root: string): CassetteStore {
+  const dir = path.join(root, '.speccc', 'cassettes');
+  return {
+    where: '.speccc/cassettes/',
+    read(key) {
+      if (!KEY.test(key)) return undefined;
+      try {
+        const c = JSON.parse(readFileSync(path.join(dir, `${key}.json`), 'utf8')) as Cassette;
+        const valid = c.jobKey === key && Array.isArray(c.attempts) && c.attempts.every((a) => Array.isArray(a) && a.every((w) => typeof w?.path === 'string' && typeof w?.content === 'string'));
+        return valid ? c : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(cassette) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${cassette.jobKey}.json`), JSON.stringify(cassette, null, 2));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The scenarios folder -> holdout checks, for the validator only. Nothing here is ever handed
+ * to a generating agent: the build gives this source to the validator and to nothing else.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { HoldoutCheck, HoldoutSource } from '../types/index.js';
+
+const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const MAX_CHECK_BYTES = 1024 * 1024;
+
+export function holdoutsFrom(scenariosDir: string): HoldoutSource {
+  return {
+    async checksFor(specId) {
+      let names: string[];
+      try {
+        names = (await fs.readdir(path.join(scenariosDir, specId))).filter((n) => CHECK_FILE.test(n)).sort();
+      } catch {
+        return [];
+      }
+      const checks: HoldoutCheck[] = [];
+      for (const name of names) {
+        const file = path.join(scenariosDir, specId, name);
+        const st = await fs.lstat(file).catch(() => null);
+        if (!st?.isFile() || st.size > MAX_CHECK_BYTES) continue;
+        checks.push({ name: name.replace(CHECK_FILE, ''), file: `${specId}/${name}`, content: await fs.readFile(file, 'utf8') });
+      }
+      return checks;
+    },
+  };
+}
+
+/** Plain-language scenarios (`<spec-id>/<name>.md`) and whether each has an automated check beside it. */
+export async function listScenarios(scenariosDir: string): Promise<{ spec: string; name: string; file: string; hasCheck: boolean }[]> {
+  const out: { spec: string; name: string; file: string; hasCheck: boolean }[] = [];
+  let specs: string[];
+  try {
+    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch {
+    return out;
+  }
+  for (const spec of specs) {
+    const names = await fs.readdir(path.join(scenariosDir, spec)).catch(() => [] as string[]);
+    const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
+    for (const md of names.filter((n) => n.endsWith('.md')).sort()) {
+      const name = md.replace(/\.md$/, '');
+      out.push({ spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name) });
+    }
+  }
+  return out;
+}

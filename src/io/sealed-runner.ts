@@ -1,0 +1,180 @@
+/**
+ * Generated code is untrusted: every run of it (type-check, its own tests, holdout checks,
+ * verify) goes through this runner. Each run gets a fresh scratch copy of the tree, which is
+ * deleted afterwards, and runs inside bubblewrap (Linux namespaces):
+ *
+ * - no network (its own, empty network namespace), its own PID namespace (no view of speccc's
+ *   /proc, so no way to read its environment), its own IPC and UTS namespaces;
+ * - a read-only view of the system (/usr and its symlinks), the node binary and speccc's
+ *   toolchain (the node_modules folders holding typescript and vitest), nothing else of the
+ *   host: not the workspace, not the scenarios folder, not $HOME;
+ * - writes only inside the scratch copy and a tmpfs /tmp, both thrown away;
+ * - an environment built from an allowlist (run-child.ts), killed with speccc
+ *   (--die-with-parent) and at its time limit with every process it forked.
+ *
+ * `validation.sandbox: "off"` is the documented opt-out: the same scratch copy and scrubbed
+ * environment, but no namespaces. Callers warn about it on every run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
+import { runChild } from './run-child.js';
+
+export class SandboxUnavailableError extends Error {}
+
+const require = createRequire(import.meta.url);
+
+/** speccc's own tools, so a staged tree needs nothing installed. */
+export function resolveToolchain(): Toolchain {
+  const vitestDir = path.dirname(require.resolve('vitest/package.json'));
+  return {
+    node: process.execPath,
+    tsc: require.resolve('typescript/bin/tsc'),
+    vitest: path.join(vitestDir, 'vitest.mjs'),
+    vitestDir,
+  };
+}
+
+/** The folder named node_modules that holds a resolved file: mounted whole, since a package's dependencies sit beside it. */
+function nodeModulesOf(file: string): string {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  return at > 0 ? parts.slice(0, at + 1).join(path.sep) : path.dirname(file);
+}
+
+/** Read-only mounts: the system, the node installation, the toolchain. */
+function systemMounts(toolchain: Toolchain): string[] {
+  const args: string[] = ['--ro-bind', '/usr', '/usr'];
+  // Debian and Ubuntu link /bin, /lib, … into /usr; other systems have real folders.
+  for (const top of ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32']) {
+    if (!existsSync(top)) continue;
+    const st = lstatSync(top);
+    if (st.isSymbolicLink()) args.push('--symlink', readlinkSync(top), top);
+    else if (st.isDirectory()) args.push('--ro-bind', top, top);
+  }
+  const mounted = new Set(['/usr']);
+  const add = (dir: string) => {
+    if ([...mounted].some((m) => dir === m || dir.startsWith(`${m}/`))) return;
+    mounted.add(dir);
+    args.push('--ro-bind', dir, dir);
+  };
+  // node outside /usr (nvm, volta, a tarball): mount its installation prefix.
+  const realNode = realpathOrSelf(toolchain.node);
+  add(path.dirname(path.dirname(realNode)));
+  for (const tool of [toolchain.tsc, toolchain.vitestDir]) add(nodeModulesOf(realpathOrSelf(tool)));
+  return args;
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function bwrapArgs(toolchain: Toolchain, scratch: string): string[] {
+  return [
+    'bwrap',
+    '--unshare-all', // user, pid, net, ipc, uts, cgroup: no network, no view of other processes
+    '--die-with-parent',
+    '--new-session', // no TIOCSTI into speccc's terminal
+    ...systemMounts(toolchain),
+    '--proc', '/proc',
+    '--dev', '/dev',
+    '--tmpfs', '/tmp',
+    '--bind', scratch, scratch,
+    '--chdir', scratch,
+    '--',
+  ];
+}
+
+let probed: { ok: true } | { ok: false; why: string } | undefined;
+
+/** Whether bubblewrap is installed and may create namespaces here (some kernels and AppArmor profiles forbid it). */
+export function probeBubblewrap(toolchain: Toolchain = resolveToolchain()): { ok: true } | { ok: false; why: string } {
+  if (probed) return probed;
+  if (process.platform !== 'linux') {
+    probed = { ok: false, why: `speccc's sandbox uses bubblewrap, which needs Linux (this is ${process.platform}); build in a Linux machine or container` };
+    return probed;
+  }
+  try {
+    execFileSync('bwrap', ['--version'], { stdio: 'ignore' });
+  } catch {
+    probed = { ok: false, why: 'bubblewrap is not installed; install it with `sudo apt-get install bubblewrap` (Debian, Ubuntu) or `sudo dnf install bubblewrap` (Fedora)' };
+    return probed;
+  }
+  const scratch = os.tmpdir();
+  try {
+    execFileSync(bwrapArgs(toolchain, scratch)[0]!, [...bwrapArgs(toolchain, scratch).slice(1), toolchain.node, '-e', ''], { stdio: 'pipe', timeout: 10_000 });
+    probed = { ok: true };
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] ?? '';
+    probed = {
+      ok: false,
+      why: `bubblewrap is installed but cannot create a sandbox here (${stderr || 'unknown error'}); allow unprivileged user namespaces (e.g. \`sysctl kernel.unprivileged_userns_clone=1\`, or an AppArmor profile for bwrap on Ubuntu 24.04)`,
+    };
+  }
+  return probed;
+}
+
+export function createSealedRunner(options: { mode: SandboxMode; parentEnv: NodeJS.ProcessEnv; toolchain?: Toolchain; maxFileBytes?: number }): SealedRunner {
+  const toolchain = options.toolchain ?? resolveToolchain();
+  if (options.mode === 'bubblewrap') {
+    const probe = probeBubblewrap(toolchain);
+    if (!probe.ok) {
+      throw new SandboxUnavailableError(
+        `generated code must run sealed, and no sandbox is available: ${probe.why}. To run it unsealed anyway (not recommended), set "validation": { "sandbox": "off" } in speccc.config.json`,
+      );
+    }
+  }
+  return {
+    mode: options.mode,
+    toolchain,
+    async run(command: SealedCommand): Promise<SealedResult> {
+      const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
+      try {
+        for (const [rel, content] of command.files) {
+          const target = path.join(scratch, rel);
+          if (!target.startsWith(`${scratch}${path.sep}`)) continue; // a path escaping the tree is never written
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          await fs.writeFile(target, content);
+        }
+        const [cmd, ...args] = command.argv;
+        const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
+        if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
+        const result = await runChild({
+          command: cmd!,
+          args,
+          cwd: scratch,
+          timeoutMs: command.timeoutMs,
+          signal: command.signal,
+          parentEnv: options.parentEnv,
+          home,
+          ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+          ...(options.mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch) } : {}),
+        });
+        const collected = new Map<string, string>();
+        for (const rel of command.collect ?? []) {
+          const file = path.join(scratch, rel);
+          if (!file.startsWith(`${scratch}${path.sep}`)) continue;
+          try {
+            const st = await fs.lstat(file);
+            // A report is read only if it is a regular file of sane size: the code under test wrote this folder.
+            if (st.isFile() && st.size <= 16 * 1024 * 1024) collected.set(rel, await fs.readFile(file, 'utf8'));
+          } catch {
+            // not written: the run crashed or timed out
+          }
+        }
+        const refused = options.mode === 'bubblewrap' && result.exitCode === 1 && /^bwrap: /m.test(result.output) ? result.output.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
+        return { ...result, collected, ...(refused ? { refused } : {}) };
+      } finally {
+        await fs.rm(scratch, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Phase 4's entry for a build: templates + the checked workspace -> everything the planner and
+ * the job runner render from: the system prompt (identical for every job), a job-prompt
+ * renderer, a fix-prompt renderer and the digests that key them. Template errors surface here,
+ * before any plan is made or any agent is called.
+ */
+import type { Diagnostic, Spec, Workspace } from '../../types/index.js';
+import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import { renderFix, renderJob, renderSystem, type DependencyOutput } from './index.js';
+import { mergeTemplates, type TemplateSource } from './templates.js';
+import { TOOL_DEFINITIONS } from './tools.js';
+
+export interface BuildPrompts {
+  systemPrompt: string;
+  templatesDigest: string;
+  toolsDigest: string;
+  renderJob: (spec: Spec, dependencies: DependencyOutput[]) => string;
+  renderFix: (spec: Spec, attempt: number, maxAttempts: number, failures: { title: string; output: string }[]) => string;
+}
+
+export type RenderedPrompts = { ok: true; prompts: BuildPrompts } | { ok: false; diagnostics: Diagnostic[] };
+
+export function renderPrompts(input: { defaults: TemplateSource[]; overrides: TemplateSource[]; workspace: Workspace; buildable: Spec[] }): RenderedPrompts {
+  const templates = mergeTemplates(input.defaults, input.overrides);
+  const constraints = [...input.workspace.byId.values()].filter((s) => s.frontmatter!.kind === 'constraint' && s.frontmatter!.status === 'ready');
+  const system = renderSystem(templates, { context: input.workspace.context, constraints });
+  if (!system.ok) return { ok: false, diagnostics: system.diagnostics };
+  // Render the job and fix templates once against the first buildable spec, so a template error stops the build up front.
+  const probe = input.buildable[0];
+  if (probe) {
+    const job = renderJob(templates, { spec: probe, outputs: probe.frontmatter!.outputs, dependencies: [] });
+    const fix = renderFix(templates, { spec: probe, attempt: 1, maxAttempts: 1, failures: [{ title: 't', output: 'o' }] });
+    const problems = [...(job.ok ? [] : job.diagnostics), ...(fix.ok ? [] : fix.diagnostics)];
+    if (problems.length > 0) return { ok: false, diagnostics: problems };
+  }
+  return {
+    ok: true,
+    prompts: {
+      systemPrompt: system.text,
+      templatesDigest: sha256(canonicalJson([...templates.byName.values()].map((t) => [t.name, t.text]))),
+      toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
+      renderJob(spec, dependencies) {
+        const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies });
+        if (!job.ok) throw new Error(`bug: job template failed after the probe passed: ${job.diagnostics[0]?.message}`);
+        return job.text;
+      },
+      renderFix(spec, attempt, maxAttempts, failures) {
+        const fix = renderFix(templates, { spec, attempt, maxAttempts, failures });
+        return fix.ok ? fix.text : failures.map((f) => `${f.title}\n${f.output}`).join('\n\n');
+      },
+    },
+  };
+}

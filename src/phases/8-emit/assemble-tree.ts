@@ -1,0 +1,88 @@
+/**
+ * Phase 8: job outcomes + the current tree -> the next generated tree and manifest. Entry:
+ * assembleTree. Pure. Succeeded jobs replace their files; failed, skipped or cancelled jobs keep
+ * their previous files and manifest entry; files no ready spec owns any more are dropped.
+ */
+import type { JobOutcome, Manifest, ManifestEntry, Plan } from '../../types/index.js';
+import { sha256 } from '../1-parse/hash.js';
+import { addHeader } from './provenance.js';
+
+export interface NextTree {
+  files: Map<string, string>;
+  manifest: Manifest;
+  /** True when the tree and manifest differ from the current ones. */
+  changed: boolean;
+}
+
+export function assembleTree(input: {
+  plan: Plan;
+  outcomes: ReadonlyMap<string, JobOutcome>;
+  /** Current files with their headers, as on disk. */
+  currentRaw: ReadonlyMap<string, string>;
+  manifest: Manifest;
+  version: string;
+  /** How validation ran generated code (recorded per promoted spec). */
+  sandbox: string;
+}): NextTree {
+  const files = new Map<string, string>();
+  const specs = new Map<string, ManifestEntry>();
+  for (const job of input.plan.jobs) {
+    const outcome = input.outcomes.get(job.id);
+    const previous = input.manifest.specs.get(job.id);
+    const produced = outcome && (outcome.state === 'built' || outcome.state === 'reused') ? outcome : undefined;
+    if (produced?.result && produced.prepared && produced.files) {
+      const outputs: Record<string, string> = {};
+      for (const [path, content] of produced.files) {
+        const withHeader = addHeader(path, content, { specId: job.id, specFile: job.spec.file, jobKey: produced.prepared.key });
+        files.set(path, withHeader);
+        outputs[path] = sha256(withHeader);
+      }
+      const r = produced.result;
+      specs.set(job.id, {
+        file: job.spec.file,
+        jobKey: produced.prepared.key,
+        inputs: produced.prepared.inputs,
+        model: r.model,
+        provider: r.provider,
+        outputs,
+        usage: r.usage,
+        costUsd: r.costUsd,
+        durationMs: r.durationMs,
+        builtAt: r.finishedAt,
+        ...(r.holdout ? { holdout: r.holdout } : {}),
+        sandbox: input.sandbox,
+      });
+      continue;
+    }
+    // Not rebuilt: keep what is there (fresh, failed, skipped, cancelled, or stale under --check).
+    for (const path of job.spec.frontmatter!.outputs) {
+      const content = input.currentRaw.get(path);
+      if (content !== undefined) files.set(path, content);
+    }
+    if (previous) {
+      const fresh = outcome?.state === 'fresh' && outcome.prepared;
+      specs.set(job.id, fresh ? { ...previous, file: job.spec.file, inputs: outcome.prepared!.inputs } : previous);
+    }
+  }
+  const sorted = new Map([...specs].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const manifest: Manifest = { format: input.manifest.format, speccc: input.version, specs: sorted };
+  const sameFiles = files.size === input.currentRaw.size && [...files].every(([p, c]) => input.currentRaw.get(p) === c);
+  const changed = !sameFiles || manifestJson(manifest) !== manifestJson({ ...input.manifest, speccc: input.version });
+  return { files, manifest, changed };
+}
+
+/** The manifest as written to generated/.speccc/manifest.json: specs sorted by id. */
+export function manifestJson(manifest: Manifest): string {
+  const specs = Object.fromEntries([...manifest.specs].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ format: manifest.format, speccc: manifest.speccc, specs }, null, 2) + '\n';
+}
+
+/** Under manual promotion, new output waits in the result store until a person promotes it. */
+export function holdForPromotion(outcomes: ReadonlyMap<string, JobOutcome>, promote: 'all' | ReadonlySet<string> | undefined): Map<string, JobOutcome> {
+  const held = new Map(outcomes);
+  for (const [id, outcome] of outcomes) {
+    const chosen = promote === 'all' || promote?.has(id);
+    if ((outcome.state === 'built' || outcome.state === 'reused') && !chosen) held.set(id, { ...outcome, state: 'staged' });
+  }
+  return held;
+}

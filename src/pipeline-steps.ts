@@ -1,0 +1,158 @@
+/**
+ * The small steps between compile.ts's phases that are not phases themselves: the lock scope,
+ * crash recovery, wiring a runtime into the job runner, the promotion's extra files, and the
+ * build stamp. Kept here so compile.ts reads as the pipeline and nothing else.
+ */
+import path from 'node:path';
+import type { Diagnostic, ForceSpec, JobOutcome, Plan, PlannedJob, SpecccConfig } from './types/index.js';
+import type { CheckResult, BuildOptions, BuildResult } from './compile.js';
+import type { Runtime } from './runtime.js';
+import type { BuildPrompts } from './phases/4-render/prompts.js';
+import type { PlanInput } from './phases/5-plan/index.js';
+import type { RunJobsInput } from './phases/6-generate/run-jobs.js';
+import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
+import { generatedReadme } from './phases/8-emit/generated-readme.js';
+import { stripHeader } from './phases/8-emit/provenance.js';
+import { diagnostics as d } from './diagnostics/messages.js';
+import { readRawConfig } from './config/raw-paths.js';
+import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
+import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
+import { recoverPromotion } from './io/promote.js';
+import { resultStore } from './io/results.js';
+import { nullTrace } from './io/trace.js';
+import { buildDigest, readInputs, sourcesDigest, stampBuild, type ReadInputs } from './fast-path.js';
+import type { WorkspaceFiles } from './io/workspace-files.js';
+
+const origin = { line: 1, column: 1, offset: 0 };
+
+/** A run holds the workspace lock from before it reads anything until after it has promoted; its trace opens and closes with it. */
+export async function withLock(runtime: Runtime | null, run: () => Promise<BuildResult>): Promise<BuildResult> {
+  if (!runtime) return run();
+  const lock = await runtime.lock();
+  runtime.trace.write({ type: 'run-start', command: 'build', provider: runtime.providerLabel, sandbox: runtime.sandbox, speccc: (await import('./version.js')).SPECCC_VERSION, maxCostUsd: runtime.budget.cap });
+  let outcome: 'done' | 'failed' | 'cancelled' | 'blocked' = 'failed';
+  try {
+    const result = await run();
+    outcome = result.kind === 'blocked' ? 'blocked' : result.kind === 'built' && result.cancelled ? 'cancelled' : result.kind === 'built' && [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped') ? 'failed' : 'done';
+    return result;
+  } finally {
+    runtime.trace.write({ type: 'run-end', outcome, spentUsd: runtime.budget.spent() });
+    await lock.release();
+  }
+}
+
+/**
+ * Finishes or undoes a promotion a crash interrupted, before anything reads generated/. Only
+ * while holding the lock: a build holds it already; a read-only run (--check, --dry-run) takes
+ * it for the moment it needs, and leaves recovery to the holder when a live build has it.
+ */
+export async function recoverUnderLock(root: string, runtime: Runtime | null): Promise<string> {
+  const generatedDir = path.resolve(root, (await readRawConfig(root)).paths.generated);
+  if (runtime) {
+    await recoverPromotion(root, generatedDir);
+    return generatedDir;
+  }
+  try {
+    const lock = await acquireWorkspaceLock(root, 'build --check');
+    try {
+      await recoverPromotion(root, generatedDir);
+    } finally {
+      await lock.release();
+    }
+  } catch (error) {
+    if (!(error instanceof WorkspaceLockedError)) throw error;
+  }
+  return generatedDir;
+}
+
+export function inputProblems(files: WorkspaceFiles, config: SpecccConfig): Diagnostic[] {
+  if (files.specsDirExists) return [];
+  return [
+    d.specsFolderMissing({
+      file: config.paths.specs,
+      span: { start: origin, end: origin },
+      message: `Specs folder \`${config.paths.specs}\` does not exist in the workspace root; expected a folder of markdown specs`,
+    }),
+  ];
+}
+
+export type PlanInputWithTree = PlanInput & { current: Map<string, string> };
+
+export function planInputOf(checked: CheckResult, config: SpecccConfig, prompts: BuildPrompts, tree: GeneratedTree, force: ForceSpec): PlanInputWithTree {
+  const current = new Map([...tree.files].map(([p, c]) => [p, stripHeader(c)]));
+  return {
+    workspace: checked.workspace,
+    config,
+    systemPrompt: prompts.systemPrompt,
+    templatesDigest: prompts.templatesDigest,
+    toolsDigest: prompts.toolsDigest,
+    renderJob: prompts.renderJob,
+    outputOf: (p) => current.get(p),
+    manifest: tree.manifest,
+    generatedHashes: tree.hashes,
+    force,
+    current,
+  };
+}
+
+/** Models of the jobs to generate that the API does not know: a located error before anything is spent. */
+export async function blockedByModels(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
+  const stale = plan.jobs.filter((j) => j.state === 'stale');
+  const models = new Map<string, PlannedJob>();
+  for (const job of stale) {
+    const model = job.prepared?.model ?? job.spec.frontmatter!.model;
+    if (model && !models.has(model)) models.set(model, job);
+  }
+  const problems = await runtime.checkModels([...models.keys()]);
+  return problems.map(({ id, error }) => {
+    const job = models.get(id)!;
+    const own = job.spec.frontmatter!.model === id;
+    const span = own ? (job.spec.frontmatterSpans?.fields.model ?? job.spec.frontmatterSpans!.block) : { start: origin, end: origin };
+    return d.modelUnknown({ file: own ? job.spec.file : 'speccc.config.json', span, message: `Model \`${id}\` (used by spec \`${job.id}\`) was refused by the Models API: ${error}` });
+  });
+}
+
+export function runnerInputs(root: string, options: BuildOptions, config: SpecccConfig, prompts: BuildPrompts): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal'> & { current: Map<string, string> } {
+  const runtime = options.mode === 'plan' ? null : options.runtime;
+  const maxAttempts = 1 + config.validation.maxFixAttempts;
+  return {
+    config,
+    current: new Map(),
+    agent: options.mode === 'build' ? options.runtime.agent : null,
+    validator: runtime?.validator ?? null,
+    providerLabel: runtime?.providerLabel ?? 'none',
+    // Plan mode still reads the store: a stored result means "restored, no agent call".
+    results: runtime?.results ?? resultStore(root),
+    trace: runtime?.trace ?? nullTrace,
+    redact: runtime?.redact ?? ((t: string) => t),
+    clock: runtime?.clock ?? Date.now,
+    renderFix: (job, attempt, failures) => prompts.renderFix(job.spec, attempt, maxAttempts, failures),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
+}
+
+/** The staged tree's location and the files speccc writes into generated/ itself: the manifest and the README. */
+export function promotionFiles(next: NextTree, runtime: Runtime) {
+  const providers = [...new Set([...next.manifest.specs.values()].map((e) => e.provider))].sort();
+  return {
+    stagingDir: path.join(path.dirname(runtime.trace.file ?? ''), '..', 'staging', runtime.runId),
+    next: next.files,
+    extra: new Map([
+      [MANIFEST_PATH, manifestJson(next.manifest)],
+      ['README.md', generatedReadme(providers)],
+    ]),
+  };
+}
+
+/**
+ * Records that every input as it is now builds to the tree as it is now — but only when every
+ * job ended up to date and the sources are byte-identical to what the plan read: a spec edited
+ * while the build ran is never stamped as built.
+ */
+export async function stampIfUnchanged(root: string, read: ReadInputs, plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>): Promise<void> {
+  const allDone = [...outcomes.values()].every((o) => o.state === 'fresh' || o.state === 'built' || o.state === 'reused');
+  if (!allDone || plan.orphans.length > 0 || read.tree.manifestProblem !== null) return;
+  const after = await readInputs(root);
+  if (sourcesDigest(after.inputs) !== sourcesDigest(read.inputs)) return;
+  await stampBuild(root, buildDigest(after.inputs), { specs: plan.jobs.length });
+}

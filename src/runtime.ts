@@ -1,0 +1,165 @@
+/**
+ * The one way to run the factory. createRuntime makes, for one run, everything a build needs
+ * beyond data: the agent (created on first use, so a build with nothing to do needs no key), the
+ * validator with its sealed runner and the holdout source, the budget, the result store, the
+ * trace and the workspace lock. `build`, `watch --build`, `promote` and `scenarios generate` all
+ * take their runtime from here, so none of them can skip a step of the gate.
+ */
+import path from 'node:path';
+import type { Agent, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
+import { createBudget, type Budget } from './phases/6-generate/budget.js';
+import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.js';
+import { createValidator } from './phases/7-validate/index.js';
+import { priceOf, type PriceOverrides } from './models/pricing.js';
+import { cassetteStore } from './io/cassettes.js';
+import { holdoutsFrom } from './io/holdouts.js';
+import { resultStore } from './io/results.js';
+import { createRedactor, newRunId, openTrace } from './io/trace.js';
+import { acquireWorkspaceLock, type WorkspaceLock } from './io/lock.js';
+import { createSealedRunner, SandboxUnavailableError } from './io/sealed-runner.js';
+
+export type ProviderName = 'anthropic' | 'replay';
+
+/** A setup problem the user fixes (no key, no sandbox): one line, exit 2, never a stack trace. */
+export class RuntimeSetupError extends Error {}
+
+/**
+ * The user's credentials, read once from the environment and then removed from it, so no child
+ * process speccc starts can inherit them. The redactor is built before removal: it still knows them.
+ */
+export interface Credentials {
+  apiKey: string | undefined;
+  baseURL: string | undefined;
+  redact: (text: string) => string;
+  /** The environment without credentials: what every child process starts from. */
+  env: NodeJS.ProcessEnv;
+}
+
+export function takeCredentials(env: NodeJS.ProcessEnv): Credentials {
+  const redact = createRedactor(env);
+  const apiKey = env.ANTHROPIC_API_KEY || undefined;
+  const baseURL = env.ANTHROPIC_BASE_URL || undefined;
+  delete env.ANTHROPIC_API_KEY;
+  delete env.ANTHROPIC_AUTH_TOKEN;
+  return { apiKey, baseURL, redact, env };
+}
+
+export interface RuntimeOptions {
+  root: string;
+  config: SpecccConfig;
+  credentials: Credentials;
+  command: 'build' | 'watch' | 'promote' | 'scenarios';
+  provider: ProviderName;
+  /** Save each job's writes as a cassette under .speccc/cassettes/. */
+  record?: boolean;
+  /** The run's cap in USD (`--max-cost`); config.budgetUsd when undefined. */
+  maxCostUsd?: number | null;
+  /** A session's budget (watch): every request of this run also counts against it. */
+  session?: Budget;
+  clock?: () => number;
+  /** Test seams: a scripted agent or runner in place of the real provider or sandbox. Entry points never pass these. */
+  inject?: { agent?: Agent; runner?: SealedRunner };
+}
+
+export interface Runtime {
+  readonly runId: string;
+  readonly agent: Agent;
+  /** How the manifest names who wrote the outputs: honest about a twin or a replay. */
+  readonly providerLabel: string;
+  readonly validator: Validator;
+  readonly sandbox: SandboxMode;
+  readonly budget: Budget;
+  readonly results: ResultStore;
+  readonly trace: TraceSink;
+  readonly redact: (text: string) => string;
+  readonly clock: () => number;
+  /** Things the user must hear on every run (an unsealed sandbox). */
+  readonly warnings: string[];
+  lock(): Promise<WorkspaceLock>;
+  /** Model ids the API does not know (only the Anthropic provider checks). */
+  checkModels(ids: string[]): Promise<{ id: string; error: string }[]>;
+}
+
+/** The manifest's name for a provider, from settings alone (no key needed). */
+export function providerLabel(provider: ProviderName | string, baseURL: string | undefined): string {
+  if (provider === 'replay') return 'replay (recorded cassettes from .speccc/cassettes/; no model was called)';
+  if (provider !== 'anthropic') return provider;
+  if (!baseURL) return 'anthropic';
+  try {
+    const host = new URL(baseURL).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' ? `anthropic (speccc twin at ${host}; no model was called)` : `anthropic (via ${host})`;
+  } catch {
+    return 'anthropic';
+  }
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { root, config, credentials } = options;
+  const clock = options.clock ?? Date.now;
+  const runId = newRunId(clock);
+  const trace = openTrace(root, credentials.redact, runId);
+  const cap = options.maxCostUsd === undefined ? config.budgetUsd : options.maxCostUsd;
+  const budget = createBudget(cap, options.session);
+  const warnings: string[] = [];
+
+  const mode: SandboxMode = config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
+  let runner: SealedRunner;
+  try {
+    runner = options.inject?.runner ?? createSealedRunner({ mode, parentEnv: credentials.env });
+  } catch (error) {
+    if (error instanceof SandboxUnavailableError) throw new RuntimeSetupError(error.message);
+    throw error;
+  }
+  if (runner.mode === 'off') warnings.push('validation.sandbox is "off": generated code runs unsealed, with access to this machine\'s files and network');
+  const validator = createValidator({ config, runner, holdouts: holdoutsFrom(path.resolve(root, config.paths.scenarios)) });
+
+  const prices = (config.model.prices ?? {}) as PriceOverrides;
+  let provider: (Agent & { checkModels?: Runtime['checkModels'] }) | undefined;
+  const real = async (): Promise<Agent & { checkModels?: Runtime['checkModels'] }> => {
+    if (provider) return provider;
+    if (options.inject?.agent) return (provider = options.inject.agent);
+    if (options.provider === 'replay') return (provider = createReplayAgent(cassetteStore(root)));
+    if (!credentials.apiKey) {
+      throw new RuntimeSetupError('ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none)');
+    }
+    const { createAnthropicAgent } = await import('./phases/6-generate/anthropic/provider.js');
+    provider = createAnthropicAgent({
+      apiKey: credentials.apiKey,
+      ...(credentials.baseURL ? { baseURL: credentials.baseURL } : {}),
+      budget,
+      trace,
+      maxTurns: config.agent.maxTurns,
+      concurrency: config.concurrency,
+      redact: credentials.redact,
+      priceOf: (model) => priceOf(model, prices),
+      maxFileChars: config.model.maxOutputTokens * 16,
+      clock,
+    });
+    return provider;
+  };
+  let agent: Agent = {
+    name: options.inject?.agent?.name ?? options.provider,
+    run: async (task, sandbox) => (await real()).run(task, sandbox),
+  };
+  if (options.record) agent = recordingAgent(agent, cassetteStore(root), credentials.redact, clock);
+
+  return {
+    runId,
+    agent,
+    providerLabel: options.inject?.agent ? options.inject.agent.name : providerLabel(options.provider, credentials.baseURL),
+    validator,
+    sandbox: runner.mode,
+    budget,
+    results: resultStore(root),
+    trace,
+    redact: credentials.redact,
+    clock,
+    warnings,
+    lock: () => acquireWorkspaceLock(root, options.command),
+    async checkModels(ids) {
+      if (ids.length === 0 || options.provider !== 'anthropic' || options.inject?.agent) return [];
+      const p = await real();
+      return p.checkModels ? p.checkModels(ids) : [];
+    },
+  };
+}

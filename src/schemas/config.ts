@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { EFFORT_LEVELS, SPEC_KINDS } from './frontmatter.js';
+
+/**
+ * speccc.config.json. Every field has a default, so the default layout needs no file. The
+ * SpecccConfig type (src/types/config.ts) and the published JSON Schema
+ * (schemas/config.schema.json, `npm run docs`) both come from this. All paths are relative to
+ * the workspace root.
+ */
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  paths: z
+    .strictObject({
+      specs: z.string().min(1).default('specs'),
+      context: z.string().min(1).default('context'),
+      templates: z.string().min(1).default('templates'),
+      generated: z.string().min(1).default('generated').describe('Where generated code lives: a folder of its own inside the workspace.'),
+      scenarios: z.string().min(1).default('scenarios').describe('Holdout scenarios; recommended outside the repository.'),
+    })
+    .prefault({}),
+  model: z
+    .strictObject({
+      default: z.string().min(1).default('claude-sonnet-5-5'),
+      byKind: z.partialRecord(z.enum(SPEC_KINDS), z.string().min(1)).default({}).describe("Per-kind routing; a spec's own `model:` wins over both."),
+      maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Per-request output token limit (max_tokens).'),
+      effort: z.enum(EFFORT_LEVELS).default('high').describe('Effort level sent with every request; part of the job key.'),
+      effortByKind: z.partialRecord(z.enum(SPEC_KINDS), z.enum(EFFORT_LEVELS)).default({}).describe("Per-kind effort; a spec's own `effort:` wins over both."),
+      prices: z
+        .record(
+          z.string().min(1),
+          z.strictObject({
+            input: z.number().nonnegative(),
+            output: z.number().nonnegative(),
+            cacheWrite5m: z.number().nonnegative().optional(),
+            cacheWrite1h: z.number().nonnegative().optional(),
+            cacheRead: z.number().nonnegative().optional(),
+          }),
+        )
+        .default({})
+        .describe('USD per million tokens for a model, replacing or adding to speccc\'s price table (cache rates default to 1.25x, 2x and 0.1x input).'),
+    })
+    .prefault({}),
+  concurrency: z.number().int().min(1).max(64).default(4).describe('Jobs run in parallel at most.'),
+  budgetUsd: z.number().positive().nullable().default(null).describe('Run-wide spending cap in USD (null: none); `--max-cost` overrides.'),
+  agent: z.strictObject({ maxTurns: z.number().int().min(1).max(200).default(12).describe('Model turns per job attempt before the job counts as incomplete.') }).prefault({}),
+  validation: z
+    .strictObject({
+      typecheck: z.boolean().default(true).describe('Type-check TypeScript outputs with tsc before running tests.'),
+      testCommand: z.array(z.string()).min(1).default(['vitest', 'run', '{files}']).describe("Test command run in the staged tree; `{files}` expands to the spec's test outputs."),
+      timeoutMs: z.number().int().min(1000).max(3_600_000).default(60_000).describe('Wall-clock limit for one check run, in milliseconds.'),
+      maxFixAttempts: z.number().int().min(0).max(10).default(2),
+      sandbox: z
+        .enum(['on', 'off'])
+        .default('on')
+        .describe('on: generated code runs in an OS sandbox (bubblewrap). off: an explicit opt-out, warned on every run and recorded in the manifest.'),
+    })
+    .prefault({}),
+  promotion: z
+    .strictObject({
+      policy: z.enum(['on-pass', 'manual']).default('on-pass').describe('on-pass: promote when visible checks and holdouts pass. manual: wait for `speccc promote`.'),
+      shareScenarioTitles: z.boolean().default(false).describe("Whether a failing holdout scenario's title (never its body) may be shown to the agent."),
+      requireHoldouts: z.boolean().default(false).describe('Refuse to promote a spec that has no automated holdout check (an unverified spec).'),
+    })
+    .prefault({}),
+});
+
+export { CONFIG_FILE } from '../config/raw-paths.js';
+
+export function configJsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(ConfigSchema, { io: 'input', target: 'draft-2020-12' }),
+    $id: 'https://speccc.dev/schemas/config.schema.json',
+    title: 'speccc.config.json',
+  };
+}

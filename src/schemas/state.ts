@@ -1,0 +1,56 @@
+/**
+ * speccc's own state files are input like any other: a crash can cut them, a person or a tool
+ * can edit them. Each is parsed with one of these schemas; a file that does not match is
+ * reported (or treated as a cache miss), never trusted and never a stack trace.
+ */
+import { z } from 'zod';
+
+const usage = z.object({ inputTokens: z.number(), outputTokens: z.number(), cacheReadTokens: z.number(), cacheWriteTokens: z.number() });
+const holdout = z.enum(['passed', 'failed', 'unverified']);
+
+export const ManifestEntrySchema = z.object({
+  file: z.string(),
+  jobKey: z.string(),
+  inputs: z.object({ spec: z.string(), system: z.string(), templates: z.string(), settings: z.string(), dependencies: z.string() }),
+  model: z.string(),
+  provider: z.string(),
+  outputs: z.record(z.string(), z.string()),
+  usage,
+  costUsd: z.number(),
+  durationMs: z.number(),
+  builtAt: z.string(),
+  holdout: holdout.optional(),
+  sandbox: z.string().optional(),
+});
+
+export const ManifestFileSchema = z.object({
+  format: z.number(),
+  speccc: z.string(),
+  specs: z.record(z.string(), ManifestEntrySchema),
+});
+
+export const StoredResultSchema = z.object({
+  jobKey: z.string(),
+  specId: z.string(),
+  stage: z.enum(['candidate', 'passed', 'failed']),
+  model: z.string(),
+  provider: z.string(),
+  files: z.record(z.string(), z.string()),
+  attempt: z.number().int().min(1),
+  history: z.unknown().optional(),
+  usage,
+  costUsd: z.number(),
+  durationMs: z.number(),
+  finishedAt: z.string(),
+  holdout: holdout.optional(),
+});
+
+export const JournalSchema = z.object({ generated: z.string(), tree: z.string(), old: z.string() });
+
+export const VerifyHistoryLineSchema = z.object({
+  at: z.string(),
+  results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean() })),
+  unverified: z.array(z.string()).optional(),
+});
+
+export const BuildStampSchema = z.object({ digest: z.string(), specs: z.number() });

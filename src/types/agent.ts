@@ -1,0 +1,69 @@
+/** The agent interface (phase 6). Providers: anthropic (real SDK), replay (cassettes), test fakes. */
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  /** Every cache write (5-minute and 1-hour). */
+  cacheWriteTokens: number;
+  /** The part of cacheWriteTokens written to the 1-hour cache (billed at 2× input instead of 1.25×). */
+  cacheWrite1hTokens?: number;
+}
+
+/** What a provider may do to the job's staging area. Enforces ownership; never throws. */
+export interface JobSandbox {
+  /** Paths (relative to the generated root) this job must write. */
+  readonly outputs: readonly string[];
+  /** Write one owned file into staging. Refused (ok: false) for any path the spec does not own. */
+  write(path: string, content: string): { ok: true } | { ok: false; error: string };
+  /** Read a file the agent may see (its own staged outputs, dependency outputs, context). */
+  read(path: string): { ok: true; content: string } | { ok: false; error: string };
+  /** Files written so far in this job. */
+  written(): ReadonlyMap<string, string>;
+}
+
+export interface AgentTask {
+  specId: string;
+  jobKey: string;
+  model: string;
+  /** Effort level (`low` … `max`) sent as output_config.effort. */
+  effort: string;
+  maxOutputTokens: number;
+  /** The stable prefix shared by every job in a build: governance documents and constraint specs. */
+  system: string;
+  /** This turn's user message: the job prompt, or a fix-after-failure prompt. */
+  prompt: string;
+  /** Provider-specific transcript of this job's earlier turns (fix loop); undefined on the first. */
+  history?: unknown;
+  /** The spec's own spending cap (`budget_usd`), on top of the run's. */
+  budgetUsd?: number;
+  signal: AbortSignal;
+}
+
+export type AgentStatus =
+  | 'done' // ended its turn with every declared output written
+  | 'incomplete' // ended without writing every output, or hit the turn limit
+  | 'budget' // stopped because the next request could break a budget
+  | 'aborted' // AbortSignal fired
+  | 'refused' // the model declined (stop_reason refusal)
+  | 'failed'; // a non-retryable API error or retries exhausted
+
+export interface AgentOutcome {
+  status: AgentStatus;
+  usage: TokenUsage;
+  costUsd: number;
+  requests: number;
+  /** Pass back as AgentTask.history to continue the same conversation. */
+  history: unknown;
+  /** For people: why it did not finish (never contains secrets). */
+  error?: string;
+  /** Nothing else in this run can succeed either (spend limit reached, key refused): stop the build. */
+  fatal?: boolean;
+}
+
+export interface Agent {
+  /** Provider name recorded in the manifest (e.g. `anthropic`, `replay`, `fake`). */
+  readonly name: string;
+  run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome>;
+}
+

@@ -1,0 +1,146 @@
+/** The spec model: what phase 2 (model) produces from a parsed file and phases 3–5 read. */
+import type { z } from 'zod';
+import type { FrontmatterSchema } from '../schemas/frontmatter.js';
+import type { Span } from './source.js';
+import type { Diagnostic } from './source.js';
+
+export { SPEC_KINDS, SPEC_STATUSES } from '../schemas/frontmatter.js';
+export type SpecKind = Frontmatter['kind'];
+export type SpecStatus = Frontmatter['status'];
+
+/** Canonical section names; headings are matched case-insensitively (see docs/spec-format.md). */
+export const SECTION_NAMES = [
+  'what',
+  'who',
+  'inputs',
+  'outputs',
+  'rules',
+  'edge-cases',
+  'evaluation',
+  'constraints',
+] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+
+/** Validated YAML frontmatter: derived from the zod schema, never restated. */
+export type Frontmatter = z.output<typeof FrontmatterSchema>;
+
+export interface Located<T> {
+  value: T;
+  span: Span;
+}
+
+/** Spans of the frontmatter's keys' values, and of each list item for list fields. */
+export interface FrontmatterSpans {
+  /** The whole frontmatter block, `---` to `---`. */
+  block: Span;
+  fields: Partial<Record<keyof Frontmatter | string, Span>>;
+  depends_on: Span[];
+  outputs: Span[];
+}
+
+export interface Section {
+  /** Canonical name, or null when the H2 heading is not one of SECTION_NAMES. */
+  name: SectionName | null;
+  /** The heading text as written. */
+  heading: string;
+  headingSpan: Span;
+  /** From the heading to just before the next H2 (or end of file). */
+  span: Span;
+  /** Plain text of the body (mdast-util-to-string of its nodes), without the heading. */
+  text: string;
+  /** The body's markdown source, exactly as written. */
+  markdown: string;
+  /** [start, end) offsets of `markdown` in the source. */
+  bodyRange: [number, number];
+}
+
+export type StepKeyword = 'given' | 'when' | 'then';
+
+export interface Step {
+  keyword: StepKeyword;
+  /** The step's text without its keyword ("And"/"But" continue the previous keyword). */
+  text: string;
+  span: Span;
+}
+
+export interface Scenario {
+  name: string;
+  /** `block` for `### Scenario: name`, `list` for a one-item Given/When/Then list entry. */
+  form: 'block' | 'list';
+  span: Span;
+  given: Step[];
+  when: Step[];
+  then: Step[];
+}
+
+/** A markdown link from one spec to another spec's file. */
+export interface SpecLink {
+  href: string;
+  /** The workspace-relative path the link resolves to. */
+  target: string;
+  span: Span;
+}
+
+/** A use of a glossary term, marked `[[Term]]` in prose. */
+export interface TermUse {
+  term: string;
+  span: Span;
+}
+
+export interface Spec {
+  /** Workspace-relative POSIX path. */
+  file: string;
+  /** sha256 (hex) of the file's bytes. */
+  hash: string;
+  /** The decoded source text (BOM removed, line endings as written). */
+  source: string;
+  /** Null when the frontmatter is missing or invalid (diagnostics say why). */
+  frontmatter: Frontmatter | null;
+  frontmatterSpans: FrontmatterSpans | null;
+  title: Located<string> | null;
+  /** H1 headings after the first (a spec has one title). */
+  extraTitles: Span[];
+  sections: Section[];
+  scenarios: Scenario[];
+  links: SpecLink[];
+  terms: TermUse[];
+  /** [start, end) offsets of code, inline code and HTML: prose rules skip these. */
+  codeRanges: [number, number][];
+}
+
+/** A spec file after phases 1 and 2: its model (if the file could be read as text) and problems. */
+export interface ModelledFile {
+  file: string;
+  hash: string;
+  spec: Spec | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Context documents (context/*.md), read as text. */
+export interface ContextDoc {
+  /** Workspace-relative path. */
+  file: string;
+  hash: string;
+  text: string;
+}
+
+export interface GlossaryTerm {
+  term: string;
+  /** Lower-cased term and aliases, for matching. */
+  keys: string[];
+  file: string;
+  span: Span;
+}
+
+/** Everything the checker and planner need about the workspace's specs. */
+export interface Workspace {
+  /** Absolute path of the workspace root. */
+  root: string;
+  files: ModelledFile[];
+  /** Specs with valid frontmatter, keyed by id (first occurrence wins on duplicates). */
+  byId: Map<string, Spec>;
+  context: ContextDoc[];
+  glossary: GlossaryTerm[];
+}
+

@@ -1,0 +1,73 @@
+/**
+ * Run traces: `.speccc/runs/<run-id>.jsonl`, one event per line. This union is the only shape
+ * the writer accepts and the reader returns; `speccc log` and `speccc report` read it.
+ * Every event carries `at` (ISO 8601) when written. Text fields pass through the redactor.
+ */
+import type { TokenUsage } from './agent.js';
+import type { FailureClass, ScenarioVerdict } from './validation.js';
+import type { HoldoutVerdict, JobState } from './build.js';
+
+export type TraceEvent =
+  | { type: 'run-start'; command: string; provider: string; sandbox: string; speccc: string; maxCostUsd: number | null }
+  | { type: 'run-end'; outcome: 'done' | 'failed' | 'cancelled' | 'blocked'; spentUsd: number }
+  | { type: 'job-start'; spec: string; attempt: number; jobKey: string }
+  | {
+      type: 'job';
+      spec: string;
+      state: JobState;
+      attempts: number;
+      failureClass?: FailureClass;
+      error?: string;
+      jobKey?: string;
+      usage?: TokenUsage;
+      /** Every request this job paid for, failed attempts included (USD). */
+      costUsd: number;
+      durationMs?: number;
+      holdout?: HoldoutVerdict;
+    }
+  | { type: 'budget'; spec: string; reserveUsd: number; ok: boolean; reason?: string }
+  | {
+      type: 'request';
+      spec: string;
+      job: string;
+      model: string;
+      effort?: string;
+      /** sha256 prefix of the request's messages: identical prompts have identical hashes. */
+      promptHash: string;
+      /** A Bloom filter of the request's hashed word shingles (never its text): for `speccc audit`. */
+      fingerprint?: string;
+      inputTokens: number;
+      outputTokens: number;
+      cacheReadTokens: number;
+      cacheWriteTokens: number;
+      costUsd: number;
+      latencyMs: number;
+      requestId: string | null;
+      stopReason: string | null;
+      batch?: boolean;
+    }
+  | { type: 'tool'; spec: string; tool: string; path: string | null; ok: boolean; error?: string }
+  | { type: 'error'; spec: string; attempt: number; reason: string; retry: boolean; requestId?: string | null }
+  | { type: 'retry'; spec: string; attempt: number; delayMs: number }
+  | {
+      type: 'validation';
+      spec: string;
+      stage: 'visible' | 'holdout';
+      attempt: number;
+      passed: boolean;
+      failureClass?: FailureClass;
+      durationMs: number;
+      scenarios?: ScenarioVerdict[];
+    };
+
+export type TraceEventType = TraceEvent['type'];
+/** An event as stored: with the time it was written. */
+export type TracedEvent = TraceEvent & { at: string };
+
+/** Where a run's events go. Writers pass typed events; the sink adds `at` and redacts secrets. */
+export interface TraceSink {
+  readonly runId: string;
+  /** The trace file, or null when tracing is off. */
+  readonly file: string | null;
+  write(event: TraceEvent): void;
+}

@@ -1,0 +1,103 @@
+/**
+ * Validation (phase 7): verdicts on staged output, and the sealed runner that every run of
+ * generated code goes through (type-check, the spec's own tests, holdout checks, verify).
+ */
+
+export type FailureClass =
+  | 'missing-output'
+  | 'does-not-compile'
+  | 'tests-fail'
+  | 'holdout-fails'
+  | 'unverified'
+  | 'timeout'
+  | 'crash'
+  | 'sandbox-refused'
+  | 'budget-exhausted'
+  | 'agent-gave-up'
+  | 'refused'
+  | 'api-error'
+  | 'cancelled';
+
+export interface ValidationRun {
+  passed: boolean;
+  failureClass?: FailureClass;
+  /** Trimmed output. For visible checks it is fed back to the agent; for holdouts, to people only. */
+  feedback: string;
+  durationMs: number;
+}
+
+export interface ScenarioVerdict {
+  name: string;
+  /** Relative to the scenarios folder: `<spec-id>/<name>.test.ts`. */
+  file: string;
+  passed: boolean;
+}
+
+export interface HoldoutRun extends ValidationRun {
+  scenarios: ScenarioVerdict[];
+}
+
+/** A tree of files by path relative to its root (POSIX separators) -> content. */
+export type FileTree = ReadonlyMap<string, string>;
+
+export interface Validator {
+  /** Type-check and run the spec's own tests in a sealed copy of the staged tree (dependencies' outputs included). */
+  visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; signal: AbortSignal }): Promise<ValidationRun>;
+  /** Run the spec's holdout checks against a fresh sealed copy of the tree. Never shown to a generating agent. */
+  holdout(input: { specId: string; tree: FileTree; signal: AbortSignal }): Promise<HoldoutRun>;
+}
+
+/** Holdout checks of one spec: read by io from the scenarios folder, handed to the validator only. */
+export interface HoldoutCheck {
+  /** Scenario name: the file name without `.test.ts`. */
+  name: string;
+  /** Relative to the scenarios folder: `<spec-id>/<name>.test.ts`. */
+  file: string;
+  content: string;
+}
+
+export interface HoldoutSource {
+  /** Automated checks for this spec (empty when it has none). */
+  checksFor(specId: string): Promise<HoldoutCheck[]>;
+}
+
+/** Absolute paths of the tools a sealed run may use: mounted read-only inside the sandbox. */
+export interface Toolchain {
+  node: string;
+  tsc: string;
+  vitest: string;
+  /** vitest's package folder: staged trees alias `vitest` to it. */
+  vitestDir: string;
+}
+
+export interface SealedCommand {
+  /** The tree the command runs in, materialised in a fresh scratch folder that is deleted afterwards. */
+  files: FileTree;
+  argv: readonly string[];
+  /** Wall-clock limit, in milliseconds. */
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Files to read back from the scratch folder after the run (reports), relative paths. */
+  collect?: readonly string[];
+}
+
+export interface SealedResult {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** Captured stdout and stderr, capped (head and tail kept). */
+  output: string;
+  durationMs: number;
+  collected: Map<string, string>;
+  /** Set when the sandbox itself could not start the command (never the command's own failure). */
+  refused?: string;
+}
+
+/** How generated code is isolated: `bubblewrap` (Linux namespaces), or `off` (an explicit, warned opt-out). */
+export type SandboxMode = 'bubblewrap' | 'off';
+
+export interface SealedRunner {
+  readonly mode: SandboxMode;
+  readonly toolchain: Toolchain;
+  run(command: SealedCommand): Promise<SealedResult>;
+}
