@@ -8,6 +8,7 @@ import { requestContext, validateMessages } from './request.js';
 import { pickRule } from './script.js';
 import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache } from './tokens.js';
 import { handleBatches } from './batches.js';
+import { DEFAULT_MODELS, handleModels } from './models.js';
 import { nextId, type State } from './state.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
@@ -72,18 +73,6 @@ function rateLimitHeaders(state: State): Record<string, string> {
     'anthropic-ratelimit-tokens-remaining': '2400000',
     'anthropic-ratelimit-tokens-reset': reset,
   };
-}
-
-const MODELS = ['claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5'];
-
-function modelInfo(id: string) {
-  return { type: 'model', id, display_name: id, created_at: '2026-01-01T00:00:00Z' };
-}
-
-function modelsResponse(path: string) {
-  const id = decodeURIComponent(path.slice('/v1/models/'.length));
-  if (path.startsWith('/v1/models/') && id) return modelInfo(id);
-  return { data: MODELS.map(modelInfo), has_more: false, first_id: MODELS[0], last_id: MODELS[MODELS.length - 1] };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
@@ -181,9 +170,11 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     }
     return sendJson(res, out.status, out.body, headers);
   }
-  if (req.method === 'GET' && url.pathname.startsWith('/v1/models')) {
+  if (req.method === 'GET' && (url.pathname === '/v1/models' || url.pathname.startsWith('/v1/models/'))) {
+    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams);
+    if (answer.status !== 200) return fail(errorResponse(answer.status, answer.errorType, answer.message, requestId));
     record.status = 200;
-    return sendJson(res, 200, modelsResponse(url.pathname), headers);
+    return sendJson(res, 200, answer.body, headers);
   }
   if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
   if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));

@@ -114,7 +114,11 @@ export interface TwinOptions {
   outputTokensPerSecond?: number;
   /** How long a Message Batch stays in_progress after creation (ms, default 0: ends at once). */
   batchDelayMs?: number;
-  /** Known model ids; when given, any other model gets 404 not_found_error like the API. */
+  /**
+   * Known model ids, newest first. GET /v1/models lists them and GET /v1/models/:id answers
+   * 404 for any other id; default: the SDK's `Model` union (DEFAULT_MODELS). When given,
+   * POST /v1/messages with any other model also gets 404 not_found_error, like the API.
+   */
   models?: string[];
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
