@@ -2,7 +2,7 @@
 // streams for it. A turn longer than the request's max_tokens is cut there with
 // stop_reason max_tokens, as the real model would be: mid-text or mid-tool-input.
 import { countText } from './tokens.js';
-import type { ScriptedBlock, StopReason, Turn, Usage } from './types.js';
+import type { RefusalStopDetails, ScriptedBlock, StopReason, Turn, Usage } from './types.js';
 
 /** A block with its id fixed and its streamed text decided. */
 export type ResolvedBlock =
@@ -12,6 +12,8 @@ export type ResolvedBlock =
 export interface ResolvedTurn {
   blocks: ResolvedBlock[];
   stopReason: StopReason;
+  /** Non-null only for a refusal (the API's `stop_details`). */
+  stopDetails: RefusalStopDetails | null;
   outputTokens: number;
 }
 
@@ -48,7 +50,9 @@ export function resolveTurn(turn: Turn, maxTokens: number, nextToolId: () => str
     stopReason = 'max_tokens';
     outputTokens = maxTokens;
   }
-  return { blocks, stopReason, outputTokens };
+  const stopDetails =
+    stopReason === 'refusal' ? (turn.stop_details ?? { type: 'refusal', category: null, explanation: null }) : null;
+  return { blocks, stopReason, stopDetails, outputTokens };
 }
 
 function parseInput(json: string): unknown {
@@ -74,6 +78,7 @@ export function messageJson(id: string, model: string, turn: ResolvedTurn, usage
     content: turn.blocks.map(contentJson),
     stop_reason: turn.stopReason,
     stop_sequence: null,
+    stop_details: turn.stopDetails,
     usage: { ...usage, output_tokens: turn.outputTokens, service_tier: 'standard' },
   };
 }
@@ -112,11 +117,14 @@ export function sseEvents(
           content: [],
           stop_reason: null,
           stop_sequence: null,
+          stop_details: null,
           usage: { ...usage, output_tokens: 1, service_tier: 'standard' },
         },
       },
     },
   ];
+  // The ping follows the first content_block_start, or message_start when there is no block.
+  if (turn.blocks.length === 0) events.push({ event: 'ping', data: { type: 'ping' } });
   turn.blocks.forEach((block, index) => {
     const start =
       block.type === 'text'
@@ -141,7 +149,7 @@ export function sseEvents(
     event: 'message_delta',
     data: {
       type: 'message_delta',
-      delta: { stop_reason: turn.stopReason, stop_sequence: null },
+      delta: { stop_reason: turn.stopReason, stop_sequence: null, stop_details: turn.stopDetails },
       usage: {
         input_tokens: usage.input_tokens,
         cache_creation_input_tokens: usage.cache_creation_input_tokens,

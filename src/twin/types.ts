@@ -20,11 +20,20 @@ export type ScriptedBlock =
 
 export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn';
 
+/** Why the model refused (the SDK's RefusalStopDetails). */
+export interface RefusalStopDetails {
+  type: 'refusal';
+  category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | null;
+  explanation: string | null;
+}
+
 /** A scripted assistant turn. */
 export interface Turn {
   content: ScriptedBlock[];
   /** Defaults to `tool_use` when a tool_use block is present, else `end_turn`. */
   stop_reason?: StopReason;
+  /** Sent as `stop_details` when the turn ends with stop_reason `refusal` (else null). */
+  stop_details?: RefusalStopDetails;
   /** Overrides the computed output token count. */
   outputTokens?: number;
 }
