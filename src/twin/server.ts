@@ -3,8 +3,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
-import { encodeSse, messageJson, resolveTurn, sseEvents } from './reply.js';
-import { requestContext, validateMessages } from './request.js';
+import { resolveReply, validateRequest } from './answer.js';
+import { encodeSse, messageJson, sseEvents } from './reply.js';
+import { requestContext } from './request.js';
+import { newThinkingSigner } from './signature.js';
 import { pickRule } from './script.js';
 import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache } from './tokens.js';
 import { handleBatches } from './batches.js';
@@ -135,6 +137,10 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     status: 0,
     requestId,
   };
+  const effort = (body?.output_config as { effort?: unknown } | undefined)?.effort;
+  if (typeof effort === 'string') record.effort = effort;
+  const thinkingType = (body?.thinking as { type?: unknown } | undefined)?.type;
+  if (typeof thinkingType === 'string') record.thinking = thinkingType;
   state.requests.push(record);
   res.once('close', () => {
     if (!res.writableFinished && record.status !== -1) record.aborted = true;
@@ -155,7 +161,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
 
   if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
     if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-    const invalid = validateMessages(body, false);
+    const invalid = validateRequest(state, body, false);
     if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
     record.status = 200;
     return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
@@ -178,7 +184,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   }
   if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
   if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-  const invalid = validateMessages(body, true);
+  const invalid = validateRequest(state, body, true);
   if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
 
   if (state.options.maxConcurrent !== undefined && state.inFlight >= state.options.maxConcurrent) {
@@ -252,10 +258,14 @@ async function answerMessages(
   if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
 
   commitCacheWrites(state.cache, writes, now());
-  const resolved = resolveTurn(turn, body.max_tokens as number, () => nextId(state, 'toolu'));
+  const resolved = resolveReply(state, body, ctx, turn);
   const messageId = nextId(state, 'msg');
   record.status = 200;
-  record.usage = { ...usage, output_tokens: resolved.outputTokens };
+  record.usage = {
+    ...usage,
+    output_tokens: resolved.outputTokens,
+    ...(resolved.thinkingTokens === undefined ? {} : { output_tokens_details: { thinking_tokens: resolved.thinkingTokens } }),
+  };
 
   // Simulated generation time: output tokens at a fixed rate, spread over the deltas.
   const generationMs = state.options.outputTokensPerSecond ? (resolved.outputTokens / state.options.outputTokensPerSecond) * 1000 : 0;
@@ -300,6 +310,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     batches: new Map(),
     cache: newPromptCache(),
     requests: [],
+    signer: newThinkingSigner(),
   };
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
