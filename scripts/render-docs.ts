@@ -1,12 +1,42 @@
 import { CATALOGUE } from '../src/diagnostics/catalogue/index.js';
+import { spec } from '../src/diagnostics/catalogue/example.js';
+import type { Example, ExampleFile } from '../src/diagnostics/catalogue/types.js';
 import { frontmatterJsonSchema } from '../src/schemas/frontmatter.js';
 import { configJsonSchema } from '../src/schemas/config.js';
 
-const fence = (text: string) => {
+const fence = (text: string, language = '') => {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
-  return `${ticks}\n${text.replace(/\n$/, '')}\n${ticks}`;
+  return `${ticks}${language}\n${text.replace(/\n$/, '')}\n${ticks}`;
 };
+
+const LANGUAGES: Record<string, string> = { md: 'markdown', json: 'json', hbs: 'handlebars', ts: 'ts', txt: 'text' };
+const languageOf = (file: string) => LANGUAGES[file.split('.').pop() ?? ''] ?? '';
+
+/** One file of an example: its path, what it is, and what matters of its content. */
+function renderFile(file: string, made: ExampleFile): string[] {
+  if (typeof made === 'string') {
+    return made === '' ? [`\`${file}\`: an empty file.`, ''] : [`\`${file}\`:`, '', fence(made, languageOf(file)), ''];
+  }
+  if (made.shown === '') return [`\`${file}\`: ${made.about}.`, ''];
+  return [`\`${file}\`, ${made.about}:`, '', fence(made.shown, made.language ?? languageOf(file)), ''];
+}
+
+/** An example as readable markdown: the command when it is not a plain check, each file, the edits after a build. */
+function renderExample(label: string, example: Example): string[] {
+  const command = example.command ?? ['check'];
+  const lines = [`**${label}**${example.note ? ` — ${example.note}` : ''}`, ''];
+  if (example.build) lines.push('Build these files with `speccc build` (in the test, an agent that writes every declared output), then run `speccc check`.', '');
+  else if (command.join(' ') !== 'check') lines.push(`Run \`speccc ${command.join(' ')}\` on these files.`, '');
+  for (const [file, made] of Object.entries(example.files)) lines.push(...renderFile(file, made));
+  const edits = Object.entries(example.build?.thenEdit ?? {});
+  if (example.build && edits.length === 0) lines.push('Between the build and the check, nothing is edited.', '');
+  for (const [file, content] of edits) {
+    if (content === null) lines.push(`Between the build and the check, \`${file}\` is deleted.`, '');
+    else lines.push(`Between the build and the check, this is written to \`${file}\`:`, '', fence(content, languageOf(file)), '');
+  }
+  return lines;
+}
 
 export function renderDiagnosticsDoc(): string {
   const entries = [...CATALOGUE.values()];
@@ -17,6 +47,19 @@ export function renderDiagnosticsDoc(): string {
     '',
     'Every finding speccc reports has a stable code. Lines are 1-based; columns are 1-based and',
     'count UTF-16 code units. Errors fail `speccc check`; warnings fail it under `--strict`.',
+    '',
+    'Each code has two examples, small workspaces that test/diagnostics/catalogue-examples.test.ts',
+    'runs: **Not ok** reports the code and nothing else; **Ok** runs clean. To keep them short, a',
+    'spec is shown only where it differs from the default spec below: a section shown replaces the',
+    'default section of that name, or is added at the end. A default spec with another id owns',
+    '`src/<id>.ts` and `src/<id>.test.ts`; default architecture and constraint specs have only the',
+    'sections their kind requires.',
+    '',
+    '<details><summary>The default feature spec, <code>specs/cart.md</code></summary>',
+    '',
+    fence(spec().content() as string, 'markdown'),
+    '',
+    '</details>',
     '',
     '| code | severity | summary |',
     '|---|---|---|',
@@ -33,14 +76,8 @@ export function renderDiagnosticsDoc(): string {
       '',
       `**Fix:** ${e.hint}`,
       '',
-      'Not ok:',
-      '',
-      fence(e.notOk),
-      '',
-      'Ok:',
-      '',
-      fence(e.ok),
-      '',
+      ...renderExample('Not ok', e.notOk),
+      ...renderExample('Ok', e.ok),
     );
   }
   return lines.join('\n');

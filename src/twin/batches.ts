@@ -2,8 +2,9 @@
 // POST /v1/messages (no delays, no streaming); results are computed at creation and
 // released once the batch has "ended" (after batchDelayMs).
 import { errorResponse, faultResponse } from './errors.js';
-import { messageJson, resolveTurn } from './reply.js';
-import { requestContext, validateMessages } from './request.js';
+import { resolveReply, validateRequest } from './answer.js';
+import { messageJson } from './reply.js';
+import { requestContext } from './request.js';
 import { pickRule } from './script.js';
 import { nextId, type State, type StoredBatch } from './state.js';
 import { commitCacheWrites, defaultMinCacheableTokens, planCacheUsage } from './tokens.js';
@@ -23,7 +24,7 @@ function errored(type: string, message: string, requestId: string) {
 /** One batch item through the script, as a succeeded or errored result. */
 function answerItem(state: State, params: MessagesBody): Record<string, unknown> {
   const requestId = nextId(state, 'req');
-  const invalid = validateMessages(params, true);
+  const invalid = validateRequest(state, params, true);
   if (invalid) return errored('invalid_request_error', invalid, requestId);
   state.messageCount += 1;
   const ctx = requestContext(params, state.messageCount);
@@ -41,7 +42,7 @@ function answerItem(state: State, params: MessagesBody): Record<string, unknown>
   const now = (state.options.now ?? Date.now)();
   const { usage, writes } = planCacheUsage(state.cache, params, (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model), now);
   commitCacheWrites(state.cache, writes, now);
-  const resolved = resolveTurn(turn, params.max_tokens as number, () => nextId(state, 'toolu'));
+  const resolved = resolveReply(state, params, ctx, turn);
   return { type: 'succeeded', message: messageJson(nextId(state, 'msg'), model, resolved, usage) };
 }
 

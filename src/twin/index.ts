@@ -16,11 +16,13 @@ export {
   writeFilesSequence,
   cutOffWriteTurn,
   malformedToolCallTurn,
+  refusalReply,
 } from './replies.js';
 export { countText, countInputTokens } from './tokens.js';
 export type {
   Fault,
   RecordedRequest,
+  RefusalStopDetails,
   ReplyFn,
   RequestContext,
   Rule,

@@ -1,5 +1,5 @@
 // Ready-made scripted turns for the common cases, so tests read as intent.
-import type { ReplyFn, Turn } from './types.js';
+import type { RefusalStopDetails, ReplyFn, Turn } from './types.js';
 
 export function textReply(text: string): Turn {
   return { content: [{ type: 'text', text }], stop_reason: 'end_turn' };
@@ -65,4 +65,19 @@ export function malformedToolCallTurn(kind: 'invalid-json' | 'wrong-shape', name
   return kind === 'invalid-json'
     ? { content: [{ type: 'tool_use', name, input: {}, rawJson: '{"path": "src/a.ts", "content": "x' + '"}' + '}' }], stop_reason: 'tool_use' }
     : { content: [{ type: 'tool_use', name, input: { file: 'src/a.ts', body: 42 } }], stop_reason: 'tool_use' };
+}
+
+/**
+ * The model refusing: stop_reason `refusal` with `stop_details` (category and explanation
+ * default to null, as when a refusal maps to no named category). `text` is what was
+ * streamed before the refusal, if anything; by default the content is empty.
+ */
+export function refusalReply(
+  options: { text?: string; category?: RefusalStopDetails['category']; explanation?: string | null } = {},
+): Turn {
+  return {
+    content: options.text ? [{ type: 'text', text: options.text }] : [],
+    stop_reason: 'refusal',
+    stop_details: { type: 'refusal', category: options.category ?? null, explanation: options.explanation ?? null },
+  };
 }

@@ -1,5 +1,6 @@
 // Validating a Messages request the way the API does (400 invalid_request_error with the
 // API's wording) and deriving what script rules match on.
+import { effortOf, thinkingMode } from './thinking.js';
 import { blockText } from './tokens.js';
 import type { MessagesBody, RequestContext } from './types.js';
 
@@ -119,5 +120,7 @@ export function requestContext(body: MessagesBody, requestIndex: number): Reques
     specId: SPEC_ID_LINE.exec(allText)?.[1],
     hasToolResults: toolResults.length > 0,
     toolResults,
+    thinking: thinkingMode(body, toolResults.length > 0 && lastUser === messages[messages.length - 1]).enabled,
+    effort: effortOf(body),
   };
 }

@@ -3,11 +3,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
-import { encodeSse, messageJson, resolveTurn, sseEvents } from './reply.js';
-import { requestContext, validateMessages } from './request.js';
+import { resolveReply, validateRequest } from './answer.js';
+import { encodeSse, messageJson, sseEvents } from './reply.js';
+import { requestContext } from './request.js';
+import { newThinkingSigner } from './signature.js';
 import { pickRule } from './script.js';
 import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache } from './tokens.js';
 import { handleBatches } from './batches.js';
+import { DEFAULT_MODELS, handleModels } from './models.js';
 import { nextId, type State } from './state.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
@@ -74,18 +77,6 @@ function rateLimitHeaders(state: State): Record<string, string> {
   };
 }
 
-const MODELS = ['claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5'];
-
-function modelInfo(id: string) {
-  return { type: 'model', id, display_name: id, created_at: '2026-01-01T00:00:00Z' };
-}
-
-function modelsResponse(path: string) {
-  const id = decodeURIComponent(path.slice('/v1/models/'.length));
-  if (path.startsWith('/v1/models/') && id) return modelInfo(id);
-  return { data: MODELS.map(modelInfo), has_more: false, first_id: MODELS[0], last_id: MODELS[MODELS.length - 1] };
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   if (res.destroyed) return;
   const text = JSON.stringify(body);
@@ -146,6 +137,10 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     status: 0,
     requestId,
   };
+  const effort = (body?.output_config as { effort?: unknown } | undefined)?.effort;
+  if (typeof effort === 'string') record.effort = effort;
+  const thinkingType = (body?.thinking as { type?: unknown } | undefined)?.type;
+  if (typeof thinkingType === 'string') record.thinking = thinkingType;
   state.requests.push(record);
   res.once('close', () => {
     if (!res.writableFinished && record.status !== -1) record.aborted = true;
@@ -166,7 +161,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
 
   if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
     if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-    const invalid = validateMessages(body, false);
+    const invalid = validateRequest(state, body, false);
     if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
     record.status = 200;
     return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
@@ -181,13 +176,15 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     }
     return sendJson(res, out.status, out.body, headers);
   }
-  if (req.method === 'GET' && url.pathname.startsWith('/v1/models')) {
+  if (req.method === 'GET' && (url.pathname === '/v1/models' || url.pathname.startsWith('/v1/models/'))) {
+    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams);
+    if (answer.status !== 200) return fail(errorResponse(answer.status, answer.errorType, answer.message, requestId));
     record.status = 200;
-    return sendJson(res, 200, modelsResponse(url.pathname), headers);
+    return sendJson(res, 200, answer.body, headers);
   }
   if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
   if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-  const invalid = validateMessages(body, true);
+  const invalid = validateRequest(state, body, true);
   if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
 
   if (state.options.maxConcurrent !== undefined && state.inFlight >= state.options.maxConcurrent) {
@@ -261,10 +258,14 @@ async function answerMessages(
   if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
 
   commitCacheWrites(state.cache, writes, now());
-  const resolved = resolveTurn(turn, body.max_tokens as number, () => nextId(state, 'toolu'));
+  const resolved = resolveReply(state, body, ctx, turn);
   const messageId = nextId(state, 'msg');
   record.status = 200;
-  record.usage = { ...usage, output_tokens: resolved.outputTokens };
+  record.usage = {
+    ...usage,
+    output_tokens: resolved.outputTokens,
+    ...(resolved.thinkingTokens === undefined ? {} : { output_tokens_details: { thinking_tokens: resolved.thinkingTokens } }),
+  };
 
   // Simulated generation time: output tokens at a fixed rate, spread over the deltas.
   const generationMs = state.options.outputTokensPerSecond ? (resolved.outputTokens / state.options.outputTokensPerSecond) * 1000 : 0;
@@ -309,6 +310,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     batches: new Map(),
     cache: newPromptCache(),
     requests: [],
+    signer: newThinkingSigner(),
   };
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {

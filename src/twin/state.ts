@@ -1,4 +1,5 @@
 // The state one twin owns. Nothing here is module-level: startTwin() makes one per server.
+import type { ThinkingSigner } from './signature.js';
 import type { PromptCache } from './tokens.js';
 import type { RecordedRequest, Rule, TwinOptions } from './types.js';
 
@@ -24,6 +25,8 @@ export interface State {
   cache: PromptCache;
   requests: RecordedRequest[];
   batches: Map<string, StoredBatch>;
+  /** Signs the thinking blocks this twin writes and checks the ones sent back. */
+  signer: ThinkingSigner;
 }
 
 /** Deterministic ids, distinct per twin: req_twin00000001, toolu_twin00000002, … */

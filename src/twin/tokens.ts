@@ -1,6 +1,7 @@
 // Token counting and prompt-caching usage. The count is a deterministic approximation
 // (ceil(chars / 4) per block) applied the same way everywhere, so a prefix's tokens are
-// the sum of its blocks' tokens and cache numbers add up exactly.
+// the sum of its blocks' tokens and cache numbers add up exactly. Thinking blocks count
+// their text, and only in the assistant turn still in progress, as the API counts them.
 import { createHash } from 'node:crypto';
 import type { MessagesBody, Usage } from './types.js';
 
@@ -47,6 +48,11 @@ export function blockText(block: unknown): string {
       return typeof b.text === 'string' ? b.text : '';
     case 'tool_use':
       return `${String(b.name ?? '')}${JSON.stringify(b.input ?? {})}`;
+    case 'thinking':
+      // The signature is not model input.
+      return typeof b.thinking === 'string' ? b.thinking : '';
+    case 'redacted_thinking':
+      return typeof b.data === 'string' ? b.data : '';
     case 'tool_result': {
       const c = b.content;
       if (typeof c === 'string') return c;
@@ -59,13 +65,30 @@ export function blockText(block: unknown): string {
   }
 }
 
-function segment(role: string, block: unknown): Segment {
-  const text = blockText(block);
+function segment(role: string, block: unknown, counted = true): Segment {
   return {
     canonical: `${role}:${JSON.stringify(withoutCacheControl(block))}`,
-    tokens: countText(text),
+    tokens: counted ? countText(blockText(block)) : 0,
     breakpoint: breakpointOf(block),
   };
+}
+
+function isThinking(block: unknown): boolean {
+  const type = (block as { type?: unknown } | null)?.type;
+  return type === 'thinking' || type === 'redacted_thinking';
+}
+
+/**
+ * The assistant message whose thinking is input, as the API counts it: the final assistant
+ * message of a tool loop still in progress (followed only by the user's tool results), or a
+ * trailing assistant message. Thinking in every earlier turn is stripped and counts 0.
+ */
+function currentAssistantTurn(messages: Array<{ role?: string; content?: unknown }>): number {
+  const last = messages.length - 1;
+  if (messages[last]?.role === 'assistant') return last;
+  const content = messages[last]?.content;
+  const toolResults = Array.isArray(content) && content.some((b) => (b as { type?: unknown } | null)?.type === 'tool_result');
+  return toolResults && messages[last - 1]?.role === 'assistant' ? last - 1 : -1;
 }
 
 export function segmentsOf(body: MessagesBody): Segment[] {
@@ -74,11 +97,13 @@ export function segmentsOf(body: MessagesBody): Segment[] {
   if (typeof body.system === 'string') out.push(segment('system', { type: 'text', text: body.system }));
   else if (Array.isArray(body.system)) for (const block of body.system) out.push(segment('system', block));
   if (Array.isArray(body.messages)) {
-    for (const message of body.messages as Array<{ role?: string; content?: unknown }>) {
+    const messages = body.messages as Array<{ role?: string; content?: unknown }>;
+    const current = currentAssistantTurn(messages);
+    for (const [i, message] of messages.entries()) {
       const role = String(message?.role ?? '');
       const content = message?.content;
       if (typeof content === 'string') out.push(segment(role, { type: 'text', text: content }));
-      else if (Array.isArray(content)) for (const block of content) out.push(segment(role, block));
+      else if (Array.isArray(content)) for (const block of content) out.push(segment(role, block, i === current || !isThinking(block)));
     }
   }
   return out;

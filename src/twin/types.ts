@@ -20,13 +20,27 @@ export type ScriptedBlock =
 
 export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn';
 
+/** Why the model refused (the SDK's RefusalStopDetails). */
+export interface RefusalStopDetails {
+  type: 'refusal';
+  category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | null;
+  explanation: string | null;
+}
+
 /** A scripted assistant turn. */
 export interface Turn {
   content: ScriptedBlock[];
   /** Defaults to `tool_use` when a tool_use block is present, else `end_turn`. */
   stop_reason?: StopReason;
+  /** Sent as `stop_details` when the turn ends with stop_reason `refusal` (else null). */
+  stop_details?: RefusalStopDetails;
   /** Overrides the computed output token count. */
   outputTokens?: number;
+  /**
+   * The thinking text of this turn, used when the request enables thinking (ignored
+   * otherwise). Default: a short deterministic text that grows with output_config.effort.
+   */
+  thinking?: string;
 }
 
 /** Errors the twin can inject instead of (or in the middle of) a reply. */
@@ -63,6 +77,10 @@ export interface RequestContext {
   hasToolResults: boolean;
   /** tool_result blocks of the last user message. */
   toolResults: Array<{ tool_use_id: string; is_error: boolean; text: string }>;
+  /** Whether the reply to this request starts with a thinking block. */
+  thinking: boolean;
+  /** output_config.effort, when the request gives one. */
+  effort: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | undefined;
 }
 
 export interface RuleMatch {
@@ -114,7 +132,11 @@ export interface TwinOptions {
   outputTokensPerSecond?: number;
   /** How long a Message Batch stays in_progress after creation (ms, default 0: ends at once). */
   batchDelayMs?: number;
-  /** Known model ids; when given, any other model gets 404 not_found_error like the API. */
+  /**
+   * Known model ids, newest first. GET /v1/models lists them and GET /v1/models/:id answers
+   * 404 for any other id; default: the SDK's `Model` union (DEFAULT_MODELS). When given,
+   * POST /v1/messages with any other model also gets 404 not_found_error, like the API.
+   */
   models?: string[];
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
@@ -135,7 +157,7 @@ export interface TwinStats {
   /** Most /v1/messages requests in flight at once so far. */
   peakInFlight: number;
   /** Sum of usage over every successful reply. */
-  usage: Omit<Usage, 'cache_creation'>;
+  usage: Omit<Usage, 'cache_creation' | 'output_tokens_details'>;
 }
 
 /** Parsed JSON body of POST /v1/messages (only what the twin looks at). */
@@ -173,6 +195,10 @@ export interface RecordedRequest {
   aborted?: boolean;
   /** Usage the twin reported, for successful /v1/messages replies. */
   usage?: Usage;
+  /** `output_config.effort` as sent, if any (also when it was rejected). */
+  effort?: string;
+  /** `thinking.type` as sent, if any. */
+  thinking?: string;
 }
 
 export interface Usage {
@@ -181,4 +207,6 @@ export interface Usage {
   cache_read_input_tokens: number;
   cache_creation: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
   output_tokens: number;
+  /** Present when the reply had a thinking block: the thinking tokens, included in output_tokens. */
+  output_tokens_details?: { thinking_tokens: number };
 }

@@ -1,6 +1,7 @@
 // Golden wire samples: samples/wire/<name>/{request.json, script.json} -> expected.txt is
 // exactly what goes over the socket (status, headers but the volatile ones, body).
-// UPDATE=1 rewrites expectations; a name filter: TWIN_SAMPLE=<name>.
+// UPDATE=1 rewrites expectations; a name filter: TWIN_SAMPLE=<name>. Thinking signatures
+// (random per twin) are replaced by a placeholder of the same length.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,9 @@ async function render(dir: string): Promise<string> {
       body: JSON.stringify(request.body),
     });
     const headers = [...res.headers.entries()].filter(([name]) => !VOLATILE.has(name)).map(([n, v]) => `${n}: ${v}`).sort();
-    return `HTTP ${res.status}\n${headers.join('\n')}\n\n${await res.text()}`;
+    // Thinking signatures use a random secret per twin: the same length always, never the same bytes.
+    const body = (await res.text()).replace(/"signature":"[A-Za-z0-9+/]{43}="/g, '"signature":"<44 base64 chars>"');
+    return `HTTP ${res.status}\n${headers.join('\n')}\n\n${body}`;
   } finally {
     await twin.close();
   }

@@ -1,6 +1,5 @@
 import type { CatalogueEntry } from './types.js';
-
-const GOOD = '---\nid: invoice-totals\nkind: feature\nstatus: ready\ndepends_on: [money]\noutputs: [src/invoice.ts]\n---\n';
+import { spec } from './example.js';
 
 /** Problems in a spec's YAML frontmatter. */
 export const FRONTMATTER: CatalogueEntry[] = [
@@ -10,8 +9,8 @@ export const FRONTMATTER: CatalogueEntry[] = [
     summary: 'A spec has no YAML frontmatter',
     doc: 'The frontmatter gives a spec its id, kind and status; without it nothing can reference the spec and speccc cannot tell whether to build it.',
     hint: 'Start the file with a `---` block holding at least id, kind and status.',
-    ok: GOOD + '# Invoice totals\n',
-    notOk: '# Invoice totals\n',
+    ok: { files: { 'specs/cart.md': spec('', { id: 'cart', title: 'Cart' }) } },
+    notOk: { files: { 'specs/cart.md': spec('', { frontmatter: null }) } },
   },
   {
     code: 'yaml-invalid',
@@ -19,8 +18,8 @@ export const FRONTMATTER: CatalogueEntry[] = [
     summary: 'The frontmatter is not valid YAML',
     doc: 'The frontmatter is parsed as YAML 1.2. Syntax errors, duplicate keys and excessive aliases (a "billion laughs" bomb) are reported at their position.',
     hint: 'Fix the YAML syntax at the position shown.',
-    ok: GOOD,
-    notOk: '---\nid: invoice-totals\nkind: [feature\n---\n',
+    ok: { files: { 'specs/cart.md': spec('', { kind: 'feature' }) } },
+    notOk: { files: { 'specs/cart.md': spec('', { frontmatter: 'id: cart\nkind: [feature\nstatus: ready\noutputs: [src/cart.ts, src/cart.test.ts]\n' }) } },
   },
   {
     code: 'frontmatter-not-mapping',
@@ -28,8 +27,8 @@ export const FRONTMATTER: CatalogueEntry[] = [
     summary: 'The frontmatter is not a key/value mapping',
     doc: 'The frontmatter must be a YAML mapping (`key: value` lines), not a list or a scalar.',
     hint: 'Write the frontmatter as `key: value` lines.',
-    ok: GOOD,
-    notOk: '---\n- id: a\n---\n',
+    ok: { files: { 'specs/cart.md': spec('', { id: 'cart' }) } },
+    notOk: { files: { 'specs/cart.md': spec('', { frontmatter: '- id: cart\n- kind: feature\n- status: ready\n' }) } },
   },
   {
     code: 'frontmatter-unknown-field',
@@ -37,8 +36,8 @@ export const FRONTMATTER: CatalogueEntry[] = [
     summary: 'The frontmatter has a field speccc does not know',
     doc: 'Unknown fields are errors rather than ignored, so a typo such as `depends-on` cannot silently drop a dependency.',
     hint: 'Remove the field or correct its name (known fields: id, kind, status, depends_on, outputs, model, budget_usd, version).',
-    ok: GOOD,
-    notOk: '---\nid: a\nkind: feature\nstatus: ready\ndepends-on: [money]\n---\n',
+    ok: { files: { 'specs/invoice.md': spec('', { id: 'invoice', depends_on: ['cart'] }), 'specs/cart.md': spec() } },
+    notOk: { files: { 'specs/invoice.md': spec('', { id: 'invoice', more: 'depends-on: [cart]' }), 'specs/cart.md': spec() } },
   },
   {
     code: 'frontmatter-missing-field',
@@ -46,8 +45,8 @@ export const FRONTMATTER: CatalogueEntry[] = [
     summary: 'A required frontmatter field is missing',
     doc: 'Every spec needs `id`, `kind` and `status`.',
     hint: 'Add the field to the frontmatter.',
-    ok: GOOD,
-    notOk: '---\nid: a\nkind: feature\n---\n',
+    ok: { files: { 'specs/cart.md': spec('', { status: 'ready' }) } },
+    notOk: { files: { 'specs/cart.md': spec('', { status: null }) } },
   },
   {
     code: 'frontmatter-invalid-value',
@@ -55,7 +54,7 @@ export const FRONTMATTER: CatalogueEntry[] = [
     summary: 'A frontmatter field has the wrong type or value',
     doc: 'Each field has a type and, for kind and status, a fixed set of values; ids are kebab-case; outputs and depends_on are lists of strings; budget_usd is a positive number.',
     hint: 'Use a value of the documented type (see docs/spec-format.md).',
-    ok: GOOD,
-    notOk: '---\nid: Invoice Totals\nkind: feture\nstatus: ready\n---\n',
+    ok: { files: { 'specs/cart.md': spec('', { kind: 'feature' }) } },
+    notOk: { files: { 'specs/cart.md': spec('', { kind: 'feture' }) } },
   },
 ];

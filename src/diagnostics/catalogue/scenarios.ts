@@ -1,4 +1,8 @@
 import type { CatalogueEntry } from './types.js';
+import { spec } from './example.js';
+
+/** The default Evaluation section, before the scenario an example adds. */
+const EVALUATION = '## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it is 425\n\n';
 
 /** The Evaluation section's Given/When/Then scenarios. */
 export const SCENARIOS: CatalogueEntry[] = [
@@ -8,8 +12,8 @@ export const SCENARIOS: CatalogueEntry[] = [
     summary: 'Evaluation has no complete Given/When/Then scenario',
     doc: 'Scenarios are how a spec says what "done" means; without one the agent\'s tests are guesses and nothing can judge the output.',
     hint: 'Add a scenario: `### Scenario: name` followed by Given, When and Then steps.',
-    ok: '## Evaluation\n### Scenario: empty cart\n- Given an empty cart\n- When the total is computed\n- Then it is 0 cents\n',
-    notOk: '## Evaluation\nIt should compute totals correctly.\n',
+    ok: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: empty cart\n- **Given** an empty cart\n- **When** the total is computed\n- **Then** it is 0 cents\n') } },
+    notOk: { files: { 'specs/cart.md': spec('## Evaluation\n\nThe total is the sum of the prices.\n') } },
   },
   {
     code: 'scenario-incomplete',
@@ -17,8 +21,8 @@ export const SCENARIOS: CatalogueEntry[] = [
     summary: 'A scenario lacks a Given, a When or a Then',
     doc: 'A scenario needs a starting state (Given), an action (When) and an observable outcome (Then); with one missing it cannot be turned into a test.',
     hint: 'Add the missing step.',
-    ok: '- Given a cart, when it is totalled, then the total is 0.\n',
-    notOk: '- Given a cart, when it is totalled.\n',
+    ok: { files: { 'specs/cart.md': spec(EVALUATION + '### Scenario: empty cart\n- **Given** an empty cart\n- **When** the total is computed\n- **Then** it is 0\n') } },
+    notOk: { files: { 'specs/cart.md': spec(EVALUATION + '### Scenario: empty cart\n- **Given** an empty cart\n- **When** the total is computed\n') } },
   },
   {
     code: 'scenario-order',
@@ -26,8 +30,8 @@ export const SCENARIOS: CatalogueEntry[] = [
     summary: 'A scenario\'s steps are out of Given, When, Then order',
     doc: 'A Then before its When, or a Given after the When, usually means two scenarios were merged or a step was mislabelled.',
     hint: 'Order the steps Given, When, Then; split the scenario if it checks two things.',
-    ok: '- Given a, when b, then c.\n',
-    notOk: '- Then c, given a, when b.\n',
+    ok: { files: { 'specs/cart.md': spec(EVALUATION + '### Scenario: empty cart\n- **Given** an empty cart\n- **When** the total is computed\n- **Then** it is 0\n') } },
+    notOk: { files: { 'specs/cart.md': spec(EVALUATION + '### Scenario: empty cart\n- **Given** an empty cart\n- **Then** it is 0\n- **When** the total is computed\n') } },
   },
   {
     code: 'scenario-duplicate-name',
@@ -35,8 +39,8 @@ export const SCENARIOS: CatalogueEntry[] = [
     summary: 'Two scenarios in one spec have the same name',
     doc: 'Scenario names identify failures in reports and traces; two with one name make a failure ambiguous.',
     hint: 'Give each scenario a distinct name.',
-    ok: '### Scenario: empty cart\n...\n### Scenario: one item\n...\n',
-    notOk: '### Scenario: empty cart\n...\n### Scenario: empty cart\n...\n',
+    ok: { files: { 'specs/cart.md': spec(EVALUATION + '### Scenario: empty cart\n- **Given** an empty cart\n- **When** the total is computed\n- **Then** it is 0\n') } },
+    notOk: { files: { 'specs/cart.md': spec(EVALUATION + '### Scenario: two items\n- **Given** an empty cart\n- **When** the total is computed\n- **Then** it is 0\n') } },
   },
   {
     code: 'then-untestable',
@@ -44,7 +48,7 @@ export const SCENARIOS: CatalogueEntry[] = [
     summary: 'A Then step states no observable outcome',
     doc: 'Then steps such as "it works" or "everything is fine" cannot fail, so a test built from them proves nothing.',
     hint: 'State a value, message or state that can be checked.',
-    ok: '- Then the total is 425 cents\n',
-    notOk: '- Then it works\n',
+    ok: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** the total is 425 cents\n') } },
+    notOk: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it works\n') } },
   },
 ];

@@ -1,0 +1,89 @@
+/**
+ * A short Markdown summary of a report, for a GitHub job summary or a pull-request comment:
+ * the counts, each failing spec with its failing holdout scenarios, and spend. Long lists are
+ * cut (with how many were left out) so the text stays well under a comment's size limit.
+ */
+import type { ReportModel } from './model.js';
+
+export const MAX_FAILING_LISTED = 25;
+export const MAX_SCENARIOS_LISTED = 10;
+export const MAX_RUNS_LISTED = 5;
+
+/**
+ * Spec text as inert Markdown: characters that could start markup (emphasis, code, links,
+ * table cells) are backslash-escaped, `<`, `>` and `&` become entities, line breaks become
+ * spaces, and `@` is followed by a word joiner so that it mentions no one.
+ */
+export function markdownText(text: unknown): string {
+  return String(text)
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '@\u2060');
+}
+
+function usd(v: number): string {
+  const n = Number.isFinite(v) ? v : 0;
+  return n !== 0 && Math.abs(n) < 0.01 ? `$${n.toFixed(3)}` : `$${n.toFixed(2)}`;
+}
+
+function when(at: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(String(at));
+  return m ? `${m[1]} ${m[2]}${/Z$/.test(at) ? ' UTC' : ''}` : markdownText(at);
+}
+
+function more(n: number, what: string): string {
+  return `…and ${n} more ${what}`;
+}
+
+export function renderReportMarkdown(model: ReportModel): string {
+  const s = model.summary;
+  const lines: string[] = [];
+  lines.push(`## speccc report: ${markdownText(model.workspace)}`, '');
+  const extra = (['draft', 'blocked'] as const)
+    .map((state) => [state, model.specs.filter((x) => x.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${state}`);
+  lines.push(
+    `**${s.promoted} promoted · ${s.stale} stale · ${s.failing} failing · ${s.unverified} unverified** of ${s.total} specs${extra.length ? ` (${extra.join(', ')})` : ''}` +
+      ` · satisfaction ${s.satisfaction === null ? 'not measured' : s.satisfaction.toFixed(2)} · spent ${usd(s.spentUsd)} in ${model.runs.length} ${model.runs.length === 1 ? 'run' : 'runs'}`,
+    '',
+  );
+
+  const failing = model.specs.filter((x) => x.state === 'failing');
+  if (failing.length === 0) {
+    lines.push('No failing spec.', '');
+  } else {
+    lines.push(`### Failing specs (${failing.length})`, '');
+    for (const spec of failing.slice(0, MAX_FAILING_LISTED)) {
+      lines.push(`- **${markdownText(spec.id)}** (${markdownText(spec.title)}): ${markdownText(spec.why)}`);
+      const failed = spec.scenarios.filter((x) => x.passed === false);
+      for (const scenario of failed.slice(0, MAX_SCENARIOS_LISTED)) lines.push(`  - ✗ ${markdownText(scenario.name)}`);
+      if (failed.length > MAX_SCENARIOS_LISTED) lines.push(`  - ${more(failed.length - MAX_SCENARIOS_LISTED, 'failing scenarios')}`);
+    }
+    if (failing.length > MAX_FAILING_LISTED) lines.push(`- ${more(failing.length - MAX_FAILING_LISTED, 'failing specs')}`);
+    lines.push('');
+  }
+
+  const blocked = model.specs.filter((x) => x.state === 'blocked');
+  if (blocked.length > 0) {
+    const ids = blocked.slice(0, MAX_FAILING_LISTED).map((x) => markdownText(x.id));
+    lines.push(`Blocked by a failing dependency: ${ids.join(', ')}${blocked.length > MAX_FAILING_LISTED ? ` and ${blocked.length - MAX_FAILING_LISTED} more` : ''}.`, '');
+  }
+
+  lines.push('### Spend', '');
+  if (model.runs.length === 0) {
+    lines.push('No run recorded yet.', '');
+  } else {
+    const recent = model.runs.slice(-MAX_RUNS_LISTED).reverse();
+    lines.push('| Run | At | Cost | Jobs | Failed |', '| --- | --- | ---: | ---: | ---: |');
+    for (const r of recent) lines.push(`| ${markdownText(r.id)} | ${when(r.at)} | ${usd(r.costUsd)} | ${r.jobs} | ${r.failed} |`);
+    lines.push('');
+    const shown = recent.length < model.runs.length ? `Latest ${recent.length} of ${model.runs.length} runs; ` : '';
+    lines.push(`${shown}${usd(s.spentUsd)} spent in all.`, '');
+  }
+  lines.push(`<sub>Generated ${when(model.generatedAt)} by speccc ${markdownText(model.specccVersion)}. Every spec in detail: \`speccc report\`.</sub>`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,75 @@
+/**
+ * The data `speccc report` renders. Collected elsewhere (run traces, result store, verify
+ * results); the renderers in this folder (html.ts, graph.ts, markdown.ts) are pure functions of
+ * it. Every string in it may come from a user's spec and is escaped by the renderers.
+ * Keep this file free of logic.
+ */
+
+/** What a spec author needs to know about one spec, in one word. */
+export type SpecState = 'promoted' | 'stale' | 'failing' | 'unverified' | 'draft' | 'blocked';
+
+/** Every state, in the order the report lists them (worst news is not first: counts read left to right). */
+export const SPEC_STATES: readonly SpecState[] = ['promoted', 'stale', 'failing', 'unverified', 'draft', 'blocked'];
+
+export interface ReportModel {
+  /** ISO 8601 time the model was collected. */
+  generatedAt: string;
+  /** The workspace's name or path, as shown to people. */
+  workspace: string;
+  specccVersion: string;
+  summary: {
+    promoted: number;
+    stale: number;
+    failing: number;
+    unverified: number;
+    total: number;
+    /** Across all runs, in US dollars. */
+    spentUsd: number;
+    /** 0..1, the latest verify run's mean over specs; null when nothing was verified yet. */
+    satisfaction: number | null;
+  };
+  /** Every recorded run, oldest first. */
+  runs: { id: string; at: string; costUsd: number; jobs: number; failed: number }[];
+  /** The last run's jobs; startMs/endMs are relative to the run's start. */
+  lastRun: null | {
+    id: string;
+    at: string;
+    jobs: {
+      spec: string;
+      startMs: number;
+      endMs: number;
+      attempts: number;
+      retries: number;
+      costUsd: number;
+      /** The job's end state in words (e.g. built, failed, reused). */
+      state: string;
+      failureClass?: string;
+    }[];
+  };
+  /** Failure taxonomy: counts across runs, each with the specs it hit. */
+  failureClasses: { class: string; label: string; count: number; specs: string[] }[];
+  specs: {
+    id: string;
+    /** Workspace-relative path of the spec file. */
+    file: string;
+    kind: string;
+    title: string;
+    state: SpecState;
+    /** Why it is in that state, in words. */
+    why: string;
+    dependsOn: string[];
+    /** Holdout scenarios by name; passed is null when not run yet. */
+    scenarios: { name: string; passed: boolean | null }[];
+    /** 0..1 per verify run, oldest first. */
+    satisfaction: { at: string; value: number }[];
+    coverage: null | { requirements: number; covered: number; untested: string[] };
+    /** 0..1, or null when not measured. */
+    mutationScore: number | null;
+    diagnostics: { code: string; severity: 'error' | 'warning'; line: number; column: number; message: string }[];
+    /** Per run that spent on this spec, oldest first. */
+    cost: { run: string; at: string; costUsd: number; inputTokens: number; outputTokens: number }[];
+  }[];
+}
+
+export type ReportSpec = ReportModel['specs'][number];
+export type ReportJob = NonNullable<ReportModel['lastRun']>['jobs'][number];
