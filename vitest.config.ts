@@ -6,7 +6,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/samples/**', '**/.speccc/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Two cores on CI: forks keep child-process-heavy suites isolated.
+    // Two cores on CI: forks keep child-process-heavy suites isolated. Most tests wait on child
+    // processes (sandboxed tsc and vitest, the twin), so two workers use both cores.
     pool: 'forks',
+    maxWorkers: 2,
   },
 });

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from '../src/compile.js';
-import { createAnthropicAgent } from '../src/phases/6-generate/anthropic/provider.js';
-import { createBudget } from '../src/phases/6-generate/budget.js';
-import { nullTrace } from '../src/io/trace.js';
+import { createRuntime, takeCredentials } from '../src/runtime.js';
+import { loadConfig } from '../src/io/config-file.js';
+import type { Validator } from '../src/types/index.js';
 import { startTwin, textReply, writeFilesTurn, type RequestContext } from '../src/twin/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import type { BenchResult } from './util.js';
@@ -21,16 +21,23 @@ function writeListedFiles(ctx: RequestContext) {
   return writeFilesTurn(Object.fromEntries(files.map((f) => [f, `// ${f}\n${'export const line = 1;\n'.repeat(40)}`])));
 }
 
+/** The bench measures the runtime against the API; validation is measured on its own. */
+const passing: Validator = {
+  visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
+  holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
+};
+
 async function run1(count: number, concurrency: number, contextKb: number, outputTokensPerSecond: number) {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-rt-'));
   const twin = await startTwin({ script: [{ reply: writeListedFiles }], outputTokensPerSecond });
   try {
     writeWorkspace(root, count, { dependencies: false, contextKb });
-    const agent = createAnthropicAgent({ env: { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'bench-key' }, budget: createBudget(null), trace: nullTrace, maxTurns: 6 });
+    const config = (await loadConfig(root)).config;
+    const runtime = createRuntime({ root, config: { ...config, agent: { maxTurns: 6 } }, credentials: takeCredentials({ ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'bench-key' }), command: 'build', provider: 'anthropic', inject: { validator: passing } });
     const started = performance.now();
-    const result = await build({ root, mode: 'build', force: null, agent, providerLabel: 'bench', concurrency });
+    const result = await build({ root, mode: 'build', runtime, concurrency });
     const wallMs = performance.now() - started;
-    const built = [...result.outcomes.values()].filter((o) => o.state === 'built');
+    const built = result.kind === 'built' ? [...result.outcomes.values()].filter((o) => o.state === 'built') : [];
     const jobMs = built.map((o) => o.result!.durationMs);
     return { wallMs, jobMs, usage: twin.stats().usage, built: built.length };
   } finally {

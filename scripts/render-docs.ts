@@ -83,8 +83,31 @@ export function renderDiagnosticsDoc(): string {
   return lines.join('\n');
 }
 
+const camel = (code: string) => code.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** src/diagnostics/messages.ts: one typed function per code, so a mistyped code fails the typecheck. */
+function renderMessages(): string {
+  const entries = [...CATALOGUE.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const lines = [
+    '// Generated from src/diagnostics/catalogue/ by `npm run docs`. Do not edit: change the catalogue.',
+    "import type { Diagnostic } from '../types/index.js';",
+    "import { makeDiagnostic, type DiagnosticInput } from './make.js';",
+    '',
+    '/** Every diagnostic code speccc reports. */',
+    `export type DiagnosticCode =\n${entries.map((e) => `  | '${e.code}'`).join('\n')};`,
+    '',
+    '/** One factory per code: severity and default hint come from the catalogue. */',
+    'export const diagnostics = {',
+    ...entries.flatMap((e) => [`  /** ${e.severity}: ${e.summary.replace(/\*\//g, '* /')} */`, `  ${camel(e.code)}: (input: DiagnosticInput): Diagnostic => makeDiagnostic('${e.code}', input),`]),
+    '} as const;',
+    '',
+  ];
+  return lines.join('\n');
+}
+
 export function renderGeneratedDocs(): Record<string, string> {
   return {
+    'src/diagnostics/messages.ts': renderMessages(),
     'docs/diagnostics.md': renderDiagnosticsDoc(),
     'schemas/frontmatter.schema.json': JSON.stringify(frontmatterJsonSchema(), null, 2) + '\n',
     'schemas/config.schema.json': JSON.stringify(configJsonSchema(), null, 2) + '\n',

@@ -10,12 +10,13 @@
  */
 import path from 'node:path';
 import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
-import { loadConfig } from './config/load.js';
+import { loadConfig } from './io/config-file.js';
 import { loadWorkspace } from './workspace.js';
 import type { WorkspaceFiles } from './io/workspace-files.js';
 import { readGeneratedTree } from './io/generated-tree.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
+import { listScenarios } from './io/holdouts.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
@@ -58,11 +59,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const whole = !options.paths || options.paths.length === 0;
   const { workspace, files } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
+  const scenarios = await listScenarios(path.resolve(root, config.paths.scenarios));
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...inputProblems(files, config),
     ...workspace.files.flatMap((m) => m.diagnostics),
-    ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans }),
+    ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
   ]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
@@ -92,7 +94,7 @@ export type BuildResult =
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const signal = options.signal ?? new AbortController().signal;
-  return withLock(options.mode === 'plan' ? null : options.runtime, async () => {
+  return withLock(options.mode === 'plan' ? null : options.runtime, async (): Promise<BuildResult> => {
     const generatedDir = await recoverUnderLock(root, options.mode === 'plan' ? null : options.runtime);
     const read: ReadInputs = await readInputs(root);
     const stamp = options.force ? undefined : await buildStamp(root, buildDigest(read.inputs));
@@ -107,22 +109,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const rendered = renderPrompts({ ...templates, workspace: checked.workspace, buildable: buildableInOrder(checked.workspace) });
     if (!rendered.ok) return { kind: 'blocked', check: checked, diagnostics: rendered.diagnostics };
 
-    const planInput = planInputOf(checked, config, rendered.prompts, read.tree, options.force ?? null); // 5
+    const planInput = planInputOf(checked.workspace, config, rendered.prompts, read.tree, options.force ?? null); // 5
     const plan = planBuild(planInput);
     const runtime = options.mode === 'plan' ? null : options.runtime;
     const unknownModels = options.mode === 'build' ? await blockedByModels(plan, runtime!) : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
 
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, signal }); // 6–7
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal }); // 6–7
     if (options.mode === 'plan') {
-      await stampIfUnchanged(root, read, plan, outcomes);
+      await stampIfUnchanged(root, read, plan, outcomes, false);
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
     }
     const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
     const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
     const cancelled = signal.aborted;
-    const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: read.tree.files, ...promotionFiles(next, options.runtime), signal }) : null;
-    if (!cancelled) await stampIfUnchanged(root, read, plan, held);
+    const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: read.tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
+    if (!cancelled) await stampIfUnchanged(root, read, plan, held, true);
     return { kind: 'built', check: checked, plan, outcomes: held, change, manifest: next.manifest, runId: options.runtime.runId, cancelled };
-  });
+  }, runOutcome);
 }
+
+const runOutcome = (r: BuildResult) =>
+  r.kind === 'blocked' ? 'blocked' : r.kind === 'built' && r.cancelled ? 'cancelled' : r.kind === 'built' && [...r.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped') ? 'failed' : 'done';

@@ -6,11 +6,12 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from './types/index.js';
-import { readRawConfig } from './config/raw-paths.js';
+import { readRawConfig } from './io/raw-config.js';
 import { readWorkspaceFiles, type WorkspaceFiles } from './io/workspace-files.js';
 import { readTemplates } from './io/templates.js';
 import { readGeneratedTree, type GeneratedTree } from './io/generated-tree.js';
 import { readStored, writeStored } from './io/stamps.js';
+import { listScenarios } from './io/holdouts.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
 
 import { PARSE_CACHE_FORMAT } from './io/parse-cache.js';
@@ -33,6 +34,8 @@ export interface WorkspaceInputs {
   generated: [string, string][];
   /** sha256 of generated/.speccc/manifest.json as parsed (null when absent or unusable). */
   manifest: string | null;
+  /** Holdout scenario files by name (never their text) and whether each has a check: check reports those without. */
+  scenarios: [string, boolean][];
 }
 
 export interface ReadInputs {
@@ -44,10 +47,11 @@ export interface ReadInputs {
 
 export async function readInputs(root: string): Promise<ReadInputs> {
   const raw = await readRawConfig(root);
-  const [files, templates, tree] = await Promise.all([
+  const [files, templates, tree, scenarios] = await Promise.all([
     readWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }),
     readTemplates(root, raw.paths.templates),
     readGeneratedTree(path.join(root, raw.paths.generated), SPECCC_VERSION),
+    listScenarios(path.resolve(root, raw.paths.scenarios)),
   ]);
   const byHash = (list: { file: string; bytes: Uint8Array }[]) => list.map((f): [string, string] => [f.file, sha256(f.bytes)]);
   return {
@@ -62,6 +66,7 @@ export async function readInputs(root: string): Promise<ReadInputs> {
       templates: [...templates.defaults, ...templates.overrides].map((t): [string, string] => [t.file, sha256(t.text)]),
       generated: [...tree.hashes].sort(([a], [b]) => (a < b ? -1 : 1)),
       manifest: tree.manifestProblem === null && tree.manifest.specs.size > 0 ? sha256(canonicalJson(tree.manifest)) : null,
+      scenarios: scenarios.map((s): [string, boolean] => [s.file, s.hasCheck]),
     },
   };
 }
@@ -74,7 +79,7 @@ export function checkDigest(inputs: WorkspaceInputs, paths: readonly string[]): 
 
 /** The digest of the sources a build reads (everything but generated/): unchanged from plan to stamp, or no stamp. */
 export function sourcesDigest(inputs: WorkspaceInputs): string {
-  const { generated: _g, manifest: _m, ...sources } = inputs;
+  const { generated: _g, manifest: _m, scenarios: _s, ...sources } = inputs;
   return sha256(canonicalJson({ for: 'sources', ...sources }));
 }
 
@@ -100,3 +105,4 @@ export const storedReport = (root: string, digest: string) => readStored<StoredR
 export const storeReport = (root: string, digest: string, report: StoredReport) => writeStored(root, 'check-report', digest, report);
 export const buildStamp = (root: string, digest: string) => readStored<BuildStamp>(root, 'build-stamp', digest);
 export const stampBuild = (root: string, digest: string, stamp: BuildStamp) => writeStored(root, 'build-stamp', digest, stamp);
+

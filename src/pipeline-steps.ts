@@ -4,8 +4,7 @@
  * build stamp. Kept here so compile.ts reads as the pipeline and nothing else.
  */
 import path from 'node:path';
-import type { Diagnostic, ForceSpec, JobOutcome, Plan, PlannedJob, SpecccConfig } from './types/index.js';
-import type { CheckResult, BuildOptions, BuildResult } from './compile.js';
+import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Plan, PlannedJob, SpecccConfig, Workspace } from './types/index.js';
 import type { Runtime } from './runtime.js';
 import type { BuildPrompts } from './phases/4-render/prompts.js';
 import type { PlanInput } from './phases/5-plan/index.js';
@@ -14,7 +13,7 @@ import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
 import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { diagnostics as d } from './diagnostics/messages.js';
-import { readRawConfig } from './config/raw-paths.js';
+import { readRawConfig } from './io/raw-config.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
 import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
 import { recoverPromotion } from './io/promote.js';
@@ -26,14 +25,16 @@ import type { WorkspaceFiles } from './io/workspace-files.js';
 const origin = { line: 1, column: 1, offset: 0 };
 
 /** A run holds the workspace lock from before it reads anything until after it has promoted; its trace opens and closes with it. */
-export async function withLock(runtime: Runtime | null, run: () => Promise<BuildResult>): Promise<BuildResult> {
+type RunOutcome = 'done' | 'failed' | 'cancelled' | 'blocked';
+
+export async function withLock<T>(runtime: Runtime | null, run: () => Promise<T>, outcomeOf: (result: T) => RunOutcome): Promise<T> {
   if (!runtime) return run();
   const lock = await runtime.lock();
   runtime.trace.write({ type: 'run-start', command: 'build', provider: runtime.providerLabel, sandbox: runtime.sandbox, speccc: (await import('./version.js')).SPECCC_VERSION, maxCostUsd: runtime.budget.cap });
-  let outcome: 'done' | 'failed' | 'cancelled' | 'blocked' = 'failed';
+  let outcome: RunOutcome = 'failed';
   try {
     const result = await run();
-    outcome = result.kind === 'blocked' ? 'blocked' : result.kind === 'built' && result.cancelled ? 'cancelled' : result.kind === 'built' && [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped') ? 'failed' : 'done';
+    outcome = outcomeOf(result);
     return result;
   } finally {
     runtime.trace.write({ type: 'run-end', outcome, spentUsd: runtime.budget.spent() });
@@ -78,10 +79,10 @@ export function inputProblems(files: WorkspaceFiles, config: SpecccConfig): Diag
 
 export type PlanInputWithTree = PlanInput & { current: Map<string, string> };
 
-export function planInputOf(checked: CheckResult, config: SpecccConfig, prompts: BuildPrompts, tree: GeneratedTree, force: ForceSpec): PlanInputWithTree {
+export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts: BuildPrompts, tree: GeneratedTree, force: ForceSpec): PlanInputWithTree {
   const current = new Map([...tree.files].map(([p, c]) => [p, stripHeader(c)]));
   return {
-    workspace: checked.workspace,
+    workspace,
     config,
     systemPrompt: prompts.systemPrompt,
     templatesDigest: prompts.templatesDigest,
@@ -112,13 +113,12 @@ export async function blockedByModels(plan: Plan, runtime: Runtime): Promise<Dia
   });
 }
 
-export function runnerInputs(root: string, options: BuildOptions, config: SpecccConfig, prompts: BuildPrompts): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal'> & { current: Map<string, string> } {
-  const runtime = options.mode === 'plan' ? null : options.runtime;
+export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | 'promote'; runtime?: Runtime; onEvent?: (event: BuildEvent) => void }, config: SpecccConfig, prompts: BuildPrompts): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal' | 'current'> {
+  const runtime = options.mode === 'plan' ? null : options.runtime!;
   const maxAttempts = 1 + config.validation.maxFixAttempts;
   return {
     config,
-    current: new Map(),
-    agent: options.mode === 'build' ? options.runtime.agent : null,
+    agent: options.mode === 'build' ? runtime!.agent : null,
     validator: runtime?.validator ?? null,
     providerLabel: runtime?.providerLabel ?? 'none',
     // Plan mode still reads the store: a stored result means "restored, no agent call".
@@ -132,10 +132,10 @@ export function runnerInputs(root: string, options: BuildOptions, config: Speccc
 }
 
 /** The staged tree's location and the files speccc writes into generated/ itself: the manifest and the README. */
-export function promotionFiles(next: NextTree, runtime: Runtime) {
+export function promotionFiles(root: string, next: NextTree, runtime: Runtime) {
   const providers = [...new Set([...next.manifest.specs.values()].map((e) => e.provider))].sort();
   return {
-    stagingDir: path.join(path.dirname(runtime.trace.file ?? ''), '..', 'staging', runtime.runId),
+    stagingDir: path.join(root, '.speccc', 'staging', runtime.runId),
     next: next.files,
     extra: new Map([
       [MANIFEST_PATH, manifestJson(next.manifest)],
@@ -149,8 +149,9 @@ export function promotionFiles(next: NextTree, runtime: Runtime) {
  * job ended up to date and the sources are byte-identical to what the plan read: a spec edited
  * while the build ran is never stamped as built.
  */
-export async function stampIfUnchanged(root: string, read: ReadInputs, plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>): Promise<void> {
-  const allDone = [...outcomes.values()].every((o) => o.state === 'fresh' || o.state === 'built' || o.state === 'reused');
+export async function stampIfUnchanged(root: string, read: ReadInputs, plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, promoted: boolean): Promise<void> {
+  // In a plan, "reused" means "would be restored": only a promoting run makes it so.
+  const allDone = [...outcomes.values()].every((o) => o.state === 'fresh' || (promoted && (o.state === 'built' || o.state === 'reused')));
   if (!allDone || plan.orphans.length > 0 || read.tree.manifestProblem !== null) return;
   const after = await readInputs(root);
   if (sourcesDigest(after.inputs) !== sourcesDigest(read.inputs)) return;

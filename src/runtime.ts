@@ -58,7 +58,7 @@ export interface RuntimeOptions {
   session?: Budget;
   clock?: () => number;
   /** Test seams: a scripted agent or runner in place of the real provider or sandbox. Entry points never pass these. */
-  inject?: { agent?: Agent; runner?: SealedRunner };
+  inject?: { agent?: Agent; runner?: SealedRunner; validator?: Validator };
 }
 
 export interface Runtime {
@@ -93,6 +93,40 @@ export function providerLabel(provider: ProviderName | string, baseURL: string |
   }
 }
 
+export interface Gate {
+  runner: SealedRunner;
+  validator: Validator;
+  warnings: string[];
+}
+
+/**
+ * The validation gate: the sealed runner (bubblewrap, or the warned opt-out) and the validator
+ * that judges staged trees with the workspace's holdout checks. Builds get it through their
+ * runtime; `speccc verify` uses it directly. No sandbox available: a setup error, never an
+ * unsealed run.
+ */
+export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner }): Gate {
+  const mode: SandboxMode = options.config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
+  let runner: SealedRunner;
+  try {
+    runner = options.runner ?? createSealedRunner({ mode, parentEnv: options.credentials.env });
+  } catch (error) {
+    if (error instanceof SandboxUnavailableError) throw new RuntimeSetupError(error.message);
+    throw error;
+  }
+  const warnings = runner.mode === 'off' ? ['validation.sandbox is "off": generated code runs unsealed, with access to this machine\'s files and network'] : [];
+  const validator = createValidator({ config: options.config, runner, holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)) });
+  return { runner, validator, warnings };
+}
+
+/** For runs that never execute generated code: any attempt to is a bug. */
+function refusingGate(): Gate {
+  const refuse = () => {
+    throw new Error('bug: this command runs no generated code');
+  };
+  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse }, warnings: [] };
+}
+
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { root, config, credentials } = options;
   const clock = options.clock ?? Date.now;
@@ -102,16 +136,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const budget = createBudget(cap, options.session);
   const warnings: string[] = [];
 
-  const mode: SandboxMode = config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
-  let runner: SealedRunner;
-  try {
-    runner = options.inject?.runner ?? createSealedRunner({ mode, parentEnv: credentials.env });
-  } catch (error) {
-    if (error instanceof SandboxUnavailableError) throw new RuntimeSetupError(error.message);
-    throw error;
-  }
-  if (runner.mode === 'off') warnings.push('validation.sandbox is "off": generated code runs unsealed, with access to this machine\'s files and network');
-  const validator = createValidator({ config, runner, holdouts: holdoutsFrom(path.resolve(root, config.paths.scenarios)) });
+  // promote and scenarios generate run no generated code: they need no sandbox on this machine.
+  const runsCode = options.command === 'build' || options.command === 'watch';
+  const gate = runsCode && !options.inject?.validator ? createGate({ root, config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate();
+  warnings.push(...gate.warnings);
+  const validator = options.inject?.validator ?? gate.validator;
+  const runner = gate.runner;
 
   const prices = (config.model.prices ?? {}) as PriceOverrides;
   let provider: (Agent & { checkModels?: Runtime['checkModels'] }) | undefined;

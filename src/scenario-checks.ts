@@ -1,20 +1,25 @@
 /**
  * `speccc scenarios generate`: a separate agent turns each plain-language holdout scenario that
  * has no automated check yet into one. It sees the scenario, the spec and the generated code's
- * public interface — never the implementation, never the conversation that wrote it (the holdout
- * pattern: the tester never sees how the code was made) — and may write only that one check.
+ * declarations (`.d.ts`, made with the TypeScript compiler) — never a function body, never the
+ * conversation that wrote the code — and may write only that one check. It runs on the same
+ * runtime as a build: budget, trace, lock, redaction.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Agent, Diagnostic } from './types/index.js';
+import type { Diagnostic } from './types/index.js';
 import { check } from './compile.js';
+import type { Runtime } from './runtime.js';
 import { readTemplates } from './io/templates.js';
+import { listScenarios, readScenario, writeScenarioCheck } from './io/holdouts.js';
+import { readGeneratedTree } from './io/generated-tree.js';
 import { mergeTemplates } from './phases/4-render/templates.js';
 import { renderScenarioCheck } from './phases/4-render/index.js';
+import { declarationsOf } from './phases/4-render/declarations.js';
 import { createSandbox } from './phases/6-generate/sandbox.js';
-import { publicInterface } from './phases/7-validate/public-interface.js';
+import { stripHeader } from './phases/8-emit/provenance.js';
 import { TEST_FILE } from './phases/7-validate/index.js';
 import { sha256 } from './phases/1-parse/hash.js';
+import { SPECCC_VERSION } from './version.js';
 
 const SYSTEM = `You write automated acceptance checks (vitest) for holdout scenarios of generated code.
 You are independent of the agent that wrote the code: you check behaviour through the public
@@ -30,7 +35,7 @@ export interface ScenarioCheckOutcome {
 
 export async function generateScenarioChecks(options: {
   root: string;
-  agent: Agent;
+  runtime: Runtime;
   scenariosDir: string;
   specId?: string;
   overwrite?: boolean;
@@ -39,43 +44,34 @@ export async function generateScenarioChecks(options: {
   const checked = await check({ root: options.root });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.code.startsWith('generated-'));
   if (errors.length > 0) return { outcomes: [], blocked: errors };
-  const config = checked.config;
+  const { config } = checked;
   const sources = await readTemplates(options.root, config.paths.templates);
   const templates = mergeTemplates(sources.defaults, sources.overrides);
+  const tree = await readGeneratedTree(path.join(options.root, config.paths.generated), SPECCC_VERSION);
+  const declarations = declarationsOf(new Map([...tree.files].filter(([p]) => !TEST_FILE.test(p)).map(([p, c]) => [p, stripHeader(c)])));
   const outcomes: ScenarioCheckOutcome[] = [];
-  let specDirs: string[] = [];
+  const lock = await options.runtime.lock();
   try {
-    specDirs = (await fs.readdir(options.scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    specDirs = [];
-  }
-  for (const specId of specDirs.filter((id) => !options.specId || id === options.specId)) {
-    const spec = checked.workspace.byId.get(specId);
-    if (!spec) continue;
-    const interfaces = await Promise.all(
-      spec.frontmatter!.outputs
-        .filter((o) => /\.[cm]?tsx?$/.test(o) && !TEST_FILE.test(o))
-        .map(async (o) => ({ path: o, text: publicInterface(await fs.readFile(path.join(options.root, config.paths.generated, o), 'utf8').catch(() => '')) })),
-    );
-    const names = (await fs.readdir(path.join(options.scenariosDir, specId))).filter((n) => n.endsWith('.md')).sort();
-    for (const md of names) {
-      const name = md.replace(/\.md$/, '');
-      const rel = `${specId}/${name}.test.ts`;
-      const target = path.join(options.scenariosDir, rel);
-      const exists = await fs.access(target).then(() => true, () => false);
-      if (exists && !options.overwrite) {
-        outcomes.push({ spec: specId, scenario: name, file: rel, state: 'skipped-existing' });
+    for (const s of await listScenarios(options.scenariosDir)) {
+      if (options.specId && s.spec !== options.specId) continue;
+      const spec = checked.workspace.byId.get(s.spec);
+      if (!spec) continue;
+      const rel = `${s.spec}/${s.name}.test.ts`;
+      if (s.hasCheck && !options.overwrite) {
+        outcomes.push({ spec: s.spec, scenario: s.name, file: rel, state: 'skipped-existing' });
         continue;
       }
-      const scenario = await fs.readFile(path.join(options.scenariosDir, specId, md), 'utf8');
-      const prompt = renderScenarioCheck(templates, { spec, name, path: rel, scenario, interfaces });
+      const interfaces = spec.frontmatter!.outputs.filter((o) => declarations.has(o)).map((o) => ({ path: o.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), text: declarations.get(o)! }));
+      const scenario = await readScenario(options.scenariosDir, s.file);
+      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces });
       if (!prompt.ok) return { outcomes, blocked: prompt.diagnostics };
-      const sandbox = createSandbox({ outputs: [rel], readable: new Map() });
-      const result = await options.agent.run(
+      const sandbox = createSandbox({ outputs: [rel], readable: new Map(), maxFileBytes: config.model.maxOutputTokens * 16 });
+      const result = await options.runtime.agent.run(
         {
-          specId,
+          specId: s.spec,
           jobKey: sha256(`${SYSTEM}\n${prompt.text}`),
           model: config.model.default,
+          effort: config.model.effort,
           maxOutputTokens: config.model.maxOutputTokens,
           system: SYSTEM,
           prompt: prompt.text,
@@ -85,12 +81,14 @@ export async function generateScenarioChecks(options: {
       );
       const content = sandbox.written().get(rel);
       if (result.status !== 'done' || content === undefined) {
-        outcomes.push({ spec: specId, scenario: name, file: rel, state: 'failed', error: result.error ?? `the agent did not write ${rel}` });
+        outcomes.push({ spec: s.spec, scenario: s.name, file: rel, state: 'failed', error: result.error ?? `the agent did not write ${rel}` });
         continue;
       }
-      await fs.writeFile(target, content);
-      outcomes.push({ spec: specId, scenario: name, file: rel, state: 'written' });
+      await writeScenarioCheck(options.scenariosDir, rel, content);
+      outcomes.push({ spec: s.spec, scenario: s.name, file: rel, state: 'written' });
     }
+  } finally {
+    await lock.release();
   }
   return { outcomes, blocked: [] };
 }

@@ -1,58 +1,51 @@
-/** What `speccc build` prints: the plan, per-job results and the summary line. Pure formatting. */
+/** What `speccc build` prints: the plan with its price, per-job results and the summary line. Pure formatting. */
 import pc from 'picocolors';
-import type { BuildResult } from '../compile.js';
+import type { JobOutcome, Plan } from '../types/index.js';
 import { REASON_TEXT } from '../phases/5-plan/index.js';
-import type { JobOutcome } from '../phases/6-generate/run-jobs.js';
-
-export interface CostEstimate {
-  inputTokens: number;
-  worstCaseUsd: number | null;
-}
+import type { PlanEstimate } from '../phases/5-plan/estimate.js';
+import type { TreeChange } from '../io/promote.js';
 
 /** Dependents that only might rebuild are listed up to this many; the headline counts them all. */
 const MAYBE_LISTED = 5;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const usd = (n: number) => `$${n < 0.01 && n > 0 ? n.toFixed(4) : n.toFixed(2)}`;
 
-export function formatPlan(result: BuildResult, estimate: (id: string) => CostEstimate | null, color: boolean): string {
+export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, estimate: PlanEstimate, maxCostUsd: number | null, color: boolean): string {
   const c = color ? pc : pc.createColors(false);
-  const plan = result.plan!;
   const lines: string[] = [];
-  let tokens = 0;
-  let usd = 0;
-  let unknownCost = false;
+  const byId = new Map(estimate.jobs.map((e) => [e.id, e]));
   let maybeShown = 0;
   for (const job of plan.jobs) {
-    const outcome = result.outcomes.get(job.id);
+    const outcome = outcomes.get(job.id);
     if (outcome?.state === 'fresh') {
       if (job.state === 'stale' && ++maybeShown <= MAYBE_LISTED) lines.push(`  ${c.dim('•')} ${job.id}: dependency changed; rebuilt only if the dependency's outputs change`);
       continue;
     }
-    if (outcome?.state === 'reused') {
-      lines.push(`  ${c.yellow('•')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}; a stored result restores it (no agent call)`);
-      for (const d of job.drifted) lines.push(`      drifted: ${d}`);
-      continue;
+    const reasons = job.reasons.map((r) => REASON_TEXT[r]).join(', ');
+    if (outcome?.state === 'reused') lines.push(`  ${c.yellow('•')} ${job.id}: ${reasons}; a stored result restores it (no agent call)`);
+    else {
+      const e = byId.get(job.id);
+      const cost = e ? ` — ~${e.inputTokens.toLocaleString('en-US')} input tokens${e.counted ? '' : ' (estimated)'}, expected ${usd(e.expectedUsd)}, worst case ${usd(e.worstCaseUsd)} (${e.model})` : '';
+      lines.push(`  ${c.yellow('•')} ${job.id}: ${reasons}${cost}`);
     }
-    const e = estimate(job.id);
-    if (e) {
-      tokens += e.inputTokens;
-      if (e.worstCaseUsd === null) unknownCost = true;
-      else usd += e.worstCaseUsd;
-    }
-    const cost = e ? ` — ~${e.inputTokens.toLocaleString('en-US')} input tokens, worst case ${e.worstCaseUsd === null ? 'unknown' : `$${e.worstCaseUsd.toFixed(2)}`}` : '';
-    lines.push(`  ${c.yellow('•')} ${job.id}: ${job.reasons.map((r) => REASON_TEXT[r]).join(', ')}${cost}`);
     for (const d of job.drifted) lines.push(`      drifted: ${d}`);
   }
   if (maybeShown > MAYBE_LISTED) lines.push(`  ${c.dim(`… and ${maybeShown - MAYBE_LISTED} more behind a changed dependency`)}`);
   for (const orphan of plan.orphans) lines.push(`  ${c.red('-')} ${orphan}: no spec owns it; it will be removed`);
-  const stale = plan.jobs.filter((j) => result.outcomes.get(j.id)?.state !== 'fresh').length;
-  const maybe = plan.jobs.filter((j) => j.state === 'stale' && result.outcomes.get(j.id)?.state === 'fresh').length;
+  const stale = plan.jobs.filter((j) => outcomes.get(j.id)?.state !== 'fresh').length;
+  const maybe = plan.jobs.filter((j) => j.state === 'stale' && outcomes.get(j.id)?.state === 'fresh').length;
   const head =
     stale === 0 && maybe === 0 && plan.orphans.length === 0
       ? `${plural(plan.jobs.length, 'spec')} up to date`
       : `${plural(stale, 'spec')} of ${plan.jobs.length} to build${maybe > 0 ? `, ${maybe} more if their dependencies' outputs change` : ''}`;
-  const total = stale > 0 ? ` (estimated ${tokens.toLocaleString('en-US')} input tokens; worst case ${unknownCost ? 'unknown' : `$${usd.toFixed(2)}`})` : '';
-  return [`${head}${total}`, ...lines].join('\n') + '\n';
+  let price = '';
+  if (estimate.jobs.length > 0) {
+    const tokens = estimate.jobs.reduce((s, j) => s + j.inputTokens, 0);
+    const fits = maxCostUsd === null ? '' : estimate.worstCaseUsd <= maxCostUsd ? `; within --max-cost ${usd(maxCostUsd)}` : `; above --max-cost ${usd(maxCostUsd)}: the budget stops the build before a request could pass it`;
+    price = ` (${tokens.toLocaleString('en-US')} input tokens${estimate.estimated ? ', estimated' : ', counted'}; expected ${usd(estimate.expectedUsd)}, worst case ${usd(estimate.worstCaseUsd)}${fits})`;
+  }
+  return [`${head}${price}`, ...lines].join('\n') + '\n';
 }
 
 export function formatOutcome(o: JobOutcome, color: boolean): string {
@@ -61,7 +54,9 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     case 'built': {
       const u = o.result!.usage;
       const attempts = o.attempts > 1 ? `, ${o.attempts} attempts` : '';
-      return `${c.green('✔')} ${o.id} built (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.result!.costUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
+      const scenarios = o.scenarios ?? [];
+      const gate = o.holdout === 'unverified' ? 'no holdout check (unverified)' : `${scenarios.filter((s) => s.passed).length}/${scenarios.length} holdouts passed`;
+      return `${c.green('✔')} ${o.id} built: type-checked, its tests passed, ${gate} (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.spentUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
     }
     case 'reused':
       return `${c.green('✔')} ${o.id} restored from a stored result (no agent call)`;
@@ -74,25 +69,37 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     case 'skipped':
       return `${c.yellow('-')} ${o.id} skipped: ${o.error}`;
     case 'cancelled':
-      return `${c.yellow('-')} ${o.id} cancelled`;
+      return `${c.yellow('-')} ${o.id} not built: ${o.error ?? 'cancelled'}`;
     default:
       return `${c.yellow('•')} ${o.id} stale`;
   }
 }
 
-export function formatBuildSummary(result: BuildResult, color: boolean): string {
+export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; total: number; change: TreeChange | null; cancelled: boolean; runId: string }, color: boolean): string {
   const c = color ? pc : pc.createColors(false);
-  const outcomes = [...result.outcomes.values()];
+  const outcomes = [...input.outcomes.values()];
   const count = (s: JobOutcome['state']) => outcomes.filter((o) => o.state === s).length;
-  const total = result.plan?.jobs.length ?? 0;
-  if (result.cancelled) return `${c.yellow('⚠')} build cancelled: generated/ unchanged; finished jobs are stored and the next build reuses them\n`;
+  // Every billed request, failed and cancelled jobs included: the same total as `speccc log` and the trace.
+  const spent = outcomes.reduce((sum, o) => sum + o.spentUsd, 0);
+  const money = `$${spent.toFixed(4)} spent`;
+  if (input.cancelled) return `${c.yellow('⚠')} build cancelled (${money}): generated/ unchanged; finished jobs are stored and the next build reuses them\n`;
   const built = count('built') + count('reused');
-  const failed = count('failed') + count('skipped');
+  const failed = count('failed');
+  const skipped = count('skipped');
+  const notBuilt = count('cancelled');
   const staged = count('staged');
-  if (built === 0 && failed === 0 && count('staged') === 0 && !result.change) return `${c.green('✔')} ${plural(total, 'spec')} up to date\n`;
-  const change = result.change ? `; generated/: ${result.change.written.length} written, ${result.change.removed.length} removed, ${result.change.unchanged} unchanged` : '';
-  const spent = outcomes.reduce((sum, o) => sum + (o.state === 'built' ? o.result!.costUsd : 0), 0);
-  const mark = failed > 0 ? c.red('✖') : c.green('✔');
-  const held = staged > 0 ? `, ${staged} staged for manual promotion` : '';
-  return `${mark} ${plural(built, 'spec')} built, ${failed} failed${held}, ${total - built - failed - staged} up to date ($${spent.toFixed(4)} spent)${change}\n`;
+  const unverified = outcomes.filter((o) => (o.state === 'built' || o.state === 'reused') && o.holdout === 'unverified').length;
+  if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && !input.change) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date\n`;
+  const change = input.change ? `; generated/: ${input.change.written.length} written, ${input.change.removed.length} removed, ${input.change.unchanged} unchanged` : '';
+  const mark = failed + skipped + notBuilt > 0 ? c.red('✖') : c.green('✔');
+  const parts = [
+    `${plural(built, 'spec')} built`,
+    ...(unverified > 0 ? [`${unverified} unverified (no holdout check)`] : []),
+    `${failed} failed`,
+    ...(skipped > 0 ? [`${skipped} skipped (a dependency failed)`] : []),
+    ...(notBuilt > 0 ? [`${notBuilt} not built (the build stopped)`] : []),
+    ...(staged > 0 ? [`${staged} staged for manual promotion`] : []),
+    `${input.total - built - failed - skipped - notBuilt - staged} up to date`,
+  ];
+  return `${mark} ${parts.join(', ')} (${money}; run ${input.runId})${change}\n`;
 }

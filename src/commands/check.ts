@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
-import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
+import type { StoredReport } from '../fast-path.js';
+import { EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface CheckFlags {
   root?: string;
@@ -10,33 +10,33 @@ export interface CheckFlags {
   cache: boolean;
 }
 
-/** Resolves --root (default: the current directory) and checks it is a directory; else one sentence for the user. */
-export async function resolveRoot(io: CliIo, root: string | undefined): Promise<string | { error: string }> {
-  const abs = path.resolve(io.cwd, root ?? '.');
-  try {
-    if ((await fs.stat(abs)).isDirectory()) return abs;
-  } catch {
-    // fall through
-  }
-  return { error: `speccc: workspace root ${abs} is not a directory` };
+/** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
+async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean }): Promise<StoredReport> {
+  const { checkDigest, readInputs, storedReport, storeReport } = await import('../fast-path.js');
+  const read = options.useCache ? await readInputs(options.root) : undefined;
+  const digest = read ? checkDigest(read.inputs, options.paths.map((p) => path.resolve(options.cwd, p))) : undefined;
+  const stored = digest ? await storedReport(options.root, digest) : undefined;
+  if (stored) return stored;
+  const { check } = await import('../compile.js');
+  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}) });
+  const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
+  if (digest) await storeReport(options.root, digest, report);
+  return report;
 }
 
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
-  const root = await resolveRoot(io, flags.root);
-  if (typeof root !== 'string') {
-    io.stderr(`${root.error}\n`);
-    return EXIT.usage;
-  }
-  // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
-  const { checkReport } = await import('../check-report.js');
-  const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
-  const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
-  if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
-  else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics));
-  else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color }));
-  if (result.configBroken) return EXIT.usage;
-  const failing = result.errors + (flags.strict ? result.warnings : 0);
-  return failing > 0 ? EXIT.failed : EXIT.ok;
+  return inWorkspace(io, flags.root, async (root) => {
+    // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
+
+    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
+    const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
+    if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
+    else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics));
+    else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color }));
+    if (result.configBroken) return EXIT.usage;
+    const failing = result.errors + (flags.strict ? result.warnings : 0);
+    return failing > 0 ? EXIT.failed : EXIT.ok;
+  });
 }
 
 export const registerCheck: RegisterCommand = (program, io, done) => {

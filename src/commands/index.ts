@@ -9,7 +9,7 @@ import { registerWatch } from './watch.js';
 import { registerPromote } from './promote.js';
 import { registerScenarios } from './scenarios.js';
 
-const VERSION = '0.1.0';
+import { SPECCC_VERSION as VERSION } from '../version.js';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let pending: Promise<number> | undefined;

@@ -1,5 +1,5 @@
-import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
-import { resolveRoot } from './check.js';
+import { EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
+import { requireReadySpecs } from './build.js';
 
 /**
  * `speccc promote [ids...]`: under `promotion.policy: "manual"`, moves output that passed its
@@ -7,29 +7,30 @@ import { resolveRoot } from './check.js';
  * its current inputs is left as it is and named.
  */
 export async function runPromote(io: CliIo, ids: string[], flags: { root?: string }): Promise<number> {
-  const root = await resolveRoot(io, flags.root);
-  if (typeof root !== 'string') {
-    io.stderr(`${root.error}\n`);
-    return EXIT.usage;
-  }
-  const { build } = await import('../compile.js');
-  const result = await build({ root, mode: 'build', force: null, agent: null, promote: ids.length > 0 ? new Set(ids) : 'all', signal: io.signal });
-  if (result.stamped) {
-    io.stdout(`✔ ${result.stamped.specs} specs up to date; nothing to promote\n`);
+  return inWorkspace(io, flags.root, async (root) => {
+    if (ids.length > 0) await requireReadySpecs(root, ids, 'speccc promote');
+    const { build } = await import('../compile.js');
+    const { loadConfig } = await import('../io/config-file.js');
+    const { createRuntime, takeCredentials } = await import('../runtime.js');
+    const config = (await loadConfig(root)).config;
+    const runtime = createRuntime({ root, config, credentials: takeCredentials(io.env), command: 'promote', provider: 'anthropic' });
+    const result = await build({ root, mode: 'promote', runtime, promote: ids.length > 0 ? new Set(ids) : 'all', signal: io.signal });
+    if (result.kind === 'up-to-date') {
+      io.stdout(`✔ ${result.specs} specs up to date; nothing to promote\n`);
+      return EXIT.ok;
+    }
+    if (result.kind !== 'built') {
+      io.stderr('speccc: the workspace has check errors; run `speccc check`\n');
+      return EXIT.failed;
+    }
+    const outcomes = [...result.outcomes.values()];
+    const promoted = outcomes.filter((o) => o.state === 'reused' && (ids.length === 0 || ids.includes(o.id)));
+    const waiting = outcomes.filter((o) => o.state === 'stale' && (ids.length === 0 || ids.includes(o.id)));
+    for (const o of promoted) io.stdout(`✔ ${o.id} promoted${o.holdout === 'unverified' ? ' (unverified: no holdout check)' : ''}\n`);
+    for (const o of waiting) io.stdout(`- ${o.id}: nothing staged for its current inputs; run \`speccc build\`\n`);
+    if (promoted.length === 0 && waiting.length === 0) io.stdout('nothing to promote\n');
     return EXIT.ok;
-  }
-  if (result.blocked.length > 0 || result.check.configBroken) {
-    io.stderr('speccc: the workspace has check errors; run `speccc check`\n');
-    return EXIT.failed;
-  }
-  const unknown = ids.filter((id) => !result.plan?.jobs.some((j) => j.id === id));
-  for (const id of unknown) io.stderr(`speccc: no ready spec has id \`${id}\`\n`);
-  const promoted = [...result.outcomes.values()].filter((o) => o.state === 'reused');
-  const waiting = [...result.outcomes.values()].filter((o) => o.state === 'stale' && (ids.length === 0 || ids.includes(o.id)));
-  for (const o of promoted) io.stdout(`✔ ${o.id} promoted\n`);
-  for (const o of waiting) io.stdout(`- ${o.id}: nothing staged for its current inputs; run \`speccc build\`\n`);
-  if (promoted.length === 0 && waiting.length === 0) io.stdout('nothing to promote\n');
-  return unknown.length > 0 ? EXIT.usage : EXIT.ok;
+  });
 }
 
 export const registerPromote: RegisterCommand = (program, io, done) => {

@@ -1,35 +1,27 @@
 import path from 'node:path';
-import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
-import { resolveRoot } from './check.js';
+import { Option } from 'commander';
+import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 interface Flags {
   root?: string;
   scenarios?: string;
-  provider: string;
+  provider: 'anthropic' | 'replay';
   overwrite?: boolean;
 }
 
 export async function runScenariosGenerate(io: CliIo, specId: string | undefined, flags: Flags): Promise<number> {
-  const root = await resolveRoot(io, flags.root);
-  if (typeof root !== 'string') {
-    io.stderr(`${root.error}\n`);
-    return EXIT.usage;
-  }
-  const { loadConfig } = await import('../config/load.js');
-  const { lazyAgent } = await import('./agent-factory.js');
-  const { generateScenarioChecks } = await import('../scenario-checks.js');
-  const { ProviderSetupError } = await import('./agent-factory.js');
-  const config = (await loadConfig(root)).config;
-  const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);
-  try {
-    const { outcomes, blocked } = await generateScenarioChecks({
-      root,
-      agent: lazyAgent(flags.provider, io.env, config, root),
-      scenariosDir,
-      ...(specId ? { specId } : {}),
-      overwrite: Boolean(flags.overwrite),
-      signal: io.signal,
-    });
+  return inWorkspace(io, flags.root, async (root) => {
+    const { loadConfig } = await import('../io/config-file.js');
+    const { createRuntime, takeCredentials } = await import('../runtime.js');
+    const { generateScenarioChecks } = await import('../scenario-checks.js');
+    const config = (await loadConfig(root)).config;
+    const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);
+    if (specId) {
+      const { check } = await import('../compile.js');
+      if (!(await check({ root })).workspace.byId.has(specId)) throw new UsageError(`no spec has id \`${specId}\``);
+    }
+    const runtime = createRuntime({ root, config, credentials: takeCredentials(io.env), command: 'scenarios', provider: flags.provider });
+    const { outcomes, blocked } = await generateScenarioChecks({ root, runtime, scenariosDir, ...(specId ? { specId } : {}), overwrite: Boolean(flags.overwrite), signal: io.signal });
     if (blocked.length > 0) {
       io.stderr('speccc: the workspace has check errors; run `speccc check`\n');
       return EXIT.failed;
@@ -39,15 +31,9 @@ export async function runScenariosGenerate(io: CliIo, specId: string | undefined
       const what = o.state === 'written' ? 'written' : o.state === 'failed' ? `failed: ${o.error}` : 'has a check already (use --overwrite to replace it)';
       io.stdout(`${mark} ${o.file}: ${what}\n`);
     }
-    if (outcomes.length === 0) io.stdout(`no plain-language scenarios found in ${scenariosDir}\n`);
+    if (outcomes.length === 0) io.stdout(`no plain-language scenarios${specId ? ` for ${specId}` : ''} in ${scenariosDir}\n`);
     return outcomes.some((o) => o.state === 'failed') ? EXIT.failed : EXIT.ok;
-  } catch (error) {
-    if (error instanceof ProviderSetupError) {
-      io.stderr(`speccc: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  });
 }
 
 export const registerScenarios: RegisterCommand = (program, io, done) => {
@@ -55,10 +41,10 @@ export const registerScenarios: RegisterCommand = (program, io, done) => {
   scenarios
     .command('generate')
     .description('Write an automated check for every plain-language scenario that lacks one, with an agent that never sees the implementation.')
-    .argument('[spec-id]', 'only this spec\'s scenarios')
+    .argument('[spec-id]', "only this spec's scenarios")
     .option('--root <dir>', 'workspace root (default: current directory)')
-    .option('--scenarios <dir>', 'holdout scenarios folder (default from config)')
+    .option('--scenarios <dir>', 'holdout scenarios folder (default: paths.scenarios from speccc.config.json)')
     .option('--overwrite', 'replace checks that exist')
-    .option('--provider <name>', 'who writes the checks', 'anthropic')
+    .addOption(new Option('--provider <name>', 'who writes the checks').choices(['anthropic', 'replay']).default('anthropic'))
     .action((specId: string | undefined, flags: Flags) => done(runScenariosGenerate(io, specId, flags)));
 };

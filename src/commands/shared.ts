@@ -1,4 +1,7 @@
-/** What every command receives from cli.ts: the process's edges, passed in so tests can drive commands. */
+/** What every command receives from cli.ts, and the preamble every command runs: resolve the root, map user-facing errors to one line. */
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+
 export interface CliIo {
   /** Working directory the command was started in (absolute). */
   cwd: string;
@@ -16,15 +19,64 @@ export interface CliIo {
 /** Exit codes, documented in README.md. */
 export const EXIT = {
   ok: 0,
-  /** Findings that fail (errors, or warnings under --strict), failed jobs, stale tree under --check. */
+  /** Findings that fail (errors, or warnings under --strict), failed jobs, stale tree under --check, a held lock. */
   failed: 1,
-  /** Usage or configuration error: bad flags, bad config, no workspace. */
+  /** Usage or configuration error: bad flags, bad config, no workspace, no key, no sandbox. */
   usage: 2,
 } as const;
 
 /** A command module: adds its subcommand; the action resolves to an exit code via `done`. */
-export type RegisterCommand = (
-  program: import('commander').Command,
-  io: CliIo,
-  done: (code: Promise<number>) => void,
-) => void;
+export type RegisterCommand = (program: import('commander').Command, io: CliIo, done: (code: Promise<number>) => void) => void;
+
+/** A mistake the user can fix: printed as one line, with its exit code, never a stack trace. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The preamble of every command: --root (default: the current directory) must be a folder; the
+ * errors a user can fix (no key, no sandbox, a held lock, a corrupt state file, a bad flag)
+ * become one line on stderr and an exit code.
+ */
+export async function inWorkspace(io: CliIo, rootFlag: string | undefined, run: (root: string) => Promise<number>): Promise<number> {
+  const root = path.resolve(io.cwd, rootFlag ?? '.');
+  const isDir = await fs.stat(root).then(
+    (st) => st.isDirectory(),
+    () => false,
+  );
+  if (!isDir) {
+    io.stderr(`speccc: workspace root ${root} is not a directory\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(root);
+  } catch (error) {
+    const [{ RuntimeSetupError }, { WorkspaceLockedError }, { CorruptStateError }] = await Promise.all([import('../runtime.js'), import('../io/lock.js'), import('../io/promote.js')]);
+    if (error instanceof UsageError) {
+      io.stderr(`speccc: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof RuntimeSetupError) {
+      io.stderr(`speccc: ${error.message}; generated/ is unchanged\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof WorkspaceLockedError || error instanceof CorruptStateError) {
+      io.stderr(`speccc: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}
+
+/** A positive, finite number of US dollars, or a usage error naming the flag. */
+export function parseUsd(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\s*[0-9]*\.?[0-9]+\s*$/.test(text) || !Number.isFinite(n) || !(n > 0)) throw new UsageError(`${flag} must be a positive number of US dollars, not ${text}`);
+  return n;
+}

@@ -1,73 +1,105 @@
 import { Option } from 'commander';
-import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
-import { resolveRoot } from './check.js';
+import { EXIT, inWorkspace, parseUsd, type CliIo, type RegisterCommand } from './shared.js';
 
 interface WatchFlags {
   root?: string;
   format: 'text' | 'json';
   build?: boolean;
-  provider: string;
+  provider: 'anthropic' | 'replay';
+  maxCost?: string;
+  sessionMaxCost?: string;
 }
 
 export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
-  const root = await resolveRoot(io, flags.root);
-  if (typeof root !== 'string') {
-    io.stderr(`${root.error}\n`);
-    return EXIT.usage;
-  }
-  const { watchWorkspace } = await import('../watch/watch.js');
-  const { formatDiagnostic } = await import('../diagnostics/reporters/text.js');
-  const { formatBuildSummary } = await import('./build-output.js');
-  let agent: import('../types/index.js').Agent | null = null;
-  let label: string | undefined;
-  if (flags.build) {
-    const { loadConfig } = await import('../config/load.js');
-    const { lazyAgent, providerLabel } = await import('./agent-factory.js');
-    agent = lazyAgent(flags.provider, io.env, (await loadConfig(root)).config, root);
-    label = providerLabel(flags.provider, io.env);
-  }
-  const json = flags.format === 'json';
-  const emit = (event: Record<string, unknown>) => io.stdout(JSON.stringify(event) + '\n');
-  // On a terminal the status line is redrawn in place; in logs every round is a plain line.
-  const status = (text: string) => (io.isTTY && !json ? io.stdout(`\r\u001b[2K${text}`) : io.stdout(`${text}\n`));
+  return inWorkspace(io, flags.root, async (root) => {
+    const perBuild = parseUsd('--max-cost', flags.maxCost);
+    const perSession = parseUsd('--session-max-cost', flags.sessionMaxCost);
+    const { watchWorkspace } = await import('../watch/watch.js');
+    const { formatDiagnostic } = await import('../diagnostics/reporters/text.js');
+    const { formatBuildSummary } = await import('./build-output.js');
+    let runtimeForBuild: (() => import('../runtime.js').Runtime) | null = null;
+    let session: import('../phases/6-generate/budget.js').Budget | undefined;
+    if (flags.build) {
+      const { loadConfig } = await import('../io/config-file.js');
+      const { createRuntime, takeCredentials, createGate } = await import('../runtime.js');
+      const { createBudget } = await import('../phases/6-generate/budget.js');
+      const config = (await loadConfig(root)).config;
+      const credentials = takeCredentials(io.env);
+      // Refuse to start without a sandbox, rather than at the first build.
+      for (const warning of createGate({ root, config, credentials }).warnings) io.stderr(`speccc: warning: ${warning}\n`);
+      const budget = createBudget(perSession ?? null);
+      session = budget;
+      runtimeForBuild = () => createRuntime({ root, config, credentials, command: 'watch', provider: flags.provider, session: budget, maxCostUsd: perBuild ?? config.budgetUsd });
+    }
+    const json = flags.format === 'json';
+    const emit = (event: Record<string, unknown>) => io.stdout(JSON.stringify(event) + '\n');
+    // On a terminal the status line is redrawn in place; in logs every round is a plain line.
+    let statusShown = false;
+    const clearStatus = () => {
+      if (io.isTTY && !json && statusShown) io.stdout('\r\u001b[2K');
+      statusShown = false;
+    };
+    const caps = () => (session ? ` — session $${session.spent().toFixed(4)}${session.cap !== null ? ` of $${session.cap.toFixed(2)}` : ''}${perBuild !== undefined ? `, $${perBuild.toFixed(2)} a build` : ''}` : '');
+    const status = (text: string) => {
+      if (io.isTTY && !json) {
+        io.stdout(`\r\u001b[2K${text}${caps()}`);
+        statusShown = true;
+      } else io.stdout(`${text}\n`);
+    };
 
-  await watchWorkspace({
-    root,
-    signal: io.signal,
-    agent,
-    ...(label ? { providerLabel: label } : {}),
-    onRound: (round) => {
-      if (json) {
-        emit({ type: 'check', changed: round.changed, added: round.added, fixed: round.fixed, specs: round.specs, errors: round.errors, warnings: round.diagnostics.length - round.errors, durationMs: Math.round(round.durationMs) });
-        emit({ type: 'status', text: round.status });
-        return;
-      }
-      if (io.isTTY && (round.added.length > 0 || round.fixed.length > 0)) io.stdout('\r\u001b[2K');
-      for (const d of round.fixed) io.stdout(`fixed: ${d.file}:${d.span.start.line}:${d.span.start.column} ${d.code}\n`);
-      for (const d of round.added) io.stdout(formatDiagnostic(d, { color: io.color }) + '\n');
-      status(round.status);
-    },
-    onBuild: (event) => {
-      if (json) emit({ type: 'build', state: event.type, ...(event.type === 'error' ? { message: event.message } : {}) });
-      else if (event.type === 'done') io.stdout(`\n${formatBuildSummary(event.result, io.color)}`);
-      else if (event.type === 'error') io.stdout(`\nbuild failed: ${event.message}\n`);
-      else if (event.type === 'cancelled') io.stdout('\nbuild cancelled by a newer change\n');
-    },
-    onReady: () => {
-      if (!json) io.stderr(`watching ${root} (Ctrl-C to stop)\n`);
-    },
+    await watchWorkspace({
+      root,
+      signal: io.signal,
+      runtimeForBuild,
+      onRound: (round) => {
+        if (json) {
+          emit({ type: 'check', changed: round.changed, added: round.added, fixed: round.fixed, specs: round.specs, errors: round.errors, warnings: round.diagnostics.length - round.errors, durationMs: Math.round(round.durationMs) });
+          emit({ type: 'status', text: round.status });
+          return;
+        }
+        if (round.added.length > 0 || round.fixed.length > 0) clearStatus();
+        for (const d of round.fixed) io.stdout(`fixed: ${d.file}:${d.span.start.line}:${d.span.start.column} ${d.code}\n`);
+        for (const d of round.added) io.stdout(formatDiagnostic(d, { color: io.color }) + '\n');
+        status(round.status);
+      },
+      onBuild: (event) => {
+        if (json) {
+          emit({ type: 'build', state: event.type, ...('runId' in event ? { run: event.runId } : {}), ...(event.type === 'error' ? { message: event.message } : {}), ...(event.type === 'done' && event.result.kind === 'built' ? { built: [...event.result.outcomes.values()].filter((o) => o.state === 'built' || o.state === 'reused').map((o) => o.id), failed: [...event.result.outcomes.values()].filter((o) => o.state === 'failed').map((o) => o.id) } : {}) });
+          return;
+        }
+        clearStatus();
+        if (event.type === 'start') io.stdout(`building (run ${event.runId}) …\n`);
+        else if (event.type === 'done') {
+          const r = event.result;
+          if (r.kind === 'up-to-date') io.stdout(`✔ ${r.specs} specs up to date\n`);
+          else if (r.kind === 'blocked') io.stdout(`✖ build blocked: ${r.diagnostics.length} error(s)\n`);
+          else if (r.kind === 'built') {
+            for (const o of r.outcomes.values()) if (o.state === 'built' || o.state === 'reused' || o.state === 'failed') io.stdout(`  ${o.state === 'failed' ? '✖' : '✔'} ${o.id} ${o.state}${o.failureClass ? ` (${o.failureClass})` : ''}\n`);
+            io.stdout(formatBuildSummary({ outcomes: r.outcomes, total: r.plan.jobs.length, change: r.change, cancelled: r.cancelled, runId: r.runId }, io.color));
+          }
+        } else if (event.type === 'error') io.stdout(`build failed: ${event.message}\n`);
+        else if (event.type === 'cancelled') io.stdout('build cancelled by a newer change\n');
+      },
+      onReady: () => {
+        if (json) emit({ type: 'ready' });
+        else io.stderr(`watching ${root} (Ctrl-C to stop)\n`);
+      },
+    });
+    clearStatus();
+    return EXIT.ok;
   });
-  if (io.isTTY && !json) io.stdout('\n');
-  return EXIT.ok;
 }
+
 
 export const registerWatch: RegisterCommand = (program, io, done) => {
   program
     .command('watch')
-    .description('Re-check specs as they are saved; with --build, rebuild what a clean check makes stale.')
+    .description('Re-check specs as they are saved; with --build, rebuild what a clean check makes stale, through the full gate.')
     .option('--root <dir>', 'workspace root (default: current directory)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--build', 'rebuild affected ready specs after each clean check')
+    .option('--max-cost <usd>', 'with --build: the most each build may spend')
+    .option('--session-max-cost <usd>', 'with --build: the most the whole watch session may spend')
     .addOption(new Option('--provider <name>', 'who writes the code with --build').choices(['anthropic', 'replay']).default('anthropic'))
     .action((flags: WatchFlags) => done(runWatch(io, flags)));
 };

@@ -12,6 +12,7 @@ export interface DiagnosticInput {
 }
 
 /** Builds a diagnostic whose severity and default hint come from the catalogue. Unknown codes are bugs. */
+/** Use the generated factories in messages.ts; this is their one implementation. */
 export function makeDiagnostic(code: string, input: DiagnosticInput): Diagnostic {
   const entry = CATALOGUE.get(code);
   if (!entry) throw new Error(`bug: diagnostic code ${code} is not in the catalogue`);

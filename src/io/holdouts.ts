@@ -49,3 +49,13 @@ export async function listScenarios(scenariosDir: string): Promise<{ spec: strin
   }
   return out;
 }
+
+/** A scenario's plain-language text: for the scenario-check agent only, never for a generating agent. */
+export async function readScenario(scenariosDir: string, file: string): Promise<string> {
+  return fs.readFile(path.join(scenariosDir, file), 'utf8');
+}
+
+/** Writes a generated check beside its scenario. */
+export async function writeScenarioCheck(scenariosDir: string, rel: string, content: string): Promise<void> {
+  await fs.writeFile(path.join(scenariosDir, rel), content);
+}

@@ -61,12 +61,16 @@ export async function acquireWorkspaceLock(root: string, command: string): Promi
   try {
     release = await attempt();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTEMPTY: proper-lockfile judged the lock stale (its holder stopped refreshing it) but
+    // cannot rmdir a folder that still holds the holder's name.
+    if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') throw error;
     const holder = await readHolder(root);
     // A holder on this machine whose process is gone (killed, crashed) cannot release its lock;
     // waiting out the staleness window would only delay the resume, so take the lock over. No
     // holder name yet means the lock was taken a moment ago: it is alive.
-    if (!holder || holder.host !== os.hostname() || isAlive(holder.pid)) throw new WorkspaceLockedError(holder);
+    const stale = code === 'ENOTEMPTY';
+    if (!stale && (!holder || holder.host !== os.hostname() || isAlive(holder.pid))) throw new WorkspaceLockedError(holder);
     await fs.rm(`${target}.lock`, { recursive: true, force: true });
     try {
       release = await attempt();
@@ -76,10 +80,12 @@ export async function acquireWorkspaceLock(root: string, command: string): Promi
     }
   }
   const holder: Holder = { pid: process.pid, host: os.hostname(), command, startedAt: new Date().toISOString() };
-  await fs.writeFile(holderOf(root), JSON.stringify(holder));
+  await keepingMtime(`${target}.lock`, () => fs.writeFile(holderOf(root), JSON.stringify(holder)));
   return {
     lost: lost.signal,
     async release() {
+      // proper-lockfile removes its folder with rmdir: empty it first.
+      await keepingMtime(`${target}.lock`, () => fs.rm(holderOf(root), { force: true }));
       await release().catch(() => {
         // already released or compromised: nothing left to give back
       });
@@ -94,6 +100,16 @@ export async function lockHeld(root: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * proper-lockfile proves it still holds the lock by the folder's mtime, which it refreshes on a
+ * timer; adding or removing the holder file changes that mtime, so it is put back afterwards.
+ */
+async function keepingMtime(dir: string, change: () => Promise<void>): Promise<void> {
+  const before = await fs.stat(dir);
+  await change();
+  await fs.utimes(dir, before.atime, before.mtime);
 }
 
 function isAlive(pid: number): boolean {

@@ -64,7 +64,7 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
 });
 
-export { CONFIG_FILE } from '../config/raw-paths.js';
+export { CONFIG_FILE } from '../config/file-name.js';
 
 export function configJsonSchema(): unknown {
   return {

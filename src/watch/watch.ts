@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Agent } from '../types/index.js';
 import { build, type BuildResult } from '../compile.js';
+import type { Runtime } from '../runtime.js';
 import { openWatchSession, type RoundResult } from './session.js';
 
 /** Quiet time after the last event before a round starts: editors emit several events per save. */
@@ -17,12 +17,17 @@ export interface WatchOptions {
   root: string;
   signal: AbortSignal;
   onRound: (round: RoundResult) => void;
-  /** With an agent, each clean round rebuilds the stale ready specs. */
-  agent?: Agent | null;
-  providerLabel?: string;
-  onBuild?: (event: { type: 'start' } | { type: 'cancelled' } | { type: 'done'; result: BuildResult } | { type: 'error'; message: string }) => void;
+  /**
+   * With a runtime factory, each clean round rebuilds the stale ready specs through the full
+   * gate (sealed validation, holdouts, budget, lock, trace): one runtime, so one trace and one
+   * budget, per build.
+   */
+  runtimeForBuild?: (() => Runtime) | null;
+  onBuild?: (event: { type: 'start'; runId: string } | { type: 'cancelled'; runId: string } | { type: 'done'; result: BuildResult; runId: string } | { type: 'error'; message: string }) => void;
   /** Called once the watcher is ready for events (tests wait on it). */
   onReady?: () => void;
+  /** Called after every batch of file events has been handled, whether or not it changed anything (tests wait on it). */
+  onSettled?: (info: { changed: boolean }) => void;
 }
 
 export function isRelevant(rel: string, dirs: { specs: string; context: string; templates: string; config: string }): boolean {
@@ -56,18 +61,36 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
   let running: Promise<void> | null = null;
   let rebuild = null as AbortController | null; // assigned inside callbacks, which narrowing cannot see
 
+  let building: Promise<void> = Promise.resolve();
   const startBuild = () => {
-    if (!options.agent) return;
+    if (!options.runtimeForBuild) return;
     rebuild?.abort();
     const controller = new AbortController();
     rebuild = controller;
     const onAbort = () => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
-    options.onBuild?.({ type: 'start' });
-    build({ root, mode: 'build', force: null, agent: options.agent, providerLabel: options.providerLabel ?? options.agent.name, signal: controller.signal })
-      .then((result) => options.onBuild?.(result.cancelled ? { type: 'cancelled' } : { type: 'done', result }))
-      .catch((error: unknown) => options.onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
-      .finally(() => signal.removeEventListener('abort', onAbort));
+    const create = options.runtimeForBuild;
+    // One build at a time: a new one starts once the cancelled one has released the workspace lock.
+    building = building.then(async () => {
+      if (controller.signal.aborted) return;
+      let runtime: Runtime;
+      try {
+        runtime = create();
+      } catch (error) {
+        options.onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      options.onBuild?.({ type: 'start', runId: runtime.runId });
+      try {
+        const result = await build({ root, mode: 'build', runtime, signal: controller.signal });
+        const cancelled = result.kind === 'built' && result.cancelled;
+        options.onBuild?.(cancelled ? { type: 'cancelled', runId: runtime.runId } : { type: 'done', result, runId: runtime.runId });
+      } catch (error) {
+        options.onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    });
   };
 
   // The first round reports the whole workspace; if it is clean, a build brings generated/ up to date.
@@ -92,6 +115,7 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
           rebuild?.abort();
           if (round.errors === 0) startBuild();
         }
+        options.onSettled?.({ changed: round !== null });
       } finally {
         running = null;
         if (pending.size > 0 && !signal.aborted) flush();
@@ -125,4 +149,5 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
   rebuild?.abort();
   await watcher.close();
   await running;
+  await building;
 }

@@ -6,7 +6,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSy
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, check } from '../../src/compile.js';
-import type { AgentTask } from '../../src/types/index.js';
+import type { AgentTask, ForceSpec } from '../../src/types/index.js';
+import { testRuntime, view } from '../helpers/runtime.js';
 import { fakeAgent, specIdOf, writeAll } from '../helpers/fake-agent.js';
 import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
 
@@ -29,9 +30,9 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-async function buildWith(root: string, reply: Parameters<typeof fakeAgent>[0], extra: Partial<Parameters<typeof build>[0]> = {}) {
+async function buildWith(root: string, reply: Parameters<typeof fakeAgent>[0], extra: { force?: ForceSpec; signal?: AbortSignal } = {}) {
   const fake = fakeAgent(reply);
-  const result = await build({ root, mode: 'build', force: null, agent: fake.agent, providerLabel: 'fake', ...extra });
+  const result = view(await build({ root, mode: 'build', runtime: await testRuntime(root, { agent: fake.agent }), force: null, ...extra }));
   return { ...fake, result };
 }
 
@@ -94,7 +95,7 @@ describe('speccc build', () => {
     const root = exampleWorkspace();
     await buildWith(root, writeAll(OUTPUTS));
     writeFileSync(path.join(root, 'context/rules.md'), readFileSync(path.join(root, 'context/rules.md'), 'utf8') + '\n6. A new rule.\n');
-    const plan = await build({ root, mode: 'plan', force: null });
+    const plan = view(await build({ root, mode: 'plan', force: null }));
     expect(plan.plan!.jobs.find((j) => j.id === 'money')!.reasons).toEqual(['context-changed']);
     const second = await buildWith(root, writeAll(OUTPUTS, 2));
     expect(second.tasks).toHaveLength(4);
@@ -108,7 +109,7 @@ describe('speccc build', () => {
     writeFileSync(target, original + '// hand edit\n');
     const checked = await check({ root });
     expect(checked.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('generated/src/money.ts generated-drift');
-    const planned = await build({ root, mode: 'plan', force: null });
+    const planned = view(await build({ root, mode: 'plan', force: null }));
     expect(planned.plan!.jobs.find((j) => j.id === 'money')!.reasons).toEqual(['output-edited']);
     const rebuilt = await buildWith(root, writeAll(OUTPUTS));
     expect(rebuilt.tasks).toHaveLength(0); // the stored result for this job key is reused

@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build } from '../../src/compile.js';
 import { acquireWorkspaceLock, WorkspaceLockedError } from '../../src/io/lock.js';
 import { recoverPromotion } from '../../src/io/promote.js';
 import { fakeAgent, writeAll } from '../helpers/fake-agent.js';
+import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
 
@@ -17,24 +17,24 @@ const OUTPUTS = EXAMPLE_OUTPUTS;
 describe('build safety', () => {
   it('a second build in the same workspace is refused, naming the holder', async () => {
     const root = workspace();
-    const release = await acquireWorkspaceLock(root, 'build');
+    const lock = await acquireWorkspaceLock(root, 'build');
     try {
       const fake = fakeAgent(writeAll(OUTPUTS));
-      const error = await build({ root, mode: 'build', force: null, agent: fake.agent }).catch((e: unknown) => e);
+      const error = await buildWith(root, fake.agent).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WorkspaceLockedError);
       expect((error as Error).message).toMatch(new RegExp(`another speccc build is running in this workspace \\(pid ${process.pid} on .+, started \\d{4}-`));
       expect(fake.tasks).toHaveLength(0);
     } finally {
-      await release();
+      await lock.release();
     }
     const fake = fakeAgent(writeAll(OUTPUTS));
-    await build({ root, mode: 'build', force: null, agent: fake.agent });
+    await buildWith(root, fake.agent);
     expect(fake.tasks).toHaveLength(4);
   });
 
   it('a crash between the two renames of a promotion is finished at the next start', async () => {
     const root = workspace();
-    await build({ root, mode: 'build', force: null, agent: fakeAgent(writeAll(OUTPUTS)).agent });
+    await buildWith(root, fakeAgent(writeAll(OUTPUTS)).agent);
     // Simulate dying after the old tree was moved aside and before the new one was moved in.
     const staging = path.join(root, '.speccc/staging/crashed');
     mkdirSync(path.join(staging, 'tree/src'), { recursive: true });
@@ -45,14 +45,14 @@ describe('build safety', () => {
       JSON.stringify({ generated: path.join(root, 'generated'), tree: path.join(staging, 'tree'), old: path.join(staging, 'old') }),
     );
     expect(existsSync(path.join(root, 'generated'))).toBe(false);
-    expect(await recoverPromotion(root)).toBe('completed');
+    expect(await recoverPromotion(root, path.join(root, 'generated'))).toBe('completed');
     expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toBe('new tree\n');
     expect(existsSync(staging)).toBe(false);
   });
 
   it('a crash before the new tree was complete restores the old tree', async () => {
     const root = workspace();
-    await build({ root, mode: 'build', force: null, agent: fakeAgent(writeAll(OUTPUTS)).agent });
+    await buildWith(root, fakeAgent(writeAll(OUTPUTS)).agent);
     const original = readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8');
     const staging = path.join(root, '.speccc/staging/crashed');
     mkdirSync(staging, { recursive: true });
@@ -61,7 +61,7 @@ describe('build safety', () => {
       path.join(root, '.speccc/promote-journal.json'),
       JSON.stringify({ generated: path.join(root, 'generated'), tree: path.join(staging, 'tree'), old: path.join(staging, 'old') }),
     );
-    expect(await recoverPromotion(root)).toBe('restored');
+    expect(await recoverPromotion(root, path.join(root, 'generated'))).toBe('restored');
     expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toBe(original);
   });
 
@@ -72,11 +72,11 @@ describe('build safety', () => {
       if (call === 2) controller.abort();
       return writeAll(OUTPUTS)(task);
     });
-    const result = await build({ root, mode: 'build', force: null, agent: first.agent, signal: controller.signal, concurrency: 1 });
+    const result = view(await buildWith(root, first.agent, { signal: controller.signal, concurrency: 1 }));
     expect(result.cancelled).toBe(true);
     expect(existsSync(path.join(root, 'generated'))).toBe(false);
     const second = fakeAgent(writeAll(OUTPUTS));
-    await build({ root, mode: 'build', force: null, agent: second.agent });
+    await buildWith(root, second.agent);
     expect(second.tasks).toHaveLength(2); // the two jobs that finished before Ctrl-C were not paid for again
     expect(existsSync(path.join(root, 'generated/src/invoice-totals.ts'))).toBe(true);
   });
@@ -89,7 +89,7 @@ describe('build safety', () => {
     const dry = await runCli(['build', '--dry-run', '--root', root], { cwd: root });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/money: never built — ~[\d,]+ input tokens/);
-    await build({ root, mode: 'build', force: null, agent: fakeAgent(writeAll(OUTPUTS)).agent });
+    await buildWith(root, fakeAgent(writeAll(OUTPUTS)).agent);
     const synced = await runCli(['build', '--check', '--root', root], { cwd: root });
     expect(synced).toMatchObject({ code: 0, stdout: '4 specs up to date\n' });
     writeFileSync(path.join(root, 'generated/src/money.ts'), 'edited\n');

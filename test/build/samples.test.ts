@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/compile.js';
+import { buildWith } from '../helpers/runtime.js';
 import type { Agent } from '../../src/types/index.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -46,7 +46,7 @@ describe('speccc build samples (plan and prompts)', () => {
         if (existsSync(path.join(sample, part))) cpSync(path.join(sample, part), path.join(root, part), { recursive: true });
       }
       if (existsSync(path.join(sample, 'edits'))) {
-        await build({ root, mode: 'build', force: null, agent: writeEverything, providerLabel: 'sample' });
+        await buildWith(root, writeEverything);
         cpSync(path.join(sample, 'edits'), root, { recursive: true });
       }
       const prompts = path.join(root, '.prompts');

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
-import { assembleWorkspace } from '../../src/compile.js';
+import { assembleWorkspace } from '../../src/workspace.js';
+import { defaultConfig } from '../../src/config/parse.js';
 import { checkWorkspace } from '../../src/phases/3-check/index.js';
 import { createLineIndex } from '../../src/phases/1-parse/line-index.js';
 
@@ -51,7 +52,7 @@ describe('checker robustness (property)', () => {
         const bytes = asLatin1 ? Uint8Array.from(Buffer.from(text, 'latin1')) : new TextEncoder().encode(text);
         const files = [modelSpec(parseSpecFile('specs/a.md', bytes)), modelSpec(parseSpecFile('specs/b.md', new TextEncoder().encode(seeds[1]!)))];
         const workspace = assembleWorkspace('/ws', files, []);
-        const diagnostics = [...files.flatMap((f) => f.diagnostics), ...checkWorkspace({ workspace, generatedRoot: 'generated' })];
+        const diagnostics = [...files.flatMap((f) => f.diagnostics), ...checkWorkspace({ workspace, generatedRoot: 'generated', config: defaultConfig(), configSpans: new Map(), scenarios: [] })];
         const decoded = files[0]!.spec?.source ?? new TextDecoder().decode(bytes);
         const index = createLineIndex(decoded);
         for (const d of diagnostics.filter((x) => x.file === 'specs/a.md')) {

@@ -13,7 +13,7 @@ export async function runCli(argv: string[], options: { cwd: string; env?: NodeJ
   let stderr = '';
   const io: CliIo = {
     cwd: options.cwd,
-    env: options.env ?? {},
+    env: { ...(options.env ?? {}) },
     stdout: (t) => {
       stdout += t;
     },

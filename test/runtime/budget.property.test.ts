@@ -14,15 +14,21 @@ const op = fc.oneof(
 );
 
 describe('budget (property)', () => {
-  it('never lets committed spend pass the run cap or a spec cap', () => {
-    fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 10, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.array(op, { maxLength: 80 }), (runCap, specCap, ops) => {
+  it('never lets committed spend pass the run cap or a spec cap', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 0.5, max: 10, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.array(op, { maxLength: 80 }), async (runCap, specCap, ops) => {
         const budget = createBudget(runCap);
         const open: { spec: string; r: Reservation }[] = [];
         for (const o of ops) {
           if (o.kind === 'reserve') {
-            const res = budget.reserve(o.spec, o.usd, o.spec === 'a' ? specCap : undefined);
-            if (res.ok) open.push({ spec: o.spec, r: res.reservation });
+            // A reservation that must wait for requests in flight is abandoned here (the test settles nothing while it waits).
+            const waiting = new AbortController();
+            const pending = budget.reserve(o.spec, o.usd, o.spec === 'a' ? specCap : undefined, waiting.signal);
+            const res = await Promise.race([pending, new Promise<null>((resolve) => setImmediate(() => resolve(null)))]);
+            if (res === null) {
+              waiting.abort();
+              expect((await pending).ok).toBe(false);
+            } else if (res.ok) open.push({ spec: o.spec, r: res.reservation });
           } else if (open.length > 0) {
             const [entry] = open.splice(o.pick % open.length, 1);
             if (o.kind === 'settle') entry!.r.settle(entry!.r.usd * o.factor);
@@ -37,12 +43,27 @@ describe('budget (property)', () => {
     );
   });
 
-  it('a reservation that would cross the cap is refused with the amounts', () => {
+  it('a reservation that can never fit is refused with the amounts', async () => {
     const budget = createBudget(1);
-    const first = budget.reserve('a', 0.75);
-    expect(first.ok).toBe(true);
-    const second = budget.reserve('a', 0.5);
+    const first = await budget.reserve('a', 0.75);
+    if (!first.ok) throw new Error('the first reservation fits');
+    first.reservation.settle(0.75);
+    const second = await budget.reserve('a', 0.5);
     expect(second).toMatchObject({ ok: false });
     expect((second as { reason: string }).reason).toContain('$0.2500 of its $1.00 budget left');
+  });
+
+  it('a reservation held up only by requests in flight waits for them to settle, then proceeds', async () => {
+    const budget = createBudget(1);
+    const first = await budget.reserve('a', 0.9);
+    if (!first.ok) throw new Error('the first reservation fits');
+    let second: Awaited<ReturnType<typeof budget.reserve>> | undefined;
+    const waiting = budget.reserve('b', 0.5).then((r) => (second = r));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(second).toBeUndefined(); // held: 0.9 is reserved
+    first.reservation.settle(0.02); // the request cost far less than its worst case
+    await waiting;
+    expect(second?.ok).toBe(true);
+    expect(budget.committed()).toBeCloseTo(0.52, 6);
   });
 });

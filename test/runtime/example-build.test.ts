@@ -25,8 +25,9 @@ describe('speccc build against the twin', () => {
 
     const first = await runCli(['build'], { cwd: root, env });
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/✔ money built \(\d+ in \/ \d+ out tokens, \$\d+\.\d{4}, [\d.]+ s\)/);
-    expect(first.stdout).toMatch(/✔ 4 specs built, 0 failed, 0 up to date/);
+    expect(first.stdout).toMatch(/✔ money built: type-checked, its tests passed, 1\/1 holdouts passed \(\d+ in \/ \d+ out tokens, \$\d+\.\d{4}, [\d.]+ s\)/);
+    expect(first.stdout).toMatch(/✔ line-items built: type-checked, its tests passed, no holdout check \(unverified\)/);
+    expect(first.stdout).toMatch(/✔ 4 specs built, 1 unverified \(no holdout check\), 0 failed, 0 up to date \(\$\d+\.\d{4} spent; run [\w-]+\)/);
     expect(first.code).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(root, 'generated/.speccc/manifest.json'), 'utf8'));
     expect(manifest.specs.money.provider).toBe('anthropic (speccc twin at 127.0.0.1; no model was called)');
@@ -44,12 +45,13 @@ describe('speccc build against the twin', () => {
 
     twin.clearRequests();
     const second = await runCli(['build'], { cwd: root, env });
-    expect(second).toMatchObject({ code: 0, stdout: '✔ 4 specs up to date\n' });
+    expect(second).toMatchObject({ code: 0, stdout: '✔ 4 specs up to date\n', stderr: '' });
     expect(twin.messageRequests()).toHaveLength(0);
 
     const spec = path.join(root, 'specs/features/discount-codes.md');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('An empty list of codes gives a discount of 0', 'An empty list of codes gives a discount of exactly 0'));
     const third = await runCli(['build'], { cwd: root, env });
+    expect(third.stderr).toBe('');
     expect(third.code).toBe(0);
     // the rebuilt discount-codes wrote identical code, so invoice-totals was cut off early
     expect(specIds(twin)).toEqual(['discount-codes']);

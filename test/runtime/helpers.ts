@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createAnthropicAgent } from '../../src/phases/6-generate/anthropic/provider.js';
 import { createBudget, type Budget } from '../../src/phases/6-generate/budget.js';
 import { createRedactor, openTrace } from '../../src/io/trace.js';
+import { priceOf } from '../../src/models/pricing.js';
 
 export { repo } from '../helpers/workspaces.js';
 import { exampleCopy, moneyOnly, removeAll, repo } from '../helpers/workspaces.js';
@@ -19,13 +20,17 @@ export const money = {
 
 export function agentFor(root: string, url: string, options: { budget?: Budget; maxTurns?: number } = {}) {
   const env = { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY };
-  const trace = openTrace(root, env, 'test-run');
+  const redact = createRedactor(env);
+  const trace = openTrace(root, redact, 'test-run');
   const agent = createAnthropicAgent({
-    env,
+    apiKey: KEY,
+    baseURL: url,
     budget: options.budget ?? createBudget(null),
     trace,
     maxTurns: options.maxTurns ?? 8,
-    redact: createRedactor(env),
+    redact,
+    priceOf: (model) => priceOf(model),
+    maxFileChars: 16_000 * 16,
     sleep: () => Promise.resolve(), // retry-after is honoured in order, without waiting in tests
   });
   return { agent, trace, env };

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build } from '../../src/compile.js';
+import { buildWith, view } from '../helpers/runtime.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
 import { cutOffWriteTurn, malformedToolCallTurn, startTwin, writeFilesReply, writeFilesTurn, type Twin } from '../../src/twin/index.js';
 import { agentFor, cleanup, KEY, money, moneyRoot } from './helpers.js';
@@ -22,7 +22,7 @@ async function buildMoney(script: Parameters<typeof startTwin>[0], budgetUsd: nu
   twin = await startTwin(script);
   const root = moneyRoot(temps);
   const { agent, trace } = agentFor(root, twin.url, { budget: createBudget(budgetUsd) });
-  const result = await build({ root, mode: 'build', force: null, agent, providerLabel: 'anthropic (twin)' });
+  const result = view(await buildWith(root, agent));
   const outcome = result.outcomes.get('money')!;
   return { root, outcome, trace, twin, result };
 }

@@ -5,9 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build } from '../../src/compile.js';
-import { defaultConfig } from '../../src/config/load.js';
-import { createValidator } from '../../src/phases/7-validate/index.js';
+import { buildWith, view } from '../helpers/runtime.js';
 import { fakeAgent, specIdOf } from '../helpers/fake-agent.js';
 import { exampleReplies } from '../helpers/example-replies.js';
 import { moneyOnly, removeAll } from '../helpers/workspaces.js';
@@ -21,16 +19,14 @@ const replies = exampleReplies();
 const good = replies.money!;
 const broken = { ...good, 'src/money.ts': good['src/money.ts']!.replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
 
-function validatorFor(root: string, maxFixAttempts = 2) {
-  const config = { ...defaultConfig(), validation: { ...defaultConfig().validation, maxFixAttempts } };
-  return createValidator({ config, scenariosDir: path.join(root, 'scenarios'), parentEnv: { PATH: process.env.PATH, ANTHROPIC_API_KEY: 'sk-ant-never-leak' } });
-}
+/** The real gate: type-check, tests and holdouts in the sealed sandbox. */
+const sealed = { validator: 'sealed' as const, env: { PATH: process.env.PATH, ANTHROPIC_API_KEY: 'sk-ant-never-leak' } };
 
 describe('validation in the build', () => {
   it('a first answer that fails its tests is fixed in the same job and promoted; the failure reaches the fix prompt', async () => {
     const root = moneyWorkspace();
     const fake = fakeAgent((_task, call) => ({ files: call === 1 ? broken : good }));
-    const result = await build({ root, mode: 'build', force: null, agent: fake.agent, validator: validatorFor(root) });
+    const result = view(await buildWith(root, fake.agent, sealed));
     expect(result.outcomes.get('money')).toMatchObject({ state: 'built', attempts: 2 });
     expect(fake.tasks).toHaveLength(2);
     expect(fake.tasks[1]!.prompt).toContain('did not pass validation (attempt 1 of 3)');
@@ -43,7 +39,7 @@ describe('validation in the build', () => {
     const root = moneyWorkspace();
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { maxFixAttempts: 1 } }));
     const fake = fakeAgent(() => ({ files: broken }));
-    const result = await build({ root, mode: 'build', force: null, agent: fake.agent, validator: validatorFor(root, 1) });
+    const result = view(await buildWith(root, fake.agent, sealed));
     expect(fake.tasks).toHaveLength(2); // the first answer and exactly one fix
     expect(result.outcomes.get('money')).toMatchObject({ state: 'failed', failureClass: 'tests-fail' });
     expect(existsSync(path.join(root, 'generated/src/money.ts'))).toBe(false);
@@ -59,7 +55,7 @@ describe('validation in the build', () => {
       `import { expect, it } from 'vitest';\nimport { formatMoney, money } from '../../src/money.js';\n// ${marker}\nit('refunds print in brackets', () => { expect(formatMoney(money(-5))).toBe('(0.05)'); });\n`,
     );
     const fake = fakeAgent(() => ({ files: good }));
-    const result = await build({ root, mode: 'build', force: null, agent: fake.agent, validator: validatorFor(root) });
+    const result = view(await buildWith(root, fake.agent, sealed));
     expect(result.outcomes.get('money')).toMatchObject({ state: 'failed', failureClass: 'holdout-fails' });
     expect(result.outcomes.get('money')!.error).toContain('refunds');
     expect(fake.tasks).toHaveLength(1); // holdout failures are never fed back for a fix

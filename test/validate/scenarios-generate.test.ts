@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateScenarioChecks } from '../../src/scenario-checks.js';
-import { publicInterface } from '../../src/phases/7-validate/public-interface.js';
+import { declarationsOf } from '../../src/phases/4-render/declarations.js';
+import { testRuntime } from '../helpers/runtime.js';
 import { fakeAgent } from '../helpers/fake-agent.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -23,12 +24,13 @@ describe('speccc scenarios generate', () => {
         '../specs/core/money.md': 'pwned',
       },
     }));
-    const { outcomes } = await generateScenarioChecks({ root, agent: fake.agent, scenariosDir: path.join(root, 'scenarios'), specId: 'money' });
+    const runtime = await testRuntime(root, { agent: fake.agent, command: 'promote' });
+    const { outcomes } = await generateScenarioChecks({ root, runtime, scenariosDir: path.join(root, 'scenarios'), specId: 'money' });
     expect(outcomes.map((o) => `${o.file} ${o.state}`)).toEqual(['money/formatting-thousands.test.ts written', 'money/negative-ties.test.ts skipped-existing']);
     expect(fake.tasks).toHaveLength(1);
     const prompt = fake.tasks[0]!.prompt;
     expect(prompt).toContain('the text is `1234.56`');
-    expect(prompt).toContain('export function formatMoney(m: Money): string;');
+    expect(prompt).toContain('export declare function formatMoney(m: Money): string;');
     expect(prompt).not.toContain('twiceRemainder'); // the implementation never reaches the tester
     expect(fake.refusals).toHaveLength(2);
     expect(readFileSync(path.join(root, 'scenarios/money/negative-ties.test.ts'), 'utf8')).not.toBe('overwritten!');
@@ -36,19 +38,29 @@ describe('speccc scenarios generate', () => {
     expect(existsSync(path.join(root, 'scenarios/money/formatting-thousands.test.ts'))).toBe(true);
   });
 
-  it('keeps types whole and reduces functions and classes to signatures', () => {
-    const text = publicInterface(
-      [
-        'export interface Money {',
-        '  readonly minor: number;',
-        '}',
-        'export function add(a: Money, b: Money): Money {',
-        '  return secret(a, b);',
-        '}',
-        'export const ZERO = compute();',
-        'function internal() {}',
-      ].join('\n'),
-    );
-    expect(text).toBe(['export interface Money {', '  readonly minor: number;', '}', 'export function add(a: Money, b: Money): Money;', 'export const ZERO;'].join('\n'));
+  it('shows declarations made by the TypeScript compiler: types whole, signatures without bodies, nothing private', () => {
+    const source = [
+      'export interface Money {',
+      '  readonly minor: number;',
+      '}',
+      'export function add(a: Money, b: Money): Money {',
+      '  return secret(a, b);',
+      '}',
+      'export const ZERO: Money = compute();',
+      'export class Ledger {',
+      '  private entries: Money[] = [];',
+      '  total(): Money { return this.entries.reduce(add, ZERO); }',
+      '}',
+      'export const double = (m: Money): Money => ({ minor: m.minor * 2 });',
+      'function secret(a: Money, b: Money): Money { return { minor: a.minor + b.minor }; }',
+      'function compute(): Money { return { minor: 0 }; }',
+    ].join('\n');
+    const text = declarationsOf(new Map([['src/money.ts', source]])).get('src/money.ts')!;
+    expect(text).toContain('export interface Money {\n    readonly minor: number;\n}');
+    expect(text).toContain('export declare function add(a: Money, b: Money): Money;');
+    expect(text).toContain('export declare const ZERO: Money;');
+    expect(text).toContain('total(): Money;');
+    expect(text).toContain('export declare const double: (m: Money) => Money;');
+    for (const hidden of ['secret', 'compute', 'reduce', 'minor * 2', 'return']) expect(text).not.toContain(hidden);
   });
 });

@@ -6,11 +6,9 @@
 import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/compile.js';
-import { defaultConfig } from '../../src/config/load.js';
-import { createValidator } from '../../src/phases/7-validate/index.js';
+import { buildWith, view } from '../helpers/runtime.js';
 import { startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
-import { agentFor, cleanup, money, moneyRoot } from '../runtime/helpers.js';
+import { cleanup, money, moneyRoot } from '../runtime/helpers.js';
 import { repo } from '../helpers/workspaces.js';
 
 const temps: string[] = [];
@@ -26,9 +24,7 @@ describe('fix loop against the twin', () => {
     twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
     const root = moneyRoot(temps);
     cpSync(path.join(repo, 'scenarios/money'), path.join(root, 'scenarios/money'), { recursive: true });
-    const { agent } = agentFor(root, twin.url);
-    const validator = createValidator({ config: defaultConfig(), scenariosDir: path.join(root, 'scenarios') });
-    const result = await build({ root, mode: 'build', force: null, agent, validator, providerLabel: 'anthropic (twin)' });
+    const result = view(await buildWith(root, undefined, { validator: 'sealed', env: twin.env() }));
 
     expect(result.outcomes.get('money')).toMatchObject({ state: 'built', attempts: 2 });
     const requests = twin.messageRequests();

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
 import { watchWorkspace } from '../../src/watch/watch.js';
 import type { Agent } from '../../src/types/index.js';
+import { runtimeFactory } from '../helpers/runtime.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
@@ -33,6 +34,18 @@ async function waitFor(what: () => boolean, label: string, ms = 8000): Promise<v
   }
 }
 
+/**
+ * Proves that nothing else happened before it: writes a context document the watcher must
+ * report, and waits for that round. Rounds run in order, so any round an earlier event caused
+ * would have been printed first.
+ */
+async function sentinel(root: string, checks: () => Record<string, unknown>[], n: number): Promise<Record<string, unknown>> {
+  const before = checks().length;
+  writeFileSync(path.join(root, 'context/sentinel.md'), `# Sentinel ${n}\n`);
+  await waitFor(() => checks().length > before, `sentinel ${n}`);
+  return checks()[before]!;
+}
+
 /** Starts `speccc watch --format json` in-process; events are parsed as they are printed. */
 async function startWatch(root: string) {
   const controller = new AbortController();
@@ -50,8 +63,8 @@ async function startWatch(root: string) {
   });
   const checks = () => events.filter((e) => e.type === 'check');
   await waitFor(() => checks().length === 1, 'the first round');
-  // chokidar reports readiness after its initial scan; give it that scan before editing.
-  await new Promise((r) => setTimeout(r, 300));
+  // chokidar reports readiness after its initial scan: edits before it could be missed.
+  await waitFor(() => events.some((e) => e.type === 'ready'), 'the watcher to be ready');
   ready = true;
   return { events, checks, stop: () => controller.abort(), exit, ready };
 }
@@ -80,26 +93,26 @@ describe('speccc watch', () => {
     // a burst of saves is one round; the last content wins
     for (let i = 0; i < 10; i++) writeFileSync(spec, clean.replace('The checkout page.', `The checkout page, revision ${i}.`));
     await waitFor(() => w.checks().length === 4, 'the burst');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(w.checks()).toHaveLength(4);
+    expect(await sentinel(root, w.checks, 1)).toMatchObject({ changed: ['context/sentinel.md'] });
+    expect(w.checks()).toHaveLength(5);
 
     // a save with unchanged content does nothing
     writeFileSync(spec, readFileSync(spec));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(w.checks()).toHaveLength(4);
+    expect(await sentinel(root, w.checks, 2)).toMatchObject({ changed: ['context/sentinel.md'] });
+    expect(w.checks()).toHaveLength(6);
 
     // a new spec file and then its deletion
     writeFileSync(path.join(root, 'specs/other.md'), clean.replace('id: cart-total', 'id: other').replace(/src\/cart/g, 'src/other'));
-    await waitFor(() => w.checks().length === 5, 'the new file');
-    expect(w.checks()[4]).toMatchObject({ specs: 2, changed: ['specs/other.md'] });
+    await waitFor(() => w.checks().length === 7, 'the new file');
+    expect(w.checks()[6]).toMatchObject({ specs: 2, changed: ['specs/other.md'] });
     unlinkSync(path.join(root, 'specs/other.md'));
-    await waitFor(() => w.checks().length === 6, 'the delete');
-    expect(w.checks()[5]).toMatchObject({ specs: 1 });
+    await waitFor(() => w.checks().length === 8, 'the delete');
+    expect(w.checks()[7]).toMatchObject({ specs: 1 });
 
-    // files speccc writes itself never trigger a round
+    // editors' backup files never trigger a round
     writeFileSync(path.join(root, 'specs/cart.md~'), 'backup');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(w.checks()).toHaveLength(6);
+    expect(await sentinel(root, w.checks, 3)).toMatchObject({ changed: ['context/sentinel.md'] });
+    expect(w.checks()).toHaveLength(9);
 
     w.stop();
     expect(await w.exit).toBe(0);
@@ -145,12 +158,13 @@ describe('speccc watch', () => {
     const controller = new AbortController();
     const builds: string[] = [];
     let rounds = 0;
-    const done = watchWorkspace({ root, signal: controller.signal, agent, onRound: () => rounds++, onBuild: (e) => builds.push(e.type) });
-    await waitFor(() => builds.includes('start'), 'the first build'); // the first clean round builds
-    await new Promise((r) => setTimeout(r, 300));
+    const runtimeForBuild = await runtimeFactory(root, { agent });
+    const done = watchWorkspace({ root, signal: controller.signal, runtimeForBuild, onRound: () => rounds++, onBuild: (e) => builds.push(e.type) });
+    await waitFor(() => seen.length === 1, 'the first job to be in flight'); // the first clean round builds
     writeFileSync(spec, clean.replace('The checkout page.', 'The checkout page, revision 2.'));
     await waitFor(() => builds.includes('done'), 'the rebuild', 15_000);
-    expect(builds.slice(0, 3)).toEqual(['start', 'start', 'cancelled']);
+    // One build at a time: the cancelled one ends before the next one starts.
+    expect(builds.slice(0, 4)).toEqual(['start', 'cancelled', 'start', 'done']);
     expect(seen).toEqual(['original', 'revision 2']);
     expect(readFileSync(path.join(root, 'generated/src/cart.ts'), 'utf8')).toContain('// revision 2');
     release?.();
@@ -163,7 +177,6 @@ describe('speccc watch', () => {
 describe('speccc watch against the twin', () => {
   it('an edit cancels the in-flight request (the twin sees it aborted) and the new content is built', async () => {
     const { startTwin, writeFilesReply } = await import('../../src/twin/index.js');
-    const { agentFor } = await import('../runtime/helpers.js');
     const root = workspace();
     const spec = path.join(root, 'specs/cart.md');
     const files = { 'src/cart.ts': 'export const total = 1;\n', 'src/cart.test.ts': "import { it } from 'vitest';\nit('ok', () => {});\n" };
@@ -174,10 +187,10 @@ describe('speccc watch against the twin', () => {
       ],
     });
     try {
-      const { agent } = agentFor(root, twin.url);
       const controller = new AbortController();
       const builds: string[] = [];
-      const done = watchWorkspace({ root, signal: controller.signal, agent, onRound: () => {}, onBuild: (e) => builds.push(e.type) });
+      const runtimeForBuild = await runtimeFactory(root, { env: twin.env() });
+      const done = watchWorkspace({ root, signal: controller.signal, runtimeForBuild, onRound: () => {}, onBuild: (e) => builds.push(e.type) });
       await waitFor(() => twin.messageRequests().length === 1, 'the first request');
       writeFileSync(spec, clean.replace('The checkout page.', 'The checkout page, revision 2.'));
       await waitFor(() => builds.includes('done'), 'the rebuild', 20_000);

@@ -38,6 +38,8 @@ export interface Example {
    * edits (text replaces a file, null deletes it). For codes about generated/.
    */
   build?: { thenEdit?: Record<string, string | null> };
+  /** Run against speccc's twin of the API (models: the current lineup), with a test key: for codes the API decides. */
+  api?: boolean;
   /** One sentence for the docs when the files alone do not say what matters. */
   note?: string;
 }

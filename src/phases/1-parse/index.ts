@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Diagnostic, Span } from '../../types/index.js';
-import { makeDiagnostic } from '../../diagnostics/make.js';
+import { diagnostics as d } from '../../diagnostics/messages.js';
 import { decodeSpecBytes } from './decode.js';
 import { sha256 } from './hash.js';
 import { findExcessiveNesting } from './nesting.js';
@@ -47,7 +47,7 @@ export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
   const start = { line: 1, column: 1, offset: 0 };
   if (bytes.length > MAX_SPEC_BYTES) {
     return unreadable(
-      makeDiagnostic('file-too-large', {
+      d.fileTooLarge({
         file,
         span: { start, end: start },
         message: `File is ${bytes.length} bytes; expected a spec of at most ${MAX_SPEC_BYTES} bytes`,
@@ -63,14 +63,14 @@ export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
       decoded.reason === 'binary'
         ? `File contains a NUL byte at byte ${decoded.byteOffset}; expected a UTF-8 markdown text file`
         : `File has an invalid UTF-8 byte sequence at byte ${decoded.byteOffset}; expected UTF-8 text`;
-    return unreadable(makeDiagnostic(code, { file, span: { start: at, end: at }, message }));
+    return unreadable((code === 'file-binary' ? d.fileBinary : d.fileNotUtf8)({ file, span: { start: at, end: at }, message }));
   }
   const text = decoded.text;
   const lines = createLineIndex(text);
   if (text.trim() === '') {
     return {
       ...unreadable(
-        makeDiagnostic('file-empty', { file, span: { start, end: start }, message: 'File is empty; expected a spec with frontmatter, a title and sections' }),
+        d.fileEmpty({ file, span: { start, end: start }, message: 'File is empty; expected a spec with frontmatter, a title and sections' }),
       ),
       text,
       lines,
@@ -80,7 +80,7 @@ export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
   if (deep) {
     return {
       ...unreadable(
-        makeDiagnostic('markdown-unparsable', {
+        d.markdownUnparsable({
           file,
           span: lines.span(deep.offset, deep.offset),
           message: deep.message,
@@ -98,7 +98,7 @@ export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
     // fault, not a crash: report it where the file starts.
     const reason = error instanceof RangeError ? 'nesting is too deep to parse' : 'the markdown parser failed';
     return {
-      ...unreadable(makeDiagnostic('markdown-unparsable', { file, span: lines.span(0, 0), message: `Markdown could not be parsed: ${reason}; expected ordinary markdown nesting` })),
+      ...unreadable(d.markdownUnparsable({ file, span: lines.span(0, 0), message: `Markdown could not be parsed: ${reason}; expected ordinary markdown nesting` })),
       text,
       lines,
     };

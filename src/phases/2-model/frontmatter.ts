@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../types/index.js';
-import { makeDiagnostic } from '../../diagnostics/make.js';
+import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import type { RawFrontmatter } from '../1-parse/index.js';
 import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE } from '../../schemas/frontmatter.js';
@@ -30,7 +30,7 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
     const [start, end] = error.pos;
     const firstLine = error.message.split('\n')[0] ?? error.message;
     diagnostics.push(
-      makeDiagnostic('yaml-invalid', { file, span: at(start, Math.max(end, start + 1)), message: `Frontmatter is not valid YAML: ${firstLine}` }),
+      d.yamlInvalid({ file, span: at(start, Math.max(end, start + 1)), message: `Frontmatter is not valid YAML: ${firstLine}` }),
     );
   }
   if (diagnostics.length > 0) return fail();
@@ -38,14 +38,14 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
     diagnostics.push(
-      makeDiagnostic('frontmatter-missing-field', { file, span: raw.span, message: 'Frontmatter is empty; expected at least id, kind and status' }),
+      d.frontmatterMissingField({ file, span: raw.span, message: 'Frontmatter is empty; expected at least id, kind and status' }),
     );
     return fail();
   }
   if (!isMap(contents)) {
     const range = (contents as YamlNode).range ?? [0, 0];
     diagnostics.push(
-      makeDiagnostic('frontmatter-not-mapping', { file, span: at(range[0], range[1]), message: 'Frontmatter is not a mapping; expected `key: value` lines' }),
+      d.frontmatterNotMapping({ file, span: at(range[0], range[1]), message: 'Frontmatter is not a mapping; expected `key: value` lines' }),
     );
     return fail();
   }
@@ -70,7 +70,7 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     diagnostics.push(
-      makeDiagnostic('yaml-invalid', {
+      d.yamlInvalid({
         file,
         span: raw.span,
         message: `Frontmatter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
@@ -97,7 +97,7 @@ function issueToDiagnostic(
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const suggestion = closest(key, FRONTMATTER_FIELDS);
-    return makeDiagnostic('frontmatter-unknown-field', {
+    return d.frontmatterUnknownField({
       file,
       span: keySpans.get(key) ?? spans.block,
       message: `Unknown frontmatter field \`${key}\`; expected one of ${FRONTMATTER_FIELDS.join(', ')}`,
@@ -106,7 +106,7 @@ function issueToDiagnostic(
   }
   const value = field !== undefined ? (data as Record<string, unknown>)[field] : undefined;
   if (field !== undefined && value === undefined && issue.path.length === 1) {
-    return makeDiagnostic('frontmatter-missing-field', {
+    return d.frontmatterMissingField({
       file,
       span: { start: spans.block.start, end: spans.block.start },
       message: `Frontmatter has no \`${field}\`; expected ${describeExpected(field)}`,
@@ -120,7 +120,7 @@ function issueToDiagnostic(
         : (spans.fields[field] ?? spans.block);
   const shown = typeof index === 'number' && Array.isArray(value) ? value[index] : value;
   const where = typeof index === 'number' ? `\`${field}\` item ${index + 1}` : `\`${field}\``;
-  return makeDiagnostic('frontmatter-invalid-value', {
+  return d.frontmatterInvalidValue({
     file,
     span,
     message: `Field ${where} is ${show(shown)}; expected ${describeExpected(field ?? '', issue)}`,

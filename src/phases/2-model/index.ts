@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import type { Diagnostic, ModelledFile, Spec, SpecLink, TermUse } from '../../types/index.js';
-import { makeDiagnostic } from '../../diagnostics/make.js';
+import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { ParsedFile } from '../1-parse/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import { modelFrontmatter } from './frontmatter.js';
@@ -26,7 +26,7 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
     diagnostics.push(...result.diagnostics);
   } else {
     diagnostics.push(
-      makeDiagnostic('frontmatter-missing', {
+      d.frontmatterMissing({
         file,
         span: lines.span(0, 0),
         message: 'Spec has no YAML frontmatter; expected a `---` block with id, kind and status at the top',

@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import type { ContextDoc, Diagnostic, Spec } from '../../types/index.js';
-import { makeDiagnostic } from '../../diagnostics/make.js';
+import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { TemplateSet } from './templates.js';
 
 export interface DependencyOutput {
@@ -63,7 +63,7 @@ function render(templates: TemplateSet, name: string, data: unknown): Rendered {
     return {
       ok: false,
       diagnostics: [
-        makeDiagnostic('template-error', {
+        d.templateError({
           file: source.file,
           span: { start: at, end: at },
           message: `Template \`${name}\` failed: ${summarise(message)}`,

@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -25,7 +25,7 @@ export const dependencyCycleRule: Rule = {
         return from.frontmatterSpans?.depends_on[i] ?? from.frontmatterSpans!.block;
       };
       out.push(
-        makeDiagnostic('dependency-cycle', {
+        d.dependencyCycle({
           file: head.file,
           span: edgeSpan(head, cycle[1]!),
           message: `Dependency cycle: ${cycle.join(' -> ')}; expected specs to depend on each other without cycles`,

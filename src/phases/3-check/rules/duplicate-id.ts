@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -17,7 +17,7 @@ export const duplicateIdRule: Rule = {
         continue;
       }
       out.push(
-        makeDiagnostic('duplicate-id', {
+        d.duplicateId({
           file: spec.file,
           span: spec.frontmatterSpans?.fields.id ?? spec.frontmatterSpans!.block,
           message: `Spec id \`${id}\` is already used by ${owner.file}; expected unique ids`,

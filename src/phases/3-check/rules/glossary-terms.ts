@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -15,7 +15,7 @@ export const glossaryTermsRule: Rule = {
         // A plural use of a defined singular ("[[line items]]") is the same term.
         if (known.has(key) || (key.endsWith('s') && known.has(key.slice(0, -1)))) continue;
         out.push(
-          makeDiagnostic('unknown-term', {
+          d.unknownTerm({
             file: spec.file,
             span: use.span,
             message:

@@ -12,6 +12,8 @@ import { duplicateIdRule } from './duplicate-id.js';
 import { referencesRule } from './references.js';
 import { dependencyCycleRule } from './dependency-cycle.js';
 import { outputsRule } from './outputs.js';
+import { modelUnpricedRule } from './model-unpriced.js';
+import { scenarioNoCheckRule } from './scenario-no-check.js';
 
 export const RULES: readonly Rule[] = [
   titleRule,
@@ -26,4 +28,6 @@ export const RULES: readonly Rule[] = [
   referencesRule,
   dependencyCycleRule,
   outputsRule,
+  modelUnpricedRule,
+  scenarioNoCheckRule,
 ];

@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -16,7 +16,7 @@ export const inputsInvalidCaseRule: Rule = {
       const inputs = spec.sections.find((s) => s.name === 'inputs');
       if (!inputs || inputs.text.trim() === '' || INVALID_WORDS.test(inputs.text)) continue;
       out.push(
-        makeDiagnostic('inputs-no-invalid-case', {
+        d.inputsNoInvalidCase({
           file: spec.file,
           span: inputs.headingSpan,
           message: `Section \`${inputs.heading}\` never says what happens on invalid input; expected the behaviour for missing, malformed or out-of-range values`,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -32,11 +32,11 @@ export const outputsRule: Rule = {
       if (!spec || !fm) continue;
       const fieldSpan = spec.frontmatterSpans?.fields.outputs ?? spec.frontmatterSpans!.block;
       if (fm.kind === 'constraint' && fm.outputs.length > 0) {
-        out.push(makeDiagnostic('constraint-has-outputs', { file: spec.file, span: fieldSpan, message: `Constraint spec \`${fm.id}\` declares outputs; expected none (constraints are not built)` }));
+        out.push(d.constraintHasOutputs({ file: spec.file, span: fieldSpan, message: `Constraint spec \`${fm.id}\` declares outputs; expected none (constraints are not built)` }));
       }
       if (fm.kind !== 'constraint' && fm.outputs.length === 0 && fm.status !== 'deprecated') {
         out.push(
-          makeDiagnostic('outputs-missing', {
+          d.outputsMissing({
             file: spec.file,
             span: spec.frontmatterSpans?.fields.kind ?? spec.frontmatterSpans!.block,
             message: `${fm.kind === 'feature' ? 'Feature' : 'Architecture'} spec \`${fm.id}\` declares no outputs; expected the files it owns under \`outputs:\``,
@@ -44,25 +44,25 @@ export const outputsRule: Rule = {
         );
       }
       if (fm.kind === 'feature' && fm.outputs.length > 0 && !fm.outputs.some((o) => TEST_FILE.test(o))) {
-        out.push(makeDiagnostic('outputs-no-test', { file: spec.file, span: fieldSpan, message: `Feature spec \`${fm.id}\` owns no test file; expected an output such as \`*.test.ts\`` }));
+        out.push(d.outputsNoTest({ file: spec.file, span: fieldSpan, message: `Feature spec \`${fm.id}\` owns no test file; expected an output such as \`*.test.ts\`` }));
       }
       const seen = new Set<string>();
       fm.outputs.forEach((output, i) => {
         const span = spec.frontmatterSpans?.outputs[i] ?? fieldSpan;
         const problem = outputPathProblem(output);
         if (problem) {
-          out.push(makeDiagnostic('output-path-invalid', { file: spec.file, span, message: `Output \`${output}\` ${problem}; expected a relative path inside the generated root` }));
+          out.push(d.outputPathInvalid({ file: spec.file, span, message: `Output \`${output}\` ${problem}; expected a relative path inside the generated root` }));
           return;
         }
         if (seen.has(output)) {
-          out.push(makeDiagnostic('output-duplicate', { file: spec.file, span, message: `Output \`${output}\` is listed twice; expected each file once` }));
+          out.push(d.outputDuplicate({ file: spec.file, span, message: `Output \`${output}\` is listed twice; expected each file once` }));
           return;
         }
         seen.add(output);
         const owner = owners.get(output);
         if (owner) {
           out.push(
-            makeDiagnostic('output-conflict', {
+            d.outputConflict({
               file: spec.file,
               span,
               message: `Output \`${output}\` is already owned by \`${owner.spec.frontmatter!.id}\`; expected one owner per file`,
@@ -81,7 +81,7 @@ export const outputsRule: Rule = {
           const start = offset + m.index;
           const at = lines(spec).span(start, start + m[0].length);
           out.push(
-            makeDiagnostic('output-undeclared', {
+            d.outputUndeclared({
               file: spec.file,
               span: at,
               message: `Outputs section names \`${mentioned}\`, which is not in the frontmatter's outputs; expected every produced file to be declared`,

@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 import { findInProse } from '../prose.js';
@@ -17,7 +17,7 @@ export const placeholderTextRule: Rule = {
       for (const m of findInProse(spec, lines(spec), PLACEHOLDER)) {
         if (UPPER_ONLY.test(m.text) && m.text !== m.text.toUpperCase()) continue;
         out.push(
-          makeDiagnostic('placeholder-text', {
+          d.placeholderText({
             file: spec.file,
             span: m.span,
             message: `Placeholder \`${m.text}\` found; expected the decided behaviour`,

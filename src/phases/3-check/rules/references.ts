@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -24,14 +24,14 @@ export const referencesRule: Rule = {
       fm.depends_on.forEach((dep, i) => {
         const span = spec.frontmatterSpans?.depends_on[i] ?? spec.frontmatterSpans?.fields.depends_on ?? spec.frontmatterSpans!.block;
         if (dep === fm.id) {
-          out.push(makeDiagnostic('self-dependency', { file: spec.file, span, message: `Spec \`${fm.id}\` lists itself in depends_on; expected other specs' ids` }));
+          out.push(d.selfDependency({ file: spec.file, span, message: `Spec \`${fm.id}\` lists itself in depends_on; expected other specs' ids` }));
           return;
         }
         const target = workspace.byId.get(dep);
         if (!target) {
           const near = ids.find((id) => id.includes(dep) || dep.includes(id));
           out.push(
-            makeDiagnostic('unknown-dependency', {
+            d.unknownDependency({
               file: spec.file,
               span,
               message: `depends_on names \`${dep}\`, but no spec has that id; expected the id of an existing spec`,
@@ -49,7 +49,7 @@ export const referencesRule: Rule = {
         if (!target) {
           if (inSpecs) {
             out.push(
-              makeDiagnostic('unknown-link', {
+              d.unknownLink({
                 file: spec.file,
                 span: link.span,
                 message: `Link \`${link.href}\` points to ${link.target}, which is not a spec; expected a path to an existing spec file`,
@@ -69,7 +69,7 @@ export const referencesRule: Rule = {
       if (!to) continue;
       if (fromStatus === 'ready' && to.status !== 'ready') {
         out.push(
-          makeDiagnostic('depends-on-unready', {
+          d.dependsOnUnready({
             file: ref.from.file,
             span: ref.span,
             message: `Ready spec \`${ref.from.frontmatter!.id}\` ${ref.via === 'link' ? 'links to' : 'depends on'} \`${to.id}\`, which is ${to.status}; expected a ready spec`,
@@ -79,7 +79,7 @@ export const referencesRule: Rule = {
       } else if (to.status === 'deprecated' && fromStatus !== 'deprecated' && !warnedDeprecated.has(`${ref.from.file}>${to.id}`)) {
         warnedDeprecated.add(`${ref.from.file}>${to.id}`);
         out.push(
-          makeDiagnostic('deprecated-still-used', {
+          d.deprecatedStillUsed({
             file: ref.from.file,
             span: ref.span,
             message: `Spec \`${ref.from.frontmatter!.id}\` still depends on deprecated \`${to.id}\`; expected it to move to a replacement`,

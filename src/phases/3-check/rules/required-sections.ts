@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, SectionName, SpecKind } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -31,7 +31,7 @@ export const requiredSectionsRule: Rule = {
       for (const section of spec.sections) {
         if (section.text.trim() === '') {
           out.push(
-            makeDiagnostic('section-empty', {
+            d.sectionEmpty({
               file: spec.file,
               span: section.headingSpan,
               message: `Section \`${section.heading}\` is empty; expected content under the heading`,
@@ -42,7 +42,7 @@ export const requiredSectionsRule: Rule = {
         const first = seen.get(section.name);
         if (first) {
           out.push(
-            makeDiagnostic('section-duplicate', {
+            d.sectionDuplicate({
               file: spec.file,
               span: section.headingSpan,
               message: `Section \`${section.heading}\` repeats \`${first.heading}\`; expected one ${SECTION_TITLES[section.name]} section`,
@@ -59,7 +59,7 @@ export const requiredSectionsRule: Rule = {
       const span = at ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
       for (const name of missing) {
         out.push(
-          makeDiagnostic('section-missing', {
+          d.sectionMissing({
             file: spec.file,
             span,
             message: `Section \`${SECTION_TITLES[name]}\` is missing; a ${kind} spec requires ${REQUIRED_SECTIONS[kind].map((n) => SECTION_TITLES[n]).join(', ')}`,

@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Scenario, Step } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -17,7 +17,7 @@ export const scenariosRule: Rule = {
       const evaluation = spec.sections.find((s) => s.name === 'evaluation');
       if (evaluation && evaluation.text.trim() !== '' && !spec.scenarios.some(complete)) {
         out.push(
-          makeDiagnostic('scenario-none', {
+          d.scenarioNone({
             file: spec.file,
             span: evaluation.headingSpan,
             message: `Section \`${evaluation.heading}\` has no complete Given/When/Then scenario; expected at least one`,
@@ -29,7 +29,7 @@ export const scenariosRule: Rule = {
         const missing = (['given', 'when', 'then'] as const).filter((k) => scenario[k].length === 0);
         if (missing.length > 0) {
           out.push(
-            makeDiagnostic('scenario-incomplete', {
+            d.scenarioIncomplete({
               file: spec.file,
               span: scenario.span,
               message: `Scenario \`${scenario.name}\` has no ${missing.map(cap).join(' or ')} step; expected Given, When and Then`,
@@ -40,7 +40,7 @@ export const scenariosRule: Rule = {
           const bad = outOfOrder(scenario);
           if (bad) {
             out.push(
-              makeDiagnostic('scenario-order', {
+              d.scenarioOrder({
                 file: spec.file,
                 span: bad.span,
                 message: `Scenario \`${scenario.name}\` has a ${cap(bad.keyword)} step out of order; expected Given, then When, then Then`,
@@ -52,7 +52,7 @@ export const scenariosRule: Rule = {
         const first = names.get(key);
         if (first && scenario.form === 'block') {
           out.push(
-            makeDiagnostic('scenario-duplicate-name', {
+            d.scenarioDuplicateName({
               file: spec.file,
               span: scenario.span,
               message: `Scenario name \`${scenario.name}\` is used twice; expected distinct names`,
@@ -63,7 +63,7 @@ export const scenariosRule: Rule = {
         for (const step of scenario.then) {
           if (UNTESTABLE_THEN.test(step.text.trim())) {
             out.push(
-              makeDiagnostic('then-untestable', {
+              d.thenUntestable({
                 file: spec.file,
                 span: step.span,
                 message: `Then step \`${step.text}\` states no observable outcome; expected a value, message or state to check`,

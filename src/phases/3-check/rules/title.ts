@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 import { startOf } from '../prose.js';
@@ -12,11 +12,11 @@ export const titleRule: Rule = {
       if (!spec) continue;
       if (!spec.title) {
         const at = spec.frontmatterSpans ? startOf({ start: spec.frontmatterSpans.block.end, end: spec.frontmatterSpans.block.end }) : { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-        out.push(makeDiagnostic('title-missing', { file: spec.file, span: at, message: 'Spec has no `# Title`; expected one H1 heading after the frontmatter' }));
+        out.push(d.titleMissing({ file: spec.file, span: at, message: 'Spec has no `# Title`; expected one H1 heading after the frontmatter' }));
       }
       for (const extra of spec.extraTitles) {
         out.push(
-          makeDiagnostic('title-multiple', {
+          d.titleMultiple({
             file: spec.file,
             span: extra,
             message: 'Spec has a second H1 heading; expected one title per spec',

@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 import { findInProse } from '../prose.js';
@@ -33,7 +33,7 @@ export const vagueWordingRule: Rule = {
         // The title and section headings name things; only prose inside sections is judged.
         if (m.section && m.span.start.offset < m.section.headingSpan.end.offset) continue;
         out.push(
-          makeDiagnostic('vague-wording', {
+          d.vagueWording({
             file: spec.file,
             span: m.span,
             message: `Vague wording \`${m.text}\` cannot be tested; expected a measurable statement`,

@@ -1,4 +1,4 @@
-import { makeDiagnostic } from '../../../diagnostics/make.js';
+import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 import { findInProse } from '../prose.js';
@@ -15,7 +15,7 @@ export const weakModalRule: Rule = {
       for (const m of findInProse(spec, lines(spec), WEAK, (section) => section?.name === 'rules' || section?.name === 'constraints')) {
         if (m.section && m.span.start.offset < m.section.headingSpan.end.offset) continue;
         out.push(
-          makeDiagnostic('weak-modal', {
+          d.weakModal({
             file: spec.file,
             span: m.span,
             message: `Rule says \`${m.text}\`, which leaves it optional; expected "must" or "must not"`,

@@ -2,11 +2,10 @@
  * speccc.config.json -> SpecccConfig, or located diagnostics. The file is JSON; it is read with
  * the YAML parser (JSON is a subset of YAML 1.2) only to get the position of every key.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, Span, SpecccConfig } from '../types/index.js';
-import { makeDiagnostic } from '../diagnostics/make.js';
+import { diagnostics as d } from '../diagnostics/messages.js';
 import { createLineIndex } from '../phases/1-parse/line-index.js';
 import { CONFIG_FILE, ConfigSchema } from '../schemas/config.js';
 
@@ -15,6 +14,8 @@ export interface LoadedConfig {
   /** Null when there is no config file (defaults apply). */
   file: string | null;
   diagnostics: Diagnostic[];
+  /** Where each key (`key:<path>`) and value (`value:<path>`) sits in the file. */
+  spans: ReadonlyMap<string, Span>;
 }
 
 export function defaultConfig(): SpecccConfig {
@@ -22,20 +23,11 @@ export function defaultConfig(): SpecccConfig {
   return config;
 }
 
-export async function loadConfig(root: string): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8');
-  } catch {
-    return { config: defaultConfig(), file: null, diagnostics: [] };
-  }
-  return parseConfig(text);
-}
-
 export function parseConfig(text: string): LoadedConfig {
   const file = CONFIG_FILE;
   const lines = createLineIndex(text);
-  const fail = (diagnostics: Diagnostic[]): LoadedConfig => ({ config: defaultConfig(), file, diagnostics });
+  let spans: Map<string, Span> = new Map();
+  const fail = (diagnostics: Diagnostic[]): LoadedConfig => ({ config: defaultConfig(), file, diagnostics, spans });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -43,20 +35,23 @@ export function parseConfig(text: string): LoadedConfig {
     const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : 0;
-    return fail([makeDiagnostic('config-invalid-json', { file, span: lines.span(offset, offset + 1), message: `Config is not valid JSON: ${message}` })]);
+    return fail([d.configInvalidJson({ file, span: lines.span(offset, offset + 1), message: `Config is not valid JSON: ${message}` })]);
   }
-  const spans = keySpans(text, lines);
+  spans = keySpans(text, lines);
   const parsed = ConfigSchema.safeParse(data);
   if (parsed.success) {
     const { $schema: _ignored, ...config } = parsed.data;
-    return { config, file, diagnostics: [] };
+    const overlaps = pathProblems(config.paths).map((message) =>
+      d.configPathsOverlap({ file, span: spans.get('value:paths.generated') ?? spans.get('key:paths') ?? lines.span(0, 0), message }),
+    );
+    return overlaps.length > 0 ? fail(overlaps) : { config, file, diagnostics: [], spans };
   }
   const diagnostics = parsed.error.issues.flatMap((issue): Diagnostic[] => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const p = [...base, key].join('.');
-        return makeDiagnostic('config-unknown-key', {
+        return d.configUnknownKey({
           file,
           span: spans.get(`key:${p}`) ?? lines.span(0, 0),
           message: `Unknown config key \`${p}\`; expected one of the keys in schemas/config.schema.json`,
@@ -65,7 +60,7 @@ export function parseConfig(text: string): LoadedConfig {
     }
     const p = base.join('.');
     return [
-      makeDiagnostic('config-invalid-value', {
+      d.configInvalidValue({
         file,
         span: spans.get(`value:${p}`) ?? spans.get(`key:${p}`) ?? lines.span(0, 0),
         message: `Config value \`${p || '(root)'}\` is invalid: ${issue.message}`,
@@ -73,6 +68,29 @@ export function parseConfig(text: string): LoadedConfig {
     ];
   });
   return fail(diagnostics);
+}
+
+const norm = (p: string) => path.posix.normalize(p.split(path.sep).join('/')).replace(/\/+$/, '');
+
+/**
+ * Every build replaces the generated folder whole: it must be a folder of its own inside the
+ * workspace, never the root, another configured folder, or a folder holding or held by one.
+ */
+export function pathProblems(paths: SpecccConfig['paths']): string[] {
+  const generated = norm(paths.generated);
+  if (path.posix.isAbsolute(generated) || /^[a-zA-Z]:/.test(paths.generated)) return [`paths.generated is absolute (\`${paths.generated}\`); expected a folder inside the workspace`];
+  if (generated === '.' || generated === '') return ['paths.generated is the workspace root; expected a folder of its own inside the workspace'];
+  if (generated === '..' || generated.startsWith('../')) return [`paths.generated (\`${paths.generated}\`) lies outside the workspace; expected a folder inside it`];
+  if (generated === '.speccc' || generated.startsWith('.speccc/') || generated === '.git' || generated.startsWith('.git/') || generated === 'node_modules') return [`paths.generated (\`${paths.generated}\`) is a folder speccc or git owns; expected a folder of its own`];
+  const problems: string[] = [];
+  for (const key of ['specs', 'context', 'templates', 'scenarios'] as const) {
+    const other = norm(paths[key]);
+    const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b === '.';
+    if (inside(generated, other) || inside(other, generated)) {
+      problems.push(`paths.generated (\`${paths.generated}\`) ${generated === other ? 'is' : inside(generated, other) ? 'lies inside' : 'contains'} paths.${key} (\`${paths[key]}\`); a build would replace it`);
+    }
+  }
+  return problems;
 }
 
 function keySpans(text: string, lines: ReturnType<typeof createLineIndex>): Map<string, Span> {

@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SpecccConfig } from '../types/index.js';
 
-export const CONFIG_FILE = 'speccc.config.json';
+export { CONFIG_FILE } from '../config/file-name.js';
+import { CONFIG_FILE } from '../config/file-name.js';
 
 export const DEFAULT_PATHS: SpecccConfig['paths'] = {
   specs: 'specs',

@@ -1,0 +1,175 @@
+// Generated from src/diagnostics/catalogue/ by `npm run docs`. Do not edit: change the catalogue.
+import type { Diagnostic } from '../types/index.js';
+import { makeDiagnostic, type DiagnosticInput } from './make.js';
+
+/** Every diagnostic code speccc reports. */
+export type DiagnosticCode =
+  | 'config-invalid-json'
+  | 'config-invalid-value'
+  | 'config-paths-overlap'
+  | 'config-unknown-key'
+  | 'config-unreadable'
+  | 'constraint-has-outputs'
+  | 'dependency-cycle'
+  | 'depends-on-unready'
+  | 'deprecated-still-used'
+  | 'duplicate-id'
+  | 'file-binary'
+  | 'file-empty'
+  | 'file-not-utf8'
+  | 'file-too-large'
+  | 'frontmatter-invalid-value'
+  | 'frontmatter-missing'
+  | 'frontmatter-missing-field'
+  | 'frontmatter-not-mapping'
+  | 'frontmatter-unknown-field'
+  | 'generated-drift'
+  | 'generated-missing'
+  | 'generated-unowned'
+  | 'inputs-no-invalid-case'
+  | 'manifest-unreadable'
+  | 'markdown-unparsable'
+  | 'model-unknown'
+  | 'model-unpriced'
+  | 'output-conflict'
+  | 'output-duplicate'
+  | 'output-path-invalid'
+  | 'output-undeclared'
+  | 'outputs-missing'
+  | 'outputs-no-test'
+  | 'path-not-found'
+  | 'placeholder-text'
+  | 'scenario-duplicate-name'
+  | 'scenario-incomplete'
+  | 'scenario-no-check'
+  | 'scenario-none'
+  | 'scenario-order'
+  | 'section-duplicate'
+  | 'section-empty'
+  | 'section-missing'
+  | 'self-dependency'
+  | 'specs-folder-missing'
+  | 'template-error'
+  | 'then-untestable'
+  | 'title-missing'
+  | 'title-multiple'
+  | 'unknown-dependency'
+  | 'unknown-link'
+  | 'unknown-term'
+  | 'vague-wording'
+  | 'weak-modal'
+  | 'yaml-invalid';
+
+/** One factory per code: severity and default hint come from the catalogue. */
+export const diagnostics = {
+  /** error: speccc.config.json is not valid JSON */
+  configInvalidJson: (input: DiagnosticInput): Diagnostic => makeDiagnostic('config-invalid-json', input),
+  /** error: A config value has the wrong type or is out of range */
+  configInvalidValue: (input: DiagnosticInput): Diagnostic => makeDiagnostic('config-invalid-value', input),
+  /** error: paths.generated overlaps another folder or leaves the workspace */
+  configPathsOverlap: (input: DiagnosticInput): Diagnostic => makeDiagnostic('config-paths-overlap', input),
+  /** error: speccc.config.json has a key speccc does not know */
+  configUnknownKey: (input: DiagnosticInput): Diagnostic => makeDiagnostic('config-unknown-key', input),
+  /** error: speccc.config.json exists but cannot be read as a file */
+  configUnreadable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('config-unreadable', input),
+  /** error: A constraint spec owns outputs */
+  constraintHasOutputs: (input: DiagnosticInput): Diagnostic => makeDiagnostic('constraint-has-outputs', input),
+  /** error: Specs depend on each other in a cycle */
+  dependencyCycle: (input: DiagnosticInput): Diagnostic => makeDiagnostic('dependency-cycle', input),
+  /** error: A ready spec depends on a draft or deprecated spec */
+  dependsOnUnready: (input: DiagnosticInput): Diagnostic => makeDiagnostic('depends-on-unready', input),
+  /** warning: A deprecated spec is still depended on */
+  deprecatedStillUsed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('deprecated-still-used', input),
+  /** error: Two specs have the same id */
+  duplicateId: (input: DiagnosticInput): Diagnostic => makeDiagnostic('duplicate-id', input),
+  /** error: A file under specs/ is binary */
+  fileBinary: (input: DiagnosticInput): Diagnostic => makeDiagnostic('file-binary', input),
+  /** error: A spec file is empty */
+  fileEmpty: (input: DiagnosticInput): Diagnostic => makeDiagnostic('file-empty', input),
+  /** error: A spec is not valid UTF-8 */
+  fileNotUtf8: (input: DiagnosticInput): Diagnostic => makeDiagnostic('file-not-utf8', input),
+  /** error: A spec is larger than 1 MiB */
+  fileTooLarge: (input: DiagnosticInput): Diagnostic => makeDiagnostic('file-too-large', input),
+  /** error: A frontmatter field has the wrong type or value */
+  frontmatterInvalidValue: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-invalid-value', input),
+  /** error: A spec has no YAML frontmatter */
+  frontmatterMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-missing', input),
+  /** error: A required frontmatter field is missing */
+  frontmatterMissingField: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-missing-field', input),
+  /** error: The frontmatter is not a key/value mapping */
+  frontmatterNotMapping: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-not-mapping', input),
+  /** error: The frontmatter has a field speccc does not know */
+  frontmatterUnknownField: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-unknown-field', input),
+  /** error: A generated file was edited by hand */
+  generatedDrift: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-drift', input),
+  /** error: A generated file recorded in the manifest is missing */
+  generatedMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-missing', input),
+  /** error: A file in generated/ is not owned by any spec */
+  generatedUnowned: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-unowned', input),
+  /** error: Inputs never says what happens on invalid input */
+  inputsNoInvalidCase: (input: DiagnosticInput): Diagnostic => makeDiagnostic('inputs-no-invalid-case', input),
+  /** error: generated/.speccc/manifest.json is corrupt */
+  manifestUnreadable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('manifest-unreadable', input),
+  /** error: The markdown parser could not read the file */
+  markdownUnparsable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('markdown-unparsable', input),
+  /** error: The Models API does not know a model a build would use */
+  modelUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unknown', input),
+  /** error: A spec is routed to a model speccc has no price for */
+  modelUnpriced: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unpriced', input),
+  /** error: Two specs own the same output file */
+  outputConflict: (input: DiagnosticInput): Diagnostic => makeDiagnostic('output-conflict', input),
+  /** warning: A spec lists the same output twice */
+  outputDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('output-duplicate', input),
+  /** error: An output path is absolute, escapes the generated root, or is malformed */
+  outputPathInvalid: (input: DiagnosticInput): Diagnostic => makeDiagnostic('output-path-invalid', input),
+  /** warning: The Outputs section names a file the frontmatter does not declare */
+  outputUndeclared: (input: DiagnosticInput): Diagnostic => makeDiagnostic('output-undeclared', input),
+  /** error: A feature or architecture spec owns no outputs */
+  outputsMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('outputs-missing', input),
+  /** warning: A feature spec owns no test file */
+  outputsNoTest: (input: DiagnosticInput): Diagnostic => makeDiagnostic('outputs-no-test', input),
+  /** error: A path given on the command line does not exist */
+  pathNotFound: (input: DiagnosticInput): Diagnostic => makeDiagnostic('path-not-found', input),
+  /** error: The spec contains placeholder text */
+  placeholderText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('placeholder-text', input),
+  /** warning: Two scenarios in one spec have the same name */
+  scenarioDuplicateName: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-duplicate-name', input),
+  /** error: A scenario lacks a Given, a When or a Then */
+  scenarioIncomplete: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-incomplete', input),
+  /** warning: A plain-language holdout scenario has no automated check */
+  scenarioNoCheck: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-no-check', input),
+  /** error: Evaluation has no complete Given/When/Then scenario */
+  scenarioNone: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-none', input),
+  /** warning: A scenario's steps are out of Given, When, Then order */
+  scenarioOrder: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-order', input),
+  /** error: A section appears twice */
+  sectionDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-duplicate', input),
+  /** error: A section has a heading but no content */
+  sectionEmpty: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-empty', input),
+  /** error: A section required for the spec's kind is missing */
+  sectionMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-missing', input),
+  /** error: A spec depends on itself */
+  selfDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('self-dependency', input),
+  /** error: The specs folder does not exist */
+  specsFolderMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('specs-folder-missing', input),
+  /** error: A prompt template does not compile or render */
+  templateError: (input: DiagnosticInput): Diagnostic => makeDiagnostic('template-error', input),
+  /** warning: A Then step states no observable outcome */
+  thenUntestable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('then-untestable', input),
+  /** error: A spec has no H1 title */
+  titleMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('title-missing', input),
+  /** warning: A spec has more than one H1 title */
+  titleMultiple: (input: DiagnosticInput): Diagnostic => makeDiagnostic('title-multiple', input),
+  /** error: `depends_on` names a spec that does not exist */
+  unknownDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-dependency', input),
+  /** error: A link points to a spec file that does not exist */
+  unknownLink: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-link', input),
+  /** error: A marked [[term]] is not in the glossary */
+  unknownTerm: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-term', input),
+  /** warning: Vague wording that cannot be tested */
+  vagueWording: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-wording', input),
+  /** warning: A rule uses "should", "may" or "might" instead of "must" */
+  weakModal: (input: DiagnosticInput): Diagnostic => makeDiagnostic('weak-modal', input),
+  /** error: The frontmatter is not valid YAML */
+  yamlInvalid: (input: DiagnosticInput): Diagnostic => makeDiagnostic('yaml-invalid', input),
+} as const;

@@ -1,0 +1,21 @@
+import { diagnostics as d } from '../../../diagnostics/messages.js';
+import type { Rule } from '../rule.js';
+
+/** A plain-language holdout scenario that nothing runs is not a gate: say so, so it is never counted as passing. */
+export const scenarioNoCheckRule: Rule = {
+  id: 'scenario-no-check',
+  codes: ['scenario-no-check'],
+  check({ scenarios, config }) {
+    const origin = { line: 1, column: 1, offset: 0 };
+    const dir = config.paths.scenarios.replace(/\/$/, '');
+    return scenarios
+      .filter((s) => !s.hasCheck)
+      .map((s) =>
+        d.scenarioNoCheck({
+          file: `${dir}/${s.file}`,
+          span: { start: origin, end: origin },
+          message: `Scenario \`${s.name}\` of spec \`${s.spec}\` has no automated check; expected ${dir}/${s.spec}/${s.name}.test.ts beside it`,
+        }),
+      );
+  },
+};
