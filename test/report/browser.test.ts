@@ -142,6 +142,17 @@ describe('the report of the example workspace', () => {
     expect(await page.locator('details.spec:visible').evaluateAll((d) => d.map((x) => x.id))).toEqual(['spec-discount-codes']);
     await page.locator('button[data-filter="failing"]').click();
     expect(await page.locator('details.spec:visible').count()).toBe(4);
+
+    // j and k move between entries, Enter opens or closes one
+    await page.locator('#h-specs').click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.parentElement?.id)).toBe('spec-line-items');
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.parentElement?.id)).toBe('spec-money');
+    const wasOpen = await page.locator('#spec-money').evaluate((d) => (d as HTMLDetailsElement).open);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#spec-money').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(!wasOpen);
   });
 
   it('prints with every entry expanded and no sticky bar', async () => {
