@@ -47,8 +47,9 @@ function specRule(dir: string, id: string): Rule {
       if (ctx.hasToolResults)
         return textReply(folders.length === 1 ? `Done: wrote ${Object.keys(filesUnder(folders[0]!)).length} file(s).` : 'Done.');
       const folder = folders[Math.min(writes, folders.length - 1)];
+      if (!folder) return textReply(`twin: the replies folder for ${id} is gone.`);
       writes += 1;
-      return writeFilesTurn(folder ? filesUnder(folder) : {});
+      return writeFilesTurn(filesUnder(folder));
     },
   };
 }
