@@ -401,13 +401,16 @@ tbody th{font-weight:400}
 .sat td:nth-child(4),.timeline td:nth-child(n+3):not(:last-child),.failures td:nth-child(2),.cost td:nth-child(n+3){text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .spark{vertical-align:middle;width:96px;height:22px}.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5}.spark circle{fill:#0969da}.spark path{stroke:#d1d9e0;stroke-dasharray:2 2}
 .chart .axis{fill:none;stroke:#8c959f}.chart .ax{font-size:11px;fill:var(--muted)}.chart rect{fill:#54aeff}.chart rect.failed{fill:#ff8182}
-.timeline{width:100%}.timeline td.tl,.timeline th.tl{width:55%;min-width:12rem}
+.sat,.timeline{table-layout:fixed;width:100%}
+.sat th:nth-child(1){width:auto}.sat th:nth-child(2){width:7rem}.sat th:nth-child(3){width:7.5rem}.sat th:nth-child(4){width:4rem}
+.timeline th:nth-child(1){width:11rem}.timeline th:nth-child(3){width:6rem}.timeline th:nth-child(4){width:7rem}.timeline th:nth-child(5){width:5rem}.timeline th:nth-child(6){width:12rem}
+.sat tbody th,.timeline tbody th{overflow-wrap:anywhere}
 .tl-axis{display:flex;justify-content:space-between}
 .bar{display:flex;height:14px;margin-top:3px;min-width:3px}
 .bar i{flex:1;background:#8c959f;border-left:2px solid #fff}.bar i:first-child{border-left:0}
 .j-ok .bar i{background:#4ac26b}.j-bad .bar i{background:#cf222e}.j-wait .bar i{background:#d4a72c}
 .legend{list-style:none;display:flex;gap:8px;padding:0;flex-wrap:wrap}
-.graph-box{max-height:36rem;border:1px solid var(--line);border-radius:6px}
+.graph-box{max-height:36rem;border:1px solid var(--line);border-radius:6px;content-visibility:auto;contain-intrinsic-size:auto 20rem}
 .graph{display:block}
 ${GRAPH_CSS}
 .toolbar{position:sticky;top:38px;z-index:1;background:#fff;padding:6px 0;border-bottom:1px solid var(--line);display:flex;gap:8px;align-items:center;flex-wrap:wrap}

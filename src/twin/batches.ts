@@ -1,6 +1,8 @@
 // The Message Batches endpoints: each item is answered by the same script as
 // POST /v1/messages (no delays, no streaming); results are computed at creation and
-// released once the batch has "ended" (after batchDelayMs).
+// released once the batch has "ended" (after batchDelayMs). Items finish evenly spread over
+// batchDelayMs; those that would finish after the expiry (batchExpireAfterMs, 24 h) are
+// `expired`, as the API reports items it could not process within 24 hours.
 import { errorResponse, faultResponse } from './errors.js';
 import { resolveReply, validateRequest } from './answer.js';
 import { messageJson } from './reply.js';
@@ -55,7 +57,7 @@ function batchJson(batch: StoredBatch, now: number, baseUrl: string) {
   const counts = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
   for (const r of batch.results) {
     if (!ended) counts.processing += 1;
-    else counts[r.result.type as 'succeeded' | 'errored' | 'canceled'] += 1;
+    else counts[r.result.type as 'succeeded' | 'errored' | 'canceled' | 'expired'] += 1;
   }
   return {
     id: batch.id,
@@ -64,7 +66,7 @@ function batchJson(batch: StoredBatch, now: number, baseUrl: string) {
     request_counts: counts,
     created_at: iso(batch.createdAt),
     ended_at: ended ? iso(batch.canceledAt ?? batch.endsAt) : null,
-    expires_at: iso(batch.createdAt + 24 * 3600_000),
+    expires_at: iso(batch.expiresAt),
     archived_at: iso(batch.archivedAt),
     cancel_initiated_at: iso(batch.canceledAt),
     results_url: ended ? `${baseUrl}/v1/messages/batches/${batch.id}/results` : null,
@@ -102,13 +104,17 @@ export function handleBatches(
       if (ids.has(customId)) return bad(400, 'invalid_request_error', `Duplicate custom_id: ${customId}`);
       ids.add(customId);
     }
+    const delay = state.options.batchDelayMs ?? 0;
+    const expiresAt = now + (state.options.batchExpireAfterMs ?? 24 * 3600_000);
+    const finishesAt = (i: number) => now + (delay * (i + 1)) / requests.length;
     const batch: StoredBatch = {
       id: nextId(state, 'msgbatch'),
       createdAt: now,
-      endsAt: now + (state.options.batchDelayMs ?? 0),
-      results: requests.map((r: { custom_id: string; params?: unknown }) => ({
+      endsAt: Math.min(now + delay, expiresAt),
+      expiresAt,
+      results: requests.map((r: { custom_id: string; params?: unknown }, i) => ({
         custom_id: r.custom_id,
-        result: answerItem(state, (r.params ?? {}) as MessagesBody),
+        result: finishesAt(i) > expiresAt ? { type: 'expired' } : answerItem(state, (r.params ?? {}) as MessagesBody),
       })),
     };
     state.batches.set(batch.id, batch);

@@ -1,10 +1,15 @@
 // Command-line twin: `node --import tsx src/twin/cli.ts --port 0 --script-dir examples/replies`
-// Prints its URL as the first line of stdout and serves until killed.
+// Prints its URL as the first line of stdout and serves until killed, told to stop
+// (SIGTERM, SIGINT), its stdin pipe closes, or its parent dies.
 import { parseArgs } from 'node:util';
-import { directoryScript } from './directory-script.js';
-import { startTwin } from './server.js';
+import { abortWhenOrphaned } from './lifetime.js';
+import { serveTwin } from './serve.js';
 
-async function main(): Promise<number> {
+function number(value: string | undefined): number | undefined {
+  return value === undefined || value === '' ? undefined : Number(value);
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
@@ -16,23 +21,23 @@ async function main(): Promise<number> {
       'max-concurrent': { type: 'string' },
     },
   });
-  const script = values['script-dir'] ? await directoryScript(values['script-dir']) : undefined;
-  const twin = await startTwin({
-    port: Number(values.port),
-    host: values.host,
-    ...(script ? { script } : {}),
-    ...(values['delay-ms'] ? { delayMs: Number(values['delay-ms']) } : {}),
-    ...(values['event-delay-ms'] ? { eventDelayMs: Number(values['event-delay-ms']) } : {}),
-    ...(values['output-tokens-per-second'] ? { outputTokensPerSecond: Number(values['output-tokens-per-second']) } : {}),
-    ...(values['max-concurrent'] ? { maxConcurrent: Number(values['max-concurrent']) } : {}),
-  });
+  const controller = new AbortController();
+  abortWhenOrphaned(controller);
+  const twin = await serveTwin(
+    {
+      port: Number(values.port),
+      host: values.host,
+      ...(values['script-dir'] !== undefined ? { scriptDir: values['script-dir'] } : {}),
+      delayMs: number(values['delay-ms']),
+      eventDelayMs: number(values['event-delay-ms']),
+      outputTokensPerSecond: number(values['output-tokens-per-second']),
+      maxConcurrent: number(values['max-concurrent']),
+    },
+    controller.signal,
+  );
   process.stdout.write(`${twin.url}\n`);
-  const stop = () => {
-    void twin.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return 0;
+  await twin.closed;
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,8 @@
 // See src/twin/README.md for the script format and the faults it can inject.
 export { startTwin, type Twin } from './server.js';
 export { directoryScript } from './directory-script.js';
+export { serveTwin, type ServeTwinOptions, type ServedTwin } from './serve.js';
+export { abortWhenOrphaned, type LifetimeOptions } from './lifetime.js';
 export {
   textReply,
   toolUseReply,

@@ -6,8 +6,10 @@ import type { RecordedRequest, Rule, TwinOptions } from './types.js';
 export interface StoredBatch {
   id: string;
   createdAt: number;
-  /** When processing counts as ended (creation + batchDelayMs). */
+  /** When processing counts as ended: creation + batchDelayMs, or expiresAt if sooner. */
   endsAt: number;
+  /** creation + batchExpireAfterMs (24 h by default). */
+  expiresAt: number;
   canceledAt?: number;
   archivedAt?: number;
   /** One JSONL line object per request, computed at creation. */

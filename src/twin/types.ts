@@ -130,8 +130,17 @@ export interface TwinOptions {
   eventDelayMs?: number;
   /** Simulated generation speed: adds outputTokens / rate seconds, spread over the deltas (or before a JSON reply). */
   outputTokensPerSecond?: number;
-  /** How long a Message Batch stays in_progress after creation (ms, default 0: ends at once). */
+  /**
+   * How long a Message Batch takes to process (ms, default 0: ends at once). Its items finish
+   * one after another, evenly spread over this time.
+   */
   batchDelayMs?: number;
+  /**
+   * How long a batch may process before it expires (ms, default 24 h, like the API): items
+   * that would finish later end as `expired` results, never answered by the script. E.g.
+   * `batchDelayMs: 2 * h, batchExpireAfterMs: h` expires the second half of every batch.
+   */
+  batchExpireAfterMs?: number;
   /**
    * Known model ids, newest first. GET /v1/models lists them and GET /v1/models/:id answers
    * 404 for any other id; default: the SDK's `Model` union (DEFAULT_MODELS). When given,

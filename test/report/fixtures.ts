@@ -178,7 +178,7 @@ export function largeModel(count = 1000, runCount = 20): ReportModel {
     }));
     const costRuns = 2 + Math.floor(rnd() * 6);
     const cost = Array.from({ length: costRuns }, (_, k) => {
-      const run = runs[Math.floor((k * runCount) / costRuns)]!;
+      const run = runs[Math.min(runCount - 1, Math.floor(((k + rnd()) * runCount) / costRuns))]!;
       const inputTokens = 15_000 + Math.floor(rnd() * 30_000);
       const outputTokens = 1_500 + Math.floor(rnd() * 5_000);
       const costUsd = Math.round((inputTokens * 3 + outputTokens * 15) / 1e3) / 1e3;

@@ -130,6 +130,19 @@ describe('renderReportHtml: escaping', () => {
     expect(hostile).toContain('<title>speccc report: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</title>');
   });
 
+  it('renders a workspace with no spec and no run', () => {
+    const m = exampleModel();
+    m.specs = [];
+    m.runs = [];
+    m.lastRun = { id: 'run-0', at: 'yesterday', jobs: [] };
+    m.failureClasses = [];
+    m.summary = { promoted: 0, stale: 0, failing: 0, unverified: 0, total: 0, spentUsd: 0, satisfaction: null };
+    const t = text(renderReportHtml(m)).replace(/\s+/g, ' ');
+    expect(t).toContain('0 specs satisfaction not measured spent $0.00');
+    expect(t).toContain('run-0 ran no job.');
+    expect(t).toContain('0 dependencies.');
+  });
+
   it('draws unknown states and bad numbers without breaking the page', () => {
     const m = exampleModel();
     (m.specs[0] as { state: string }).state = '"><x';

@@ -65,6 +65,42 @@ describe('twin: message batches', () => {
     expect(canceled.request_counts.canceled).toBe(1);
   });
 
+  it('items not processed before the batch expires end as expired results (batchExpireAfterMs)', async () => {
+    const hour = 3600_000;
+    let now = 1_700_000_000_000;
+    const client = await setup({ now: () => now, batchDelayMs: 4 * hour, batchExpireAfterMs: 3 * hour, script: [{ reply: textReply('x') }] });
+    const batch = await client.messages.batches.create({ requests: ['a', 'b', 'c', 'd'].map((id) => item(id, id)) });
+    expect(Date.parse(batch.expires_at) - Date.parse(batch.created_at)).toBe(3 * hour);
+    now += 3 * hour - 1;
+    expect((await client.messages.batches.retrieve(batch.id)).processing_status).toBe('in_progress');
+    now += 1;
+    const ended = await client.messages.batches.retrieve(batch.id);
+    expect(ended.processing_status).toBe('ended');
+    expect(ended.ended_at).toBe(ended.expires_at);
+    expect(ended.request_counts).toMatchObject({ succeeded: 3, expired: 1, processing: 0 });
+    const results: Anthropic.Messages.MessageBatchIndividualResponse[] = [];
+    for await (const r of await client.messages.batches.results(batch.id)) results.push(r);
+    expect(results.map((r) => [r.custom_id, r.result.type])).toEqual([
+      ['a', 'succeeded'],
+      ['b', 'succeeded'],
+      ['c', 'succeeded'],
+      ['d', 'expired'],
+    ]);
+    expect(results[3]!.result).toEqual({ type: 'expired' });
+    // The expired item never reached the script.
+    expect(twin!.stats().messages).toBe(3);
+  });
+
+  it('by default a batch expires after 24 h, as the API does', async () => {
+    let now = 1_700_000_000_000;
+    const client = await setup({ now: () => now, batchDelayMs: 48 * 3600_000, script: [{ reply: textReply('x') }] });
+    const batch = await client.messages.batches.create({ requests: [item('a', 'a'), item('b', 'b')] });
+    expect(Date.parse(batch.expires_at) - Date.parse(batch.created_at)).toBe(24 * 3600_000);
+    now += 24 * 3600_000;
+    const ended = await client.messages.batches.retrieve(batch.id);
+    expect(ended.request_counts).toMatchObject({ succeeded: 1, expired: 1 });
+  });
+
   it('rejects duplicate custom ids', async () => {
     const client = await setup({ script: [{ reply: textReply('x') }] });
     await expect(client.messages.batches.create({ requests: [item('a', 'x'), item('a', 'y')] })).rejects.toBeInstanceOf(

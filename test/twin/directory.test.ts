@@ -1,9 +1,13 @@
 // The directory script (how examples/replies drives the bundled example) and the
 // command-line twin.
 import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
+import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it } from 'vitest';
 import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
 
@@ -18,9 +22,9 @@ afterEach(async () => {
 });
 
 /** Runs a job the way an agent loop would: execute write_file calls until end_turn. */
-async function runJob(client: Anthropic, specId: string): Promise<Record<string, string>> {
+async function runJob(client: Anthropic, specId: string, prompt = `Implement it.\nspeccc-spec-id: ${specId}\n`): Promise<Record<string, string>> {
   const written: Record<string, string> = {};
-  const messages: Anthropic.MessageParam[] = [{ role: 'user', content: `Implement it.\nspeccc-spec-id: ${specId}\n` }];
+  const messages: Anthropic.MessageParam[] = [{ role: 'user', content: prompt }];
   for (let turn = 0; turn < 5; turn++) {
     const reply = await client.messages.stream({ model: MODEL, max_tokens: 8000, messages }).finalMessage();
     messages.push({ role: 'assistant', content: reply.content });
@@ -48,6 +52,60 @@ describe('twin: directory script', () => {
     expect(Object.keys(invoice).sort()).toEqual(['src/invoice.ts', 'src/lib/x.ts']);
     expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:money', 'dir:money', 'dir:money', 'dir:money', 'dir:invoice', 'dir:invoice']);
     await expect(runJob(client, 'unknown')).rejects.toThrow(/no script rule matched/);
+  });
+});
+
+/** A copy of samples/replies to edit during a test. */
+function scratchReplies(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'twin-replies-'));
+  cpSync(REPLIES, dir, { recursive: true });
+  return dir;
+}
+
+/** The prompt of a scenario-check job, rendered from the template speccc uses. */
+function scenarioPrompt(specId: string, name: string): string {
+  const template = readFileSync(fileURLToPath(new URL('../../assets/templates/scenario-check.hbs', import.meta.url)), 'utf8');
+  return Handlebars.compile(template)({
+    spec: { id: specId, file: `specs/${specId}.md`, source: '# Money\n\nRounds half up.' },
+    name,
+    path: `${specId}/${name}.test.ts`,
+    scenario: 'Rounding 2.5 gives 3.',
+    interfaces: [{ path: 'src/money.ts', text: 'export declare function round(x: number): number;' }],
+    firstOutput: 'src/money.js',
+  });
+}
+
+describe('twin: directory script, live', () => {
+  it('re-reads reply files at request time: an edit changes the next answer, a new attempt folder is used', async () => {
+    const dir = scratchReplies();
+    try {
+      twin = await startTwin({ script: await directoryScript(dir) });
+      const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
+      expect(await runJob(client, 'invoice')).toMatchObject({ 'src/invoice.ts': readFileSync(join(dir, 'invoice/src/invoice.ts'), 'utf8') });
+      writeFileSync(join(dir, 'invoice/src/invoice.ts'), 'export const edited = true;\n');
+      expect((await runJob(client, 'invoice'))['src/invoice.ts']).toBe('export const edited = true;\n');
+      mkdirSync(join(dir, 'invoice@3/src'), { recursive: true });
+      writeFileSync(join(dir, 'invoice@3/src/invoice.ts'), 'export const third = 3;\n');
+      // Third write occasion for this spec: the attempt folder added while the twin ran.
+      expect(await runJob(client, 'invoice')).toEqual({ 'src/invoice.ts': 'export const third = 3;\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers a scenario-check job from @scenarios/<spec-id>/<name>.test.ts, written where the prompt says', async () => {
+    twin = await startTwin({ script: await directoryScript(REPLIES) });
+    const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
+    const prompt = scenarioPrompt('money', 'rounds-half-up');
+    expect(prompt).toContain('speccc-scenario: money/rounds-half-up');
+    const written = await runJob(client, 'money', prompt);
+    expect(written).toEqual({
+      'money/rounds-half-up.test.ts': readFileSync(join(REPLIES, '@scenarios/money/rounds-half-up.test.ts'), 'utf8'),
+    });
+    expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:@scenarios', 'dir:@scenarios']);
+    // A scenario without a reply file matches nothing (and @scenarios is no spec id).
+    await expect(runJob(client, 'money', scenarioPrompt('money', 'unknown'))).rejects.toThrow(/no script rule matched/);
+    await expect(runJob(client, '@scenarios')).rejects.toThrow(/no script rule matched/);
   });
 });
 
