@@ -16,7 +16,7 @@ import { diagnostics as d } from './diagnostics/messages.js';
 import { readRawConfig } from './io/raw-config.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
 import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
-import { recoverPromotion } from './io/promote.js';
+import { journalExists, recoverPromotion } from './io/promote.js';
 import { resultStore } from './io/results.js';
 import { nullTrace } from './io/trace.js';
 import { buildDigest, readInputs, sourcesDigest, stampBuild, type ReadInputs } from './fast-path.js';
@@ -53,6 +53,7 @@ export async function recoverUnderLock(root: string, runtime: Runtime | null): P
     await recoverPromotion(root, generatedDir);
     return generatedDir;
   }
+  if (!(await journalExists(root))) return generatedDir; // the common case: nothing to recover, no lock to take
   try {
     const lock = await acquireWorkspaceLock(root, 'build --check');
     try {

@@ -26,6 +26,8 @@ async function checkReport(options: { root: string; paths: string[]; cwd: string
 
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
+    // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
+    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
     // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
 
     const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
