@@ -72,6 +72,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
 }
 
+/** Findings about generated/ and its manifest are what a build repairs: they never block one. */
+const REPAIRED_BY_BUILD = /^(generated-|manifest-)/;
+
 export type BuildOptions = {
   root: string;
   force?: ForceSpec;
@@ -101,7 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (stamp) return { kind: 'up-to-date', specs: stamp.specs };
 
     const checked = await check({ root, files: read.files }); // 1–3
-    const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.code.startsWith('generated-'));
+    const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !REPAIRED_BY_BUILD.test(d.code));
     if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
     const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
 
