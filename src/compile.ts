@@ -25,7 +25,7 @@ import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
 import { assembleTree, holdForPromotion } from './phases/8-emit/assemble-tree.js';
-import { blockedByModels, inputProblems, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, stampIfUnchanged, withLock } from './pipeline-steps.js';
+import { preflight, inputProblems, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, stampIfUnchanged, withLock } from './pipeline-steps.js';
 import type { Runtime } from './runtime.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -115,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planInput = planInputOf(checked.workspace, config, rendered.prompts, read.tree, options.force ?? null); // 5
     const plan = planBuild(planInput);
     const runtime = options.mode === 'plan' ? null : options.runtime;
-    const unknownModels = options.mode === 'build' ? await blockedByModels(plan, runtime!) : [];
+    const unknownModels = options.mode === 'build' ? await preflight(plan, runtime!) : []; // sandbox, Models API
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
 
     const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal }); // 6–7

@@ -97,9 +97,14 @@ export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts:
   };
 }
 
-/** Models of the jobs to generate that the API does not know: a located error before anything is spent. */
-export async function blockedByModels(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
+/**
+ * Before anything is spent on a plan with work to do: the sandbox must exist (a setup error
+ * otherwise), and models of the jobs to generate that the API does not know are located errors.
+ */
+export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
   const stale = plan.jobs.filter((j) => j.state === 'stale');
+  if (stale.length === 0) return [];
+  runtime.requireSandbox();
   const models = new Map<string, PlannedJob>();
   for (const job of stale) {
     const model = job.prepared?.model ?? job.spec.frontmatter!.model;

@@ -85,8 +85,8 @@ describe('resume after a kill', () => {
     const resumed = await runCli(['build'], { cwd: root, env });
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(/✔ money built: type-checked/);
-    expect(specIds(twin)).toEqual(['discount-codes', 'invoice-totals', 'line-items']); // no request for money
+    expect(resumed.stdout, resumed.stdout).toMatch(/✔ money built: type-checked/);
+    expect(specIds(twin), resumed.stdout).toEqual(['discount-codes', 'invoice-totals', 'line-items']); // no request for money
     expect(paid).toBeGreaterThan(0);
   }, 120_000);
 });
