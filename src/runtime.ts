@@ -172,6 +172,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       redact: credentials.redact,
       priceOf: (model) => priceOf(model, prices),
       maxFileChars: config.model.maxOutputTokens * 16,
+      caching: config.model.promptCaching,
       clock,
     });
     return provider;

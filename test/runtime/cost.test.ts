@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { costOf, priceOf, worstCaseOf } from '../../src/models/pricing.js';
-import { refusalReply, startTwin, writeFilesReply, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { refusalReply, startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanup, money, moneyRoot } from './helpers.js';
 
@@ -80,7 +80,9 @@ describe('how the model is asked', () => {
   it('adaptive thinking and effort, no forced tool choice, thinking blocks carried back unchanged; the request id is traced', async () => {
     const root = moneyRoot(temps);
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ model: { effort: 'medium' } }));
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    // The first answer fails its tests, so the fix request continues the conversation.
+    const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
+    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
