@@ -72,12 +72,14 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+/** A file's text; undefined when nothing is there; null when something that is not a file is. */
+async function readIfExists(file: string): Promise<string | null | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return '\0 a folder';
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') return null;
     throw error;
   }
 }
@@ -141,6 +143,7 @@ async function plan(root: string, scenariosDir: string, name: string, ci: CiProv
 async function classify(file: Planned): Promise<Action> {
   const existing = await readIfExists(file.target);
   if (existing === undefined) return 'create';
+  if (existing === null) return 'conflict';
   if (file.mode === 'append-block') return existing.includes(GITIGNORE_MARK) ? 'unchanged' : 'append';
   return existing === file.content ? 'unchanged' : 'conflict';
 }
@@ -177,7 +180,7 @@ async function init(io: CliIo, dir: string | undefined, flags: InitFlags): Promi
   if (!NAME.test(name)) throw new UsageError(`--name must be lowercase letters, digits, '.', '_' or '-', starting with a letter or digit, not ${JSON.stringify(name)}`);
   const scenariosDir = flags.scenarios !== undefined ? path.resolve(io.cwd, flags.scenarios) : path.join(path.dirname(root), `${name}-scenarios`);
   const fromScenarios = path.relative(scenariosDir, root);
-  if (fromScenarios === '' || !fromScenarios.startsWith('..')) throw new UsageError(`--scenarios ${flags.scenarios} would hold the workspace itself; choose a folder beside it, such as ../${name}-scenarios`);
+  if (fromScenarios === '' || !fromScenarios.startsWith('..')) throw new UsageError(`--scenarios ${flags.scenarios ?? scenariosDir} would hold the workspace itself; choose a folder beside it, such as ../${name}-scenarios`);
 
   const files = await plan(root, scenariosDir, name, flags.ci);
   const actions = await Promise.all(files.map(classify));
@@ -201,7 +204,8 @@ async function init(io: CliIo, dir: string | undefined, flags: InitFlags): Promi
     if (action === 'create') io.stdout((await create(file.target, file.content)) ? `created ${shown(file.target)}\n` : `kept    ${shown(file.target)} (it appeared meanwhile; left as it is)\n`);
     else if (action === 'append') {
       const existing = (await readIfExists(file.target)) ?? '';
-      await fs.appendFile(file.target, `${existing === '' || existing.endsWith('\n') ? '' : '\n'}${existing === '' ? '' : '\n'}${file.content}`);
+      const gap = existing === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
+      await fs.appendFile(file.target, `${gap}${file.content}`);
       io.stdout(`added   speccc's block to ${shown(file.target)}\n`);
     } else if (action === 'conflict') io.stdout(`kept    ${shown(file.target)} (it exists; left as it is)\n`);
   }
@@ -217,8 +221,7 @@ async function init(io: CliIo, dir: string | undefined, flags: InitFlags): Promi
   }
   const installed = await fs.stat(path.join(root, 'node_modules', 'speccc', 'package.json')).then(() => true, () => false);
   const next: [string, string][] = [];
-  const cd = shown(root) === '.' ? [] : [[`cd ${shown(root)}`, 'the workspace'] as [string, string]];
-  next.push(...cd);
+  if (shown(root) !== '.') next.push([`cd ${shown(root)}`, 'the workspace']);
   if (!installed) next.push(['npm i -D speccc', "speccc in the project: npx runs it, the config's $schema points into it"]);
   next.push(['npx speccc check', 'the starter specs check clean'], ['npx speccc build --dry-run', 'what a build would do, and what it would cost']);
   const outsideWorkspace = path.relative(root, scenariosDir).startsWith('..');

@@ -140,9 +140,11 @@ describe('speccc init', () => {
   it('a folder of the same name as a file is a conflict too, and a file as the target is a usage error', async () => {
     const dir = base();
     mkdirSync(path.join(dir, 'acme/templates/README.md'), { recursive: true });
+    mkdirSync(path.join(dir, 'acme/.gitignore'));
     const run = await runCli(['init', 'acme'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('  acme/templates/README.md\n');
+    expect(run.stderr).toContain('  acme/.gitignore\n');
     writeFileSync(path.join(dir, 'plain-file'), '');
     expect(await runCli(['init', 'plain-file'], { cwd: dir })).toMatchObject({ code: 2, stderr: `speccc: ${path.join(dir, 'plain-file')} exists and is not a folder\n` });
   });
