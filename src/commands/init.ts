@@ -8,7 +8,6 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
-import { DEFAULT_MODEL, ROUTING } from '../models/prices.js';
 import { EXIT, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 /** speccc's init templates ship in assets/init/ beside dist/ and src/. */
@@ -85,7 +84,9 @@ async function readIfExists(file: string): Promise<string | null | undefined> {
 }
 
 /** speccc.config.json: the schema for editors, where the scenarios are, and the current model lineup. */
-export function initConfig(scenariosPath: string): string {
+async function initConfig(scenariosPath: string): Promise<string> {
+  // Loaded on use: every command's start-up pays for what index.ts imports.
+  const { DEFAULT_MODEL, ROUTING } = await import('../models/prices.js');
   // Constraint specs own no files and are never built, so only the kinds that are get a route.
   const byKind = Object.fromEntries((['architecture', 'feature'] as const).filter((kind) => ROUTING[kind] !== DEFAULT_MODEL).map((kind) => [kind, ROUTING[kind]]));
   const config = {
@@ -123,7 +124,7 @@ async function plan(root: string, scenariosDir: string, name: string, ci: CiProv
     if (rel === 'gitignore') out.push({ target: path.join(root, '.gitignore'), content, mode: 'append-block' });
     else out.push({ target: path.join(root, rel), content, mode: 'create' });
   }
-  out.push({ target: path.join(root, 'speccc.config.json'), content: initConfig(scenariosPath), mode: 'create' });
+  out.push({ target: path.join(root, 'speccc.config.json'), content: await initConfig(scenariosPath), mode: 'create' });
   // The config first, then .gitignore, then the rest in path order.
   const rank = (f: Planned) => (f.target === path.join(root, 'speccc.config.json') ? 0 : f.mode === 'append-block' ? 1 : 2);
   out.sort((a, b) => rank(a) - rank(b));
