@@ -19,6 +19,8 @@ describe('speccc verify', () => {
     const replies = exampleReplies();
     await buildWith(root, fakeAgent((task) => ({ files: replies[specIdOf(task)]! })).agent);
 
+    // the scenarios in a repository of their own (docs/scenarios.md): its .git/ and .github/ are no spec's folders
+    for (const hidden of ['.git/objects', '.github/workflows']) mkdirSync(path.join(root, 'scenarios', hidden), { recursive: true });
     const pass = await runCli(['verify'], { cwd: root });
     expect(pass.stdout).toBe(
       [
