@@ -122,7 +122,7 @@ export function renderDiagnosticsDoc(): string {
       `**Fix:** ${e.hint}`,
       '',
       ...(e.offByDefault ? [`**Off by default:** ${e.offByDefault}. Turn it on with \`"rules": { "${e.code}": "warn" }\` in speccc.config.json.`, ''] : []),
-      ...(e.locked ? [`**Locked:** it can be neither turned off or down in the config nor suppressed in a spec: ${e.locked}.`, ''] : []),
+      ...(e.locked ? [`**Locked:** it cannot be turned off or made a warning in the config, nor suppressed in a spec: ${e.locked}.`, ''] : []),
       ...renderExample('Not ok', e.notOk),
       ...renderExample('Ok', e.ok),
     );

@@ -21,8 +21,8 @@ export interface CatalogueEntry {
    */
   offByDefault?: string;
   /**
-   * Why the code can be neither turned off or down in the config's `rules` map nor suppressed
-   * in a spec: builds rely on it. Absent: configurable and suppressible.
+   * Why the code cannot be turned off or made a warning in the config's `rules` map, nor
+   * suppressed in a spec: builds rely on it. Absent: configurable and suppressible.
    */
   locked?: string;
 }

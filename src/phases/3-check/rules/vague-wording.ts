@@ -8,7 +8,8 @@ import { findInBody, sentenceAround } from '../prose.js';
  * "robustness"). Deliberately short: each entry must be vague in almost every use, so that a
  * clean spec stays clean; test/corpus measures how often that holds (bench/smells.bench.ts).
  * Comparatives ("faster"), escape clauses ("as needed") and open lists ("etc.") have codes of
- * their own.
+ * their own. Left out though vague in the corpus: words that are exact terms in software specs
+ * ("basic auth", "normal form", "strong consistency", "simple interest").
  */
 export const VAGUE_WORDS = [
   'fast', 'quick(?:ly)?', 'slow(?:ly)?', 'efficient(?:ly)?', 'performant', 'scalable',
@@ -18,7 +19,7 @@ export const VAGUE_WORDS = [
   'optimal(?:ly)?', 'approximately', 'roughly', 'professional', 'acceptable', 'timely', 'typical(?:ly)?', 'regularly', 'on a regular basis',
   'attractive', 'responsive', 'satisfied', 'significant(?:ly)?', 'minimi[sz]e', 'maximi[sz]e', 'high availability', 'without (?:any )?degradation',
   'well[- ]defined', 'meaningful', 'commonly used', 'modern', 'sparingly', 'gracefully', 'smoothly',
-  'basic', 'normal(?:ly)?', 'simple', 'detailed', 'limited(?! to\\b)', 'strong', 'familiar', '(?:high|low) volume', 'too (?:big|small)',
+  'detailed', 'limited(?! to\\b)', 'familiar', '(?:high|low) volume', 'too (?:big|small)',
 ] as const;
 
 /** "As appropriate" and "as/if needed" are escape clauses (loophole), not vague words. */

@@ -30,7 +30,13 @@ export const weakModalRule: Rule = {
         const after = spec.source.slice(m.span.end.offset, m.span.end.offset + 5);
         // "May not" forbids: it is a requirement, not an option.
         if (/^may$/i.test(m.text) && /^ not\b/i.test(after)) continue;
-        if (/^may$/i.test(m.text) && grantsOption(spec.source, sentenceAround(spec, m))) continue;
+        const sentence = sentenceAround(spec, m);
+        if (/^may$/i.test(m.text) && grantsOption(spec.source, sentence)) continue;
+        // A modal in a condition, purpose or relative clause is not the requirement ("if it may …",
+        // "so that only admins can …", "one that could break"): only the clause's own words count.
+        // (Two spaces count as a comma: text exported from some tools lost its commas, not its spaces.)
+        const clause = spec.source.slice(sentence.start, m.span.start.offset).split(/[,;:()]| {2,}/).at(-1)!;
+        if (/\b(?:if|when|whenever|where|unless|whether|so that|in case)\b|\bthat\s+(?:\w+\s+)?$/i.test(clause)) continue;
         out.push(
           d.weakModal({
             file: spec.file,
