@@ -28,6 +28,7 @@ const HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
 export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
+    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
     const { check } = await import('../compile.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
     const { readGeneratedTree } = await import('../io/generated-tree.js');

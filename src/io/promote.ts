@@ -47,6 +47,10 @@ function checkJournal(root: string, generatedDir: string, raw: unknown): Journal
   return journal;
 }
 
+export async function journalExists(root: string): Promise<boolean> {
+  return exists(journalOf(root));
+}
+
 /** Finishes or rolls back a swap interrupted by a crash. Call only while holding the workspace lock. */
 export async function recoverPromotion(root: string, generatedDir: string): Promise<'none' | 'completed' | 'restored'> {
   let text: string;

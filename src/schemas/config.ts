@@ -26,6 +26,7 @@ export const ConfigSchema = z.strictObject({
       default: z.string().min(1).default('claude-sonnet-5-5'),
       byKind: z.partialRecord(z.enum(SPEC_KINDS), z.string().min(1)).default({}).describe("Per-kind routing; a spec's own `model:` wins over both."),
       maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Per-request output token limit (max_tokens).'),
+      promptCaching: z.boolean().default(true).describe('Mark the shared prefix and each job prompt for prompt caching (turn off only to compare bills).'),
       effort: z.enum(EFFORT_LEVELS).default('high').describe('Effort level sent with every request; part of the job key.'),
       effortByKind: z.partialRecord(z.enum(SPEC_KINDS), z.enum(EFFORT_LEVELS)).default({}).describe("Per-kind effort; a spec's own `effort:` wins over both."),
       prices: z

@@ -201,4 +201,13 @@ describe('speccc build', () => {
     const changed = await buildWith(root, writeAll(OUTPUTS, 2), { force: new Set(['line-items']) });
     expect(changed.tasks.map(specIdOf)).toEqual(['line-items', 'invoice-totals']);
   });
+
+  it('promotion.requireHoldouts refuses to promote a spec no holdout check covers (unverified)', async () => {
+    const root = exampleWorkspace();
+    writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { requireHoldouts: true } }));
+    const { result } = await buildWith(root, writeAll(OUTPUTS));
+    const money = result.outcomes.get('money')!;
+    expect(money).toMatchObject({ state: 'failed', failureClass: 'unverified', holdout: 'unverified' });
+    expect(existsSync(path.join(root, 'generated/src/money.ts'))).toBe(false);
+  });
 });
