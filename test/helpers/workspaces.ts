@@ -30,3 +30,11 @@ export function moneyOnly(temps: string[]): string {
 }
 
 export const removeAll = (temps: string[]) => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true }));
+
+/** The money spec, the constraint, the context and the named feature specs only: fewer jobs per build. */
+export function exampleWith(temps: string[], features: string[]): string {
+  const root = moneyOnly(temps);
+  mkdirSync(path.join(root, 'specs/features'), { recursive: true });
+  for (const f of features) cpSync(path.join(repo, 'specs/features', `${f}.md`), path.join(root, 'specs/features', `${f}.md`));
+  return root;
+}
