@@ -7,7 +7,7 @@ export const repo = path.resolve(import.meta.dirname, '../..');
 
 /** What each spec of the example owns. */
 export const EXAMPLE_OUTPUTS: Record<string, string[]> = {
-  money: ['src/money.ts', 'src/money.test.ts'],
+  money: ['package.json', 'tsconfig.json', 'src/money.ts', 'src/money.test.ts'],
   'line-items': ['src/line-items.ts', 'src/line-items.test.ts'],
   'discount-codes': ['src/discount-codes.ts', 'src/discount-codes.test.ts'],
   'invoice-totals': ['src/invoice-totals.ts', 'src/invoice-totals.test.ts'],
