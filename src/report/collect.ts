@@ -7,7 +7,7 @@
  * A spec's state, first match wins:
  *   draft       its status is not `ready` (and check finds no error in it);
  *   blocked     check errors in its file stop every build, or it is not up to date and a
- *               dependency is failing or blocked;
+ *               spec it depends on (directly or not) is failing or blocked: a build skips it;
  *   failing     its latest job failed and the plan would send the same job again (same job key),
  *               or the latest verify run after its promotion has a failing scenario;
  *   stale       the plan would rebuild it (with the plan's reasons);
@@ -196,10 +196,18 @@ export function collectReport(input: CollectInput): ReportModel {
       if (job.event.state === 'built' && job.event.jobKey !== undefined && input.manifest.get(spec)?.jobKey === job.event.jobKey) builtIn.set(spec, run.id);
     }
   }
-  const verifyOf = (spec: string) =>
-    input.verify
-      .map((line) => ({ at: line.at, where: 'verify run', scenarios: line.results.filter((r) => r.spec === spec).map((r) => ({ name: r.scenario, passed: r.passed })) }))
-      .filter((v) => v.scenarios.length > 0);
+  // Each spec's verdicts in each verify run that ran its scenarios, oldest first.
+  const verifyBySpec = new Map<string, Verdicts[]>();
+  for (const line of input.verify) {
+    const here = new Map<string, Verdicts>();
+    for (const r of line.results) {
+      let v = here.get(r.spec);
+      if (!v) here.set(r.spec, (v = { at: line.at, where: 'verify run', scenarios: [] }));
+      v.scenarios.push({ name: r.scenario, passed: r.passed });
+    }
+    for (const [spec, v] of here) verifyBySpec.set(spec, [...(verifyBySpec.get(spec) ?? []), v]);
+  }
+  const verifyOf = (spec: string): Verdicts[] => verifyBySpec.get(spec) ?? [];
 
   const states = new Map<string, { state: SpecState; why: string; verdicts: Verdicts | null }>();
   const visiting = new Set<string>();
@@ -242,18 +250,34 @@ export function collectReport(input: CollectInput): ReportModel {
       if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest };
       return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under scenarios/${spec.id}/.${noPlan}`, verdicts: newest };
     }
-    // Not up to date: a failing or blocked dependency stops it before any agent call.
-    for (const dep of spec.dependsOn) {
-      const d = bySpecId.get(dep);
-      const ds = d ? stateOf(d) : null;
-      if (ds && (ds.state === 'failing' || ds.state === 'blocked')) return { state: 'blocked', why: `Waits for ${dep}, which is ${ds.state}.`, verdicts: newest };
-    }
+    // Not up to date: a build skips every spec downstream of a failing or blocked one, fresh or not.
+    const stop = upstreamStop(spec);
+    if (stop) return { state: 'blocked', why: `Waits for ${stop.id}${stop.via ? ` (through ${stop.via})` : ''}, which is ${stop.state}.`, verdicts: newest };
     if (fresh) return { state: 'stale', why: `In the plan as up to date, but the manifest has no entry for it.${noPlan}`, verdicts: newest };
     const reasons = job?.reasons.length ? job.reasons.join(', ') : entry ? 'changed since it was built' : 'never built';
     const before = last?.event.state === 'failed' ? `; its last job failed in run ${last.run.id} (${last.event.failureClass ?? 'unknown'}) before the change` : '';
     const staged = last?.event.state === 'staged' ? `; passed its checks in run ${last.run.id} and waits for \`speccc promote ${spec.id}\`` : '';
     return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}.${noPlan}`, verdicts: newest };
   };
+
+  /** The nearest failing or blocked spec this one depends on, directly or through others (breadth first). */
+  function upstreamStop(spec: CollectSpec): { id: string; via: string | null; state: SpecState } | null {
+    const seen = new Set<string>([spec.id]);
+    let wave = spec.dependsOn.map((id) => ({ id, via: null as string | null }));
+    while (wave.length > 0) {
+      const next: typeof wave = [];
+      for (const { id, via } of wave) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const dep = bySpecId.get(id);
+        const ds = dep ? stateOf(dep) : null;
+        if (ds && (ds.state === 'failing' || ds.state === 'blocked')) return { id, via, state: ds.state };
+        for (const d of dep?.dependsOn ?? []) next.push({ id: d, via: via ?? id });
+      }
+      wave = next;
+    }
+    return null;
+  }
 
   function stateOf(spec: CollectSpec) {
     const known = states.get(spec.id);

@@ -60,6 +60,8 @@ describe('collectReport: states and why', () => {
         spec('d'),
         spec('e'),
         spec('f'),
+        spec('i', { dependsOn: ['b'] }),
+        spec('h', { dependsOn: ['i'] }),
         spec('draft-one', { status: 'draft', buildable: false }),
         spec('broken'),
         spec('rules', { kind: 'constraint', buildable: false }),
@@ -78,6 +80,8 @@ describe('collectReport: states and why', () => {
           { id: 'd', stale: true, reasons: ['spec changed'], key: 'kd-new' },
           { id: 'e', stale: false, reasons: [], key: 'ke' },
           { id: 'f', stale: false, reasons: [], key: 'kf' },
+          { id: 'i', stale: false, reasons: [], key: 'ki' },
+          { id: 'h', stale: true, reasons: ['never built'], key: null },
         ],
       },
       manifest: new Map([
@@ -86,6 +90,7 @@ describe('collectReport: states and why', () => {
         ['d', entry('kd0', 'passed')],
         ['e', entry('ke', 'unverified')],
         ['f', entry('kf', 'passed')],
+        ['i', entry('ki', 'passed')],
       ]),
       runs: [run1, run2],
       verify: [
@@ -109,18 +114,21 @@ describe('collectReport: states and why', () => {
       ['d', 'stale'],
       ['e', 'unverified'],
       ['f', 'failing'],
+      ['i', 'promoted'],
+      ['h', 'blocked'],
       ['draft-one', 'draft'],
       ['broken', 'blocked'],
     ]);
     expect(of('a').why).toBe('All checks and holdout scenarios pass; promoted in run run-1.');
     expect(of('b').why).toBe('Failed in run run-2 (holdout-fails) after 2 attempts: 1 of 2 holdout scenarios fail; generated/ keeps the output of the build of 2026-03-01T10:00:00.000Z.');
     expect(of('c').why).toBe('Waits for b, which is failing.');
+    expect(of('h').why).toBe('Waits for b (through i), which is failing.');
     expect(of('d').why).toBe('Stale: spec changed; not rebuilt yet; its last job failed in run run-2 (does-not-compile) before the change.');
     expect(of('e').why).toMatch(/^Built and promoted at 2026-03-01T10:00:00.000Z, but no automated holdout check covers it/);
     expect(of('f').why).toBe('1 of 2 holdout scenarios fail in the verify run of 2026-03-05T00:00:00.000Z.');
     expect(of('draft-one').why).toBe('Status is draft: not built.');
     expect(of('broken').why).toBe('1 check error stops every build: section-missing at line 11: Section `Rules` is missing');
-    expect(model.summary).toMatchObject({ promoted: 1, stale: 1, failing: 2, unverified: 1, total: 8 });
+    expect(model.summary).toMatchObject({ promoted: 2, stale: 1, failing: 2, unverified: 1, total: 10 });
   });
 
   it("shows the failing job's scenarios by title, and scenarios without a result as null", () => {
