@@ -50,7 +50,7 @@ export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
   },
   'sandbox-refused': {
     label: 'Sandbox refused to run the checks',
-    hint: 'Not the spec: the sandbox could not start (see docs/security.md); fix the machine and build again.',
+    hint: 'Not the spec: the sandbox (bubblewrap) could not start; fix the machine and build again.',
   },
   'budget-exhausted': {
     label: 'Budget exhausted',
