@@ -60,6 +60,10 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
       return !seen.has(key) && Boolean(seen.add(key));
     });
 
+  const specFiles = new Set(checked.workspace.files.map((f) => f.file));
+  const outside = diagnostics.filter((d) => d.severity === 'error' && !specFiles.has(d.file));
+  if (outside.length > 0) io.stderr(`speccc: warning: ${outside.length} ${outside.length === 1 ? 'error' : 'errors'} outside any spec (first: ${outside[0]!.file}: ${outside[0]!.code}); run \`speccc check\` to see them\n`);
+
   const order = new Map(buildableInOrder(checked.workspace).map((s, i) => [s.file, i]));
   const files = [...checked.workspace.files].sort((a, b) => (order.get(a.file) ?? Infinity) - (order.get(b.file) ?? Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const specs = files.map((f) => {
