@@ -4,13 +4,14 @@
  * manifest and promotion) with the scripted example agent and a validator that passes visible
  * checks and answers holdouts from the real scenario files, so no sealed child process runs.
  *
- *   run 1  every spec built; line-items has no holdout check (unverified)
+ *   setup  line-items' holdout scenario is removed from the copy, so one spec is unverified
+ *   run 1  every spec built
  *   edit   a rule of discount-codes
  *   run 2  discount-codes fails its holdout scenario; generated/ keeps run 1's output
  *   edit   a rule of invoice-totals (stale, but it waits for discount-codes: blocked)
  *   verify two recorded verify runs: an old one where invoice-totals failed, a later one where all pass
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { holdoutsFrom } from '../../src/io/holdouts.js';
 import type { Validator } from '../../src/types/index.js';
@@ -32,6 +33,7 @@ function edit(root: string, file: string, from: string, to: string): void {
 
 export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root: string; runs: string[] }> {
   const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
+  rmSync(path.join(root, 'scenarios/line-items'), { recursive: true, force: true });
   const replies = exampleReplies();
   const { agent } = fakeAgent((task) => ({ files: replies[specIdOf(task)] ?? {} }));
   const holdouts = holdoutsFrom(path.join(root, 'scenarios'));
