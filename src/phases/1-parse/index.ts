@@ -3,9 +3,9 @@
  * Entry: parseSpecFile. Pure (no I/O); problems with the bytes themselves become diagnostics.
  */
 import type { Root } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Diagnostic, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import { decodeSpecBytes } from './decode.js';
@@ -36,8 +36,12 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/**
+ * The parser remark-parse + remark-frontmatter run, called without unified's processor around it:
+ * the same tree, without the processor's start-up and per-call cost (and 25 fewer modules to load).
+ */
+const markdown = { extensions: [frontmatterSyntax(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
+const parseMarkdown = (text: string): Root => fromMarkdown(text, markdown);
 
 export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
   const hash = sha256(bytes);
@@ -92,7 +96,7 @@ export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
   }
   let tree: Root;
   try {
-    tree = parser.parse(text);
+    tree = parseMarkdown(text);
   } catch (error) {
     // micromark is recursive: pathological nesting can exhaust the stack. That is the input's
     // fault, not a crash: report it where the file starts.
