@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { ContextDoc, ModelledFile, Spec, Workspace } from './types/index.js';
 import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
+import { decodeModel } from './io/model-codec.js';
+import { modelInWorkers, poolSize, type ModelJob } from './io/model-pool.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
 import { SPECCC_VERSION } from './version.js';
@@ -33,31 +35,45 @@ export async function loadWorkspace(root: string, dirs: { specs: string; context
   return { files, workspace: assembleWorkspace(root, modelled, files.context.map(decodeContext)) };
 }
 
-/** Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen. */
+/**
+ * Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen.
+ * What is left is parsed on every core when there is enough of it (src/io/model-pool.ts), else here.
+ */
 export async function modelFiles(root: string, specs: SourceFile[], options: LoadOptions): Promise<ModelledFile[]> {
   const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
-  let phases: { parse: typeof import('./phases/1-parse/index.js'); model: typeof import('./phases/2-model/index.js') } | undefined;
-  const out: ModelledFile[] = [];
-  for (const { file, bytes } of specs) {
+  const out: ModelledFile[] = new Array(specs.length);
+  const misses: (ModelJob & { index: number })[] = [];
+  specs.forEach(({ file, bytes }, index) => {
     const hash = sha256(bytes);
     const known = options.previous?.get(file);
-    const hit = known?.hash === hash ? known : cache?.get(file, hash, () => new TextDecoder('utf-8').decode(bytes));
-    if (hit) {
-      out.push(hit);
-      continue;
-    }
+    const hit = known?.hash === hash ? known : cache?.get(file, hash, () => decodeUtf8(bytes));
+    if (hit) out[index] = hit;
+    else misses.push({ file, hash, bytes, index });
+  });
+  const workers = poolSize(misses.length);
+  if (workers > 0) {
+    await modelInWorkers(misses, workers, (i, encoded) => {
+      const miss = misses[i]!;
+      out[miss.index] = decodeModel(encoded, miss, () => decodeUtf8(miss.bytes));
+      cache?.setEncoded(miss.file, miss.hash, encoded);
+    });
+  } else if (misses.length > 0) {
     // The markdown toolchain costs start-up time; load it only when something must be parsed.
-    phases ??= { parse: await import('./phases/1-parse/index.js'), model: await import('./phases/2-model/index.js') };
-    const entry = phases.model.modelSpec(phases.parse.parseSpecFile(file, bytes));
-    cache?.set(entry);
-    out.push(entry);
+    const [{ parseSpecFile }, { modelSpec }] = await Promise.all([import('./phases/1-parse/index.js'), import('./phases/2-model/index.js')]);
+    for (const miss of misses) {
+      const entry = modelSpec(parseSpecFile(miss.file, miss.bytes, miss.hash));
+      cache?.set(entry);
+      out[miss.index] = entry;
+    }
   }
   await cache?.save(options.prune ?? true);
   return out;
 }
 
+const decodeUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+
 export function decodeContext({ file, bytes }: SourceFile): ContextDoc {
-  return { file, hash: sha256(bytes), text: new TextDecoder('utf-8').decode(bytes) };
+  return { file, hash: sha256(bytes), text: decodeUtf8(bytes) };
 }
 
 export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[]): Workspace {

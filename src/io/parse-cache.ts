@@ -1,83 +1,132 @@
 /**
- * A cache of modelled spec files keyed by (path, content hash), under `.speccc/cache/`.
- * Data lives across runs keyed by content, never by mtime. A missing, stale or corrupt cache is
- * simply a miss: the cache can always be deleted.
+ * A cache of modelled spec files keyed by (path, content hash), under `.speccc/cache/models.jsonl`.
+ * Data lives across runs keyed by content, never by mtime. The cache is never trusted: a cache
+ * restored from another machine, speccc version or a crashed write is validated entry by entry,
+ * and whatever does not validate is a miss (the file is parsed again), never an error.
  *
- * Entries are stored without the spec's source text and section markdown: both are slices of
- * the file's bytes, which the caller has just read to hash them, so they are rebuilt on a hit.
- * That halves the cache and what a warm check must parse.
+ * The file: a header line (format and speccc version: another one means an empty cache), then one
+ * line per entry: `crc32 \t sha256 \t JSON file path \t encoded model` (src/io/model-codec.ts; no
+ * field holds a raw tab or newline). Lines are kept as bytes and checked and decoded only when
+ * asked for, so a run that uses few entries reads the rest without parsing them, and unchanged
+ * entries are written back as the bytes that were read.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import type { ModelledFile } from '../types/index.js';
+import { decodeModel, encodeModel } from './model-codec.js';
 
 /** Bump when the model's shape or the checks inside phases 1–2 change meaning. */
-export const PARSE_CACHE_FORMAT = 5;
+export const PARSE_CACHE_FORMAT = 6;
+
+export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
 
 export interface ParseCache {
-  /** The entry for this file and content, rebuilt around `text` (the decoded file). */
+  /** The entry for this file and content, rebuilt around `text` (the decoded file); undefined when absent or invalid. */
   get(file: string, hash: string, text: () => string): ModelledFile | undefined;
   set(entry: ModelledFile): void;
+  /** An entry already encoded (by a parse worker). */
+  setEncoded(file: string, hash: string, encoded: string): void;
   /** Writes the cache if anything changed; keeps only the entries used in this run when `prune`. */
   save(prune: boolean): Promise<void>;
 }
 
-const keyOf = (file: string, hash: string) => `${file}\u0000${hash}`;
+const TAB = 9;
+const NL = 10;
+const keyOf = (file: string, hash: string) => `${hash}\t${JSON.stringify(file)}`;
+const NEWLINE = Buffer.from('\n');
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
-function strip(entry: ModelledFile): ModelledFile {
-  if (!entry.spec) return entry;
-  return { ...entry, spec: { ...entry.spec, source: '', sections: entry.spec.sections.map((s) => ({ ...s, markdown: '' })) } };
+/** One entry line (without its newline) for a key and an encoded model. */
+function lineOf(key: string, encoded: string): Buffer {
+  const body = `${key}\t${encoded}`;
+  return Buffer.from(`${hex8(crc32(body))}\t${body}`, 'utf8');
 }
 
-function rehydrate(entry: ModelledFile, text: string): ModelledFile {
-  if (!entry.spec) return entry;
-  const spec = entry.spec;
-  spec.source = text;
-  for (const section of spec.sections) section.markdown = text.slice(section.bodyRange[0], section.bodyRange[1]);
-  return entry;
+/** key -> the line's bytes, for every line after the header; malformed lines are left out. */
+function indexLines(bytes: Buffer, header: string): Map<string, Buffer> {
+  const lines = new Map<string, Buffer>();
+  const firstEnd = bytes.indexOf(NL);
+  if (firstEnd < 0 || bytes.toString('utf8', 0, firstEnd) !== header) return lines;
+  let start = firstEnd + 1;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(NL, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    start = end + 1;
+    const crcEnd = line.indexOf(TAB);
+    const hashEnd = crcEnd < 0 ? -1 : line.indexOf(TAB, crcEnd + 1);
+    const fileEnd = hashEnd < 0 ? -1 : line.indexOf(TAB, hashEnd + 1);
+    if (crcEnd !== 8 || fileEnd < 0) continue;
+    lines.set(line.toString('utf8', crcEnd + 1, fileEnd), line);
+  }
+  return lines;
+}
+
+/** The encoded model in a line, or undefined when its checksum does not match its bytes. */
+function payloadOf(line: Buffer): string | undefined {
+  const body = line.toString('utf8', 9);
+  if (hex8(crc32(body)) !== line.toString('latin1', 0, 8)) return undefined;
+  const fileEnd = body.indexOf('\t', body.indexOf('\t') + 1);
+  return body.slice(fileEnd + 1);
 }
 
 export async function openParseCache(root: string, specccVersion: string): Promise<ParseCache> {
-  const file = path.join(root, '.speccc', 'cache', 'models.json');
-  const format = `${PARSE_CACHE_FORMAT}:${specccVersion}`;
-  let entries: Record<string, ModelledFile> = {};
+  const file = path.join(root, PARSE_CACHE_FILE);
+  const header = JSON.stringify({ speccc: specccVersion, format: PARSE_CACHE_FORMAT });
+  let stored = new Map<string, Buffer>();
   try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: string; entries?: Record<string, ModelledFile> };
-    if (parsed.version === format && parsed.entries && typeof parsed.entries === 'object') entries = parsed.entries;
+    stored = indexLines(await fs.readFile(file), header);
   } catch {
     // no cache yet, or unreadable: start empty
   }
+  const added = new Map<string, Buffer>();
   const used = new Set<string>();
   let dirty = false;
+  const drop = (key: string) => {
+    stored.delete(key);
+    dirty = true;
+  };
+  const setEncoded = (f: string, hash: string, encoded: string) => {
+    const key = keyOf(f, hash);
+    added.set(key, lineOf(key, encoded));
+    used.add(key);
+    dirty = true;
+  };
   return {
     get(f, hash, text) {
       const key = keyOf(f, hash);
-      const hit = entries[key];
-      if (!hit) return undefined;
-      used.add(key);
-      return rehydrate(hit, text());
+      const line = added.get(key) ?? stored.get(key);
+      if (!line) return undefined;
+      const encoded = payloadOf(line);
+      if (encoded === undefined) return void drop(key);
+      try {
+        const entry = decodeModel(encoded, { file: f, hash }, text);
+        used.add(key);
+        return entry;
+      } catch {
+        return void drop(key);
+      }
     },
-    set(entry) {
-      const key = keyOf(entry.file, entry.hash);
-      entries[key] = entry;
-      used.add(key);
-      dirty = true;
-    },
+    set: (entry) => setEncoded(entry.file, entry.hash, encodeModel(entry)),
+    setEncoded,
     async save(prune) {
+      const all = new Map([...stored, ...added]);
       if (prune) {
-        for (const key of Object.keys(entries)) {
-          if (!used.has(key)) {
-            delete entries[key];
-            dirty = true;
-          }
+        for (const key of all.keys()) {
+          if (used.has(key)) continue;
+          all.delete(key);
+          dirty = true;
         }
       }
       if (!dirty) return;
+      const parts: Buffer[] = [Buffer.from(`${header}\n`)];
+      for (const line of all.values()) parts.push(line, NEWLINE);
       try {
         await fs.mkdir(path.dirname(file), { recursive: true });
-        const stripped = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strip(v)]));
-        await writeFileAtomic(file, JSON.stringify({ version: format, entries: stripped }));
+        await writeFileAtomic(file, Buffer.concat(parts));
+        await fs.rm(path.join(path.dirname(file), 'models.json'), { force: true }); // the cache before format 6
       } catch {
         // A read-only workspace still checks; it just does not get faster.
       }

@@ -43,8 +43,8 @@ export interface ParsedFile {
 const markdown = { extensions: [frontmatterSyntax(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
 const parseMarkdown = (text: string): Root => fromMarkdown(text, markdown);
 
-export function parseSpecFile(file: string, bytes: Uint8Array): ParsedFile {
-  const hash = sha256(bytes);
+/** `hash` is the bytes' sha256 when the caller has it already. */
+export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sha256(bytes)): ParsedFile {
   const unreadable = (diagnostic: Diagnostic): ParsedFile => ({
     file, hash, text: null, tree: null, lines: null, frontmatter: null, diagnostics: [diagnostic],
   });

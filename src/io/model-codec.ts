@@ -1,0 +1,98 @@
+/**
+ * A modelled spec file <-> one compact line of JSON: the form the parse cache stores and parse
+ * workers hand back (one string to copy, stored as it came, instead of a structured clone).
+ *
+ * Compact because most of a model is spans ({start: {line, column, offset}, end: …}, 40% of its
+ * JSON) and text that is a slice of the file: spans are written as `@start:end` offsets and
+ * rebuilt from the file's text; the source and each section's markdown are left out and sliced
+ * back. A span is compacted only when rebuilding it gives exactly the same object, so decoding
+ * always returns the model that was encoded (as JSON: undefined fields are dropped, as the parse
+ * cache always did). A string that starts with `@` is written with a second `@`.
+ *
+ * decodeModel throws on anything that is not an encoded model of this file and content: callers
+ * treat that as a cache miss.
+ */
+import type { ModelledFile, Span } from '../types/index.js';
+import { createLineIndex, type LineIndex } from '../phases/1-parse/line-index.js';
+
+const MARK = '@';
+
+const isPoint = (p: unknown): p is Span['start'] => {
+  if (!p || typeof p !== 'object') return false;
+  const keys = Object.keys(p);
+  return keys.length === 3 && keys[0] === 'line' && keys[1] === 'column' && keys[2] === 'offset';
+};
+
+/** True when `value` is a span that `lines` rebuilds exactly from its offsets. */
+function rebuildsExactly(value: object, lines: LineIndex): value is Span {
+  const keys = Object.keys(value);
+  if (keys.length !== 2 || keys[0] !== 'start' || keys[1] !== 'end') return false;
+  const { start, end } = value as Span;
+  if (!isPoint(start) || !isPoint(end) || !Number.isInteger(start.offset) || !Number.isInteger(end.offset)) return false;
+  const again = lines.span(start.offset, end.offset);
+  return (
+    again.start.line === start.line && again.start.column === start.column && again.start.offset === start.offset &&
+    again.end.line === end.line && again.end.column === end.column && again.end.offset === end.offset
+  );
+}
+
+/** The entry without its source text and section markdown, spans as offsets, as one line of JSON. */
+export function encodeModel(entry: ModelledFile): string {
+  const spec = entry.spec;
+  const lines = spec ? createLineIndex(spec.source) : null;
+  const stripped: ModelledFile = spec ? { ...entry, spec: { ...spec, source: '', sections: spec.sections.map((s) => ({ ...s, markdown: '' })) } } : entry;
+  return JSON.stringify(stripped, (_key, value: unknown) => {
+    if (typeof value === 'string') return value.startsWith(MARK) ? MARK + value : value;
+    if (lines && value && typeof value === 'object' && !Array.isArray(value) && rebuildsExactly(value, lines)) {
+      return `${MARK}${value.start.offset}:${value.end.offset}`;
+    }
+    return value;
+  });
+}
+
+function restore(value: unknown, lines: LineIndex | null): unknown {
+  if (typeof value === 'string') {
+    if (!value.startsWith(MARK)) return value;
+    if (value.startsWith(MARK, 1)) return value.slice(1);
+    const colon = value.indexOf(':');
+    const start = Number(value.slice(1, colon));
+    const end = Number(value.slice(colon + 1));
+    if (!lines || colon < 0 || !Number.isInteger(start) || !Number.isInteger(end)) throw new Error('malformed span');
+    return lines.span(start, end);
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string' || (item !== null && typeof item === 'object')) value[i] = restore(item, lines);
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const item = record[key];
+      if (typeof item === 'string' || (item !== null && typeof item === 'object')) record[key] = restore(item, lines);
+    }
+  }
+  return value;
+}
+
+const isArray = (v: unknown) => Array.isArray(v);
+
+/** The model `encodeModel` wrote for this file and content, rebuilt around `text` (the decoded file). Throws when it is not one. */
+export function decodeModel(encoded: string, expected: { file: string; hash: string }, text: () => string): ModelledFile {
+  const raw = JSON.parse(encoded) as Partial<ModelledFile> | null;
+  if (!raw || typeof raw !== 'object' || raw.file !== expected.file || raw.hash !== expected.hash || !isArray(raw.diagnostics)) throw new Error('not this file');
+  const spec = raw.spec;
+  if (spec === null) return restore(raw, null) as ModelledFile;
+  if (!spec || typeof spec !== 'object' || spec.file !== expected.file || spec.hash !== expected.hash) throw new Error('not this spec');
+  if (![spec.sections, spec.scenarios, spec.links, spec.terms, spec.codeRanges, spec.extraTitles].every(isArray)) throw new Error('not a spec model');
+  const source = text();
+  const entry = restore(raw, createLineIndex(source)) as ModelledFile;
+  const rebuilt = entry.spec!;
+  rebuilt.source = source;
+  for (const section of rebuilt.sections) {
+    const range = section?.bodyRange;
+    if (!isArray(range) || !Number.isInteger(range[0]) || !Number.isInteger(range[1])) throw new Error('not a section');
+    section.markdown = source.slice(range[0], range[1]);
+  }
+  return entry;
+}
