@@ -12,8 +12,9 @@ import path from 'node:path';
 import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
 import { loadConfig } from './io/config-file.js';
 import { loadWorkspace } from './workspace.js';
-import type { WorkspaceFiles } from './io/workspace-files.js';
-import { readGeneratedTree } from './io/generated-tree.js';
+import type { ReadFile, WorkspaceFiles } from './io/workspace-files.js';
+import { indexGeneratedTree, readIndexedTree, readManifest } from './io/generated-tree.js';
+import { readAndHash } from './io/stat-cache.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
 import { listScenarios } from './io/holdouts.js';
@@ -37,6 +38,7 @@ export interface CheckOptions {
   cwd?: string;
   useCache?: boolean;
   previous?: ReadonlyMap<string, ModelledFile>;
+  /** Files already listed or read (the fast path, watch); with generated/'s index when the fast path made one. */
   files?: WorkspaceFiles;
 }
 
@@ -45,7 +47,7 @@ export interface CheckResult {
   /** True when the config itself is broken: the command should exit 2. */
   configBroken: boolean;
   workspace: Workspace;
-  files: WorkspaceFiles;
+  files: WorkspaceFiles<ReadFile>;
   diagnostics: Diagnostic[];
   specs: number;
   errors: number;
@@ -58,14 +60,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = loaded.config;
   const whole = !options.paths || options.paths.length === 0;
   const { workspace, files } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
-  const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
+  const generatedDir = path.join(root, config.paths.generated);
+  const [{ hashes }, { manifest, problem }] = await Promise.all([options.files?.generated ?? indexGeneratedTree(generatedDir, readAndHash), readManifest(generatedDir, SPECCC_VERSION)]);
   const scenarios = await listScenarios(path.resolve(root, config.paths.scenarios));
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...inputProblems(files, config),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
-    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
+    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes }),
   ]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -103,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const stamp = options.force ? undefined : await buildStamp(root, buildDigest(read.inputs));
     if (stamp) return { kind: 'up-to-date', specs: stamp.specs };
 
-    const checked = await check({ root, files: read.files }); // 1–3
+    const [checked, tree] = await Promise.all([check({ root, files: read.files }), readIndexedTree(read.tree, SPECCC_VERSION)]); // 1–3
     const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !REPAIRED_BY_BUILD.test(d.code));
     if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
     const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
@@ -112,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const rendered = renderPrompts({ ...templates, workspace: checked.workspace, buildable: buildableInOrder(checked.workspace) });
     if (!rendered.ok) return { kind: 'blocked', check: checked, diagnostics: rendered.diagnostics };
 
-    const planInput = planInputOf(checked.workspace, config, rendered.prompts, read.tree, options.force ?? null); // 5
+    const planInput = planInputOf(checked.workspace, config, rendered.prompts, tree, options.force ?? null); // 5
     const plan = planBuild(planInput);
     const runtime = options.mode === 'plan' ? null : options.runtime;
     const unknownModels = options.mode === 'build' ? await preflight(plan, runtime!) : []; // sandbox, Models API
@@ -120,14 +123,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal }); // 6–7
     if (options.mode === 'plan') {
-      await stampIfUnchanged(root, read, plan, outcomes, false);
+      await stampIfUnchanged(root, read, tree, plan, outcomes, false);
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
     }
     const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
-    const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
+    const next = assembleTree({ plan, outcomes: held, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
     const cancelled = signal.aborted;
-    const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: read.tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
-    if (!cancelled) await stampIfUnchanged(root, read, plan, held, true);
+    const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
+    if (!cancelled) await stampIfUnchanged(root, read, tree, plan, held, true);
     return { kind: 'built', check: checked, plan, outcomes: held, change, manifest: next.manifest, runId: options.runtime.runId, cancelled };
   }, runOutcome);
 }

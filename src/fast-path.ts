@@ -7,9 +7,10 @@
 import path from 'node:path';
 import type { Diagnostic } from './types/index.js';
 import { readRawConfig } from './io/raw-config.js';
-import { readWorkspaceFiles, type WorkspaceFiles } from './io/workspace-files.js';
-import { readTemplates } from './io/templates.js';
-import { readGeneratedTree, type GeneratedTree } from './io/generated-tree.js';
+import { changedSinceListed, listWorkspaceFiles, type WorkspaceFiles } from './io/workspace-files.js';
+import { hashTemplates } from './io/templates.js';
+import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
+import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
 import { listScenarios } from './io/holdouts.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
@@ -32,7 +33,7 @@ export interface WorkspaceInputs {
   templates: [string, string][];
   /** [file, sha256] of every file in generated/ (drift is reported by check and repaired by build). */
   generated: [string, string][];
-  /** sha256 of generated/.speccc/manifest.json as parsed (null when absent or unusable). */
+  /** sha256 of generated/.speccc/manifest.json's bytes (null when absent). */
   manifest: string | null;
   /** Holdout scenario files by name (never their text) and whether each has a check: check reports those without. */
   scenarios: [string, boolean][];
@@ -40,41 +41,54 @@ export interface WorkspaceInputs {
 
 export interface ReadInputs {
   inputs: WorkspaceInputs;
-  /** The spec and context files, already read: check reuses them instead of reading twice. */
+  /**
+   * The spec and context files by hash (with generated/'s index): check reuses them instead of
+   * reading twice. Bytes are there only for files whose stat changed; the rest are read when the
+   * pipeline runs (readContents), never on an unchanged workspace.
+   */
   files: WorkspaceFiles;
-  tree: GeneratedTree;
+  tree: TreeIndex;
 }
 
+/** Every input by content hash: a stat per file, a read and a hash only where the stat changed (src/io/stat-cache.ts). */
 export async function readInputs(root: string): Promise<ReadInputs> {
   const raw = await readRawConfig(root);
+  const stats = await openStatCache(root);
   const [files, templates, tree, scenarios] = await Promise.all([
-    readWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }),
-    readTemplates(root, raw.paths.templates),
-    readGeneratedTree(path.join(root, raw.paths.generated), SPECCC_VERSION),
+    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats),
+    hashTemplates(root, raw.paths.templates, stats),
+    indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
     listScenarios(path.resolve(root, raw.paths.scenarios)),
   ]);
-  const byHash = (list: { file: string; bytes: Uint8Array }[]) => list.map((f): [string, string] => [f.file, sha256(f.bytes)]);
-  return {
-    files,
-    tree,
-    inputs: {
-      speccc: `${SPECCC_VERSION}+parse${PARSE_CACHE_FORMAT}`,
-      config: raw.text,
-      specsDirExists: files.specsDirExists,
-      specs: byHash(files.specs),
-      context: byHash(files.context),
-      templates: [...templates.defaults, ...templates.overrides].map((t): [string, string] => [t.file, sha256(t.text)]),
-      generated: [...tree.hashes].sort(([a], [b]) => (a < b ? -1 : 1)),
-      manifest: tree.manifestProblem === null && tree.manifest.specs.size > 0 ? sha256(canonicalJson(tree.manifest)) : null,
-      scenarios: scenarios.map((s): [string, boolean] => [s.file, s.hasCheck]),
-    },
+  await stats.save();
+  const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
+  const inputs: WorkspaceInputs = {
+    speccc: `${SPECCC_VERSION}+parse${PARSE_CACHE_FORMAT}`,
+    config: raw.text,
+    specsDirExists: files.specsDirExists,
+    specs: byHash(files.specs),
+    context: byHash(files.context),
+    templates,
+    generated: [...tree.hashes],
+    manifest: tree.manifestHash,
+    scenarios: scenarios.map((s): [string, boolean] => [s.file, s.hasCheck]),
   };
+  const listed: WorkspaceFiles = { ...files, generated: tree };
+  filesOf.set(inputs, listed);
+  return { files: listed, tree, inputs };
 }
+
+/** Which listing each digest was made from: a report is not stored when its files changed while it was made. */
+const filesOf = new WeakMap<WorkspaceInputs, WorkspaceFiles>();
+const digestFiles = new Map<string, WorkspaceFiles>();
 
 /** The digest a check report is keyed by: what check reads, plus the command line's path filter. */
 export function checkDigest(inputs: WorkspaceInputs, paths: readonly string[]): string {
   const { templates: _notRead, ...read } = inputs;
-  return sha256(canonicalJson({ for: 'check', ...read, paths }));
+  const digest = sha256(canonicalJson({ for: 'check', ...read, paths }));
+  const files = filesOf.get(inputs);
+  if (files) digestFiles.set(digest, files);
+  return digest;
 }
 
 /** The digest of the sources a build reads (everything but generated/): unchanged from plan to stamp, or no stamp. */
@@ -102,7 +116,12 @@ export interface BuildStamp {
 }
 
 export const storedReport = (root: string, digest: string) => readStored<StoredReport>(root, 'check-report', digest);
-export const storeReport = (root: string, digest: string, report: StoredReport) => writeStored(root, 'check-report', digest, report);
+/** Stores a report by digest, unless a file changed between being hashed for the digest and being read for the report. */
+export async function storeReport(root: string, digest: string, report: StoredReport): Promise<void> {
+  const files = digestFiles.get(digest);
+  if (files && changedSinceListed(files)) return;
+  await writeStored(root, 'check-report', digest, report);
+}
 export const buildStamp = (root: string, digest: string) => readStored<BuildStamp>(root, 'build-stamp', digest);
 export const stampBuild = (root: string, digest: string, stamp: BuildStamp) => writeStored(root, 'build-stamp', digest, stamp);
 

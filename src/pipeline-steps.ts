@@ -155,10 +155,10 @@ export function promotionFiles(root: string, next: NextTree, runtime: Runtime) {
  * job ended up to date and the sources are byte-identical to what the plan read: a spec edited
  * while the build ran is never stamped as built.
  */
-export async function stampIfUnchanged(root: string, read: ReadInputs, plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, promoted: boolean): Promise<void> {
+export async function stampIfUnchanged(root: string, read: ReadInputs, tree: GeneratedTree, plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, promoted: boolean): Promise<void> {
   // In a plan, "reused" means "would be restored": only a promoting run makes it so.
   const allDone = [...outcomes.values()].every((o) => o.state === 'fresh' || (promoted && (o.state === 'built' || o.state === 'reused')));
-  if (!allDone || plan.orphans.length > 0 || read.tree.manifestProblem !== null) return;
+  if (!allDone || plan.orphans.length > 0 || tree.manifestProblem !== null) return;
   const after = await readInputs(root);
   if (sourcesDigest(after.inputs) !== sourcesDigest(read.inputs)) return;
   await stampBuild(root, buildDigest(after.inputs), { specs: plan.jobs.length });

@@ -5,11 +5,10 @@
  */
 import path from 'node:path';
 import type { ContextDoc, ModelledFile, Spec, Workspace } from './types/index.js';
-import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from './io/workspace-files.js';
+import { readContents, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
 import { decodeModel } from './io/model-codec.js';
 import { modelInWorkers, poolSize, type ModelJob } from './io/model-pool.js';
-import { sha256 } from './phases/1-parse/hash.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -18,7 +17,7 @@ export interface LoadOptions {
   useCache?: boolean;
   /** Already-modelled files from an earlier round (watch mode, the language server), by path; reused when the hash matches. */
   previous?: ReadonlyMap<string, ModelledFile>;
-  /** Files already read (the fast path, watch mode). */
+  /** Files already listed or read (the fast path, watch mode); the bytes not read yet are read here. */
   files?: WorkspaceFiles;
   /** Keep only the cache entries this run used (a whole-workspace run). */
   prune?: boolean;
@@ -26,11 +25,11 @@ export interface LoadOptions {
 
 export interface LoadedWorkspace {
   workspace: Workspace;
-  files: WorkspaceFiles;
+  files: WorkspaceFiles<ReadFile>;
 }
 
 export async function loadWorkspace(root: string, dirs: { specs: string; context: string }, options: LoadOptions = {}): Promise<LoadedWorkspace> {
-  const files = options.files ?? (await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context }));
+  const files = options.files ? await readContents(root, options.files) : await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context });
   const modelled = await modelFiles(root, files.specs, options);
   return { files, workspace: assembleWorkspace(root, modelled, files.context.map(decodeContext)) };
 }
@@ -39,12 +38,11 @@ export async function loadWorkspace(root: string, dirs: { specs: string; context
  * Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen.
  * What is left is parsed on every core when there is enough of it (src/io/model-pool.ts), else here.
  */
-export async function modelFiles(root: string, specs: SourceFile[], options: LoadOptions): Promise<ModelledFile[]> {
+export async function modelFiles(root: string, specs: ReadFile[], options: LoadOptions): Promise<ModelledFile[]> {
   const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
   const out: ModelledFile[] = new Array(specs.length);
   const misses: (ModelJob & { index: number })[] = [];
-  specs.forEach(({ file, bytes }, index) => {
-    const hash = sha256(bytes);
+  specs.forEach(({ file, hash, bytes }, index) => {
     const known = options.previous?.get(file);
     const hit = known?.hash === hash ? known : cache?.get(file, hash, () => decodeUtf8(bytes));
     if (hit) out[index] = hit;
@@ -72,8 +70,8 @@ export async function modelFiles(root: string, specs: SourceFile[], options: Loa
 
 const decodeUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
 
-export function decodeContext({ file, bytes }: SourceFile): ContextDoc {
-  return { file, hash: sha256(bytes), text: decodeUtf8(bytes) };
+export function decodeContext({ file, hash, bytes }: ReadFile): ContextDoc {
+  return { file, hash, text: decodeUtf8(bytes) };
 }
 
 export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[]): Workspace {

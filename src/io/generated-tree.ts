@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import type { Manifest } from '../types/index.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { emptyManifest, MANIFEST_FORMAT } from '../phases/5-plan/manifest.js';
-import { ManifestFileSchema } from '../schemas/state.js';
+import type { Hasher } from './stat-cache.js';
 
 export const MANIFEST_PATH = '.speccc/manifest.json';
 /** Files speccc writes into generated/ itself, never owned by a spec. */
@@ -26,25 +26,82 @@ export interface GeneratedTree {
   manifestProblem: string | null;
 }
 
+/** generated/ by content hash, as the fast path knows it: bytes only of the files it had to read. */
+export interface TreeIndex {
+  dir: string;
+  /** Relative path -> sha256, for every file outside generated/.speccc/ (README excluded). */
+  hashes: Map<string, string>;
+  /** The bytes read while hashing (files whose stat changed). */
+  bytes: Map<string, Uint8Array>;
+  /** sha256 of the manifest file's bytes, null when there is none. */
+  manifestHash: string | null;
+}
+
+async function listTree(generatedDir: string): Promise<string[]> {
+  try {
+    const names = await glob('**/*', { cwd: generatedDir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['.speccc/**', ...TREE_FOREIGN_DIRS.map((d) => `${d}/**`)] });
+    return names.map((name) => name.split(path.sep).join('/')).filter((rel) => !TREE_OWN_FILES.has(rel));
+  } catch {
+    return [];
+  }
+}
+
 export async function readGeneratedTree(generatedDir: string, version: string): Promise<GeneratedTree> {
   const files = new Map<string, string>();
   const hashes = new Map<string, string>();
-  let names: string[] = [];
-  try {
-    names = await glob('**/*', { cwd: generatedDir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['.speccc/**', ...TREE_FOREIGN_DIRS.map((d) => `${d}/**`)] });
-  } catch {
-    names = [];
-  }
   await Promise.all(
-    names.map(async (name) => {
-      const rel = name.split(path.sep).join('/');
-      if (TREE_OWN_FILES.has(rel)) return;
-      const bytes = await fs.readFile(path.join(generatedDir, name));
+    (await listTree(generatedDir)).map(async (rel) => {
+      const bytes = await fs.readFile(path.join(generatedDir, rel));
       files.set(rel, bytes.toString('utf8'));
       hashes.set(rel, sha256(bytes));
     }),
   );
   const { manifest, problem } = await readManifest(generatedDir, version);
+  return { files, hashes, manifest, manifestProblem: problem };
+}
+
+/** Every file of generated/ and the manifest by hash, read only where its stat changed. */
+export async function indexGeneratedTree(generatedDir: string, hash: Hasher): Promise<TreeIndex> {
+  const hashes = new Map<string, string>();
+  const bytes = new Map<string, Uint8Array>();
+  const [, manifest] = await Promise.all([
+    Promise.all(
+      (await listTree(generatedDir)).map(async (rel) => {
+        const hashed = await hash(path.join(generatedDir, rel));
+        if (!hashed) return;
+        hashes.set(rel, hashed.hash);
+        if (hashed.bytes) bytes.set(rel, hashed.bytes);
+      }),
+    ),
+    hash(path.join(generatedDir, MANIFEST_PATH)),
+  ]);
+  const sorted = new Map([...hashes].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { dir: generatedDir, hashes: sorted, bytes, manifestHash: manifest?.hash ?? null };
+}
+
+/**
+ * The whole tree from its index: the contents of the files not read yet, and the manifest. A file
+ * read now is hashed again, so contents and hashes always agree.
+ */
+export async function readIndexedTree(index: TreeIndex, version: string): Promise<GeneratedTree> {
+  const files = new Map<string, string>();
+  const hashes = new Map(index.hashes);
+  await Promise.all(
+    [...index.hashes.keys()].map(async (rel) => {
+      let bytes = index.bytes.get(rel);
+      if (!bytes) {
+        try {
+          bytes = await fs.readFile(path.join(index.dir, rel));
+        } catch {
+          hashes.delete(rel);
+          return;
+        }
+        hashes.set(rel, sha256(bytes));
+      }
+      files.set(rel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    }),
+  );
+  const { manifest, problem } = await readManifest(index.dir, version);
   return { files, hashes, manifest, manifestProblem: problem };
 }
 
@@ -62,6 +119,8 @@ export async function readManifest(generatedDir: string, version: string): Promi
   } catch (error) {
     return { manifest: emptyManifest(version), problem: `is not valid JSON (${(error as Error).message})` };
   }
+  // zod is loaded only here: the fast path hashes the manifest without reading it.
+  const { ManifestFileSchema } = await import('../schemas/state.js');
   const parsed = ManifestFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

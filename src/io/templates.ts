@@ -3,19 +3,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { TemplateSource } from '../phases/4-render/templates.js';
+import type { StatCache } from './stat-cache.js';
 
 /** speccc's own templates ship in assets/templates/ beside dist/ and src/. */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/templates');
 
-async function readDir(dir: string, label: (name: string) => string): Promise<TemplateSource[]> {
-  let names: string[] = [];
+async function listDir(dir: string): Promise<string[]> {
   try {
-    names = await glob('**/*.hbs', { cwd: dir, onlyFiles: true });
+    return (await glob('**/*.hbs', { cwd: dir, onlyFiles: true })).sort();
   } catch {
     return [];
   }
+}
+
+async function readDir(dir: string, label: (name: string) => string): Promise<TemplateSource[]> {
   return Promise.all(
-    names.sort().map(async (name) => ({
+    (await listDir(dir)).map(async (name) => ({
       name: name.replace(/\.hbs$/, '').split(path.sep).join('/').replace(/^partials\//, ''),
       file: label(name.split(path.sep).join('/')),
       text: await fs.readFile(path.join(dir, name), 'utf8'),
@@ -28,4 +31,17 @@ export async function readTemplates(root: string, templatesDir: string): Promise
     defaults: await readDir(DEFAULT_TEMPLATES_DIR, (n) => `(speccc default) ${n}`),
     overrides: await readDir(path.join(root, templatesDir), (n) => path.posix.join(templatesDir.split(path.sep).join('/'), n)),
   };
+}
+
+/** [label, sha256] of every template, speccc's defaults then the workspace's overrides, read only where a stat changed. */
+export async function hashTemplates(root: string, templatesDir: string, stats: StatCache): Promise<[string, string][]> {
+  const hashDir = async (dir: string, label: (name: string) => string) =>
+    (await Promise.all((await listDir(dir)).map(async (name): Promise<[string, string] | null> => {
+      const hashed = await stats.hash(path.join(dir, name));
+      return hashed && [label(name.split(path.sep).join('/')), hashed.hash];
+    }))).filter((t): t is [string, string] => t !== null);
+  return [
+    ...(await hashDir(DEFAULT_TEMPLATES_DIR, (n) => `(speccc default) ${n}`)),
+    ...(await hashDir(path.join(root, templatesDir), (n) => path.posix.join(templatesDir.split(path.sep).join('/'), n))),
+  ];
 }

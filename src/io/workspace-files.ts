@@ -1,21 +1,35 @@
 /**
  * The edge where a workspace's spec and context files are read from disk. Everything the check
  * needs is read here first; the phases after it are pure.
+ *
+ * Two ways in: readWorkspaceFiles reads every file; listWorkspaceFiles (the fast path) knows each
+ * file by its content hash from a stat (src/io/stat-cache.ts) and leaves the bytes of unchanged
+ * files unread until readContents is asked for them, when the pipeline actually runs.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { sha256 } from '../phases/1-parse/hash.js';
+import type { StatCache } from './stat-cache.js';
+import type { TreeIndex } from './generated-tree.js';
 
 export interface SourceFile {
   /** Workspace-relative POSIX path. */
   file: string;
-  bytes: Uint8Array;
+  /** sha256 of the file's bytes. */
+  hash: string;
+  /** The bytes; null while not read (the hash came from the stat cache). */
+  bytes: Uint8Array | null;
 }
 
-export interface WorkspaceFiles {
+export type ReadFile = SourceFile & { bytes: Uint8Array };
+
+export interface WorkspaceFiles<F extends SourceFile = SourceFile> {
   specsDirExists: boolean;
-  specs: SourceFile[];
-  context: SourceFile[];
+  specs: F[];
+  context: F[];
+  /** generated/ by hash, when the caller has indexed it already (the fast path): check does not index it again. */
+  generated?: TreeIndex;
 }
 
 export interface ReadOptions {
@@ -25,6 +39,7 @@ export interface ReadOptions {
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
+const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 async function isDir(p: string): Promise<boolean> {
   return fs.stat(p).then(
@@ -33,17 +48,28 @@ async function isDir(p: string): Promise<boolean> {
   );
 }
 
-async function readAll(root: string, relFiles: string[]): Promise<SourceFile[]> {
+async function readAll(root: string, relFiles: string[]): Promise<ReadFile[]> {
   const out = await Promise.all(
-    relFiles.map(async (file): Promise<SourceFile | null> => {
+    relFiles.map(async (file): Promise<ReadFile | null> => {
       try {
-        return { file, bytes: new Uint8Array(await fs.readFile(path.join(root, file))) };
+        const bytes = await fs.readFile(path.join(root, file));
+        return { file, hash: sha256(bytes), bytes };
       } catch {
         return null; // vanished between listing and reading (an editor's save): not a spec any more
       }
     }),
   );
-  return out.filter((f): f is SourceFile => f !== null).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return out.filter((f): f is ReadFile => f !== null).sort(byFile);
+}
+
+async function hashAll(root: string, relFiles: string[], stats: StatCache): Promise<SourceFile[]> {
+  const out = await Promise.all(
+    relFiles.map(async (file): Promise<SourceFile | null> => {
+      const hashed = await stats.hash(path.join(root, file));
+      return hashed && { file, hash: hashed.hash, bytes: hashed.bytes };
+    }),
+  );
+  return out.filter((f): f is SourceFile => f !== null).sort(byFile);
 }
 
 export async function listSpecFiles(root: string, specsDir: string): Promise<string[]> {
@@ -52,17 +78,60 @@ export async function listSpecFiles(root: string, specsDir: string): Promise<str
   return found.map((f) => toPosix(path.posix.join(toPosix(specsDir), f)));
 }
 
-export async function readWorkspaceFiles(options: ReadOptions): Promise<WorkspaceFiles> {
+async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolean; specs: string[]; context: string[] }> {
   const { root, specsDir, contextDir } = options;
   const specsDirExists = await isDir(path.join(root, specsDir));
-  const specFiles = specsDirExists ? await listSpecFiles(root, specsDir) : [];
+  const specs = specsDirExists ? await listSpecFiles(root, specsDir) : [];
   const contextExists = await isDir(path.join(root, contextDir));
-  const contextFiles = contextExists
+  const context = contextExists
     ? (await glob('**/*.md', { cwd: path.join(root, contextDir), onlyFiles: true })).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
     : [];
-  return {
-    specsDirExists,
-    specs: await readAll(root, specFiles),
-    context: await readAll(root, contextFiles),
+  return { specsDirExists, specs, context };
+}
+
+/** Every spec and context file, read. */
+export async function readWorkspaceFiles(options: ReadOptions): Promise<WorkspaceFiles<ReadFile>> {
+  const listed = await listFiles(options);
+  return { specsDirExists: listed.specsDirExists, specs: await readAll(options.root, listed.specs), context: await readAll(options.root, listed.context) };
+}
+
+/** Every spec and context file by hash: read only where its stat changed. */
+export async function listWorkspaceFiles(options: ReadOptions, stats: StatCache): Promise<WorkspaceFiles> {
+  const listed = await listFiles(options);
+  const [specs, context] = await Promise.all([hashAll(options.root, listed.specs, stats), hashAll(options.root, listed.context, stats)]);
+  return { specsDirExists: listed.specsDirExists, specs, context };
+}
+
+/** Listings whose files changed between being hashed and being read: answers made from them must not be stored. */
+const moved = new WeakSet<WorkspaceFiles>();
+export const changedSinceListed = (files: WorkspaceFiles): boolean => moved.has(files);
+
+/**
+ * The same files with their bytes, reading those not read yet. A file that changed since it was
+ * hashed is taken as it is now (with its new hash) and the listing is marked (changedSinceListed);
+ * one that vanished is left out, as a listing made now would.
+ */
+export async function readContents(root: string, files: WorkspaceFiles): Promise<WorkspaceFiles<ReadFile>> {
+  let changed = false;
+  const read = async (list: SourceFile[]): Promise<ReadFile[]> => {
+    const out = await Promise.all(
+      list.map(async (f): Promise<ReadFile | null> => {
+        if (f.bytes) return f as ReadFile;
+        let bytes: Uint8Array;
+        try {
+          bytes = await fs.readFile(path.join(root, f.file));
+        } catch {
+          changed = true;
+          return null;
+        }
+        const hash = sha256(bytes);
+        if (hash !== f.hash) changed = true;
+        return { file: f.file, hash, bytes };
+      }),
+    );
+    return out.filter((f): f is ReadFile => f !== null);
   };
+  const [specs, context] = await Promise.all([read(files.specs), read(files.context)]);
+  if (changed) moved.add(files);
+  return { ...files, specs, context };
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { check, type CheckResult } from '../compile.js';
-import { readWorkspaceFiles, type SourceFile, type WorkspaceFiles } from '../io/workspace-files.js';
+import { readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from '../io/workspace-files.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 import type { Diagnostic, ModelledFile } from '../types/index.js';
 import { diffDiagnostics, statusLine, type DiagnosticsDiff } from './diff.js';
@@ -34,10 +34,10 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 export async function openWatchSession(root: string): Promise<WatchSession> {
   const first = await check({ root });
   const config = first.config;
-  let files: WorkspaceFiles = await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context });
+  let files: WorkspaceFiles<ReadFile> = await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context });
   let models = new Map<string, ModelledFile>(first.workspace.files.map((f) => [f.file, f]));
   let last: Diagnostic[] | null = null;
-  const hashes = new Map<string, string>([...files.specs, ...files.context].map((f) => [f.file, sha256(f.bytes)]));
+  const hashes = new Map<string, string>([...files.specs, ...files.context].map((f) => [f.file, f.hash]));
 
   /** Re-reads the changed paths only, keeping every other file's bytes from the last round. */
   async function refresh(changed: readonly string[]): Promise<string[]> {
@@ -65,7 +65,7 @@ export async function openWatchSession(root: string): Promise<WatchSession> {
       if ((hashes.get(rel) ?? null) === hash) continue; // a save that did not change content
       really.push(rel);
       if (bytes && hash) {
-        target.set(rel, { file: rel, bytes } satisfies SourceFile);
+        target.set(rel, { file: rel, hash, bytes } satisfies ReadFile);
         hashes.set(rel, hash);
       } else {
         target.delete(rel);
@@ -74,7 +74,7 @@ export async function openWatchSession(root: string): Promise<WatchSession> {
     }
     if (structural) files = await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context });
     else {
-      const sorted = (m: Map<string, SourceFile>) => [...m.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+      const sorted = (m: Map<string, ReadFile>) => [...m.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
       files = { ...files, specsDirExists: files.specsDirExists || specs.size > 0, specs: sorted(specs), context: sorted(context) };
     }
     return really;

@@ -1,0 +1,134 @@
+/**
+ * The stat cache: an unchanged file costs a stat, not a read; a changed or racy one is read and
+ * hashed; a cache that is corrupt or from another machine is never believed. And through the fast
+ * path: a warm workspace is checked without reading a spec, with the same findings.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStatCache, RACY_MARGIN_NS, STAT_CACHE_FILE, stillHolds } from '../../src/io/stat-cache.js';
+import { sha256 } from '../../src/phases/1-parse/hash.js';
+import { checkDigest, readInputs, storedReport, storeReport } from '../../src/fast-path.js';
+import { check } from '../../src/compile.js';
+import { formatJson } from '../../src/diagnostics/reporters/json.js';
+import { runCli } from '../helpers/cli.js';
+import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+const dir = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'speccc-stat-'));
+  temps.push(d);
+  return d;
+};
+/** An hour ago: well outside the racy window of a cache written now. */
+const age = (file: string) => utimesSync(file, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+
+describe('stat cache', () => {
+  it('reads an unchanged file once, and a changed one again', async () => {
+    const root = dir();
+    const a = path.join(root, 'a.md');
+    const b = path.join(root, 'b.md');
+    writeFileSync(a, 'one');
+    writeFileSync(b, 'two');
+    age(a);
+    age(b);
+    const first = await openStatCache(root);
+    expect(await first.hash(a)).toEqual({ hash: sha256('one'), bytes: Buffer.from('one') });
+    await first.hash(b);
+    await first.save();
+
+    writeFileSync(b, 'TWO'); // same size
+    age(b);
+    const second = await openStatCache(root);
+    expect(await second.hash(a)).toEqual({ hash: sha256('one'), bytes: null });
+    expect(await second.hash(b)).toEqual({ hash: sha256('TWO'), bytes: Buffer.from('TWO') });
+    expect(await second.hash(path.join(root, 'missing.md'))).toBeNull();
+  });
+
+  it('hashes a file again while its mtime is within the racy margin of the cache write', async () => {
+    const root = dir();
+    const a = path.join(root, 'a.md');
+    writeFileSync(a, 'fresh'); // mtime: now, as the cache is about to be written
+    const first = await openStatCache(root);
+    await first.hash(a);
+    await first.save();
+    const again = await openStatCache(root);
+    expect((await again.hash(a))?.bytes).not.toBeNull();
+  });
+
+  it('trusts a stat only when every field matches and the mtime is clearly older than the cache', () => {
+    const stamp = ['3', '1000', '2000', '77'];
+    const written = 10n * RACY_MARGIN_NS;
+    const trustedBefore = written - RACY_MARGIN_NS;
+    expect(stillHolds([...stamp, 'h'], stamp, 1000n, trustedBefore)).toBe(true);
+    expect(stillHolds([...stamp, 'h'], stamp, trustedBefore, trustedBefore)).toBe(false); // written in the same instant: racy
+    expect(stillHolds([...stamp, 'h'], stamp, written + 5n, trustedBefore)).toBe(false); // mtime after the cache (a clock ahead)
+    for (let i = 0; i < 4; i++) {
+      const other = [...stamp];
+      other[i] = '9';
+      expect(stillHolds([...stamp, 'h'], other, 1000n, trustedBefore)).toBe(false);
+    }
+  });
+
+  it('believes nothing from a corrupt cache, or one copied from another machine', async () => {
+    const root = dir();
+    const a = path.join(root, 'a.md');
+    writeFileSync(a, 'content');
+    age(a);
+    const first = await openStatCache(root);
+    await first.hash(a);
+    await first.save();
+    const good = readFileSync(path.join(root, STAT_CACHE_FILE), 'utf8');
+    const entry = (JSON.parse(good) as { entries: Record<string, string[]> }).entries[a]!;
+    const variants = [
+      '',
+      'not json',
+      good.slice(0, good.length >> 1),
+      'null',
+      '[]',
+      JSON.stringify({ format: 999, entries: { [a]: entry } }),
+      JSON.stringify({ format: 1, entries: { [a]: 'x' } }),
+      JSON.stringify({ format: 1, entries: { [a]: [1, 2, 3, 4, sha256('content')] } }),
+      JSON.stringify({ format: 1, entries: { [a]: [...entry.slice(0, 4), 'not-a-hash'] } }),
+      JSON.stringify({ format: 1, entries: { [a]: [...entry.slice(0, 3), String(BigInt(entry[3]!) + 1n), sha256('other')] } }), // another machine: another inode
+    ];
+    for (const text of variants) {
+      writeFileSync(path.join(root, STAT_CACHE_FILE), text);
+      utimesSync(path.join(root, STAT_CACHE_FILE), new Date(), new Date());
+      const cache = await openStatCache(root);
+      expect(await cache.hash(a), text.slice(0, 60)).toEqual({ hash: sha256('content'), bytes: Buffer.from('content') });
+    }
+  });
+});
+
+describe('the fast path on the stat cache', () => {
+  it('checks a warm workspace without reading a spec, and finds what a cold check finds', async () => {
+    const root = mixedWorkspace(temps, 10);
+    for (const f of specFiles(root)) age(path.join(root, f));
+    const cold = await runCli(['check', '--format', 'json', '--no-cache'], { cwd: root });
+    await readInputs(root); // writes the stat cache
+    const read = await readInputs(root);
+    expect(read.files.specs.filter((f) => f.bytes !== null)).toEqual([]);
+    const result = await check({ root, files: read.files });
+    const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
+    expect(formatJson(result.diagnostics, summary)).toBe(cold.stdout);
+  });
+
+  it('does not store a report when a spec changed between being hashed and being read', async () => {
+    const root = mixedWorkspace(temps, 0);
+    const file = path.join(root, specFiles(root).find((f) => f.endsWith('clean/cart.md'))!);
+    age(file);
+    await readInputs(root);
+    const read = await readInputs(root);
+    const digest = checkDigest(read.inputs, []);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nTBD\n`); // between the stat and the read
+    const result = await check({ root, files: read.files });
+    expect(result.diagnostics.some((d) => d.file.endsWith('clean/cart.md') && d.code === 'placeholder-text')).toBe(true);
+    await storeReport(root, digest, { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: false });
+    expect(await storedReport(root, digest)).toBeUndefined();
+    expect(statSync(file).size).toBeGreaterThan(0);
+  });
+});
