@@ -1,33 +1,100 @@
+/**
+ * `speccc check` on 1,000 and 10,000 specs: cold (no .speccc/), warm (nothing changed), after
+ * editing one spec, cold on 0 (the main thread), 1, 2 and 4 parse workers, and the same workspace
+ * in OpenSpec's format through `openspec validate --all --strict --json` when OpenSpec is
+ * installed (a devDependency). Every figure is a median; each run's CPU time (all threads) and
+ * peak RSS are measured in the child itself (bench/usage.mjs).
+ *
+ * BENCH_SIZES=1000,10000 and BENCH_RUNS=5 change what is run.
+ */
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeWorkspace } from './generate-workspace.js';
-import { median, timeProcess, type BenchResult } from './util.js';
+import { writeOpenSpecWorkspace, writeWorkspace } from './generate-workspace.js';
+import { measureProcess, measureSpeccc, median, medians, timeProcess, type BenchResult, type ProcessRun } from './util.js';
 
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const WORKERS = ['0', '1', '2', '4'];
 
-export async function run(): Promise<BenchResult[]> {
+/** OpenSpec's CLI script, or null when it is not installed. */
+function openspecBin(): string | null {
+  try {
+    // The package exports only its API (dist/index.js); its CLI script sits beside dist/.
+    const api = createRequire(import.meta.url).resolve('@fission-ai/openspec');
+    return path.join(path.dirname(api), '..', 'bin', 'openspec.js');
+  } catch {
+    return null;
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const result = (name: string, runs: ProcessRun[], note = ''): BenchResult => {
+  const m = medians(runs);
+  return { name, value: m.ms, unit: 'ms', note: `cpu ${Math.round(m.cpuMs)} ms, peak RSS ${Math.round(m.maxRssMb)} MB${note ? `; ${note}` : ''}` };
+};
+
+async function speccc(size: number): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-check-'));
   try {
-    writeWorkspace(root, 1000);
-    const cold: number[] = [];
-    const warm: number[] = [];
-    const edited: number[] = [];
+    writeWorkspace(root, size);
+    const cold: ProcessRun[] = [];
+    const warm: ProcessRun[] = [];
+    const edited: ProcessRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       rmSync(path.join(root, '.speccc'), { recursive: true, force: true });
-      cold.push(timeProcess(['check'], root));
-      warm.push(timeProcess(['check'], root));
-      appendFileSync(path.join(root, 'specs/group-5/feature-500.md'), `\n- Edit ${i} adds a line.\n`);
-      edited.push(timeProcess(['check'], root));
+      cold.push(measureSpeccc(['check'], root));
+      warm.push(measureSpeccc(['check'], root));
+      const n = size / 2;
+      appendFileSync(path.join(root, `specs/group-${Math.floor(n / 100)}/feature-${n}.md`), `\n- Edit ${i} adds a line.\n`);
+      edited.push(measureSpeccc(['check'], root));
     }
-    const noop = median([0, 1, 2, 3, 4].map(() => timeProcess(['--version'], root)));
+    const byWorkers = WORKERS.map((workers) => {
+      const runs: ProcessRun[] = [];
+      for (let i = 0; i < Math.max(1, Math.ceil(RUNS / 2)); i++) {
+        rmSync(path.join(root, '.speccc'), { recursive: true, force: true });
+        runs.push(measureSpeccc(['check'], root, { SPECCC_WORKERS: workers }));
+      }
+      return result(`check ${count(size)} specs, cold, ${workers === '0' ? 'no workers' : `${workers} worker${workers === '1' ? '' : 's'}`}`, runs);
+    });
     return [
-      { name: 'check 1,000 specs, cold (no cache)', value: median(cold), unit: 'ms' },
-      { name: 'check 1,000 specs, warm (cache hit)', value: median(warm), unit: 'ms', note: 'goal < 300 ms' },
-      { name: 'check 1,000 specs after editing one', value: median(edited), unit: 'ms' },
-      { name: 'process start-up (speccc --version)', value: noop, unit: 'ms' },
+      result(`check ${count(size)} specs, cold (no cache)`, cold),
+      result(`check ${count(size)} specs, warm (nothing changed)`, warm),
+      result(`check ${count(size)} specs after editing one`, edited),
+      ...byWorkers,
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+async function openspec(size: number, bin: string): Promise<BenchResult[]> {
+  const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-openspec-'));
+  try {
+    writeOpenSpecWorkspace(root, size);
+    // No telemetry, and a home of its own so nothing outside the temp folder is written.
+    const env = { OPENSPEC_TELEMETRY: '0', DO_NOT_TRACK: '1', HOME: root, XDG_CONFIG_HOME: path.join(root, '.config') };
+    const runs = Array.from({ length: RUNS }, () => measureProcess(bin, ['validate', '--all', '--strict', '--json'], root, env));
+    return [result(`openspec validate --all --strict, ${count(size)} specs`, runs, 'no cache: every run is cold')];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const bin = openspecBin();
+  for (const size of SIZES) {
+    results.push(...(await speccc(size)));
+    if (bin) results.push(...(await openspec(size, bin)));
+  }
+  if (!bin) results.push({ name: 'openspec: not installed, no comparison', value: 0, unit: 'ms' });
+  const startup = mkdtempSync(path.join(tmpdir(), 'speccc-bench-startup-'));
+  try {
+    results.push({ name: 'process start-up (speccc --version)', value: median([0, 1, 2, 3, 4].map(() => timeProcess(['--version'], startup))), unit: 'ms' });
+  } finally {
+    rmSync(startup, { recursive: true, force: true });
+  }
+  return results;
 }

@@ -84,3 +84,68 @@ export function writeWorkspace(root: string, count: number, options: { dependenc
     writeFileSync(path.join(dir, `feature-${i}.md`), specText(i, deps));
   }
 }
+
+/**
+ * The same spec in OpenSpec's format (openspec/specs/<id>/spec.md: Purpose, Requirements with
+ * SHALL and WHEN/THEN scenarios), about as long, for timing `openspec validate --all --strict`
+ * on an equivalent workspace.
+ */
+export function openspecText(i: number): string {
+  const id = `feature-${String(i).padStart(4, '0')}`;
+  const scenario = (n: number) => `#### Scenario: case ${n} of ${id}
+- **GIVEN** an order with ${n} line items priced at ${100 * n} and ${75 * n} cents
+- **WHEN** the ${id} total is computed for customer number ${i * 10 + n}
+- **THEN** the result is ${175 * n} cents and the status is \`OK_${n}\`
+- **AND** the audit log records exactly one entry for the order`;
+  return `# ${id} Specification
+
+## Purpose
+
+Computes the total of an order for the variant ${i} of the billing rules, in cents, so that
+the billing service can print it. The computation uses integer arithmetic throughout and
+never rounds before the final step, which rounds half to even. It serves the billing service
+that renders invoices for variant ${i}, and the accountants who check those invoices against
+the ledger each month. Inputs: \`items\`, a list of 1 to 500 line items, each with a quantity
+from 1 to 10,000 and a unit price in cents from 0 to 10,000,000; \`customer\`, a customer
+number from 1 to 999,999. Outputs: \`src/${id}.ts\` exports \`computeTotal${i}\`, and
+\`src/${id}.test.ts\` covers every scenario below.
+
+## Requirements
+
+### Requirement: Sum of line items
+The total SHALL be the sum of quantity times unit price over all line items.
+
+${scenario(1)}
+
+${scenario(2)}
+
+### Requirement: Integer cents
+The result SHALL be an integer number of cents; no floating-point arithmetic is used.
+
+${scenario(3)}
+
+### Requirement: Order size limit
+An order with more than 500 items SHALL be rejected before any arithmetic happens, and
+invalid input SHALL be rejected with \`INVALID_ORDER\` naming the field and the index of the item.
+
+${scenario(4)}
+
+### Requirement: No effects
+The function SHALL NOT read the clock, the network or the file system, and SHALL run in time
+linear in the number of items.
+
+#### Scenario: zero price and overflow
+- **GIVEN** a unit price of 0, which is valid and contributes nothing to the total
+- **WHEN** a total above 2^53 - 1 cents is computed
+- **THEN** it is rejected with \`TOTAL_OVERFLOW\`
+`;
+}
+
+export function writeOpenSpecWorkspace(root: string, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const dir = path.join(root, 'openspec', 'specs', `feature-${String(i).padStart(4, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'spec.md'), openspecText(i));
+  }
+  mkdirSync(path.join(root, 'openspec', 'changes'), { recursive: true });
+}

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface BenchResult {
@@ -24,4 +26,41 @@ export function timeProcess(args: string[], cwd: string): number {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0 && run.status !== 1) throw new Error(`speccc ${args.join(' ')} failed: ${run.stderr}`);
   return ms;
+}
+
+export interface ProcessRun {
+  /** Wall time, ms. */
+  ms: number;
+  /** CPU time of every thread of the process, ms. */
+  cpuMs: number;
+  /** Peak resident set, MiB. */
+  maxRssMb: number;
+}
+
+/** One whole node process (a script and its arguments) with its wall time, CPU time and peak memory. */
+export function measureProcess(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, okCodes = [0, 1]): ProcessRun {
+  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-bench-usage-'));
+  const usageFile = path.join(dir, 'usage.json');
+  try {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'usage.mjs'), script, ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, ...env, SPECCC_BENCH_USAGE: usageFile },
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (!okCodes.includes(run.status ?? -1)) throw new Error(`${path.basename(script)} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+    return { ms, ...(JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number }) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `speccc <args>` measured as measureProcess does. */
+export const measureSpeccc = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => measureProcess(bin, args, cwd, env);
+
+/** Medians of each figure over several runs. */
+export function medians(runs: ProcessRun[]): ProcessRun {
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)) };
 }

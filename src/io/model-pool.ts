@@ -26,10 +26,12 @@ export interface ModelRequest {
 export type ModelReply = { id: number; encoded: string[] } | { id: number; error: string };
 
 /**
- * Below this many files per worker a pool does not pay: measured on 2 cores, a worker costs about
- * 150 ms to start (its own copy of micromark, yaml and zod) and a 3 KB spec about 3 ms to parse.
+ * Below this many files per worker a pool does not pay. Measured on 2 cores: a worker costs about
+ * 180 ms of CPU to start (its own copy of micromark, yaml and zod: what the calling thread would
+ * load anyway to parse) plus ~40 ms to create, and a 3 KB spec about 3 ms to parse; from ~50
+ * files each, two workers finish well before one thread would.
  */
-export const MIN_FILES_PER_WORKER = 100;
+export const MIN_FILES_PER_WORKER = 50;
 
 /** How many workers to start for `files` files to parse: 0 means parse on the calling thread. */
 export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): number {
