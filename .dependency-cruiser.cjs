@@ -2,7 +2,7 @@
  * The architecture, enforced (`npm run lint:deps`, part of `npm test`):
  * - phases are numbered in the order data flows; no phase imports a later one;
  * - file system, child processes, the SDK and the watcher live at the edges: io/, the provider,
- *   the watcher, the commands and the process entry point. Phases get what they read as data
+ *   the watcher, the commands and the process entry point; worker threads in io/ only. Phases get what they read as data
  *   or through an injected interface.
  */
 const phases = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -29,6 +29,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: EDGES },
       to: { path: '^(node:)?(fs|fs/promises|child_process)$' },
+    },
+    {
+      name: 'threads-outside-io',
+      comment: 'worker threads are an effect: the parse pool and its workers live in io/',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/io/' },
+      to: { path: '^(node:)?worker_threads$' },
     },
     {
       name: 'sdk-outside-the-provider',
