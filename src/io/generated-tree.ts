@@ -1,5 +1,5 @@
 /** Reading the generated tree and its manifest: the edge the planner's data comes from. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Manifest } from '../types/index.js';
@@ -91,7 +91,7 @@ export async function readIndexedTree(index: TreeIndex, version: string): Promis
       let bytes = index.bytes.get(rel);
       if (!bytes) {
         try {
-          bytes = await fs.readFile(path.join(index.dir, rel));
+          bytes = readFileSync(path.join(index.dir, rel)); // synchronous: many small files, as in stat-cache.ts
         } catch {
           hashes.delete(rel);
           return;

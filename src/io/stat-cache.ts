@@ -12,7 +12,7 @@
  * Never trusted blindly: a cache from another machine or checkout matches no inode and ctime, a
  * corrupt file or entry is simply not used.
  */
-import { promises as fs, statSync, type BigIntStats } from 'node:fs';
+import { promises as fs, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { sha256 } from '../phases/1-parse/hash.js';
@@ -85,7 +85,8 @@ export async function openStatCache(root: string): Promise<StatCache> {
     async hash(abs) {
       let st: BigIntStats;
       try {
-        // Synchronous: thousands of stats run several times faster without a thread-pool round trip each.
+        // Synchronous, as every read here: thousands of small files are stat'ed and read several
+        // times faster (in CPU and in time) without a thread-pool round trip and a promise each.
         st = statSync(abs, { bigint: true });
       } catch {
         return null;
@@ -98,7 +99,7 @@ export async function openStatCache(root: string): Promise<StatCache> {
       }
       let bytes: Uint8Array;
       try {
-        bytes = await fs.readFile(abs);
+        bytes = readFileSync(abs);
       } catch {
         return null;
       }
@@ -123,7 +124,7 @@ export async function openStatCache(root: string): Promise<StatCache> {
 /** No cache: every file read and hashed (a check without the fast path). */
 export const readAndHash = async (abs: string): Promise<HashedFile | null> => {
   try {
-    const bytes = await fs.readFile(abs);
+    const bytes = readFileSync(abs);
     return { hash: sha256(bytes), bytes };
   } catch {
     return null;
