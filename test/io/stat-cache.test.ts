@@ -3,11 +3,13 @@
  * hashed; a cache that is corrupt or from another machine is never believed. And through the fast
  * path: a warm workspace is checked without reading a spec, with the same findings.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStatCache, RACY_MARGIN_NS, STAT_CACHE_FILE, stillHolds } from '../../src/io/stat-cache.js';
+import { openParseCache } from '../../src/io/parse-cache.js';
+import { SPECCC_VERSION } from '../../src/version.js';
 import { sha256 } from '../../src/phases/1-parse/hash.js';
 import { checkDigest, readInputs, storedReport, storeReport } from '../../src/fast-path.js';
 import { check } from '../../src/compile.js';
@@ -115,6 +117,19 @@ describe('the fast path on the stat cache', () => {
     const result = await check({ root, files: read.files });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     expect(formatJson(result.diagnostics, summary)).toBe(cold.stdout);
+  });
+
+  it('a workspace restored with its .speccc/ elsewhere (CI) re-hashes every file, and still uses the parse cache', async () => {
+    const first = mixedWorkspace(temps, 10);
+    for (const f of specFiles(first)) age(path.join(first, f));
+    const cold = await runCli(['check', '--format', 'json'], { cwd: first });
+    const restored = dir();
+    cpSync(first, restored, { recursive: true, preserveTimestamps: true }); // new inodes and ctimes, same mtimes and contents
+    const read = await readInputs(restored);
+    expect(read.files.specs.filter((f) => f.bytes === null)).toEqual([]); // no stat believed
+    const cache = await openParseCache(restored, SPECCC_VERSION);
+    expect(read.files.specs.every((f) => cache.get(f.file, f.hash, () => new TextDecoder().decode(f.bytes!)) !== undefined)).toBe(true);
+    expect(await runCli(['check', '--format', 'json'], { cwd: restored })).toEqual(cold);
   });
 
   it('does not store a report when a spec changed between being hashed and being read', async () => {
