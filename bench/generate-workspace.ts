@@ -38,9 +38,9 @@ those invoices against the ledger each month.
 
 ## Inputs
 
-- \`items\`: a list of 1 to 500 line items, each with a quantity from 1 to 10,000 and a unit
-  price in cents from 0 to 10,000,000.
-- \`customer\`: a customer number from 1 to 999,999.
+- \`items\`: a list of 1 to 500 line items, each with a quantity from 1 to 10,000 inclusive and
+  a unit price in cents from 0 to 10,000,000 inclusive.
+- \`customer\`: a customer number from 1 to 999,999 inclusive.
 
 Invalid input is rejected with \`INVALID_ORDER\` naming the field and the index of the item.
 
@@ -53,7 +53,7 @@ Invalid input is rejected with \`INVALID_ORDER\` naming the field and the index 
 
 - The total must be the sum of quantity times unit price over all line items.
 - The result must be an integer number of cents; no floating-point arithmetic is used.
-- An order with more than 500 items must be rejected before any arithmetic happens.
+- The function must reject an order with more than 500 items before any arithmetic happens.
 - The function must not read the clock, the network or the file system.
 
 ## Edge cases
@@ -106,8 +106,8 @@ the billing service can print it. The computation uses integer arithmetic throug
 never rounds before the final step, which rounds half to even. It serves the billing service
 that renders invoices for variant ${i}, and the accountants who check those invoices against
 the ledger each month. Inputs: \`items\`, a list of 1 to 500 line items, each with a quantity
-from 1 to 10,000 and a unit price in cents from 0 to 10,000,000; \`customer\`, a customer
-number from 1 to 999,999. Outputs: \`src/${id}.ts\` exports \`computeTotal${i}\`, and
+from 1 to 10,000 inclusive and a unit price in cents from 0 to 10,000,000 inclusive;
+\`customer\`, a customer number from 1 to 999,999 inclusive. Outputs: \`src/${id}.ts\` exports \`computeTotal${i}\`, and
 \`src/${id}.test.ts\` covers every scenario below.
 
 ## Requirements
@@ -125,7 +125,7 @@ The result SHALL be an integer number of cents; no floating-point arithmetic is 
 ${scenario(3)}
 
 ### Requirement: Order size limit
-An order with more than 500 items SHALL be rejected before any arithmetic happens, and
+The function SHALL reject an order with more than 500 items before any arithmetic happens, and
 invalid input SHALL be rejected with \`INVALID_ORDER\` naming the field and the index of the item.
 
 ${scenario(4)}
