@@ -74,19 +74,22 @@ export async function modelInWorkers(jobs: readonly ModelJob[], workers: number,
       for (const worker of pool) {
         worker.on('message', (reply: ModelReply) => {
           pending--;
+          if ('error' in reply) return reject(new Error(`a parse worker failed: ${reply.error}`));
+          send(worker); // first: the worker has a batch queued while this one is taken in
           try {
-            if ('error' in reply) throw new Error(`a parse worker failed: ${reply.error}`);
             reply.encoded.forEach((encoded, i) => onModel(reply.id + i, encoded));
           } catch (error) {
             return reject(error);
           }
-          send(worker);
           if (pending === 0 && next >= jobs.length) resolve();
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
           if (pending > 0 || next < jobs.length) reject(new Error(`a parse worker exited (code ${code}) before its work was done`));
         });
+        // Two batches each: a worker never waits for this thread (busy taking in models, or in a
+        // garbage collection) to hand it the next one.
+        send(worker);
         send(worker);
       }
     });
