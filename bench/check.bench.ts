@@ -5,7 +5,8 @@
  * installed (a devDependency). Every figure is a median; each run's CPU time (all threads) and
  * peak RSS are measured in the child itself (bench/usage.mjs).
  *
- * BENCH_SIZES=1000,10000 and BENCH_RUNS=5 change what is run.
+ * BENCH_SIZES=1000,10000 and BENCH_RUNS=5 change what is run; BENCH_MAX_LOAD=n waits for a quiet
+ * moment before each run (bench/util.ts).
  */
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

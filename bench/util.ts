@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -37,8 +37,20 @@ export interface ProcessRun {
   maxRssMb: number;
 }
 
+/**
+ * On a shared machine, BENCH_MAX_LOAD=n waits (up to 20 minutes) until the 1-minute load average
+ * is below n before each measured run, so that figures are taken in the quiet moments.
+ */
+export function waitForQuiet(): void {
+  const max = Number(process.env.BENCH_MAX_LOAD);
+  if (!max || !existsSync('/proc/loadavg')) return;
+  const until = Date.now() + 20 * 60_000;
+  while (Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]) >= max && Date.now() < until) spawnSync('sleep', ['5']);
+}
+
 /** One whole node process (a script and its arguments) with its wall time, CPU time and peak memory. */
 export function measureProcess(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, okCodes = [0, 1]): ProcessRun {
+  waitForQuiet();
   const dir = mkdtempSync(path.join(tmpdir(), 'speccc-bench-usage-'));
   const usageFile = path.join(dir, 'usage.json');
   try {
