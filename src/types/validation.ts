@@ -84,6 +84,11 @@ export interface Toolchain {
   vitest: string;
   /** vitest's package folder: staged trees alias `vitest` to it. */
   vitestDir: string;
+  /**
+   * The `@types` folder holding `@types/node`, so generated code that uses node's own modules
+   * (a service twin's `node:http`, `process.env`) type-checks; absent when it is not installed.
+   */
+  typeRoot?: string;
 }
 
 export interface SealedCommand {
