@@ -9,6 +9,7 @@ interface VerifyFlags {
   scenarios?: string;
   format: 'text' | 'json';
   history?: boolean;
+  twin?: string;
 }
 
 interface SpecVerdict {
@@ -41,14 +42,21 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
     if (!(await fs.stat(scenariosDir).then((s) => s.isDirectory(), () => false))) {
       throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
     }
+    if (flags.twin !== undefined) {
+      const { runFidelity } = await import('./fidelity.js');
+      return runFidelity(io, { root, twin: flags.twin, config, workspace: checked.workspace, scenariosDir, format: flags.format });
+    }
+    const { twinsUsedBy } = await import('../phases/2-model/twins.js');
     const gate = createGate({ root, config: { ...config, paths: { ...config.paths, scenarios: path.relative(root, scenariosDir) || '.' } }, credentials: takeCredentials(io.env) });
     for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
     const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
-    const ready = buildableInOrder(checked.workspace).map((s) => s.frontmatter!.id).sort();
+    const buildable = buildableInOrder(checked.workspace);
+    const ready = buildable.map((s) => s.frontmatter!.id).sort();
     const verdicts: SpecVerdict[] = [];
     const unverified: string[] = [];
     for (const spec of ready) {
-      const run = await gate.validator.holdout({ specId: spec, tree: tree.files, signal: io.signal });
+      const twins = twinsUsedBy(checked.workspace.byId.get(spec)!, checked.workspace);
+      const run = await gate.validator.holdout({ specId: spec, tree: tree.files, twins, signal: io.signal });
       if (run.scenarios.length === 0) unverified.push(spec);
       else verdicts.push({ spec, scenarios: run.scenarios, passed: run.passed });
     }
@@ -122,10 +130,11 @@ async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Pr
 export const registerVerify: RegisterCommand = (program, io, done) => {
   program
     .command('verify')
-    .description('Run every holdout scenario against the current generated/ tree, sealed, and report satisfaction.')
+    .description('Run every holdout scenario against the current generated/ tree, sealed (each with the twins its code uses), and report satisfaction; --twin checks a twin against recorded traffic.')
     .option('--root <dir>', 'workspace root (default: current directory)')
     .option('--scenarios <dir>', 'holdout scenarios folder (default: paths.scenarios from speccc.config.json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--history', 'show satisfaction per spec over every recorded verify run')
+    .option('--twin <id>', "replay the traffic recorded against a twin's real service (<scenarios>/<id>/*.jsonl, *.har) against the twin, sealed, and report every difference")
     .action((flags: VerifyFlags) => done(runVerify(io, flags)));
 };

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FileTree, ServiceTwin } from '../../types/index.js';
 import { SERVICE_TWIN_DIR } from '../../phases/7-validate/index.js';
+import { REPLAY_PLAN, type ReplayPlan } from '../../phases/7-validate/fidelity.js';
 
 type TypeScript = typeof import('typescript');
 
@@ -106,7 +107,11 @@ export async function prepareTwinRun(input: { node: string; twins: readonly Serv
   return { files, argv: [input.node, `${SERVICE_TWIN_DIR}/launch.mjs`, '--', ...input.argv] };
 }
 
-/** The fidelity replayer (replayer.ts), for a run whose command is `node .speccc-twins/replay.mjs`. */
-export async function replayerScript(): Promise<[string, string]> {
-  return [`${SERVICE_TWIN_DIR}/replay.mjs`, await script('replayer')];
+/**
+ * What a fidelity replay adds to a sealed tree: the plan and the replayer (replayer.ts); run
+ * `argv` under the twin launcher, then read REPLAY_REPORT back.
+ */
+export async function replayFiles(plan: ReplayPlan, node: string): Promise<{ files: [string, string][]; argv: string[] }> {
+  const replayer = `${SERVICE_TWIN_DIR}/replay.mjs`;
+  return { files: [[REPLAY_PLAN, JSON.stringify(plan)], [replayer, await script('replayer')]], argv: [node, replayer] };
 }
