@@ -39,7 +39,7 @@ describe('recordings', () => {
     const r = parseRecording('session.har', har);
     expect(r.problems).toEqual([]);
     expect(r.steps).toEqual([
-      { kind: 'exchange', at: 'session.har#1', request: { method: 'POST', path: '/v1/charges', headers: { 'content-type': 'application/json' }, body: { amount: 5 } }, response: { status: 400, headers: { 'content-type': 'application/json' }, body: { error: 'amount_too_small' } }, compare: { headers: ['content-type'], ignore: [] } },
+      { kind: 'exchange', at: 'session.har#1', request: { method: 'POST', path: '/v1/charges', headers: { 'content-type': 'application/json' }, body: { amount: 5 } }, response: { status: 400, headers: { 'content-type': 'application/json' }, headersRecorded: true, body: { error: 'amount_too_small' } }, compare: { headers: ['content-type'], ignore: [] } },
     ]);
   });
 
@@ -97,6 +97,12 @@ describe('comparing a replay', () => {
       'charges.jsonl:4: POST /v1/charges?expand=x: body /extra: recorded (absent), twin true',
       'charges.jsonl:5: GET /v1/charges/ch_3MmlLrLkdIwHu7ix: no answer from the twin: fetch failed',
     ]);
+  });
+
+  it('compares no header of a response recorded without headers', () => {
+    const bare = parseRecording('bare.jsonl', lines({ request: { method: 'GET', path: '/health' }, response: { status: 200, body: { ok: true } } }));
+    const report: ReplayReport = { files: [{ file: 'bare.jsonl', captures: [], results: [{ at: 'bare.jsonl:1', status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }] }] };
+    expect(compareReplay([bare], report)).toEqual({ exchanges: 1, differences: [] });
   });
 
   it('counts a missing report as no answer for every exchange', () => {

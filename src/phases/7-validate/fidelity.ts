@@ -39,10 +39,12 @@ export interface RecordedRequest extends RecordedMessage {
 
 export interface RecordedResponse extends RecordedMessage {
   status: number;
+  /** False when the recording kept no headers at all: none are compared then. */
+  headersRecorded: boolean;
 }
 
 export interface CompareSettings {
-  /** Response headers compared (lower-case); `content-type` by media type only. */
+  /** Response headers compared (lower-case; none when the recording kept none); `content-type` by media type only. */
   headers: string[];
   /** JSON pointers into the response body left out of the comparison; `*` matches one segment. */
   ignore: string[];
@@ -117,7 +119,7 @@ function readExchange(line: Record<string, unknown>, at: string, compare: Compar
   const req: RecordedRequest = { method: String(request.method ?? 'GET').toUpperCase(), path: pathOf(request), headers: headerMap(request.headers, 'request') };
   const reqBody = 'body' in request ? request.body : isObject(request.postData) ? request.postData.text : undefined;
   if (reqBody !== undefined && reqBody !== null) req.body = bodyOf(reqBody);
-  const res: RecordedResponse = { status: response.status, headers: headerMap(response.headers, 'response') };
+  const res: RecordedResponse = { status: response.status, headers: headerMap(response.headers, 'response'), headersRecorded: response.headers !== undefined };
   const resBody = 'body' in response ? response.body : isObject(response.content) ? response.content.text : undefined;
   if (resBody !== undefined && resBody !== null && resBody !== '') res.body = bodyOf(resBody);
   return { kind: 'exchange', at, request: req, response: res, compare: { headers: compare.headers, ignore: [...compare.ignore, ...ignore] } };
@@ -295,7 +297,7 @@ export function compareReplay(recordings: readonly Recording[], report: ReplayRe
         return;
       }
       if (result.status !== step.response.status) differences.push({ ...base, what: 'status', recorded: step.response.status, twin: result.status });
-      for (const name of step.compare.headers) {
+      for (const name of step.response.headersRecorded ? step.compare.headers : []) {
         const r = step.response.headers[name];
         const t = result.headers?.[name];
         const same = name === 'content-type' ? mediaType(r) === mediaType(t) : substitute(r, captures) === t;
