@@ -51,7 +51,7 @@ describe('speccc build', () => {
     expect(manifest.specs.money.provider).toBe('fake');
     expect(manifest.specs.money.outputs['src/money.ts']).toMatch(/^[0-9a-f]{64}$/);
     expect(tree['README.md']).toContain('written by `speccc build`');
-    expect(result.change?.written).toHaveLength(8);
+    expect(result.change?.written).toHaveLength(10);
     // the constraint spec and context reach every job through the system prompt
     expect(tasks[0]!.system).toContain('TypeScript library conventions');
     expect(tasks[0]!.system).toContain('## context/glossary.md');
@@ -209,5 +209,17 @@ describe('speccc build', () => {
     const money = result.outcomes.get('money')!;
     expect(money).toMatchObject({ state: 'failed', failureClass: 'unverified', holdout: 'unverified' });
     expect(existsSync(path.join(root, 'generated/src/money.ts'))).toBe(false);
+  });
+
+  it('a generated package installed in place (generated/node_modules) is never read, owned or lost by a build', async () => {
+    const root = exampleWorkspace();
+    await buildWith(root, writeAll(OUTPUTS));
+    mkdirSync(path.join(root, 'generated/node_modules/left-pad'), { recursive: true });
+    writeFileSync(path.join(root, 'generated/node_modules/left-pad/package.json'), '{"name":"left-pad"}');
+    expect((await check({ root })).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    writeFileSync(path.join(root, 'context/rules.md'), '# Rules\n\n1. Changed.\n');
+    const rebuilt = await buildWith(root, writeAll(OUTPUTS, 2));
+    expect(rebuilt.tasks).toHaveLength(4);
+    expect(readFileSync(path.join(root, 'generated/node_modules/left-pad/package.json'), 'utf8')).toBe('{"name":"left-pad"}');
   });
 });
