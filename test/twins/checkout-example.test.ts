@@ -32,6 +32,18 @@ describe('examples/checkout', () => {
     expect(await runCli(['build', '--check'], { cwd: example })).toMatchObject({ code: 0, stdout: '2 specs up to date\n' });
   });
 
+  it('verify --twin names a twin, and one with recorded traffic', async () => {
+    expect(await runCli(['verify', '--twin', 'checkout'], { cwd: example })).toMatchObject({ code: 2, stderr: 'speccc: --twin checkout: no twin spec has that id; twins: payments\n' });
+    const root = mkdtempSync(path.join(tmpdir(), 'speccc-checkout-'));
+    temps.push(root);
+    for (const part of ['specs', 'context', 'generated']) cpSync(path.join(example, part), path.join(root, part), { recursive: true });
+    cpSync(path.join(example, 'scenarios/checkout'), path.join(root, 'scenarios/checkout'), { recursive: true });
+    expect(await runCli(['verify', '--twin', 'payments'], { cwd: root })).toMatchObject({
+      code: 2,
+      stderr: 'speccc: no recorded traffic for twin payments: expected scenarios/payments/*.jsonl or scenarios/payments/*.har (docs/twins.md)\n',
+    });
+  });
+
   it('builds against its twins; the outage holdout fails code that does not retry; verify --twin reports the planted difference', async () => {
     twin = await startTwin({ script: await directoryScript(path.join(example, 'replies')) });
     const root = mkdtempSync(path.join(tmpdir(), 'speccc-checkout-'));

@@ -95,6 +95,30 @@ function withTools(tree: FileTree, toolchain: Toolchain, extra: [string, string]
   return new Map([...tree, ...toolConfigs(toolchain, twins), ...extra]);
 }
 
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
+
+/**
+ * Product code never imports a twin: the twin exists only in tests, and code built on it would
+ * pass them and fail against the real service. Lines for the fix prompt, one per import.
+ */
+export function twinImports(tree: FileTree, outputs: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const output of outputs) {
+    if (TEST_FILE.test(output) || output.startsWith('twins/') || !/\.[cm]?[jt]sx?$/.test(output)) continue;
+    for (const m of (tree.get(output) ?? '').matchAll(IMPORT_SPECIFIER)) {
+      const specifier = m[2]!;
+      if (!specifier.startsWith('.')) continue;
+      const parts: string[] = [];
+      for (const part of [...output.split('/').slice(0, -1), ...specifier.split('/')]) {
+        if (part === '..') parts.pop();
+        else if (part !== '.' && part !== '') parts.push(part);
+      }
+      if (parts[0] === 'twins') found.push(`${output} imports ${specifier} (${parts.join('/')}): a twin exists only in tests; call the service over HTTP at its base URL instead`);
+    }
+  }
+  return found;
+}
+
 function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): string[] {
   const [head, ...rest] = config.validation.testCommand;
   const args = rest.flatMap((a) => (a === '{files}' ? files : [a]));
@@ -110,6 +134,8 @@ export function createValidator(options: ValidatorOptions): Validator {
   return {
     async visible({ tree, outputs, twins = [], signal }): Promise<ValidationRun> {
       const started = Date.now();
+      const imports = twinImports(tree, outputs);
+      if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
       const files = withTools(tree, toolchain, [], twins);
       if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
         const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
