@@ -12,7 +12,8 @@
  *   feeds (its dependents, the specs sharing its id or outputs), or over the whole workspace for
  *   the cheap whole-graph ones (dependency cycles, model prices, the generated tree);
  * - any other rule (one added later and not listed here): over the whole workspace, every time.
- * A spec added or removed, or a context document changed, re-runs every rule (models are kept).
+ * A context document changed re-runs the rules that read the glossary over the whole workspace; a
+ * spec added or removed re-runs every rule (models are kept).
  */
 import path from 'node:path';
 import type { ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Workspace } from './types/index.js';
@@ -48,6 +49,9 @@ export const FILE_SCOPED: ReadonlySet<string> = new Set([
   'weak-modal',
   'glossary-terms',
 ]);
+
+/** File-scoped rules that also read the context documents (the glossary): re-run everywhere when one changes. */
+const READS_CONTEXT: ReadonlySet<string> = new Set(['glossary-terms']);
 
 /** A spec whose content changed in one update. */
 interface Changed {
@@ -178,7 +182,7 @@ export interface UpdateResult {
   rechecked: string[];
   /** Files whose findings differ from before: what an editor must be told about. */
   touched: string[];
-  /** True when every rule ran over the whole workspace (a spec added or removed, a context change). */
+  /** True when every rule ran over the whole workspace (a spec was added or removed). */
   whole: boolean;
   durationMs: number;
 }
@@ -334,11 +338,12 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     return true;
   }
 
+  const contextDocs = (): ContextDoc[] => [...contextBytes].map(([file, bytes]) => decodeContext({ file, bytes })).sort(byPath);
+
   /** Everything from the current models: every rule over the whole workspace. */
   function rebuild(files: ModelledFile[]): void {
     files.sort(byPath);
-    const contextDocs: ContextDoc[] = [...contextBytes].map(([file, bytes]) => decodeContext({ file, bytes })).sort(byPath);
-    workspace = assembleWorkspace(root, files, contextDocs);
+    workspace = assembleWorkspace(root, files, contextDocs());
     for (const map of [idx.byFile, idx.withId, idx.dependents, idx.linkers, idx.owners]) map.clear();
     position.clear();
     files.forEach((m, i) => {
@@ -364,6 +369,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const changed: Changed[] = [];
     const changedFiles: string[] = [];
     let structural = false;
+    let contextChanged = false;
     // Several changes to one file in a batch: the last one is its content.
     for (const [file, content] of new Map(changes.map((c) => [c.file, c.content]))) {
       const kind = kindOf(file);
@@ -375,7 +381,11 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       changedFiles.push(file);
       if (bytes === null) store.delete(file);
       else store.set(file, bytes);
-      if (kind === 'context' || before === undefined || bytes === null) {
+      if (kind === 'context') {
+        contextChanged = true;
+        continue;
+      }
+      if (before === undefined || bytes === null) {
         structural = true;
         continue;
       }
@@ -414,13 +424,23 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       }
     }
     workspace = { ...workspace, files: nextFiles, byId };
+    if (contextChanged) {
+      const docs = contextDocs();
+      workspace = { ...workspace, context: docs, glossary: assembleWorkspace(root, [], docs).glossary };
+    }
 
     const rechecked = new Set<string>(changed.map((c) => c.file));
     const candidates = new Set<string>(rechecked);
     const alone = sub(rechecked);
     for (const rule of RULES) {
+      if (contextChanged && READS_CONTEXT.has(rule.id)) {
+        for (const f of findings.get(rule.id)!.keys()) candidates.add(f);
+        run(rule, workspace, 'all');
+        for (const f of findings.get(rule.id)!.keys()) candidates.add(f);
+        continue;
+      }
       if (FILE_SCOPED.has(rule.id)) {
-        run(rule, alone, rechecked);
+        if (rechecked.size > 0) run(rule, alone, rechecked);
         continue;
       }
       const scope = WORKSPACE_SCOPES[rule.id];
