@@ -194,6 +194,8 @@ export interface IncrementalCheck {
   readonly workspace: Workspace;
   /** Whether a workspace-relative path is a spec, a context document, or neither. */
   kindOf(file: string): 'spec' | 'context' | null;
+  /** A spec file's current model. */
+  modelOf(file: string): ModelledFile | undefined;
   /** The current contents, as `check({ files })` takes them. */
   files(): WorkspaceFiles;
   /** The findings on one file (any file: a spec, the config, a generated file), sorted. */
@@ -478,6 +480,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       return workspace;
     },
     kindOf,
+    modelOf: (file) => idx.byFile.get(file),
     files: () => ({
       specsDirExists,
       specs: [...specBytes].map(([file, bytes]): SourceFile => ({ file, bytes })).sort(byPath),
