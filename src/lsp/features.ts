@@ -115,7 +115,7 @@ function targetAt(workspace: Workspace, doc: Doc, offset: number): Target | null
   if (frontmatterKeyAt(doc.text.text, offset) === 'depends_on') {
     const [start, end] = wordAt(doc.text.text, offset);
     const id = doc.text.text.slice(start, end);
-    if (id && id !== 'depends_on') {
+    if (/[A-Za-z0-9]/.test(id) && id !== 'depends_on') {
       const at = (o: number) => ({ line: 0, column: 0, offset: o });
       return { kind: 'spec', span: { start: at(start), end: at(end) }, name: id, spec: workspace.byId.get(id) };
     }
