@@ -83,10 +83,11 @@ function bwrapArgs(toolchain: Toolchain, scratch: string): string[] {
     '--unshare-all', // user, pid, net, ipc, uts, cgroup: no network, no view of other processes
     '--die-with-parent',
     '--new-session', // no TIOCSTI into speccc's terminal
-    ...systemMounts(toolchain),
+    // /tmp first: a toolchain or scratch folder under /tmp is then mounted on top of it, not hidden by it.
+    '--tmpfs', '/tmp',
     '--proc', '/proc',
     '--dev', '/dev',
-    '--tmpfs', '/tmp',
+    ...systemMounts(toolchain),
     '--bind', scratch, scratch,
     '--chdir', scratch,
     '--',

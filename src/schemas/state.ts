@@ -52,5 +52,3 @@ export const VerifyHistoryLineSchema = z.object({
   results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean() })),
   unverified: z.array(z.string()).optional(),
 });
-
-export const BuildStampSchema = z.object({ digest: z.string(), specs: z.number() });
