@@ -27,10 +27,12 @@ import { inputProblems } from './pipeline-steps.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
 import { modelSpec } from './phases/2-model/index.js';
-import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
+import { sortDiagnostics } from './phases/3-check/index.js';
+import { applySuppressions } from './phases/3-check/suppressions.js';
+import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
-import { RULES } from './phases/3-check/rules/index.js';
+import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -47,6 +49,12 @@ export const FILE_SCOPED: ReadonlySet<string> = new Set([
   'placeholder-text',
   'vague-wording',
   'weak-modal',
+  'comparative-no-reference',
+  'open-ended-list',
+  'loophole',
+  'number-without-unit',
+  'between-ends-unclear',
+  'passive-no-actor',
   'glossary-terms',
 ]);
 
@@ -94,7 +102,7 @@ const union = (...sets: (Iterable<string> | undefined)[]) => {
  * kind, status, depends_on, outputs, model and their spans) and whether a spec file exists; a
  * spec's own findings may also depend on its own body (links, the Outputs section).
  */
-const WORKSPACE_SCOPES: Record<string, Scope> = {
+const WORKSPACE_SCOPES: Readonly<Record<string, Scope>> = {
   'duplicate-id': {
     recheck: (changed, idx) => union(...changed.filter((c) => c.frontmatter).flatMap((c) => [[c.file], idx.withId.get(idOf(c.before) ?? ''), idx.withId.get(idOf(c.after) ?? '')])),
     context: (m, idx) => idx.withId.get(idOf(m) ?? '') ?? [],
@@ -143,6 +151,9 @@ const WORKSPACE_SCOPES: Record<string, Scope> = {
   // Reads the holdout scenarios and the config, never a spec.
   'scenario-no-check': { recheck: () => 'none' },
 };
+
+/** Rules that read other specs and whose reach the session knows (any other rule runs over the whole workspace on every edit). */
+export const CROSS_SPEC_SCOPED: ReadonlySet<string> = new Set(Object.keys(WORKSPACE_SCOPES));
 
 const dependsKey = (m: ModelledFile) => JSON.stringify(m.spec?.frontmatter?.depends_on ?? null);
 
@@ -236,6 +247,17 @@ const toBytes = (content: string | Uint8Array) => (typeof content === 'string' ?
 const byPath = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 const keyOf = (list: readonly Diagnostic[]) => JSON.stringify(list);
 
+/** One finding per file, place, code and message, as checkWorkspace keeps them. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.span.start.offset}:${d.span.end.offset}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** A session over contents already read: pure, synchronous updates. */
 export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCheck {
   const { root, tree, scenarios } = inputs;
@@ -308,9 +330,20 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     return byId;
   }
 
-  /** Runs one rule over a set of specs and keeps its findings for `keep` (every file when 'all'). */
+  const lineIndexes = new WeakMap<Spec, LineIndex>();
+  const lines = (spec: Spec) => {
+    let index = lineIndexes.get(spec);
+    if (!index) lineIndexes.set(spec, (index = createLineIndex(spec.source)));
+    return index;
+  };
+
+  /**
+   * Runs one rule over a set of specs and keeps its raw findings for `keep` (every file when
+   * 'all'). The author's decisions (severities, suppression comments) apply per file in
+   * compose(), over every rule's findings at once, as checkWorkspace applies them.
+   */
   function run(rule: Rule, ws: Workspace, keep: Set<string> | 'all'): void {
-    const found = group(checkWorkspace(context(ws), [rule]));
+    const found = group(dedupe(rule.check({ ...context(ws), lines })));
     const mine = findings.get(rule.id)!;
     if (keep === 'all') mine.clear();
     else for (const f of keep) mine.delete(f);
@@ -327,10 +360,12 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   }
 
   function compose(file: string): boolean {
+    const spec = idx.byFile.get(file)?.spec;
+    const ruled = RULES.flatMap((r) => findings.get(r.id)!.get(file) ?? []);
     const list = sortDiagnostics([
       ...(outside.get(file) ?? []),
       ...(idx.byFile.get(file)?.diagnostics ?? []),
-      ...RULES.flatMap((r) => findings.get(r.id)!.get(file) ?? []),
+      ...applySuppressions(ruled, spec ? [spec] : [], lines, config, RULE_CODES),
     ]);
     const key = keyOf(list);
     const before = composed.get(file);

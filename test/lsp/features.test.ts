@@ -43,7 +43,7 @@ describe('positions', () => {
     expect(flagged).toEqual([
       ['vague-wording', 'fast'],
       ['vague-wording', 'robust'],
-      ['vague-wording', 'etc.'],
+      ['open-ended-list', 'etc.'],
       ['weak-modal', 'should'],
       ['placeholder-text', 'TBD'],
     ]);
