@@ -9,6 +9,8 @@ import type { Diagnostic, GlossaryTerm, SectionName, Span, Spec, Workspace } fro
 import { SECTION_NAMES } from '../types/index.js';
 import { sectionNameOf } from '../phases/2-model/sections.js';
 import { REQUIRED_SECTIONS, SECTION_TITLES } from '../phases/3-check/rules/required-sections.js';
+import { RULE_CODES } from '../phases/3-check/rules/index.js';
+import { CATALOGUE } from '../diagnostics/catalogue/index.js';
 import type { ModelText } from './positions.js';
 
 /** Where a workspace file lives for the editor, and how a span in it maps to an LSP range. */
@@ -259,6 +261,9 @@ export const SECTION_SKELETONS: Record<SectionName, string> = {
 
 export const suppressionComment = (code: string) => `<!-- speccc-disable-next-line ${code} -- reason -->`;
 
+/** Codes a comment can suppress: check rules' findings, except the locked ones builds rely on (src/phases/3-check/suppressions.ts). */
+const suppressible = (code: string) => RULE_CODES.has(code) && code !== 'unused-suppression' && !CATALOGUE.get(code)?.locked;
+
 /** Where a missing section goes: before the first known section that follows it in the usual order, else at the end. */
 function sectionInsertion(spec: Spec, text: string, names: readonly SectionName[], eol: string): { at: number; newText: string } {
   const order = (n: SectionName) => SECTION_NAMES.indexOf(n);
@@ -304,7 +309,7 @@ export function codeActions(doc: Doc, diagnostics: readonly LspDiagnostic[]): Co
     // A comment line can go before any body line; inside the YAML frontmatter it cannot.
     const fmEnd = spec?.frontmatterSpans?.block.end.offset ?? frontmatterRange(text)?.[1] ?? 0;
     const lineStart = doc.text.offsetAt({ line: d.range.start.line, character: 0 });
-    if (spec && lineStart >= fmEnd && lineStart > 0) {
+    if (spec && suppressible(code) && lineStart >= fmEnd && lineStart > 0) {
       const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
       actions.push({ title: `Suppress \`${code}\` on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: insertAt(lineStart, `${indent}${suppressionComment(code)}${eol}`) });
     }
