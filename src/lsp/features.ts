@@ -302,7 +302,8 @@ export function codeActions(doc: Doc, diagnostics: readonly LspDiagnostic[]): Co
         actions.push({ title: `Add the missing \`## ${SECTION_TITLES[name]}\` section`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: insertAt(at, newText) });
       }
     }
-    if (code === 'vague-wording' && typeof data.replacement === 'string') {
+    // A rule that knows the better phrase says so (Diagnostic.replacement): vague wording, for one.
+    if (typeof data.replacement === 'string') {
       const phrase = text.slice(doc.text.offsetAt(d.range.start), doc.text.offsetAt(d.range.end));
       actions.push({ title: `Replace \`${phrase}\` with \`${data.replacement}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit(d.range, data.replacement) });
     }
