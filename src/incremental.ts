@@ -12,7 +12,7 @@
  *   feeds (its dependents, the specs sharing its id or outputs), or over the whole workspace for
  *   the cheap whole-graph ones (dependency cycles, model prices, the generated tree);
  * - any other rule (one added later and not listed here): over the whole workspace, every time.
- * A context document changed re-runs the rules that read the glossary over the whole workspace; a
+ * A changed context document re-runs the rules that read the glossary over the whole workspace; a
  * spec added or removed re-runs every rule (models are kept).
  */
 import path from 'node:path';
@@ -38,8 +38,8 @@ import { SPECCC_VERSION } from './version.js';
 
 /**
  * Rules whose findings on a spec depend on that spec alone (plus the glossary and the config).
- * A rule listed here that starts reading other specs breaks the incremental check: the parity
- * test runs every listed rule spec by spec and compares with a whole-workspace run.
+ * A rule listed here that starts reading other specs would make the session miss findings:
+ * test/incremental/parity.test.ts compares the session with check() after random edits.
  */
 export const FILE_SCOPED: ReadonlySet<string> = new Set([
   'title',
