@@ -43,8 +43,8 @@ export interface TestClient {
   stderr(): string;
 }
 
-export async function startClient(root: string, options: { args?: string[]; capabilities?: object } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startClient(root: string, options: { args?: string[]; capabilities?: object; /** The speccc entry point (default: this repository's dist/cli.js). */ bin?: string } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [options.bin ?? path.join(repo, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
