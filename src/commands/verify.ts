@@ -17,14 +17,6 @@ interface SpecVerdict {
   passed: boolean;
 }
 
-interface HistoryLine {
-  at: string;
-  results: { spec: string; scenario: string; passed: boolean }[];
-  unverified?: string[];
-}
-
-const HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
-
 export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
@@ -58,9 +50,8 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
 
     const all = verdicts.flatMap((v) => v.scenarios);
     const passed = all.filter((s) => s.passed).length;
-    const line: HistoryLine = { at: new Date().toISOString(), results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed }))), unverified };
-    await fs.mkdir(path.join(root, path.dirname(HISTORY)), { recursive: true });
-    await fs.appendFile(path.join(root, HISTORY), JSON.stringify(line) + '\n');
+    const { appendVerifyHistory } = await import('../io/verify-history.js');
+    await appendVerifyHistory(root, { at: new Date().toISOString(), results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed }))), unverified });
 
     if (flags.format === 'json') {
       io.stdout(JSON.stringify({ specs: verdicts, unverified, passed, failed: all.length - passed, total: all.length, unknownSpecs: unknown }, null, 2) + '\n');
@@ -81,25 +72,11 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
 }
 
 async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Promise<number> {
-  const { VerifyHistoryLineSchema } = await import('../schemas/state.js');
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(root, HISTORY), 'utf8');
-  } catch {
-    throw new UsageError('no verify runs recorded yet; run `speccc verify` first');
-  }
-  const lines: HistoryLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let parsed: ReturnType<typeof VerifyHistoryLineSchema.safeParse> | undefined;
-    try {
-      parsed = VerifyHistoryLineSchema.safeParse(JSON.parse(raw));
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed?.success) lines.push(parsed.data);
-    else io.stderr(`speccc: ${HISTORY}:${i + 1}: not a verify record (cut short or edited); skipped\n`);
-  });
+  const { readVerifyHistory, VERIFY_HISTORY } = await import('../io/verify-history.js');
+  const history = await readVerifyHistory(root);
+  if (!history) throw new UsageError('no verify runs recorded yet; run `speccc verify` first');
+  for (const p of history.problems) io.stderr(`speccc: ${VERIFY_HISTORY}:${p.line}: ${p.message}\n`);
+  const { lines } = history;
   const bySpec = new Map<string, { runs: number; passed: number }>();
   for (const line of lines) {
     for (const r of line.results) {
