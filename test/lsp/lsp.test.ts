@@ -107,7 +107,7 @@ describe('speccc lsp over stdio', () => {
     const dep = await client.connection.sendRequest(HoverRequest.type, { ...doc, position: at(text, 'money]', 2) });
     expect(hoverText(dep)).toContain('**Money** · `money`');
     expect(hoverText(dep)).toContain('architecture · ready · specs/core/money.md');
-    expect(hoverText(dep)).toContain('Owns: `src/money.ts`, `src/money.test.ts`');
+    expect(hoverText(dep)).toContain('Owns: `package.json`, `tsconfig.json`, `src/money.ts`, `src/money.test.ts`');
 
     const link = await client.connection.sendRequest(HoverRequest.type, { ...doc, position: at(text, '[Money](../core/money.md)', 2) });
     expect(hoverText(link)).toContain('**Money** · `money`');
