@@ -148,6 +148,8 @@ const WORKSPACE_SCOPES: Readonly<Record<string, Scope>> = {
     },
   },
   'model-unpriced': { recheck: (changed) => (changed.some((c) => c.frontmatter) ? 'all' : 'none') },
+  // uses_twins and a twin's own kind, status and outputs: frontmatter only, read across specs.
+  twins: { recheck: (changed) => (changed.some((c) => c.frontmatter) ? 'all' : 'none') },
   // Reads the holdout scenarios and the config, never a spec.
   'scenario-no-check': { recheck: () => 'none' },
 };

@@ -211,7 +211,9 @@ export function complete(workspace: Workspace, doc: Doc, offset: number): Comple
     const present = new Set(doc.spec?.sections.map((s) => s.name) ?? []);
     const kind = doc.spec?.frontmatter?.kind;
     const required = new Set<SectionName>(kind ? REQUIRED_SECTIONS[kind] : []);
-    return SECTION_NAMES.filter((name) => !present.has(name)).map((name, i) => ({
+    // Interface, State and Failure modes describe an external service: only twin specs have them.
+    const fits = (name: SectionName) => kind === 'twin' || !['interface', 'state', 'failure-modes'].includes(name);
+    return SECTION_NAMES.filter((name) => !present.has(name) && fits(name)).map((name, i) => ({
       label: SECTION_TITLES[name],
       kind: CompletionItemKind.Module,
       detail: required.has(name) ? `required for a ${kind} spec` : 'section',
@@ -257,6 +259,9 @@ export const SECTION_SKELETONS: Record<SectionName, string> = {
   'edge-cases': '- TBD: each boundary or unusual input, and the behaviour expected.',
   evaluation: '### Scenario: TBD\n- **Given** TBD\n- **When** TBD\n- **Then** TBD',
   constraints: '- TBD: limits on time, memory, dependencies or security.',
+  interface: 'TBD: each endpoint (method, path, request and response bodies) the service answers.',
+  state: 'TBD: what the service remembers between calls, and how each call changes it.',
+  'failure-modes': '- TBD: each error, limit or outage the service can show, and when.',
 };
 
 export const suppressionComment = (code: string) => `<!-- speccc-disable-next-line ${code} -- reason -->`;
