@@ -69,9 +69,10 @@ export function sharedResultStore(options: SharedResultsOptions): SharedResults 
     trace.write({ type: 'cache', spec: specId, jobKey: key, op, status: 'error', detail });
     if (op === 'get' && ++failuresInARow >= GIVE_UP_AFTER && !off) {
       off = true;
-      warn(`remote cache: ${detail}; ${GIVE_UP_AFTER} lookups failed in a row, so this build stops asking it and builds what it needs`);
+      warn(`${detail}; ${GIVE_UP_AFTER} lookups failed in a row, so this build stops asking the remote cache and builds what it needs`);
     } else if (!off) {
-      warn(`remote cache: ${detail}; ${op === 'get' ? `building ${specId} instead` : `${specId}'s result stays local (not shared)`}`);
+      // The client's details start with what failed ("remote cache get 3f2a…: …").
+      warn(`${detail}; ${op === 'get' ? `building ${specId} instead` : `${specId}'s result stays local (not shared)`}`);
     }
   };
 
