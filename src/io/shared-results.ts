@@ -47,10 +47,16 @@ export interface SharedResultsOptions {
 
 const GIVE_UP_AFTER = 3;
 
+/** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind on a signal that lives for the whole run. */
 const defaultSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const wake = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 export function sharedResultStore(options: SharedResultsOptions): SharedResults {

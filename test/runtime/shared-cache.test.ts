@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,27 @@ describe('the shared result cache', () => {
     const trace = readFileSync(path.join(root, '.speccc/runs', `${run.result.runId}.jsonl`), 'utf8');
     expect(trace).toContain('"type":"cache"');
     expect([...run.warnings, trace].every(noSecrets)).toBe(true);
+  });
+
+  it('refuses an unsigned artifact and builds the job', async () => {
+    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    // A cache that serves whatever it was given, without a tag (as turborepo-remote-cache does with tag storage off).
+    const unsigned = http.createServer((req, res) => {
+      req.resume();
+      if (req.method === 'GET') res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(JSON.stringify({ forged: true }));
+      else res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => unsigned.listen(0, '127.0.0.1', resolve));
+    try {
+      const root = workspace('team_unsigned', `http://127.0.0.1:${(unsigned.address() as net.AddressInfo).port}`, moneyRoot(temps));
+      const run = await buildIn(root);
+      expect(run.states).toEqual({ money: 'built' });
+      expect(run.warnings).toEqual([expect.stringMatching(/^remote cache: refused the artifact for money \(job [0-9a-f]{12}…\): it is not signed; building it instead$/)]);
+      expect(run.counts).toEqual({ restored: 0, uploaded: 1, refused: 1, errors: 0 });
+    } finally {
+      unsigned.closeAllConnections();
+      await new Promise<void>((resolve) => unsigned.close(() => resolve()));
+    }
   });
 
   it('without the signing key the cache is not used, and the build says so', async () => {

@@ -92,6 +92,8 @@ interface Waiter {
   bytes: number;
   signal: AbortSignal;
   settle: (answer: BatchAnswer) => void;
+  /** Answered (or aborted): nothing more to do for it. */
+  done: boolean;
   /** The batch it waits on, once submitted (or found in an earlier build's records). */
   batch?: Tracked;
 }
@@ -105,6 +107,8 @@ interface Tracked {
   lost?: string;
   polling?: Promise<void>;
   stop: AbortController;
+  /** Some job of this run waits or waited on it (a batch only an earlier build asked for is left alone). */
+  claimed?: boolean;
   cancelled?: boolean;
 }
 
@@ -162,7 +166,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
 
   /** Once no job of this run waits on a batch still in progress, nobody will read it: cancel it. */
   const maybeCancel = (t: Tracked) => {
-    if (t.waiters.size > 0 || t.results || t.lost || t.cancelled || !t.polling) return;
+    if (t.waiters.size > 0 || t.results || t.lost || t.cancelled || !t.claimed) return;
     t.cancelled = true;
     t.stop.abort();
     background.push(
@@ -174,6 +178,8 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   };
 
   const wait = (t: Tracked, waiter: Waiter): void => {
+    t.claimed = true;
+    if (waiter.done) return;
     if (t.results || t.lost) return waiter.settle(answerOf(t, waiter.ref.customId));
     waiter.batch = t;
     t.waiters.set(waiter.ref.customId, waiter);
@@ -193,6 +199,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
           await scoped(t.stop.signal, async (signal) => {
             for await (const line of await client.messages.batches.results(t.id, undefined, { signal })) results.set(line.custom_id, line.result);
           });
+          if (t.stop.signal.aborted) return;
           t.results = results;
           const counts = batch.request_counts as unknown as Record<string, number>;
           trace.write({ type: 'batch', id: t.id, op: 'ended', requests: t.record.requests.length, counts: { ...counts } });
@@ -235,7 +242,9 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
         bytes += w.bytes;
         chunk.push(w);
       }
-      await submit(chunk);
+      await submit(chunk).catch((error: unknown) => {
+        for (const w of chunk) w.settle({ kind: 'unavailable', reason: options.redact(`the batch could not be sent: ${describe(error)}`) });
+      });
     }
   }
 
@@ -254,20 +263,25 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
         await sleep(Math.min(pollMs * 2 ** (attempt - 1), maxPollMs), new AbortController().signal);
       }
     }
-    const live = chunk.filter((w) => !w.signal.aborted);
     if (!created) {
-      for (const w of live) w.settle({ kind: 'unavailable', reason });
+      for (const w of chunk) w.settle({ kind: 'unavailable', reason });
       return;
     }
     const record: BatchRecord = { format: 1, id: created.id, submittedAt: new Date(clock()).toISOString(), requests: chunk.map((w) => w.ref) };
     const t: Tracked = { id: created.id, record, waiters: new Map(), stop: new AbortController() };
     batches.set(t.id, t);
     // Recorded before anything waits on it: from here a kill loses nothing.
-    if (/^[A-Za-z0-9_-]{1,128}$/.test(created.id)) await store.save(record);
-    trace.write({ type: 'batch', id: t.id, op: 'submitted', requests: chunk.length });
-    for (const w of live) wait(t, w);
-    // Jobs cancelled while the batch was being created: nobody reads their results.
-    if (live.length < chunk.length) maybeCancel(t);
+    let unrecorded: string | undefined;
+    try {
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(created.id)) throw new Error('the API gave it an id speccc cannot use as a file name');
+      await store.save(record);
+    } catch (error) {
+      unrecorded = options.redact(`not recorded in ${store.where} (${describe(error)}): a build interrupted now would submit these requests again`);
+    }
+    trace.write({ type: 'batch', id: t.id, op: 'submitted', requests: chunk.length, ...(unrecorded ? { reason: unrecorded } : {}) });
+    for (const w of chunk) wait(t, w);
+    // Every job was cancelled while the batch was being created or recorded: nobody reads it.
+    maybeCancel(t);
   }
 
   return {
@@ -275,15 +289,15 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
       const { params, ...ref } = request;
       if (signal.aborted) return Promise.resolve({ kind: 'aborted' });
       return new Promise<BatchAnswer>((resolve) => {
-        let done = false;
         const waiter: Waiter = {
           ref,
           params,
           bytes: Buffer.byteLength(JSON.stringify(params)),
           signal,
+          done: false,
           settle: (answer) => {
-            if (done) return;
-            done = true;
+            if (waiter.done) return;
+            waiter.done = true;
             signal.removeEventListener('abort', onAbort);
             resolve(answer);
           },
@@ -318,8 +332,11 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     },
     async finish() {
       if (timer) clearTimeout(timer);
-      for (const t of batches.values()) maybeCancel(t);
-      await Promise.allSettled(background);
+      for (const t of batches.values()) {
+        maybeCancel(t);
+        t.stop.abort(); // no poller outlives its run
+      }
+      await Promise.allSettled([...background, ...[...batches.values()].map((t) => t.polling)]);
       if (sawAbort) return; // a cancelled run keeps every record: the next build reuses what was answered
       for (const t of batches.values()) {
         if (t.results || t.lost) await store.remove(t.id).catch(() => undefined);

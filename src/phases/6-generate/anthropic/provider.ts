@@ -56,10 +56,16 @@ type Message = Anthropic.MessageParam;
 
 const EMPTY: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 };
 
+/** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind on a signal that lives for the whole run. */
 const defaultSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const wake = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 class FileTooLarge extends Error {}
@@ -131,7 +137,10 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
           max_tokens: task.maxOutputTokens,
           system,
           tools,
-          messages: caching ? withConversationBreakpoint(messages, cacheControl) : messages,
+          // Batched, only the shared prefix is cached (see docs/performance.md): a job's own
+          // breakpoint would be written at the 1-hour rate, twice the batch price of sending it
+          // uncached, for a job that usually ends in the same turn.
+          messages: caching && !queue ? withConversationBreakpoint(messages, cacheControl) : messages,
           ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
           ...(traits.effort ? { output_config: { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } } : {}),
         };
