@@ -138,7 +138,7 @@ describe('build --batch', () => {
   });
 
   it('Ctrl-C cancels the batch it submitted and keeps its record for the next build', async () => {
-    const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 60_000 });
+    const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 1_000 });
     const root = moneyRoot(temps);
     const controller = new AbortController();
     const running = buildWith(root, undefined, { env, batch: FAST, signal: controller.signal });
@@ -150,6 +150,15 @@ describe('build --batch', () => {
     const id = records(root)[0]!.replace(/\.json$/, '');
     expect(twin!.requests.some((r) => r.method === 'POST' && r.path === `/v1/messages/batches/${id}/cancel`)).toBe(true);
     expect(traceOf(root, result.runId).some((e) => e.type === 'batch' && e.op === 'canceled' && e.id === id)).toBe(true);
+
+    // The next build finds the record; the batch answered nothing before it was cancelled, so the
+    // request goes again, in a new batch, under the same custom_id.
+    const next = view(await buildWith(root, undefined, { env, batch: FAST }));
+    expect(next.outcomes.get('money')!.state).toBe('built');
+    const [cancelled, again] = created(twin!);
+    expect(again!.requests[0]!.custom_id).toBe(cancelled!.requests[0]!.custom_id);
+    expect(traceOf(root, next.runId).find((e) => e.type === 'error')).toMatchObject({ reason: expect.stringMatching(/canceled in batch .*; sending it in a new batch$/) });
+    expect(records(root)).toEqual([]);
   });
 
   it('a corrupt batch record stops the build with its location, before any request', async () => {

@@ -340,6 +340,15 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
       if (sawAbort) return; // a cancelled run keeps every record: the next build reuses what was answered
       for (const t of batches.values()) {
         if (t.results || t.lost) await store.remove(t.id).catch(() => undefined);
+        else if (!t.claimed) {
+          // An earlier build's batch no job asked for this time (its jobs were restored or changed):
+          // forgotten once it has ended; one still running is left for a build that needs it.
+          const ended = await client.messages.batches.retrieve(t.id).then(
+            (b) => b.processing_status === 'ended',
+            (error: unknown) => (error as { status?: number }).status === 404,
+          );
+          if (ended) await store.remove(t.id).catch(() => undefined);
+        }
       }
     },
   };
