@@ -222,6 +222,40 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     }
   }
 
+  /**
+   * Every job of a run shares one signal; a listener per waiting job would pile hundreds onto it.
+   * One listener per signal aborts all the waiters under it.
+   */
+  const watched = new Map<AbortSignal, { waiters: Set<Waiter>; onAbort: () => void }>();
+  const abortWaiter = (waiter: Waiter) => {
+    sawAbort = true;
+    pending = pending.filter((w) => w !== waiter);
+    if (waiter.batch) {
+      waiter.batch.waiters.delete(waiter.ref.customId);
+      maybeCancel(waiter.batch);
+    }
+    waiter.settle({ kind: 'aborted' });
+  };
+  const watch = (waiter: Waiter) => {
+    let entry = watched.get(waiter.signal);
+    if (!entry) {
+      const waiters = new Set<Waiter>();
+      const onAbort = () => [...waiters].forEach(abortWaiter);
+      waiter.signal.addEventListener('abort', onAbort, { once: true });
+      watched.set(waiter.signal, (entry = { waiters, onAbort }));
+    }
+    entry.waiters.add(waiter);
+  };
+  const unwatch = (waiter: Waiter) => {
+    const entry = watched.get(waiter.signal);
+    if (!entry) return;
+    entry.waiters.delete(waiter);
+    if (entry.waiters.size === 0) {
+      waiter.signal.removeEventListener('abort', entry.onAbort);
+      watched.delete(waiter.signal);
+    }
+  };
+
   const schedule = () => {
     if (timer) clearTimeout(timer);
     const due = Math.max(0, Math.min(gatherMs, firstPendingAt + maxGatherMs - clock()));
@@ -232,8 +266,17 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   };
 
   async function flush(): Promise<void> {
-    const ready = pending.filter((w) => !w.signal.aborted);
-    pending = [];
+    // A custom_id appears once per batch: an identical request (never two jobs in practice) waits for the next one.
+    const seen = new Set<string>();
+    const ready: Waiter[] = [];
+    const later: Waiter[] = [];
+    for (const w of pending) {
+      if (w.signal.aborted) continue;
+      (seen.has(w.ref.customId) ? later : ready).push(w);
+      seen.add(w.ref.customId);
+    }
+    pending = later;
+    if (later.length > 0) schedule();
     while (ready.length > 0) {
       const chunk: Waiter[] = [];
       let bytes = 0;
@@ -298,20 +341,11 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
           settle: (answer) => {
             if (waiter.done) return;
             waiter.done = true;
-            signal.removeEventListener('abort', onAbort);
+            unwatch(waiter);
             resolve(answer);
           },
         };
-        const onAbort = () => {
-          sawAbort = true;
-          pending = pending.filter((w) => w !== waiter);
-          if (waiter.batch) {
-            waiter.batch.waiters.delete(ref.customId);
-            maybeCancel(waiter.batch);
-          }
-          waiter.settle({ kind: 'aborted' });
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+        watch(waiter);
 
         const earlier = resumeIndex.get(ref.customId);
         if (earlier !== undefined) {
