@@ -47,17 +47,29 @@ export interface SharedResultsOptions {
 
 const GIVE_UP_AFTER = 3;
 
-/** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind on a signal that lives for the whole run. */
-const defaultSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
+/** Sleepers by the signal that wakes them: one abort listener per signal, however many jobs wait at once. */
+const sleepers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Resolves after `ms`, or at once when `signal` aborts. A shard's waiting jobs all share the run's signal. */
+function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  let wakers = sleepers.get(signal);
+  if (!wakers) {
+    const set = new Set<() => void>();
+    signal.addEventListener('abort', () => [...set].forEach((wake) => wake()), { once: true });
+    sleepers.set(signal, (wakers = set));
+  }
+  const all = wakers;
+  return new Promise<void>((resolve) => {
     const wake = () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', wake);
+      all.delete(wake);
       resolve();
     };
     const timer = setTimeout(wake, ms);
-    signal.addEventListener('abort', wake, { once: true });
+    all.add(wake);
   });
+}
 
 export function sharedResultStore(options: SharedResultsOptions): SharedResults {
   const { local, remote, trace, warn } = options;
