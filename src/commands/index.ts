@@ -8,6 +8,9 @@ import { registerVerify } from './verify.js';
 import { registerWatch } from './watch.js';
 import { registerPromote } from './promote.js';
 import { registerScenarios } from './scenarios.js';
+import { registerInit } from './init.js';
+import { registerTwin } from './twin.js';
+import { registerCompletion } from './completion.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -22,7 +25,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -52,7 +52,8 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
       if (run.scenarios.length === 0) unverified.push(spec);
       else verdicts.push({ spec, scenarios: run.scenarios, passed: run.passed });
     }
-    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    // Hidden folders are not spec folders: the recommended scenarios repository has .git/ (and often .github/).
+    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
     const unknown = folders.filter((f) => !checked.workspace.byId.has(f)).sort();
 
     const all = verdicts.flatMap((v) => v.scenarios);

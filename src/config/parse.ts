@@ -8,6 +8,8 @@ import type { Diagnostic, Span, SpecccConfig } from '../types/index.js';
 import { diagnostics as d } from '../diagnostics/messages.js';
 import { createLineIndex } from '../phases/1-parse/line-index.js';
 import { CONFIG_FILE, ConfigSchema } from '../schemas/config.js';
+import { CATALOGUE } from '../diagnostics/catalogue/index.js';
+import { RULE_CODES } from '../phases/3-check/rules/index.js';
 
 export interface LoadedConfig {
   config: SpecccConfig;
@@ -44,7 +46,8 @@ export function parseConfig(text: string): LoadedConfig {
     const overlaps = pathProblems(config.paths).map((message) =>
       d.configPathsOverlap({ file, span: spans.get('value:paths.generated') ?? spans.get('key:paths') ?? lines.span(0, 0), message }),
     );
-    return overlaps.length > 0 ? fail(overlaps) : { config, file, diagnostics: [], spans };
+    const problems = [...overlaps, ...ruleProblems(config.rules, spans, lines)];
+    return problems.length > 0 ? fail(problems) : { config, file, diagnostics: [], spans };
   }
   const diagnostics = parsed.error.issues.flatMap((issue): Diagnostic[] => {
     const base = issue.path.map(String);
@@ -71,7 +74,42 @@ export function parseConfig(text: string): LoadedConfig {
       }),
     ];
   });
-  return fail(diagnostics);
+  // Unknown rule names are reported with the other problems, not only once the rest is valid.
+  const rules = (data as { rules?: unknown } | null)?.rules;
+  const named = rules && typeof rules === 'object' && !Array.isArray(rules) ? Object.fromEntries(Object.entries(rules).filter(([, v]) => typeof v === 'string')) : {};
+  return fail([...diagnostics, ...ruleProblems(named as SpecccConfig['rules'], spans, lines)]);
+}
+
+/** The `rules` map may name only codes of check rules, and may not turn off or down a code builds rely on. */
+function ruleProblems(rules: Readonly<Record<string, string>>, spans: ReadonlyMap<string, Span>, lines: ReturnType<typeof createLineIndex>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [code, level] of Object.entries(rules)) {
+    if (!RULE_CODES.has(code)) {
+      const guess = closest(code, [...RULE_CODES]);
+      out.push(
+        d.configUnknownKey({
+          file: CONFIG_FILE,
+          span: spans.get(`key:rules.${code}`) ?? spans.get('key:rules') ?? lines.span(0, 0),
+          message: guess
+            ? `Unknown rule \`${code}\` in \`rules\`; did you mean \`${guess}\`?`
+            : `Unknown rule \`${code}\` in \`rules\`; expected the code of a check rule (docs/diagnostics.md)`,
+        }),
+      );
+      continue;
+    }
+    const locked = CATALOGUE.get(code)?.locked;
+    if (locked && (level === 'off' || level === 'warn')) {
+      out.push(
+        d.configInvalidValue({
+          file: CONFIG_FILE,
+          span: spans.get(`value:rules.${code}`) ?? lines.span(0, 0),
+          message: `Rule \`${code}\` cannot be set to \`${level}\`: ${locked}; expected it left out of \`rules\``,
+          hint: `Remove \`${code}\` from \`rules\`: it is always an error.`,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 /** The keys the schema allows at a path of nested objects. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { EFFORT_LEVELS, SPEC_KINDS } from './frontmatter.js';
 
+/** What the `rules` map may set a code to. */
+export const RULE_SEVERITIES = ['off', 'warn', 'error'] as const;
+
 /**
  * speccc.config.json. Every field has a default, so the default layout needs no file. The
  * SpecccConfig type (src/types/config.ts) and the published JSON Schema
@@ -79,6 +82,10 @@ export const ConfigSchema = z.strictObject({
       requireHoldouts: z.boolean().default(false).describe('Refuse to promote a spec that has no automated holdout check (an unverified spec).'),
     })
     .prefault({}),
+  rules: z
+    .record(z.string(), z.enum(RULE_SEVERITIES))
+    .default({})
+    .describe('Severity per diagnostic code of a check rule, eslint-style: off, warn or error (docs/diagnostics.md lists the codes).'),
 });
 
 export { CONFIG_FILE } from '../config/file-name.js';

@@ -53,8 +53,6 @@ export const VerifyHistoryLineSchema = z.object({
   unverified: z.array(z.string()).optional(),
 });
 
-export const BuildStampSchema = z.object({ digest: z.string(), specs: z.number() });
-
 /**
  * `.speccc/batches/<batch-id>.json`: one Message Batch this workspace submitted and which job and
  * turn each of its requests belongs to, so a build killed while the batch ran resumes polling it

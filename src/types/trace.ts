@@ -81,7 +81,6 @@ export type TraceEvent =
       scenarios?: ScenarioVerdict[];
     };
 
-export type TraceEventType = TraceEvent['type'];
 /** An event as stored: with the time it was written. */
 export type TracedEvent = TraceEvent & { at: string };
 

@@ -210,4 +210,16 @@ describe('speccc build', () => {
     expect(money).toMatchObject({ state: 'failed', failureClass: 'unverified', holdout: 'unverified' });
     expect(existsSync(path.join(root, 'generated/src/money.ts'))).toBe(false);
   });
+
+  it('a generated package installed in place (generated/node_modules) is never read, owned or lost by a build', async () => {
+    const root = exampleWorkspace();
+    await buildWith(root, writeAll(OUTPUTS));
+    mkdirSync(path.join(root, 'generated/node_modules/left-pad'), { recursive: true });
+    writeFileSync(path.join(root, 'generated/node_modules/left-pad/package.json'), '{"name":"left-pad"}');
+    expect((await check({ root })).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    writeFileSync(path.join(root, 'context/rules.md'), '# Rules\n\n1. Changed.\n');
+    const rebuilt = await buildWith(root, writeAll(OUTPUTS, 2));
+    expect(rebuilt.tasks).toHaveLength(4);
+    expect(readFileSync(path.join(root, 'generated/node_modules/left-pad/package.json'), 'utf8')).toBe('{"name":"left-pad"}');
+  });
 });

@@ -74,7 +74,6 @@ describe('mutation testing against holdout scenarios', () => {
     const again = await runMutation({ ...base, treeDir: tree, holdoutFiles: holdoutsOf(tree) });
     expect(again.output).toMatch(/(\d+) of \1 mutant result\(s\) are reused/);
     expect(again.score).toBe(strong.score);
-    expect(again.durationMs).toBeLessThan(strong.durationMs);
 
     // The strong scenario goes, a weak one comes: the incremental file must not keep the old kills.
     rmSync(path.join(tree, '.holdout/money/negative-ties.test.ts'));
