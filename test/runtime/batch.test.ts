@@ -48,6 +48,17 @@ async function until(what: () => boolean, label: string): Promise<void> {
   }
 }
 
+/**
+ * The twin's clock for batches that must still be running when the test acts (a kill, a Ctrl-C):
+ * time stands still until `run()`, after which every reading is an hour later than the last, so
+ * any batch has ended by its next poll.
+ */
+function batchClock() {
+  let now = Date.parse('2026-11-25T12:00:00Z');
+  let step = 0;
+  return { now: () => (now += step), run: () => void (step = 3_600_000) };
+}
+
 const records = (root: string) => (existsSync(path.join(root, '.speccc/batches')) ? readdirSync(path.join(root, '.speccc/batches')).filter((f) => f.endsWith('.json')) : []);
 
 describe('build --batch', () => {
@@ -138,7 +149,8 @@ describe('build --batch', () => {
   });
 
   it('Ctrl-C cancels the batch it submitted and keeps its record for the next build', async () => {
-    const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 1_000 });
+    const clock = batchClock();
+    const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 60_000, now: clock.now });
     const root = moneyRoot(temps);
     const controller = new AbortController();
     const running = buildWith(root, undefined, { env, batch: FAST, signal: controller.signal });
@@ -153,6 +165,7 @@ describe('build --batch', () => {
 
     // The next build finds the record; the batch answered nothing before it was cancelled, so the
     // request goes again, in a new batch, under the same custom_id.
+    clock.run();
     const next = view(await buildWith(root, undefined, { env, batch: FAST }));
     expect(next.outcomes.get('money')!.state).toBe('built');
     const [cancelled, again] = created(twin!);
@@ -173,7 +186,8 @@ describe('build --batch', () => {
   });
 
   it('a build SIGKILLed while polling is resumed: the next build polls the same batch and submits nothing again', async () => {
-    const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 1_000 });
+    const clock = batchClock(); // the batch runs until the child is dead
+    const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 60_000, now: clock.now });
     const root = moneyRoot(temps);
     const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'build', '--batch'], { cwd: root, env: { ...env, PATH: process.env.PATH }, stdio: 'ignore' });
     await until(() => records(root).length === 1, 'the batch to be recorded');
@@ -184,6 +198,7 @@ describe('build --batch', () => {
     const record = JSON.parse(readFileSync(path.join(root, '.speccc/batches', records(root)[0]!), 'utf8')) as { id: string; requests: { customId: string; specId: string; turn: number }[] };
     expect(record.requests).toEqual([expect.objectContaining({ customId: submitted[0]!.requests[0]!.custom_id, specId: 'money', turn: 1 })]);
 
+    clock.run();
     const result = view(await buildWith(root, undefined, { env, batch: FAST }));
     expect(result.outcomes.get('money')!.state).toBe('built');
     expect(created(twin!)).toHaveLength(1); // still only the killed build's batch
