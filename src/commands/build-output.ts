@@ -11,7 +11,7 @@ const MAYBE_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const usd = (n: number) => `$${n < 0.01 && n > 0 ? n.toFixed(4) : n.toFixed(2)}`;
 
-export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, estimate: PlanEstimate, maxCostUsd: number | null, color: boolean): string {
+export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, estimate: PlanEstimate, maxCostUsd: number | null, color: boolean, batch = false): string {
   const c = color ? pc : pc.createColors(false);
   const lines: string[] = [];
   const byId = new Map(estimate.jobs.map((e) => [e.id, e]));
@@ -43,7 +43,7 @@ export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>
   if (estimate.jobs.length > 0) {
     const tokens = estimate.jobs.reduce((s, j) => s + j.inputTokens, 0);
     const fits = maxCostUsd === null ? '' : estimate.worstCaseUsd <= maxCostUsd ? `; within --max-cost ${usd(maxCostUsd)}` : `; above --max-cost ${usd(maxCostUsd)}: the budget stops the build before a request could pass it`;
-    price = ` (${tokens.toLocaleString('en-US')} input tokens${estimate.estimated ? ', estimated' : ', counted'}; expected ${usd(estimate.expectedUsd)}, worst case ${usd(estimate.worstCaseUsd)}${fits})`;
+    price = ` (${tokens.toLocaleString('en-US')} input tokens${estimate.estimated ? ', estimated' : ', counted'}; ${batch ? 'at Message Batches prices, ' : ''}expected ${usd(estimate.expectedUsd)}, worst case ${usd(estimate.worstCaseUsd)}${fits})`;
   }
   return [`${head}${price}`, ...lines].join('\n') + '\n';
 }

@@ -174,6 +174,15 @@ describe('build --batch', () => {
     expect(records(root)).toEqual([]);
   });
 
+  it('--dry-run --batch prices the plan at batch prices', async () => {
+    const root = moneyRoot(temps);
+    const estimate = async (...flags: string[]) => (JSON.parse((await runCli(['build', '--dry-run', '--format', 'json', ...flags], { cwd: root })).stdout) as { estimate: { expectedUsd: number; worstCaseUsd: number } }).estimate;
+    const [plain, batched] = [await estimate(), await estimate('--batch')];
+    expect(batched.expectedUsd).toBeCloseTo(plain.expectedUsd / 2, 12);
+    expect(batched.worstCaseUsd).toBeCloseTo(plain.worstCaseUsd / 2, 12);
+    expect((await runCli(['build', '--dry-run', '--batch'], { cwd: root })).stdout).toContain('at Message Batches prices, expected $');
+  });
+
   it('a corrupt batch record stops the build with its location, before any request', async () => {
     const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }] });
     const root = moneyRoot(temps);
