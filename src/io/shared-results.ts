@@ -101,7 +101,7 @@ export function sharedResultStore(options: SharedResultsOptions): SharedResults 
   };
 
   /** One remote lookup: a checked, passed result, or undefined (miss, refused, failed). */
-  async function lookup(key: string, context: { specId: string; outputs?: readonly string[] }, signal?: AbortSignal): Promise<StoredResult | undefined> {
+  async function lookup(key: string, context: { specId: string; outputs?: readonly string[] }, signal?: AbortSignal, traceMiss = true): Promise<StoredResult | undefined> {
     if (off) return undefined;
     const got = await remote.get(key, signal);
     if (got.status === 'error') {
@@ -110,7 +110,7 @@ export function sharedResultStore(options: SharedResultsOptions): SharedResults 
     }
     failuresInARow = 0;
     if (got.status === 'miss') {
-      trace.write({ type: 'cache', spec: context.specId, jobKey: key, op: 'get', status: 'miss' });
+      if (traceMiss) trace.write({ type: 'cache', spec: context.specId, jobKey: key, op: 'get', status: 'miss' });
       return undefined;
     }
     if (got.status === 'refused') {
@@ -150,11 +150,11 @@ export function sharedResultStore(options: SharedResultsOptions): SharedResults 
     async waitFor(key, context, timeoutMs, signal) {
       const deadline = clock() + timeoutMs;
       let delay = options.pollMs ?? 2_000;
-      for (;;) {
+      for (let poll = 0; ; poll++) {
         const mine = await local.read(key, context);
         if (mine?.stage === 'passed') return mine;
         const refusedBefore = counts.refused;
-        const found = await lookup(key, context, signal);
+        const found = await lookup(key, context, signal, poll === 0); // one miss in the trace, not one per poll
         if (found) return found;
         // A refused artifact will not turn good by waiting; a dead cache will not answer.
         if (off || counts.refused > refusedBefore || signal.aborted || clock() + delay > deadline) return undefined;
