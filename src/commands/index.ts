@@ -11,6 +11,8 @@ import { registerScenarios } from './scenarios.js';
 import { registerInit } from './init.js';
 import { registerTwin } from './twin.js';
 import { registerCompletion } from './completion.js';
+import { registerReport } from './report.js';
+import { registerGraph } from './graph.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -25,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,6 +9,7 @@ interface VerifyFlags {
   scenarios?: string;
   format: 'text' | 'json';
   history?: boolean;
+  twin?: string;
 }
 
 interface SpecVerdict {
@@ -16,14 +17,6 @@ interface SpecVerdict {
   scenarios: ScenarioVerdict[];
   passed: boolean;
 }
-
-interface HistoryLine {
-  at: string;
-  results: { spec: string; scenario: string; passed: boolean }[];
-  unverified?: string[];
-}
-
-const HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
 
 export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
@@ -41,14 +34,21 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
     if (!(await fs.stat(scenariosDir).then((s) => s.isDirectory(), () => false))) {
       throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
     }
+    if (flags.twin !== undefined) {
+      const { runFidelity } = await import('./fidelity.js');
+      return runFidelity(io, { root, twin: flags.twin, config, workspace: checked.workspace, scenariosDir, format: flags.format });
+    }
+    const { twinsUsedBy } = await import('../phases/2-model/twins.js');
     const gate = createGate({ root, config: { ...config, paths: { ...config.paths, scenarios: path.relative(root, scenariosDir) || '.' } }, credentials: takeCredentials(io.env) });
     for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
     const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
-    const ready = buildableInOrder(checked.workspace).map((s) => s.frontmatter!.id).sort();
+    const buildable = buildableInOrder(checked.workspace);
+    const ready = buildable.map((s) => s.frontmatter!.id).sort();
     const verdicts: SpecVerdict[] = [];
     const unverified: string[] = [];
     for (const spec of ready) {
-      const run = await gate.validator.holdout({ specId: spec, tree: tree.files, signal: io.signal });
+      const twins = twinsUsedBy(checked.workspace.byId.get(spec)!, checked.workspace);
+      const run = await gate.validator.holdout({ specId: spec, tree: tree.files, twins, signal: io.signal });
       if (run.scenarios.length === 0) unverified.push(spec);
       else verdicts.push({ spec, scenarios: run.scenarios, passed: run.passed });
     }
@@ -58,9 +58,8 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
 
     const all = verdicts.flatMap((v) => v.scenarios);
     const passed = all.filter((s) => s.passed).length;
-    const line: HistoryLine = { at: new Date().toISOString(), results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed }))), unverified };
-    await fs.mkdir(path.join(root, path.dirname(HISTORY)), { recursive: true });
-    await fs.appendFile(path.join(root, HISTORY), JSON.stringify(line) + '\n');
+    const { appendVerifyHistory } = await import('../io/verify-history.js');
+    await appendVerifyHistory(root, { at: new Date().toISOString(), results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed }))), unverified });
 
     if (flags.format === 'json') {
       io.stdout(JSON.stringify({ specs: verdicts, unverified, passed, failed: all.length - passed, total: all.length, unknownSpecs: unknown }, null, 2) + '\n');
@@ -81,25 +80,11 @@ export async function runVerify(io: CliIo, flags: VerifyFlags): Promise<number> 
 }
 
 async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Promise<number> {
-  const { VerifyHistoryLineSchema } = await import('../schemas/state.js');
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(root, HISTORY), 'utf8');
-  } catch {
-    throw new UsageError('no verify runs recorded yet; run `speccc verify` first');
-  }
-  const lines: HistoryLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let parsed: ReturnType<typeof VerifyHistoryLineSchema.safeParse> | undefined;
-    try {
-      parsed = VerifyHistoryLineSchema.safeParse(JSON.parse(raw));
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed?.success) lines.push(parsed.data);
-    else io.stderr(`speccc: ${HISTORY}:${i + 1}: not a verify record (cut short or edited); skipped\n`);
-  });
+  const { readVerifyHistory, VERIFY_HISTORY } = await import('../io/verify-history.js');
+  const history = await readVerifyHistory(root);
+  if (!history) throw new UsageError('no verify runs recorded yet; run `speccc verify` first');
+  for (const p of history.problems) io.stderr(`speccc: ${VERIFY_HISTORY}:${p.line}: ${p.message}\n`);
+  const { lines } = history;
   const bySpec = new Map<string, { runs: number; passed: number }>();
   for (const line of lines) {
     for (const r of line.results) {
@@ -123,10 +108,11 @@ async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Pr
 export const registerVerify: RegisterCommand = (program, io, done) => {
   program
     .command('verify')
-    .description('Run every holdout scenario against the current generated/ tree, sealed, and report satisfaction.')
+    .description('Run every holdout scenario against the current generated/ tree, sealed (each with the twins its code uses), and report satisfaction; --twin checks a twin against recorded traffic.')
     .option('--root <dir>', 'workspace root (default: current directory)')
     .option('--scenarios <dir>', 'holdout scenarios folder (default: paths.scenarios from speccc.config.json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--history', 'show satisfaction per spec over every recorded verify run')
+    .option('--twin <id>', "replay the traffic recorded against a twin's real service (<scenarios>/<id>/*.jsonl, *.har) against the twin, sealed, and report every difference")
     .action((flags: VerifyFlags) => done(runVerify(io, flags)));
 };

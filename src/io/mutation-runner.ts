@@ -1,12 +1,15 @@
 /**
  * Runs a planned mutation test (src/phases/7-validate/mutation.ts) in a staged tree: writes the
  * plan's configs and links, runs Stryker as a sandboxed child (its own process group, killed at
- * the time limit, scrubbed environment: src/io/run-child.ts) and reads the report it wrote.
+ * the time limit, scrubbed environment: src/io/run-child.ts) and reads the report it wrote. With
+ * service twins, Stryker runs under the twin launcher (src/io/service-twins/), as sealed runs do.
  */
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { planMutationRun, readMutationReport, type MutationInput, type MutationResult } from '../phases/7-validate/mutation.js';
+import { MUTATION_DIR, planMutationRun, readMutationReport, type MutationInput, type MutationResult } from '../phases/7-validate/mutation.js';
+import { SERVICE_TWIN_DIR } from '../phases/7-validate/index.js';
+import { prepareTwinRun } from './service-twins/index.js';
 import { trimOutput } from '../phases/7-validate/feedback.js';
 import { runChild } from './run-child.js';
 
@@ -21,6 +24,21 @@ export function specccToolchain(): MutationInput['toolchain'] {
     strykerBin: path.join(path.dirname(core), bin),
     vitestDir: path.dirname(require.resolve('vitest/package.json')),
   };
+}
+
+/** The tree's source files (what a twin's module graph can import), by relative POSIX path. */
+async function readSources(treeDir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === MUTATION_DIR || entry.name === SERVICE_TWIN_DIR) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && /\.(?:[cm]?[jt]s|tsx|json)$/.test(entry.name)) files.set(path.relative(treeDir, full).split(path.sep).join('/'), await fs.readFile(full, 'utf8'));
+    }
+  };
+  await walk(treeDir);
+  return files;
 }
 
 export class MutationRunError extends Error {
@@ -61,7 +79,19 @@ export async function runMutation(input: MutationRunInput): Promise<MutationResu
   const report = inTree(plan.reportPath);
   await fs.rm(report, { force: true }); // a report left by an earlier run must not pass for this one's
 
-  const [command, ...args] = plan.argv;
+  // Twins start around Stryker, on loopback; every test runner it forks inherits their URLs.
+  let argv = plan.argv;
+  if (input.twins?.length) {
+    const tree = await readSources(input.treeDir);
+    const launch = await prepareTwinRun({ node: input.toolchain.node, twins: input.twins, files: tree, argv: plan.argv });
+    for (const [rel, content] of launch.files) {
+      if (tree.get(rel) === content) continue;
+      await fs.mkdir(path.dirname(inTree(rel)), { recursive: true });
+      await fs.writeFile(inTree(rel), content);
+    }
+    argv = launch.argv;
+  }
+  const [command, ...args] = argv;
   const child = await runChild({
     command: command!,
     args,

@@ -10,7 +10,9 @@
  *   host: not the workspace, not the scenarios folder, not $HOME;
  * - writes only inside the scratch copy and a tmpfs /tmp, both thrown away;
  * - an environment built from an allowlist (run-child.ts), killed with speccc
- *   (--die-with-parent) and at its time limit with every process it forked.
+ *   (--die-with-parent) and at its time limit with every process it forked;
+ * - service twins the command needs (`twins`) start inside the same sandbox, in front of it, on
+ *   loopback: the only thing the code under test can reach (service-twins/).
  *
  * `validation.sandbox: "off"` is the documented opt-out: the same scratch copy and scrubbed
  * environment, but no namespaces. Callers warn about it on every run.
@@ -23,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
 import { runChild } from './run-child.js';
+import { prepareTwinRun } from './service-twins/index.js';
 
 export class SandboxUnavailableError extends Error {}
 
@@ -31,11 +34,18 @@ const require = createRequire(import.meta.url);
 /** speccc's own tools, so a staged tree needs nothing installed. */
 export function resolveToolchain(): Toolchain {
   const vitestDir = path.dirname(require.resolve('vitest/package.json'));
+  let typeRoot: string | undefined;
+  try {
+    typeRoot = path.dirname(path.dirname(require.resolve('@types/node/package.json')));
+  } catch {
+    // node's types are not installed: generated code type-checks without them
+  }
   return {
     node: process.execPath,
     tsc: require.resolve('typescript/bin/tsc'),
     vitest: path.join(vitestDir, 'vitest.mjs'),
     vitestDir,
+    ...(typeRoot ? { typeRoot } : {}),
   };
 }
 
@@ -65,7 +75,7 @@ function systemMounts(toolchain: Toolchain): string[] {
   // node outside /usr (nvm, volta, a tarball): mount its installation prefix.
   const realNode = realpathOrSelf(toolchain.node);
   add(path.dirname(path.dirname(realNode)));
-  for (const tool of [toolchain.tsc, toolchain.vitestDir]) add(nodeModulesOf(realpathOrSelf(tool)));
+  for (const tool of [toolchain.tsc, toolchain.vitestDir, ...(toolchain.typeRoot ? [toolchain.typeRoot] : [])]) add(nodeModulesOf(realpathOrSelf(tool)));
   return args;
 }
 
@@ -139,13 +149,15 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
     async run(command: SealedCommand): Promise<SealedResult> {
       const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
       try {
-        for (const [rel, content] of command.files) {
+        // Service twins start inside the same sandbox, in front of the command: one process tree.
+        const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
+        for (const [rel, content] of launch.files) {
           const target = path.join(scratch, rel);
           if (!target.startsWith(`${scratch}${path.sep}`)) continue; // a path escaping the tree is never written
           await fs.mkdir(path.dirname(target), { recursive: true });
           await fs.writeFile(target, content);
         }
-        const [cmd, ...args] = command.argv;
+        const [cmd, ...args] = launch.argv;
         const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
         if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
         const result = await runChild({

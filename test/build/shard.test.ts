@@ -5,11 +5,11 @@ import type { Plan, PlannedJob } from '../../src/types/index.js';
 
 /** A plan of `layers` waves of `width` stale jobs, each depending on two of the wave below, plus one fresh job. */
 function plan(layers: number, width: number): Plan {
-  const jobs: PlannedJob[] = [{ id: 'fresh-base', deps: [], state: 'fresh' } as unknown as PlannedJob];
+  const jobs: PlannedJob[] = [{ id: 'fresh-base', deps: [], twins: [], state: 'fresh' } as unknown as PlannedJob];
   for (let l = 0; l < layers; l++) {
     for (let i = 0; i < width; i++) {
       const deps = l === 0 ? ['fresh-base'] : [`j${l - 1}-${i}`, `j${l - 1}-${(i + 1) % width}`];
-      jobs.push({ id: `j${l}-${i}`, deps, state: 'stale' } as unknown as PlannedJob);
+      jobs.push({ id: `j${l}-${i}`, deps, twins: [], state: 'stale' } as unknown as PlannedJob);
     }
   }
   return { jobs, orphans: [] };
@@ -38,6 +38,20 @@ describe('--shard partition', () => {
     // Shard 1 of 4 owns the first of each wave: j0-0, j1-0, j2-0 (12 jobs dealt round-robin in wave order).
     expect([...part.owned].sort()).toEqual(['j0-0', 'j1-0', 'j2-0']);
     expect([...part.needed].sort()).toEqual(['fresh-base', 'j0-0', 'j0-1', 'j0-2', 'j1-0', 'j1-1']);
+  });
+
+  it('counts a service twin a job uses as something it needs, built a wave earlier', () => {
+    const p: Plan = {
+      orphans: [],
+      jobs: [
+        { id: 'payments-twin', deps: [], twins: [], state: 'stale' },
+        { id: 'checkout', deps: [], twins: ['payments-twin'], state: 'stale' },
+      ] as unknown as PlannedJob[],
+    };
+    const second = partitionPlan(p, { index: 2, count: 2 });
+    expect(second.waves.get('checkout')).toBe(1);
+    expect([...second.owned]).toEqual(['checkout']);
+    expect([...second.needed]).toEqual(['payments-twin']);
   });
 
   it('parses i/n', () => {

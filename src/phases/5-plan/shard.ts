@@ -23,7 +23,7 @@ export interface ShardPartition {
   shardOf: ReadonlyMap<string, number>;
   /** The stale jobs this shard generates. */
   owned: ReadonlySet<string>;
-  /** Every job this shard's own jobs depend on, directly or not (their outputs go into its prompts). */
+  /** Every job this shard's own jobs depend on, directly or not: dependencies (their outputs go into its prompts) and service twins (they run beside its code). */
   needed: ReadonlySet<string>;
   /** Wave of each job (0: no dependency among the plan's jobs). */
   waves: ReadonlyMap<string, number>;
@@ -41,7 +41,9 @@ export function parseShard(text: string): ShardSpec | string {
 
 export function partitionPlan(plan: Plan, shard: ShardSpec): ShardPartition {
   const waves = new Map<string, number>();
-  for (const job of plan.jobs) waves.set(job.id, job.deps.reduce((w, d) => Math.max(w, (waves.get(d) ?? 0) + 1), 0));
+  // What must be built before a job: its dependencies and the service twins its code is validated against.
+  const before = (job: Plan['jobs'][number]) => [...job.deps, ...(job.twins ?? [])];
+  for (const job of plan.jobs) waves.set(job.id, before(job).reduce((w, d) => Math.max(w, (waves.get(d) ?? 0) + 1), 0));
   const stale = plan.jobs
     .filter((j) => j.state === 'stale')
     .map((j) => j.id)
@@ -51,7 +53,8 @@ export function partitionPlan(plan: Plan, shard: ShardSpec): ShardPartition {
   const byId = new Map(plan.jobs.map((j) => [j.id, j]));
   const needed = new Set<string>();
   const visit = (id: string) => {
-    for (const d of byId.get(id)?.deps ?? []) {
+    const job = byId.get(id);
+    for (const d of job ? before(job) : []) {
       if (needed.has(d)) continue;
       needed.add(d);
       visit(d);

@@ -5,12 +5,36 @@
  * the injected SealedRunner: this phase decides what to run and reads the results; it never
  * touches the file system or spawns a process itself.
  */
-import type { FileTree, HoldoutRun, HoldoutSource, SealedResult, SealedRunner, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
+import type { FileTree, HoldoutRun, HoldoutSource, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
 import { trimOutput } from './feedback.js';
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
 export const HOLDOUT_DIR = '.holdout';
+/** Where a run with service twins keeps what speccc adds for them: the launcher (io), the vitest reset hook (here). */
+export const SERVICE_TWIN_DIR = '.speccc-twins';
+const RESET_HOOK = `${SERVICE_TWIN_DIR}/reset.mjs`;
+
+/**
+ * A vitest setup file: before every test, each twin is reset to a fresh instance (faults and its
+ * request log cleared), so no scenario sees what another left behind.
+ */
+export function twinResetHook(twins: readonly ServiceTwin[]): string {
+  return [
+    '// Written by speccc: every test starts with fresh service twins (docs/twins.md).',
+    "import { beforeEach } from 'vitest';",
+    `const names = ${JSON.stringify(twins.map((t) => t.env))};`,
+    'beforeEach(async () => {',
+    '  for (const name of names) {',
+    '    const url = process.env[name];',
+    '    if (!url) continue;',
+    "    const answer = await fetch(`${url}/__twin/reset`, { method: 'POST' });",
+    '    if (!answer.ok) throw new Error(`speccc: resetting the twin at ${name} failed: ${answer.status} ${await answer.text()}`);',
+    '  }',
+    '});',
+    '',
+  ].join('\n');
+}
 
 export interface ValidatorOptions {
   config: SpecccConfig;
@@ -25,11 +49,20 @@ function classify(result: SealedResult): ValidationRun['failureClass'] {
   return undefined;
 }
 
-/** tsconfig and vitest config written into every staged tree, so it runs wherever it is copied. */
-export function toolConfigs(toolchain: Toolchain): [string, string][] {
+/** speccc's own tool configs in every staged tree, named so they never replace the product's own tsconfig.json or vitest config. */
+export const TSCONFIG = '.speccc-tsconfig.json';
+export const VITEST_CONFIG = '.speccc-vitest.config.mjs';
+
+/**
+ * tsconfig and vitest config written into every staged tree, so it runs wherever it is copied.
+ * With twins, test files run one at a time (they share the twins) and each test starts with
+ * fresh ones.
+ */
+export function toolConfigs(toolchain: Toolchain, twins: readonly ServiceTwin[] = []): [string, string][] {
+  const twinTest = twins.length > 0 ? `, fileParallelism: false, setupFiles: [${JSON.stringify(`./${RESET_HOOK}`)}]` : '';
   return [
     [
-      'tsconfig.json',
+      TSCONFIG,
       JSON.stringify({
         compilerOptions: {
           strict: true,
@@ -38,7 +71,9 @@ export function toolConfigs(toolchain: Toolchain): [string, string][] {
           moduleResolution: 'NodeNext',
           noEmit: true,
           skipLibCheck: true,
-          types: [],
+          // node's own types only (its modules, process.env): nothing else installed is visible.
+          types: toolchain.typeRoot ? ['node'] : [],
+          ...(toolchain.typeRoot ? { typeRoots: [toolchain.typeRoot] } : {}),
           // The declarations file itself: a folder mapping resolves only for CommonJS packages, and a
           // generated package may well be `"type": "module"`.
           paths: { vitest: [`${toolchain.vitestDir}/dist/index.d.ts`] },
@@ -49,21 +84,46 @@ export function toolConfigs(toolchain: Toolchain): [string, string][] {
     ],
     // Alias `vitest` to speccc's copy; keep vite's caches inside the scratch tree.
     [
-      'vitest.config.mjs',
-      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000 } };\n`,
+      VITEST_CONFIG,
+      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000${twinTest} } };\n`,
     ],
+    ...(twins.length > 0 ? [[RESET_HOOK, twinResetHook(twins)] as [string, string]] : []),
   ];
 }
 
-function withTools(tree: FileTree, toolchain: Toolchain, extra: [string, string][] = []): Map<string, string> {
-  return new Map([...tree, ...toolConfigs(toolchain), ...extra]);
+function withTools(tree: FileTree, toolchain: Toolchain, extra: [string, string][] = [], twins: readonly ServiceTwin[] = []): Map<string, string> {
+  return new Map([...tree, ...toolConfigs(toolchain, twins), ...extra]);
+}
+
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
+
+/**
+ * Product code never imports a twin: the twin exists only in tests, and code built on it would
+ * pass them and fail against the real service. Lines for the fix prompt, one per import.
+ */
+export function twinImports(tree: FileTree, outputs: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const output of outputs) {
+    if (TEST_FILE.test(output) || output.startsWith('twins/') || !/\.[cm]?[jt]sx?$/.test(output)) continue;
+    for (const m of (tree.get(output) ?? '').matchAll(IMPORT_SPECIFIER)) {
+      const specifier = m[2]!;
+      if (!specifier.startsWith('.')) continue;
+      const parts: string[] = [];
+      for (const part of [...output.split('/').slice(0, -1), ...specifier.split('/')]) {
+        if (part === '..') parts.pop();
+        else if (part !== '.' && part !== '') parts.push(part);
+      }
+      if (parts[0] === 'twins') found.push(`${output} imports ${specifier} (${parts.join('/')}): a twin exists only in tests; call the service over HTTP at its base URL instead`);
+    }
+  }
+  return found;
 }
 
 function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): string[] {
   const [head, ...rest] = config.validation.testCommand;
   const args = rest.flatMap((a) => (a === '{files}' ? files : [a]));
   // `vitest` means speccc's own vitest; any other command runs as given (inside the sandbox).
-  return head === 'vitest' ? [toolchain.node, toolchain.vitest, ...args] : [head!, ...args];
+  return head === 'vitest' ? [toolchain.node, toolchain.vitest, ...args, '--config', VITEST_CONFIG] : [head!, ...args];
 }
 
 export function createValidator(options: ValidatorOptions): Validator {
@@ -72,23 +132,25 @@ export function createValidator(options: ValidatorOptions): Validator {
   const timeoutMs = config.validation.timeoutMs;
 
   return {
-    async visible({ tree, outputs, signal }): Promise<ValidationRun> {
+    async visible({ tree, outputs, twins = [], signal }): Promise<ValidationRun> {
       const started = Date.now();
-      const files = withTools(tree, toolchain);
+      const imports = twinImports(tree, outputs);
+      if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
+      const files = withTools(tree, toolchain, [], twins);
       if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
-        const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', 'tsconfig.json', '--pretty', 'false'], timeoutMs, signal });
+        const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
         if (tsc.exitCode !== 0) {
           return { passed: false, failureClass: classify(tsc) ?? 'does-not-compile', feedback: trimOutput(tsc.refused ?? tsc.output), durationMs: Date.now() - started };
         }
       }
       const tests = outputs.filter((o) => TEST_FILE.test(o));
       if (tests.length === 0) return { passed: true, feedback: '', durationMs: Date.now() - started };
-      const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal });
+      const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal, ...(twins.length > 0 ? { twins } : {}) });
       const passed = result.exitCode === 0 && !result.timedOut;
       return { passed, ...(passed ? {} : { failureClass: classify(result) ?? 'tests-fail' }), feedback: passed ? '' : trimOutput(result.refused ?? result.output), durationMs: Date.now() - started };
     },
 
-    async holdout({ specId, tree, signal }): Promise<HoldoutRun> {
+    async holdout({ specId, tree, twins = [], signal }): Promise<HoldoutRun> {
       const started = Date.now();
       const checks = await options.holdouts.checksFor(specId);
       if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
@@ -96,11 +158,12 @@ export function createValidator(options: ValidatorOptions): Validator {
       const report = `${HOLDOUT_DIR}/${specId}.report.json`;
       // A fresh sealed copy: nothing the visible checks (or an earlier holdout) wrote is present, and nothing this run writes survives.
       const result = await runner.run({
-        files: withTools(tree, toolchain, placed),
-        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--reporter=json', `--outputFile=${report}`],
+        files: withTools(tree, toolchain, placed, twins),
+        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', VITEST_CONFIG, '--reporter=json', `--outputFile=${report}`],
         timeoutMs,
         signal,
         collect: [report],
+        ...(twins.length > 0 ? { twins } : {}),
       });
       const perFile = readVitestReport(result.collected.get(report));
       const scenarios = checks.map((c) => ({ name: c.name, file: c.file, passed: perFile.get(c.file.split('/').pop()!) === true }));

@@ -1,0 +1,45 @@
+/**
+ * `.speccc/verify/history.jsonl`: one line per `speccc verify` run, every scenario's verdict.
+ * `verify` appends to it; `verify --history` and `speccc report` read it. A line a crash cut
+ * short or a hand edit broke is reported with its line number and skipped.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { VerifyHistoryLineSchema } from '../schemas/state.js';
+
+export const VERIFY_HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
+
+export interface VerifyHistoryLine {
+  at: string;
+  results: { spec: string; scenario: string; passed: boolean }[];
+  unverified?: string[];
+}
+
+export async function appendVerifyHistory(root: string, line: VerifyHistoryLine): Promise<void> {
+  await fs.mkdir(path.join(root, path.dirname(VERIFY_HISTORY)), { recursive: true });
+  await fs.appendFile(path.join(root, VERIFY_HISTORY), JSON.stringify(line) + '\n');
+}
+
+/** Every recorded verify run, oldest first; null when `speccc verify` never ran here. */
+export async function readVerifyHistory(root: string): Promise<{ lines: VerifyHistoryLine[]; problems: { line: number; message: string }[] } | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(root, VERIFY_HISTORY), 'utf8');
+  } catch {
+    return null;
+  }
+  const lines: VerifyHistoryLine[] = [];
+  const problems: { line: number; message: string }[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let parsed: ReturnType<typeof VerifyHistoryLineSchema.safeParse> | undefined;
+    try {
+      parsed = VerifyHistoryLineSchema.safeParse(JSON.parse(raw));
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.success) lines.push(parsed.data);
+    else problems.push({ line: i + 1, message: 'not a verify record (cut short or edited); skipped' });
+  });
+  return { lines, problems };
+}
