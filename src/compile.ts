@@ -25,7 +25,8 @@ import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
 import { assembleTree, holdForPromotion } from './phases/8-emit/assemble-tree.js';
-import { preflight, inputProblems, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, stampIfUnchanged, withLock } from './pipeline-steps.js';
+import { inputProblems, lazyPreflight, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, shardRole, stampIfUnchanged, withLock } from './pipeline-steps.js';
+import { partitionPlan, type ShardSpec } from './phases/5-plan/shard.js';
 import type { Runtime } from './runtime.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -84,7 +85,18 @@ export type BuildOptions = {
   onEvent?: (event: BuildEvent) => void;
 } & (
   | { /** --check, --dry-run: plan only; no runtime, no lock, no agent. */ mode: 'plan' }
-  | { /** Run the factory. */ mode: 'build'; runtime: Runtime }
+  | {
+      /** Run the factory. */
+      mode: 'build';
+      runtime: Runtime;
+      /**
+       * Generate only this shard's part of the stale jobs (`--shard i/n`), awaiting the results its
+       * jobs depend on from the shared cache; publish, never promote. Needs `runtime.shared`.
+       */
+      shard?: ShardSpec;
+      /** How long a shard waits for another shard's result (ms; default 30 minutes). */
+      shardWaitMs?: number;
+    }
   | { /** Manual promotion: promote passed output, never generate. */ mode: 'promote'; runtime: Runtime; promote: 'all' | ReadonlySet<string> }
 );
 
@@ -92,7 +104,18 @@ export type BuildResult =
   | { kind: 'up-to-date'; specs: number }
   | { kind: 'blocked'; check: CheckResult; diagnostics: Diagnostic[] }
   | { kind: 'planned'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; systemPrompt: string }
-  | { kind: 'built'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; change: TreeChange | null; manifest: Manifest; runId: string; cancelled: boolean };
+  | {
+      kind: 'built';
+      check: CheckResult;
+      plan: Plan;
+      outcomes: Map<string, JobOutcome>;
+      change: TreeChange | null;
+      manifest: Manifest;
+      runId: string;
+      cancelled: boolean;
+      /** A shard's build: its results went to the shared cache; generated/ is left to the assembling build. */
+      shard?: ShardSpec & { owned: number };
+    };
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
@@ -114,11 +137,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const planInput = planInputOf(checked.workspace, config, rendered.prompts, read.tree, options.force ?? null); // 5
     const plan = planBuild(planInput);
-    const runtime = options.mode === 'plan' ? null : options.runtime;
-    const unknownModels = options.mode === 'build' ? await preflight(plan, runtime!) : []; // sandbox, Models API
+    // Sandbox, Models API, resumable batches: checked before the first job that needs them, never for a build that only restores.
+    const gate = options.mode === 'build' ? lazyPreflight(plan, options.runtime) : null;
+    const partition = options.mode === 'build' && options.shard ? partitionPlan(plan, options.shard) : null;
+    const shard = partition && options.mode === 'build' ? { shard: shardRole(partition, options.runtime, options.shardWaitMs ?? 30 * 60_000) } : {};
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+    const unknownModels = gate ? await gate.settle() : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
-
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal }); // 6–7
     if (options.mode === 'plan') {
       await stampIfUnchanged(root, read, plan, outcomes, false);
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
@@ -126,6 +151,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
     const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
     const cancelled = signal.aborted;
+    if (partition) {
+      const owned = { ...partition.shard, owned: partition.owned.size };
+      return { kind: 'built', check: checked, plan, outcomes: held, change: null, manifest: next.manifest, runId: options.runtime.runId, cancelled, shard: owned };
+    }
     const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: read.tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
     if (!cancelled) await stampIfUnchanged(root, read, plan, held, true);
     return { kind: 'built', check: checked, plan, outcomes: held, change, manifest: next.manifest, runId: options.runtime.runId, cancelled };

@@ -52,3 +52,24 @@ export const VerifyHistoryLineSchema = z.object({
   results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean() })),
   unverified: z.array(z.string()).optional(),
 });
+
+/**
+ * `.speccc/batches/<batch-id>.json`: one Message Batch this workspace submitted and which job and
+ * turn each of its requests belongs to, so a build killed while the batch ran resumes polling it
+ * instead of paying for the same requests again. `customId` is the sha256 of the request's body.
+ */
+export const BatchRecordSchema = z.strictObject({
+  format: z.literal(1),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  submittedAt: z.string().datetime(),
+  requests: z
+    .array(
+      z.strictObject({
+        customId: z.string().regex(/^[0-9a-f]{64}$/),
+        specId: z.string().min(1),
+        jobKey: z.string().regex(/^[0-9a-f]{64}$/),
+        turn: z.number().int().min(1),
+      }),
+    )
+    .min(1),
+});

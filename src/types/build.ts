@@ -107,7 +107,8 @@ export type JobDecision =
 
 /** Where finished and candidate results live (`.speccc/results/`): the edge that makes paid work survive a crash. */
 export interface ResultStore {
-  read(key: string): Promise<StoredResult | undefined>;
+  /** `context` names the job asking: a store that reaches beyond this machine checks what it fetches against it. */
+  read(key: string, context?: { specId: string; outputs?: readonly string[] }): Promise<StoredResult | undefined>;
   write(result: StoredResult): Promise<void>;
 }
 

@@ -35,6 +35,29 @@ export interface RunJobsInput {
   signal: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
   clock: () => number;
+  /**
+   * Awaited before the first job that will call the agent or run generated code (the sandbox,
+   * the Models API, resumable batches): false stops every such job. A build whose stale jobs all
+   * restore from a store never needs it.
+   */
+  beforeGenerate?: () => Promise<boolean>;
+  /** `build --shard i/n`: this machine generates only the stale jobs it owns. */
+  shard?: ShardRole;
+}
+
+/**
+ * A shard's part of the plan. Stale jobs it does not own are never generated here: those its own
+ * jobs depend on are awaited from the shared cache (another shard publishes them); the rest are
+ * left, as `stale`, to the shards that own them.
+ */
+export interface ShardRole {
+  owns(id: string): boolean;
+  /** A job this shard's own jobs depend on, directly or not. */
+  needs(id: string): boolean;
+  /** "shard 2/4": who owns a job, for people. */
+  ownerOf(id: string): string;
+  /** A passed result for `key` once its owner has published it, or undefined when it did not come in time. */
+  waitFor(key: string, context: { specId: string; outputs: readonly string[] }, signal: AbortSignal): Promise<StoredResult | undefined>;
 }
 
 const ZERO: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
@@ -89,15 +112,33 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
     // In plan mode a stale dependency does not block: its dependents are planned against current outputs.
     const blocked = deps.find((d) => !['fresh', 'reused', 'built', 'stale'].includes(d.state));
     if (blocked) return none(job.id, blocked.state === 'cancelled' ? 'cancelled' : 'skipped', null, { error: `dependency ${blocked.id} ${blocked.state}` });
-    return limit(async () => {
-      const decision = await decideJob({
+    const context = { specId: job.id, outputs: job.spec.frontmatter!.outputs };
+    const shard = input.shard;
+    const foreign = shard !== undefined && job.state === 'stale' && !shard.owns(job.id);
+    if (shard) {
+      if (foreign && !shard.needs(job.id)) return none(job.id, 'stale', null, { error: `left to ${shard.ownerOf(job.id)}` });
+      // A shard never builds on a dependency it could not get: its outputs are unknown here.
+      const missing = deps.find((d) => d.state === 'stale');
+      if (missing) return none(job.id, foreign ? 'stale' : 'skipped', null, { error: `dependency ${missing.id} (${shard.ownerOf(missing.id)}) did not reach the shared cache in time` });
+    }
+    const decide = () =>
+      decideJob({
         plan: input.planInput,
         job,
         outputOf,
         dependencyRebuilt: deps.some((d) => d.state !== 'fresh'),
-        stored: (key) => input.results.read(key),
-        mayGenerate: input.agent !== null,
+        stored: foreign ? (key) => shard!.waitFor(key, context, signal) : (key) => input.results.read(key, context),
+        mayGenerate: input.agent !== null && !foreign,
       });
+    // A job another shard builds is only awaited: it takes no slot from the jobs this one builds.
+    if (foreign) {
+      const decision = await decide();
+      if (decision.action === 'fresh') return none(job.id, 'fresh', decision.prepared, { files: new Map(job.spec.frontmatter!.outputs.map((p) => [p, input.current.get(p) ?? ''])), cutOff: decision.cutOff });
+      if (decision.action === 'reuse') return none(job.id, 'reused', decision.prepared, { files: new Map(Object.entries(decision.result.files)), result: decision.result, ...(decision.result.holdout ? { holdout: decision.result.holdout } : {}) });
+      return none(job.id, 'stale', decision.prepared, { error: `${shard!.ownerOf(job.id)} did not publish it to the shared cache in time` });
+    }
+    return limit(async () => {
+      const decision = await decide();
       switch (decision.action) {
         case 'fresh':
           return none(job.id, 'fresh', decision.prepared, { files: new Map(job.spec.frontmatter!.outputs.map((p) => [p, input.current.get(p) ?? ''])), cutOff: decision.cutOff });
@@ -107,6 +148,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
           return none(job.id, 'stale', decision.prepared);
         case 'generate':
           if (signal.aborted) return none(job.id, 'cancelled', decision.prepared, stop.signal.aborted ? { error: String(stop.signal.reason) } : {});
+          if (input.beforeGenerate && !(await input.beforeGenerate())) return none(job.id, 'cancelled', decision.prepared, { error: 'the build stopped before its first request' });
           return generate(job, decision.prepared, input.agent!, input.validator!, decision.candidate);
       }
     });
