@@ -9,18 +9,19 @@
  * Every build runs with a Runtime (src/runtime.ts): agent, validator, budget, lock and trace.
  */
 import path from 'node:path';
-import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
+import type { BuildEvent, Diagnostic, ForceSpec, HoldoutText, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
 import { loadConfig } from './io/config-file.js';
 import { loadWorkspace } from './workspace.js';
 import type { WorkspaceFiles } from './io/workspace-files.js';
 import { readGeneratedTree } from './io/generated-tree.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
-import { listScenarios } from './io/holdouts.js';
+import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
+import { checkRequirementCoverage } from './phases/3-check/coverage.js';
 import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
@@ -47,6 +48,8 @@ export interface CheckResult {
   workspace: Workspace;
   files: WorkspaceFiles;
   diagnostics: Diagnostic[];
+  /** The scenarios folder as text: for the coverage trace only, never for a prompt. */
+  holdouts: HoldoutText[];
   specs: number;
   errors: number;
   warnings: number;
@@ -59,17 +62,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const whole = !options.paths || options.paths.length === 0;
   const { workspace, files } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
-  const scenarios = await listScenarios(path.resolve(root, config.paths.scenarios));
+  const scenariosDir = path.resolve(root, config.paths.scenarios);
+  const [scenarios, holdouts] = await Promise.all([listScenarios(scenariosDir), readHoldoutTexts(scenariosDir)]);
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...inputProblems(files, config),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
+    ...checkRequirementCoverage({ workspace, manifest: tree.manifest, hashes: tree.hashes, files: tree.files, holdouts }),
   ]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
+  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
 }
 
 export type BuildOptions = {

@@ -15,8 +15,9 @@ import { CONFIG } from './config.js';
 import { BUILD } from './build.js';
 import { MODELS_AND_STATE } from './models.js';
 import { HOLDOUTS } from './holdouts.js';
+import { REQUIREMENTS } from './requirements.js';
 
-const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, REQUIREMENTS];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();
