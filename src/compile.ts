@@ -126,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
     }
     const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
-    const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
+    const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox, holdouts: checked.holdouts }); // 8
     const cancelled = signal.aborted;
     const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: read.tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
     if (!cancelled) await stampIfUnchanged(root, read, plan, held, true);

@@ -21,6 +21,17 @@ export const ManifestEntrySchema = z.object({
   builtAt: z.string(),
   holdout: holdout.optional(),
   sandbox: z.string().optional(),
+  trace: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['rule', 'edge-case', 'scenario']),
+        tests: z.array(z.object({ file: z.string(), title: z.string() })),
+        holdouts: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  mutationScore: z.number().optional(),
 });
 
 export const ManifestFileSchema = z.object({
