@@ -23,7 +23,8 @@ afterEach(async () => {
 function stages(root: string, spec: string): string[] {
   const dir = path.join(root, '.speccc/results');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => {
+  // Only stored results: a killed write-file-atomic can leave its temporary `<key>.json.<n>` behind, which is no result.
+  return readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.json$/.test(f)).flatMap((f) => {
     try {
       const r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { specId: string; stage: string };
       return r.specId === spec ? [r.stage] : [];
