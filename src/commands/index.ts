@@ -8,6 +8,7 @@ import { registerVerify } from './verify.js';
 import { registerWatch } from './watch.js';
 import { registerPromote } from './promote.js';
 import { registerScenarios } from './scenarios.js';
+import { registerTrace } from './trace.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -22,7 +23,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerTrace];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -62,6 +62,21 @@ export const VerifyHistoryLineSchema = z.object({
   at: z.string(),
   results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean() })),
   unverified: z.array(z.string()).optional(),
+  /** `verify --mutate`: each scored spec's mutation score against its holdouts (null: no mutant could be judged). */
+  mutation: z
+    .array(
+      z.object({
+        spec: z.string(),
+        score: z.number().nullable(),
+        killed: z.number(),
+        survived: z.number(),
+        timedOut: z.number(),
+        noCoverage: z.number(),
+        total: z.number(),
+        durationMs: z.number(),
+      }),
+    )
+    .optional(),
 });
 
 export const BuildStampSchema = z.object({ digest: z.string(), specs: z.number() });

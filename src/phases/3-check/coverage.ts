@@ -279,3 +279,99 @@ export function checkRequirementCoverage(input: {
   }
   return out;
 }
+
+/** A check's last known result: from the latest verify run, or from the build that promoted its spec. */
+export interface KnownResult {
+  passed: boolean;
+  at: string;
+  source: 'build' | 'verify';
+}
+
+export interface TracedTest {
+  /** Relative to the generated root. */
+  file: string;
+  line: number;
+  title: string;
+  /** A promoted spec's own tests passed when it was built. */
+  result: KnownResult | null;
+}
+
+export interface TracedHoldout {
+  /** `<spec>/<name>`. */
+  name: string;
+  /** Relative to the scenarios folder, or null when it has no automated check. */
+  check: string | null;
+  result: KnownResult | null;
+}
+
+export interface TracedRequirement {
+  id: string;
+  kind: Requirement['kind'];
+  text: string;
+  /** 1-based line in the spec. */
+  line: number;
+  tests: TracedTest[];
+  holdouts: TracedHoldout[];
+}
+
+export interface TracedSpec {
+  spec: string;
+  file: string;
+  /** `drifted`: generated files differ from the manifest, so their tests are not counted. */
+  state: 'built' | 'not-built' | 'drifted';
+  builtAt: string | null;
+  requirements: TracedRequirement[];
+}
+
+/** `speccc trace`: for each spec, each requirement with the tests and holdouts that cover it and their last results. */
+export function traceReport(input: {
+  specs: readonly Spec[];
+  workspace: Workspace;
+  manifest: Manifest;
+  hashes: ReadonlyMap<string, string>;
+  files: ReadonlyMap<string, string>;
+  holdouts: readonly HoldoutText[];
+  /** `<spec>/<scenario>` -> its result in the latest verify run that ran it. */
+  lastVerified: ReadonlyMap<string, { passed: boolean; at: string }>;
+}): TracedSpec[] {
+  const built = builtSpecs(input.workspace, input.manifest, input.hashes);
+  const builtIds = new Set(built.map((s) => s.frontmatter!.id));
+  const ownerOf = new Map(built.flatMap((s) => s.frontmatter!.outputs.map((o) => [o, s.frontmatter!.id] as const)));
+  const generated = generatedTestsOf(built, input.files);
+  const holdouts = holdoutCoverage(input.holdouts);
+  const builtAt = (id: string) => input.manifest.specs.get(id)?.builtAt ?? null;
+  const holdoutResult = (h: HoldoutCoverage): KnownResult | null => {
+    const verified = input.lastVerified.get(`${h.spec}/${h.name}`);
+    const entry = input.manifest.specs.get(h.spec);
+    // Promotion waits for holdouts: a spec promoted with holdouts passed had every check pass then.
+    const atBuild = entry?.holdout === 'passed' ? { passed: true, at: entry.builtAt, source: 'build' as const } : null;
+    if (verified && (!atBuild || verified.at >= atBuild.at)) return { ...verified, source: 'verify' };
+    return atBuild;
+  };
+  return input.specs.map((spec) => {
+    const id = spec.frontmatter!.id;
+    const state = builtIds.has(id) ? 'built' : input.manifest.specs.has(id) ? 'drifted' : 'not-built';
+    return {
+      spec: id,
+      file: spec.file,
+      state,
+      builtAt: builtAt(id),
+      requirements: spec.requirements.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        text: r.text,
+        line: r.span.start.line,
+        tests: generated.flatMap((g) =>
+          g.tests
+            .filter((t) => t.asserts && t.ids.includes(r.id))
+            .map((t) => {
+              const owner = ownerOf.get(g.file);
+              const at = owner ? builtAt(owner) : null;
+              return { file: g.file, line: t.line, title: t.title, result: at ? { passed: true, at, source: 'build' as const } : null };
+            }),
+        ),
+        holdouts: holdouts.filter((h) => holdoutIds(h).includes(r.id)).map((h) => ({ name: `${h.spec}/${h.name}`, check: h.check, result: holdoutResult(h) })),
+      })),
+    };
+  });
+}
