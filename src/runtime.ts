@@ -105,7 +105,7 @@ export interface Gate {
  * runtime; `speccc verify` uses it directly. No sandbox available: a setup error, never an
  * unsealed run.
  */
-export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner }): Gate {
+export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number }): Gate {
   const mode: SandboxMode = options.config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
   let runner: SealedRunner;
   try {
@@ -115,7 +115,12 @@ export function createGate(options: { root: string; config: SpecccConfig; creden
     throw error;
   }
   const warnings = runner.mode === 'off' ? ['validation.sandbox is "off": generated code runs unsealed, with access to this machine\'s files and network'] : [];
-  const validator = createValidator({ config: options.config, runner, holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)) });
+  const validator = createValidator({
+    config: options.config,
+    runner,
+    holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)),
+    ...(options.mutationConcurrency ? { mutationConcurrency: options.mutationConcurrency } : {}),
+  });
   return { runner, validator, warnings };
 }
 
@@ -124,7 +129,7 @@ function refusingGate(): Gate {
   const refuse = () => {
     throw new Error('bug: this command runs no generated code');
   };
-  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse }, warnings: [] };
+  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse }, warnings: [] };
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {

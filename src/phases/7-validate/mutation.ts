@@ -13,6 +13,7 @@
  * project with a vitest of its own (two copies of vitest would find no tests).
  */
 import path from 'node:path';
+import type { MutationResult } from '../../types/index.js';
 
 export interface MutationInput {
   specId: string;
@@ -41,34 +42,7 @@ export interface MutationPlan {
   reportPath: string;
 }
 
-export type SurvivorStatus = 'Survived' | 'NoCoverage';
-
-export interface Survivor {
-  file: string;
-  /** 1-based, where the mutated code starts. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  mutator: string;
-  replacement: string;
-  /** The code the mutant replaced. */
-  original: string;
-  /** Survived: scenarios ran the code and still passed; NoCoverage: no scenario ran it at all. */
-  status: SurvivorStatus;
-}
-
-export interface MutationResult {
-  /** (killed + timed out) / (killed + timed out + survived + no coverage), in percent; null without such mutants. */
-  score: number | null;
-  killed: number;
-  survived: number;
-  timedOut: number;
-  noCoverage: number;
-  /** Every mutant of the mutated files, whatever its status (compile and runtime errors, ignored ones included). */
-  total: number;
-  /** Mutants no scenario caught (Survived and NoCoverage), by file, line, column. */
-  survivors: Survivor[];
-}
+export type { MutationResult, Survivor, SurvivorStatus } from '../../types/index.js';
 
 /** Where a spec's mutation run keeps its config, report and sandboxes inside the tree. */
 export const MUTATION_DIR = '.stryker';
