@@ -54,6 +54,7 @@ export const StoredResultSchema = z.object({
   durationMs: z.number(),
   finishedAt: z.string(),
   holdout: holdout.optional(),
+  mutationScore: z.number().optional(),
 });
 
 export const JournalSchema = z.object({ generated: z.string(), tree: z.string(), old: z.string() });
