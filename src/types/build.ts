@@ -133,6 +133,8 @@ export interface StoredResult {
   durationMs: number;
   finishedAt: string;
   holdout?: HoldoutVerdict;
+  /** The holdouts' mutation score (percent) when `promotion.minMutationScore` gated this output. */
+  mutationScore?: number;
 }
 
 /** `staged`: passed every check but held back by `promotion.policy: "manual"` until `speccc promote`. */

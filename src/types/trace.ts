@@ -52,12 +52,14 @@ export type TraceEvent =
   | {
       type: 'validation';
       spec: string;
-      stage: 'visible' | 'holdout';
+      stage: 'visible' | 'holdout' | 'mutation';
       attempt: number;
       passed: boolean;
       failureClass?: FailureClass;
       durationMs: number;
       scenarios?: ScenarioVerdict[];
+      /** stage `mutation`: the holdouts' mutation score in percent (null: nothing scored). */
+      mutationScore?: number | null;
     };
 
 export type TraceEventType = TraceEvent['type'];

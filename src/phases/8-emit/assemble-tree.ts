@@ -54,6 +54,7 @@ export function assembleTree(input: {
         durationMs: r.durationMs,
         builtAt: r.finishedAt,
         ...(r.holdout ? { holdout: r.holdout } : {}),
+        ...(r.mutationScore !== undefined ? { mutationScore: r.mutationScore } : {}),
         sandbox: input.sandbox,
       });
       promoted.push(job);
