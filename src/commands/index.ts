@@ -9,6 +9,7 @@ import { registerWatch } from './watch.js';
 import { registerPromote } from './promote.js';
 import { registerScenarios } from './scenarios.js';
 import { registerTrace } from './trace.js';
+import { registerAudit } from './audit.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -23,7 +24,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerTrace];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerTrace, registerAudit];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
