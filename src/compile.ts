@@ -17,6 +17,7 @@ import { readGeneratedTree } from './io/generated-tree.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
 import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
+import { openTestCache } from './io/test-cache.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
@@ -64,14 +65,16 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
   const scenariosDir = path.resolve(root, config.paths.scenarios);
   const [scenarios, holdouts] = await Promise.all([listScenarios(scenariosDir), readHoldoutTexts(scenariosDir)]);
+  const tests = options.useCache === false ? undefined : await openTestCache(root, SPECCC_VERSION);
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...inputProblems(files, config),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
-    ...checkRequirementCoverage({ workspace, manifest: tree.manifest, hashes: tree.hashes, files: tree.files, holdouts }),
+    ...checkRequirementCoverage({ workspace, manifest: tree.manifest, hashes: tree.hashes, files: tree.files, holdouts, ...(tests ? { read: tests.read } : {}) }),
   ]);
+  await tests?.save();
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };

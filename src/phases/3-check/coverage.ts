@@ -190,13 +190,16 @@ export function scenarioCovers(markdown: string): string[] {
   return [...new Set(list.filter((c): c is string => typeof c === 'string').map((c) => c.trim()).filter(Boolean))];
 }
 
-export function holdoutCoverage(texts: readonly HoldoutText[]): HoldoutCoverage[] {
+/** How a caller reads a test file's tests: readTests itself, or a cache in front of it (io/test-cache.ts). */
+export type TestReader = (file: string, text: string) => TestCase[];
+
+export function holdoutCoverage(texts: readonly HoldoutText[], read: TestReader = readTests): HoldoutCoverage[] {
   return texts.map((h) => ({
     spec: h.spec,
     name: h.name,
     check: h.check,
     covers: h.markdown === null ? [] : scenarioCovers(h.markdown),
-    tests: h.check !== null && h.code !== null ? readTests(h.check, h.code) : [],
+    tests: h.check !== null && h.code !== null ? read(h.check, h.code) : [],
   }));
 }
 
@@ -239,12 +242,12 @@ export function builtSpecs(workspace: Workspace, manifest: Manifest, hashes: Rea
 }
 
 /** Every generated test file of the given specs, parsed. */
-export function generatedTestsOf(specs: readonly Spec[], files: ReadonlyMap<string, string>): GeneratedTests[] {
+export function generatedTestsOf(specs: readonly Spec[], files: ReadonlyMap<string, string>, read: TestReader = readTests): GeneratedTests[] {
   return specs
     .flatMap((s) => s.frontmatter!.outputs)
     .filter((p) => TEST_FILE.test(p) && files.has(p))
     .sort()
-    .map((file) => ({ file, tests: readTests(file, files.get(file)!) }));
+    .map((file) => ({ file, tests: read(file, files.get(file)!) }));
 }
 
 const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
@@ -256,11 +259,12 @@ export function checkRequirementCoverage(input: {
   /** Generated files by path (headers included, as on disk). */
   files: ReadonlyMap<string, string>;
   holdouts: readonly HoldoutText[];
+  read?: TestReader;
 }): Diagnostic[] {
   const built = builtSpecs(input.workspace, input.manifest, input.hashes);
   if (built.length === 0) return [];
-  const generated = generatedTestsOf(built, input.files);
-  const holdouts = holdoutCoverage(input.holdouts);
+  const generated = generatedTestsOf(built, input.files, input.read);
+  const holdouts = holdoutCoverage(input.holdouts, input.read);
   const out: Diagnostic[] = [];
   for (const spec of built) {
     const traces = new Map(traceRequirements(spec.requirements, generated, holdouts).map((t) => [t.id, t]));
