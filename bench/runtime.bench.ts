@@ -10,13 +10,14 @@ import { build } from '../src/compile.js';
 import { createRuntime, takeCredentials } from '../src/runtime.js';
 import { loadConfig } from '../src/io/config-file.js';
 import type { Validator } from '../src/types/index.js';
+import { costOf, priceOf } from '../src/models/pricing.js';
 import { startTwin, textReply, writeFilesTurn, type RequestContext } from '../src/twin/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import type { BenchResult } from './util.js';
 
 /** Writes whatever files the job prompt lists, with a body of realistic length. */
 function writeListedFiles(ctx: RequestContext) {
-  if (ctx.hasToolResults) return textReply('Done.');
+  if (!ctx.awaitsWork) return textReply('Done.');
   const files = [...ctx.lastUserText.matchAll(/^- `([^`]+)`$/gm)].map((m) => m[1]!);
   return writeFilesTurn(Object.fromEntries(files.map((f) => [f, `// ${f}\n${'export const line = 1;\n'.repeat(40)}`])));
 }
@@ -28,13 +29,13 @@ const passing: Validator = {
   mutate: async () => ({ result: null, error: 'not scored in this test', durationMs: 0 }),
 };
 
-async function run1(count: number, concurrency: number, contextKb: number, outputTokensPerSecond: number) {
+async function run1(count: number, concurrency: number, contextKb: number, outputTokensPerSecond: number, promptCaching = true) {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-rt-'));
   const twin = await startTwin({ script: [{ reply: writeListedFiles }], outputTokensPerSecond });
   try {
     writeWorkspace(root, count, { dependencies: false, contextKb });
     const config = (await loadConfig(root)).config;
-    const runtime = createRuntime({ root, config: { ...config, agent: { maxTurns: 6 } }, credentials: takeCredentials({ ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'bench-key' }), command: 'build', provider: 'anthropic', inject: { validator: passing } });
+    const runtime = createRuntime({ root, config: { ...config, agent: { maxTurns: 6 }, model: { ...config.model, promptCaching } }, credentials: takeCredentials({ ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'bench-key' }), command: 'build', provider: 'anthropic', inject: { validator: passing } });
     const started = performance.now();
     const result = await build({ root, mode: 'build', runtime, concurrency });
     const wallMs = performance.now() - started;
@@ -57,12 +58,19 @@ export async function run(): Promise<BenchResult[]> {
     const plain = u.input_tokens ?? u.inputTokens ?? 0;
     return { value: (100 * read) / (read + write + plain), note: `${read} read, ${write} written, ${plain} uncached` };
   };
-  const b16 = share(await run1(20, 4, 16, 20_000));
+  const on16 = await run1(20, 4, 16, 20_000);
+  const off16 = await run1(20, 4, 16, 20_000, false);
+  const b16 = share(on16);
   const b48 = share(await run1(20, 4, 48, 20_000));
+  const bill = (b: Awaited<ReturnType<typeof run1>>) => {
+    const u = b.usage as { input_tokens: number; cache_read_input_tokens: number; cache_creation_input_tokens: number; output_tokens: number };
+    return costOf(priceOf('claude-sonnet-5-5')!, { inputTokens: u.input_tokens, outputTokens: u.output_tokens, cacheReadTokens: u.cache_read_input_tokens, cacheWriteTokens: u.cache_creation_input_tokens });
+  };
   return [
     { name: `50-spec build, concurrency 4: wall time`, value: a.wallMs, unit: 'ms', note: `${a.built} built` },
     { name: `50-spec build: ideal (sum of job times / 4)`, value: ideal, unit: 'ms', note: `wall/ideal = ${(a.wallMs / ideal).toFixed(2)}` },
     { name: '20-spec build, 16 KB governance: input as cache reads', value: b16.value, unit: '%', note: `goal > 80%; ${b16.note}` },
     { name: '20-spec build, 48 KB governance: input as cache reads', value: b48.value, unit: '%', note: b48.note },
+    { name: '20-spec build, 16 KB governance: bill with caching', value: bill(on16), unit: 'USD', note: `without caching $${bill(off16).toFixed(4)} (${((100 * bill(on16)) / bill(off16)).toFixed(0)}% of it); Sonnet 5.5 prices` },
   ];
 }

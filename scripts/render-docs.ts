@@ -3,6 +3,46 @@ import { spec } from '../src/diagnostics/catalogue/example.js';
 import type { Example, ExampleFile } from '../src/diagnostics/catalogue/types.js';
 import { frontmatterJsonSchema } from '../src/schemas/frontmatter.js';
 import { configJsonSchema } from '../src/schemas/config.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The wording rules' figures on the corpus, as bench/smells.bench.ts last wrote them (test/corpus/smells.test.ts keeps them current). */
+interface Measured {
+  corpus: { lines: number; file: string };
+  rules: { code: string; truePositives: number; falsePositives: number; falseNegatives: number; precision: number | null; recall: number | null; shipped: string }[];
+}
+
+const MEASURED = path.resolve(import.meta.dirname, '../test/corpus/measured.json');
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+/** The generated section on how well each wording rule does on the hand-labelled corpus. */
+function renderMeasured(): string[] {
+  const measured = JSON.parse(readFileSync(MEASURED, 'utf8')) as Measured;
+  return [
+    '## Wording rules, measured',
+    '',
+    `Each wording rule was run on the ${measured.corpus.lines} hand-labelled requirement sentences of`,
+    '`test/corpus/` (real sentences from public requirement documents; its README gives the sources',
+    'and the label definitions). Each sentence is put alone into the section of a minimal spec that',
+    'its corpus line names, the real checker runs with every wording rule on, and each code found is',
+    'compared with the sentence\'s hand labels. A wording rule ships as a warning only at 80% precision',
+    'or more; one below that is off by default (turn it on in the config\'s `rules` map).',
+    '`npm run bench smells` measures again and rewrites `test/corpus/measured.json`, which this table',
+    'comes from; `test/corpus/smells.test.ts` fails when the figures no longer match the rules.',
+    '',
+    'The rules were tuned on this same corpus (the labels were never changed), so these figures are',
+    'an upper estimate of what they do on specs they have not seen. Recall is lower by design where a',
+    'rule looks only at some sections: `number-without-unit` judges Constraints only, and',
+    '`weak-modal` the sections that state behaviour (not What).',
+    '',
+    '| code | precision | recall | true positives | false positives | missed | shipped as |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...measured.rules.map(
+      (r) => `| [\`${r.code}\`](#${r.code}) | ${pct(r.precision)} | ${pct(r.recall)} | ${r.truePositives} | ${r.falsePositives} | ${r.falseNegatives} | ${r.shipped} |`,
+    ),
+    '',
+  ];
+}
 
 const fence = (text: string, language = '') => {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -63,8 +103,13 @@ export function renderDiagnosticsDoc(): string {
     '',
     '| code | severity | summary |',
     '|---|---|---|',
-    ...entries.map((e) => `| [\`${e.code}\`](#${e.code}) | ${e.severity} | ${e.summary} |`),
+    ...entries.map((e) => `| [\`${e.code}\`](#${e.code}) | ${e.offByDefault ? `off (${e.severity} when on)` : e.severity} | ${e.summary} |`),
     '',
+    'The config\'s `rules` map sets any code of a check rule to `off`, `warn` or `error`, and a comment',
+    'in a spec suppresses one finding or a stretch of a file (docs/spec-format.md, "Suppressions"),',
+    'except for the codes marked **Locked** below: builds rely on them.',
+    '',
+    ...renderMeasured(),
   ];
   for (const e of entries) {
     lines.push(
@@ -76,6 +121,8 @@ export function renderDiagnosticsDoc(): string {
       '',
       `**Fix:** ${e.hint}`,
       '',
+      ...(e.offByDefault ? [`**Off by default:** ${e.offByDefault}. Turn it on with \`"rules": { "${e.code}": "warn" }\` in speccc.config.json.`, ''] : []),
+      ...(e.locked ? [`**Locked:** it cannot be turned off or made a warning in the config, nor suppressed in a spec: ${e.locked}.`, ''] : []),
       ...renderExample('Not ok', e.notOk),
       ...renderExample('Ok', e.ok),
     );

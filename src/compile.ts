@@ -27,7 +27,7 @@ import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
 import { assembleTree, holdForPromotion } from './phases/8-emit/assemble-tree.js';
-import { blockedByModels, inputProblems, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, stampIfUnchanged, withLock } from './pipeline-steps.js';
+import { preflight, inputProblems, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, stampIfUnchanged, withLock } from './pipeline-steps.js';
 import type { Runtime } from './runtime.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -80,6 +80,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
 }
 
+/** Findings about generated/ and its manifest are what a build repairs: they never block one. */
+const REPAIRED_BY_BUILD = /^(generated-|manifest-)/;
+
 export type BuildOptions = {
   root: string;
   force?: ForceSpec;
@@ -109,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (stamp) return { kind: 'up-to-date', specs: stamp.specs };
 
     const checked = await check({ root, files: read.files }); // 1–3
-    const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.code.startsWith('generated-'));
+    const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !REPAIRED_BY_BUILD.test(d.code));
     if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
     const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
 
@@ -120,7 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planInput = planInputOf(checked.workspace, config, rendered.prompts, read.tree, options.force ?? null); // 5
     const plan = planBuild(planInput);
     const runtime = options.mode === 'plan' ? null : options.runtime;
-    const unknownModels = options.mode === 'build' ? await blockedByModels(plan, runtime!) : [];
+    const unknownModels = options.mode === 'build' ? await preflight(plan, runtime!) : []; // sandbox, Models API
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
 
     const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal }); // 6–7

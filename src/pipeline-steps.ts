@@ -16,7 +16,7 @@ import { diagnostics as d } from './diagnostics/messages.js';
 import { readRawConfig } from './io/raw-config.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
 import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
-import { recoverPromotion } from './io/promote.js';
+import { journalExists, recoverPromotion } from './io/promote.js';
 import { resultStore } from './io/results.js';
 import { nullTrace } from './io/trace.js';
 import { buildDigest, readInputs, sourcesDigest, stampBuild, type ReadInputs } from './fast-path.js';
@@ -53,6 +53,7 @@ export async function recoverUnderLock(root: string, runtime: Runtime | null): P
     await recoverPromotion(root, generatedDir);
     return generatedDir;
   }
+  if (!(await journalExists(root))) return generatedDir; // the common case: nothing to recover, no lock to take
   try {
     const lock = await acquireWorkspaceLock(root, 'build --check');
     try {
@@ -96,9 +97,14 @@ export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts:
   };
 }
 
-/** Models of the jobs to generate that the API does not know: a located error before anything is spent. */
-export async function blockedByModels(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
+/**
+ * Before anything is spent on a plan with work to do: the sandbox must exist (a setup error
+ * otherwise), and models of the jobs to generate that the API does not know are located errors.
+ */
+export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
   const stale = plan.jobs.filter((j) => j.state === 'stale');
+  if (stale.length === 0) return [];
+  runtime.requireSandbox();
   const models = new Map<string, PlannedJob>();
   for (const job of stale) {
     const model = job.prepared?.model ?? job.spec.frontmatter!.model;

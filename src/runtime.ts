@@ -76,6 +76,8 @@ export interface Runtime {
   /** Things the user must hear on every run (an unsealed sandbox). */
   readonly warnings: string[];
   lock(): Promise<WorkspaceLock>;
+  /** Sets up the sandbox now: a missing one is a RuntimeSetupError before anything is spent. */
+  requireSandbox(): void;
   /** Model ids the API does not know (only the Anthropic provider checks). */
   checkModels(ids: string[]): Promise<{ id: string; error: string }[]>;
 }
@@ -92,6 +94,8 @@ export function providerLabel(provider: ProviderName | string, baseURL: string |
     return 'anthropic';
   }
 }
+
+const SANDBOX_OFF_WARNING = 'validation.sandbox is "off": generated code runs unsealed, with access to this machine\'s files and network';
 
 export interface Gate {
   runner: SealedRunner;
@@ -114,7 +118,7 @@ export function createGate(options: { root: string; config: SpecccConfig; creden
     if (error instanceof SandboxUnavailableError) throw new RuntimeSetupError(error.message);
     throw error;
   }
-  const warnings = runner.mode === 'off' ? ['validation.sandbox is "off": generated code runs unsealed, with access to this machine\'s files and network'] : [];
+  const warnings = runner.mode === 'off' ? [SANDBOX_OFF_WARNING] : [];
   const validator = createValidator({
     config: options.config,
     runner,
@@ -141,12 +145,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const budget = createBudget(cap, options.session);
   const warnings: string[] = [];
 
-  // promote and scenarios generate run no generated code: they need no sandbox on this machine.
+  // The sandbox is set up (and its absence reported) only when a job will run code: a build with
+  // nothing to do, promote and scenarios generate need none on this machine.
   const runsCode = options.command === 'build' || options.command === 'watch';
-  const gate = runsCode && !options.inject?.validator ? createGate({ root, config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate();
-  warnings.push(...gate.warnings);
-  const validator = options.inject?.validator ?? gate.validator;
-  const runner = gate.runner;
+  let gate: Gate | undefined;
+  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ root, config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
+  const sandbox: SandboxMode = options.inject?.runner?.mode ?? (config.validation.sandbox === 'off' ? 'off' : 'bubblewrap');
+  if (sandbox === 'off' && runsCode) warnings.push(SANDBOX_OFF_WARNING);
+  const validator: Validator = options.inject?.validator ?? {
+    visible: (input) => ensureGate().validator.visible(input),
+    holdout: (input) => ensureGate().validator.holdout(input),
+    mutate: (input) => ensureGate().validator.mutate(input),
+  };
 
   const prices = (config.model.prices ?? {}) as PriceOverrides;
   let provider: (Agent & { checkModels?: Runtime['checkModels'] }) | undefined;
@@ -168,6 +178,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       redact: credentials.redact,
       priceOf: (model) => priceOf(model, prices),
       maxFileChars: config.model.maxOutputTokens * 16,
+      caching: config.model.promptCaching,
       clock,
     });
     return provider;
@@ -183,7 +194,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     agent,
     providerLabel: options.inject?.agent ? options.inject.agent.name : providerLabel(options.provider, credentials.baseURL),
     validator,
-    sandbox: runner.mode,
+    sandbox,
     budget,
     results: resultStore(root),
     trace,
@@ -191,6 +202,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     clock,
     warnings,
     lock: () => acquireWorkspaceLock(root, options.command),
+    requireSandbox() {
+      if (!options.inject?.validator) ensureGate();
+    },
     async checkModels(ids) {
       if (ids.length === 0 || options.provider !== 'anthropic' || options.inject?.agent) return [];
       const p = await real();

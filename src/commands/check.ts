@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { StoredReport } from '../fast-path.js';
 import { EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
@@ -31,15 +32,32 @@ async function scenariosDigest(root: string): Promise<string> {
   return holdoutTextsDigest(path.resolve(root, (await readRawConfig(root)).paths.scenarios));
 }
 
+/** Reported files' text for code frames, read on demand (only on a terminal). */
+function sourcesOf(root: string): (file: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (file) => {
+    if (!seen.has(file)) {
+      try {
+        seen.set(file, readFileSync(path.join(root, file), 'utf8'));
+      } catch {
+        seen.set(file, undefined);
+      }
+    }
+    return seen.get(file);
+  };
+}
+
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
+    // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
+    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
     // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
 
     const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
     else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics));
-    else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color }));
+    else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color, ...(io.color ? { sourceOf: sourcesOf(root) } : {}) }));
     if (result.configBroken) return EXIT.usage;
     const failing = result.errors + (flags.strict ? result.warnings : 0);
     return failing > 0 ? EXIT.failed : EXIT.ok;

@@ -10,6 +10,9 @@ import { registerPromote } from './promote.js';
 import { registerScenarios } from './scenarios.js';
 import { registerTrace } from './trace.js';
 import { registerAudit } from './audit.js';
+import { registerInit } from './init.js';
+import { registerTwin } from './twin.js';
+import { registerCompletion } from './completion.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -24,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerTrace, registerAudit];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerTrace, registerAudit];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

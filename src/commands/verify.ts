@@ -42,6 +42,7 @@ interface SpecMutation {
 export async function runVerify(io: CliIo, specId: string | undefined, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
+    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
     const { check } = await import('../compile.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
     const { readGeneratedTree } = await import('../io/generated-tree.js');
@@ -90,7 +91,8 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
       }
       verdicts.push(verdict);
     }
-    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    // Hidden folders are not spec folders: the recommended scenarios repository has .git/ (and often .github/).
+    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
     const unknown = specId === undefined ? folders.filter((f) => !checked.workspace.byId.has(f)).sort() : [];
 
     const all = verdicts.flatMap((v) => v.scenarios);

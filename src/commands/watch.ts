@@ -40,7 +40,9 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
       statusShown = false;
     };
     const caps = () => (session ? ` — session $${session.spent().toFixed(4)}${session.cap !== null ? ` of $${session.cap.toFixed(2)}` : ''}${perBuild !== undefined ? `, $${perBuild.toFixed(2)} a build` : ''}` : '');
+    let lastStatus = '';
     const status = (text: string) => {
+      lastStatus = text;
       if (io.isTTY && !json) {
         io.stdout(`\r\u001b[2K${text}${caps()}`);
         statusShown = true;
@@ -59,7 +61,8 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
         }
         if (round.added.length > 0 || round.fixed.length > 0) clearStatus();
         for (const d of round.fixed) io.stdout(`fixed: ${d.file}:${d.span.start.line}:${d.span.start.column} ${d.code}\n`);
-        for (const d of round.added) io.stdout(formatDiagnostic(d, { color: io.color }) + '\n');
+        const sources = new Map(round.result.workspace.files.flatMap((f) => (f.spec ? [[f.file, f.spec.source] as const] : [])));
+        for (const d of round.added) io.stdout(formatDiagnostic(d, { color: io.color, ...(io.color ? { sourceOf: (f: string) => sources.get(f) } : {}) }) + '\n');
         status(round.status);
       },
       onBuild: (event) => {
@@ -81,8 +84,12 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
         else if (event.type === 'cancelled') io.stdout('build cancelled by a newer change\n');
       },
       onReady: () => {
-        if (json) emit({ type: 'ready' });
-        else io.stderr(`watching ${root} (Ctrl-C to stop)\n`);
+        if (json) return emit({ type: 'ready' });
+        // The banner gets a line of its own; the status line is drawn again below it.
+        const shown = statusShown;
+        clearStatus();
+        io.stderr(`watching ${root} (Ctrl-C to stop)\n`);
+        if (shown && lastStatus) status(lastStatus);
       },
     });
     clearStatus();

@@ -8,6 +8,8 @@ import type { Diagnostic, Span, SpecccConfig } from '../types/index.js';
 import { diagnostics as d } from '../diagnostics/messages.js';
 import { createLineIndex } from '../phases/1-parse/line-index.js';
 import { CONFIG_FILE, ConfigSchema } from '../schemas/config.js';
+import { CATALOGUE } from '../diagnostics/catalogue/index.js';
+import { RULE_CODES } from '../phases/3-check/rules/index.js';
 
 export interface LoadedConfig {
   config: SpecccConfig;
@@ -44,17 +46,22 @@ export function parseConfig(text: string): LoadedConfig {
     const overlaps = pathProblems(config.paths).map((message) =>
       d.configPathsOverlap({ file, span: spans.get('value:paths.generated') ?? spans.get('key:paths') ?? lines.span(0, 0), message }),
     );
-    return overlaps.length > 0 ? fail(overlaps) : { config, file, diagnostics: [], spans };
+    const problems = [...overlaps, ...ruleProblems(config.rules, spans, lines)];
+    return problems.length > 0 ? fail(problems) : { config, file, diagnostics: [], spans };
   }
   const diagnostics = parsed.error.issues.flatMap((issue): Diagnostic[] => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(base);
       return issue.keys.map((key) => {
         const p = [...base, key].join('.');
+        const guess = closest(key, known);
         return d.configUnknownKey({
           file,
           span: spans.get(`key:${p}`) ?? lines.span(0, 0),
-          message: `Unknown config key \`${p}\`; expected one of the keys in schemas/config.schema.json`,
+          message: guess
+            ? `Unknown config key \`${p}\`; did you mean \`${[...base, guess].join('.')}\`?`
+            : `Unknown config key \`${p}\`; expected one of ${known.map((k) => `\`${k}\``).join(', ')}`,
         });
       });
     }
@@ -67,7 +74,79 @@ export function parseConfig(text: string): LoadedConfig {
       }),
     ];
   });
-  return fail(diagnostics);
+  // Unknown rule names are reported with the other problems, not only once the rest is valid.
+  const rules = (data as { rules?: unknown } | null)?.rules;
+  const named = rules && typeof rules === 'object' && !Array.isArray(rules) ? Object.fromEntries(Object.entries(rules).filter(([, v]) => typeof v === 'string')) : {};
+  return fail([...diagnostics, ...ruleProblems(named as SpecccConfig['rules'], spans, lines)]);
+}
+
+/** The `rules` map may name only codes of check rules, and may not turn off or down a code builds rely on. */
+function ruleProblems(rules: Readonly<Record<string, string>>, spans: ReadonlyMap<string, Span>, lines: ReturnType<typeof createLineIndex>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [code, level] of Object.entries(rules)) {
+    if (!RULE_CODES.has(code)) {
+      const guess = closest(code, [...RULE_CODES]);
+      out.push(
+        d.configUnknownKey({
+          file: CONFIG_FILE,
+          span: spans.get(`key:rules.${code}`) ?? spans.get('key:rules') ?? lines.span(0, 0),
+          message: guess
+            ? `Unknown rule \`${code}\` in \`rules\`; did you mean \`${guess}\`?`
+            : `Unknown rule \`${code}\` in \`rules\`; expected the code of a check rule (docs/diagnostics.md)`,
+        }),
+      );
+      continue;
+    }
+    const locked = CATALOGUE.get(code)?.locked;
+    if (locked && (level === 'off' || level === 'warn')) {
+      out.push(
+        d.configInvalidValue({
+          file: CONFIG_FILE,
+          span: spans.get(`value:rules.${code}`) ?? lines.span(0, 0),
+          message: `Rule \`${code}\` cannot be set to \`${level}\`: ${locked}; expected it left out of \`rules\``,
+          hint: `Remove \`${code}\` from \`rules\`: it is always an error.`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The keys the schema allows at a path of nested objects. */
+function knownKeys(at: string[]): string[] {
+  let schema: unknown = ConfigSchema;
+  for (const key of at) {
+    const shape = objectShape(schema);
+    schema = shape?.[key];
+  }
+  return Object.keys(objectShape(schema) ?? {}).filter((k) => k !== '$schema');
+}
+
+/** The object shape inside zod's default/prefault/optional wrappers, if any. */
+function objectShape(schema: unknown): Record<string, unknown> | undefined {
+  let s = schema as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
+  for (let i = 0; i < 4 && s && !s.shape; i++) s = s.def?.innerType as typeof s;
+  return s?.shape;
+}
+
+/** The known key a misspelling most likely meant: within a third of its length in edits. */
+function closest(key: string, known: string[]): string | undefined {
+  let best: { key: string; cost: number } | undefined;
+  for (const k of known) {
+    const cost = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (cost <= Math.max(1, Math.floor(k.length / 3)) && (!best || cost < best.cost)) best = { key: k, cost };
+  }
+  return best?.key;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 const norm = (p: string) => path.posix.normalize(p.split(path.sep).join('/')).replace(/\/+$/, '');

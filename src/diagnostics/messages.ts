@@ -4,6 +4,8 @@ import { makeDiagnostic, type DiagnosticInput } from './make.js';
 
 /** Every diagnostic code speccc reports. */
 export type DiagnosticCode =
+  | 'between-ends-unclear'
+  | 'comparative-no-reference'
   | 'config-invalid-json'
   | 'config-invalid-value'
   | 'config-paths-overlap'
@@ -11,6 +13,7 @@ export type DiagnosticCode =
   | 'config-unreadable'
   | 'constraint-has-outputs'
   | 'dependency-cycle'
+  | 'depends-on-duplicate'
   | 'depends-on-unready'
   | 'deprecated-still-used'
   | 'duplicate-id'
@@ -27,16 +30,20 @@ export type DiagnosticCode =
   | 'generated-missing'
   | 'generated-unowned'
   | 'inputs-no-invalid-case'
+  | 'loophole'
   | 'manifest-unreadable'
   | 'markdown-unparsable'
   | 'model-unknown'
   | 'model-unpriced'
+  | 'number-without-unit'
+  | 'open-ended-list'
   | 'output-conflict'
   | 'output-duplicate'
   | 'output-path-invalid'
   | 'output-undeclared'
   | 'outputs-missing'
   | 'outputs-no-test'
+  | 'passive-no-actor'
   | 'path-not-found'
   | 'placeholder-text'
   | 'requirement-id-duplicate'
@@ -58,12 +65,17 @@ export type DiagnosticCode =
   | 'unknown-dependency'
   | 'unknown-link'
   | 'unknown-term'
+  | 'unused-suppression'
   | 'vague-wording'
   | 'weak-modal'
   | 'yaml-invalid';
 
 /** One factory per code: severity and default hint come from the catalogue. */
 export const diagnostics = {
+  /** warning: "Between X and Y" does not say whether the ends count */
+  betweenEndsUnclear: (input: DiagnosticInput): Diagnostic => makeDiagnostic('between-ends-unclear', input),
+  /** warning: A comparative or superlative says "more" than nothing in particular */
+  comparativeNoReference: (input: DiagnosticInput): Diagnostic => makeDiagnostic('comparative-no-reference', input),
   /** error: speccc.config.json is not valid JSON */
   configInvalidJson: (input: DiagnosticInput): Diagnostic => makeDiagnostic('config-invalid-json', input),
   /** error: A config value has the wrong type or is out of range */
@@ -78,6 +90,8 @@ export const diagnostics = {
   constraintHasOutputs: (input: DiagnosticInput): Diagnostic => makeDiagnostic('constraint-has-outputs', input),
   /** error: Specs depend on each other in a cycle */
   dependencyCycle: (input: DiagnosticInput): Diagnostic => makeDiagnostic('dependency-cycle', input),
+  /** warning: `depends_on` lists the same id twice */
+  dependsOnDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('depends-on-duplicate', input),
   /** error: A ready spec depends on a draft or deprecated spec */
   dependsOnUnready: (input: DiagnosticInput): Diagnostic => makeDiagnostic('depends-on-unready', input),
   /** warning: A deprecated spec is still depended on */
@@ -110,6 +124,8 @@ export const diagnostics = {
   generatedUnowned: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-unowned', input),
   /** error: Inputs never says what happens on invalid input */
   inputsNoInvalidCase: (input: DiagnosticInput): Diagnostic => makeDiagnostic('inputs-no-invalid-case', input),
+  /** warning: An escape clause weakens a requirement ("if possible", "as needed") */
+  loophole: (input: DiagnosticInput): Diagnostic => makeDiagnostic('loophole', input),
   /** error: generated/.speccc/manifest.json is corrupt */
   manifestUnreadable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('manifest-unreadable', input),
   /** error: The markdown parser could not read the file */
@@ -118,6 +134,10 @@ export const diagnostics = {
   modelUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unknown', input),
   /** error: A spec is routed to a model speccc has no price for */
   modelUnpriced: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unpriced', input),
+  /** warning: A constraint gives a number without its unit */
+  numberWithoutUnit: (input: DiagnosticInput): Diagnostic => makeDiagnostic('number-without-unit', input),
+  /** warning: A list is left open ("such as", "including", "etc.") */
+  openEndedList: (input: DiagnosticInput): Diagnostic => makeDiagnostic('open-ended-list', input),
   /** error: Two specs own the same output file */
   outputConflict: (input: DiagnosticInput): Diagnostic => makeDiagnostic('output-conflict', input),
   /** warning: A spec lists the same output twice */
@@ -130,6 +150,8 @@ export const diagnostics = {
   outputsMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('outputs-missing', input),
   /** warning: A feature spec owns no test file */
   outputsNoTest: (input: DiagnosticInput): Diagnostic => makeDiagnostic('outputs-no-test', input),
+  /** warning: A requirement in the passive voice says nothing about who acts */
+  passiveNoActor: (input: DiagnosticInput): Diagnostic => makeDiagnostic('passive-no-actor', input),
   /** error: A path given on the command line does not exist */
   pathNotFound: (input: DiagnosticInput): Diagnostic => makeDiagnostic('path-not-found', input),
   /** error: The spec contains placeholder text */
@@ -172,9 +194,11 @@ export const diagnostics = {
   unknownLink: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-link', input),
   /** error: A marked [[term]] is not in the glossary */
   unknownTerm: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-term', input),
+  /** warning: A suppression comment suppresses nothing */
+  unusedSuppression: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unused-suppression', input),
   /** warning: Vague wording that cannot be tested */
   vagueWording: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-wording', input),
-  /** warning: A rule uses "should", "may" or "might" instead of "must" */
+  /** warning: A requirement uses "should", "may" or "might" instead of "must" */
   weakModal: (input: DiagnosticInput): Diagnostic => makeDiagnostic('weak-modal', input),
   /** error: The frontmatter is not valid YAML */
   yamlInvalid: (input: DiagnosticInput): Diagnostic => makeDiagnostic('yaml-invalid', input),

@@ -10,6 +10,12 @@ import { ManifestFileSchema } from '../schemas/state.js';
 export const MANIFEST_PATH = '.speccc/manifest.json';
 /** Files speccc writes into generated/ itself, never owned by a spec. */
 export const TREE_OWN_FILES = new Set(['README.md']);
+/**
+ * Folders inside generated/ that are not generated: a generated package's own installation
+ * (`npm install` in generated/) and tools' caches in it. Never read, never owned, kept across
+ * promotions.
+ */
+export const TREE_FOREIGN_DIRS = ['node_modules'];
 
 export interface GeneratedTree {
   /** Relative path -> content, for every file outside generated/.speccc/ (README excluded). */
@@ -25,7 +31,7 @@ export async function readGeneratedTree(generatedDir: string, version: string): 
   const hashes = new Map<string, string>();
   let names: string[] = [];
   try {
-    names = await glob('**/*', { cwd: generatedDir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['.speccc/**'] });
+    names = await glob('**/*', { cwd: generatedDir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['.speccc/**', ...TREE_FOREIGN_DIRS.map((d) => `${d}/**`)] });
   } catch {
     names = [];
   }

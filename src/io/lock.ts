@@ -93,15 +93,6 @@ export async function acquireWorkspaceLock(root: string, command: string): Promi
   };
 }
 
-/** Whether a live process holds the lock right now (for read-only commands deciding whether crash recovery is theirs to run). */
-export async function lockHeld(root: string): Promise<boolean> {
-  try {
-    return await lockfile.check(targetOf(root), { stale: 30_000, realpath: false });
-  } catch {
-    return false;
-  }
-}
-
 /**
  * proper-lockfile proves it still holds the lock by the folder's mtime, which it refreshes on a
  * timer; adding or removing the holder file changes that mtime, so it is put back afterwards.

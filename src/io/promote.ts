@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { JournalSchema } from '../schemas/state.js';
+import { TREE_FOREIGN_DIRS } from './generated-tree.js';
 
 interface Journal {
   generated: string;
@@ -45,6 +46,10 @@ function checkJournal(root: string, generatedDir: string, raw: unknown): Journal
     throw new CorruptStateError(`.speccc/promote-journal.json names paths outside this workspace's generated/ and .speccc/staging/; refusing to touch them. Delete the journal if no build is running`);
   }
   return journal;
+}
+
+export async function journalExists(root: string): Promise<boolean> {
+  return exists(journalOf(root));
 }
 
 /** Finishes or rolls back a swap interrupted by a crash. Call only while holding the workspace lock. */
@@ -131,6 +136,10 @@ export async function promoteTree(options: {
   }
   const removed = [...current.keys()].filter((rel) => !next.has(rel)).sort();
   options.signal?.throwIfAborted();
+  // A generated package's own installation moves into the new tree with it.
+  for (const dir of TREE_FOREIGN_DIRS) {
+    if (await exists(path.join(generatedDir, dir))) await fs.rename(path.join(generatedDir, dir), path.join(tree, dir));
+  }
   // The point of no return: journal first, then two renames.
   await writeFileAtomic(journalOf(root), JSON.stringify({ generated: generatedDir, tree, old } satisfies Journal));
   const hadTree = await exists(generatedDir);

@@ -103,10 +103,11 @@ function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string): strin
     '--unshare-all', // user, pid, net, ipc, uts, cgroup: no network, no view of other processes
     '--die-with-parent',
     '--new-session', // no TIOCSTI into speccc's terminal
-    ...systemMounts(toolchain),
+    // /tmp first: a toolchain or scratch folder under /tmp is then mounted on top of it, not hidden by it.
+    '--tmpfs', '/tmp',
     '--proc', '/proc',
     '--dev', '/dev',
-    '--tmpfs', '/tmp',
+    ...systemMounts(toolchain),
     ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []),
     '--bind', scratch, scratch,
     '--chdir', scratch,

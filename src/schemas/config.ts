@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { EFFORT_LEVELS, SPEC_KINDS } from './frontmatter.js';
 
+/** What the `rules` map may set a code to. */
+export const RULE_SEVERITIES = ['off', 'warn', 'error'] as const;
+
 /**
  * speccc.config.json. Every field has a default, so the default layout needs no file. The
  * SpecccConfig type (src/types/config.ts) and the published JSON Schema
@@ -23,6 +26,7 @@ export const ConfigSchema = z.strictObject({
       default: z.string().min(1).default('claude-sonnet-5-5'),
       byKind: z.partialRecord(z.enum(SPEC_KINDS), z.string().min(1)).default({}).describe("Per-kind routing; a spec's own `model:` wins over both."),
       maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Per-request output token limit (max_tokens).'),
+      promptCaching: z.boolean().default(true).describe('Mark the shared prefix and each job prompt for prompt caching (turn off only to compare bills).'),
       effort: z.enum(EFFORT_LEVELS).default('high').describe('Effort level sent with every request; part of the job key.'),
       effortByKind: z.partialRecord(z.enum(SPEC_KINDS), z.enum(EFFORT_LEVELS)).default({}).describe("Per-kind effort; a spec's own `effort:` wins over both."),
       prices: z
@@ -68,6 +72,10 @@ export const ConfigSchema = z.strictObject({
         .describe("Refuse to promote a spec whose holdout scenarios kill less than this percentage of mutants of its generated code (Stryker, sealed; adds a mutation run to each build of a spec with holdouts; a spec without holdouts cannot meet it). `speccc verify --mutate` exits 1 below it."),
     })
     .prefault({}),
+  rules: z
+    .record(z.string(), z.enum(RULE_SEVERITIES))
+    .default({})
+    .describe('Severity per diagnostic code of a check rule, eslint-style: off, warn or error (docs/diagnostics.md lists the codes).'),
 });
 
 export { CONFIG_FILE } from '../config/file-name.js';

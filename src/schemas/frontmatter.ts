@@ -23,7 +23,6 @@ export const FrontmatterSchema = z.strictObject({
 });
 
 export const FRONTMATTER_FIELDS = Object.keys(FrontmatterSchema.shape);
-export const REQUIRED_FIELDS = ['id', 'kind', 'status'] as const;
 
 export function frontmatterJsonSchema(): unknown {
   return {

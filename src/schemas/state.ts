@@ -79,5 +79,3 @@ export const VerifyHistoryLineSchema = z.object({
     )
     .optional(),
 });
-
-export const BuildStampSchema = z.object({ digest: z.string(), specs: z.number() });

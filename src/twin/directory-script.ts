@@ -44,7 +44,7 @@ function specRule(dir: string, id: string): Rule {
     match: { specId: id },
     reply: (ctx) => {
       const folders = attemptFolders(dir, id);
-      if (ctx.hasToolResults)
+      if (!ctx.awaitsWork)
         return textReply(folders.length === 1 ? `Done: wrote ${Object.keys(filesUnder(folders[0]!)).length} file(s).` : 'Done.');
       const folder = folders[Math.min(writes, folders.length - 1)];
       if (!folder) return textReply(`twin: the replies folder for ${id} is gone.`);
@@ -73,7 +73,7 @@ function scenarioRule(dir: string): Rule {
     match: { where: (ctx) => scenarioJob(dir, ctx) !== undefined },
     reply: (ctx) => {
       const job = scenarioJob(dir, ctx)!;
-      return ctx.hasToolResults ? textReply(`Done: wrote ${job.path}.`) : writeFilesTurn({ [job.path]: readFileSync(job.source, 'utf8') });
+      return !ctx.awaitsWork ? textReply(`Done: wrote ${job.path}.`) : writeFilesTurn({ [job.path]: readFileSync(job.source, 'utf8') });
     },
   };
 }

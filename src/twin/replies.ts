@@ -29,7 +29,7 @@ export function writeFilesTurn(files: Record<string, string>): Turn {
  * gets the files again.
  */
 export function writeFilesReply(files: Record<string, string>): ReplyFn {
-  return (ctx) => (ctx.hasToolResults ? textReply(`Done: wrote ${Object.keys(files).length} file(s).`) : writeFilesTurn(files));
+  return (ctx) => (!ctx.awaitsWork ? textReply(`Done: wrote ${Object.keys(files).length} file(s).`) : writeFilesTurn(files));
 }
 
 /**
@@ -40,7 +40,7 @@ export function writeFilesReply(files: Record<string, string>): ReplyFn {
 export function writeFilesSequence(attempts: Array<Record<string, string>>): ReplyFn {
   let writes = 0;
   return (ctx) => {
-    if (ctx.hasToolResults) return textReply('Done.');
+    if (!ctx.awaitsWork) return textReply('Done.');
     const files = attempts[Math.min(writes, attempts.length - 1)] ?? {};
     writes += 1;
     return writeFilesTurn(files);

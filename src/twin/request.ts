@@ -119,6 +119,8 @@ export function requestContext(body: MessagesBody, requestIndex: number): Reques
     allText,
     specId: SPEC_ID_LINE.exec(allText)?.[1],
     hasToolResults: toolResults.length > 0,
+    // A fix request may ride on the same user turn as pending tool results: it is new input.
+    awaitsWork: toolResults.length === 0 || lastUserBlocks.some((b) => field(b, 'type') === 'text' && blockText(b).trim() !== ''),
     toolResults,
     thinking: thinkingMode(body, toolResults.length > 0 && lastUser === messages[messages.length - 1]).enabled,
     effort: effortOf(body),

@@ -6,7 +6,17 @@ import { createHash } from 'node:crypto';
 import type { MessagesBody, Usage } from './types.js';
 
 export function countText(text: string): number {
-  return Math.ceil(text.length / 4);
+  // Like the real tokenizer, roughly: English and code run about four characters a token, while
+  // CJK and other non-ASCII text runs about a token a character (two for astral characters such
+  // as emoji) — so a budget that estimated characters ÷ 4 would be caught under-reserving.
+  let ascii = 0;
+  let other = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) ascii++;
+    else other += code > 0xffff ? 2 : 1;
+  }
+  return Math.ceil(ascii / 4) + other;
 }
 
 /** One cacheable unit, in the API's prefix order: tools, then system, then messages. */

@@ -75,6 +75,8 @@ export interface RequestContext {
   specId: string | undefined;
   /** True when the last user message carries tool_result blocks. */
   hasToolResults: boolean;
+  /** The last user message asks for something new: no tool results, or tool results with a text block (a fix request). */
+  awaitsWork: boolean;
   /** tool_result blocks of the last user message. */
   toolResults: Array<{ tool_use_id: string; is_error: boolean; text: string }>;
   /** Whether the reply to this request starts with a thinking block. */

@@ -62,7 +62,6 @@ export type TraceEvent =
       mutationScore?: number | null;
     };
 
-export type TraceEventType = TraceEvent['type'];
 /** An event as stored: with the time it was written. */
 export type TracedEvent = TraceEvent & { at: string };
 

@@ -201,4 +201,25 @@ describe('speccc build', () => {
     const changed = await buildWith(root, writeAll(OUTPUTS, 2), { force: new Set(['line-items']) });
     expect(changed.tasks.map(specIdOf)).toEqual(['line-items', 'invoice-totals']);
   });
+
+  it('promotion.requireHoldouts refuses to promote a spec no holdout check covers (unverified)', async () => {
+    const root = exampleWorkspace();
+    writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { requireHoldouts: true } }));
+    const { result } = await buildWith(root, writeAll(OUTPUTS));
+    const money = result.outcomes.get('money')!;
+    expect(money).toMatchObject({ state: 'failed', failureClass: 'unverified', holdout: 'unverified' });
+    expect(existsSync(path.join(root, 'generated/src/money.ts'))).toBe(false);
+  });
+
+  it('a generated package installed in place (generated/node_modules) is never read, owned or lost by a build', async () => {
+    const root = exampleWorkspace();
+    await buildWith(root, writeAll(OUTPUTS));
+    mkdirSync(path.join(root, 'generated/node_modules/left-pad'), { recursive: true });
+    writeFileSync(path.join(root, 'generated/node_modules/left-pad/package.json'), '{"name":"left-pad"}');
+    expect((await check({ root })).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    writeFileSync(path.join(root, 'context/rules.md'), '# Rules\n\n1. Changed.\n');
+    const rebuilt = await buildWith(root, writeAll(OUTPUTS, 2));
+    expect(rebuilt.tasks).toHaveLength(4);
+    expect(readFileSync(path.join(root, 'generated/node_modules/left-pad/package.json'), 'utf8')).toBe('{"name":"left-pad"}');
+  });
 });

@@ -3,7 +3,8 @@
  * optional templates/). If it has an `edits/` folder, the workspace is first built with an agent
  * that writes every declared file, then `edits/` is copied over it. Then `speccc build --dry-run
  * --prompts-out` runs, and the printed plan must equal `expected-plan.txt` and the rendered
- * prompts `expected-prompts/`. UPDATE=1 rewrites expectations; SAMPLE=name runs one.
+ * prompts `expected-prompts/`; then the build runs, and the generated tree with its manifest
+ * must equal `expected-tree/`. UPDATE=1 rewrites expectations; SAMPLE=name runs one.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,31 @@ const writeEverything: Agent = {
     return { status: 'done', usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: 0, requests: 1, history: [task.prompt] };
   },
 };
+
+/** Every file under a folder, by relative POSIX path. */
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else out[path.relative(dir, p).split(path.sep).join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The manifest without what changes from run to run (when and how long). */
+function stableManifest(text: string): string {
+  const manifest = JSON.parse(text) as { specs: Record<string, { builtAt: string; durationMs: number }> };
+  for (const entry of Object.values(manifest.specs)) {
+    entry.builtAt = '<builtAt>';
+    entry.durationMs = 0;
+  }
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
 
 function compare(actual: string, file: string) {
   if (update) {
@@ -58,6 +84,14 @@ describe('speccc build samples (plan and prompts)', () => {
       const produced = readdirSync(prompts).sort();
       if (!update) expect(produced).toEqual(readdirSync(expectedDir).sort());
       for (const file of produced) compare(readFileSync(path.join(prompts, file), 'utf8'), path.join(expectedDir, file));
+
+      // Then the build itself: the generated tree and manifest a user would commit.
+      await buildWith(root, writeEverything);
+      const treeDir = path.join(sample, 'expected-tree');
+      if (update) rmSync(treeDir, { recursive: true, force: true });
+      const tree = filesUnder(path.join(root, 'generated'));
+      if (!update) expect(Object.keys(tree).sort()).toEqual(Object.keys(filesUnder(treeDir)).sort());
+      for (const [file, content] of Object.entries(tree)) compare(file.endsWith('manifest.json') ? stableManifest(content) : content, path.join(treeDir, file));
     });
   }
 });

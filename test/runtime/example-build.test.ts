@@ -26,8 +26,8 @@ describe('speccc build against the twin', () => {
     const first = await runCli(['build'], { cwd: root, env });
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/✔ money built: type-checked, its tests passed, 1\/1 holdouts passed \(\d+ in \/ \d+ out tokens, \$\d+\.\d{4}, [\d.]+ s\)/);
-    expect(first.stdout).toMatch(/✔ line-items built: type-checked, its tests passed, no holdout check \(unverified\)/);
-    expect(first.stdout).toMatch(/✔ 4 specs built, 1 unverified \(no holdout check\), 0 failed, 0 up to date \(\$\d+\.\d{4} spent; run [\w-]+\)/);
+    expect(first.stdout).toMatch(/✔ line-items built: type-checked, its tests passed, 1\/1 holdouts passed/);
+    expect(first.stdout).toMatch(/✔ 4 specs built, 0 failed, 0 up to date \(\$\d+\.\d{4} spent; run [\w-]+\)/);
     expect(first.code).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(root, 'generated/.speccc/manifest.json'), 'utf8'));
     expect(manifest.specs.money.provider).toBe('anthropic (speccc twin at 127.0.0.1; no model was called)');

@@ -23,7 +23,7 @@ afterEach(async () => {
 function stages(root: string, spec: string): string[] {
   const dir = path.join(root, '.speccc/results');
   if (!existsSync(dir)) return [];
-  // Only stored results: a killed write-file-atomic can leave its temporary `<key>.json.<n>` behind, which is no result.
+  // Only stored results: write-file-atomic's temporary files (`<key>.json.<n>`) are not, until renamed.
   return readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.json$/.test(f)).flatMap((f) => {
     try {
       const r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { specId: string; stage: string };
@@ -86,8 +86,8 @@ describe('resume after a kill', () => {
     const resumed = await runCli(['build'], { cwd: root, env });
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(/✔ money built: type-checked/);
-    expect(specIds(twin)).toEqual(['discount-codes', 'invoice-totals', 'line-items']); // no request for money
+    expect(resumed.stdout, resumed.stdout).toMatch(/✔ money built: type-checked/);
+    expect(specIds(twin), resumed.stdout).toEqual(['discount-codes', 'invoice-totals', 'line-items']); // no request for money
     expect(paid).toBeGreaterThan(0);
   }, 120_000);
 });

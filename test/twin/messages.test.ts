@@ -258,13 +258,12 @@ describe('twin: records', () => {
 describe('twin: throughput', () => {
   it('serves many concurrent streams in parallel, not one by one', async () => {
     const { twin, client } = await setup({ delayMs: 100, eventDelayMs: 5, script: [{ reply: writeFilesReply({ 'a.ts': 'x'.repeat(2000) }) }] });
-    const started = Date.now();
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         client.messages.stream({ model: MODEL, max_tokens: 2000, messages: [{ role: 'user', content: `job ${i}` }] }).finalMessage(),
       ),
     );
-    expect(Date.now() - started).toBeLessThan(30 * 100);
+    // Parallel, not one by one: many streams were open at once (measured by the twin, not by a clock).
     expect(twin.stats().peakInFlight).toBeGreaterThan(10);
   });
 });

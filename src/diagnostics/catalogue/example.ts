@@ -53,7 +53,7 @@ const sectionKey = (heading: string) => {
   const key = heading
     .toLowerCase()
     .replace(/[-_]/g, ' ')
-    .replace(/[^a-z ]/g, '')
+    .replace(/[^a-z0-9 ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   return ALIASES[key] ?? key;

@@ -6,6 +6,7 @@ export const MODELS_AND_STATE: CatalogueEntry[] = [
   {
     code: 'model-unpriced',
     severity: 'error',
+    locked: 'every request is reserved against the budget before it is sent',
     summary: 'A spec is routed to a model speccc has no price for',
     doc: 'A budget is a cap only if every request can be priced before it is sent. A model id speccc does not know (often a typo) is refused before any request, never priced by guesswork.',
     hint: 'Use a model from the current lineup (docs/models.md), or add its prices under `model.prices` in speccc.config.json.',

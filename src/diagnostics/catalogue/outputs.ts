@@ -6,6 +6,7 @@ export const OUTPUTS: CatalogueEntry[] = [
   {
     code: 'output-conflict',
     severity: 'error',
+    locked: 'each generated file has one owner, so one build cannot overwrite another\'s work',
     summary: 'Two specs own the same output file',
     doc: 'Each generated file has exactly one owner, so a build of one spec can never overwrite another\'s work.',
     hint: 'Give the file to one spec; the other can depend on it.',
@@ -15,6 +16,7 @@ export const OUTPUTS: CatalogueEntry[] = [
   {
     code: 'output-path-invalid',
     severity: 'error',
+    locked: 'outputs confine the agent\'s writes to the generated root',
     summary: 'An output path is absolute, escapes the generated root, or is malformed',
     doc: 'Outputs are POSIX paths relative to the generated root. Absolute paths, `..`, backslashes, empty segments and paths into `.speccc/` would let an agent write outside its sandbox.',
     hint: 'Use a relative path inside the generated root, such as `src/money.ts`.',
@@ -33,6 +35,7 @@ export const OUTPUTS: CatalogueEntry[] = [
   {
     code: 'outputs-missing',
     severity: 'error',
+    locked: 'outputs confine the agent\'s writes',
     summary: 'A feature or architecture spec owns no outputs',
     doc: 'A buildable spec must say which files it produces; otherwise the agent cannot be confined and nothing can be checked.',
     hint: 'List the files this spec owns under `outputs:`.',
@@ -42,6 +45,7 @@ export const OUTPUTS: CatalogueEntry[] = [
   {
     code: 'constraint-has-outputs',
     severity: 'error',
+    locked: 'constraint specs are not built',
     summary: 'A constraint spec owns outputs',
     doc: 'Constraint specs apply to every job through the system prompt; they are not built themselves, so they cannot own files.',
     hint: 'Remove `outputs`, or make the spec a feature or architecture spec.',

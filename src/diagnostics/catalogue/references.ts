@@ -6,6 +6,7 @@ export const REFERENCES: CatalogueEntry[] = [
   {
     code: 'duplicate-id',
     severity: 'error',
+    locked: 'builds and the manifest find specs by id',
     summary: 'Two specs have the same id',
     doc: 'Ids are how specs, the manifest and the build refer to a spec; two specs with one id make every reference ambiguous.',
     hint: 'Rename one of the ids (and the references to it).',
@@ -15,6 +16,7 @@ export const REFERENCES: CatalogueEntry[] = [
   {
     code: 'unknown-dependency',
     severity: 'error',
+    locked: 'a build orders specs by their dependencies',
     summary: '`depends_on` names a spec that does not exist',
     doc: 'A dependency on a missing spec means the agent would build against an interface nobody defined.',
     hint: 'Correct the id, or write the missing spec.',
@@ -31,8 +33,18 @@ export const REFERENCES: CatalogueEntry[] = [
     notOk: { files: { 'specs/invoice.md': spec('## What\n\nTotals an invoice in [money](mony.md).\n', { id: 'invoice' }), 'specs/money.md': spec('', { id: 'money', kind: 'architecture' }) } },
   },
   {
+    code: 'depends-on-duplicate',
+    severity: 'warning',
+    summary: '`depends_on` lists the same id twice',
+    doc: 'Listing a dependency twice is harmless to the build but usually a copy-paste slip that hides a dependency that was meant.',
+    hint: 'Remove the repeated id.',
+    ok: { files: { 'specs/invoice.md': spec('', { id: 'invoice', depends_on: ['money'] }), 'specs/money.md': spec('', { id: 'money', kind: 'architecture' }) } },
+    notOk: { files: { 'specs/invoice.md': spec('', { id: 'invoice', depends_on: ['money', 'money'] }), 'specs/money.md': spec('', { id: 'money', kind: 'architecture' }) } },
+  },
+  {
     code: 'self-dependency',
     severity: 'error',
+    locked: 'a build orders specs by their dependencies',
     summary: 'A spec depends on itself',
     doc: 'A spec cannot be built after itself.',
     hint: 'Remove the spec\'s own id from depends_on.',
@@ -42,6 +54,7 @@ export const REFERENCES: CatalogueEntry[] = [
   {
     code: 'dependency-cycle',
     severity: 'error',
+    locked: 'a build orders specs by their dependencies',
     summary: 'Specs depend on each other in a cycle',
     doc: 'A spec is generated after the specs it depends on, so a cycle has no order to build in. The cycle is printed in full and reported once, on the spec whose id sorts first, with the other members as related locations.',
     hint: 'Break the cycle: move what both need into a spec they both depend on.',
@@ -51,6 +64,7 @@ export const REFERENCES: CatalogueEntry[] = [
   {
     code: 'depends-on-unready',
     severity: 'error',
+    locked: 'a ready spec is built against its dependencies\' outputs',
     summary: 'A ready spec depends on a draft or deprecated spec',
     doc: 'Only ready specs are built. A ready spec that builds on a draft would be generated against an interface that does not exist yet; one on a deprecated spec against one that is going away.',
     hint: 'Make the dependency ready, or keep this spec in draft until it is.',
@@ -61,7 +75,7 @@ export const REFERENCES: CatalogueEntry[] = [
     code: 'deprecated-still-used',
     severity: 'warning',
     summary: 'A deprecated spec is still depended on',
-    doc: 'Deprecating a spec announces its removal; specs that still depend on it (draft ones included) will break when it goes.',
+    doc: 'Deprecating a spec announces its removal; draft specs that still depend on it, or link to it, will break when it goes. A ready spec that does gets depends-on-unready instead (an error: it would be built against a spec that is going away), so each reference is reported once.',
     hint: 'Move the dependents to the replacement before removing the deprecated spec.',
     ok: { files: { 'specs/invoice.md': spec('', { id: 'invoice', status: 'draft', depends_on: ['tax'] }), 'specs/tax.md': spec('', { id: 'tax' }), 'specs/legacy-tax.md': spec('', { id: 'legacy-tax', status: 'deprecated' }) } },
     notOk: { files: { 'specs/invoice.md': spec('', { id: 'invoice', status: 'draft', depends_on: ['legacy-tax'] }), 'specs/legacy-tax.md': spec('', { id: 'legacy-tax', status: 'deprecated' }) } },

@@ -15,6 +15,16 @@ export interface CatalogueEntry {
   ok: Example;
   /** A workspace that reports it. */
   notOk: Example;
+  /**
+   * Why the code is left out unless the config's `rules` map turns it on (for a wording rule
+   * below the precision bar on the corpus, test/corpus/README.md). Absent: on by default.
+   */
+  offByDefault?: string;
+  /**
+   * Why the code cannot be turned off or made a warning in the config's `rules` map, nor
+   * suppressed in a spec: builds rely on it. Absent: configurable and suppressible.
+   */
+  locked?: string;
 }
 
 /**

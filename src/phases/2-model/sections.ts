@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Located, Section, SectionName } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 
-/** Heading text (lower-cased, punctuation folded) -> canonical section. See docs/spec-format.md. */
+/** Heading text (lower-cased, punctuation folded; digits kept, so `Evaluation2` is not Evaluation) -> canonical section. See docs/spec-format.md. */
 const SECTION_ALIASES: Record<string, SectionName> = {
   what: 'what',
   purpose: 'what',
@@ -32,7 +32,7 @@ export function sectionNameOf(heading: string): SectionName | null {
   const key = heading
     .toLowerCase()
     .replace(/[-_]/g, ' ')
-    .replace(/[^a-z ]/g, '')
+    .replace(/[^a-z0-9 ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   return SECTION_ALIASES[key] ?? null;

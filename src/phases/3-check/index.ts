@@ -1,11 +1,13 @@
 /**
  * Phase 3: the workspace model -> diagnostics. Entry: checkWorkspace. Pure: every rule reads the
- * model and returns findings; all are collected, none stops the others.
+ * model and returns findings; all are collected, none stops the others. Then the author's
+ * decisions apply (suppressions.ts): the config's `rules` map and suppression comments.
  */
 import type { Diagnostic, Spec } from '../../types/index.js';
 import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
-import { RULES } from './rules/index.js';
+import { RULE_CODES, RULES } from './rules/index.js';
+import { applySuppressions } from './suppressions.js';
 
 export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readonly Rule[] = RULES): Diagnostic[] {
   const indexes = new WeakMap<Spec, LineIndex>();
@@ -15,8 +17,9 @@ export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readon
     return index;
   };
   const context: CheckContext = { ...input, lines };
-  const found = rules.flatMap((rule) => rule.check(context));
-  return sortDiagnostics(dedupe(found));
+  const found = dedupe(rules.flatMap((rule) => rule.check(context)));
+  const specs = input.workspace.files.flatMap((f) => (f.spec ? [f.spec] : []));
+  return sortDiagnostics(applySuppressions(found, specs, lines, input.config, RULE_CODES));
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

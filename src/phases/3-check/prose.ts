@@ -28,3 +28,54 @@ export function findInProse(spec: Spec, lines: LineIndex, pattern: RegExp, withi
 }
 
 export const startOf = (span: Span): Span => ({ start: span.start, end: span.start });
+
+/**
+ * Like findInProse, but only in the body of a section: the title and the headings name things,
+ * and only prose under a heading is judged. `sections` limits it to some sections.
+ */
+export function findInBody(spec: Spec, lines: LineIndex, pattern: RegExp, sections?: readonly (string | null)[]): ProseMatch[] {
+  return findInProse(spec, lines, pattern, (section) => section !== null && (!sections || sections.includes(section.name))).filter(
+    (m) => !m.section || m.span.start.offset >= m.section.headingSpan.end.offset,
+  );
+}
+
+/** Where a sentence ends: a full stop, ! or ? before a space or the end, a blank line, or a new list item. */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no))[.!?](?=\s|$)|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+[.)])[ \t]/g;
+/** How far a sentence is looked for on each side of a match: keeps each lookup cheap on a pathological file. */
+const REACH = 2000;
+
+/**
+ * The sentence around a match, as [start, end) offsets in the spec source: from the end of the
+ * previous sentence to the end of this one, within the match's section. A semicolon does not
+ * end a sentence ("Users may …; when they do, the total must …" is one).
+ */
+export function sentenceAround(spec: Spec, m: ProseMatch): { start: number; end: number; text: string } {
+  const from = Math.max(m.section ? m.section.headingSpan.end.offset : 0, m.span.start.offset - REACH);
+  const to = Math.min(m.section ? m.section.span.end.offset : spec.source.length, m.span.end.offset + REACH);
+  const at = m.span.start.offset;
+  const last = m.span.end.offset;
+  let start = from;
+  let end = to;
+  for (const b of spec.source.slice(from, to).matchAll(SENTENCE_END)) {
+    const index = from + b.index;
+    const stop = index + b[0].length;
+    if (stop <= at) start = stop;
+    else if (index >= last - 1 && index >= at) {
+      end = b[0].startsWith('\n') ? index : stop;
+      break;
+    }
+  }
+  return { start, end, text: spec.source.slice(start, end) };
+}
+
+/** The spec's prose in [start, end) with code and HTML blanked out (same length, so offsets hold). */
+export function proseBetween(spec: Spec, start: number, end: number): string {
+  let text = spec.source.slice(start, end);
+  for (const [s, e] of spec.codeRanges) {
+    if (e <= start || s >= end) continue;
+    const a = Math.max(s, start) - start;
+    const b = Math.min(e, end) - start;
+    text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}

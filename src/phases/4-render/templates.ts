@@ -1,6 +1,5 @@
 /** The template set a build renders with: speccc's defaults, overridden file by file by the workspace. */
 export const TEMPLATE_NAMES = ['system', 'job', 'fix'] as const;
-export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export interface TemplateSource {
   /** Name without extension; also the partial name (`{{> governance}}`). */

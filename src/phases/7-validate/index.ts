@@ -45,7 +45,9 @@ export function toolConfigs(toolchain: Toolchain): [string, string][] {
           noEmit: true,
           skipLibCheck: true,
           types: [],
-          paths: { vitest: [toolchain.vitestDir] },
+          // The declarations file itself: a folder mapping resolves only for CommonJS packages, and a
+          // generated package may well be `"type": "module"`.
+          paths: { vitest: [`${toolchain.vitestDir}/dist/index.d.ts`] },
         },
         include: ['**/*.ts', '**/*.tsx', '**/*.mts'],
         exclude: [HOLDOUT_DIR, 'node_modules'],

@@ -3,7 +3,7 @@
  * vitest runner): which behaviour of the code no scenario pins down. Pure: planMutationRun says
  * what to write into a staged tree and what to run there; readMutationReport turns Stryker's
  * JSON report (mutation-testing-report-schema) into counts and the mutants no scenario caught.
- * src/io/mutation-runner.ts does the writing and running.
+ * The validator (index.ts, `mutate`) runs the plan through the SealedRunner.
  *
  * Everything Stryker writes stays inside the tree: its sandboxes (`.stryker/<spec>/tmp`), its
  * report, its incremental file (when given relative); no html or dashboard reporter. The tree

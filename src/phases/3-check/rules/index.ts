@@ -7,6 +7,12 @@ import { inputsInvalidCaseRule } from './inputs-invalid-case.js';
 import { placeholderTextRule } from './placeholder-text.js';
 import { vagueWordingRule } from './vague-wording.js';
 import { weakModalRule } from './weak-modal.js';
+import { comparativeNoReferenceRule } from './comparative-no-reference.js';
+import { openEndedListRule } from './open-ended-list.js';
+import { loopholeRule } from './loophole.js';
+import { numberWithoutUnitRule } from './number-without-unit.js';
+import { betweenEndsUnclearRule } from './between-ends-unclear.js';
+import { passiveNoActorRule } from './passive-no-actor.js';
 import { glossaryTermsRule } from './glossary-terms.js';
 import { duplicateIdRule } from './duplicate-id.js';
 import { referencesRule } from './references.js';
@@ -23,6 +29,12 @@ export const RULES: readonly Rule[] = [
   placeholderTextRule,
   vagueWordingRule,
   weakModalRule,
+  comparativeNoReferenceRule,
+  openEndedListRule,
+  loopholeRule,
+  numberWithoutUnitRule,
+  betweenEndsUnclearRule,
+  passiveNoActorRule,
   glossaryTermsRule,
   duplicateIdRule,
   referencesRule,
@@ -31,3 +43,6 @@ export const RULES: readonly Rule[] = [
   modelUnpricedRule,
   scenarioNoCheckRule,
 ];
+
+/** Every code the check rules report, and unused-suppression: the codes the config's `rules` map and suppressions may name. */
+export const RULE_CODES: ReadonlySet<string> = new Set([...RULES.flatMap((rule) => rule.codes), 'unused-suppression']);

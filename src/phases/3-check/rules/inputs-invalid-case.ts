@@ -1,6 +1,7 @@
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
+import { proseBetween } from '../prose.js';
 
 /** Words that show the author thought about bad input. */
 const INVALID_WORDS =
@@ -14,7 +15,9 @@ export const inputsInvalidCaseRule: Rule = {
     for (const { spec } of workspace.files) {
       if (!spec || spec.frontmatter?.kind !== 'feature') continue;
       const inputs = spec.sections.find((s) => s.name === 'inputs');
-      if (!inputs || inputs.text.trim() === '' || INVALID_WORDS.test(inputs.text)) continue;
+      if (!inputs || inputs.text.trim() === '') continue;
+      // Prose only: a signature such as `raw: unknown` or a type `Error` says nothing about invalid input.
+      if (INVALID_WORDS.test(proseBetween(spec, inputs.bodyRange[0], inputs.bodyRange[1]))) continue;
       out.push(
         d.inputsNoInvalidCase({
           file: spec.file,

@@ -77,7 +77,9 @@ export const outputsRule: Rule = {
         const body = spec.source.slice(offset, section.span.end.offset);
         for (const m of body.matchAll(MENTIONED_FILE)) {
           const mentioned = m[1]!.replace(/^\.\//, '').replace(/^generated\//, '');
-          if (!mentioned.includes('/') || seen.has(mentioned) || fm.outputs.some((o) => o.endsWith(`/${mentioned}`))) continue;
+          // Declared counts even when the declaration is invalid: output-path-invalid reports that once.
+          const declared = fm.outputs.some((o) => o === mentioned || o.replace(/^\.\//, '') === mentioned || o.endsWith(`/${mentioned}`));
+          if (!mentioned.includes('/') || declared) continue;
           const start = offset + m.index;
           const at = lines(spec).span(start, start + m[0].length);
           out.push(

@@ -4,8 +4,8 @@ import type { Rule } from '../rule.js';
 import { findInProse } from '../prose.js';
 
 // Upper-case only for TODO/TBD/FIXME/XXX: "todo list" in prose is a feature, "TODO" is a gap.
-const PLACEHOLDER = /\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\?{3,}|\blorem ipsum\b/gi;
-const UPPER_ONLY = /^(?:tbd|tbc|todo|fixme|xxx)$/i;
+const PLACEHOLDER = /\b(?:TBD|TBC|TBS|TODO|FIXME|XXX)\b|\?{3,}|\blorem ipsum\b|\bto be (?:determined|decided)\b(?! by\b)|\[NEEDS CLARIFICATION\b/gi;
+const UPPER_ONLY = /^(?:tbd|tbc|tbs|todo|fixme|xxx|\[needs clarification)$/i;
 
 export const placeholderTextRule: Rule = {
   id: 'placeholder-text',

@@ -11,7 +11,7 @@ interface Reference {
 
 export const referencesRule: Rule = {
   id: 'references',
-  codes: ['unknown-dependency', 'unknown-link', 'self-dependency', 'depends-on-unready', 'deprecated-still-used'],
+  codes: ['unknown-dependency', 'unknown-link', 'self-dependency', 'depends-on-duplicate', 'depends-on-unready', 'deprecated-still-used'],
   check({ workspace }) {
     const out: Diagnostic[] = [];
     const byFile = new Map<string, Spec>();
@@ -21,8 +21,23 @@ export const referencesRule: Rule = {
     for (const { spec } of workspace.files) {
       const fm = spec?.frontmatter;
       if (!spec || !fm) continue;
+      const listed = new Map<string, number>();
       fm.depends_on.forEach((dep, i) => {
         const span = spec.frontmatterSpans?.depends_on[i] ?? spec.frontmatterSpans?.fields.depends_on ?? spec.frontmatterSpans!.block;
+        const first = listed.get(dep);
+        if (first !== undefined) {
+          const firstSpan = spec.frontmatterSpans?.depends_on[first] ?? span;
+          out.push(
+            d.dependsOnDuplicate({
+              file: spec.file,
+              span,
+              message: `depends_on lists \`${dep}\` twice; expected each dependency once`,
+              related: [{ file: spec.file, span: firstSpan, message: 'first listed here' }],
+            }),
+          );
+          return;
+        }
+        listed.set(dep, i);
         if (dep === fm.id) {
           out.push(d.selfDependency({ file: spec.file, span, message: `Spec \`${fm.id}\` lists itself in depends_on; expected other specs' ids` }));
           return;

@@ -33,6 +33,8 @@ export interface AnthropicAgentOptions {
   redact: (text: string) => string;
   /** Cache lifetime of the shared prefix: `1h` when the build will outlive five minutes. */
   prefixTtl?: '5m' | '1h';
+  /** Prompt caching on (the default) or off (to compare bills). */
+  caching?: boolean;
   /** Largest write_file content accepted while streaming (characters); a longer one is cut off, never held. */
   maxFileChars: number;
   clock?: () => number;
@@ -57,9 +59,11 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
   const clock = options.clock ?? Date.now;
   const maxRetries = options.maxRetries ?? 4;
   const ttl = options.prefixTtl ?? '5m';
+  const caching = options.caching !== false;
   const cacheControl = ttl === '1h' ? { type: 'ephemeral' as const, ttl: '1h' as const } : { type: 'ephemeral' as const };
+  const mark = caching ? { cache_control: cacheControl } : {};
   /** Tools with a cache breakpoint on the last one: tools and system form the stable prefix. */
-  const tools = TOOL_DEFINITIONS.map((tool, i) => ({ ...tool, ...(i === TOOL_DEFINITIONS.length - 1 ? { cache_control: cacheControl } : {}) })) as unknown as Anthropic.Tool[];
+  const tools = TOOL_DEFINITIONS.map((tool, i) => ({ ...tool, ...(i === TOOL_DEFINITIONS.length - 1 ? mark : {}) })) as unknown as Anthropic.Tool[];
   /**
    * Cache warming: the first request of the run goes alone; the others wait until its reply has
    * started, by which time its prompt-cache write for the shared prefix (tools + system) can be
@@ -89,7 +93,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
       const usage = { ...EMPTY };
       let cost = 0;
       let requests = 0;
-      const messages: Message[] = [...((task.history as Message[] | undefined) ?? []), { role: 'user', content: redact(task.prompt) }];
+      const messages: Message[] = continueWith((task.history as Message[] | undefined) ?? [], redact(task.prompt));
       const outcome = (status: AgentOutcome['status'], error?: string, fatal?: boolean): AgentOutcome => ({
         status,
         usage,
@@ -102,7 +106,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
       const price = options.priceOf(task.model);
       if (!price) return outcome('failed', `speccc knows no price for model ${task.model}; add it under model.prices in speccc.config.json`);
       const traits = traitsOf(task.model);
-      const system = [{ type: 'text' as const, text: redact(task.system), cache_control: cacheControl }];
+      const system = [{ type: 'text' as const, text: redact(task.system), ...mark }];
 
       for (let turn = 1; turn <= options.maxTurns; turn++) {
         if (task.signal.aborted) return outcome('aborted', 'cancelled');
@@ -111,7 +115,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
           max_tokens: task.maxOutputTokens,
           system,
           tools,
-          messages: withConversationBreakpoint(messages),
+          messages: caching ? withConversationBreakpoint(messages) : messages,
           ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
           ...(traits.effort ? { output_config: { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } } : {}),
         };
@@ -209,6 +213,10 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
             return { type: 'tool_result' as const, tool_use_id: use.id, content: verdict.ok ? verdict.content : verdict.error, ...(verdict.ok ? {} : { is_error: true }) };
           });
           messages.push({ role: 'user', content: results });
+          // Every listed file written and every call accepted: the job is done. Asking the model
+          // for a closing summary would be a whole request, billed, for nothing speccc reads.
+          const allWritten = sandbox.outputs.every((p) => sandbox.written().has(p));
+          if (allWritten && results.every((r) => !('is_error' in r))) return outcome('done');
           continue;
         }
         const missing = sandbox.outputs.filter((p) => !sandbox.written().has(p));
@@ -218,6 +226,18 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
       return outcome('incomplete', `the model used all ${options.maxTurns} turns without writing every file (${sandbox.outputs.filter((p) => !sandbox.written().has(p)).join(', ') || 'none missing'})`);
     },
   };
+}
+
+/**
+ * The next user turn. A job that ended right after its tool calls left their results as the
+ * last (user) message: the API wants one user turn, so a fix prompt joins it there.
+ */
+function continueWith(history: Message[], prompt: string): Message[] {
+  const last = history.at(-1);
+  if (last?.role === 'user' && Array.isArray(last.content)) {
+    return [...history.slice(0, -1), { role: 'user', content: [...(last.content as Anthropic.ContentBlockParam[]), { type: 'text', text: prompt }] }];
+  }
+  return [...history, { role: 'user', content: prompt }];
 }
 
 function usageOf(u: Anthropic.Usage): TokenUsage {
@@ -253,9 +273,14 @@ function runTool(use: Anthropic.ToolUseBlock, sandbox: JobSandbox): { ok: true; 
  */
 function withConversationBreakpoint(messages: Message[]): Message[] {
   const last = messages.at(-1);
-  // After tool results the model usually ends the job: a cache entry written then is never read
-  // (and costs 1.25x), so only a job or fix prompt, which later turns build on, is marked.
-  if (!last || typeof last.content !== 'string') return messages;
-  const blocks: Anthropic.ContentBlockParam[] = [{ type: 'text', text: last.content, cache_control: { type: 'ephemeral' } }];
-  return [...messages.slice(0, -1), { ...last, content: blocks } as Message];
+  if (!last) return messages;
+  // Only a job or fix prompt, which later turns build on, is marked: after bare tool results
+  // the model usually ends the job, and a cache entry written then is never read (and costs 1.25x).
+  if (typeof last.content === 'string') {
+    return [...messages.slice(0, -1), { ...last, content: [{ type: 'text', text: last.content, cache_control: { type: 'ephemeral' } }] } as Message];
+  }
+  const blocks = last.content as Anthropic.ContentBlockParam[];
+  const tail = blocks.at(-1);
+  if (tail?.type !== 'text') return messages;
+  return [...messages.slice(0, -1), { ...last, content: [...blocks.slice(0, -1), { ...tail, cache_control: { type: 'ephemeral' } }] } as Message];
 }

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench smells`: precision and recall of each wording rule on the hand-labelled corpus
+ * (test/corpus/), printed and written to test/corpus/measured.json, the figures that
+ * docs/diagnostics.md shows (`npm run docs` after this). SMELLS_DETAIL=1 also prints each
+ * false positive and false negative, for tuning a rule (never the labels).
+ */
+import { writeFileSync } from 'node:fs';
+import { MEASURED, measure, codeOf, LABELS, type Detail } from './smells-measure.js';
+import type { BenchResult } from './util.js';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+function printDetail(details: readonly Detail[]) {
+  for (const label of LABELS) {
+    const code = codeOf(label);
+    for (const { line, found } of details) {
+      const labelled = line.smells.includes(label);
+      const flagged = found.has(code);
+      if (flagged !== labelled) console.log(`${flagged ? 'FP' : 'FN'} ${code.padEnd(26)} ${line.id.padEnd(20)} [${line.section}] ${line.text}`);
+    }
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const { measured, details } = await measure();
+  writeFileSync(MEASURED, JSON.stringify(measured, null, 2) + '\n');
+  if (process.env.SMELLS_DETAIL === '1') printDetail(details);
+  console.log(`\nwording rules on ${measured.corpus.lines} corpus sentences (wrote test/corpus/measured.json):`);
+  console.log(`${'code'.padEnd(26)} ${'prec'.padStart(7)} ${'recall'.padStart(7)}   tp   fp   fn  shipped`);
+  for (const r of measured.rules) {
+    console.log(`${r.code.padEnd(26)} ${pct(r.precision).padStart(7)} ${pct(r.recall).padStart(7)} ${String(r.truePositives).padStart(4)} ${String(r.falsePositives).padStart(4)} ${String(r.falseNegatives).padStart(4)}  ${r.shipped}`);
+  }
+  return measured.rules.map((r) => ({ name: `${r.code} precision`, value: (r.precision ?? 0) * 100, unit: '%', note: `recall ${pct(r.recall)}` }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,63 @@
+/**
+ * The package as users install it. Packs speccc, installs the tarball into an empty project
+ * (its own node_modules, nothing from this repository), and runs there what a user runs:
+ * check, build against the twin, verify, build --check — and imports the API by name. What
+ * works in the repository but not from the tarball is a bug this catches. A step of .ci/run.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { directoryScript, startTwin } from '../src/twin/index.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const work = mkdtempSync(path.join(tmpdir(), 'speccc-package-'));
+const project = path.join(work, 'project');
+
+function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  return execFileSync(cmd, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function speccc(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string }> {
+  console.log(`$ npx speccc ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(path.join(project, 'node_modules/.bin/speccc'), args, { cwd: project, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('close', (code) => {
+      process.stdout.write(stdout);
+      resolve({ code, stdout });
+    });
+  });
+}
+
+function expect(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`package smoke test: ${what}`);
+}
+
+try {
+  sh('npm', ['pack', '--pack-destination', work, '--silent'], repo);
+  const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  cpSync(path.join(repo, 'specs'), path.join(project, 'specs'), { recursive: true });
+  cpSync(path.join(repo, 'context'), path.join(project, 'context'), { recursive: true });
+  cpSync(path.join(repo, 'scenarios'), path.join(project, 'scenarios'), { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }, null, 2));
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', tarball], project);
+
+  expect((await speccc(['check'])).code === 0, 'check is clean');
+  const twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+  try {
+    const built = await speccc(['build'], twin.env());
+    expect(built.code === 0 && /4 specs built/.test(built.stdout), 'build against the twin builds all four specs');
+  } finally {
+    await twin.close();
+  }
+  expect((await speccc(['verify'])).code === 0, 'verify passes');
+  expect((await speccc(['build', '--check'])).code === 0, 'build --check is in sync');
+  const api = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('speccc'); const r = await m.check({ root: process.cwd() }); console.log(r.errors + ' errors in ' + r.specs + ' specs');"], project);
+  expect(api.trim() === '0 errors in 5 specs', `import('speccc') works from the installed package (got ${api.trim()})`);
+  console.log('✔ the packed package installs and runs on its own');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,41 @@
+import { diagnostics as d } from '../../../diagnostics/messages.js';
+import type { Diagnostic } from '../../../types/index.js';
+import type { Rule } from '../rule.js';
+import { findInBody } from '../prose.js';
+
+/**
+ * Escape clauses: a condition nobody can check ("if possible", "where applicable", "as needed")
+ * that lets the requirement be skipped. "As required by RFC 9110" names who requires it: not one.
+ */
+const PATTERN = new RegExp(
+  [
+    String.raw`\b(?:if|where|wherever|when|whenever|as) (?:possible|applicable|necessary|needed|appropriate|feasible|practical|practicable|available|required|desired)\b(?! by\b)`,
+    String.raw`\bto the (?:extent|degree) (?:possible|practical|practicable|feasible)\b`,
+    String.raw`\bas (?:much|far|soon|\w+) as (?:possible|practical|practicable|feasible)\b`,
+    String.raw`\bas \w+ as (?:[\w-]+ ){0,4}(?:will allow|allows|permits|will permit)\b`,
+    String.raw`\ball applicable\b`,
+    String.raw`\bmay be relaxed\b`,
+  ].join('|'),
+  'gi',
+);
+
+export const loopholeRule: Rule = {
+  id: 'loophole',
+  codes: ['loophole'],
+  check({ workspace, lines }) {
+    const out: Diagnostic[] = [];
+    for (const { spec } of workspace.files) {
+      if (!spec) continue;
+      for (const m of findInBody(spec, lines(spec), PATTERN)) {
+        out.push(
+          d.loophole({
+            file: spec.file,
+            span: m.span,
+            message: `Escape clause \`${m.text}\` lets the requirement be skipped without saying when; expected the condition under which it applies`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

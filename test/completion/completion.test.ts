@@ -1,0 +1,105 @@
+/**
+ * `speccc completion bash|zsh|fish`: each script names every command and every flag that
+ * `speccc --help` lists (an independent reading of the CLI, so a new command or flag without
+ * completion fails here), parses in its shell, and completes what it should.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'speccc-completion-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+
+async function script(shell: string): Promise<string> {
+  const run = await runCli(['completion', shell], { cwd: repo });
+  expect(run).toMatchObject({ code: 0, stderr: '' });
+  return run.stdout;
+}
+
+/** Commands and flags as `--help` prints them, for every command path. */
+async function helpTree(pathWords: string[] = []): Promise<{ path: string[]; commands: string[]; flags: string[] }[]> {
+  const help = (await runCli([...pathWords, '--help'], { cwd: repo })).stdout;
+  const section = (title: string) => help.split(`\n${title}:\n`)[1]?.split('\n\n')[0] ?? '';
+  const commands = [...section('Commands').matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]!);
+  const flags = [...section('Options').matchAll(/^ {2}(?:(-\w), )?(--[\w-]+)/gm)].flatMap((m) => [m[1], m[2]].filter((x): x is string => Boolean(x)));
+  const nested = await Promise.all(commands.filter((c) => c !== 'help').map((c) => helpTree([...pathWords, c])));
+  return [{ path: pathWords, commands, flags }, ...nested.flat()];
+}
+
+describe('speccc completion', () => {
+  it('every script names every command, subcommand and flag that --help lists', async () => {
+    const tree = await helpTree();
+    const commands = tree[0]!.commands;
+    expect(commands).toEqual(expect.arrayContaining(['check', 'build', 'log', 'verify', 'promote', 'scenarios', 'watch', 'init', 'twin', 'completion', 'help']));
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const text = await script(shell);
+      for (const node of tree) {
+        for (const command of node.commands) expect(text, `${shell}: ${[...node.path, command].join(' ')}`).toMatch(new RegExp(`(^|[\\s'"(|])${command}([\\s'":)|]|$)`, 'm'));
+        for (const flag of node.flags) {
+          // fish names flags without dashes: `-l format`, `-s h`
+          const spelled = shell === 'fish' ? (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`) : flag;
+          expect(text, `${shell}: ${[...node.path].join(' ')} ${flag}`).toContain(spelled);
+        }
+      }
+    }
+  });
+
+  it('an unknown shell is a usage error', async () => {
+    const run = await runCli(['completion', 'powershell'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n");
+  });
+
+  it('bash: parses (bash -n) and completes commands, subcommands, choices and folders', async () => {
+    const file = path.join(dir, 'speccc.bash');
+    writeFileSync(file, await script('bash'));
+    execFileSync('bash', ['-n', file]);
+    const complete = (line: string) => {
+      const words = line.split(' ');
+      const probe = `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _speccc; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      return execFileSync('bash', ['-c', probe], { cwd: repo, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    };
+    expect(complete('speccc ch')).toEqual(['check']);
+    expect(complete('speccc ')).toEqual(['build', 'check', 'completion', 'help', 'init', 'log', 'promote', 'scenarios', 'twin', 'verify', 'watch']);
+    expect(complete('speccc scenarios ')).toEqual(['generate', 'help']);
+    expect(complete('speccc scenarios generate --ov')).toEqual(['--overwrite']);
+    expect(complete('speccc check --format ')).toEqual(['json', 'sarif', 'text']);
+    expect(complete('speccc build --format ')).toEqual(['json', 'text']);
+    expect(complete('speccc init --ci ')).toEqual(['github']);
+    expect(complete('speccc completion ')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('speccc twin --script-dir ass')).toEqual(['assets']);
+    expect(complete('speccc build --max-cost ')).toEqual([]);
+    expect(complete('speccc check --root dist sr')).toEqual(['src']);
+  });
+
+  it.skipIf(!has('zsh'))('zsh: parses (zsh -n) and registers with compinit', async () => {
+    const file = path.join(dir, '_speccc');
+    writeFileSync(file, await script('zsh'));
+    execFileSync('zsh', ['-n', file]);
+    const out = execFileSync('zsh', ['-f', '-c', `autoload -U compinit && compinit -u -D && source '${file}' && print -r -- $_comps[speccc]`], { cwd: dir, encoding: 'utf8' });
+    expect(out.trim()).toBe('_speccc');
+  });
+
+  it.skipIf(!has('fish'))('fish: parses and completes commands, subcommands, choices and folders', async () => {
+    const file = path.join(dir, 'speccc.fish');
+    writeFileSync(file, await script('fish'));
+    execFileSync('fish', ['--no-execute', file]);
+    const complete = (line: string) =>
+      execFileSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { cwd: repo, encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]!)
+        .sort();
+    expect(complete('speccc ch')).toEqual(['check']);
+    expect(complete('speccc scenarios ')).toEqual(['generate', 'help']);
+    expect(complete('speccc check --format ')).toEqual(['json', 'sarif', 'text']);
+    expect(complete('speccc completion ')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('speccc twin --script-dir ass')).toEqual(['assets/']);
+  });
+});

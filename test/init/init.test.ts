@@ -1,0 +1,266 @@
+/**
+ * `speccc init`: what it writes, that the result checks clean under --strict, that it never
+ * overwrites, its .gitignore block (checked with git itself), --scenarios, --ci github, and
+ * that every template ships in the npm package. test/init/getting-started.test.ts builds and
+ * verifies what it writes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { INIT_ASSETS_DIR } from '../../src/commands/init.js';
+import { DEFAULT_MODEL, ROUTING } from '../../src/models/prices.js';
+import { runCli } from '../helpers/cli.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function base(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-init-'));
+  temps.push(dir);
+  return dir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1' } });
+
+describe('speccc init', () => {
+  it('writes a workspace and a sibling scenarios folder that check clean under --strict', async () => {
+    const root = path.join(base(), 'acme');
+    mkdirSync(root);
+    const run = await runCli(['init'], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(filesUnder(root)).toEqual([
+      '.gitignore',
+      'context/decisions.md',
+      'context/glossary.md',
+      'context/mission.md',
+      'context/rules.md',
+      'context/standards.md',
+      'speccc.config.json',
+      'specs/constraints/conventions.md',
+      'specs/core/foundation.md',
+      'specs/features/slugify.md',
+      'templates/README.md',
+    ]);
+    expect(filesUnder(path.join(root, '../acme-scenarios'))).toEqual(['README.md', 'slugify/accents-are-dropped.md', 'slugify/accents-are-dropped.test.ts']);
+    expect(run.stdout).toContain('created ../acme-scenarios/slugify/accents-are-dropped.test.ts\n');
+    expect(run.stdout).toContain('✔ speccc workspace for acme in .; its holdout scenarios in ../acme-scenarios\n');
+    // no template placeholder survives
+    for (const file of [...filesUnder(root).map((f) => path.join(root, f)), ...filesUnder(path.join(root, '../acme-scenarios')).map((f) => path.join(root, '../acme-scenarios', f))]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/%%/);
+    }
+
+    const check = await runCli(['check', '--strict'], { cwd: root });
+    expect(check).toMatchObject({ code: 0, stdout: '✔ 3 specs clean\n', stderr: '' });
+    const plan = await runCli(['build', '--dry-run', '--format', 'json'], { cwd: root });
+    expect(plan.code).toBe(0);
+    const jobs = (JSON.parse(plan.stdout) as { jobs: { id: string; estimate: { model: string } }[] }).jobs;
+    expect(jobs.map((j) => [j.id, j.estimate.model])).toEqual([
+      ['foundation', ROUTING.architecture],
+      ['slugify', DEFAULT_MODEL],
+    ]);
+  });
+
+  it('speccc.config.json: its $schema resolves in an installed speccc, the scenarios path, the model lineup', async () => {
+    const root = path.join(base(), 'acme');
+    await runCli(['init', 'acme'], { cwd: path.dirname(root) });
+    const config = JSON.parse(readFileSync(path.join(root, 'speccc.config.json'), 'utf8')) as { $schema: string; paths: { scenarios: string }; model: { default: string; byKind: Record<string, string> } };
+    // ./node_modules/speccc/ is this package once installed
+    const schema = path.join(repo, config.$schema.replace('./node_modules/speccc/', ''));
+    expect(JSON.parse(readFileSync(schema, 'utf8')).title).toBe('speccc.config.json');
+    const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { name: string; files: string[] };
+    expect(config.$schema).toBe(`./node_modules/${pkg.name}/schemas/config.schema.json`);
+    expect(pkg.files).toContain('schemas');
+    expect(config.paths.scenarios).toBe('../acme-scenarios');
+    expect(config.model).toEqual({ default: 'claude-sonnet-5-5', byKind: { architecture: 'claude-opus-5-5' } });
+  });
+
+  it('each context document opens with two lines on what it is for and how agents use it', async () => {
+    const root = path.join(base(), 'acme');
+    await runCli(['init', root], { cwd: '/' });
+    for (const name of ['mission', 'rules', 'standards', 'glossary', 'decisions']) {
+      const text = readFileSync(path.join(root, 'context', `${name}.md`), 'utf8');
+      const [title, blank, first, second, after] = text.split('\n');
+      expect(title, name).toMatch(/^# /);
+      expect(blank, name).toBe('');
+      expect(`${first} ${second}`, name).toMatch(/agents|every job/i);
+      expect(after, name).toBe('');
+    }
+    expect(readFileSync(path.join(root, 'context/mission.md'), 'utf8')).toMatch(/\n## Out of scope\n\n- /);
+    expect(readFileSync(path.join(root, 'templates/README.md'), 'utf8')).toContain('node_modules/speccc/assets/templates/');
+    for (const name of readdirSync(path.join(repo, 'assets/templates'))) expect(readFileSync(path.join(root, 'templates/README.md'), 'utf8')).toContain(`\`${name}\``);
+  });
+
+  it('the three specs are one of each kind and depend on each other; the architecture spec owns package.json and tsconfig.json', async () => {
+    const root = path.join(base(), 'acme');
+    await runCli(['init', root], { cwd: '/' });
+    const front = (file: string) => parseYaml(readFileSync(path.join(root, 'specs', file), 'utf8').split('---\n')[1]!) as { id: string; kind: string; depends_on?: string[]; outputs?: string[] };
+    expect(front('constraints/conventions.md')).toMatchObject({ kind: 'constraint' });
+    expect(front('core/foundation.md')).toMatchObject({ id: 'foundation', kind: 'architecture', outputs: ['package.json', 'tsconfig.json', 'src/errors.ts', 'src/errors.test.ts'] });
+    expect(front('features/slugify.md')).toMatchObject({ kind: 'feature', depends_on: ['foundation'] });
+  });
+
+  it('never overwrites: an existing file is listed, nothing is written and it exits 1; --force writes only what is missing', async () => {
+    const root = path.join(base(), 'acme');
+    expect((await runCli(['init', root], { cwd: '/' })).code).toBe(0);
+    // run again unchanged: nothing to do
+    const again = await runCli(['init', root], { cwd: '/' });
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(again.stdout).toContain('nothing to do: every file is already as init writes it\n');
+
+    const mine = path.join(root, 'specs/features/slugify.md');
+    writeFileSync(mine, 'my own spec\n');
+    rmSync(path.join(root, 'context/rules.md'));
+    const refused = await runCli(['init', root], { cwd: path.dirname(root) });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'speccc: this file already exists and was left alone:\n  acme/specs/features/slugify.md\nspeccc: nothing was written. Rerun with --force to write the 1 missing file and keep this one as it is (init never overwrites a file)\n',
+    );
+    expect(existsSync(path.join(root, 'context/rules.md'))).toBe(false);
+
+    const forced = await runCli(['init', root, '--force'], { cwd: path.dirname(root) });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('created acme/context/rules.md\n');
+    expect(forced.stdout).toContain('kept    acme/specs/features/slugify.md (it exists; left as it is)\n');
+    expect(readFileSync(mine, 'utf8')).toBe('my own spec\n');
+  });
+
+  it('a folder of the same name as a file is a conflict too, and a file as the target is a usage error', async () => {
+    const dir = base();
+    mkdirSync(path.join(dir, 'acme/templates/README.md'), { recursive: true });
+    mkdirSync(path.join(dir, 'acme/.gitignore'));
+    const run = await runCli(['init', 'acme'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('  acme/templates/README.md\n');
+    expect(run.stderr).toContain('  acme/.gitignore\n');
+    writeFileSync(path.join(dir, 'plain-file'), '');
+    expect(await runCli(['init', 'plain-file'], { cwd: dir })).toMatchObject({ code: 2, stderr: `speccc: ${path.join(dir, 'plain-file')} exists and is not a folder\n` });
+  });
+
+  it('runs without a terminal and accepts --yes; bad flags are usage errors', async () => {
+    const dir = base();
+    expect((await runCli(['init', 'one', '--yes'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['init', 'two', '-y'], { cwd: dir })).code).toBe(0);
+    expect(await runCli(['init', 'three', '--name', 'Not A Name'], { cwd: dir })).toMatchObject({ code: 2 });
+    expect(await runCli(['init', 'three', '--ci', 'gitlab'], { cwd: dir })).toMatchObject({ code: 2 });
+    expect(await runCli(['init', 'three', '--scenarios', '.'], { cwd: path.join(dir, 'one') })).toMatchObject({ code: 2 });
+    expect(existsSync(path.join(dir, 'three'))).toBe(false);
+    expect(existsSync(path.join(dir, 'one/three'))).toBe(false);
+  });
+
+  it('names the product after its folder, or --name', async () => {
+    const dir = base();
+    await runCli(['init', 'My Shop'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'My Shop/context/mission.md'), 'utf8')).toContain('**my-shop** is a small TypeScript library');
+    expect(existsSync(path.join(dir, 'my-shop-scenarios/slugify/accents-are-dropped.md'))).toBe(true);
+    await runCli(['init', 'x', '--name', 'shop'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'x/specs/core/foundation.md'), 'utf8')).toContain('the package `shop`');
+    expect(JSON.parse(readFileSync(path.join(dir, 'x/speccc.config.json'), 'utf8')).paths.scenarios).toBe('../shop-scenarios');
+  });
+
+  it('--scenarios DIR puts the scenarios there, relative to the current folder, and the config says where', async () => {
+    const dir = base();
+    const run = await runCli(['init', 'acme', '--scenarios', 'holdouts/acme'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'acme/speccc.config.json'), 'utf8')).paths.scenarios).toBe('../holdouts/acme');
+    expect(existsSync(path.join(dir, 'holdouts/acme/slugify/accents-are-dropped.test.ts'))).toBe(true);
+    expect((await runCli(['check', '--strict'], { cwd: path.join(dir, 'acme') })).code).toBe(0);
+
+    // inside the workspace works too (the bundled example's layout)
+    const inside = await runCli(['init', 'demo', '--scenarios', 'demo/scenarios'], { cwd: dir });
+    expect(inside.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'demo/speccc.config.json'), 'utf8')).paths.scenarios).toBe('scenarios');
+    expect(inside.stdout).not.toContain('git init');
+    expect((await runCli(['check', '--strict'], { cwd: path.join(dir, 'demo') })).code).toBe(0);
+  });
+
+  it('.gitignore: appended to an existing one once; .speccc/ state ignored, generated/ and its manifest and cassettes committed', async () => {
+    const root = path.join(base(), 'acme');
+    mkdirSync(root);
+    writeFileSync(path.join(root, '.gitignore'), 'dist/');
+    await runCli(['init'], { cwd: root });
+    const text = readFileSync(path.join(root, '.gitignore'), 'utf8');
+    expect(text.startsWith('dist/\n\n# speccc: ')).toBe(true);
+    const second = await runCli(['init'], { cwd: root });
+    expect(second.code).toBe(0);
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe(text);
+
+    git(root, 'init', '-q');
+    const ignored = (p: string) => {
+      try {
+        git(root, 'check-ignore', '-q', '--no-index', p);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const p of ['.speccc/cache/models.json', '.speccc/runs/r.jsonl', '.speccc/results/k.json', '.speccc/staging/r/tree/a.ts', '.speccc/build.lock', 'node_modules/x/index.js', 'speccc.sarif', 'dist/a.js']) expect(ignored(p), p).toBe(true);
+    for (const p of ['generated/.speccc/manifest.json', 'generated/src/slugify.ts', 'generated/package.json', '.speccc/cassettes/abc.json', 'specs/features/slugify.md', 'speccc.config.json']) expect(ignored(p), p).toBe(false);
+  });
+
+  it('--ci github: a workflow that checks with SARIF, builds --check and verifies with the scenarios from their own repository', async () => {
+    const root = path.join(base(), 'acme');
+    const run = await runCli(['init', root, '--ci', 'github'], { cwd: '/' });
+    expect(run.code).toBe(0);
+    const text = readFileSync(path.join(root, '.github/workflows/speccc.yml'), 'utf8');
+    expect(text).not.toMatch(/%%/);
+    type Step = { uses?: string; run?: string; with?: Record<string, string>; if?: string; name?: string };
+    const workflow = parseYaml(text) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: { speccc: { 'runs-on': string; defaults: { run: { 'working-directory': string } }; steps: Step[] } } };
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
+    expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+    const job = workflow.jobs.speccc;
+    expect(job.defaults.run['working-directory']).toBe('acme');
+    const steps = job.steps;
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((s) => s.with)).toEqual([{ path: 'acme' }, { repository: '${{ github.repository_owner }}/acme-scenarios', path: 'acme-scenarios', token: '${{ secrets.SCENARIOS_TOKEN || github.token }}' }]);
+    const runs = steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('sudo apt-get install -y --no-install-recommends bubblewrap');
+    expect(runs).toContain('npm ci');
+    const order = ['npx speccc check --strict --format sarif > speccc.sarif', 'npx speccc build --check', 'npx speccc verify --scenarios ../acme-scenarios'];
+    const at = order.map((c) => steps.findIndex((s) => s.run === c));
+    expect(at.every((i) => i >= 0), at.join()).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    expect(upload).toMatchObject({ if: '${{ !cancelled() }}', with: { sarif_file: 'acme/speccc.sarif' } });
+    expect(steps.indexOf(upload)).toBe(steps.findIndex((s) => s.run === order[0]) + 1);
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    expect(cache.with!.path).toBe('acme/.speccc/cache');
+    expect(steps.indexOf(cache)).toBeLessThan(steps.findIndex((s) => s.run === order[0]));
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['cache-dependency-path']).toBe('acme/package-lock.json');
+  });
+
+  it('--ci github with the scenarios inside the workspace checks out one repository', async () => {
+    const dir = base();
+    await runCli(['init', 'demo', '--scenarios', 'demo/scenarios', '--ci', 'github'], { cwd: dir });
+    const workflow = parseYaml(readFileSync(path.join(dir, 'demo/.github/workflows/speccc.yml'), 'utf8')) as { jobs: { speccc: { steps: { uses?: string; run?: string }[] } } };
+    expect(workflow.jobs.speccc.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))).toHaveLength(1);
+    expect(workflow.jobs.speccc.steps.some((s) => s.run === 'npx speccc verify --scenarios scenarios')).toBe(true);
+  });
+
+  it('--ci github in a subfolder of a git repository warns that GitHub reads workflows at the root', async () => {
+    const dir = base();
+    git(dir, 'init', '-q');
+    const run = await runCli(['init', 'packages/acme', '--ci', 'github'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('⚠ packages/acme is not the root of its git repository (.): GitHub reads workflows only from .github/workflows/ at the repository root');
+  });
+
+  it('every template under assets/init/ ships in the npm package', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+    const shipped = packed[0]!.files.map((f) => f.path).filter((p) => p.startsWith('assets/init/')).sort();
+    expect(shipped).toEqual(filesUnder(INIT_ASSETS_DIR).map((f) => `assets/init/${f}`));
+    expect(statSync(INIT_ASSETS_DIR).isDirectory()).toBe(true);
+  });
+});
