@@ -97,8 +97,8 @@ export function renderJob(templates: TemplateSet, input: JobPromptInput): Render
     outputs: input.outputs,
     sections: input.spec.sections.map((s) => ({ heading: s.heading, line: `${s.span.start.line}–${s.span.end.line}` })),
     scenarios: input.spec.scenarios.map((s) => ({ name: s.name, given: s.given, when: s.when, then: s.then })),
-    // The item's opening words are enough to tell which it is: the spec itself is in the prompt.
-    requirements: input.spec.requirements.map((r) => ({ id: r.id, kind: KIND_WORDS[r.kind], text: r.text.length > 72 ? `${r.text.slice(0, 71).trimEnd()}…` : r.text })),
+    // A derived id is the item's opening words already, and the spec is in the prompt: only a pinned id needs them spelt out.
+    requirements: input.spec.requirements.map((r) => ({ id: r.id, kind: KIND_WORDS[r.kind], text: r.pinned ? (r.text.length > 72 ? `${r.text.slice(0, 71).trimEnd()}…` : r.text) : '' })),
     dependencies: input.dependencies.map((d) => ({
       id: d.id,
       files: d.files.map((f) => ({ path: f.path, content: f.content.replace(/\n$/, ''), language: LANGUAGES[f.path.split('.').pop() ?? ''] ?? '' })),

@@ -33,7 +33,7 @@ describe('line items', () => {
     expect(() => lineNet(huge)).toThrow(expect.objectContaining({ code: 'OVERFLOW' }));
   });
 
-  it('[line-items#R-unknown-extra-fields-on-a] ignores unknown extra fields', () => {
+  it('[line-items#R-parselineitems-must-ignore-unknown-extra] ignores unknown extra fields', () => {
     expect(parseLineItems([{ ...tea, colour: 'green' }])[0]).not.toHaveProperty('colour');
   });
 

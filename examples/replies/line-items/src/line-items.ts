@@ -16,7 +16,7 @@ function invalid(index: number, field: string, expected: string): never {
   throw new TallyError('INVALID_LINE', `line ${index}: ${field} must be ${expected}`);
 }
 
-/** Validates raw line items and returns them in input order. [line-items#R-parselineitems-returns-the-lines-in, line-items#R-unknown-extra-fields-on-a, line-items#E-a-description-of-exactly-200, line-items#E-a-quantity-of-0-a, line-items#E-a-unit-price-of-0, line-items#S-an-invalid-quantity-names-the-line] */
+/** Validates raw line items and returns them in input order. [line-items#R-parselineitems-returns-the-lines-in, line-items#R-parselineitems-must-ignore-unknown-extra, line-items#E-a-description-of-exactly-200, line-items#E-a-quantity-of-0-a, line-items#E-a-unit-price-of-0, line-items#S-an-invalid-quantity-names-the-line] */
 export function parseLineItems(raw: unknown): LineItem[] {
   if (!Array.isArray(raw)) throw new TallyError('NOT_A_LIST', 'line items must be an array');
   if (raw.length === 0) throw new TallyError('EMPTY_INVOICE', 'an invoice needs at least one line item');
