@@ -3,7 +3,7 @@ import { spec } from './example.js';
 
 const RULES = '## Rules\n\n- The total must be the sum of the prices.\n';
 /** The default spec with a rule added after it was built: nothing generated names the new rule yet. */
-const ADDED_RULE = spec('## Rules\n\n- The total must be the sum of the prices.\n- A price above 100,000 cents must be rejected with `PRICE_TOO_HIGH`.\n').content() as string;
+const ADDED_RULE = spec('## Rules\n\n- The total must be the sum of the prices.\n- `total` must reject a price above 100,000 cents with `PRICE_TOO_HIGH`.\n').content() as string;
 
 /** Requirement ids and what covers them: the trace from each rule, edge case and scenario to the checks that test it. */
 export const REQUIREMENTS: CatalogueEntry[] = [
