@@ -68,8 +68,10 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
       (t, s) => ({ requests: t.requests + s.requests, retries: t.retries + s.retries, input: t.input + s.inputTokens + s.cacheReadTokens + s.cacheWriteTokens, output: t.output + s.outputTokens, cost: t.cost + s.costUsd }),
       { requests: 0, retries: 0, input: 0, output: 0, cost: 0 },
     );
+    const { failureClassInfo } = await import('../report/failure-classes.js');
+    const hintOf = (s: SpecSummary) => (s.state === 'failed' && s.failureClass ? failureClassInfo(s.failureClass).hint : undefined);
     if (flags.format === 'json') {
-      io.stdout(JSON.stringify({ run: chosen.runId, specs, total }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total }, null, 2) + '\n');
       return EXIT.ok;
     }
     const status = (s: SpecSummary) => {
@@ -84,6 +86,11 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     io.stdout(`run ${chosen.runId}\n`);
     for (const r of rows) io.stdout(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
     io.stdout(`total: ${total.requests} requests, ${total.retries} retries, ${total.input} input and ${total.output} output tokens, $${total.cost.toFixed(4)}\n`);
+    const failed = specs.filter((s) => hintOf(s));
+    if (failed.length > 0) {
+      io.stdout('what to strengthen in the spec:\n');
+      for (const s of failed) io.stdout(`  ${s.spec} (${s.failureClass}): ${hintOf(s)}\n`);
+    }
     return EXIT.ok;
   });
 }

@@ -177,7 +177,7 @@ async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Pr
   const { readVerifyHistory, VERIFY_HISTORY } = await import('../io/verify-history.js');
   const history = await readVerifyHistory(root);
   if (!history) throw new UsageError('no verify runs recorded yet; run `speccc verify` first');
-  for (const n of history.problems) io.stderr(`speccc: ${VERIFY_HISTORY}:${n}: not a verify record (cut short or edited); skipped\n`);
+  for (const p of history.problems) io.stderr(`speccc: ${VERIFY_HISTORY}:${p.line}: ${p.message}\n`);
   const { lines } = history;
   const bySpec = new Map<string, { runs: number; passed: number; scores: { at: string; score: number | null }[] }>();
   const of = (spec: string) => {

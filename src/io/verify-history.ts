@@ -1,24 +1,25 @@
 /**
- * `.speccc/verify/history.jsonl`: one line per `speccc verify` run (scenario results, unverified
- * specs, mutation scores). Read defensively: a line a crash cut short or a hand edit broke is
- * reported by number and skipped.
+ * `.speccc/verify/history.jsonl`: one line per `speccc verify` run: every scenario's verdict, the
+ * unverified specs, and (`verify --mutate`) each scored spec's mutation score. `verify` appends
+ * to it; `verify --history`, `speccc trace` and `speccc report` read it. A line a crash cut short
+ * or a hand edit broke is reported with its line number and skipped.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { VerifyHistoryLineSchema } from '../schemas/state.js';
 
-export type VerifyHistoryLine = z.output<typeof VerifyHistoryLineSchema>;
-
 export const VERIFY_HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
+
+export type VerifyHistoryLine = z.output<typeof VerifyHistoryLineSchema>;
 
 export async function appendVerifyHistory(root: string, line: VerifyHistoryLine): Promise<void> {
   await fs.mkdir(path.join(root, path.dirname(VERIFY_HISTORY)), { recursive: true });
   await fs.appendFile(path.join(root, VERIFY_HISTORY), JSON.stringify(line) + '\n');
 }
 
-/** Every usable line, oldest first; null when nothing was ever recorded. */
-export async function readVerifyHistory(root: string): Promise<{ lines: VerifyHistoryLine[]; problems: number[] } | null> {
+/** Every recorded verify run, oldest first; null when `speccc verify` never ran here. */
+export async function readVerifyHistory(root: string): Promise<{ lines: VerifyHistoryLine[]; problems: { line: number; message: string }[] } | null> {
   let text: string;
   try {
     text = await fs.readFile(path.join(root, VERIFY_HISTORY), 'utf8');
@@ -26,7 +27,7 @@ export async function readVerifyHistory(root: string): Promise<{ lines: VerifyHi
     return null;
   }
   const lines: VerifyHistoryLine[] = [];
-  const problems: number[] = [];
+  const problems: { line: number; message: string }[] = [];
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
     let parsed: ReturnType<typeof VerifyHistoryLineSchema.safeParse> | undefined;
@@ -36,7 +37,7 @@ export async function readVerifyHistory(root: string): Promise<{ lines: VerifyHi
       parsed = undefined;
     }
     if (parsed?.success) lines.push(parsed.data);
-    else problems.push(i + 1);
+    else problems.push({ line: i + 1, message: 'not a verify record (cut short or edited); skipped' });
   });
   return { lines, problems };
 }

@@ -213,11 +213,11 @@ function failureSection(model: ReportModel, known: Set<string>): string {
   const body =
     model.failureClasses.length === 0
       ? '<p class="muted">No failure recorded.</p>'
-      : `<table class="failures"><thead><tr><th>Failure</th><th>Count</th><th>Specs it hit</th></tr></thead><tbody>${[...model.failureClasses]
+      : `<table class="failures"><thead><tr><th>Failure</th><th>Count</th><th>Specs it hit</th><th>What to strengthen in the spec</th></tr></thead><tbody>${[...model.failureClasses]
           .sort((a, b) => num(b.count) - num(a.count))
-          .map((f) => `<tr><th>${esc(f.label)} <code>${esc(f.class)}</code></th><td>${int(f.count)}</td><td>${linkList(f.specs, known)}</td></tr>`)
+          .map((f) => `<tr data-class="${esc(f.class)}"><th>${esc(f.label)} <code>${esc(f.class)}</code></th><td>${int(f.count)}</td><td>${linkList(f.specs, known)}</td><td class="hint">${esc(f.hint ?? '')}</td></tr>`)
           .join('')}</tbody></table>`;
-  return `<section id="failures" aria-labelledby="h-failures"><h2 id="h-failures">Failures by kind</h2><p class="muted">Across all ${plural(model.runs.length, 'run')}.</p>${body}</section>`;
+  return `<section id="failures" aria-labelledby="h-failures"><h2 id="h-failures">Failures by kind</h2><p class="muted">Failed jobs and holdouts across all ${plural(model.runs.length, 'run')} and every verify run; check errors as they stand now.</p>${body}</section>`;
 }
 
 function graphSection(layout: GraphLayout): string {
@@ -266,9 +266,9 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
   const scenarios =
     spec.scenarios.length === 0
       ? '<p class="muted">No holdout scenario.</p>'
-      : `<p class="sub">${ran.length === 0 ? 'not run yet' : failed.length > 0 ? `${failed.length} of ${ran.length} fail` : `all ${ran.length} pass`}</p><ul class="sc">${spec.scenarios
+      : `<p class="sub">${ran.length === 0 ? 'no recorded result' : failed.length > 0 ? `${failed.length} of ${ran.length} fail` : `all ${ran.length} pass`}</p><ul class="sc">${spec.scenarios
           .map((s) => {
-            const word = s.passed === null ? 'not run' : s.passed ? 'pass' : 'fail';
+            const word = s.passed === null ? 'no result' : s.passed ? 'pass' : 'fail';
             return `<li class="${s.passed === null ? 'nr' : s.passed ? 'pass' : 'fail'}"><span class="pf">${word}</span> ${esc(s.name)}</li>`;
           })
           .join('')}</ul>`;
@@ -429,9 +429,10 @@ details.spec:target>summary{background:#ddf4ff}
 dl{margin:0}dt{font-size:12px;color:var(--muted);margin-top:4px}dd{margin:0}
 .sc,.diag,.untested{list-style:none;padding:0;margin:0}
 .sc li{padding:1px 0}
-.pf{display:inline-block;width:4.4em;text-align:center;font-size:12px;font-weight:700;border-radius:3px;margin-right:4px}
+.pf{display:inline-block;width:5.6em;text-align:center;font-size:12px;font-weight:700;border-radius:3px;margin-right:4px}
 .pass .pf{background:#dafbe1;color:#116329}.fail .pf{background:#cf222e;color:#fff}.nr .pf{background:#eaeef2;color:#424a53}
 .sub{margin:0 0 2px;color:var(--muted);font-size:13px}
+.failures .hint{max-width:34rem}
 .sev{font-size:12px;font-weight:700;padding:0 4px;border-radius:3px}.sev.err{background:#cf222e;color:#fff}.sev.warn{background:#fff8c5;color:#7d4e00;border:1px solid #d4a72c}
 table.cost{font-size:13px}
 @media print{

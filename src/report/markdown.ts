@@ -1,13 +1,16 @@
 /**
  * A short Markdown summary of a report, for a GitHub job summary or a pull-request comment:
- * the counts, each failing spec with its failing holdout scenarios, and spend. Long lists are
- * cut (with how many were left out) so the text stays well under a comment's size limit.
+ * the counts, each failing spec with its failing holdout scenarios, failures by kind with what
+ * to strengthen in the spec, and spend. Long lists are cut (with how many were left out) so the
+ * text stays well under a comment's size limit.
  */
 import type { ReportModel } from './model.js';
 
 export const MAX_FAILING_LISTED = 25;
 export const MAX_SCENARIOS_LISTED = 10;
 export const MAX_RUNS_LISTED = 5;
+export const MAX_CLASSES_LISTED = 15;
+export const MAX_CLASS_SPECS_LISTED = 10;
 
 /**
  * Spec text as inert Markdown: characters that could start markup (emphasis, code, links,
@@ -71,6 +74,16 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (blocked.length > 0) {
     const ids = blocked.slice(0, MAX_FAILING_LISTED).map((x) => markdownText(x.id));
     lines.push(`Blocked by a failing dependency: ${ids.join(', ')}${blocked.length > MAX_FAILING_LISTED ? ` and ${blocked.length - MAX_FAILING_LISTED} more` : ''}.`, '');
+  }
+
+  if (model.failureClasses.length > 0) {
+    lines.push('### Failures by kind', '', '| Failure | Count | Specs | What to strengthen in the spec |', '| --- | ---: | --- | --- |');
+    const classes = [...model.failureClasses].sort((a, b) => b.count - a.count);
+    for (const f of classes.slice(0, MAX_CLASSES_LISTED)) {
+      const specs = f.specs.slice(0, MAX_CLASS_SPECS_LISTED).map(markdownText).join(', ') + (f.specs.length > MAX_CLASS_SPECS_LISTED ? ` and ${f.specs.length - MAX_CLASS_SPECS_LISTED} more` : '');
+      lines.push(`| ${markdownText(f.label)} (${markdownText(f.class)}) | ${f.count} | ${specs} | ${markdownText(f.hint ?? '')} |`);
+    }
+    lines.push('');
   }
 
   lines.push('### Spend', '');

@@ -46,8 +46,12 @@ export interface ReportModel {
       failureClass?: string;
     }[];
   };
-  /** Failure taxonomy: counts across runs, each with the specs it hit. */
-  failureClasses: { class: string; label: string; count: number; specs: string[] }[];
+  /**
+   * Failure taxonomy: failed jobs and failed holdouts across runs (verify runs included), plus
+   * specs whose check errors block the build now (`spec-incomplete`); each with the specs it hit
+   * and a one-line hint on what to strengthen in the spec.
+   */
+  failureClasses: { class: string; label: string; count: number; specs: string[]; hint: string }[];
   specs: {
     id: string;
     /** Workspace-relative path of the spec file. */
@@ -58,7 +62,7 @@ export interface ReportModel {
     /** Why it is in that state, in words. */
     why: string;
     dependsOn: string[];
-    /** Holdout scenarios by name; passed is null when not run yet. */
+    /** Holdout scenarios by name; passed is null when no recorded run (trace or verify) has a result for it. */
     scenarios: { name: string; passed: boolean | null }[];
     /** 0..1 per verify run, oldest first. */
     satisfaction: { at: string; value: number }[];

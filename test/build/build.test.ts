@@ -51,7 +51,7 @@ describe('speccc build', () => {
     expect(manifest.specs.money.provider).toBe('fake');
     expect(manifest.specs.money.outputs['src/money.ts']).toMatch(/^[0-9a-f]{64}$/);
     expect(tree['README.md']).toContain('written by `speccc build`');
-    expect(result.change?.written).toHaveLength(8);
+    expect(result.change?.written).toHaveLength(10);
     // the constraint spec and context reach every job through the system prompt
     expect(tasks[0]!.system).toContain('TypeScript library conventions');
     expect(tasks[0]!.system).toContain('## context/glossary.md');

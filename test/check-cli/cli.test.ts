@@ -47,6 +47,21 @@ describe('speccc check (binary)', () => {
     expect(run.code).toBe(0);
   });
 
+  it('the bundled generated/ tree is a package of its own: it type-checks and runs its tests with its own tsconfig', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const copy = mkdtempSync(path.join(tmpdir(), 'speccc-tally-'));
+    try {
+      cpSync(path.join(repo, 'generated'), copy, { recursive: true });
+      symlinkSync(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'), 'dir'); // as `npm install` would provide
+      execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: copy, stdio: 'pipe' });
+      const out = execFileSync(process.execPath, [path.join(repo, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(out).toMatch(/Test Files\s+4 passed/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('exit 1 with findings, and each finding is one compiler-style line', async () => {
     const run = await speccc(['check', '--root', workspace('wording')]);
     expect(run.code).toBe(1);

@@ -66,11 +66,13 @@ describe('speccc completion', () => {
       return execFileSync('bash', ['-c', probe], { cwd: repo, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     };
     expect(complete('speccc ch')).toEqual(['check']);
-    expect(complete('speccc ')).toEqual(['audit', 'build', 'check', 'completion', 'help', 'init', 'log', 'promote', 'scenarios', 'trace', 'twin', 'verify', 'watch']);
+    expect(complete('speccc ')).toEqual(['audit', 'build', 'check', 'completion', 'graph', 'help', 'init', 'log', 'promote', 'report', 'scenarios', 'trace', 'twin', 'verify', 'watch']);
     expect(complete('speccc scenarios ')).toEqual(['generate', 'help']);
     expect(complete('speccc scenarios generate --ov')).toEqual(['--overwrite']);
     expect(complete('speccc check --format ')).toEqual(['json', 'sarif', 'text']);
     expect(complete('speccc build --format ')).toEqual(['json', 'text']);
+    expect(complete('speccc report --format ')).toEqual(['html', 'json', 'markdown']);
+    expect(complete('speccc graph --format ')).toEqual(['dot', 'mermaid', 'svg']);
     expect(complete('speccc init --ci ')).toEqual(['github']);
     expect(complete('speccc completion ')).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('speccc twin --script-dir ass')).toEqual(['assets']);

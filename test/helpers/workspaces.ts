@@ -7,7 +7,7 @@ export const repo = path.resolve(import.meta.dirname, '../..');
 
 /** What each spec of the example owns. */
 export const EXAMPLE_OUTPUTS: Record<string, string[]> = {
-  money: ['src/money.ts', 'src/money.test.ts'],
+  money: ['package.json', 'tsconfig.json', 'src/money.ts', 'src/money.test.ts'],
   'line-items': ['src/line-items.ts', 'src/line-items.test.ts'],
   'discount-codes': ['src/discount-codes.ts', 'src/discount-codes.test.ts'],
   'invoice-totals': ['src/invoice-totals.ts', 'src/invoice-totals.test.ts'],
@@ -30,3 +30,11 @@ export function moneyOnly(temps: string[]): string {
 }
 
 export const removeAll = (temps: string[]) => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true }));
+
+/** The money spec, the constraint, the context and the named feature specs only: fewer jobs per build. */
+export function exampleWith(temps: string[], features: string[]): string {
+  const root = moneyOnly(temps);
+  mkdirSync(path.join(root, 'specs/features'), { recursive: true });
+  for (const f of features) cpSync(path.join(repo, 'specs/features', `${f}.md`), path.join(root, 'specs/features', `${f}.md`));
+  return root;
+}

@@ -3,7 +3,7 @@
  * system's /usr/bin/chromium through playwright-core; nothing downloads a browser). Screenshots
  * go to test/report/screenshots/ (gitignored) for people to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { exampleModel, HOSTILE, hostileModel, largeModel } from './fixtures.js';
+import { exampleWithFailingHoldout, FAILING_SCENARIO } from './example-workspace.js';
+import { runCli } from '../helpers/cli.js';
+import { removeAll } from '../helpers/workspaces.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -167,6 +170,54 @@ describe('the report of the example workspace', () => {
   });
 
   it('made no request but the file itself, and logged no error or warning', () => {
+    expect(requestsBeyond(o)).toEqual([]);
+    expect(o.problems).toEqual([]);
+  });
+});
+
+describe('the page `speccc report` writes for the example after a failed holdout', () => {
+  const temps: string[] = [];
+  let o: Opened;
+  beforeAll(async () => {
+    const { root } = await exampleWithFailingHoldout(temps);
+    const run = await runCli(['report'], { cwd: root });
+    expect(run.code).toBe(0);
+    o = await open('command-example', readFileSync(path.join(root, '.speccc/report/index.html'), 'utf8'));
+  }, 60_000);
+  afterAll(async () => {
+    await o?.page.close();
+    removeAll(temps);
+  });
+
+  it('shows the summary numbers on the first screen', async () => {
+    const { page } = o;
+    await page.screenshot({ path: path.join(shots, 'command-first-screen.png') });
+    await page.screenshot({ path: path.join(shots, 'command-full.png'), fullPage: true });
+    const tiles = await page.locator('ul.tiles').innerText();
+    expect(tiles.replace(/\s+/g, ' ')).toBe('1 promoted 0 stale 1 failing 1 unverified');
+    expect((await page.locator('p.totals').innerText()).replace(/\s+/g, ' ')).toBe('4 specs (1 blocked) satisfaction 1.00 spent $0.05');
+    expect(await page.locator('table.timeline tbody tr').first().innerText()).toMatch(/discount-codes[\s\S]*failed \(holdout-fails\)/);
+  });
+
+  it("opens the failing spec with its scenario's name marked fail, and says what to strengthen", async () => {
+    const { page } = o;
+    const entry = page.locator('#spec-discount-codes');
+    expect(await entry.getAttribute('open')).not.toBeNull();
+    const item = entry.locator('li', { hasText: FAILING_SCENARIO });
+    expect(await item.isVisible()).toBe(true);
+    expect(await item.innerText()).toMatch(/^fail\s/);
+    const row = page.locator('table.failures tr[data-class="holdout-fails"]');
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/^Holdout scenarios fail holdout-fails 2 discount-codes, invoice-totals Rules, Edge cases and Evaluation: /);
+    await entry.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'command-failing-spec.png') });
+  });
+
+  it("draws every spec as a graph node with its state", async () => {
+    const { page } = o;
+    const labels = await page.locator('svg.graph a').evaluateAll((as) => as.map((a) => [...a.querySelectorAll('text')].map((t) => t.textContent).join(' ')));
+    expect(labels.sort()).toEqual(['discount-codes failing', 'invoice-totals blocked', 'line-items unverified', 'money promoted']);
+    await page.locator('#graph').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'command-graph.png') });
     expect(requestsBeyond(o)).toEqual([]);
     expect(o.problems).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * hostile one whose every string tries to break out of the page, and a generated 1,000-spec one.
  */
 import type { ReportModel, SpecState } from '../../src/report/model.js';
+import { FAILURE_CLASSES } from '../../src/report/failure-classes.js';
 
 type Spec = ReportModel['specs'][number];
 
@@ -35,8 +36,8 @@ export function exampleModel(): ReportModel {
       ],
     },
     failureClasses: [
-      { class: 'holdout-fails', label: 'Holdout scenarios fail', count: 2, specs: ['discount-codes'] },
-      { class: 'tests-fail', label: 'Visible tests fail', count: 1, specs: ['discount-codes', 'invoice-totals'] },
+      { class: 'holdout-fails', label: 'Holdout scenarios fail', count: 2, specs: ['discount-codes'], hint: FAILURE_CLASSES['holdout-fails'].hint },
+      { class: 'tests-fail', label: 'Visible tests fail', count: 1, specs: ['discount-codes', 'invoice-totals'], hint: FAILURE_CLASSES['tests-fail'].hint },
     ],
     specs: [
       spec({
@@ -263,6 +264,7 @@ export function largeModel(count = 1000, runCount = 20): ReportModel {
       label: cls === 'holdout-fails' ? 'Holdout scenarios fail' : 'Visible tests fail',
       count: ids.length * 2,
       specs: ids,
+      hint: FAILURE_CLASSES[cls === 'holdout-fails' ? 'holdout-fails' : 'tests-fail'].hint,
     })),
     specs,
   };

@@ -14,6 +14,13 @@ describe('renderReportMarkdown', () => {
   - ✗ Codes typed by customers are matched forgivingly
   - ✗ Percent codes do not stack
 
+### Failures by kind
+
+| Failure | Count | Specs | What to strengthen in the spec |
+| --- | ---: | --- | --- |
+| Holdout scenarios fail (holdout-fails) | 2 | discount-codes | Rules, Edge cases and Evaluation: write the behaviour each failing scenario checks into the spec. |
+| Visible tests fail (tests-fail) | 1 | discount-codes, invoice-totals | Rules and Edge cases: state each behaviour precisely (numbers, units, rounding, errors) so code and tests agree. |
+
 ### Spend
 
 | Run | At | Cost | Jobs | Failed |

@@ -13,7 +13,10 @@ export const tempRoot = (temps: string[], parts: string[] = ['specs', 'context']
 /** A workspace with only the money spec and the constraint: one job per build. */
 export const moneyRoot = (temps: string[]) => moneyOnly(temps);
 
+/** What the money spec owns, as examples/replies/ writes it: the product's package.json and tsconfig.json too. */
 export const money = {
+  'package.json': readFileSync(path.join(repo, 'examples/replies/money/package.json'), 'utf8'),
+  'tsconfig.json': readFileSync(path.join(repo, 'examples/replies/money/tsconfig.json'), 'utf8'),
   'src/money.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.ts'), 'utf8'),
   'src/money.test.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8'),
 };

@@ -67,11 +67,13 @@ export async function attack(): Promise<string[]> {
 }
 `;
     const money = readFileSync(path.join(repo, 'examples/replies/money/src/money.ts'), 'utf8');
+    const product = { 'package.json': readFileSync(path.join(repo, 'examples/replies/money/package.json'), 'utf8'), 'tsconfig.json': readFileSync(path.join(repo, 'examples/replies/money/tsconfig.json'), 'utf8') };
     const hostile = {
+      ...product,
       'src/money.ts': `// @ts-nocheck\n${money}\n${attack}`,
       'src/money.test.ts': "import { it } from 'vitest';\nimport { attack } from './money.js';\nit('reports what it found', async () => { throw new Error((await attack()).join('\\n')); });\n",
     };
-    const good = { 'src/money.ts': money, 'src/money.test.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8') };
+    const good = { ...product, 'src/money.ts': money, 'src/money.test.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8') };
     twin.setScript([{ match: { specId: 'money' }, reply: writeFilesSequence([hostile, good]) }]);
 
     const build = await runCliProcess(root, ['build'], { PATH: process.env.PATH, ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY });
@@ -111,7 +113,8 @@ export async function attack(): Promise<string[]> {
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { sandbox: 'off' } }));
     const money = readFileSync(path.join(repo, 'examples/replies/money/src/money.ts'), 'utf8');
     const test = readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8');
-    twin.setScript([{ match: { specId: 'money' }, reply: writeFilesSequence([{ 'src/money.ts': money, 'src/money.test.ts': test }]) }]);
+    const product = { 'package.json': readFileSync(path.join(repo, 'examples/replies/money/package.json'), 'utf8'), 'tsconfig.json': readFileSync(path.join(repo, 'examples/replies/money/tsconfig.json'), 'utf8') };
+    twin.setScript([{ match: { specId: 'money' }, reply: writeFilesSequence([{ ...product, 'src/money.ts': money, 'src/money.test.ts': test }]) }]);
     const unsealed = await runCliProcess(root, ['build'], { ...env, PATH: process.env.PATH });
     expect(unsealed.code).toBe(0);
     expect(unsealed.stderr).toContain('speccc: warning: validation.sandbox is "off"');

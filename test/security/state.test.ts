@@ -142,9 +142,10 @@ describe('races and crashes', () => {
     const root = moneyOnly(temps);
     const money = readFileSync(path.join(root, 'specs/core/money.md'), 'utf8');
     for (const id of ['constructor', 'prototype']) {
-      writeFileSync(path.join(root, `specs/core/${id}.md`), money.replace('id: money', `id: ${id}`).replace(/src\/money/g, `src/${id}`));
+      const own = money.replace('id: money', `id: ${id}`).replace(/src\/money/g, `src/${id}`).replace(/  - package\.json\n  - tsconfig\.json\n/, '');
+      writeFileSync(path.join(root, `specs/core/${id}.md`), own);
     }
-    const result = view(await buildWith(root, fakeAgent((task) => ({ files: Object.fromEntries((task.prompt.match(/^- `(src\/[^`]+)`$/gm) ?? []).map((l) => [l.slice(3, -1), 'export {};\n'])) })).agent));
+    const result = view(await buildWith(root, fakeAgent((task) => ({ files: Object.fromEntries((task.prompt.match(/^- `([^`]+)`$/gm) ?? []).map((l) => [l.slice(3, -1), 'export {};\n'])) })).agent));
     expect([...result.outcomes.values()].map((o) => `${o.id} ${o.state}`).sort()).toEqual(['constructor built', 'money built', 'prototype built']);
     const manifest = JSON.parse(readFileSync(path.join(root, 'generated/.speccc/manifest.json'), 'utf8')) as { specs: Record<string, unknown> };
     expect(Object.keys(manifest.specs).sort()).toEqual(['constructor', 'money', 'prototype']);

@@ -31,11 +31,15 @@ function classify(result: SealedResult): ValidationRun['failureClass'] {
   return undefined;
 }
 
+/** speccc's own tool configs in every staged tree, named so they never replace the product's own tsconfig.json or vitest config. */
+export const TSCONFIG = '.speccc-tsconfig.json';
+export const VITEST_CONFIG = '.speccc-vitest.config.mjs';
+
 /** tsconfig and vitest config written into every staged tree, so it runs wherever it is copied. */
 export function toolConfigs(toolchain: Toolchain): [string, string][] {
   return [
     [
-      'tsconfig.json',
+      TSCONFIG,
       JSON.stringify({
         compilerOptions: {
           strict: true,
@@ -55,7 +59,7 @@ export function toolConfigs(toolchain: Toolchain): [string, string][] {
     ],
     // Alias `vitest` to speccc's copy; keep vite's caches inside the scratch tree.
     [
-      'vitest.config.mjs',
+      VITEST_CONFIG,
       `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000 } };\n`,
     ],
   ];
@@ -69,7 +73,7 @@ function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): 
   const [head, ...rest] = config.validation.testCommand;
   const args = rest.flatMap((a) => (a === '{files}' ? files : [a]));
   // `vitest` means speccc's own vitest; any other command runs as given (inside the sandbox).
-  return head === 'vitest' ? [toolchain.node, toolchain.vitest, ...args] : [head!, ...args];
+  return head === 'vitest' ? [toolchain.node, toolchain.vitest, ...args, '--config', VITEST_CONFIG] : [head!, ...args];
 }
 
 export function createValidator(options: ValidatorOptions): Validator {
@@ -82,7 +86,7 @@ export function createValidator(options: ValidatorOptions): Validator {
       const started = Date.now();
       const files = withTools(tree, toolchain);
       if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
-        const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', 'tsconfig.json', '--pretty', 'false'], timeoutMs, signal });
+        const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
         if (tsc.exitCode !== 0) {
           return { passed: false, failureClass: classify(tsc) ?? 'does-not-compile', feedback: trimOutput(tsc.refused ?? tsc.output), durationMs: Date.now() - started };
         }
@@ -103,7 +107,7 @@ export function createValidator(options: ValidatorOptions): Validator {
       // A fresh sealed copy: nothing the visible checks (or an earlier holdout) wrote is present, and nothing this run writes survives.
       const result = await runner.run({
         files: withTools(tree, toolchain, placed),
-        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--reporter=json', `--outputFile=${report}`],
+        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', VITEST_CONFIG, '--reporter=json', `--outputFile=${report}`],
         timeoutMs,
         signal,
         collect: [report],

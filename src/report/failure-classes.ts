@@ -1,0 +1,84 @@
+/**
+ * The failure taxonomy: every way a job or a holdout can fail, in words a spec author acts on.
+ * Each class has a label and a one-line hint that names the part of the spec to strengthen
+ * (or says plainly that the spec is not at fault). `speccc report` counts them; `speccc log`
+ * prints the hint under its table. Pure data.
+ */
+import type { FailureClass } from '../types/index.js';
+
+/** The trace's failure classes, plus check errors that blocked the build. */
+export type ReportFailureClass = FailureClass | 'spec-incomplete';
+
+export interface FailureClassInfo {
+  label: string;
+  /** One line: what to strengthen in the spec. */
+  hint: string;
+}
+
+export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
+  'spec-incomplete': {
+    label: 'Spec ambiguous or incomplete (per check)',
+    hint: 'Fix the errors `speccc check` reports: no build starts while a spec leaves the agent guessing.',
+  },
+  'missing-output': {
+    label: 'An output was not written',
+    hint: 'Outputs: list only files the job must write, and say what each one contains.',
+  },
+  'does-not-compile': {
+    label: 'Does not compile',
+    hint: 'Outputs and Constraints: name the exported types and signatures, the language level and the libraries allowed.',
+  },
+  'tests-fail': {
+    label: 'Its own tests fail',
+    hint: 'Rules and Edge cases: state each behaviour precisely (numbers, units, rounding, errors) so code and tests agree.',
+  },
+  'holdout-fails': {
+    label: 'Holdout scenarios fail',
+    hint: 'Rules, Edge cases and Evaluation: write the behaviour each failing scenario checks into the spec.',
+  },
+  'mutation-score-low': {
+    label: 'Holdouts kill too few mutants (promotion.minMutationScore)',
+    hint: 'Evaluation: add holdout scenarios that pin down what `speccc verify --mutate` lists as surviving.',
+  },
+  unverified: {
+    label: 'No holdout check (promotion refused)',
+    hint: 'Evaluation: add a scenario with an automated check under scenarios/<spec-id>/ (`speccc scenarios generate`).',
+  },
+  timeout: {
+    label: 'Timed out',
+    hint: 'Constraints and Edge cases: bound input sizes and work; a check ran past validation.timeoutMs.',
+  },
+  crash: {
+    label: 'Crashed',
+    hint: 'Edge cases: say what happens on empty, huge or malformed input; the code or its tests crashed the process.',
+  },
+  'sandbox-refused': {
+    label: 'Sandbox refused to run the checks',
+    hint: 'Not the spec: the sandbox (bubblewrap) could not start; fix the machine and build again.',
+  },
+  'budget-exhausted': {
+    label: 'Budget exhausted',
+    hint: 'budget_usd or --max-cost: raise the budget, or split the spec so each job needs less.',
+  },
+  'agent-gave-up': {
+    label: 'The agent gave up',
+    hint: 'What and Outputs: the job is too big for one agent; split the spec or cut its outputs.',
+  },
+  refused: {
+    label: 'The model refused',
+    hint: 'What and Who: say plainly what the code is for and who uses it.',
+  },
+  'api-error': {
+    label: 'API error',
+    hint: 'Not the spec: the API failed (key, rate limit, outage); build again.',
+  },
+  cancelled: {
+    label: 'Cancelled',
+    hint: 'Not the spec: the build was stopped before this job finished.',
+  },
+};
+
+/** Label and hint of a class; a class this speccc does not know (a newer trace) gets a neutral line. */
+export function failureClassInfo(cls: string): FailureClassInfo {
+  return Object.hasOwn(FAILURE_CLASSES, cls) ? FAILURE_CLASSES[cls as ReportFailureClass] : { label: cls, hint: 'Unknown failure class: see the run trace (`speccc log`).' };
+}
