@@ -15,6 +15,7 @@ import { registerTwin } from './twin.js';
 import { registerCompletion } from './completion.js';
 import { registerReport } from './report.js';
 import { registerGraph } from './graph.js';
+import { registerLsp } from './lsp.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -29,7 +30,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerTrace, registerAudit];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

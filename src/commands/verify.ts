@@ -12,6 +12,7 @@ interface VerifyFlags {
   format: 'text' | 'json';
   history?: boolean;
   mutate?: boolean;
+  twin?: string;
 }
 
 interface SpecVerdict {
@@ -56,6 +57,11 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     if (!(await fs.stat(scenariosDir).then((s) => s.isDirectory(), () => false))) {
       throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
     }
+    if (flags.twin !== undefined) {
+      const { runFidelity } = await import('./fidelity.js');
+      return runFidelity(io, { root, twin: flags.twin, config, workspace: checked.workspace, scenariosDir, format: flags.format });
+    }
+    const { twinsUsedBy } = await import('../phases/2-model/twins.js');
     const buildable = buildableInOrder(checked.workspace);
     if (specId !== undefined && !buildable.some((s) => s.frontmatter!.id === specId)) {
       throw new UsageError(`no ready spec with outputs has the id \`${specId}\`; ready specs: ${buildable.map((s) => s.frontmatter!.id).join(', ') || 'none'}`);
@@ -74,7 +80,8 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const minimum = config.promotion.minMutationScore;
     for (const spec of specs) {
       const id = spec.frontmatter!.id;
-      const run = await gate.validator.holdout({ specId: id, tree: tree.files, signal: io.signal });
+      const twins = twinsUsedBy(spec, checked.workspace);
+      const run = await gate.validator.holdout({ specId: id, tree: tree.files, twins, signal: io.signal });
       if (run.scenarios.length === 0) {
         unverified.push(id);
         continue;
@@ -85,7 +92,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         if (!run.passed) verdict.mutation = notScored(files, 'its holdout scenarios fail: mutants are judged only against passing scenarios');
         else {
           io.stderr(`… mutation testing ${id} (${files.join(', ') || 'no file'}) against ${run.scenarios.length} holdout scenario${run.scenarios.length === 1 ? '' : 's'}\n`);
-          const m = await gate.validator.mutate({ specId: id, tree: tree.files, mutate: files, signal: io.signal });
+          const m = await gate.validator.mutate({ specId: id, tree: tree.files, mutate: files, twins, signal: io.signal });
           verdict.mutation = m.result ? await scored(files, m.result, m.durationMs, tree.files, minimum) : notScored(files, m.error ?? 'not scored', m.durationMs);
         }
       }
@@ -223,12 +230,13 @@ async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Pr
 export const registerVerify: RegisterCommand = (program, io, done) => {
   program
     .command('verify')
-    .description('Run every holdout scenario against the current generated/ tree, sealed, and report satisfaction; --mutate also scores how much of the code the scenarios pin down.')
+    .description('Run every holdout scenario against the current generated/ tree, sealed (each with the twins its code uses), and report satisfaction; --mutate also scores how much of the code the scenarios pin down; --twin checks a twin against recorded traffic.')
     .argument('[spec-id]', 'only this spec')
     .option('--root <dir>', 'workspace root (default: current directory)')
     .option('--scenarios <dir>', 'holdout scenarios folder (default: paths.scenarios from speccc.config.json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--history', 'show satisfaction and mutation scores per spec over every recorded verify run')
     .option('--mutate', 'mutation-test each spec\'s generated code against its holdout scenarios (Stryker, sealed): a score per spec and every surviving mutant')
+    .option('--twin <id>', "replay the traffic recorded against a twin's real service (<scenarios>/<id>/*.jsonl, *.har) against the twin, sealed, and report every difference")
     .action((specId: string | undefined, flags: VerifyFlags) => done(runVerify(io, specId, flags)));
 };

@@ -13,7 +13,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { ModelledFile } from '../types/index.js';
 
 /** Bump when the model's shape or the checks inside phases 1–2 change meaning. */
-export const PARSE_CACHE_FORMAT = 5;
+export const PARSE_CACHE_FORMAT = 6;
 
 export interface ParseCache {
   /** The entry for this file and content, rebuilt around `text` (the decoded file). */

@@ -11,7 +11,9 @@
  *   (SealedCommand.links) may only point into that toolchain;
  * - writes only inside the scratch copy and a tmpfs /tmp, both thrown away;
  * - an environment built from an allowlist (run-child.ts), killed with speccc
- *   (--die-with-parent) and at its time limit with every process it forked.
+ *   (--die-with-parent) and at its time limit with every process it forked;
+ * - service twins the command needs (`twins`) start inside the same sandbox, in front of it, on
+ *   loopback: the only thing the code under test can reach (service-twins/).
  *
  * `validation.sandbox: "off"` is the documented opt-out: the same scratch copy and scrubbed
  * environment, but no namespaces. Callers warn about it on every run.
@@ -24,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
 import { runChild } from './run-child.js';
+import { prepareTwinRun } from './service-twins/index.js';
 
 export class SandboxUnavailableError extends Error {}
 
@@ -32,12 +35,19 @@ const require = createRequire(import.meta.url);
 /** speccc's own tools, so a staged tree needs nothing installed. */
 export function resolveToolchain(): Toolchain {
   const vitestDir = path.dirname(require.resolve('vitest/package.json'));
+  let typeRoot: string | undefined;
+  try {
+    typeRoot = path.dirname(path.dirname(require.resolve('@types/node/package.json')));
+  } catch {
+    // node's types are not installed: generated code type-checks without them
+  }
   return {
     node: process.execPath,
     tsc: require.resolve('typescript/bin/tsc'),
     vitest: path.join(vitestDir, 'vitest.mjs'),
     vitestDir,
     stryker: strykerBin(),
+    ...(typeRoot ? { typeRoot } : {}),
   };
 }
 
@@ -54,7 +64,7 @@ function strykerBin(): string | undefined {
 
 /** The folders a sealed run sees read-only besides the system: the node installation and the toolchain's node_modules. */
 function toolchainDirs(toolchain: Toolchain): string[] {
-  const tools = [toolchain.tsc, toolchain.vitestDir, ...(toolchain.stryker ? [toolchain.stryker] : [])];
+  const tools = [toolchain.tsc, toolchain.vitestDir, ...(toolchain.typeRoot ? [toolchain.typeRoot] : []), ...(toolchain.stryker ? [toolchain.stryker] : [])];
   return [path.dirname(path.dirname(realpathOrSelf(toolchain.node))), ...tools.map((t) => nodeModulesOf(realpathOrSelf(t)))];
 }
 
@@ -165,7 +175,9 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
       try {
         await fs.mkdir(scratch);
         await fs.writeFile(hosts, HOSTS);
-        for (const [rel, content] of command.files) {
+        // Service twins start inside the same sandbox, in front of the command: one process tree.
+        const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
+        for (const [rel, content] of launch.files) {
           const target = path.join(scratch, rel);
           if (!target.startsWith(`${scratch}${path.sep}`)) continue; // a path escaping the tree is never written
           await fs.mkdir(path.dirname(target), { recursive: true });
@@ -182,7 +194,7 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
           await fs.rm(at, { recursive: true, force: true });
           await fs.symlink(to, at, 'dir');
         }
-        const [cmd, ...args] = command.argv;
+        const [cmd, ...args] = launch.argv;
         const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
         if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
         const result = await runChild({

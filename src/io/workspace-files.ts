@@ -66,3 +66,12 @@ export async function readWorkspaceFiles(options: ReadOptions): Promise<Workspac
     context: await readAll(root, contextFiles),
   };
 }
+
+/** One workspace file's bytes (a workspace-relative POSIX path), or null when it is gone or unreadable. */
+export async function readWorkspaceFile(root: string, file: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await fs.readFile(path.join(root, ...file.split('/'))));
+  } catch {
+    return null;
+  }
+}

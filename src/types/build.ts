@@ -46,7 +46,11 @@ export interface JobKeyInputs {
   fix: string;
   /** Files the job must write. */
   outputs: readonly string[];
-  /** Dependency outputs by path -> hash (also inside jobPrompt; listed so the record says it). */
+  /**
+   * Dependency outputs by path -> hash (also inside jobPrompt; listed so the record says it), and
+   * the outputs of the service twins the spec's code is validated against (not in the prompt:
+   * the agent sees a twin's spec, never its code).
+   */
   dependencyOutputs: Record<string, string>;
 }
 
@@ -77,6 +81,8 @@ export interface PlannedJob {
   spec: Spec;
   /** Ids of ready specs with outputs that this one depends on (constraint specs are in every system prompt). */
   deps: string[];
+  /** Ids of the ready twins this spec declares in `uses_twins`: built first, started beside its code in every sealed run. */
+  twins: string[];
   state: 'fresh' | 'stale';
   reasons: StaleReason[];
   /** Known when every dependency is fresh; otherwise prepared once their rebuilt outputs are known. */

@@ -18,6 +18,10 @@ export const SECTION_NAMES = [
   'edge-cases',
   'evaluation',
   'constraints',
+  // twin specs: the service's interface, its state, its errors, limits and failure modes
+  'interface',
+  'state',
+  'failure-modes',
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
@@ -37,6 +41,7 @@ export interface FrontmatterSpans {
   fields: Partial<Record<keyof Frontmatter | string, Span>>;
   depends_on: Span[];
   outputs: Span[];
+  uses_twins: Span[];
 }
 
 export interface Section {

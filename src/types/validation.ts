@@ -41,6 +41,19 @@ export interface HoldoutRun extends ValidationRun {
 /** A tree of files by path relative to its root (POSIX separators) -> content. */
 export type FileTree = ReadonlyMap<string, string>;
 
+/**
+ * A digital twin of an external service that the code under test calls: built from a spec of
+ * kind `twin`, started inside the same sandbox as the code (src/io/service-twins/), on loopback.
+ */
+export interface ServiceTwin {
+  /** The twin spec's id. */
+  id: string;
+  /** Its entry module in the tree, `twins/<id>/server.ts`, exporting `start({ port, host, state? })`. */
+  entry: string;
+  /** The environment variable holding its base URL in the run, `SPECCC_TWIN_<ID>_URL`. */
+  env: string;
+}
+
 export type SurvivorStatus = 'Survived' | 'NoCoverage';
 
 /** A mutant no holdout scenario caught. */
@@ -81,16 +94,19 @@ export interface MutationRun {
 }
 
 export interface Validator {
-  /** Type-check and run the spec's own tests in a sealed copy of the staged tree (dependencies' outputs included). */
-  visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; signal: AbortSignal }): Promise<ValidationRun>;
-  /** Run the spec's holdout checks against a fresh sealed copy of the tree. Never shown to a generating agent. */
-  holdout(input: { specId: string; tree: FileTree; signal: AbortSignal }): Promise<HoldoutRun>;
+  /**
+   * Type-check and run the spec's own tests in a sealed copy of the staged tree (dependencies'
+   * outputs included), with `twins` (their outputs in the tree) running beside them.
+   */
+  visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<ValidationRun>;
+  /** Run the spec's holdout checks against a fresh sealed copy of the tree, twins beside it. Never shown to a generating agent. */
+  holdout(input: { specId: string; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<HoldoutRun>;
   /**
    * Mutation testing (Stryker) of `mutate` (paths in the tree) against the spec's holdout checks,
-   * in a fresh sealed copy of the tree: which behaviour of the code no holdout pins down. Never
-   * shown to a generating agent.
+   * in a fresh sealed copy of the tree, `twins` beside it: which behaviour of the code no holdout
+   * pins down. Never shown to a generating agent.
    */
-  mutate(input: { specId: string; tree: FileTree; mutate: readonly string[]; signal: AbortSignal }): Promise<MutationRun>;
+  mutate(input: { specId: string; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
 }
 
 /** Holdout checks of one spec: read by io from the scenarios folder, handed to the validator only. */
@@ -114,6 +130,11 @@ export interface Toolchain {
   vitest: string;
   /** vitest's package folder: staged trees alias `vitest` to it. */
   vitestDir: string;
+  /**
+   * The `@types` folder holding `@types/node`, so generated code that uses node's own modules
+   * (a service twin's `node:http`, `process.env`) type-checks; absent when it is not installed.
+   */
+  typeRoot?: string;
   /** @stryker-mutator/core's `bin/stryker.js`, for mutation testing (absent: the runner cannot mutate). */
   stryker?: string;
 }
@@ -134,6 +155,11 @@ export interface SealedCommand {
    * other link is refused.
    */
   links?: ReadonlyMap<string, string>;
+  /**
+   * Service twins to start inside the sandbox before `argv`, each on a loopback port with its URL
+   * in its environment variable; stopped with it. Their modules must be in `files`.
+   */
+  twins?: readonly ServiceTwin[];
 }
 
 export interface SealedResult {

@@ -10,6 +10,7 @@ import { SECTIONS } from './sections.js';
 import { SCENARIOS } from './scenarios.js';
 import { WORDING } from './wording.js';
 import { REFERENCES } from './references.js';
+import { TWINS } from './twins.js';
 import { OUTPUTS } from './outputs.js';
 import { CONFIG } from './config.js';
 import { BUILD } from './build.js';
@@ -18,7 +19,7 @@ import { HOLDOUTS } from './holdouts.js';
 import { SUPPRESSIONS } from './suppressions.js';
 import { REQUIREMENTS } from './requirements.js';
 
-const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, SUPPRESSIONS, REQUIREMENTS];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, TWINS, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, SUPPRESSIONS, REQUIREMENTS];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();

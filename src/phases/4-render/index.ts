@@ -6,16 +6,27 @@ import Handlebars from 'handlebars';
 import type { ContextDoc, Diagnostic, Spec } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { TemplateSet } from './templates.js';
+import { serviceTwin } from '../2-model/twins.js';
 
 export interface DependencyOutput {
   id: string;
   files: { path: string; content: string }[];
 }
 
+/** A service twin as a job prompt shows it: where its URL is, and (when the spec declares it) its spec. */
+export interface TwinForPrompt {
+  id: string;
+  env: string;
+  /** The twin spec's source when the spec declares the twin; null when only a dependency calls it. */
+  source: string | null;
+}
+
 export interface JobPromptInput {
   spec: Spec;
   outputs: readonly string[];
   dependencies: DependencyOutput[];
+  /** The twins the spec's code runs against (none for a twin itself). */
+  twins?: TwinForPrompt[];
 }
 
 export interface SystemPromptInput {
@@ -94,6 +105,8 @@ export function renderJob(templates: TemplateSet, input: JobPromptInput): Render
   const fm = input.spec.frontmatter!;
   return render(templates, 'job', {
     spec: { id: fm.id, kind: fm.kind, file: input.spec.file, source: input.spec.source.trim() },
+    twin: fm.kind === 'twin' ? serviceTwin(fm.id) : null,
+    twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, declared: t.source !== null, source: t.source?.trim() ?? '' })),
     outputs: input.outputs,
     sections: input.spec.sections.map((s) => ({ heading: s.heading, line: `${s.span.start.line}–${s.span.end.line}` })),
     scenarios: input.spec.scenarios.map((s) => ({ name: s.name, given: s.given, when: s.when, then: s.then })),
@@ -122,6 +135,8 @@ export interface ScenarioCheckInput {
   path: string;
   scenario: string;
   interfaces: { path: string; text: string }[];
+  /** The twins the code runs against, so a check can set their state and inject faults. */
+  twins?: TwinForPrompt[];
 }
 
 /** The prompt of the separate agent that turns a plain-language scenario into a check. */
@@ -135,6 +150,7 @@ export function renderScenarioCheck(templates: TemplateSet, input: ScenarioCheck
     scenario: input.scenario.trim(),
     interfaces: input.interfaces,
     firstOutput: first.replace(/\.tsx?$/, '.js'),
+    twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, source: t.source?.trim() ?? '' })),
   });
 }
 

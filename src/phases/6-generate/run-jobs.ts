@@ -13,6 +13,7 @@ import type {
 } from '../../types/index.js';
 import { decideJob, type PlanInput } from '../5-plan/index.js';
 import { createSandbox } from './sandbox.js';
+import { twinsUsedBy } from '../2-model/twins.js';
 
 export interface RunJobsInput {
   config: SpecccConfig;
@@ -84,7 +85,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
   const none = (id: string, state: JobOutcome['state'], prepared: PreparedJob | null, extra: Partial<JobOutcome> = {}): JobOutcome => ({ id, state, prepared, attempts: 0, spentUsd: 0, ...extra });
 
   const runOne = async (job: PlannedJob): Promise<JobOutcome> => {
-    const deps = await Promise.all(job.deps.map((d) => outcomes.get(d)!));
+    const deps = await Promise.all([...job.deps, ...job.twins].map((d) => outcomes.get(d)!));
     // In plan mode a stale dependency does not block: its dependents are planned against current outputs.
     const blocked = deps.find((d) => !['fresh', 'reused', 'built', 'stale'].includes(d.state));
     if (blocked) return none(job.id, blocked.state === 'cancelled' ? 'cancelled' : 'skipped', null, { error: `dependency ${blocked.id} ${blocked.state}` });
@@ -165,8 +166,11 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         await input.results.write(stored('candidate', files, attempt));
         wroteCandidate = true;
       }
-      const tree = new Map([...readable, ...files]);
-      const visible = await validator.visible({ specId: job.id, tree, outputs, signal });
+      // The twins its code calls run beside it: their files join the tree, never the agent's view.
+      const twins = twinsUsedBy(job.spec, input.planInput.workspace);
+      const twinFiles = twins.flatMap((t) => (byId.get(t.id)?.spec.frontmatter!.outputs ?? []).map((p) => [p, outputOf(p) ?? ''] as [string, string]));
+      const tree = new Map([...twinFiles, ...readable, ...files]);
+      const visible = await validator.visible({ specId: job.id, tree, outputs, twins, signal });
       trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs });
       if (!visible.passed) {
         if (signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during validation');
@@ -178,7 +182,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         return await fail(attempt, visible.failureClass ?? 'tests-fail', `visible checks failed after ${attempt} attempt(s): ${visible.feedback.split('\n')[0]}`);
       }
       // Holdout results go to people only: nothing from them is fed back to the agent.
-      const holdout = await validator.holdout({ specId: job.id, tree, signal });
+      const holdout = await validator.holdout({ specId: job.id, tree, twins, signal });
       const verdict: HoldoutVerdict = holdout.scenarios.length === 0 ? 'unverified' : holdout.passed ? 'passed' : 'failed';
       trace.write({ type: 'validation', spec: job.id, stage: 'holdout', attempt, passed: verdict !== 'failed', ...(holdout.failureClass ? { failureClass: holdout.failureClass } : {}), durationMs: holdout.durationMs, scenarios: holdout.scenarios });
       if (verdict === 'failed') {
@@ -195,7 +199,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
           return await fail(attempt, 'unverified', `promotion.minMutationScore (${minimum}%) needs holdout checks to score the code against, and this spec has none`, { holdout: verdict });
         }
         const mutate = outputs.filter((p) => /\.[cm]?[jt]sx?$/.test(p) && !/\.(?:test|spec)\.[cm]?[jt]sx?$/.test(p) && !/\.d\.ts$/.test(p));
-        const m = await validator.mutate({ specId: job.id, tree, mutate, signal });
+        const m = await validator.mutate({ specId: job.id, tree, mutate, twins, signal });
         const score = m.result?.score ?? null;
         trace.write({ type: 'validation', spec: job.id, stage: 'mutation', attempt, passed: score !== null && score >= minimum, ...(m.failureClass ? { failureClass: m.failureClass } : {}), durationMs: m.durationMs, mutationScore: score });
         if (signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during mutation testing');

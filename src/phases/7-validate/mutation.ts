@@ -13,7 +13,8 @@
  * project with a vitest of its own (two copies of vitest would find no tests).
  */
 import path from 'node:path';
-import type { MutationResult } from '../../types/index.js';
+import type { MutationResult, ServiceTwin } from '../../types/index.js';
+import { SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 
 export interface MutationInput {
   specId: string;
@@ -29,6 +30,11 @@ export interface MutationInput {
   concurrency: number;
   /** Stryker's incremental file, relative to the tree root (or absolute): a rerun on unchanged code and scenarios reuses its results. */
   incrementalFile?: string;
+  /**
+   * Service twins the code calls (the sealed runner starts them around Stryker): the
+   * scenarios then run one at a time in one runner, each test with fresh twins.
+   */
+  twins?: readonly ServiceTwin[];
 }
 
 export interface MutationPlan {
@@ -71,11 +77,14 @@ export function planMutationRun(input: MutationInput): MutationPlan {
   const vitestConfigPath = `vitest.mutation-${key}.config.mjs`;
   const vitestIndex = path.join(toolchain.vitestDir, 'dist/index.js');
 
+  const twins = input.twins ?? [];
+  const resetHook = `${SERVICE_TWIN_DIR}/reset.mjs`;
+  const twinTest = twins.length > 0 ? `, fileParallelism: false, setupFiles: [${JSON.stringify(`./${resetHook}`)}]` : '';
   const vitestConfig = [
     '// Written by speccc for mutation testing: only the holdout scenarios judge the mutants.',
     'export default {',
     `  resolve: { alias: [{ find: /^vitest$/, replacement: ${JSON.stringify(vitestIndex)} }] },`,
-    `  test: { include: ${JSON.stringify(input.holdoutFiles.map(toPosix))}, watch: false, testTimeout: 10000 },`,
+    `  test: { include: ${JSON.stringify(input.holdoutFiles.map(toPosix))}, watch: false, testTimeout: 10000${twinTest} },`,
     '};',
     '',
   ].join('\n');
@@ -88,7 +97,8 @@ export function planMutationRun(input: MutationInput): MutationPlan {
     vitest: { configFile: vitestConfigPath, related: false },
     mutate: input.mutate.map(toPosix),
     coverageAnalysis: 'perTest',
-    concurrency: Math.max(1, Math.floor(input.concurrency)),
+    // Twins are shared by every test runner: one runner, so no scenario resets another's twin.
+    concurrency: twins.length > 0 ? 1 : Math.max(1, Math.floor(input.concurrency)),
     reporters: ['json'],
     jsonReporter: { fileName: reportPath },
     tempDirName: path.posix.join(dir, 'tmp'),
@@ -107,6 +117,7 @@ export function planMutationRun(input: MutationInput): MutationPlan {
     files: new Map([
       [strykerConfigPath, `${JSON.stringify(strykerConfig, null, 2)}\n`],
       [vitestConfigPath, vitestConfig],
+      ...(twins.length > 0 ? [[resetHook, twinResetHook(twins)] as [string, string]] : []),
     ]),
     links: new Map([['node_modules/vitest', toolchain.vitestDir]]),
     argv: [toolchain.node, toolchain.strykerBin, 'run', strykerConfigPath],
