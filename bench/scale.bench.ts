@@ -43,6 +43,7 @@ function writeListedFiles(ctx: RequestContext) {
 const passing: Validator = {
   visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
   holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
+  mutate: async () => ({ result: null, error: 'not scored in this bench', durationMs: 0 }),
 };
 
 interface Run {

@@ -9,18 +9,20 @@
  * Every build runs with a Runtime (src/runtime.ts): agent, validator, budget, lock and trace.
  */
 import path from 'node:path';
-import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
+import type { BuildEvent, Diagnostic, ForceSpec, HoldoutText, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
 import { loadConfig } from './io/config-file.js';
 import { loadWorkspace } from './workspace.js';
 import type { WorkspaceFiles } from './io/workspace-files.js';
 import { readGeneratedTree } from './io/generated-tree.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
-import { listScenarios } from './io/holdouts.js';
+import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
+import { openTestCache } from './io/test-cache.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
+import { checkRequirementCoverage } from './phases/3-check/coverage.js';
 import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
@@ -48,6 +50,8 @@ export interface CheckResult {
   workspace: Workspace;
   files: WorkspaceFiles;
   diagnostics: Diagnostic[];
+  /** The scenarios folder as text: for the coverage trace only, never for a prompt. */
+  holdouts: HoldoutText[];
   specs: number;
   errors: number;
   warnings: number;
@@ -60,17 +64,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const whole = !options.paths || options.paths.length === 0;
   const { workspace, files } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
-  const scenarios = await listScenarios(path.resolve(root, config.paths.scenarios));
+  const scenariosDir = path.resolve(root, config.paths.scenarios);
+  const [scenarios, holdouts] = await Promise.all([listScenarios(scenariosDir), readHoldoutTexts(scenariosDir)]);
+  const tests = options.useCache === false ? undefined : await openTestCache(root, SPECCC_VERSION);
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...inputProblems(files, config),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
+    ...checkRequirementCoverage({ workspace, manifest: tree.manifest, hashes: tree.hashes, files: tree.files, holdouts, ...(tests ? { read: tests.read } : {}) }),
   ]);
+  await tests?.save();
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
+  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
 }
 
 /** Findings about generated/ and its manifest are what a build repairs: they never block one. */
@@ -149,7 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
     }
     const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
-    const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
+    const next = assembleTree({ plan, outcomes: held, currentRaw: read.tree.files, manifest: read.tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox, holdouts: checked.holdouts }); // 8
     const cancelled = signal.aborted;
     if (partition) {
       const owned = { ...partition.shard, owned: partition.owned.size };

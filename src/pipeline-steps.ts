@@ -162,7 +162,11 @@ export function batchedConcurrency(config: SpecccConfig, validator: Validator): 
   const limit = pLimit(config.concurrency);
   return {
     config: { ...config, concurrency: Number.POSITIVE_INFINITY },
-    validator: { visible: (input) => limit(() => validator.visible(input)), holdout: (input) => limit(() => validator.holdout(input)) },
+    validator: {
+      visible: (input) => limit(() => validator.visible(input)),
+      holdout: (input) => limit(() => validator.holdout(input)),
+      mutate: (input) => limit(() => validator.mutate(input)),
+    },
   };
 }
 

@@ -137,7 +137,7 @@ export interface Gate {
  * runtime; `speccc verify` uses it directly. No sandbox available: a setup error, never an
  * unsealed run.
  */
-export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner }): Gate {
+export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number }): Gate {
   const mode: SandboxMode = options.config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
   let runner: SealedRunner;
   try {
@@ -147,7 +147,12 @@ export function createGate(options: { root: string; config: SpecccConfig; creden
     throw error;
   }
   const warnings = runner.mode === 'off' ? [SANDBOX_OFF_WARNING] : [];
-  const validator = createValidator({ config: options.config, runner, holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)) });
+  const validator = createValidator({
+    config: options.config,
+    runner,
+    holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)),
+    ...(options.mutationConcurrency ? { mutationConcurrency: options.mutationConcurrency } : {}),
+  });
   return { runner, validator, warnings };
 }
 
@@ -156,7 +161,7 @@ function refusingGate(): Gate {
   const refuse = () => {
     throw new Error('bug: this command runs no generated code');
   };
-  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse }, warnings: [] };
+  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse }, warnings: [] };
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -178,6 +183,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const validator: Validator = options.inject?.validator ?? {
     visible: (input) => ensureGate().validator.visible(input),
     holdout: (input) => ensureGate().validator.holdout(input),
+    mutate: (input) => ensureGate().validator.mutate(input),
   };
 
   const warn = options.onWarning ?? ((line: string) => void warnings.push(line));

@@ -53,6 +53,8 @@ export async function generateScenarioChecks(options: {
   const declarations = declarationsOf(new Map([...tree.files].filter(([p]) => !TEST_FILE.test(p)).map(([p, c]) => [p, stripHeader(c)])));
   const outcomes: ScenarioCheckOutcome[] = [];
   const lock = await options.runtime.lock();
+  // Marks the run for `speccc audit`: this agent reads scenarios by design, so its requests are not leaks.
+  options.runtime.trace.write({ type: 'run-start', command: 'scenarios', provider: options.runtime.providerLabel, sandbox: options.runtime.sandbox, speccc: SPECCC_VERSION, maxCostUsd: options.runtime.budget.cap });
   try {
     for (const s of await listScenarios(options.scenariosDir)) {
       if (options.specId && s.spec !== options.specId) continue;

@@ -42,7 +42,8 @@ export async function modelFiles(root: string, specs: SourceFile[], options: Loa
     const hash = sha256(bytes);
     const known = options.previous?.get(file);
     const hit = known?.hash === hash ? known : cache?.get(file, hash, () => new TextDecoder('utf-8').decode(bytes));
-    if (hit) {
+    // An entry cached before specs had requirement ids is a miss (until the parse cache's format is bumped with it).
+    if (hit && (!hit.spec || Array.isArray(hit.spec.requirements))) {
       out.push(hit);
       continue;
     }

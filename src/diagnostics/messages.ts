@@ -47,6 +47,8 @@ export type DiagnosticCode =
   | 'passive-no-actor'
   | 'path-not-found'
   | 'placeholder-text'
+  | 'requirement-id-duplicate'
+  | 'requirement-untested'
   | 'scenario-duplicate-name'
   | 'scenario-incomplete'
   | 'scenario-no-check'
@@ -162,6 +164,10 @@ export const diagnostics = {
   pathNotFound: (input: DiagnosticInput): Diagnostic => makeDiagnostic('path-not-found', input),
   /** error: The spec contains placeholder text */
   placeholderText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('placeholder-text', input),
+  /** error: Two requirements of a spec pin the same id */
+  requirementIdDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-duplicate', input),
+  /** warning: A requirement of a built spec is covered by no test and no holdout */
+  requirementUntested: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-untested', input),
   /** warning: Two scenarios in one spec have the same name */
   scenarioDuplicateName: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-duplicate-name', input),
   /** error: A scenario lacks a Given, a When or a Then */

@@ -80,6 +80,12 @@ export const ConfigSchema = z.strictObject({
       policy: z.enum(['on-pass', 'manual']).default('on-pass').describe('on-pass: promote when visible checks and holdouts pass. manual: wait for `speccc promote`.'),
       shareScenarioTitles: z.boolean().default(false).describe("Whether a failing holdout scenario's title (never its body) may be shown to the agent."),
       requireHoldouts: z.boolean().default(false).describe('Refuse to promote a spec that has no automated holdout check (an unverified spec).'),
+      minMutationScore: z
+        .number()
+        .min(0)
+        .max(100)
+        .optional()
+        .describe("Refuse to promote a spec whose holdout scenarios kill less than this percentage of mutants of its generated code (Stryker, sealed; adds a mutation run to each build of a spec with holdouts; a spec without holdouts cannot meet it). `speccc verify --mutate` exits 1 below it."),
     })
     .prefault({}),
   rules: z

@@ -5,6 +5,7 @@
 import type { Spec } from './spec.js';
 import type { TokenUsage } from './agent.js';
 import type { FailureClass, ScenarioVerdict } from './validation.js';
+import type { RequirementTrace } from './coverage.js';
 
 /** Why a spec must be rebuilt. */
 export type StaleReason =
@@ -139,6 +140,8 @@ export interface StoredResult {
   durationMs: number;
   finishedAt: string;
   holdout?: HoldoutVerdict;
+  /** The holdouts' mutation score (percent) when `promotion.minMutationScore` gated this output. */
+  mutationScore?: number;
 }
 
 /** `staged`: passed every check but held back by `promotion.policy: "manual"` until `speccc promote`. */
@@ -183,6 +186,10 @@ export interface ManifestEntry {
   holdout?: HoldoutVerdict;
   /** How generated code ran during validation: `off` only under the documented opt-out. */
   sandbox?: string;
+  /** At promotion: what covered each requirement of the spec (asserting generated tests, holdout scenarios). */
+  trace?: RequirementTrace[];
+  /** The holdouts' mutation score (percent) when `promotion.minMutationScore` gated this output. */
+  mutationScore?: number;
 }
 
 /** generated/.speccc/manifest.json in memory. Specs by id in a Map: an id such as `__proto__` is data, never a key of a plain object. */

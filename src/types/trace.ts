@@ -73,12 +73,14 @@ export type TraceEvent =
   | {
       type: 'validation';
       spec: string;
-      stage: 'visible' | 'holdout';
+      stage: 'visible' | 'holdout' | 'mutation';
       attempt: number;
       passed: boolean;
       failureClass?: FailureClass;
       durationMs: number;
       scenarios?: ScenarioVerdict[];
+      /** stage `mutation`: the holdouts' mutation score in percent (null: nothing scored). */
+      mutationScore?: number | null;
     };
 
 /** An event as stored: with the time it was written. */

@@ -8,6 +8,7 @@ import type { Agent, ForceSpec, SealedRunner, Validator } from '../../src/types/
 export const passingValidator: Validator = {
   visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
   holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
+  mutate: async () => ({ result: null, error: 'not scored in this test', durationMs: 0 }),
 };
 
 export interface TestRuntimeOptions {

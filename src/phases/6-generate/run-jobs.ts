@@ -233,13 +233,32 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
       if (verdict === 'unverified' && input.config.promotion.requireHoldouts) {
         return await fail(attempt, 'unverified', 'no automated holdout check covers this spec, and promotion.requireHoldouts refuses unverified output', { holdout: verdict });
       }
-      const result = stored('passed', files, attempt, verdict);
+      // promotion.minMutationScore: the holdouts must kill enough mutants of the code. Like holdout results, this never reaches the agent.
+      const minimum = input.config.promotion.minMutationScore;
+      let mutationScore: number | undefined;
+      if (minimum !== undefined) {
+        if (verdict === 'unverified') {
+          return await fail(attempt, 'unverified', `promotion.minMutationScore (${minimum}%) needs holdout checks to score the code against, and this spec has none`, { holdout: verdict });
+        }
+        const mutate = outputs.filter((p) => /\.[cm]?[jt]sx?$/.test(p) && !/\.(?:test|spec)\.[cm]?[jt]sx?$/.test(p) && !/\.d\.ts$/.test(p));
+        const m = await validator.mutate({ specId: job.id, tree, mutate, twins, signal });
+        const score = m.result?.score ?? null;
+        trace.write({ type: 'validation', spec: job.id, stage: 'mutation', attempt, passed: score !== null && score >= minimum, ...(m.failureClass ? { failureClass: m.failureClass } : {}), durationMs: m.durationMs, mutationScore: score });
+        if (signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during mutation testing');
+        if (score === null) return await fail(attempt, m.failureClass ?? 'mutation-score-low', `mutation testing scored nothing: ${(m.error ?? 'no mutant could be judged').split('\n')[0]}`, { holdout: verdict, scenarios: holdout.scenarios });
+        if (score < minimum) {
+          const unkilled = (m.result?.survived ?? 0) + (m.result?.noCoverage ?? 0);
+          return await fail(attempt, 'mutation-score-low', `the holdouts kill ${score.toFixed(1)}% of mutants (${unkilled} survive), below promotion.minMutationScore ${minimum}%; strengthen the scenarios (speccc verify --mutate ${job.id} lists the survivors)`, { holdout: verdict, scenarios: holdout.scenarios });
+        }
+        mutationScore = score;
+      }
+      const result = stored('passed', files, attempt, verdict, mutationScore);
       await input.results.write(result);
       return { id: job.id, state: 'built', prepared, files, result, attempts: attempt, spentUsd: spent, holdout: verdict, scenarios: holdout.scenarios };
     }
     return await fail(maxAttempts, 'tests-fail', 'no attempts left');
 
-    function stored(stage: StoredResult['stage'], out: Map<string, string>, attempt: number, holdout?: HoldoutVerdict): StoredResult {
+    function stored(stage: StoredResult['stage'], out: Map<string, string>, attempt: number, holdout?: HoldoutVerdict, mutationScore?: number): StoredResult {
       return {
         jobKey: prepared.key,
         specId: job.id,
@@ -254,6 +273,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         durationMs: clock() - started,
         finishedAt: new Date(clock()).toISOString(),
         ...(holdout ? { holdout } : {}),
+        ...(mutationScore !== undefined ? { mutationScore } : {}),
       };
     }
   };

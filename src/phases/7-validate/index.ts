@@ -5,42 +5,26 @@
  * the injected SealedRunner: this phase decides what to run and reads the results; it never
  * touches the file system or spawns a process itself.
  */
-import type { FileTree, HoldoutRun, HoldoutSource, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
+import type { FileTree, HoldoutRun, HoldoutSource, MutationRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
 import { trimOutput } from './feedback.js';
+import { RESET_HOOK, twinResetHook } from './twin-hook.js';
+import { planMutationRun, readMutationReport } from './mutation.js';
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
 export const HOLDOUT_DIR = '.holdout';
-/** Where a run with service twins keeps what speccc adds for them: the launcher (io), the vitest reset hook (here). */
-export const SERVICE_TWIN_DIR = '.speccc-twins';
-const RESET_HOOK = `${SERVICE_TWIN_DIR}/reset.mjs`;
-
-/**
- * A vitest setup file: before every test, each twin is reset to a fresh instance (faults and its
- * request log cleared), so no scenario sees what another left behind.
- */
-export function twinResetHook(twins: readonly ServiceTwin[]): string {
-  return [
-    '// Written by speccc: every test starts with fresh service twins (docs/twins.md).',
-    "import { beforeEach } from 'vitest';",
-    `const names = ${JSON.stringify(twins.map((t) => t.env))};`,
-    'beforeEach(async () => {',
-    '  for (const name of names) {',
-    '    const url = process.env[name];',
-    '    if (!url) continue;',
-    "    const answer = await fetch(`${url}/__twin/reset`, { method: 'POST' });",
-    '    if (!answer.ok) throw new Error(`speccc: resetting the twin at ${name} failed: ${answer.status} ${await answer.text()}`);',
-    '  }',
-    '});',
-    '',
-  ].join('\n');
-}
+export { RESET_HOOK, SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 
 export interface ValidatorOptions {
   config: SpecccConfig;
   runner: SealedRunner;
   holdouts: HoldoutSource;
+  /** Stryker's test-runner processes in a mutation run (default 2; one when the code calls twins). */
+  mutationConcurrency?: number;
 }
+
+/** A mutation run runs every holdout once per mutant: its limit is this many times `validation.timeoutMs`. */
+export const MUTATION_TIMEOUT_FACTOR = 10;
 
 function classify(result: SealedResult): ValidationRun['failureClass'] {
   if (result.refused) return 'sandbox-refused';
@@ -175,6 +159,48 @@ export function createValidator(options: ValidatorOptions): Validator {
         durationMs: Date.now() - started,
         scenarios,
       };
+    },
+
+    async mutate({ specId, tree, mutate, twins = [], signal }): Promise<MutationRun> {
+      const started = Date.now();
+      const none = (error: string, failureClass?: MutationRun['failureClass']): MutationRun => ({ result: null, error, ...(failureClass ? { failureClass } : {}), durationMs: Date.now() - started });
+      const targets = mutate.filter((p) => tree.has(p));
+      if (targets.length === 0) return none('no generated file to mutate');
+      if (!toolchain.stryker) return none('this sandbox has no Stryker toolchain', 'sandbox-refused');
+      const checks = await options.holdouts.checksFor(specId);
+      if (checks.length === 0) return none('no holdout check to judge the mutants');
+      const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
+      const limit = timeoutMs * MUTATION_TIMEOUT_FACTOR;
+      const plan = planMutationRun({
+        specId,
+        mutate: targets,
+        holdoutFiles: placed.map(([p]) => p),
+        toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir },
+        timeoutMs: limit,
+        concurrency: options.mutationConcurrency ?? 2,
+        ...(twins.length > 0 ? { twins } : {}),
+      });
+      // A fresh sealed copy, as for every run of generated code: Stryker, the mutants and any twins run inside the sandbox.
+      const result = await runner.run({
+        files: withTools(tree, toolchain, [...placed, ...plan.files], twins),
+        argv: plan.argv,
+        timeoutMs: limit,
+        signal,
+        collect: [plan.reportPath],
+        links: plan.links,
+        ...(twins.length > 0 ? { twins } : {}),
+      });
+      const report = result.collected.get(plan.reportPath);
+      if (report === undefined) {
+        const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `Stryker exited with ${result.exitCode ?? result.signal} and wrote no report`);
+        return none(`${why}\n${trimOutput(result.output)}`.trim(), classify(result) ?? 'crash');
+      }
+      try {
+        // The code under test could have written the report: readMutationReport checks its shape.
+        return { result: readMutationReport(report, targets), durationMs: Date.now() - started };
+      } catch (error) {
+        return none(`Stryker's report is unusable: ${error instanceof Error ? error.message : String(error)}`, 'crash');
+      }
     },
   };
 }

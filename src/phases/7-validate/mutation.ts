@@ -3,7 +3,7 @@
  * vitest runner): which behaviour of the code no scenario pins down. Pure: planMutationRun says
  * what to write into a staged tree and what to run there; readMutationReport turns Stryker's
  * JSON report (mutation-testing-report-schema) into counts and the mutants no scenario caught.
- * src/io/mutation-runner.ts does the writing and running.
+ * The validator (index.ts, `mutate`) runs the plan through the SealedRunner.
  *
  * Everything Stryker writes stays inside the tree: its sandboxes (`.stryker/<spec>/tmp`), its
  * report, its incremental file (when given relative); no html or dashboard reporter. The tree
@@ -13,8 +13,8 @@
  * project with a vitest of its own (two copies of vitest would find no tests).
  */
 import path from 'node:path';
-import type { ServiceTwin } from '../../types/index.js';
-import { SERVICE_TWIN_DIR, twinResetHook } from './index.js';
+import type { MutationResult, ServiceTwin } from '../../types/index.js';
+import { SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 
 export interface MutationInput {
   specId: string;
@@ -31,7 +31,7 @@ export interface MutationInput {
   /** Stryker's incremental file, relative to the tree root (or absolute): a rerun on unchanged code and scenarios reuses its results. */
   incrementalFile?: string;
   /**
-   * Service twins the code calls (src/io/mutation-runner.ts starts them around Stryker): the
+   * Service twins the code calls (the sealed runner starts them around Stryker): the
    * scenarios then run one at a time in one runner, each test with fresh twins.
    */
   twins?: readonly ServiceTwin[];
@@ -48,34 +48,7 @@ export interface MutationPlan {
   reportPath: string;
 }
 
-export type SurvivorStatus = 'Survived' | 'NoCoverage';
-
-export interface Survivor {
-  file: string;
-  /** 1-based, where the mutated code starts. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  mutator: string;
-  replacement: string;
-  /** The code the mutant replaced. */
-  original: string;
-  /** Survived: scenarios ran the code and still passed; NoCoverage: no scenario ran it at all. */
-  status: SurvivorStatus;
-}
-
-export interface MutationResult {
-  /** (killed + timed out) / (killed + timed out + survived + no coverage), in percent; null without such mutants. */
-  score: number | null;
-  killed: number;
-  survived: number;
-  timedOut: number;
-  noCoverage: number;
-  /** Every mutant of the mutated files, whatever its status (compile and runtime errors, ignored ones included). */
-  total: number;
-  /** Mutants no scenario caught (Survived and NoCoverage), by file, line, column. */
-  survivors: Survivor[];
-}
+export type { MutationResult, Survivor, SurvivorStatus } from '../../types/index.js';
 
 /** Where a spec's mutation run keeps its config, report and sandboxes inside the tree. */
 export const MUTATION_DIR = '.stryker';

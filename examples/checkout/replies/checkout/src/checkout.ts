@@ -33,6 +33,7 @@ const RETRIED = new Set([429, 500, 502, 503, 504]);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** [checkout#S-an-invalid-order] */
 function validate(order: Order): void {
   const problems: string[] = [];
   if (typeof order.id !== 'string' || order.id === '') problems.push('id is empty');
@@ -42,7 +43,7 @@ function validate(order: Order): void {
   if (problems.length > 0) throw new CheckoutError('INVALID_ORDER', `order ${order.id}: ${problems.join('; ')}`);
 }
 
-/** How long to wait before the retry after `retries` retries so far, given the failed answer (if any). */
+/** How long to wait before the retry after `retries` retries so far, given the failed answer (if any). [checkout#R-before-a-retry-it-waits, checkout#E-a-retry-after-of-0] */
 function backoff(retries: number, answer: Response | undefined): number {
   const header = answer?.headers.get('retry-after');
   const seconds = header === null || header === undefined ? NaN : Number(header);
@@ -50,6 +51,10 @@ function backoff(retries: number, answer: Response | undefined): number {
   return 50 * 2 ** retries;
 }
 
+/**
+ * One charge per order, retried on outages with the same idempotency key.
+ * [checkout#R-checkout-creates-the-charge-with, checkout#R-on-201-it-resolves-to, checkout#R-checkout-must-retry-an-answer, checkout#R-when-the-third-request-fails, checkout#R-a-402-rejects-with-checkouterror, checkout#E-a-retry-answered-201-with, checkout#S-an-order-is-charged-once, checkout#S-a-short-outage-is-retried, checkout#S-a-declined-card-is-not-retried, checkout#S-an-outage-that-does-not-end, checkout#S-an-invalid-order]
+ */
 export async function checkout(order: Order, options: { paymentsUrl: string }): Promise<Receipt> {
   validate(order);
   const body = JSON.stringify({ amount: order.total, currency: order.currency, source: order.cardToken });

@@ -14,7 +14,7 @@ const charge = (body: unknown, key?: string) =>
     body: JSON.stringify(body),
   });
 
-it('a charge is created and read back', async () => {
+it('[payments#S-a-charge-is-created-and-read-back] a charge is created and read back', async () => {
   const created = await charge({ amount: 1250, currency: 'eur', source: 'tok_visa' });
   expect(created.status).toBe(201);
   const body = await created.json();
@@ -24,7 +24,7 @@ it('a charge is created and read back', async () => {
   expect(await read.json()).toEqual(body);
 });
 
-it('a repeated idempotency key creates one charge', async () => {
+it('[payments#S-a-repeated-idempotency-key-creates-one-charge] a repeated idempotency key creates one charge', async () => {
   const first = await (await charge({ amount: 500, currency: 'usd', source: 'tok_visa' }, 'order-7')).json();
   const again = await charge({ amount: 500, currency: 'usd', source: 'tok_visa' }, 'order-7');
   expect(again.status).toBe(201);
@@ -33,14 +33,14 @@ it('a repeated idempotency key creates one charge', async () => {
   expect(twin.state().idempotencyKeys).toEqual({ 'order-7': 'ch_1' });
 });
 
-it('a declined card', async () => {
+it('[payments#S-a-declined-card] a declined card', async () => {
   const declined = await charge({ amount: 500, currency: 'eur', source: 'tok_chargeDeclined' });
   expect(declined.status).toBe(402);
   expect(((await declined.json()) as { error: { code: string } }).error.code).toBe('card_declined');
   expect(twin.state().charges).toEqual([]);
 });
 
-it('an invalid amount', async () => {
+it('[payments#S-an-invalid-amount] an invalid amount', async () => {
   const invalid = await charge({ amount: 0, currency: 'eur', source: 'tok_visa' });
   expect(invalid.status).toBe(400);
   expect(((await invalid.json()) as { error: { code: string } }).error.code).toBe('amount_invalid');
