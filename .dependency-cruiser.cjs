@@ -51,6 +51,13 @@ module.exports = {
       to: { path: 'chokidar' },
     },
     {
+      name: 'language-server-outside-lsp',
+      comment: 'the Language Server Protocol is spoken by src/lsp/ only; the checker it serves knows nothing of editors',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/lsp/' },
+      to: { path: 'vscode-languageserver' },
+    },
+    {
       name: 'phases-do-not-reach-the-edges',
       comment: 'a phase never imports io/, commands/ or the runtime: effects arrive as injected interfaces',
       severity: 'error',

@@ -71,14 +71,25 @@ ${scenarios}
 `;
 }
 
-export function writeWorkspace(root: string, count: number, options: { dependencies?: boolean; contextKb?: number } = {}): void {
+/**
+ * `layers`: instead of each spec depending on the 10th and 7th before it (a deep chain), the specs
+ * form that many layers of equal size, each spec depending on two of the layer below: a product
+ * with a few dependency waves.
+ */
+export function writeWorkspace(root: string, count: number, options: { dependencies?: boolean; contextKb?: number; layers?: number } = {}): void {
   mkdirSync(path.join(root, 'specs'), { recursive: true });
   mkdirSync(path.join(root, 'context'), { recursive: true });
   // Governance documents of a realistic size: they form the shared, cacheable prompt prefix.
   const paragraph = 'Every amount is an integer number of cents; totals are reproducible by hand from the printed lines; invalid input is rejected with a named error before any arithmetic. ';
   writeFileSync(path.join(root, 'context/mission.md'), `# Mission\n\nBilling that adds up.\n\n${paragraph.repeat(Math.ceil(((options.contextKb ?? 0) * 1024) / paragraph.length))}\n`);
   for (let i = 0; i < count; i++) {
-    const deps = options.dependencies !== false && i >= 10 ? [`feature-${String(i - 10).padStart(4, '0')}`, `feature-${String(i - 7).padStart(4, '0')}`] : [];
+    const id = (n: number) => `feature-${String(n).padStart(4, '0')}`;
+    const size = options.layers ? Math.ceil(count / options.layers) : 0;
+    const layer = size ? Math.floor(i / size) : 0;
+    const deps =
+      options.dependencies === false ? []
+      : options.layers ? (layer === 0 ? [] : [...new Set([id((layer - 1) * size + (i % size)), id((layer - 1) * size + ((i + 1) % size))])])
+      : i >= 10 ? [id(i - 10), id(i - 7)] : [];
     const dir = path.join(root, 'specs', `group-${Math.floor(i / 100)}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `feature-${i}.md`), specText(i, deps));

@@ -89,6 +89,7 @@ async function factoryWorkspace(root: string): Promise<void> {
       const scenarios = [1, 2, 3, 4].map((n) => ({ name: `case-${n}`, file: `${specId}/case-${n}.test.ts`, passed: passed || n % 2 === 0 }));
       return { passed, ...(passed ? {} : { failureClass: 'holdout-fails' as const }), feedback: '', durationMs: 0, scenarios };
     },
+    mutate: async () => ({ result: null, error: 'not scored here', durationMs: 0 }),
   };
   const config = (await loadConfig(root)).config;
   const runtime = () => createRuntime({ root, config, credentials: takeCredentials({}), command: 'build', provider: 'anthropic', inject: { agent: instant, validator } });

@@ -26,6 +26,7 @@ function writeListedFiles(ctx: RequestContext) {
 const passing: Validator = {
   visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
   holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
+  mutate: async () => ({ result: null, error: 'not scored in this test', durationMs: 0 }),
 };
 
 async function run1(count: number, concurrency: number, contextKb: number, outputTokensPerSecond: number, promptCaching = true) {

@@ -5,10 +5,11 @@
  * works in the repository but not from the tarball is a bug this catches. A step of .ci/run.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { directoryScript, startTwin } from '../src/twin/index.js';
+import { startClient } from '../test/lsp/client.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(tmpdir(), 'speccc-package-'));
@@ -57,6 +58,10 @@ try {
   expect((await speccc(['build', '--check'])).code === 0, 'build --check is in sync');
   const api = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('speccc'); const r = await m.check({ root: process.cwd() }); console.log(r.errors + ' errors in ' + r.specs + ' specs');"], project);
   expect(api.trim() === '0 errors in 5 specs', `import('speccc') works from the installed package (got ${api.trim()})`);
+  console.log('$ speccc lsp (initialize, open a spec, shutdown)');
+  const lsp = await startClient(project, { bin: path.join(project, 'node_modules/speccc/dist/cli.js') });
+  const opened = await lsp.open('specs/core/money.md', readFileSync(path.join(project, 'specs/core/money.md'), 'utf8'));
+  expect(opened.diagnostics.length === 0 && (await lsp.stop()) === 0, 'the language server starts, checks an open spec and exits cleanly');
   console.log('✔ the packed package installs and runs on its own');
 } finally {
   rmSync(work, { recursive: true, force: true });

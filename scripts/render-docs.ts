@@ -66,7 +66,7 @@ function renderFile(file: string, made: ExampleFile): string[] {
 function renderExample(label: string, example: Example): string[] {
   const command = example.command ?? ['check'];
   const lines = [`**${label}**${example.note ? ` — ${example.note}` : ''}`, ''];
-  if (example.build) lines.push('Build these files with `speccc build` (in the test, an agent that writes every declared output), then run `speccc check`.', '');
+  if (example.build) lines.push('Build these files with `speccc build` (in the test, an agent that writes every declared output, its tests naming each requirement id the prompt lists), then run `speccc check`.', '');
   else if (command.join(' ') !== 'check') lines.push(`Run \`speccc ${command.join(' ')}\` on these files.`, '');
   for (const [file, made] of Object.entries(example.files)) lines.push(...renderFile(file, made));
   const edits = Object.entries(example.build?.thenEdit ?? {});

@@ -9,24 +9,27 @@
  * Every build runs with a Runtime (src/runtime.ts): agent, validator, budget, lock and trace.
  */
 import path from 'node:path';
-import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
+import type { BuildEvent, Diagnostic, ForceSpec, HoldoutText, JobOutcome, Manifest, ModelledFile, Plan, SpecccConfig, Workspace } from './types/index.js';
 import { loadConfig } from './io/config-file.js';
 import { loadWorkspace } from './workspace.js';
 import type { ReadFile, WorkspaceFiles } from './io/workspace-files.js';
-import { indexGeneratedTree, readIndexedTree, readManifest } from './io/generated-tree.js';
+import { indexGeneratedTree, readIndexedFiles, readIndexedTree, readManifest } from './io/generated-tree.js';
 import { readAndHash } from './io/stat-cache.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
-import { listScenarios } from './io/holdouts.js';
+import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
+import { openTestCache } from './io/test-cache.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
+import { checkRequirementCoverage, TEST_FILE } from './phases/3-check/coverage.js';
 import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
 import { assembleTree, holdForPromotion } from './phases/8-emit/assemble-tree.js';
-import { preflight, inputProblems, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, stampIfUnchanged, withLock } from './pipeline-steps.js';
+import { inputProblems, lazyPreflight, planInputOf, promotionFiles, recoverUnderLock, runnerInputs, shardRole, stampIfUnchanged, withLock } from './pipeline-steps.js';
+import { partitionPlan, type ShardSpec } from './phases/5-plan/shard.js';
 import type { Runtime } from './runtime.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -49,6 +52,8 @@ export interface CheckResult {
   workspace: Workspace;
   files: WorkspaceFiles<ReadFile>;
   diagnostics: Diagnostic[];
+  /** The scenarios folder as text: for the coverage trace only, never for a prompt. */
+  holdouts: HoldoutText[];
   specs: number;
   errors: number;
   warnings: number;
@@ -61,18 +66,28 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const whole = !options.paths || options.paths.length === 0;
   const { workspace, files } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
-  const [{ hashes }, { manifest, problem }] = await Promise.all([options.files?.generated ?? indexGeneratedTree(generatedDir, readAndHash), readManifest(generatedDir, SPECCC_VERSION)]);
-  const scenarios = await listScenarios(path.resolve(root, config.paths.scenarios));
+  const scenariosDir = path.resolve(root, config.paths.scenarios);
+  const [index, { manifest, problem }, scenarios, holdouts, tests] = await Promise.all([
+    options.files?.generated ?? indexGeneratedTree(generatedDir, readAndHash),
+    readManifest(generatedDir, SPECCC_VERSION),
+    listScenarios(scenariosDir),
+    readHoldoutTexts(scenariosDir),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+  ]);
+  const hashes = index.hashes;
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...inputProblems(files, config),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes }),
+    // Coverage reads only the generated test files (a warm check stats the rest).
+    ...checkRequirementCoverage({ workspace, manifest, hashes, files: readIndexedFiles(index, (rel) => TEST_FILE.test(rel)), holdouts, ...(tests ? { read: tests.read } : {}) }),
   ]);
+  await tests?.save();
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
+  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
 }
 
 /** Findings about generated/ and its manifest are what a build repairs: they never block one. */
@@ -87,7 +102,18 @@ export type BuildOptions = {
   onEvent?: (event: BuildEvent) => void;
 } & (
   | { /** --check, --dry-run: plan only; no runtime, no lock, no agent. */ mode: 'plan' }
-  | { /** Run the factory. */ mode: 'build'; runtime: Runtime }
+  | {
+      /** Run the factory. */
+      mode: 'build';
+      runtime: Runtime;
+      /**
+       * Generate only this shard's part of the stale jobs (`--shard i/n`), awaiting the results its
+       * jobs depend on from the shared cache; publish, never promote. Needs `runtime.shared`.
+       */
+      shard?: ShardSpec;
+      /** How long a shard waits for another shard's result (ms; default 30 minutes). */
+      shardWaitMs?: number;
+    }
   | { /** Manual promotion: promote passed output, never generate. */ mode: 'promote'; runtime: Runtime; promote: 'all' | ReadonlySet<string> }
 );
 
@@ -95,7 +121,18 @@ export type BuildResult =
   | { kind: 'up-to-date'; specs: number }
   | { kind: 'blocked'; check: CheckResult; diagnostics: Diagnostic[] }
   | { kind: 'planned'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; systemPrompt: string }
-  | { kind: 'built'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; change: TreeChange | null; manifest: Manifest; runId: string; cancelled: boolean };
+  | {
+      kind: 'built';
+      check: CheckResult;
+      plan: Plan;
+      outcomes: Map<string, JobOutcome>;
+      change: TreeChange | null;
+      manifest: Manifest;
+      runId: string;
+      cancelled: boolean;
+      /** A shard's build: its results went to the shared cache; generated/ is left to the assembling build. */
+      shard?: ShardSpec & { owned: number };
+    };
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
@@ -117,18 +154,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const planInput = planInputOf(checked.workspace, config, rendered.prompts, tree, options.force ?? null); // 5
     const plan = planBuild(planInput);
-    const runtime = options.mode === 'plan' ? null : options.runtime;
-    const unknownModels = options.mode === 'build' ? await preflight(plan, runtime!) : []; // sandbox, Models API
+    // Sandbox, Models API, resumable batches: checked before the first job that needs them, never for a build that only restores.
+    const gate = options.mode === 'build' ? lazyPreflight(plan, options.runtime) : null;
+    const partition = options.mode === 'build' && options.shard ? partitionPlan(plan, options.shard) : null;
+    const shard = partition && options.mode === 'build' ? { shard: shardRole(partition, options.runtime, options.shardWaitMs ?? 30 * 60_000) } : {};
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+    const unknownModels = gate ? await gate.settle() : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
-
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal }); // 6–7
     if (options.mode === 'plan') {
       await stampIfUnchanged(root, read, tree, plan, outcomes, false);
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
     }
     const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
-    const next = assembleTree({ plan, outcomes: held, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox }); // 8
+    const next = assembleTree({ plan, outcomes: held, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox, holdouts: checked.holdouts }); // 8
     const cancelled = signal.aborted;
+    if (partition) {
+      const owned = { ...partition.shard, owned: partition.owned.size };
+      return { kind: 'built', check: checked, plan, outcomes: held, change: null, manifest: next.manifest, runId: options.runtime.runId, cancelled, shard: owned };
+    }
     const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
     if (!cancelled) await stampIfUnchanged(root, read, tree, plan, held, true);
     return { kind: 'built', check: checked, plan, outcomes: held, change, manifest: next.manifest, runId: options.runtime.runId, cancelled };

@@ -18,5 +18,6 @@ export type { Runtime, RuntimeOptions, Credentials, Gate, ProviderName } from '.
 export { CATALOGUE } from './diagnostics/catalogue/index.js';
 export type { DiagnosticCode } from './diagnostics/messages.js';
 export { parseTrace, listRuns, readRun } from './io/trace.js';
+export { twinsUsedBy, twinEnvVar, twinEntry } from './phases/2-model/twins.js';
 export { SPECCC_VERSION } from './version.js';
 export type * from './types/index.js';

@@ -4,11 +4,13 @@
  * build stamp. Kept here so compile.ts reads as the pipeline and nothing else.
  */
 import path from 'node:path';
-import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Plan, PlannedJob, SpecccConfig, Workspace } from './types/index.js';
+import pLimit from 'p-limit';
+import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Plan, PlannedJob, SpecccConfig, Validator, Workspace } from './types/index.js';
 import type { Runtime } from './runtime.js';
 import type { BuildPrompts } from './phases/4-render/prompts.js';
 import type { PlanInput } from './phases/5-plan/index.js';
-import type { RunJobsInput } from './phases/6-generate/run-jobs.js';
+import type { RunJobsInput, ShardRole } from './phases/6-generate/run-jobs.js';
+import type { ShardPartition } from './phases/5-plan/shard.js';
 import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
 import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
@@ -37,6 +39,7 @@ export async function withLock<T>(runtime: Runtime | null, run: () => Promise<T>
     outcome = outcomeOf(result);
     return result;
   } finally {
+    await runtime.finish();
     runtime.trace.write({ type: 'run-end', outcome, spentUsd: runtime.budget.spent() });
     await lock.release();
   }
@@ -119,13 +122,75 @@ export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnosti
   });
 }
 
+/**
+ * preflight, run once, when the first job is about to call the agent or run generated code:
+ * a build whose stale jobs all restore from a store (local or shared) needs no sandbox, no key and
+ * no request to the Models API. Every generating job waits for it; when it finds problems (or
+ * throws: no sandbox, a corrupt batch record) none of them starts, and the build reports them.
+ */
+export function lazyPreflight(plan: Plan, runtime: Runtime) {
+  let run: Promise<Diagnostic[]> | undefined;
+  let failure: { error: unknown } | undefined;
+  return {
+    open: async (): Promise<boolean> => {
+      run ??= (async () => {
+        const problems = await preflight(plan, runtime);
+        if (problems.length === 0) await runtime.prepare();
+        return problems;
+      })().catch((error: unknown) => {
+        failure = { error };
+        return [];
+      });
+      const problems = await run;
+      return !failure && problems.length === 0;
+    },
+    /** After the jobs: the models the API refused (a blocked build), or the setup error, thrown. */
+    async settle(): Promise<Diagnostic[]> {
+      const problems = run ? await run : [];
+      if (failure) throw failure.error;
+      return problems;
+    },
+  };
+}
+
+/**
+ * With --batch a job spends most of its life waiting for a batch, so the concurrency limit moves
+ * from jobs to validation: every ready job joins the wave's batch, and at most `concurrency`
+ * validations run at once.
+ */
+export function batchedConcurrency(config: SpecccConfig, validator: Validator): { config: SpecccConfig; validator: Validator } {
+  const limit = pLimit(config.concurrency);
+  return {
+    config: { ...config, concurrency: Number.POSITIVE_INFINITY },
+    validator: {
+      visible: (input) => limit(() => validator.visible(input)),
+      holdout: (input) => limit(() => validator.holdout(input)),
+      mutate: (input) => limit(() => validator.mutate(input)),
+    },
+  };
+}
+
+/** A shard's role for the job runner: its partition, and the shared cache it waits on for other shards' results. */
+export function shardRole(partition: ShardPartition, runtime: Runtime, waitMs: number): ShardRole {
+  const shared = runtime.shared;
+  if (!shared) throw new Error('bug: a shard without a shared cache');
+  const n = partition.shard.count;
+  return {
+    owns: (id) => partition.owned.has(id),
+    needs: (id) => partition.needed.has(id),
+    ownerOf: (id) => `shard ${partition.shardOf.get(id) ?? '?'}/${n}`,
+    waitFor: (key, context, signal) => shared.waitFor(key, context, waitMs, signal),
+  };
+}
+
 export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | 'promote'; runtime?: Runtime; onEvent?: (event: BuildEvent) => void }, config: SpecccConfig, prompts: BuildPrompts): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal' | 'current'> {
   const runtime = options.mode === 'plan' ? null : options.runtime!;
   const maxAttempts = 1 + config.validation.maxFixAttempts;
+  const batched = runtime?.batch && options.mode === 'build' ? batchedConcurrency(config, runtime.validator) : null;
   return {
-    config,
+    config: batched?.config ?? config,
     agent: options.mode === 'build' ? runtime!.agent : null,
-    validator: runtime?.validator ?? null,
+    validator: batched?.validator ?? runtime?.validator ?? null,
     providerLabel: runtime?.providerLabel ?? 'none',
     // Plan mode still reads the store: a stored result means "restored, no agent call".
     results: runtime?.results ?? resultStore(root),

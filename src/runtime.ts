@@ -17,6 +17,10 @@ import { resultStore } from './io/results.js';
 import { createRedactor, newRunId, openTrace } from './io/trace.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from './io/lock.js';
 import { createSealedRunner, SandboxUnavailableError } from './io/sealed-runner.js';
+import { batchStateStore } from './io/batch-state.js';
+import { createRemoteCache } from './io/remote-cache.js';
+import { sharedResultStore, type SharedResults } from './io/shared-results.js';
+import type { BatchRecord, BatchTuning } from './phases/6-generate/anthropic/batches.js';
 
 export type ProviderName = 'anthropic' | 'replay';
 
@@ -33,15 +37,20 @@ export interface Credentials {
   redact: (text: string) => string;
   /** The environment without credentials: what every child process starts from. */
   env: NodeJS.ProcessEnv;
+  /** SPECCC_REMOTE_CACHE_TOKEN (the shared cache's bearer token) and SPECCC_REMOTE_CACHE_KEY (its signing key). */
+  remoteCache?: { token: string | undefined; signingKey: string | undefined };
 }
 
 export function takeCredentials(env: NodeJS.ProcessEnv): Credentials {
   const redact = createRedactor(env);
   const apiKey = env.ANTHROPIC_API_KEY || undefined;
   const baseURL = env.ANTHROPIC_BASE_URL || undefined;
+  const remoteCache = { token: env.SPECCC_REMOTE_CACHE_TOKEN || undefined, signingKey: env.SPECCC_REMOTE_CACHE_KEY || undefined };
   delete env.ANTHROPIC_API_KEY;
   delete env.ANTHROPIC_AUTH_TOKEN;
-  return { apiKey, baseURL, redact, env };
+  delete env.SPECCC_REMOTE_CACHE_TOKEN;
+  delete env.SPECCC_REMOTE_CACHE_KEY;
+  return { apiKey, baseURL, redact, env, remoteCache };
 }
 
 export interface RuntimeOptions {
@@ -57,6 +66,16 @@ export interface RuntimeOptions {
   /** A session's budget (watch): every request of this run also counts against it. */
   session?: Budget;
   clock?: () => number;
+  /**
+   * `build --batch`: every request goes through the Message Batches API at half price, and
+   * submitted batches are recorded under `.speccc/batches/` so an interrupted build resumes them.
+   * An object tunes gathering and polling (tests pass short intervals and their own sleep).
+   */
+  batch?: boolean | (BatchTuning & { sleep?: (ms: number, signal: AbortSignal) => Promise<void> });
+  /** Where warnings that arise during the run go as they happen (a refused cache artifact); default: appended to `warnings`. */
+  onWarning?: (line: string) => void;
+  /** Test seams for the shared cache: how a shard polls it for another shard's results. */
+  sharedCache?: { sleep?: (ms: number, signal: AbortSignal) => Promise<void>; pollMs?: number; maxPollMs?: number };
   /** Test seams: a scripted agent or runner in place of the real provider or sandbox. Entry points never pass these. */
   inject?: { agent?: Agent; runner?: SealedRunner; validator?: Validator };
 }
@@ -69,7 +88,12 @@ export interface Runtime {
   readonly validator: Validator;
   readonly sandbox: SandboxMode;
   readonly budget: Budget;
+  /** The local result store, or the shared one (local first, then the remote cache) when `cache.remote` is set up. */
   readonly results: ResultStore;
+  /** The shared result cache, when `cache.remote` is configured and its token and signing key are set. */
+  readonly shared: SharedResults | null;
+  /** Requests go through the Message Batches API (`build --batch`). */
+  readonly batch: boolean;
   readonly trace: TraceSink;
   readonly redact: (text: string) => string;
   readonly clock: () => number;
@@ -80,6 +104,10 @@ export interface Runtime {
   requireSandbox(): void;
   /** Model ids the API does not know (only the Anthropic provider checks). */
   checkModels(ids: string[]): Promise<{ id: string; error: string }[]>;
+  /** Before the first request: reads the batches an interrupted build left (a corrupt record is a CorruptStateError). */
+  prepare(): Promise<void>;
+  /** At the end of the run: cancellations reach the API, batches whose results were used are forgotten. */
+  finish(): Promise<void>;
 }
 
 /** The manifest's name for a provider, from settings alone (no key needed). */
@@ -109,7 +137,7 @@ export interface Gate {
  * runtime; `speccc verify` uses it directly. No sandbox available: a setup error, never an
  * unsealed run.
  */
-export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner }): Gate {
+export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number }): Gate {
   const mode: SandboxMode = options.config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
   let runner: SealedRunner;
   try {
@@ -119,7 +147,12 @@ export function createGate(options: { root: string; config: SpecccConfig; creden
     throw error;
   }
   const warnings = runner.mode === 'off' ? [SANDBOX_OFF_WARNING] : [];
-  const validator = createValidator({ config: options.config, runner, holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)) });
+  const validator = createValidator({
+    config: options.config,
+    runner,
+    holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)),
+    ...(options.mutationConcurrency ? { mutationConcurrency: options.mutationConcurrency } : {}),
+  });
   return { runner, validator, warnings };
 }
 
@@ -128,7 +161,7 @@ function refusingGate(): Gate {
   const refuse = () => {
     throw new Error('bug: this command runs no generated code');
   };
-  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse }, warnings: [] };
+  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse }, warnings: [] };
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -150,11 +183,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const validator: Validator = options.inject?.validator ?? {
     visible: (input) => ensureGate().validator.visible(input),
     holdout: (input) => ensureGate().validator.holdout(input),
+    mutate: (input) => ensureGate().validator.mutate(input),
   };
 
+  const warn = options.onWarning ?? ((line: string) => void warnings.push(line));
+  const local = resultStore(root);
+  const shared = sharedCacheOf(options, trace, local, warn, warnings);
+
+  const tuning = typeof options.batch === 'object' ? options.batch : {};
+  const batches = options.batch ? batchStateStore(root) : null;
+  let resumable: Promise<BatchRecord[]> | undefined;
+  const loadBatches = () => (resumable ??= batches ? batches.load() : Promise.resolve([]));
+
   const prices = (config.model.prices ?? {}) as PriceOverrides;
-  let provider: (Agent & { checkModels?: Runtime['checkModels'] }) | undefined;
-  const real = async (): Promise<Agent & { checkModels?: Runtime['checkModels'] }> => {
+  type Provider = Agent & { checkModels?: Runtime['checkModels']; finish?: () => Promise<void> };
+  let provider: Provider | undefined;
+  const real = async (): Promise<Provider> => {
     if (provider) return provider;
     if (options.inject?.agent) return (provider = options.inject.agent);
     if (options.provider === 'replay') return (provider = createReplayAgent(cassetteStore(root)));
@@ -174,6 +218,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       maxFileChars: config.model.maxOutputTokens * 16,
       caching: config.model.promptCaching,
       clock,
+      ...(tuning.sleep ? { sleep: tuning.sleep } : {}),
+      ...(batches ? { batch: { ...tuning, store: batches, resumable: await loadBatches() } } : {}),
     });
     return provider;
   };
@@ -190,7 +236,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     validator,
     sandbox,
     budget,
-    results: resultStore(root),
+    results: shared ?? local,
+    shared,
+    batch: Boolean(options.batch),
     trace,
     redact: credentials.redact,
     clock,
@@ -204,5 +252,34 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const p = await real();
       return p.checkModels ? p.checkModels(ids) : [];
     },
+    async prepare() {
+      await loadBatches();
+    },
+    async finish() {
+      await provider?.finish?.();
+    },
   };
+}
+
+/** The shared result cache from `cache.remote` and the environment, or null (not configured, or a credential missing: warned). */
+function sharedCacheOf(options: RuntimeOptions, trace: TraceSink, local: ResultStore, warn: (line: string) => void, warnings: string[]): SharedResults | null {
+  const remote = options.config.cache?.remote;
+  if (!remote) return null;
+  const token = options.credentials.remoteCache?.token;
+  const signingKey = options.credentials.remoteCache?.signingKey;
+  const missing = [...(token ? [] : ['SPECCC_REMOTE_CACHE_TOKEN']), ...(signingKey ? [] : ['SPECCC_REMOTE_CACHE_KEY'])];
+  if (missing.length > 0) {
+    warnings.push(`cache.remote is configured but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: building without the shared cache (speccc never reads or writes it unsigned)`);
+    return null;
+  }
+  if (signingKey!.length < 32) warnings.push('SPECCC_REMOTE_CACHE_KEY is shorter than 32 characters: anyone who guesses it can publish results your builds will trust; use 32 random bytes or more');
+  const seams = options.sharedCache ?? {};
+  return sharedResultStore({
+    local,
+    remote: createRemoteCache({ url: remote.url, team: remote.team, token: token!, signingKey: signingKey!, timeoutMs: remote.timeoutMs }),
+    trace,
+    warn,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...seams,
+  });
 }

@@ -15,6 +15,8 @@ import { readGeneratedTree } from './io/generated-tree.js';
 import { mergeTemplates } from './phases/4-render/templates.js';
 import { renderScenarioCheck } from './phases/4-render/index.js';
 import { declarationsOf } from './phases/4-render/declarations.js';
+import { twinsForPrompt } from './phases/4-render/prompts.js';
+import { serviceTwin } from './phases/2-model/twins.js';
 import { createSandbox } from './phases/6-generate/sandbox.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { TEST_FILE } from './phases/7-validate/index.js';
@@ -51,6 +53,8 @@ export async function generateScenarioChecks(options: {
   const declarations = declarationsOf(new Map([...tree.files].filter(([p]) => !TEST_FILE.test(p)).map(([p, c]) => [p, stripHeader(c)])));
   const outcomes: ScenarioCheckOutcome[] = [];
   const lock = await options.runtime.lock();
+  // Marks the run for `speccc audit`: this agent reads scenarios by design, so its requests are not leaks.
+  options.runtime.trace.write({ type: 'run-start', command: 'scenarios', provider: options.runtime.providerLabel, sandbox: options.runtime.sandbox, speccc: SPECCC_VERSION, maxCostUsd: options.runtime.budget.cap });
   try {
     for (const s of await listScenarios(options.scenariosDir)) {
       if (options.specId && s.spec !== options.specId) continue;
@@ -63,7 +67,7 @@ export async function generateScenarioChecks(options: {
       }
       const interfaces = spec.frontmatter!.outputs.filter((o) => declarations.has(o)).map((o) => ({ path: o.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), text: declarations.get(o)! }));
       const scenario = await readScenario(options.scenariosDir, s.file);
-      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces });
+      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces, twins: spec.frontmatter!.kind === 'twin' ? [{ ...serviceTwin(s.spec), source: null }] : twinsForPrompt(spec, checked.workspace) });
       if (!prompt.ok) return { outcomes, blocked: prompt.diagnostics };
       const sandbox = createSandbox({ outputs: [rel], readable: new Map(), maxFileBytes: config.model.maxOutputTokens * 16 });
       const result = await options.runtime.agent.run(

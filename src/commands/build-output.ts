@@ -11,7 +11,7 @@ const MAYBE_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const usd = (n: number) => `$${n < 0.01 && n > 0 ? n.toFixed(4) : n.toFixed(2)}`;
 
-export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, estimate: PlanEstimate, maxCostUsd: number | null, color: boolean): string {
+export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, estimate: PlanEstimate, maxCostUsd: number | null, color: boolean, batch = false): string {
   const c = color ? pc : pc.createColors(false);
   const lines: string[] = [];
   const byId = new Map(estimate.jobs.map((e) => [e.id, e]));
@@ -43,7 +43,7 @@ export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>
   if (estimate.jobs.length > 0) {
     const tokens = estimate.jobs.reduce((s, j) => s + j.inputTokens, 0);
     const fits = maxCostUsd === null ? '' : estimate.worstCaseUsd <= maxCostUsd ? `; within --max-cost ${usd(maxCostUsd)}` : `; above --max-cost ${usd(maxCostUsd)}: the budget stops the build before a request could pass it`;
-    price = ` (${tokens.toLocaleString('en-US')} input tokens${estimate.estimated ? ', estimated' : ', counted'}; expected ${usd(estimate.expectedUsd)}, worst case ${usd(estimate.worstCaseUsd)}${fits})`;
+    price = ` (${tokens.toLocaleString('en-US')} input tokens${estimate.estimated ? ', estimated' : ', counted'}; ${batch ? 'at Message Batches prices, ' : ''}expected ${usd(estimate.expectedUsd)}, worst case ${usd(estimate.worstCaseUsd)}${fits})`;
   }
   return [`${head}${price}`, ...lines].join('\n') + '\n';
 }
@@ -71,11 +71,12 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     case 'cancelled':
       return `${c.yellow('-')} ${o.id} not built: ${o.error ?? 'cancelled'}`;
     default:
-      return `${c.yellow('•')} ${o.id} stale`;
+      return `${c.yellow('•')} ${o.id} ${o.error ?? 'stale'}`;
   }
 }
 
-export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; total: number; change: TreeChange | null; cancelled: boolean; runId: string }, color: boolean): string {
+export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; total: number; change: TreeChange | null; cancelled: boolean; runId: string; shard?: { index: number; count: number; owned: number } }, color: boolean): string {
+  if (input.shard) return formatShardSummary({ ...input, shard: input.shard }, color);
   const c = color ? pc : pc.createColors(false);
   const outcomes = [...input.outcomes.values()];
   const count = (s: JobOutcome['state']) => outcomes.filter((o) => o.state === s).length;
@@ -102,4 +103,30 @@ export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOut
     `${input.total - built - failed - skipped - notBuilt - staged} up to date`,
   ];
   return `${mark} ${parts.join(', ')} (${money}; run ${input.runId})${change}\n`;
+}
+
+/** A shard's last line: what it built and published, what it left to the other shards. */
+function formatShardSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; cancelled: boolean; runId: string; shard: { index: number; count: number; owned: number } }, color: boolean): string {
+  const c = color ? pc : pc.createColors(false);
+  const outcomes = [...input.outcomes.values()];
+  const count = (s: JobOutcome['state']) => outcomes.filter((o) => o.state === s).length;
+  const spent = outcomes.reduce((sum, o) => sum + o.spentUsd, 0);
+  const { index, count: n, owned } = input.shard;
+  const bad = count('failed') + count('skipped') + count('cancelled');
+  const mark = input.cancelled || bad > 0 ? c.red('✖') : c.green('✔');
+  const parts = [
+    `${count('built')} built`,
+    `${count('reused') + count('staged')} restored`,
+    `${count('failed')} failed`,
+    ...(count('skipped') > 0 ? [`${count('skipped')} skipped (a dependency failed or never reached the shared cache)`] : []),
+    ...(count('cancelled') > 0 ? [`${count('cancelled')} not built (the build stopped)`] : []),
+    `${count('stale')} left to other shards`,
+  ];
+  return `${mark} shard ${index}/${n} (${plural(owned, 'job')} of its own): ${parts.join(', ')} ($${spent.toFixed(4)} spent; run ${input.runId}); results are in the shared cache, generated/ is left to the assembling \`speccc build\`\n`;
+}
+
+/** The shared cache's part in a build, when it had one. */
+export function formatCacheSummary(counts: { restored: number; uploaded: number; refused: number; errors: number }): string {
+  const parts = [`${counts.restored} restored`, `${counts.uploaded} uploaded`, ...(counts.refused > 0 ? [`${counts.refused} refused`] : []), ...(counts.errors > 0 ? [`${counts.errors} failed`] : [])];
+  return `remote cache: ${parts.join(', ')}\n`;
 }

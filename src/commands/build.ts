@@ -15,6 +15,9 @@ export interface BuildFlags {
   provider: 'anthropic' | 'replay';
   format: 'text' | 'json';
   record?: boolean;
+  batch?: boolean;
+  shard?: string;
+  shardWait?: string;
 }
 
 export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
@@ -25,19 +28,38 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     if (flags.promptsOut && !flags.dryRun) throw new UsageError('--prompts-out writes the prompts of a dry run; add --dry-run');
     const force: import('../types/index.js').ForceSpec = flags.force === true ? 'all' : Array.isArray(flags.force) ? new Set(flags.force) : null;
     const planOnly = Boolean(flags.dryRun || flags.check);
+    if (flags.batch && flags.provider !== 'anthropic') throw new UsageError(`--batch sends requests through the Anthropic Message Batches API; --provider ${flags.provider} sends none`);
+    const shard = flags.shard === undefined ? undefined : await shardOf(flags, planOnly, force);
+    const shardWaitMs = flags.shardWait === undefined ? undefined : seconds('--shard-wait', flags.shardWait) * 1000;
 
     const { build } = await import('../compile.js');
     const { loadConfig } = await import('../io/config-file.js');
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const config = (await loadConfig(root)).config;
     const credentials = takeCredentials(io.env);
-    const runtime = planOnly ? null : createRuntime({ root, config, credentials, command: 'build', provider: flags.provider, record: Boolean(flags.record), ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}) });
+    const runtime = planOnly
+      ? null
+      : createRuntime({
+          root,
+          config,
+          credentials,
+          command: 'build',
+          provider: flags.provider,
+          record: Boolean(flags.record),
+          ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
+          ...(flags.batch ? { batch: true } : {}),
+          onWarning: (line) => io.stderr(`speccc: warning: ${line}\n`),
+        });
     for (const warning of runtime?.warnings ?? []) io.stderr(`speccc: warning: ${warning}\n`);
+    if (shard && !runtime?.shared) throw new UsageError('--shard shares results through the remote cache: set cache.remote in speccc.config.json, and SPECCC_REMOTE_CACHE_TOKEN and SPECCC_REMOTE_CACHE_KEY in the environment');
 
     const progress = planOnly || flags.format === 'json' ? undefined : await liveProgress(io);
     const common = { root, force, signal: io.signal, ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
     if (force instanceof Set) await requireReadySpecs(root, [...force], '--force');
-    const result = runtime ? await build({ ...common, mode: 'build', runtime }) : await build({ ...common, mode: 'plan' });
+    const result = runtime
+      ? await build({ ...common, mode: 'build', runtime, ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}) })
+      : await build({ ...common, mode: 'plan' });
+    const cache = runtime?.shared?.counts();
 
     switch (result.kind) {
       case 'up-to-date': {
@@ -52,23 +74,43 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
         const { estimatePlan } = await import('../phases/5-plan/estimate.js');
         const { TOOL_DEFINITIONS } = await import('../phases/4-render/tools.js');
         const counted = await countTokens(credentials, result);
-        const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted });
+        const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted, batch: Boolean(flags.batch) });
         if (flags.promptsOut) await writePrompts(path.resolve(io.cwd, flags.promptsOut), result);
         if (flags.format === 'json') io.stdout(JSON.stringify({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }, null, 2) + '\n');
-        else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, maxCost ?? config.budgetUsd, io.color));
+        else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, maxCost ?? config.budgetUsd, io.color, Boolean(flags.batch)));
         const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
         return flags.check && stale ? EXIT.failed : EXIT.ok;
       }
       case 'built': {
         const out = await import('./build-output.js');
-        const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId };
-        if (flags.format === 'json') io.stdout(JSON.stringify({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd: [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0) }, null, 2) + '\n');
-        else io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
+        const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
+        if (flags.format === 'json') {
+          const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
+          io.stdout(JSON.stringify({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }, null, 2) + '\n');
+        } else {
+          io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
+          if (cache) io.stdout(out.formatCacheSummary(cache));
+        }
         if (result.cancelled) return EXIT.failed;
         return [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped' || o.state === 'cancelled') ? EXIT.failed : EXIT.ok;
       }
     }
   });
+}
+
+async function shardOf(flags: BuildFlags, planOnly: boolean, force: import('../types/index.js').ForceSpec) {
+  const { parseShard } = await import('../phases/5-plan/shard.js');
+  const shard = parseShard(flags.shard!);
+  if (typeof shard === 'string') throw new UsageError(shard);
+  if (planOnly) throw new UsageError('--shard builds a part of the plan; it does not combine with --dry-run or --check');
+  if (force) throw new UsageError('--shard does not combine with --force: the other shards could not tell a forced result from the one it replaces');
+  return shard;
+}
+
+function seconds(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} must be a whole number of seconds, not ${text}`);
+  return n;
 }
 
 /** Spec ids on the command line must name ready specs that build: anything else is a usage error, exit 2. */
@@ -164,6 +206,9 @@ export const registerBuild: RegisterCommand = (program, io, done) => {
     .option('--max-cost <usd>', 'stop before any request that could take this run past this many US dollars')
     .option('--concurrency <n>', 'jobs to run at once (default from config)')
     .option('--record', "save each job's writes as a cassette under .speccc/cassettes/ (rebuild offline with --provider replay)")
+    .option('--batch', 'send requests through the Message Batches API at half price; slower; an interrupted build resumes its batches')
+    .option('--shard <i/n>', 'CI: generate the i-th of n parts of the stale jobs and publish them to the remote cache (cache.remote); generated/ is left to a final `speccc build`')
+    .option('--shard-wait <seconds>', "with --shard: how long to wait for another shard's result this shard's jobs depend on (default 1800)")
     .addOption(new Option('--provider <name>', 'who writes the code').choices(['anthropic', 'replay']).default('anthropic'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((flags: BuildFlags) => done(runBuild(io, flags)));

@@ -15,7 +15,9 @@ export interface CheckFlags {
 async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean }): Promise<StoredReport> {
   const { checkDigest, readInputs, storedReport, storeReport } = await import('../fast-path.js');
   const read = options.useCache ? await readInputs(options.root) : undefined;
-  const digest = read ? checkDigest(read.inputs, options.paths.map((p) => path.resolve(options.cwd, p))) : undefined;
+  // The coverage trace (requirement-untested) also reads the scenarios' text, which the fast path's inputs list by name only.
+  const holdouts = read ? await scenariosDigest(options.root) : '';
+  const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`]) : undefined;
   const stored = digest ? await storedReport(options.root, digest) : undefined;
   if (stored) return stored;
   const { check } = await import('../compile.js');
@@ -23,6 +25,11 @@ async function checkReport(options: { root: string; paths: string[]; cwd: string
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
   if (digest) await storeReport(options.root, digest, report);
   return report;
+}
+
+async function scenariosDigest(root: string): Promise<string> {
+  const [{ readRawConfig }, { holdoutTextsDigest }] = await Promise.all([import('../io/raw-config.js'), import('../io/holdouts.js')]);
+  return holdoutTextsDigest(path.resolve(root, (await readRawConfig(root)).paths.scenarios));
 }
 
 /** Reported files' text for code frames, read on demand (only on a terminal). */

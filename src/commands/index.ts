@@ -8,11 +8,14 @@ import { registerVerify } from './verify.js';
 import { registerWatch } from './watch.js';
 import { registerPromote } from './promote.js';
 import { registerScenarios } from './scenarios.js';
+import { registerTrace } from './trace.js';
+import { registerAudit } from './audit.js';
 import { registerInit } from './init.js';
 import { registerTwin } from './twin.js';
 import { registerCompletion } from './completion.js';
 import { registerReport } from './report.js';
 import { registerGraph } from './graph.js';
+import { registerLsp } from './lsp.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -27,7 +30,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -74,7 +74,8 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
       kind: fm?.kind ?? 'unknown',
       status: fm?.status ?? 'unknown (frontmatter missing or invalid)',
       title: f.spec?.title?.value ?? fm?.id ?? f.file,
-      dependsOn: fm?.depends_on ?? [],
+      // A twin is built before the specs that use it: in the graph it is one of their dependencies.
+      dependsOn: [...(fm?.depends_on ?? []), ...(fm?.uses_twins ?? [])],
       buildable: order.has(f.file),
     };
   });

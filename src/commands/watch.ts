@@ -61,7 +61,7 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
         }
         if (round.added.length > 0 || round.fixed.length > 0) clearStatus();
         for (const d of round.fixed) io.stdout(`fixed: ${d.file}:${d.span.start.line}:${d.span.start.column} ${d.code}\n`);
-        const sources = new Map(round.result.workspace.files.flatMap((f) => (f.spec ? [[f.file, f.spec.source] as const] : [])));
+        const sources = new Map(round.workspace.files.flatMap((f) => (f.spec ? [[f.file, f.spec.source] as const] : [])));
         for (const d of round.added) io.stdout(formatDiagnostic(d, { color: io.color, ...(io.color ? { sourceOf: (f: string) => sources.get(f) } : {}) }) + '\n');
         status(round.status);
       },

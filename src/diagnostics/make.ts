@@ -9,6 +9,8 @@ export interface DiagnosticInput {
   /** Overrides the catalogue's default hint when the finding knows better. */
   hint?: string;
   related?: RelatedLocation[];
+  /** Text that can replace the span to resolve the finding (offered by editors as a quick fix). */
+  replacement?: string;
 }
 
 /** Builds a diagnostic whose severity and default hint come from the catalogue. Unknown codes are bugs. */
@@ -25,5 +27,6 @@ export function makeDiagnostic(code: string, input: DiagnosticInput): Diagnostic
     hint: input.hint ?? entry.hint,
   };
   if (input.related && input.related.length > 0) diagnostic.related = input.related;
+  if (input.replacement !== undefined) diagnostic.replacement = input.replacement;
   return diagnostic;
 }

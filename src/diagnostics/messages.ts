@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | 'markdown-unparsable'
   | 'model-unknown'
   | 'model-unpriced'
+  | 'not-a-twin'
   | 'number-without-unit'
   | 'open-ended-list'
   | 'output-conflict'
@@ -46,6 +47,8 @@ export type DiagnosticCode =
   | 'passive-no-actor'
   | 'path-not-found'
   | 'placeholder-text'
+  | 'requirement-id-duplicate'
+  | 'requirement-untested'
   | 'scenario-duplicate-name'
   | 'scenario-incomplete'
   | 'scenario-no-check'
@@ -60,10 +63,15 @@ export type DiagnosticCode =
   | 'then-untestable'
   | 'title-missing'
   | 'title-multiple'
+  | 'twin-entry-missing'
+  | 'twin-in-depends-on'
+  | 'twin-unready'
   | 'unknown-dependency'
   | 'unknown-link'
   | 'unknown-term'
+  | 'unknown-twin'
   | 'unused-suppression'
+  | 'uses-twins-not-allowed'
   | 'vague-wording'
   | 'weak-modal'
   | 'yaml-invalid';
@@ -132,6 +140,8 @@ export const diagnostics = {
   modelUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unknown', input),
   /** error: A spec is routed to a model speccc has no price for */
   modelUnpriced: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unpriced', input),
+  /** error: `uses_twins` names a spec that is not a twin */
+  notATwin: (input: DiagnosticInput): Diagnostic => makeDiagnostic('not-a-twin', input),
   /** warning: A constraint gives a number without its unit */
   numberWithoutUnit: (input: DiagnosticInput): Diagnostic => makeDiagnostic('number-without-unit', input),
   /** warning: A list is left open ("such as", "including", "etc.") */
@@ -154,6 +164,10 @@ export const diagnostics = {
   pathNotFound: (input: DiagnosticInput): Diagnostic => makeDiagnostic('path-not-found', input),
   /** error: The spec contains placeholder text */
   placeholderText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('placeholder-text', input),
+  /** error: Two requirements of a spec pin the same id */
+  requirementIdDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-duplicate', input),
+  /** warning: A requirement of a built spec is covered by no test and no holdout */
+  requirementUntested: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-untested', input),
   /** warning: Two scenarios in one spec have the same name */
   scenarioDuplicateName: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-duplicate-name', input),
   /** error: A scenario lacks a Given, a When or a Then */
@@ -182,14 +196,24 @@ export const diagnostics = {
   titleMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('title-missing', input),
   /** warning: A spec has more than one H1 title */
   titleMultiple: (input: DiagnosticInput): Diagnostic => makeDiagnostic('title-multiple', input),
+  /** error: A twin spec does not own its entry point `twins/<id>/server.ts` */
+  twinEntryMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-entry-missing', input),
+  /** error: `depends_on` names a twin */
+  twinInDependsOn: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-in-depends-on', input),
+  /** error: A ready spec uses a draft or deprecated twin */
+  twinUnready: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-unready', input),
   /** error: `depends_on` names a spec that does not exist */
   unknownDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-dependency', input),
   /** error: A link points to a spec file that does not exist */
   unknownLink: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-link', input),
   /** error: A marked [[term]] is not in the glossary */
   unknownTerm: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-term', input),
+  /** error: `uses_twins` names a spec that does not exist */
+  unknownTwin: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-twin', input),
   /** warning: A suppression comment suppresses nothing */
   unusedSuppression: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unused-suppression', input),
+  /** error: A twin or constraint spec lists `uses_twins` */
+  usesTwinsNotAllowed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('uses-twins-not-allowed', input),
   /** warning: Vague wording that cannot be tested */
   vagueWording: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-wording', input),
   /** warning: A requirement uses "should", "may" or "might" instead of "must" */

@@ -105,6 +105,24 @@ export async function readIndexedTree(index: TreeIndex, version: string): Promis
   return { files, hashes, manifest, manifestProblem: problem };
 }
 
+/** The texts of the indexed files `wanted` picks: bytes the index already holds, the rest read now. */
+export function readIndexedFiles(index: TreeIndex, wanted: (rel: string) => boolean): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rel of index.hashes.keys()) {
+    if (!wanted(rel)) continue;
+    let bytes = index.bytes.get(rel);
+    if (!bytes) {
+      try {
+        bytes = readFileSync(path.join(index.dir, rel));
+      } catch {
+        continue; // gone since it was indexed: coverage treats it as absent
+      }
+    }
+    files.set(rel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  }
+  return files;
+}
+
 export async function readManifest(generatedDir: string, version: string): Promise<{ manifest: Manifest; problem: string | null }> {
   let text: string;
   try {

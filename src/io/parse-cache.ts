@@ -18,7 +18,7 @@ import type { ModelledFile } from '../types/index.js';
 import { decodeModel, encodeModel } from './model-codec.js';
 
 /** Bump when the model's shape or the checks inside phases 1–2 change meaning. */
-export const PARSE_CACHE_FORMAT = 6;
+export const PARSE_CACHE_FORMAT = 7;
 
 export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
 

@@ -6,11 +6,14 @@
  * - no network (its own, empty network namespace), its own PID namespace (no view of speccc's
  *   /proc, so no way to read its environment), its own IPC and UTS namespaces;
  * - a read-only view of the system (/usr and its symlinks), the node binary and speccc's
- *   toolchain (the node_modules folders holding typescript and vitest), nothing else of the
- *   host: not the workspace, not the scenarios folder, not $HOME;
+ *   toolchain (the node_modules folders holding typescript, vitest and Stryker), nothing else of
+ *   the host: not the workspace, not the scenarios folder, not $HOME; links the caller asks for
+ *   (SealedCommand.links) may only point into that toolchain;
  * - writes only inside the scratch copy and a tmpfs /tmp, both thrown away;
  * - an environment built from an allowlist (run-child.ts), killed with speccc
- *   (--die-with-parent) and at its time limit with every process it forked.
+ *   (--die-with-parent) and at its time limit with every process it forked;
+ * - service twins the command needs (`twins`) start inside the same sandbox, in front of it, on
+ *   loopback: the only thing the code under test can reach (service-twins/).
  *
  * `validation.sandbox: "off"` is the documented opt-out: the same scratch copy and scrubbed
  * environment, but no namespaces. Callers warn about it on every run.
@@ -23,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
 import { runChild } from './run-child.js';
+import { prepareTwinRun } from './service-twins/index.js';
 
 export class SandboxUnavailableError extends Error {}
 
@@ -31,12 +35,37 @@ const require = createRequire(import.meta.url);
 /** speccc's own tools, so a staged tree needs nothing installed. */
 export function resolveToolchain(): Toolchain {
   const vitestDir = path.dirname(require.resolve('vitest/package.json'));
+  let typeRoot: string | undefined;
+  try {
+    typeRoot = path.dirname(path.dirname(require.resolve('@types/node/package.json')));
+  } catch {
+    // node's types are not installed: generated code type-checks without them
+  }
   return {
     node: process.execPath,
     tsc: require.resolve('typescript/bin/tsc'),
     vitest: path.join(vitestDir, 'vitest.mjs'),
     vitestDir,
+    stryker: strykerBin(),
+    ...(typeRoot ? { typeRoot } : {}),
   };
+}
+
+/** @stryker-mutator/core's bin, or undefined when it is not installed (mutation testing is then unavailable). */
+function strykerBin(): string | undefined {
+  try {
+    const core = require.resolve('@stryker-mutator/core/package.json');
+    const bin = (require(core) as { bin: { stryker: string } }).bin.stryker;
+    return path.join(path.dirname(core), bin);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders a sealed run sees read-only besides the system: the node installation and the toolchain's node_modules. */
+function toolchainDirs(toolchain: Toolchain): string[] {
+  const tools = [toolchain.tsc, toolchain.vitestDir, ...(toolchain.typeRoot ? [toolchain.typeRoot] : []), ...(toolchain.stryker ? [toolchain.stryker] : [])];
+  return [path.dirname(path.dirname(realpathOrSelf(toolchain.node))), ...tools.map((t) => nodeModulesOf(realpathOrSelf(t)))];
 }
 
 /** The folder named node_modules that holds a resolved file: mounted whole, since a package's dependencies sit beside it. */
@@ -62,10 +91,8 @@ function systemMounts(toolchain: Toolchain): string[] {
     mounted.add(dir);
     args.push('--ro-bind', dir, dir);
   };
-  // node outside /usr (nvm, volta, a tarball): mount its installation prefix.
-  const realNode = realpathOrSelf(toolchain.node);
-  add(path.dirname(path.dirname(realNode)));
-  for (const tool of [toolchain.tsc, toolchain.vitestDir]) add(nodeModulesOf(realpathOrSelf(tool)));
+  // node outside /usr (nvm, volta, a tarball): its installation prefix; then each tool's node_modules.
+  for (const dir of toolchainDirs(toolchain)) add(dir);
   return args;
 }
 
@@ -77,7 +104,10 @@ function realpathOrSelf(p: string): string {
   }
 }
 
-function bwrapArgs(toolchain: Toolchain, scratch: string): string[] {
+/** The sandbox's /etc/hosts: `localhost` only (Stryker's workers connect to it; the host's own file names nothing inside). */
+const HOSTS = '127.0.0.1 localhost\n::1 localhost\n';
+
+function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string): string[] {
   return [
     'bwrap',
     '--unshare-all', // user, pid, net, ipc, uts, cgroup: no network, no view of other processes
@@ -88,6 +118,7 @@ function bwrapArgs(toolchain: Toolchain, scratch: string): string[] {
     '--proc', '/proc',
     '--dev', '/dev',
     ...systemMounts(toolchain),
+    ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []),
     '--bind', scratch, scratch,
     '--chdir', scratch,
     '--',
@@ -137,15 +168,33 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
     mode: options.mode,
     toolchain,
     async run(command: SealedCommand): Promise<SealedResult> {
-      const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
+      // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
+      const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
+      const scratch = path.join(base, 'tree');
+      const hosts = path.join(base, 'hosts');
       try {
-        for (const [rel, content] of command.files) {
+        await fs.mkdir(scratch);
+        await fs.writeFile(hosts, HOSTS);
+        // Service twins start inside the same sandbox, in front of the command: one process tree.
+        const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
+        for (const [rel, content] of launch.files) {
           const target = path.join(scratch, rel);
           if (!target.startsWith(`${scratch}${path.sep}`)) continue; // a path escaping the tree is never written
           await fs.mkdir(path.dirname(target), { recursive: true });
           await fs.writeFile(target, content);
         }
-        const [cmd, ...args] = command.argv;
+        const mounted = toolchainDirs(toolchain);
+        for (const [rel, to] of command.links ?? []) {
+          const at = path.join(scratch, rel);
+          const inside = (dir: string) => path.resolve(to) === dir || path.resolve(to).startsWith(`${dir}${path.sep}`);
+          if (!at.startsWith(`${scratch}${path.sep}`) || !mounted.some(inside)) {
+            return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, collected: new Map(), refused: `a link to ${to} is outside the sandbox's toolchain` };
+          }
+          await fs.mkdir(path.dirname(at), { recursive: true });
+          await fs.rm(at, { recursive: true, force: true });
+          await fs.symlink(to, at, 'dir');
+        }
+        const [cmd, ...args] = launch.argv;
         const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
         if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
         const result = await runChild({
@@ -157,7 +206,7 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
           parentEnv: options.parentEnv,
           home,
           ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
-          ...(options.mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch) } : {}),
+          ...(options.mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch, hosts) } : {}),
         });
         const collected = new Map<string, string>();
         for (const rel of command.collect ?? []) {
@@ -174,7 +223,7 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
         const refused = options.mode === 'bubblewrap' && result.exitCode === 1 && /^bwrap: /m.test(result.output) ? result.output.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
         return { ...result, collected, ...(refused ? { refused } : {}) };
       } finally {
-        await fs.rm(scratch, { recursive: true, force: true });
+        await fs.rm(base, { recursive: true, force: true });
       }
     },
   };

@@ -65,7 +65,7 @@ export interface TraceProblem {
   message: string;
 }
 
-const KNOWN = new Set<TraceEvent['type']>(['run-start', 'run-end', 'job-start', 'job', 'budget', 'request', 'tool', 'error', 'retry', 'validation']);
+const KNOWN = new Set<TraceEvent['type']>(['run-start', 'run-end', 'job-start', 'job', 'budget', 'request', 'tool', 'error', 'retry', 'validation', 'batch', 'cache']);
 
 /** Parses one trace file's text. Unknown event types are skipped silently (a newer speccc wrote them); broken lines are problems. */
 export function parseTrace(text: string): { events: TracedEvent[]; problems: TraceProblem[] } {

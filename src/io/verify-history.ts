@@ -1,19 +1,17 @@
 /**
- * `.speccc/verify/history.jsonl`: one line per `speccc verify` run, every scenario's verdict.
- * `verify` appends to it; `verify --history` and `speccc report` read it. A line a crash cut
- * short or a hand edit broke is reported with its line number and skipped.
+ * `.speccc/verify/history.jsonl`: one line per `speccc verify` run: every scenario's verdict, the
+ * unverified specs, and (`verify --mutate`) each scored spec's mutation score. `verify` appends
+ * to it; `verify --history`, `speccc trace` and `speccc report` read it. A line a crash cut short
+ * or a hand edit broke is reported with its line number and skipped.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { VerifyHistoryLineSchema } from '../schemas/state.js';
 
 export const VERIFY_HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
 
-export interface VerifyHistoryLine {
-  at: string;
-  results: { spec: string; scenario: string; passed: boolean }[];
-  unverified?: string[];
-}
+export type VerifyHistoryLine = z.output<typeof VerifyHistoryLineSchema>;
 
 export async function appendVerifyHistory(root: string, line: VerifyHistoryLine): Promise<void> {
   await fs.mkdir(path.join(root, path.dirname(VERIFY_HISTORY)), { recursive: true });

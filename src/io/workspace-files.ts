@@ -133,3 +133,12 @@ export async function readContents(root: string, files: WorkspaceFiles): Promise
   if (changed) moved.add(files);
   return { ...files, specs, context };
 }
+
+/** One workspace file's bytes (a workspace-relative POSIX path), or null when it is gone or unreadable. */
+export async function readWorkspaceFile(root: string, file: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await fs.readFile(path.join(root, ...file.split('/'))));
+  } catch {
+    return null;
+  }
+}

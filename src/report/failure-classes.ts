@@ -36,6 +36,10 @@ export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
     label: 'Holdout scenarios fail',
     hint: 'Rules, Edge cases and Evaluation: write the behaviour each failing scenario checks into the spec.',
   },
+  'mutation-score-low': {
+    label: 'Holdouts kill too few mutants (promotion.minMutationScore)',
+    hint: 'Evaluation: add holdout scenarios that pin down what `speccc verify --mutate` lists as surviving.',
+  },
   unverified: {
     label: 'No holdout check (promotion refused)',
     hint: 'Evaluation: add a scenario with an automated check under scenarios/<spec-id>/ (`speccc scenarios generate`).',

@@ -59,11 +59,33 @@ export const ConfigSchema = z.strictObject({
         .describe('on: generated code runs in an OS sandbox (bubblewrap). off: an explicit opt-out, warned on every run and recorded in the manifest.'),
     })
     .prefault({}),
+  cache: z
+    .strictObject({
+      remote: z
+        .strictObject({
+          url: z
+            .string()
+            .min(1)
+            .refine((u) => remoteUrlProblem(u) === null, { message: 'must be an http(s) URL without a user or password (the token comes from SPECCC_REMOTE_CACHE_TOKEN)' })
+            .describe('Base URL of a Turborepo remote cache server (`/v8/artifacts`), e.g. https://cache.example.com.'),
+          team: z.string().min(1).max(200).describe('Team id sent as ?teamId= and part of every signature.'),
+          timeoutMs: z.number().int().min(100).max(120_000).default(10_000).describe('Per request, in milliseconds.'),
+        })
+        .optional()
+        .describe('A shared result cache: passed results are looked up by job key before generating and uploaded after passing. The token (SPECCC_REMOTE_CACHE_TOKEN) and the signing key (SPECCC_REMOTE_CACHE_KEY) come from the environment, never from this file.'),
+    })
+    .prefault({}),
   promotion: z
     .strictObject({
       policy: z.enum(['on-pass', 'manual']).default('on-pass').describe('on-pass: promote when visible checks and holdouts pass. manual: wait for `speccc promote`.'),
       shareScenarioTitles: z.boolean().default(false).describe("Whether a failing holdout scenario's title (never its body) may be shown to the agent."),
       requireHoldouts: z.boolean().default(false).describe('Refuse to promote a spec that has no automated holdout check (an unverified spec).'),
+      minMutationScore: z
+        .number()
+        .min(0)
+        .max(100)
+        .optional()
+        .describe("Refuse to promote a spec whose holdout scenarios kill less than this percentage of mutants of its generated code (Stryker, sealed; adds a mutation run to each build of a spec with holdouts; a spec without holdouts cannot meet it). `speccc verify --mutate` exits 1 below it."),
     })
     .prefault({}),
   rules: z
@@ -73,6 +95,19 @@ export const ConfigSchema = z.strictObject({
 });
 
 export { CONFIG_FILE } from '../config/file-name.js';
+
+/** Why `url` cannot be a remote cache's base URL, or null. */
+export function remoteUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'not a URL';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'not http or https';
+  if (parsed.username !== '' || parsed.password !== '') return 'holds a user or password';
+  return null;
+}
 
 export function configJsonSchema(): unknown {
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SPEC_KINDS = ['feature', 'architecture', 'constraint'] as const;
+export const SPEC_KINDS = ['feature', 'architecture', 'constraint', 'twin'] as const;
 export const SPEC_STATUSES = ['draft', 'ready', 'deprecated'] as const;
 export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 
@@ -12,10 +12,13 @@ export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export const FrontmatterSchema = z.strictObject({
   id: z.string().regex(KEBAB_CASE).describe('Unique kebab-case id of the spec.'),
-  kind: z.enum(SPEC_KINDS).describe('feature: user-visible behaviour; architecture: shared structure; constraint: rules for every job.'),
+  kind: z
+    .enum(SPEC_KINDS)
+    .describe('feature: user-visible behaviour; architecture: shared structure; constraint: rules for every job; twin: a behavioural clone of an external service, started for every sealed run of the code that uses it.'),
   status: z.enum(SPEC_STATUSES).describe('Only ready specs are built.'),
   depends_on: z.array(z.string()).default([]).describe('Ids of the specs this one builds on.'),
   outputs: z.array(z.string()).default([]).describe('Files this spec owns, relative to the generated root.'),
+  uses_twins: z.array(z.string()).default([]).describe('Ids of the twin specs of the external services this spec\'s code calls; each runs beside it in every sealed run.'),
   model: z.string().min(1).optional().describe('Model for this spec; overrides the configured routing.'),
   effort: z.enum(EFFORT_LEVELS).optional().describe('Effort level for this spec; overrides the configured effort.'),
   budget_usd: z.number().positive().optional().describe('The most a build of this spec may spend, in US dollars.'),

@@ -21,6 +21,17 @@ export const ManifestEntrySchema = z.object({
   builtAt: z.string(),
   holdout: holdout.optional(),
   sandbox: z.string().optional(),
+  trace: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['rule', 'edge-case', 'scenario']),
+        tests: z.array(z.object({ file: z.string(), title: z.string() })),
+        holdouts: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  mutationScore: z.number().optional(),
 });
 
 export const ManifestFileSchema = z.object({
@@ -43,6 +54,7 @@ export const StoredResultSchema = z.object({
   durationMs: z.number(),
   finishedAt: z.string(),
   holdout: holdout.optional(),
+  mutationScore: z.number().optional(),
 });
 
 export const JournalSchema = z.object({ generated: z.string(), tree: z.string(), old: z.string() });
@@ -51,4 +63,40 @@ export const VerifyHistoryLineSchema = z.object({
   at: z.string(),
   results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean() })),
   unverified: z.array(z.string()).optional(),
+  /** `verify --mutate`: each scored spec's mutation score against its holdouts (null: no mutant could be judged). */
+  mutation: z
+    .array(
+      z.object({
+        spec: z.string(),
+        score: z.number().nullable(),
+        killed: z.number(),
+        survived: z.number(),
+        timedOut: z.number(),
+        noCoverage: z.number(),
+        total: z.number(),
+        durationMs: z.number(),
+      }),
+    )
+    .optional(),
+});
+
+/**
+ * `.speccc/batches/<batch-id>.json`: one Message Batch this workspace submitted and which job and
+ * turn each of its requests belongs to, so a build killed while the batch ran resumes polling it
+ * instead of paying for the same requests again. `customId` is the sha256 of the request's body.
+ */
+export const BatchRecordSchema = z.strictObject({
+  format: z.literal(1),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  submittedAt: z.string().datetime(),
+  requests: z
+    .array(
+      z.strictObject({
+        customId: z.string().regex(/^[0-9a-f]{64}$/),
+        specId: z.string().min(1),
+        jobKey: z.string().regex(/^[0-9a-f]{64}$/),
+        turn: z.number().int().min(1),
+      }),
+    )
+    .min(1),
 });

@@ -5,6 +5,7 @@
 import type { Spec } from './spec.js';
 import type { TokenUsage } from './agent.js';
 import type { FailureClass, ScenarioVerdict } from './validation.js';
+import type { RequirementTrace } from './coverage.js';
 
 /** Why a spec must be rebuilt. */
 export type StaleReason =
@@ -45,7 +46,11 @@ export interface JobKeyInputs {
   fix: string;
   /** Files the job must write. */
   outputs: readonly string[];
-  /** Dependency outputs by path -> hash (also inside jobPrompt; listed so the record says it). */
+  /**
+   * Dependency outputs by path -> hash (also inside jobPrompt; listed so the record says it), and
+   * the outputs of the service twins the spec's code is validated against (not in the prompt:
+   * the agent sees a twin's spec, never its code).
+   */
   dependencyOutputs: Record<string, string>;
 }
 
@@ -76,6 +81,8 @@ export interface PlannedJob {
   spec: Spec;
   /** Ids of ready specs with outputs that this one depends on (constraint specs are in every system prompt). */
   deps: string[];
+  /** Ids of the ready twins this spec declares in `uses_twins`: built first, started beside its code in every sealed run. */
+  twins: string[];
   state: 'fresh' | 'stale';
   reasons: StaleReason[];
   /** Known when every dependency is fresh; otherwise prepared once their rebuilt outputs are known. */
@@ -101,7 +108,8 @@ export type JobDecision =
 
 /** Where finished and candidate results live (`.speccc/results/`): the edge that makes paid work survive a crash. */
 export interface ResultStore {
-  read(key: string): Promise<StoredResult | undefined>;
+  /** `context` names the job asking: a store that reaches beyond this machine checks what it fetches against it. */
+  read(key: string, context?: { specId: string; outputs?: readonly string[] }): Promise<StoredResult | undefined>;
   write(result: StoredResult): Promise<void>;
 }
 
@@ -132,6 +140,8 @@ export interface StoredResult {
   durationMs: number;
   finishedAt: string;
   holdout?: HoldoutVerdict;
+  /** The holdouts' mutation score (percent) when `promotion.minMutationScore` gated this output. */
+  mutationScore?: number;
 }
 
 /** `staged`: passed every check but held back by `promotion.policy: "manual"` until `speccc promote`. */
@@ -176,6 +186,10 @@ export interface ManifestEntry {
   holdout?: HoldoutVerdict;
   /** How generated code ran during validation: `off` only under the documented opt-out. */
   sandbox?: string;
+  /** At promotion: what covered each requirement of the spec (asserting generated tests, holdout scenarios). */
+  trace?: RequirementTrace[];
+  /** The holdouts' mutation score (percent) when `promotion.minMutationScore` gated this output. */
+  mutationScore?: number;
 }
 
 /** generated/.speccc/manifest.json in memory. Specs by id in a Map: an id such as `__proto__` is data, never a key of a plain object. */

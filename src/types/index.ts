@@ -9,3 +9,4 @@ export * from './agent.js';
 export * from './validation.js';
 export * from './build.js';
 export * from './trace.js';
+export * from './coverage.js';

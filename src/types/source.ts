@@ -40,4 +40,9 @@ export interface Diagnostic {
   /** One line: how to fix it. */
   hint: string;
   related?: RelatedLocation[];
+  /**
+   * Text that can replace the span to resolve the finding, when the rule knows one (a wording
+   * rule's better phrase). Editors offer it as a quick fix; absent means no mechanical fix.
+   */
+  replacement?: string;
 }

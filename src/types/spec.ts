@@ -18,6 +18,10 @@ export const SECTION_NAMES = [
   'edge-cases',
   'evaluation',
   'constraints',
+  // twin specs: the service's interface, its state, its errors, limits and failure modes
+  'interface',
+  'state',
+  'failure-modes',
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
@@ -37,6 +41,7 @@ export interface FrontmatterSpans {
   fields: Partial<Record<keyof Frontmatter | string, Span>>;
   depends_on: Span[];
   outputs: Span[];
+  uses_twins: Span[];
 }
 
 export interface Section {
@@ -65,13 +70,38 @@ export interface Step {
 }
 
 export interface Scenario {
+  /** The name as written, without a pinned id (`{#S1}`). */
   name: string;
+  /** The id the author pinned with `{#id}` at the end of the heading or item, if any. */
+  pinned?: Located<string>;
   /** `block` for `### Scenario: name`, `list` for a one-item Given/When/Then list entry. */
   form: 'block' | 'list';
   span: Span;
   given: Step[];
   when: Step[];
   then: Step[];
+}
+
+/** What a requirement is: a Rules item, an Edge cases item or an Evaluation scenario. */
+export type RequirementKind = 'rule' | 'edge-case' | 'scenario';
+
+/**
+ * One requirement of a spec, with an id that survives edits elsewhere in the spec: derived from
+ * its own first words (`R-`, `E-`, `S-` and a slug, a short hash suffix only on a collision), or
+ * pinned by the author with `{#id}` at the end of the item (docs/spec-format.md).
+ */
+export interface Requirement {
+  /** `<spec-id>#<local>`, e.g. `line-items#R-linenet-line-returns-quantity-unitprice-as`. */
+  id: string;
+  /** The part after `#`. */
+  local: string;
+  kind: RequirementKind;
+  /** Plain text without the pinned id, whitespace collapsed (a scenario's name for a block scenario). */
+  text: string;
+  /** True when the author pinned the id. */
+  pinned: boolean;
+  /** The list item, paragraph or scenario. */
+  span: Span;
 }
 
 /** A markdown link from one spec to another spec's file. */
@@ -103,6 +133,8 @@ export interface Spec {
   extraTitles: Span[];
   sections: Section[];
   scenarios: Scenario[];
+  /** Rules, edge cases and scenarios with their ids, in document order. */
+  requirements: Requirement[];
   links: SpecLink[];
   terms: TermUse[];
   /** [start, end) offsets of code, inline code and HTML: prose rules skip these. */

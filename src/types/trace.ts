@@ -44,7 +44,28 @@ export type TraceEvent =
       latencyMs: number;
       requestId: string | null;
       stopReason: string | null;
+      /** Sent through the Message Batches API (billed at batch prices); latencyMs then includes the wait for the batch. */
       batch?: boolean;
+      batchId?: string;
+    }
+  | {
+      type: 'batch';
+      /** The Message Batch id. */
+      id: string;
+      /** submitted; resumed (found in .speccc/batches/ from an earlier build); ended; canceled (by this build); lost (could not be read). */
+      op: 'submitted' | 'resumed' | 'ended' | 'canceled' | 'lost';
+      requests: number;
+      counts?: Record<string, number>;
+      reason?: string;
+    }
+  | {
+      type: 'cache';
+      spec: string;
+      jobKey: string;
+      /** get: looked up before generating; put: uploaded after passing. */
+      op: 'get' | 'put';
+      status: 'hit' | 'miss' | 'refused' | 'error' | 'stored';
+      detail?: string;
     }
   | { type: 'tool'; spec: string; tool: string; path: string | null; ok: boolean; error?: string }
   | { type: 'error'; spec: string; attempt: number; reason: string; retry: boolean; requestId?: string | null }
@@ -52,12 +73,14 @@ export type TraceEvent =
   | {
       type: 'validation';
       spec: string;
-      stage: 'visible' | 'holdout';
+      stage: 'visible' | 'holdout' | 'mutation';
       attempt: number;
       passed: boolean;
       failureClass?: FailureClass;
       durationMs: number;
       scenarios?: ScenarioVerdict[];
+      /** stage `mutation`: the holdouts' mutation score in percent (null: nothing scored). */
+      mutationScore?: number | null;
     };
 
 /** An event as stored: with the time it was written. */

@@ -8,6 +8,7 @@ export type FailureClass =
   | 'does-not-compile'
   | 'tests-fail'
   | 'holdout-fails'
+  | 'mutation-score-low'
   | 'unverified'
   | 'timeout'
   | 'crash'
@@ -40,11 +41,72 @@ export interface HoldoutRun extends ValidationRun {
 /** A tree of files by path relative to its root (POSIX separators) -> content. */
 export type FileTree = ReadonlyMap<string, string>;
 
+/**
+ * A digital twin of an external service that the code under test calls: built from a spec of
+ * kind `twin`, started inside the same sandbox as the code (src/io/service-twins/), on loopback.
+ */
+export interface ServiceTwin {
+  /** The twin spec's id. */
+  id: string;
+  /** Its entry module in the tree, `twins/<id>/server.ts`, exporting `start({ port, host, state? })`. */
+  entry: string;
+  /** The environment variable holding its base URL in the run, `SPECCC_TWIN_<ID>_URL`. */
+  env: string;
+}
+
+export type SurvivorStatus = 'Survived' | 'NoCoverage';
+
+/** A mutant no holdout scenario caught. */
+export interface Survivor {
+  /** Relative to the tree root (the generated root). */
+  file: string;
+  /** 1-based, where the mutated code starts. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  mutator: string;
+  replacement: string;
+  /** The code the mutant replaced. */
+  original: string;
+  /** Survived: scenarios ran the code and still passed; NoCoverage: no scenario ran it at all. */
+  status: SurvivorStatus;
+}
+
+export interface MutationResult {
+  /** (killed + timed out) / (killed + timed out + survived + no coverage), in percent; null without such mutants. */
+  score: number | null;
+  killed: number;
+  survived: number;
+  timedOut: number;
+  noCoverage: number;
+  /** Every mutant of the mutated files, whatever its status (compile and runtime errors, ignored ones included). */
+  total: number;
+  /** Mutants no scenario caught (Survived and NoCoverage), by file, line, column. */
+  survivors: Survivor[];
+}
+
+export interface MutationRun {
+  /** Null when nothing was scored: no holdout check, no file to mutate, or Stryker failed (`error` says why). */
+  result: MutationResult | null;
+  error?: string;
+  failureClass?: FailureClass;
+  durationMs: number;
+}
+
 export interface Validator {
-  /** Type-check and run the spec's own tests in a sealed copy of the staged tree (dependencies' outputs included). */
-  visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; signal: AbortSignal }): Promise<ValidationRun>;
-  /** Run the spec's holdout checks against a fresh sealed copy of the tree. Never shown to a generating agent. */
-  holdout(input: { specId: string; tree: FileTree; signal: AbortSignal }): Promise<HoldoutRun>;
+  /**
+   * Type-check and run the spec's own tests in a sealed copy of the staged tree (dependencies'
+   * outputs included), with `twins` (their outputs in the tree) running beside them.
+   */
+  visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<ValidationRun>;
+  /** Run the spec's holdout checks against a fresh sealed copy of the tree, twins beside it. Never shown to a generating agent. */
+  holdout(input: { specId: string; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<HoldoutRun>;
+  /**
+   * Mutation testing (Stryker) of `mutate` (paths in the tree) against the spec's holdout checks,
+   * in a fresh sealed copy of the tree, `twins` beside it: which behaviour of the code no holdout
+   * pins down. Never shown to a generating agent.
+   */
+  mutate(input: { specId: string; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
 }
 
 /** Holdout checks of one spec: read by io from the scenarios folder, handed to the validator only. */
@@ -68,6 +130,13 @@ export interface Toolchain {
   vitest: string;
   /** vitest's package folder: staged trees alias `vitest` to it. */
   vitestDir: string;
+  /**
+   * The `@types` folder holding `@types/node`, so generated code that uses node's own modules
+   * (a service twin's `node:http`, `process.env`) type-checks; absent when it is not installed.
+   */
+  typeRoot?: string;
+  /** @stryker-mutator/core's `bin/stryker.js`, for mutation testing (absent: the runner cannot mutate). */
+  stryker?: string;
 }
 
 export interface SealedCommand {
@@ -79,6 +148,18 @@ export interface SealedCommand {
   signal: AbortSignal;
   /** Files to read back from the scratch folder after the run (reports), relative paths. */
   collect?: readonly string[];
+  /**
+   * Symbolic links to make in the scratch folder (relative path -> absolute target). A target
+   * must lie inside the toolchain's read-only mounts (e.g. `node_modules/vitest` -> speccc's
+   * vitest, which Stryker's vitest runner looks for upward from its working directory); any
+   * other link is refused.
+   */
+  links?: ReadonlyMap<string, string>;
+  /**
+   * Service twins to start inside the sandbox before `argv`, each on a loopback port with its URL
+   * in its environment variable; stopped with it. Their modules must be in `files`.
+   */
+  twins?: readonly ServiceTwin[];
 }
 
 export interface SealedResult {

@@ -1,14 +1,13 @@
 /**
- * One watch session's state between rounds: every file's bytes and model, and the last round's
- * findings. A round re-reads only the paths the watcher reported, re-parses only files whose
- * content hash changed, re-runs the (pure, in-memory) checks and returns what changed.
+ * One watch session's state between rounds: an incremental check (src/incremental.ts) holding
+ * every file's bytes, model and findings. A round re-reads only the paths the watcher reported,
+ * re-models only files whose content changed, re-runs each rule only where the change reaches,
+ * and returns what changed. A change to the config or the templates starts the session afresh.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { check, type CheckResult } from '../compile.js';
-import { readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from '../io/workspace-files.js';
-import { sha256 } from '../phases/1-parse/hash.js';
-import type { Diagnostic, ModelledFile } from '../types/index.js';
+import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental.js';
+import type { Diagnostic, Workspace } from '../types/index.js';
 import { diffDiagnostics, statusLine, type DiagnosticsDiff } from './diff.js';
 
 export interface RoundResult extends DiagnosticsDiff {
@@ -19,7 +18,8 @@ export interface RoundResult extends DiagnosticsDiff {
   errors: number;
   status: string;
   durationMs: number;
-  result: CheckResult;
+  /** The workspace model after this round (spec sources for code frames). */
+  workspace: Workspace;
 }
 
 export interface WatchSession {
@@ -32,52 +32,29 @@ export interface WatchSession {
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export async function openWatchSession(root: string): Promise<WatchSession> {
-  const first = await check({ root });
-  const config = first.config;
-  let files: WorkspaceFiles<ReadFile> = await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context });
-  let models = new Map<string, ModelledFile>(first.workspace.files.map((f) => [f.file, f]));
+  let check: IncrementalCheck = await openIncrementalCheck(root);
+  const config = check.config;
   let last: Diagnostic[] | null = null;
-  const hashes = new Map<string, string>([...files.specs, ...files.context].map((f) => [f.file, f.hash]));
 
-  /** Re-reads the changed paths only, keeping every other file's bytes from the last round. */
-  async function refresh(changed: readonly string[]): Promise<string[]> {
-    const specs = new Map(files.specs.map((f) => [f.file, f]));
-    const context = new Map(files.context.map((f) => [f.file, f]));
-    const really: string[] = [];
-    let structural = false;
-    for (const abs of changed) {
+  /** Reads the changed paths: spec and context contents for the session; anything else asks for a fresh start. */
+  async function changesOf(paths: readonly string[]): Promise<{ changes: FileChange[]; structural: string[] }> {
+    const changes: FileChange[] = [];
+    const structural: string[] = [];
+    for (const abs of paths) {
       const rel = toPosix(path.relative(root, abs));
-      const isSpec = rel.startsWith(`${toPosix(config.paths.specs)}/`) && rel.endsWith('.md');
-      const isContext = rel.startsWith(`${toPosix(config.paths.context)}/`) && rel.endsWith('.md');
-      if (!isSpec && !isContext) {
-        structural = true; // config or templates: re-read everything
-        really.push(rel);
+      if (check.kindOf(rel) === null) {
+        structural.push(rel); // config or templates
         continue;
       }
-      const target = isSpec ? specs : context;
-      let bytes: Uint8Array | null = null;
+      let content: Uint8Array | null;
       try {
-        bytes = new Uint8Array(await fs.readFile(abs));
+        content = new Uint8Array(await fs.readFile(abs));
       } catch {
-        bytes = null; // deleted (or renamed away)
+        content = null; // deleted (or renamed away)
       }
-      const hash = bytes ? sha256(bytes) : null;
-      if ((hashes.get(rel) ?? null) === hash) continue; // a save that did not change content
-      really.push(rel);
-      if (bytes && hash) {
-        target.set(rel, { file: rel, hash, bytes } satisfies ReadFile);
-        hashes.set(rel, hash);
-      } else {
-        target.delete(rel);
-        hashes.delete(rel);
-      }
+      changes.push({ file: rel, content });
     }
-    if (structural) files = await readWorkspaceFiles({ root, specsDir: config.paths.specs, contextDir: config.paths.context });
-    else {
-      const sorted = (m: Map<string, ReadFile>) => [...m.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-      files = { ...files, specsDirExists: files.specsDirExists || specs.size > 0, specs: sorted(specs), context: sorted(context) };
-    }
-    return really;
+    return { changes, structural };
   }
 
   return {
@@ -91,27 +68,24 @@ export async function openWatchSession(root: string): Promise<WatchSession> {
     async round(changedPaths) {
       const started = performance.now();
       let changed: string[] = [];
-      let result: CheckResult;
-      if (changedPaths === 'all' && last === null) {
-        result = first;
-      } else {
-        changed = changedPaths === 'all' ? [] : await refresh(changedPaths);
-        if (changedPaths !== 'all' && changed.length === 0) return null;
-        result = await check({ root, files, previous: models, useCache: false });
+      if (changedPaths !== 'all') {
+        const { changes, structural } = await changesOf(changedPaths);
+        if (structural.length > 0) {
+          check = await openIncrementalCheck(root);
+          changed = [...structural, ...changes.map((c) => c.file)];
+        } else {
+          changed = check.update(changes).changed;
+          if (changed.length === 0) return null; // saves that did not change any content
+        }
+      } else if (last !== null) {
+        check = await openIncrementalCheck(root);
       }
-      models = new Map(result.workspace.files.map((f) => [f.file, f]));
-      const diff = diffDiagnostics(last ?? [], result.diagnostics);
-      last = result.diagnostics;
-      return {
-        ...diff,
-        changed,
-        diagnostics: result.diagnostics,
-        specs: result.specs,
-        errors: result.errors,
-        status: statusLine(result.diagnostics, result.specs),
-        durationMs: performance.now() - started,
-        result,
-      };
+      const diagnostics = check.diagnostics();
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      const specs = check.workspace.files.length;
+      const diff = diffDiagnostics(last ?? [], diagnostics);
+      last = diagnostics;
+      return { ...diff, changed, diagnostics, specs, errors, status: statusLine(diagnostics, specs), durationMs: performance.now() - started, workspace: check.workspace };
     },
   };
 }

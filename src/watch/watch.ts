@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime.js';
 import { openWatchSession, type RoundResult } from './session.js';
 
 /** Quiet time after the last event before a round starts: editors emit several events per save. */
-export const QUIET_MS = 30;
+export const QUIET_MS = 15;
 
 export interface WatchOptions {
   root: string;

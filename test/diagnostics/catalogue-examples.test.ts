@@ -21,11 +21,16 @@ const MODELS = ['claude-sonnet-5-5', 'claude-opus-5-5', 'claude-haiku-5-5', 'cla
 const temps: string[] = [];
 afterAll(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
 
-/** Writes every file the job owns with a line naming it, as test/build/samples.test.ts does. */
+/**
+ * Writes every file the job owns with a line naming it, as test/build/samples.test.ts does; test
+ * files get one asserting test per requirement id the prompt lists, as a compliant agent's would.
+ */
 const writeEverything: Agent = {
   name: 'example',
   async run(task, sandbox) {
-    for (const p of sandbox.outputs) sandbox.write(p, `export const file = ${JSON.stringify(p)};\n`);
+    const ids = [...task.prompt.matchAll(/^- `([a-z0-9-]+#[^`]+)` \(/gm)].map((m) => m[1]!);
+    const tests = ids.map((id) => `it(${JSON.stringify(`[${id}]`)}, () => { expect(1).toBe(1); });\n`).join('');
+    for (const p of sandbox.outputs) sandbox.write(p, /\.test\./.test(p) ? `import { expect, it } from 'vitest';\n${tests}` : `export const file = ${JSON.stringify(p)};\n`);
     return { status: 'done', usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: 0, requests: 1, history: [task.prompt] };
   },
 };

@@ -1,6 +1,6 @@
 /** Runtimes for tests: the real one, with a scripted agent (and, where validation is not the point, a validator that passes). */
 import { loadConfig } from '../../src/io/config-file.js';
-import { createRuntime, takeCredentials, type Runtime } from '../../src/runtime.js';
+import { createRuntime, takeCredentials, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
 import { build, type BuildResult } from '../../src/compile.js';
 import type { Agent, ForceSpec, SealedRunner, Validator } from '../../src/types/index.js';
 
@@ -8,6 +8,7 @@ import type { Agent, ForceSpec, SealedRunner, Validator } from '../../src/types/
 export const passingValidator: Validator = {
   visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
   holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
+  mutate: async () => ({ result: null, error: 'not scored in this test', durationMs: 0 }),
 };
 
 export interface TestRuntimeOptions {
@@ -20,6 +21,10 @@ export interface TestRuntimeOptions {
   maxCostUsd?: number | null;
   command?: 'build' | 'watch' | 'promote';
   record?: boolean;
+  /** `build --batch`, with the test's polling intervals. */
+  batch?: RuntimeOptions['batch'];
+  sharedCache?: RuntimeOptions['sharedCache'];
+  onWarning?: (line: string) => void;
 }
 
 export async function testRuntime(root: string, options: TestRuntimeOptions = {}): Promise<Runtime> {
@@ -33,6 +38,9 @@ export async function testRuntime(root: string, options: TestRuntimeOptions = {}
     provider: options.provider ?? 'anthropic',
     ...(options.record ? { record: true } : {}),
     ...(options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}),
+    ...(options.batch ? { batch: options.batch } : {}),
+    ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     inject: { ...(options.agent ? { agent: options.agent } : {}), ...(validator ? { validator } : {}), ...(options.runner ? { runner: options.runner } : {}) },
   });
 }
@@ -54,9 +62,18 @@ export async function runtimeFactory(root: string, options: TestRuntimeOptions =
 }
 
 /** A full build with a scripted agent. */
-export async function buildWith(root: string, agent: Agent | undefined, options: TestRuntimeOptions & { force?: ForceSpec; signal?: AbortSignal; concurrency?: number } = {}): Promise<BuildResult> {
+export async function buildWith(root: string, agent: Agent | undefined, options: TestRuntimeOptions & { force?: ForceSpec; signal?: AbortSignal; concurrency?: number; shard?: { index: number; count: number }; shardWaitMs?: number } = {}): Promise<BuildResult> {
   const runtime = await testRuntime(root, { ...options, ...(agent ? { agent } : {}) });
-  return build({ root, mode: 'build', runtime, force: options.force ?? null, ...(options.signal ? { signal: options.signal } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  return build({
+    root,
+    mode: 'build',
+    runtime,
+    force: options.force ?? null,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.shardWaitMs !== undefined ? { shardWaitMs: options.shardWaitMs } : {}),
+  });
 }
 
 /** The outcomes of a build that ran (not up to date, not blocked): a test fails loudly otherwise. */

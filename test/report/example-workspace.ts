@@ -45,6 +45,7 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
       const scenarios = (await holdouts.checksFor(specId)).map((c) => ({ name: c.name, file: c.file, passed }));
       return { passed, ...(passed ? {} : { failureClass: 'holdout-fails' as const }), feedback: passed ? '' : 'expected SPRING to be applied', durationMs: 3, scenarios };
     },
+    mutate: async () => ({ result: null, error: 'not scored here', durationMs: 0 }),
   };
 
   const first = ran(await buildWith(root, agent, { validator }));

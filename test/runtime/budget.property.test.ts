@@ -9,7 +9,9 @@ import { createBudget, type Reservation } from '../../src/phases/6-generate/budg
 
 const op = fc.oneof(
   fc.record({ kind: fc.constant('reserve' as const), spec: fc.constantFrom('a', 'b', 'c'), usd: fc.double({ min: 0, max: 3, noNaN: true }) }),
-  fc.record({ kind: fc.constant('settle' as const), pick: fc.nat(), factor: fc.double({ min: 0, max: 2, noNaN: true }) }),
+  // A request never costs more than its reservation: the provider reserves a true upper bound
+  // (test/runtime/budget-cap.property.test.ts checks that bound against the twin).
+  fc.record({ kind: fc.constant('settle' as const), pick: fc.nat(), factor: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('release' as const), pick: fc.nat() }),
 );
 
@@ -65,5 +67,13 @@ describe('budget (property)', () => {
     await waiting;
     expect(second?.ok).toBe(true);
     expect(budget.committed()).toBeCloseTo(0.52, 6);
+  });
+
+  it('records what a request really cost, never clamped to its reservation', async () => {
+    const budget = createBudget(null);
+    const r = await budget.reserve('a', 0.5);
+    if (!r.ok) throw new Error('no cap: always fits');
+    r.reservation.settle(0.7);
+    expect(budget.spent()).toBeCloseTo(0.7, 12);
   });
 });

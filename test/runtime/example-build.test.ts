@@ -39,6 +39,9 @@ describe('speccc build against the twin', () => {
       const line = text.split('\n').find((l) => l.length > 30)!;
       expect(twin.anyRequestContains(line)).toBe(false);
     }
+    // ...and no request holds a holdout's text: the build's history audits clean
+    const audit = await runCli(['audit'], { cwd: root });
+    expect(audit).toMatchObject({ code: 0, stdout: expect.stringMatching(/^✔ no leak: \d+ requests in 1 run audited against 4 scenarios\n$/) });
     // the key is in no trace
     const runs = readdirSync(path.join(root, '.speccc/runs'));
     for (const run of runs) expect(readFileSync(path.join(root, '.speccc/runs', run), 'utf8')).not.toContain(KEY);

@@ -1,96 +1,46 @@
 /**
- * Mutation testing of the example's money spec against its holdout scenarios, with Stryker for
- * real (all mutators, only src/money.ts: a run takes a few seconds on 2 cores). The tree is laid
- * out as a staged tree is (generated code at the root, scenarios under .holdout/money/) and has
- * no node_modules; it sits inside a folder whose node_modules holds a decoy vitest, as a staged
- * tree inside a user's project would, to show the run uses speccc's vitest all the same.
+ * The mutation planner and report reader, and the sealed validator's refusals. A real Stryker
+ * run inside the sandbox, against the example with a weak scenario, is test/trace/mutation-cli.test.ts.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runMutation, specccToolchain } from '../../src/io/mutation-runner.js';
+import { createSealedRunner, resolveToolchain } from '../../src/io/sealed-runner.js';
+import { holdoutsFrom } from '../../src/io/holdouts.js';
+import { createValidator } from '../../src/phases/7-validate/index.js';
 import { planMutationRun, readMutationReport, type MutationResult } from '../../src/phases/7-validate/mutation.js';
+import { ConfigSchema } from '../../src/schemas/config.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
-const WEAK = `import { expect, it } from 'vitest';
-import { money, multiplyBasisPoints } from '../../src/money.js';
+const generated = new Map(['src/money.ts', 'src/money.test.ts'].map((p) => [p, readFileSync(path.join(repo, 'generated', p), 'utf8')]));
 
-it('multiplying a negative amount gives a negative amount', () => {
-  expect(multiplyBasisPoints(money(-135), 1_000).minor).toBeLessThan(0);
-});
-`;
-
-function stagedTree(): string {
-  const outer = mkdtempSync(path.join(tmpdir(), 'speccc-mutation-'));
-  temps.push(outer);
-  // A vitest that must never be used: found upward from the tree, as a user's own would be.
-  const decoy = path.join(outer, 'node_modules/vitest');
-  mkdirSync(decoy, { recursive: true });
-  writeFileSync(path.join(decoy, 'package.json'), JSON.stringify({ name: 'vitest', version: '0.0.0-decoy', type: 'module', exports: { './node': './node.js', './package.json': './package.json' } }));
-  writeFileSync(path.join(decoy, 'node.js'), "export function createVitest() { throw new Error('the decoy vitest was used'); }\n");
-  const tree = path.join(outer, 'tree');
-  cpSync(path.join(repo, 'generated'), tree, { recursive: true });
-  const holdouts = path.join(tree, '.holdout/money');
-  mkdirSync(holdouts, { recursive: true });
-  for (const name of readdirSync(path.join(repo, 'scenarios/money')).filter((n) => n.endsWith('.test.ts'))) {
-    cpSync(path.join(repo, 'scenarios/money', name), path.join(holdouts, name));
-  }
-  return tree;
+function scenarios(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-mutation-scenarios-'));
+  temps.push(dir);
+  mkdirSync(path.join(dir, 'money'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, 'money', name), content);
+  return dir;
 }
 
-const holdoutsOf = (tree: string) => readdirSync(path.join(tree, '.holdout/money')).map((n) => `.holdout/money/${n}`);
-const base = { specId: 'money', mutate: ['src/money.ts'], toolchain: specccToolchain(), timeoutMs: 120_000, concurrency: 2, incrementalFile: '.stryker/money/incremental.json' };
+const config = ConfigSchema.parse({});
+const runner = createSealedRunner({ mode: 'bubblewrap', parentEnv: { PATH: process.env.PATH } });
+const mutate = (dir: string) =>
+  createValidator({ config, runner, holdouts: holdoutsFrom(dir) }).mutate({ specId: 'money', tree: generated, mutate: ['src/money.ts'], signal: new AbortController().signal });
 
-describe('mutation testing against holdout scenarios', () => {
-  it('scores the generated code, reuses results on a rerun, and shows what a weak scenario leaves unpinned', async () => {
-    const tree = stagedTree();
-    const source = readFileSync(path.join(tree, 'src/money.ts'), 'utf8').split('\n');
-    const roundingLine = source.findIndex((l) => l.includes('twiceRemainder > d')) + 1;
-    expect(roundingLine).toBeGreaterThan(0);
-
-    const strong = await runMutation({ ...base, treeDir: tree, holdoutFiles: holdoutsOf(tree) });
-    expect(strong.score).toEqual(expect.any(Number));
-    expect(strong.score!).toBeGreaterThan(0);
-    expect(strong.score!).toBeLessThan(100);
-    expect(strong.killed).toBeGreaterThan(0);
-    expect(strong.total).toBeGreaterThanOrEqual(strong.killed + strong.survived + strong.timedOut + strong.noCoverage);
-    expect(strong.survivors.length).toBe(strong.survived + strong.noCoverage);
-    for (const s of strong.survivors) {
-      expect(s.file).toBe('src/money.ts');
-      expect(s.line).toBeGreaterThan(0);
-      expect(s.column).toBeGreaterThan(0);
-      expect(s.mutator).not.toBe('');
-      expect(s.original).not.toBe('');
-    }
-    // formatMoney is used by no money scenario: its mutants are reported, as never run.
-    const formatLine = source.findIndex((l) => l.includes('export function formatMoney')) + 1;
-    expect(strong.survivors.some((s) => s.status === 'NoCoverage' && s.line >= formatLine)).toBe(true);
-
-    // Unchanged code and scenarios: every result comes from the incremental file.
-    const again = await runMutation({ ...base, treeDir: tree, holdoutFiles: holdoutsOf(tree) });
-    expect(again.output).toMatch(/(\d+) of \1 mutant result\(s\) are reused/);
-    expect(again.score).toBe(strong.score);
-
-    // The strong scenario goes, a weak one comes: the incremental file must not keep the old kills.
-    rmSync(path.join(tree, '.holdout/money/negative-ties.test.ts'));
-    writeFileSync(path.join(tree, '.holdout/money/weak.test.ts'), WEAK);
-    const weak = await runMutation({ ...base, treeDir: tree, holdoutFiles: holdoutsOf(tree) });
-    expect(weak.score!).toBeLessThan(strong.score!);
-    const key = (s: { line: number; column: number; mutator: string; replacement: string }) => `${s.line}:${s.column}:${s.mutator}:${s.replacement}`;
-    const strongSurvivors = new Set(strong.survivors.map(key));
-    // Rounding half to even is what the strong scenario pins down and the weak one does not.
-    const unpinned = weak.survivors.filter((s) => s.status === 'Survived' && s.line === roundingLine && !strongSurvivors.has(key(s)));
-    expect(unpinned.length).toBeGreaterThan(0);
-    expect(unpinned[0]!.file).toBe('src/money.ts');
-
-    // Stryker cleaned its sandboxes up and wrote nothing beside the tree.
-    expect(readdirSync(path.join(tree, '.stryker/money')).sort()).toEqual(['incremental.json', 'mutation.json', 'stryker.config.json']);
-    expect(readdirSync(path.dirname(tree)).sort()).toEqual(['node_modules', 'tree']);
-  }, 180_000);
+describe('the sealed validator’s mutation runs', () => {
+  it('says why nothing was scored: no holdout, no file, a link outside the toolchain', async () => {
+    const empty = await mutate(scenarios({}));
+    expect(empty).toMatchObject({ result: null, error: 'no holdout check to judge the mutants' });
+    const noFile = await createValidator({ config, runner, holdouts: holdoutsFrom(repo) }).mutate({ specId: 'money', tree: generated, mutate: ['src/nothing.ts'], signal: new AbortController().signal });
+    expect(noFile.error).toBe('no generated file to mutate');
+    expect(resolveToolchain().stryker).toMatch(/stryker\.js$/);
+    const refused = await runner.run({ files: new Map(), argv: ['/bin/true'], timeoutMs: 5_000, signal: new AbortController().signal, links: new Map([['home', '/home']]) });
+    expect(refused.refused).toMatch(/outside the sandbox's toolchain/);
+  });
 });
 
 describe('the mutation plan and report', () => {

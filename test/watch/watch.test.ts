@@ -26,7 +26,7 @@ function workspace(): string {
   return root;
 }
 
-async function waitFor(what: () => boolean, label: string, ms = 8000): Promise<void> {
+async function waitFor(what: () => boolean, label: string, ms = 20_000): Promise<void> {
   const until = Date.now() + ms;
   while (!what()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${label}: ${JSON.stringify(debugEvents.map((e) => [e.type, e.changed, e.errors, (e.added as { code: string }[] | undefined)?.map((d) => d.code)]))}`);

@@ -8,7 +8,7 @@ import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../type
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import type { RawFrontmatter } from '../1-parse/index.js';
-import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE } from '../../schemas/frontmatter.js';
+import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE, SPEC_KINDS } from '../../schemas/frontmatter.js';
 
 /** A "billion laughs" document expands aliases exponentially; real frontmatter needs none. */
 const MAX_ALIASES = 20;
@@ -21,7 +21,7 @@ export interface FrontmatterResult {
 
 export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineIndex): FrontmatterResult {
   const at = (start: number, end: number): Span => lines.span(raw.yamlOffset + start, raw.yamlOffset + end);
-  const spans: FrontmatterSpans = { block: raw.span, fields: {}, depends_on: [], outputs: [] };
+  const spans: FrontmatterSpans = { block: raw.span, fields: {}, depends_on: [], outputs: [], uses_twins: [] };
   const diagnostics: Diagnostic[] = [];
   const fail = (): FrontmatterResult => ({ frontmatter: null, spans, diagnostics });
 
@@ -57,7 +57,7 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
     keySpans.set(key, at(keyRange[0], keyRange[1]));
     const valueRange = pair.value?.range ?? keyRange;
     spans.fields[key] = at(valueRange[0], valueRange[1]);
-    if ((key === 'depends_on' || key === 'outputs') && isSeq(pair.value)) {
+    if ((key === 'depends_on' || key === 'outputs' || key === 'uses_twins') && isSeq(pair.value)) {
       spans[key] = pair.value.items.map((item) => {
         const r = (item as YamlNode).range ?? valueRange;
         return at(r[0], r[1]);
@@ -115,7 +115,7 @@ function issueToDiagnostic(
   const span =
     field === undefined
       ? spans.block
-      : typeof index === 'number' && (field === 'depends_on' || field === 'outputs')
+      : typeof index === 'number' && (field === 'depends_on' || field === 'outputs' || field === 'uses_twins')
         ? (spans[field][index] ?? spans.fields[field] ?? spans.block)
         : (spans.fields[field] ?? spans.block);
   const shown = typeof index === 'number' && Array.isArray(value) ? value[index] : value;
@@ -132,13 +132,15 @@ function describeExpected(field: string, issue?: z.core.$ZodIssue): string {
     case 'id':
       return 'a kebab-case id such as `invoice-totals`';
     case 'kind':
-      return 'one of feature, architecture, constraint';
+      return `one of ${SPEC_KINDS.join(', ')}`;
     case 'status':
       return 'one of draft, ready, deprecated';
     case 'depends_on':
       return 'a list of spec ids';
     case 'outputs':
       return 'a list of paths relative to the generated root';
+    case 'uses_twins':
+      return 'a list of twin spec ids';
     case 'model':
       return 'a model name such as `claude-sonnet-4-5`';
     case 'budget_usd':

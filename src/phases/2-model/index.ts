@@ -11,6 +11,7 @@ import type { LineIndex } from '../1-parse/line-index.js';
 import { modelFrontmatter } from './frontmatter.js';
 import { outlineBody } from './sections.js';
 import { extractScenarios } from './scenarios.js';
+import { extractRequirements } from './requirements.js';
 
 export function modelSpec(parsed: ParsedFile): ModelledFile {
   const { file, hash, text, tree, lines } = parsed;
@@ -37,6 +38,9 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
   const outline = outlineBody(tree, text, lines);
   const evaluation = outline.sections.filter((s) => s.section.name === 'evaluation');
   const codeRanges = collectCodeRanges(tree);
+  const scenarios = evaluation.flatMap((s) => extractScenarios(s.nodes, text, lines));
+  const requirements = extractRequirements({ file, specId: frontmatter?.id ?? null, sections: outline.sections, scenarios, source: text, lines });
+  diagnostics.push(...requirements.diagnostics);
   const spec: Spec = {
     file,
     hash,
@@ -46,7 +50,8 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
     title: outline.titles[0] ?? null,
     extraTitles: outline.titles.slice(1).map((t) => t.span),
     sections: outline.sections.map((s) => s.section),
-    scenarios: evaluation.flatMap((s) => extractScenarios(s.nodes, text, lines)),
+    scenarios,
+    requirements: requirements.requirements,
     links: collectLinks(tree, file, lines),
     terms: collectTerms(text, codeRanges, parsed.frontmatter ? parsed.frontmatter.span.end.offset : 0, lines),
     codeRanges,

@@ -7,6 +7,7 @@ import type { ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Scenario, Step, StepKeyword } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
+import { findPinned, stripPinned } from './pinned.js';
 
 type RawKeyword = StepKeyword | 'and' | 'but';
 
@@ -22,7 +23,7 @@ const LINE_START = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*|_)?)(given|when|t
 const INNER = /(?:(?:\*\*|__)(given|when|then)\b(?:\*\*|__)?|[,;.]\s*(given|when|then)\b)/gi;
 
 function cleanStepText(raw: string): string {
-  return raw
+  return stripPinned(raw)
     .replace(/^(?:\*\*|__|\*|_)?\s*[:,]?\s*/, '')
     .replace(/\*\*|__/g, '')
     .replace(/[\s,;]+$/, '')
@@ -72,8 +73,12 @@ function toScenario(
   span: [number, number],
   segments: Segment[],
   lines: LineIndex,
+  pinnedIn: [number, number],
+  text: string,
 ): Scenario {
   const scenario: Scenario = { name, form, span: lines.span(span[0], span[1]), given: [], when: [], then: [] };
+  const pinned = findPinned(text, pinnedIn[0], pinnedIn[1]);
+  if (pinned) scenario.pinned = { value: pinned.value, span: lines.span(pinned.start, pinned.end) };
   let previous: StepKeyword | undefined;
   for (const segment of segments) {
     // And/But continue the previous keyword; a leading And has nothing to continue and counts as Given.
@@ -93,17 +98,17 @@ const off = (node: { position?: { start: { offset?: number }; end: { offset?: nu
 
 export function extractScenarios(nodes: RootContent[], text: string, lines: LineIndex): Scenario[] {
   const scenarios: Scenario[] = [];
-  let block: { name: string; start: number; end: number; segments: Segment[] } | undefined;
+  let block: { name: string; start: number; end: number; headingEnd: number; segments: Segment[] } | undefined;
   const closeBlock = () => {
-    if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines));
+    if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines, [block.start, block.headingEnd], text));
     block = undefined;
   };
   for (const node of nodes) {
     const [start, end] = off(node);
     if (node.type === 'heading' && node.depth <= 3) {
       closeBlock();
-      const name = toString(node).replace(/^\s*scenario\s*[:\-–—]?\s*/i, '').trim() || 'unnamed scenario';
-      block = { name, start, end, segments: [] };
+      const name = stripPinned(toString(node)).replace(/^\s*scenario\s*[:\-–—]?\s*/i, '').trim() || 'unnamed scenario';
+      block = { name, start, end, headingEnd: end, segments: [] };
       continue;
     }
     if (node.type === 'list') {
@@ -117,9 +122,9 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
           block.end = ie;
           return;
         }
-        const plain = toString(item).replace(/\s+/g, ' ').trim();
+        const plain = stripPinned(toString(item).replace(/\s+/g, ' ').trim());
         const name = plain.length > 60 ? `${plain.slice(0, 57)}…` : plain || `scenario ${i + 1}`;
-        scenarios.push(toScenario(name, 'list', [is, ie], segments, lines));
+        scenarios.push(toScenario(name, 'list', [is, ie], segments, lines, [is, ie], text));
       });
       continue;
     }

@@ -26,6 +26,16 @@ const SECTION_ALIASES: Record<string, SectionName> = {
   acceptance: 'evaluation',
   constraints: 'constraints',
   'non functional': 'constraints',
+  // twin specs
+  interface: 'interface',
+  api: 'interface',
+  endpoints: 'interface',
+  state: 'state',
+  'data model': 'state',
+  'failure modes': 'failure-modes',
+  'errors and limits': 'failure-modes',
+  'errors limits and failure modes': 'failure-modes',
+  faults: 'failure-modes',
 };
 
 export function sectionNameOf(heading: string): SectionName | null {

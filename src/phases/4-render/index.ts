@@ -6,16 +6,27 @@ import Handlebars from 'handlebars';
 import type { ContextDoc, Diagnostic, Spec } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { TemplateSet } from './templates.js';
+import { serviceTwin } from '../2-model/twins.js';
 
 export interface DependencyOutput {
   id: string;
   files: { path: string; content: string }[];
 }
 
+/** A service twin as a job prompt shows it: where its URL is, and (when the spec declares it) its spec. */
+export interface TwinForPrompt {
+  id: string;
+  env: string;
+  /** The twin spec's source when the spec declares the twin; null when only a dependency calls it. */
+  source: string | null;
+}
+
 export interface JobPromptInput {
   spec: Spec;
   outputs: readonly string[];
   dependencies: DependencyOutput[];
+  /** The twins the spec's code runs against (none for a twin itself). */
+  twins?: TwinForPrompt[];
 }
 
 export interface SystemPromptInput {
@@ -34,6 +45,8 @@ export interface FixPromptInput {
 export type Rendered = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 const LANGUAGES: Record<string, string> = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json', md: 'md', py: 'python', sh: 'sh', css: 'css', html: 'html', yaml: 'yaml', yml: 'yaml' };
+
+const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
 
 /** A Handlebars environment of its own per render, so partials never leak between workspaces. */
 function environment(templates: TemplateSet) {
@@ -92,9 +105,13 @@ export function renderJob(templates: TemplateSet, input: JobPromptInput): Render
   const fm = input.spec.frontmatter!;
   return render(templates, 'job', {
     spec: { id: fm.id, kind: fm.kind, file: input.spec.file, source: input.spec.source.trim() },
+    twin: fm.kind === 'twin' ? serviceTwin(fm.id) : null,
+    twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, declared: t.source !== null, source: t.source?.trim() ?? '' })),
     outputs: input.outputs,
     sections: input.spec.sections.map((s) => ({ heading: s.heading, line: `${s.span.start.line}–${s.span.end.line}` })),
     scenarios: input.spec.scenarios.map((s) => ({ name: s.name, given: s.given, when: s.when, then: s.then })),
+    // A derived id is the item's opening words already, and the spec is in the prompt: only a pinned id needs them spelt out.
+    requirements: input.spec.requirements.map((r) => ({ id: r.id, kind: KIND_WORDS[r.kind], text: r.pinned ? (r.text.length > 72 ? `${r.text.slice(0, 71).trimEnd()}…` : r.text) : '' })),
     dependencies: input.dependencies.map((d) => ({
       id: d.id,
       files: d.files.map((f) => ({ path: f.path, content: f.content.replace(/\n$/, ''), language: LANGUAGES[f.path.split('.').pop() ?? ''] ?? '' })),
@@ -118,6 +135,8 @@ export interface ScenarioCheckInput {
   path: string;
   scenario: string;
   interfaces: { path: string; text: string }[];
+  /** The twins the code runs against, so a check can set their state and inject faults. */
+  twins?: TwinForPrompt[];
 }
 
 /** The prompt of the separate agent that turns a plain-language scenario into a check. */
@@ -131,6 +150,7 @@ export function renderScenarioCheck(templates: TemplateSet, input: ScenarioCheck
     scenario: input.scenario.trim(),
     interfaces: input.interfaces,
     firstOutput: first.replace(/\.tsx?$/, '.js'),
+    twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, source: t.source?.trim() ?? '' })),
   });
 }
 

@@ -6,7 +6,8 @@
  */
 import type { Diagnostic, Spec, Workspace } from '../../types/index.js';
 import { canonicalJson, sha256 } from '../1-parse/hash.js';
-import { renderFix, renderJob, renderSystem, type DependencyOutput } from './index.js';
+import { renderFix, renderJob, renderSystem, type DependencyOutput, type TwinForPrompt } from './index.js';
+import { declaredTwins, twinsUsedBy } from '../2-model/twins.js';
 import { mergeTemplates, type TemplateSource } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
 
@@ -16,6 +17,13 @@ export interface BuildPrompts {
   toolsDigest: string;
   renderJob: (spec: Spec, dependencies: DependencyOutput[]) => string;
   renderFix: (spec: Spec, attempt: number, maxAttempts: number, failures: { title: string; output: string }[]) => string;
+}
+
+/** The twins a job prompt names: every twin the code runs against, with the spec of each it declares. */
+export function twinsForPrompt(spec: Spec, workspace: Workspace): TwinForPrompt[] {
+  if (spec.frontmatter?.kind === 'twin') return [];
+  const declared = new Set(declaredTwins(spec, workspace).map((t) => t.id));
+  return twinsUsedBy(spec, workspace).map((t) => ({ id: t.id, env: t.env, source: declared.has(t.id) ? workspace.byId.get(t.id)!.source : null }));
 }
 
 export type RenderedPrompts = { ok: true; prompts: BuildPrompts } | { ok: false; diagnostics: Diagnostic[] };
@@ -40,7 +48,7 @@ export function renderPrompts(input: { defaults: TemplateSource[]; overrides: Te
       templatesDigest: sha256(canonicalJson([...templates.byName.values()].map((t) => [t.name, t.text]))),
       toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
       renderJob(spec, dependencies) {
-        const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies });
+        const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies, twins: twinsForPrompt(spec, input.workspace) });
         if (!job.ok) throw new Error(`bug: job template failed after the probe passed: ${job.diagnostics[0]?.message}`);
         return job.text;
       },

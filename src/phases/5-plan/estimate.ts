@@ -43,7 +43,10 @@ export function estimatePlan(input: {
   toolsBytes: number;
   /** Input tokens counted by the API, by job id (missing: estimate). */
   counted: ReadonlyMap<string, number>;
+  /** Priced for the Message Batches API (`build --batch`): half price. */
+  batch?: boolean;
 }): PlanEstimate {
+  const batch = { batch: input.batch === true };
   const jobs: JobEstimate[] = [];
   const attempts = 1 + input.config.validation.maxFixAttempts;
   const turns = input.config.agent.maxTurns;
@@ -59,9 +62,9 @@ export function estimatePlan(input: {
     const counted = input.counted.get(job.id);
     const inputTokens = counted ?? Math.ceil(bytes / 4);
     const outputTokens = job.spec.frontmatter!.outputs.length * NEW_FILE_TOKENS;
-    const expectedUsd = expectedCostOf(price, inputTokens, outputTokens);
+    const expectedUsd = expectedCostOf(price, inputTokens, outputTokens, batch);
     let worst = 0;
-    for (let r = 0; r < attempts * turns; r++) worst += worstCaseOf(price, bytes + r * (maxOut + TOOL_RESULT_TOKENS), maxOut);
+    for (let r = 0; r < attempts * turns; r++) worst += worstCaseOf(price, bytes + r * (maxOut + TOOL_RESULT_TOKENS), maxOut, batch);
     const cap = job.spec.frontmatter!.budget_usd;
     jobs.push({ id: job.id, model: prepared.model, inputTokens, counted: counted !== undefined, expectedUsd, worstCaseUsd: cap !== undefined ? Math.min(cap, worst) : worst });
   }

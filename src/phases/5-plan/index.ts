@@ -28,7 +28,10 @@ export interface PlanInput extends JobEnvironment {
   force: ForceSpec;
 }
 
-/** Ready feature/architecture specs in dependency order (ids sorted within a wave, for stable output). */
+/** What must be built before a spec: its dependencies and the twins it uses. */
+const before = (s: Spec) => [...s.frontmatter!.depends_on, ...s.frontmatter!.uses_twins];
+
+/** Ready feature/architecture/twin specs in dependency order (ids sorted within a wave, for stable output). */
 export function buildableInOrder(workspace: Workspace): Spec[] {
   const ready = [...workspace.byId.values()].filter((s) => s.frontmatter!.status === 'ready' && s.frontmatter!.kind !== 'constraint');
   const ids = new Set(ready.map((s) => s.frontmatter!.id));
@@ -36,7 +39,7 @@ export function buildableInOrder(workspace: Workspace): Spec[] {
   const order: Spec[] = [];
   let remaining = ready.sort((a, b) => (a.frontmatter!.id < b.frontmatter!.id ? -1 : 1));
   while (remaining.length > 0) {
-    const wave = remaining.filter((s) => s.frontmatter!.depends_on.every((d) => !ids.has(d) || done.has(d)));
+    const wave = remaining.filter((s) => before(s).every((d) => !ids.has(d) || done.has(d)));
     if (wave.length === 0) break; // a cycle: check reports it and blocks the build before planning
     for (const s of wave) done.add(s.frontmatter!.id);
     order.push(...wave);
@@ -52,6 +55,7 @@ export function planBuild(input: PlanInput): Plan {
   for (const spec of order) {
     const fm = spec.frontmatter!;
     const deps = fm.depends_on.filter((d) => inOrder.has(d));
+    const twins = fm.kind === 'twin' ? [] : fm.uses_twins.filter((t) => inOrder.has(t) && input.workspace.byId.get(t)?.frontmatter?.kind === 'twin');
     const entry = input.manifest.specs.get(fm.id);
     const reasons: StaleReason[] = [];
     const drifted: string[] = [];
@@ -70,11 +74,11 @@ export function planBuild(input: PlanInput): Plan {
     }
     // Against the dependencies' current outputs; a stale dependency may still change them, so its
     // dependents are stale until the rebuilt outputs are known (decideJob then re-keys them).
-    const depStale = deps.some((d) => planned.get(d)?.state === 'stale');
+    const depStale = [...deps, ...twins].some((d) => planned.get(d)?.state === 'stale');
     const prepared = prepareJob(input, spec, deps);
     if (entry && prepared.key !== entry.jobKey) reasons.push(...explain(prepared, entry.inputs));
     if (entry && depStale) reasons.push('dependency-changed');
-    planned.set(fm.id, { id: fm.id, spec, deps, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)], prepared: depStale ? null : prepared, drifted });
+    planned.set(fm.id, { id: fm.id, spec, deps, twins, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)], prepared: depStale ? null : prepared, drifted });
   }
   const owned = new Set(order.flatMap((s) => s.frontmatter!.outputs));
   const known = new Set([...[...input.manifest.specs.values()].flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);

@@ -1,6 +1,7 @@
 import type { PreparedJob, JobKeyInputs, Spec, SpecccConfig, Workspace } from '../../types/index.js';
 import { canonicalJson, sha256 } from '../1-parse/hash.js';
 import { JOB_FORMAT, jobKey } from './job-key.js';
+import { twinsUsedBy } from '../2-model/twins.js';
 
 export interface DependencyFiles {
   id: string;
@@ -41,7 +42,11 @@ export function prepareJob(env: JobEnvironment, spec: Spec, deps: readonly strin
     const dep = env.workspace.byId.get(id)!;
     return { id, files: dep.frontmatter!.outputs.map((path) => ({ path, content: env.outputOf(path) ?? '' })) };
   });
-  const dependencyOutputs = Object.fromEntries(dependencies.flatMap((d) => d.files.map((f) => [f.path, sha256(f.content)])));
+  // The twins its code is validated against: a changed twin re-validates (and so rebuilds) it.
+  const twinOutputs = twinsUsedBy(spec, env.workspace)
+    .filter((t) => t.id !== fm.id)
+    .flatMap((t) => env.workspace.byId.get(t.id)!.frontmatter!.outputs.map((path) => [path, sha256(env.outputOf(path) ?? '')]));
+  const dependencyOutputs = Object.fromEntries([...dependencies.flatMap((d) => d.files.map((f) => [f.path, sha256(f.content)])), ...twinOutputs]);
   const model = modelFor(spec, env.config);
   const effort = effortFor(spec, env.config);
   const prompt = env.renderJob(spec, dependencies);

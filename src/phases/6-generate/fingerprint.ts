@@ -9,9 +9,13 @@ export const SHINGLE_WORDS = 5;
 const BITS_PER_ITEM = 10; // about 1% false positives with 7 hashes
 const HASHES = 7;
 
-/** The words of a text, lower-cased, letters and digits only. */
+/**
+ * The words of a text, lower-cased, letters and digits only. JSON's `\n`, `\r` and `\t` escapes
+ * separate words too: a request is fingerprinted as JSON, where "points\nThen" must still be the
+ * two words of the markdown it came from.
+ */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.replace(/\\[nrt]/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 export function shingles(text: string): string[] {

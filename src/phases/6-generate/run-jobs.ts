@@ -13,6 +13,7 @@ import type {
 } from '../../types/index.js';
 import { decideJob, type PlanInput } from '../5-plan/index.js';
 import { createSandbox } from './sandbox.js';
+import { twinsUsedBy } from '../2-model/twins.js';
 
 export interface RunJobsInput {
   config: SpecccConfig;
@@ -34,6 +35,29 @@ export interface RunJobsInput {
   signal: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
   clock: () => number;
+  /**
+   * Awaited before the first job that will call the agent or run generated code (the sandbox,
+   * the Models API, resumable batches): false stops every such job. A build whose stale jobs all
+   * restore from a store never needs it.
+   */
+  beforeGenerate?: () => Promise<boolean>;
+  /** `build --shard i/n`: this machine generates only the stale jobs it owns. */
+  shard?: ShardRole;
+}
+
+/**
+ * A shard's part of the plan. Stale jobs it does not own are never generated here: those its own
+ * jobs depend on are awaited from the shared cache (another shard publishes them); the rest are
+ * left, as `stale`, to the shards that own them.
+ */
+export interface ShardRole {
+  owns(id: string): boolean;
+  /** A job this shard's own jobs depend on, directly or not. */
+  needs(id: string): boolean;
+  /** "shard 2/4": who owns a job, for people. */
+  ownerOf(id: string): string;
+  /** A passed result for `key` once its owner has published it, or undefined when it did not come in time. */
+  waitFor(key: string, context: { specId: string; outputs: readonly string[] }, signal: AbortSignal): Promise<StoredResult | undefined>;
 }
 
 const ZERO: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
@@ -84,19 +108,37 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
   const none = (id: string, state: JobOutcome['state'], prepared: PreparedJob | null, extra: Partial<JobOutcome> = {}): JobOutcome => ({ id, state, prepared, attempts: 0, spentUsd: 0, ...extra });
 
   const runOne = async (job: PlannedJob): Promise<JobOutcome> => {
-    const deps = await Promise.all(job.deps.map((d) => outcomes.get(d)!));
+    const deps = await Promise.all([...job.deps, ...job.twins].map((d) => outcomes.get(d)!));
     // In plan mode a stale dependency does not block: its dependents are planned against current outputs.
     const blocked = deps.find((d) => !['fresh', 'reused', 'built', 'stale'].includes(d.state));
     if (blocked) return none(job.id, blocked.state === 'cancelled' ? 'cancelled' : 'skipped', null, { error: `dependency ${blocked.id} ${blocked.state}` });
-    return limit(async () => {
-      const decision = await decideJob({
+    const context = { specId: job.id, outputs: job.spec.frontmatter!.outputs };
+    const shard = input.shard;
+    const foreign = shard !== undefined && job.state === 'stale' && !shard.owns(job.id);
+    if (shard) {
+      if (foreign && !shard.needs(job.id)) return none(job.id, 'stale', null, { error: `left to ${shard.ownerOf(job.id)}` });
+      // A shard never builds on a dependency it could not get: its outputs are unknown here.
+      const missing = deps.find((d) => d.state === 'stale');
+      if (missing) return none(job.id, foreign ? 'stale' : 'skipped', null, { error: `dependency ${missing.id} (${shard.ownerOf(missing.id)}) did not reach the shared cache in time` });
+    }
+    const decide = () =>
+      decideJob({
         plan: input.planInput,
         job,
         outputOf,
         dependencyRebuilt: deps.some((d) => d.state !== 'fresh'),
-        stored: (key) => input.results.read(key),
-        mayGenerate: input.agent !== null,
+        stored: foreign ? (key) => shard!.waitFor(key, context, signal) : (key) => input.results.read(key, context),
+        mayGenerate: input.agent !== null && !foreign,
       });
+    // A job another shard builds is only awaited: it takes no slot from the jobs this one builds.
+    if (foreign) {
+      const decision = await decide();
+      if (decision.action === 'fresh') return none(job.id, 'fresh', decision.prepared, { files: new Map(job.spec.frontmatter!.outputs.map((p) => [p, input.current.get(p) ?? ''])), cutOff: decision.cutOff });
+      if (decision.action === 'reuse') return none(job.id, 'reused', decision.prepared, { files: new Map(Object.entries(decision.result.files)), result: decision.result, ...(decision.result.holdout ? { holdout: decision.result.holdout } : {}) });
+      return none(job.id, 'stale', decision.prepared, { error: `${shard!.ownerOf(job.id)} did not publish it to the shared cache in time` });
+    }
+    return limit(async () => {
+      const decision = await decide();
       switch (decision.action) {
         case 'fresh':
           return none(job.id, 'fresh', decision.prepared, { files: new Map(job.spec.frontmatter!.outputs.map((p) => [p, input.current.get(p) ?? ''])), cutOff: decision.cutOff });
@@ -106,6 +148,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
           return none(job.id, 'stale', decision.prepared);
         case 'generate':
           if (signal.aborted) return none(job.id, 'cancelled', decision.prepared, stop.signal.aborted ? { error: String(stop.signal.reason) } : {});
+          if (input.beforeGenerate && !(await input.beforeGenerate())) return none(job.id, 'cancelled', decision.prepared, { error: 'the build stopped before its first request' });
           return generate(job, decision.prepared, input.agent!, input.validator!, decision.candidate);
       }
     });
@@ -165,8 +208,11 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         await input.results.write(stored('candidate', files, attempt));
         wroteCandidate = true;
       }
-      const tree = new Map([...readable, ...files]);
-      const visible = await validator.visible({ specId: job.id, tree, outputs, signal });
+      // The twins its code calls run beside it: their files join the tree, never the agent's view.
+      const twins = twinsUsedBy(job.spec, input.planInput.workspace);
+      const twinFiles = twins.flatMap((t) => (byId.get(t.id)?.spec.frontmatter!.outputs ?? []).map((p) => [p, outputOf(p) ?? ''] as [string, string]));
+      const tree = new Map([...twinFiles, ...readable, ...files]);
+      const visible = await validator.visible({ specId: job.id, tree, outputs, twins, signal });
       trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs });
       if (!visible.passed) {
         if (signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during validation');
@@ -178,7 +224,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         return await fail(attempt, visible.failureClass ?? 'tests-fail', `visible checks failed after ${attempt} attempt(s): ${visible.feedback.split('\n')[0]}`);
       }
       // Holdout results go to people only: nothing from them is fed back to the agent.
-      const holdout = await validator.holdout({ specId: job.id, tree, signal });
+      const holdout = await validator.holdout({ specId: job.id, tree, twins, signal });
       const verdict: HoldoutVerdict = holdout.scenarios.length === 0 ? 'unverified' : holdout.passed ? 'passed' : 'failed';
       trace.write({ type: 'validation', spec: job.id, stage: 'holdout', attempt, passed: verdict !== 'failed', ...(holdout.failureClass ? { failureClass: holdout.failureClass } : {}), durationMs: holdout.durationMs, scenarios: holdout.scenarios });
       if (verdict === 'failed') {
@@ -187,13 +233,32 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
       if (verdict === 'unverified' && input.config.promotion.requireHoldouts) {
         return await fail(attempt, 'unverified', 'no automated holdout check covers this spec, and promotion.requireHoldouts refuses unverified output', { holdout: verdict });
       }
-      const result = stored('passed', files, attempt, verdict);
+      // promotion.minMutationScore: the holdouts must kill enough mutants of the code. Like holdout results, this never reaches the agent.
+      const minimum = input.config.promotion.minMutationScore;
+      let mutationScore: number | undefined;
+      if (minimum !== undefined) {
+        if (verdict === 'unverified') {
+          return await fail(attempt, 'unverified', `promotion.minMutationScore (${minimum}%) needs holdout checks to score the code against, and this spec has none`, { holdout: verdict });
+        }
+        const mutate = outputs.filter((p) => /\.[cm]?[jt]sx?$/.test(p) && !/\.(?:test|spec)\.[cm]?[jt]sx?$/.test(p) && !/\.d\.ts$/.test(p));
+        const m = await validator.mutate({ specId: job.id, tree, mutate, twins, signal });
+        const score = m.result?.score ?? null;
+        trace.write({ type: 'validation', spec: job.id, stage: 'mutation', attempt, passed: score !== null && score >= minimum, ...(m.failureClass ? { failureClass: m.failureClass } : {}), durationMs: m.durationMs, mutationScore: score });
+        if (signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during mutation testing');
+        if (score === null) return await fail(attempt, m.failureClass ?? 'mutation-score-low', `mutation testing scored nothing: ${(m.error ?? 'no mutant could be judged').split('\n')[0]}`, { holdout: verdict, scenarios: holdout.scenarios });
+        if (score < minimum) {
+          const unkilled = (m.result?.survived ?? 0) + (m.result?.noCoverage ?? 0);
+          return await fail(attempt, 'mutation-score-low', `the holdouts kill ${score.toFixed(1)}% of mutants (${unkilled} survive), below promotion.minMutationScore ${minimum}%; strengthen the scenarios (speccc verify --mutate ${job.id} lists the survivors)`, { holdout: verdict, scenarios: holdout.scenarios });
+        }
+        mutationScore = score;
+      }
+      const result = stored('passed', files, attempt, verdict, mutationScore);
       await input.results.write(result);
       return { id: job.id, state: 'built', prepared, files, result, attempts: attempt, spentUsd: spent, holdout: verdict, scenarios: holdout.scenarios };
     }
     return await fail(maxAttempts, 'tests-fail', 'no attempts left');
 
-    function stored(stage: StoredResult['stage'], out: Map<string, string>, attempt: number, holdout?: HoldoutVerdict): StoredResult {
+    function stored(stage: StoredResult['stage'], out: Map<string, string>, attempt: number, holdout?: HoldoutVerdict, mutationScore?: number): StoredResult {
       return {
         jobKey: prepared.key,
         specId: job.id,
@@ -208,6 +273,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         durationMs: clock() - started,
         finishedAt: new Date(clock()).toISOString(),
         ...(holdout ? { holdout } : {}),
+        ...(mutationScore !== undefined ? { mutationScore } : {}),
       };
     }
   };

@@ -5,18 +5,26 @@
  * the injected SealedRunner: this phase decides what to run and reads the results; it never
  * touches the file system or spawns a process itself.
  */
-import type { FileTree, HoldoutRun, HoldoutSource, SealedResult, SealedRunner, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
+import type { FileTree, HoldoutRun, HoldoutSource, MutationRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
 import { trimOutput } from './feedback.js';
+import { RESET_HOOK, twinResetHook } from './twin-hook.js';
+import { planMutationRun, readMutationReport } from './mutation.js';
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
 export const HOLDOUT_DIR = '.holdout';
+export { RESET_HOOK, SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 
 export interface ValidatorOptions {
   config: SpecccConfig;
   runner: SealedRunner;
   holdouts: HoldoutSource;
+  /** Stryker's test-runner processes in a mutation run (default 2; one when the code calls twins). */
+  mutationConcurrency?: number;
 }
+
+/** A mutation run runs every holdout once per mutant: its limit is this many times `validation.timeoutMs`. */
+export const MUTATION_TIMEOUT_FACTOR = 10;
 
 function classify(result: SealedResult): ValidationRun['failureClass'] {
   if (result.refused) return 'sandbox-refused';
@@ -29,8 +37,13 @@ function classify(result: SealedResult): ValidationRun['failureClass'] {
 export const TSCONFIG = '.speccc-tsconfig.json';
 export const VITEST_CONFIG = '.speccc-vitest.config.mjs';
 
-/** tsconfig and vitest config written into every staged tree, so it runs wherever it is copied. */
-export function toolConfigs(toolchain: Toolchain): [string, string][] {
+/**
+ * tsconfig and vitest config written into every staged tree, so it runs wherever it is copied.
+ * With twins, test files run one at a time (they share the twins) and each test starts with
+ * fresh ones.
+ */
+export function toolConfigs(toolchain: Toolchain, twins: readonly ServiceTwin[] = []): [string, string][] {
+  const twinTest = twins.length > 0 ? `, fileParallelism: false, setupFiles: [${JSON.stringify(`./${RESET_HOOK}`)}]` : '';
   return [
     [
       TSCONFIG,
@@ -42,7 +55,9 @@ export function toolConfigs(toolchain: Toolchain): [string, string][] {
           moduleResolution: 'NodeNext',
           noEmit: true,
           skipLibCheck: true,
-          types: [],
+          // node's own types only (its modules, process.env): nothing else installed is visible.
+          types: toolchain.typeRoot ? ['node'] : [],
+          ...(toolchain.typeRoot ? { typeRoots: [toolchain.typeRoot] } : {}),
           // The declarations file itself: a folder mapping resolves only for CommonJS packages, and a
           // generated package may well be `"type": "module"`.
           paths: { vitest: [`${toolchain.vitestDir}/dist/index.d.ts`] },
@@ -54,13 +69,38 @@ export function toolConfigs(toolchain: Toolchain): [string, string][] {
     // Alias `vitest` to speccc's copy; keep vite's caches inside the scratch tree.
     [
       VITEST_CONFIG,
-      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000 } };\n`,
+      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000${twinTest} } };\n`,
     ],
+    ...(twins.length > 0 ? [[RESET_HOOK, twinResetHook(twins)] as [string, string]] : []),
   ];
 }
 
-function withTools(tree: FileTree, toolchain: Toolchain, extra: [string, string][] = []): Map<string, string> {
-  return new Map([...tree, ...toolConfigs(toolchain), ...extra]);
+function withTools(tree: FileTree, toolchain: Toolchain, extra: [string, string][] = [], twins: readonly ServiceTwin[] = []): Map<string, string> {
+  return new Map([...tree, ...toolConfigs(toolchain, twins), ...extra]);
+}
+
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
+
+/**
+ * Product code never imports a twin: the twin exists only in tests, and code built on it would
+ * pass them and fail against the real service. Lines for the fix prompt, one per import.
+ */
+export function twinImports(tree: FileTree, outputs: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const output of outputs) {
+    if (TEST_FILE.test(output) || output.startsWith('twins/') || !/\.[cm]?[jt]sx?$/.test(output)) continue;
+    for (const m of (tree.get(output) ?? '').matchAll(IMPORT_SPECIFIER)) {
+      const specifier = m[2]!;
+      if (!specifier.startsWith('.')) continue;
+      const parts: string[] = [];
+      for (const part of [...output.split('/').slice(0, -1), ...specifier.split('/')]) {
+        if (part === '..') parts.pop();
+        else if (part !== '.' && part !== '') parts.push(part);
+      }
+      if (parts[0] === 'twins') found.push(`${output} imports ${specifier} (${parts.join('/')}): a twin exists only in tests; call the service over HTTP at its base URL instead`);
+    }
+  }
+  return found;
 }
 
 function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): string[] {
@@ -76,9 +116,11 @@ export function createValidator(options: ValidatorOptions): Validator {
   const timeoutMs = config.validation.timeoutMs;
 
   return {
-    async visible({ tree, outputs, signal }): Promise<ValidationRun> {
+    async visible({ tree, outputs, twins = [], signal }): Promise<ValidationRun> {
       const started = Date.now();
-      const files = withTools(tree, toolchain);
+      const imports = twinImports(tree, outputs);
+      if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
+      const files = withTools(tree, toolchain, [], twins);
       if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
         const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
         if (tsc.exitCode !== 0) {
@@ -87,12 +129,12 @@ export function createValidator(options: ValidatorOptions): Validator {
       }
       const tests = outputs.filter((o) => TEST_FILE.test(o));
       if (tests.length === 0) return { passed: true, feedback: '', durationMs: Date.now() - started };
-      const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal });
+      const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal, ...(twins.length > 0 ? { twins } : {}) });
       const passed = result.exitCode === 0 && !result.timedOut;
       return { passed, ...(passed ? {} : { failureClass: classify(result) ?? 'tests-fail' }), feedback: passed ? '' : trimOutput(result.refused ?? result.output), durationMs: Date.now() - started };
     },
 
-    async holdout({ specId, tree, signal }): Promise<HoldoutRun> {
+    async holdout({ specId, tree, twins = [], signal }): Promise<HoldoutRun> {
       const started = Date.now();
       const checks = await options.holdouts.checksFor(specId);
       if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
@@ -100,11 +142,12 @@ export function createValidator(options: ValidatorOptions): Validator {
       const report = `${HOLDOUT_DIR}/${specId}.report.json`;
       // A fresh sealed copy: nothing the visible checks (or an earlier holdout) wrote is present, and nothing this run writes survives.
       const result = await runner.run({
-        files: withTools(tree, toolchain, placed),
+        files: withTools(tree, toolchain, placed, twins),
         argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', VITEST_CONFIG, '--reporter=json', `--outputFile=${report}`],
         timeoutMs,
         signal,
         collect: [report],
+        ...(twins.length > 0 ? { twins } : {}),
       });
       const perFile = readVitestReport(result.collected.get(report));
       const scenarios = checks.map((c) => ({ name: c.name, file: c.file, passed: perFile.get(c.file.split('/').pop()!) === true }));
@@ -116,6 +159,48 @@ export function createValidator(options: ValidatorOptions): Validator {
         durationMs: Date.now() - started,
         scenarios,
       };
+    },
+
+    async mutate({ specId, tree, mutate, twins = [], signal }): Promise<MutationRun> {
+      const started = Date.now();
+      const none = (error: string, failureClass?: MutationRun['failureClass']): MutationRun => ({ result: null, error, ...(failureClass ? { failureClass } : {}), durationMs: Date.now() - started });
+      const targets = mutate.filter((p) => tree.has(p));
+      if (targets.length === 0) return none('no generated file to mutate');
+      if (!toolchain.stryker) return none('this sandbox has no Stryker toolchain', 'sandbox-refused');
+      const checks = await options.holdouts.checksFor(specId);
+      if (checks.length === 0) return none('no holdout check to judge the mutants');
+      const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
+      const limit = timeoutMs * MUTATION_TIMEOUT_FACTOR;
+      const plan = planMutationRun({
+        specId,
+        mutate: targets,
+        holdoutFiles: placed.map(([p]) => p),
+        toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir },
+        timeoutMs: limit,
+        concurrency: options.mutationConcurrency ?? 2,
+        ...(twins.length > 0 ? { twins } : {}),
+      });
+      // A fresh sealed copy, as for every run of generated code: Stryker, the mutants and any twins run inside the sandbox.
+      const result = await runner.run({
+        files: withTools(tree, toolchain, [...placed, ...plan.files], twins),
+        argv: plan.argv,
+        timeoutMs: limit,
+        signal,
+        collect: [plan.reportPath],
+        links: plan.links,
+        ...(twins.length > 0 ? { twins } : {}),
+      });
+      const report = result.collected.get(plan.reportPath);
+      if (report === undefined) {
+        const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `Stryker exited with ${result.exitCode ?? result.signal} and wrote no report`);
+        return none(`${why}\n${trimOutput(result.output)}`.trim(), classify(result) ?? 'crash');
+      }
+      try {
+        // The code under test could have written the report: readMutationReport checks its shape.
+        return { result: readMutationReport(report, targets), durationMs: Date.now() - started };
+      } catch (error) {
+        return none(`Stryker's report is unusable: ${error instanceof Error ? error.message : String(error)}`, 'crash');
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
  * vitest runner): which behaviour of the code no scenario pins down. Pure: planMutationRun says
  * what to write into a staged tree and what to run there; readMutationReport turns Stryker's
  * JSON report (mutation-testing-report-schema) into counts and the mutants no scenario caught.
- * src/io/mutation-runner.ts does the writing and running.
+ * The validator (index.ts, `mutate`) runs the plan through the SealedRunner.
  *
  * Everything Stryker writes stays inside the tree: its sandboxes (`.stryker/<spec>/tmp`), its
  * report, its incremental file (when given relative); no html or dashboard reporter. The tree
@@ -13,6 +13,8 @@
  * project with a vitest of its own (two copies of vitest would find no tests).
  */
 import path from 'node:path';
+import type { MutationResult, ServiceTwin } from '../../types/index.js';
+import { SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 
 export interface MutationInput {
   specId: string;
@@ -28,6 +30,11 @@ export interface MutationInput {
   concurrency: number;
   /** Stryker's incremental file, relative to the tree root (or absolute): a rerun on unchanged code and scenarios reuses its results. */
   incrementalFile?: string;
+  /**
+   * Service twins the code calls (the sealed runner starts them around Stryker): the
+   * scenarios then run one at a time in one runner, each test with fresh twins.
+   */
+  twins?: readonly ServiceTwin[];
 }
 
 export interface MutationPlan {
@@ -41,34 +48,7 @@ export interface MutationPlan {
   reportPath: string;
 }
 
-export type SurvivorStatus = 'Survived' | 'NoCoverage';
-
-export interface Survivor {
-  file: string;
-  /** 1-based, where the mutated code starts. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  mutator: string;
-  replacement: string;
-  /** The code the mutant replaced. */
-  original: string;
-  /** Survived: scenarios ran the code and still passed; NoCoverage: no scenario ran it at all. */
-  status: SurvivorStatus;
-}
-
-export interface MutationResult {
-  /** (killed + timed out) / (killed + timed out + survived + no coverage), in percent; null without such mutants. */
-  score: number | null;
-  killed: number;
-  survived: number;
-  timedOut: number;
-  noCoverage: number;
-  /** Every mutant of the mutated files, whatever its status (compile and runtime errors, ignored ones included). */
-  total: number;
-  /** Mutants no scenario caught (Survived and NoCoverage), by file, line, column. */
-  survivors: Survivor[];
-}
+export type { MutationResult, Survivor, SurvivorStatus } from '../../types/index.js';
 
 /** Where a spec's mutation run keeps its config, report and sandboxes inside the tree. */
 export const MUTATION_DIR = '.stryker';
@@ -97,11 +77,14 @@ export function planMutationRun(input: MutationInput): MutationPlan {
   const vitestConfigPath = `vitest.mutation-${key}.config.mjs`;
   const vitestIndex = path.join(toolchain.vitestDir, 'dist/index.js');
 
+  const twins = input.twins ?? [];
+  const resetHook = `${SERVICE_TWIN_DIR}/reset.mjs`;
+  const twinTest = twins.length > 0 ? `, fileParallelism: false, setupFiles: [${JSON.stringify(`./${resetHook}`)}]` : '';
   const vitestConfig = [
     '// Written by speccc for mutation testing: only the holdout scenarios judge the mutants.',
     'export default {',
     `  resolve: { alias: [{ find: /^vitest$/, replacement: ${JSON.stringify(vitestIndex)} }] },`,
-    `  test: { include: ${JSON.stringify(input.holdoutFiles.map(toPosix))}, watch: false, testTimeout: 10000 },`,
+    `  test: { include: ${JSON.stringify(input.holdoutFiles.map(toPosix))}, watch: false, testTimeout: 10000${twinTest} },`,
     '};',
     '',
   ].join('\n');
@@ -114,7 +97,8 @@ export function planMutationRun(input: MutationInput): MutationPlan {
     vitest: { configFile: vitestConfigPath, related: false },
     mutate: input.mutate.map(toPosix),
     coverageAnalysis: 'perTest',
-    concurrency: Math.max(1, Math.floor(input.concurrency)),
+    // Twins are shared by every test runner: one runner, so no scenario resets another's twin.
+    concurrency: twins.length > 0 ? 1 : Math.max(1, Math.floor(input.concurrency)),
     reporters: ['json'],
     jsonReporter: { fileName: reportPath },
     tempDirName: path.posix.join(dir, 'tmp'),
@@ -133,6 +117,7 @@ export function planMutationRun(input: MutationInput): MutationPlan {
     files: new Map([
       [strykerConfigPath, `${JSON.stringify(strykerConfig, null, 2)}\n`],
       [vitestConfigPath, vitestConfig],
+      ...(twins.length > 0 ? [[resetHook, twinResetHook(twins)] as [string, string]] : []),
     ]),
     links: new Map([['node_modules/vitest', toolchain.vitestDir]]),
     argv: [toolchain.node, toolchain.strykerBin, 'run', strykerConfigPath],

@@ -3,8 +3,9 @@
  * assembleTree. Pure. Succeeded jobs replace their files; failed, skipped or cancelled jobs keep
  * their previous files and manifest entry; files no ready spec owns any more are dropped.
  */
-import type { JobOutcome, Manifest, ManifestEntry, Plan } from '../../types/index.js';
+import type { HoldoutText, JobOutcome, Manifest, ManifestEntry, Plan } from '../../types/index.js';
 import { sha256 } from '../1-parse/hash.js';
+import { holdoutCoverage, readTests, TEST_FILE, traceRequirements } from '../3-check/coverage.js';
 import { addHeader } from './provenance.js';
 
 export interface NextTree {
@@ -23,9 +24,12 @@ export function assembleTree(input: {
   version: string;
   /** How validation ran generated code (recorded per promoted spec). */
   sandbox: string;
+  /** The scenarios folder's text, for each promoted spec's trace (undefined: no trace is recorded). */
+  holdouts?: readonly HoldoutText[];
 }): NextTree {
   const files = new Map<string, string>();
   const specs = new Map<string, ManifestEntry>();
+  const promoted: Plan['jobs'] = [];
   for (const job of input.plan.jobs) {
     const outcome = input.outcomes.get(job.id);
     const previous = input.manifest.specs.get(job.id);
@@ -50,8 +54,10 @@ export function assembleTree(input: {
         durationMs: r.durationMs,
         builtAt: r.finishedAt,
         ...(r.holdout ? { holdout: r.holdout } : {}),
+        ...(r.mutationScore !== undefined ? { mutationScore: r.mutationScore } : {}),
         sandbox: input.sandbox,
       });
+      promoted.push(job);
       continue;
     }
     // Not rebuilt: keep what is there (fresh, failed, skipped, cancelled, or stale under --check).
@@ -62,6 +68,15 @@ export function assembleTree(input: {
     if (previous) {
       const fresh = outcome?.state === 'fresh' && outcome.prepared;
       specs.set(job.id, fresh ? { ...previous, file: job.spec.file, inputs: outcome.prepared!.inputs } : previous);
+    }
+  }
+  // Each promoted spec's trace, against every test of the next tree (a dependent's tests may cover a dependency's rules).
+  if (input.holdouts && promoted.length > 0) {
+    const holdouts = holdoutCoverage(input.holdouts);
+    const tests = [...files].filter(([p]) => TEST_FILE.test(p)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => ({ file, tests: readTests(file, text) }));
+    for (const job of promoted) {
+      const entry = specs.get(job.id)!;
+      specs.set(job.id, { ...entry, trace: traceRequirements(job.spec.requirements, tests, holdouts) });
     }
   }
   const sorted = new Map([...specs].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -4,6 +4,10 @@ import { money, multiplyBasisPoints, TallyError, type Money } from './money.js';
 export type DiscountRule = { kind: 'percent'; basisPoints: number } | { kind: 'fixed'; amount: Money };
 export type DiscountCatalogue = Readonly<Record<string, DiscountRule>>;
 
+/**
+ * One percent code first, then fixed codes, capped at the subtotal.
+ * [discount-codes#R-at-most-one-percent-code, discount-codes#R-the-percent-code-applies-first, discount-codes#R-the-discount-must-never-exceed, discount-codes#R-applydiscounts-returns-discount-money-applied, discount-codes#E-an-empty-list-of-codes, discount-codes#E-a-subtotal-of-0-gives, discount-codes#E-save10-matches-the-catalogue-entry, discount-codes#S-percent-then-fixed, discount-codes#S-capped-at-the-subtotal, discount-codes#S-two-percent-codes]
+ */
 export function applyDiscounts(subtotal: Money, codes: string[], catalogue: DiscountCatalogue): { discount: Money; applied: string[] } {
   const applied: string[] = [];
   let percent: DiscountRule | undefined;

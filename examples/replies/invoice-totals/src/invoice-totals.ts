@@ -15,6 +15,10 @@ export interface InvoiceTotals {
 
 const CATEGORIES: readonly TaxCategory[] = ['standard', 'reduced', 'zero'];
 
+/**
+ * Subtotal, discount spread over the lines, tax per line summed per category, and the total.
+ * [invoice-totals#R-subtotal-is-the-sum-of, invoice-totals#R-the-discount-from-applydiscounts-is, invoice-totals#R-tax-is-computed-per-line, invoice-totals#R-total-equals-subtotal-discount-tax, invoice-totals#R-the-result-is-subtotal-discount, invoice-totals#E-a-category-with-no-lines, invoice-totals#E-when-the-discount-equals-the, invoice-totals#S-two-categories-no-discount, invoice-totals#S-discount-spread-before-tax, invoice-totals#S-missing-rate]
+ */
 export function computeTotals(lines: LineItem[], codes: string[], catalogue: DiscountCatalogue, rates: TaxRates): InvoiceTotals {
   for (const line of lines) {
     const rate = rates[line.category];

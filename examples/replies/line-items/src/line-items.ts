@@ -16,6 +16,7 @@ function invalid(index: number, field: string, expected: string): never {
   throw new TallyError('INVALID_LINE', `line ${index}: ${field} must be ${expected}`);
 }
 
+/** Validates raw line items and returns them in input order. [line-items#R-parselineitems-returns-the-lines-in, line-items#R-parselineitems-must-ignore-unknown-extra, line-items#E-a-description-of-exactly-200, line-items#E-a-quantity-of-0-a, line-items#E-a-unit-price-of-0, line-items#S-an-invalid-quantity-names-the-line] */
 export function parseLineItems(raw: unknown): LineItem[] {
   if (!Array.isArray(raw)) throw new TallyError('NOT_A_LIST', 'line items must be an array');
   if (raw.length === 0) throw new TallyError('EMPTY_INVOICE', 'an invoice needs at least one line item');
@@ -39,6 +40,7 @@ export function parseLineItems(raw: unknown): LineItem[] {
   });
 }
 
+/** quantity × unitPrice, refusing a result past a safe integer. [line-items#R-linenet-line-returns-quantity-unitprice, line-items#S-one-valid-line] */
 export function lineNet(line: LineItem): Money {
   const net = line.quantity * line.unitPrice.minor;
   if (!Number.isSafeInteger(net)) throw new TallyError('OVERFLOW', `line net ${line.quantity} × ${line.unitPrice.minor} overflows`);

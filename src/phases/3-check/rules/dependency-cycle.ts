@@ -4,7 +4,8 @@ import type { Rule } from '../rule.js';
 
 /**
  * Reports each cycle in the depends_on graph once, on the member whose id sorts first, with the
- * full path `a -> b -> a` in the message and the other members as related locations.
+ * full path `a -> b -> a` in the message and the other members as related locations. A twin in
+ * `uses_twins` is built before the spec that uses it, so those edges count too.
  */
 export const dependencyCycleRule: Rule = {
   id: 'dependency-cycle',
@@ -13,7 +14,8 @@ export const dependencyCycleRule: Rule = {
     const out: Diagnostic[] = [];
     const graph = new Map<string, string[]>();
     for (const [id, spec] of workspace.byId) {
-      graph.set(id, (spec.frontmatter?.depends_on ?? []).filter((d) => d !== id && workspace.byId.has(d)));
+      const edges = [...(spec.frontmatter?.depends_on ?? []), ...(spec.frontmatter?.uses_twins ?? [])];
+      graph.set(id, [...new Set(edges)].filter((d) => d !== id && workspace.byId.has(d)));
     }
     for (const component of stronglyConnected(graph)) {
       if (component.length < 2) continue;
@@ -22,8 +24,10 @@ export const dependencyCycleRule: Rule = {
       const head = workspace.byId.get(members[0]!)!;
       const edgeSpan = (from: Spec, to: string) => {
         const i = from.frontmatter!.depends_on.indexOf(to);
-        return from.frontmatterSpans?.depends_on[i] ?? from.frontmatterSpans!.block;
+        if (i >= 0) return from.frontmatterSpans?.depends_on[i] ?? from.frontmatterSpans!.block;
+        return from.frontmatterSpans?.uses_twins[from.frontmatter!.uses_twins.indexOf(to)] ?? from.frontmatterSpans!.block;
       };
+      const verb = (from: Spec, to: string) => (from.frontmatter!.depends_on.includes(to) ? 'depends on' : 'uses twin');
       out.push(
         d.dependencyCycle({
           file: head.file,
@@ -31,7 +35,7 @@ export const dependencyCycleRule: Rule = {
           message: `Dependency cycle: ${cycle.join(' -> ')}; expected specs to depend on each other without cycles`,
           related: cycle.slice(1, -1).map((id, i) => {
             const spec = workspace.byId.get(id)!;
-            return { file: spec.file, span: edgeSpan(spec, cycle[i + 2]!), message: `${id} depends on ${cycle[i + 2]}` };
+            return { file: spec.file, span: edgeSpan(spec, cycle[i + 2]!), message: `${id} ${verb(spec, cycle[i + 2]!)} ${cycle[i + 2]}` };
           }),
         }),
       );

@@ -17,6 +17,7 @@ import { glossaryTermsRule } from './glossary-terms.js';
 import { duplicateIdRule } from './duplicate-id.js';
 import { referencesRule } from './references.js';
 import { dependencyCycleRule } from './dependency-cycle.js';
+import { twinsRule } from './twins.js';
 import { outputsRule } from './outputs.js';
 import { modelUnpricedRule } from './model-unpriced.js';
 import { scenarioNoCheckRule } from './scenario-no-check.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   glossaryTermsRule,
   duplicateIdRule,
   referencesRule,
+  twinsRule,
   dependencyCycleRule,
   outputsRule,
   modelUnpricedRule,

@@ -18,6 +18,7 @@ export function outputPathProblem(p: string): string | null {
 }
 
 const TEST_FILE = /\.(?:test|spec)\.[a-z0-9]+$/i;
+const capitalised = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 /** Backticked or bare paths in the Outputs section that look like files (have an extension). */
 const MENTIONED_FILE = /`([^`\s]+\.[a-z0-9]{1,6})`/gi;
 
@@ -39,12 +40,12 @@ export const outputsRule: Rule = {
           d.outputsMissing({
             file: spec.file,
             span: spec.frontmatterSpans?.fields.kind ?? spec.frontmatterSpans!.block,
-            message: `${fm.kind === 'feature' ? 'Feature' : 'Architecture'} spec \`${fm.id}\` declares no outputs; expected the files it owns under \`outputs:\``,
+            message: `${capitalised(fm.kind)} spec \`${fm.id}\` declares no outputs; expected the files it owns under \`outputs:\``,
           }),
         );
       }
-      if (fm.kind === 'feature' && fm.outputs.length > 0 && !fm.outputs.some((o) => TEST_FILE.test(o))) {
-        out.push(d.outputsNoTest({ file: spec.file, span: fieldSpan, message: `Feature spec \`${fm.id}\` owns no test file; expected an output such as \`*.test.ts\`` }));
+      if ((fm.kind === 'feature' || fm.kind === 'twin') && fm.outputs.length > 0 && !fm.outputs.some((o) => TEST_FILE.test(o))) {
+        out.push(d.outputsNoTest({ file: spec.file, span: fieldSpan, message: `${capitalised(fm.kind)} spec \`${fm.id}\` owns no test file; expected an output such as \`*.test.ts\`` }));
       }
       const seen = new Set<string>();
       fm.outputs.forEach((output, i) => {

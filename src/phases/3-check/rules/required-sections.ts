@@ -7,6 +7,7 @@ export const REQUIRED_SECTIONS: Record<SpecKind, readonly SectionName[]> = {
   feature: ['what', 'who', 'inputs', 'outputs', 'rules', 'edge-cases', 'evaluation'],
   architecture: ['what', 'outputs', 'rules', 'evaluation'],
   constraint: ['what', 'rules'],
+  twin: ['what', 'interface', 'state', 'failure-modes', 'outputs', 'evaluation'],
 };
 
 export const SECTION_TITLES: Record<SectionName, string> = {
@@ -18,6 +19,9 @@ export const SECTION_TITLES: Record<SectionName, string> = {
   'edge-cases': 'Edge cases',
   evaluation: 'Evaluation',
   constraints: 'Constraints',
+  interface: 'Interface',
+  state: 'State',
+  'failure-modes': 'Failure modes',
 };
 
 export const requiredSectionsRule: Rule = {

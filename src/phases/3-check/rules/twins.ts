@@ -1,0 +1,94 @@
+import { diagnostics as d } from '../../../diagnostics/messages.js';
+import type { Diagnostic, Span, Spec } from '../../../types/index.js';
+import { twinEntry } from '../../2-model/twins.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * Service twins, resolved like dependencies: every id in `uses_twins` must name a ready spec of
+ * kind twin; a twin is never built on (`depends_on`), never uses twins itself, and owns the
+ * entry point speccc starts it by. Cycles through `uses_twins` are the dependency-cycle rule's.
+ */
+export const twinsRule: Rule = {
+  id: 'twins',
+  codes: ['unknown-twin', 'not-a-twin', 'twin-unready', 'twin-in-depends-on', 'twin-entry-missing', 'uses-twins-not-allowed'],
+  check({ workspace }) {
+    const out: Diagnostic[] = [];
+    const twinIds = [...workspace.byId.values()].filter((s) => s.frontmatter?.kind === 'twin').map((s) => s.frontmatter!.id);
+    const statusSpan = (s: Spec): Span => s.frontmatterSpans?.fields.status ?? s.frontmatterSpans!.block;
+    for (const { spec } of workspace.files) {
+      const fm = spec?.frontmatter;
+      if (!spec || !fm) continue;
+      const spans = spec.frontmatterSpans!;
+      if (fm.uses_twins.length > 0 && (fm.kind === 'twin' || fm.kind === 'constraint')) {
+        out.push(
+          d.usesTwinsNotAllowed({
+            file: spec.file,
+            span: spans.fields.uses_twins ?? spans.block,
+            message: `${fm.kind === 'twin' ? 'Twin' : 'Constraint'} spec \`${fm.id}\` lists uses_twins; expected none (${fm.kind === 'twin' ? 'a twin is a self-contained clone of one service' : 'constraint specs are not built'})`,
+          }),
+        );
+      } else {
+        fm.uses_twins.forEach((id, i) => {
+          const span = spans.uses_twins[i] ?? spans.fields.uses_twins ?? spans.block;
+          const target = workspace.byId.get(id);
+          const to = target?.frontmatter;
+          if (!target || !to) {
+            const near = twinIds.find((t) => t.includes(id) || id.includes(t));
+            out.push(
+              d.unknownTwin({
+                file: spec.file,
+                span,
+                message: `uses_twins names \`${id}\`, but no spec has that id; expected the id of a twin spec`,
+                ...(near ? { hint: `Did you mean \`${near}\`?` } : {}),
+              }),
+            );
+          } else if (to.kind !== 'twin') {
+            out.push(
+              d.notATwin({
+                file: spec.file,
+                span,
+                message: `uses_twins names \`${id}\`, which is ${/^[aeiou]/.test(to.kind) ? 'an' : 'a'} ${to.kind} spec; expected a spec of kind twin`,
+                related: [{ file: target.file, span: target.frontmatterSpans?.fields.kind ?? target.frontmatterSpans!.block, message: `kind: ${to.kind}` }],
+              }),
+            );
+          } else if (fm.status === 'ready' && to.status !== 'ready') {
+            out.push(
+              d.twinUnready({
+                file: spec.file,
+                span,
+                message: `Ready spec \`${fm.id}\` uses twin \`${id}\`, which is ${to.status}; expected a ready twin`,
+                related: [{ file: target.file, span: statusSpan(target), message: `status: ${to.status}` }],
+              }),
+            );
+          }
+        });
+      }
+      fm.depends_on.forEach((id, i) => {
+        const target = workspace.byId.get(id);
+        if (target?.frontmatter?.kind !== 'twin' || id === fm.id) return;
+        out.push(
+          d.twinInDependsOn({
+            file: spec.file,
+            span: spans.depends_on[i] ?? spans.fields.depends_on ?? spans.block,
+            message:
+              fm.kind === 'twin'
+                ? `Twin \`${fm.id}\` depends on twin \`${id}\`; expected a twin to depend on no other twin`
+                : `depends_on names twin \`${id}\`; expected it in uses_twins (code calls a service, it never imports its twin)`,
+            ...(fm.kind === 'twin' ? { hint: 'Remove it from depends_on: a twin stands alone.' } : {}),
+          }),
+        );
+      });
+      if (fm.kind === 'twin' && fm.status !== 'deprecated' && fm.outputs.length > 0 && !fm.outputs.includes(twinEntry(fm.id))) {
+        out.push(
+          d.twinEntryMissing({
+            file: spec.file,
+            span: spans.fields.outputs ?? spans.block,
+            message: `Twin spec \`${fm.id}\` does not own \`${twinEntry(fm.id)}\`; expected it among the outputs (speccc starts the twin by its \`start\` export)`,
+            hint: `Add \`${twinEntry(fm.id)}\` to the outputs.`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,235 @@
+/**
+ * The incremental check must find exactly what `check()` finds on the same contents. Random
+ * sequences of edits (prose, frontmatter, links, ids, outputs, cycles, broken files, files added
+ * and removed, the glossary) are applied to a session, and after each one its findings are
+ * compared with a whole check of the session's current contents.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/compile.js';
+import { CROSS_SPEC_SCOPED, FILE_SCOPED, openIncrementalCheck, type FileChange, type IncrementalCheck } from '../../src/incremental.js';
+import { RULES } from '../../src/phases/3-check/rules/index.js';
+import type { ModelledFile } from '../../src/types/index.js';
+import { exampleCopy, removeAll } from '../helpers/workspaces.js';
+
+const temps: string[] = [];
+afterAll(() => removeAll(temps));
+
+const SPECS = ['specs/core/money.md', 'specs/features/line-items.md', 'specs/features/discount-codes.md', 'specs/features/invoice-totals.md', 'specs/constraints/typescript-library.md'];
+const EXTRA = 'specs/features/extra.md';
+const IDS = ['money', 'line-items', 'discount-codes', 'invoice-totals', 'typescript-library', 'extra', 'nowhere', 'mon'];
+const OUTPUTS = ['src/money.ts', 'src/line-items.ts', 'src/extra.ts', 'src/extra.test.ts', '../escape.ts'];
+
+const extraSpec = (id: string) => `---
+id: ${id}
+kind: feature
+status: draft
+depends_on: [money]
+outputs:
+  - src/extra.ts
+  - src/money.ts
+---
+
+# Extra
+
+## What
+
+A fast extra that uses [[Money]] and [money](../core/money.md) etc.
+
+## Rules
+
+- It should be robust.
+`;
+
+/** One edit: a function from the current text (null: absent) to the next text (null: delete). */
+type Edit = { file: string; apply: (text: string | null) => string | null; label: string };
+
+const onFrontmatterLine = (key: string, replace: (line: string) => string) => (text: string | null) => {
+  if (text === null) return null;
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (i < 0) return text.replace(/^---\n/, `---\n${replace(`${key}:`)}\n`);
+  lines[i] = replace(lines[i]!);
+  return lines.join('\n');
+};
+
+const edit = fc.oneof(
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), line: fc.nat(60), words: fc.constantFrom('fast and robust', 'TBD', '<!-- speccc-disable-next-line vague-wording -- defined elsewhere -->', '<!-- speccc-disable weak-modal, placeholder-text -->', '<!-- speccc-enable -->', '<!-- speccc-disable-next-line no-such-code -->', 'It should be quick.', 'see [[Line item]]', 'see [[Gizmo]]', '[money](../core/money.md)', '[gone](../core/gone.md)', '## Who', '# Second title', '- **Given** x, **when** y, **then** it works', 'plain words', '```\ncode TBD\n```') }).map(
+    ({ file, line, words }): Edit => ({
+      file,
+      label: `insert ${JSON.stringify(words)} at line ${line} of ${file}`,
+      apply: (text) => {
+        if (text === null) return null;
+        const lines = text.split('\n');
+        lines.splice(Math.min(line, lines.length), 0, words);
+        return lines.join('\n');
+      },
+    }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), line: fc.nat(60) }).map(
+    ({ file, line }): Edit => ({
+      file,
+      label: `delete line ${line} of ${file}`,
+      apply: (text) => (text === null ? null : text.split('\n').filter((_, i) => i !== line).join('\n')),
+    }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), status: fc.constantFrom('draft', 'ready', 'deprecated', 'bogus') }).map(
+    ({ file, status }): Edit => ({ file, label: `status ${status} in ${file}`, apply: onFrontmatterLine('status', () => `status: ${status}`) }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), id: fc.constantFrom(...IDS) }).map(
+    ({ file, id }): Edit => ({ file, label: `id ${id} in ${file}`, apply: onFrontmatterLine('id', () => `id: ${id}`) }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), deps: fc.subarray(IDS, { maxLength: 3 }) }).map(
+    ({ file, deps }): Edit => ({ file, label: `depends_on [${deps.join(', ')}] in ${file}`, apply: onFrontmatterLine('depends_on', () => `depends_on: [${deps.join(', ')}]`) }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), outputs: fc.subarray(OUTPUTS, { maxLength: 3 }) }).map(
+    ({ file, outputs }): Edit => ({
+      file,
+      label: `outputs [${outputs.join(', ')}] in ${file}`,
+      apply: (text) => (text === null ? null : text.replace(/^outputs:\n(?:\s+- .*\n)*/m, outputs.length ? `outputs:\n${outputs.map((o) => `  - ${o}\n`).join('')}` : 'outputs: []\n')),
+    }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), padding: fc.constantFrom(' ', '   ', '\n') }).map(
+    ({ file, padding }): Edit => ({ file, label: `pad the frontmatter of ${file}`, apply: (text) => (text === null ? null : text.replace(/^---\n/, `---\n#${padding}\n`)) }),
+  ),
+  fc.constantFrom(...SPECS, EXTRA).map((file): Edit => ({ file, label: `break the frontmatter of ${file}`, apply: (text) => (text === null ? null : text.replace(/\n---\n/, '\n--\n')) })),
+  fc.constantFrom(...SPECS, EXTRA).map((file): Edit => ({ file, label: `delete ${file}`, apply: () => null })),
+  fc.constantFrom(...IDS).map((id): Edit => ({ file: EXTRA, label: `create ${EXTRA} as ${id}`, apply: () => extraSpec(id) })),
+  fc.constantFrom('## Gizmo\nA thing.\n', '## Line item\nAliases: line, row\n').map((entry): Edit => ({ file: 'context/glossary.md', label: `glossary += ${entry}`, apply: (text) => `${text ?? '# Glossary\n'}\n${entry}` })),
+);
+
+function current(session: IncrementalCheck, file: string): string | null {
+  const all = session.files();
+  const found = [...all.specs, ...all.context].find((f) => f.file === file);
+  return found ? new TextDecoder().decode(found.bytes) : null;
+}
+
+/** check()'s own models from its previous run (never the session's), so it parses only what changed. */
+let previous = new Map<string, ModelledFile>();
+
+async function expectSameAsCheck(session: IncrementalCheck, root: string, why: string): Promise<void> {
+  const whole = await check({ root, files: session.files(), useCache: false, previous });
+  previous = new Map(whole.workspace.files.map((m) => [m.file, m]));
+  expect(session.diagnostics(), why).toEqual(whole.diagnostics);
+}
+
+describe('incremental check', () => {
+  it('knows the reach of every check rule', () => {
+    // A rule in neither list is still correct (it re-runs over the whole workspace on every edit)
+    // but makes each keystroke in the language server cost a whole-workspace pass. Add a rule that
+    // reads one spec at a time to FILE_SCOPED in src/incremental.ts; one that reads others needs a scope there.
+    expect(RULES.map((r) => r.id).filter((id) => !FILE_SCOPED.has(id) && !CROSS_SPEC_SCOPED.has(id))).toEqual([]);
+  });
+
+  it('finds what check() finds after every edit of a random sequence', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    // A second spec that shares an output with money and links to it, to exercise the cross-spec rules.
+    writeFileSync(path.join(root, EXTRA), extraSpec('extra'));
+    // The author's decisions: severities from the config, on top of suppression comments in the edits.
+    writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ rules: { 'weak-modal': 'error', 'passive-no-actor': 'off', 'unknown-term': 'warn' } }));
+    // A generated file no manifest records: unowned unless a spec declares it.
+    writeFileSync(path.join(root, 'generated/src/extra.ts'), 'export {};\n');
+    const pristine = Object.fromEntries([...SPECS, EXTRA, 'context/glossary.md'].map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), async (rounds) => {
+        const session = await openIncrementalCheck(root, { useCache: false });
+        await expectSameAsCheck(session, root, 'before any edit');
+        const done: string[] = [];
+        for (const round of rounds) {
+          const changes: FileChange[] = round.map((e) => ({ file: e.file, content: e.apply(current(session, e.file)) }));
+          const result = session.update(changes);
+          done.push(round.map((e) => e.label).join(' + '));
+          await expectSameAsCheck(session, root, done.join('\n'));
+          for (const file of result.touched) expect(session.diagnosticsOf(file), file).toEqual(session.diagnostics().filter((d) => d.file === file));
+        }
+        // The edits were in memory only: the files on disk are as they were.
+        for (const [file, text] of Object.entries(pristine)) expect(readFileSync(path.join(root, file), 'utf8')).toBe(text);
+      }),
+      { numRuns: 40, seed: 20261124 },
+    );
+  }, 120_000);
+
+  it('re-checks a prose edit in one spec without touching the others', async () => {
+    const root = exampleCopy(temps);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const file = 'specs/features/line-items.md';
+    const text = current(session, file)!;
+    const result = session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- It must be fast.\n') }]);
+    expect(result.whole).toBe(false);
+    expect(result.rechecked).toEqual([file]);
+    expect(result.touched).toEqual([file]);
+    expect(session.diagnosticsOf(file).map((d) => d.code)).toContain('vague-wording');
+    const fixed = session.update([{ file, content: text }]);
+    expect(fixed.touched).toEqual([file]);
+    expect(session.diagnosticsOf(file)).toEqual([]);
+    expect(session.update([{ file, content: text }]).changed).toEqual([]);
+    // Two changes to one file in a batch: the last is its content.
+    session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- TBD\n') }, { file, content: text.replace('## Rules\n', '## Rules\n\n- It must be robust.\n') }]);
+    await expectSameAsCheck(session, root, 'two changes in a batch');
+    expect(session.diagnosticsOf(file).map((d) => d.code)).toEqual(['vague-wording']);
+  });
+
+  it('re-checks the dependents of a spec whose status changed', async () => {
+    const root = exampleCopy(temps);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const file = 'specs/core/money.md';
+    const result = session.update([{ file, content: current(session, file)!.replace('status: ready', 'status: draft') }]);
+    expect(result.rechecked).toEqual(expect.arrayContaining([file, 'specs/features/line-items.md', 'specs/features/invoice-totals.md']));
+    expect(result.touched).toContain('specs/features/line-items.md');
+    expect(session.diagnosticsOf('specs/features/line-items.md').map((d) => d.code)).toContain('depends-on-unready');
+  });
+
+  it('moves a reported cycle when the frontmatter of a member moves', async () => {
+    const root = exampleCopy(temps);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const money = 'specs/core/money.md';
+    session.update([{ file: money, content: current(session, money)!.replace(/^---\n/, '---\ndepends_on: [invoice-totals]\n') }]);
+    await expectSameAsCheck(session, root, 'cycle made');
+    expect(session.diagnostics().map((d) => d.code)).toContain('dependency-cycle');
+    for (const file of ['specs/features/invoice-totals.md', money]) {
+      session.update([{ file, content: current(session, file)!.replace(/^---\n/, '---\n# moved\n') }]);
+      await expectSameAsCheck(session, root, `${file} moved`);
+    }
+  });
+
+  it('breaks a reported cycle when another spec takes the id of a member', async () => {
+    const root = exampleCopy(temps);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const lineItems = 'specs/features/line-items.md';
+    session.update([{ file: lineItems, content: current(session, lineItems)!.replace(/depends_on: \[[^\]]*\]/, 'depends_on: [money, invoice-totals]') }]);
+    await expectSameAsCheck(session, root, 'cycle made');
+    expect(session.diagnostics().map((d) => d.code)).toContain('dependency-cycle');
+    // discount-codes sorts before line-items, so with the same id it becomes the one byId resolves.
+    const discounts = 'specs/features/discount-codes.md';
+    session.update([{ file: discounts, content: current(session, discounts)!.replace('id: discount-codes', 'id: line-items') }]);
+    await expectSameAsCheck(session, root, 'id taken');
+  });
+
+  it('re-judges what a renamed or re-statused spec reaches: hints, links, the heir of its id', async () => {
+    const root = exampleCopy(temps);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const step = async (file: string, change: (text: string) => string, why: string) => {
+      session.update([{ file, content: change(current(session, file) ?? '') }]);
+      await expectSameAsCheck(session, root, why);
+    };
+    const codes = () => session.diagnostics().map((d) => `${d.file} ${d.code} ${d.hint}`);
+    const money = 'specs/core/money.md';
+    const library = 'specs/constraints/typescript-library.md';
+    // An unknown dependency whose hint names another spec's id, then that id goes away.
+    await step(library, (t) => t.replace('status: ready', 'status: ready\ndepends_on: [mon]'), 'unknown dependency');
+    expect(codes()).toContainEqual(expect.stringContaining('unknown-dependency Did you mean `money`?'));
+    await step(money, (t) => t.replace('id: money', 'id: cash'), 'hinted id renamed');
+    await step(money, (t) => t.replace('id: cash', 'id: money'), 'renamed back');
+    // A link (no depends_on) to a spec that stops being ready.
+    await step(library, (t) => t.replace('## Rules\n', '## Rules\n\n- Amounts follow [money](../core/money.md).\n'), 'link added');
+    await step(money, (t) => t.replace('status: ready', 'status: draft'), 'linked spec no longer ready');
+    expect(codes()).toContainEqual(expect.stringContaining(`${library} depends-on-unready`));
+    await step(money, (t) => t.replace('status: draft', 'status: ready'), 'ready again');
+    // A second spec with the same id, whose edges make a cycle once it becomes the one byId resolves.
+    await step(EXTRA, () => extraSpec('money').replace('depends_on: [money]', 'depends_on: [invoice-totals]'), 'namesake added');
+    await step(money, (t) => t.replace('id: money', 'id: cash'), 'namesake inherits the id');
+    expect(codes()).toContainEqual(expect.stringContaining('dependency-cycle'));
+  });
+});
