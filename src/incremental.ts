@@ -11,17 +11,20 @@
  *   (links, shared outputs); when it changed, on E and the specs whose findings E's frontmatter
  *   feeds (its dependents, the specs sharing its id or outputs), or over the whole workspace for
  *   the cheap whole-graph ones (dependency cycles, model prices, the generated tree);
- * - any other rule (one added later and not listed here): over the whole workspace, every time.
+ * - any other rule (one added later and not listed here): over the whole workspace, every time;
+ * - requirement coverage (built specs whose requirements no test or holdout names): on E only,
+ *   or on every spec when E's frontmatter changed (which specs count as built can move).
  * A changed context document re-runs the rules that read the glossary over the whole workspace; a
  * spec added or removed re-runs every rule (models are kept).
  */
 import path from 'node:path';
-import type { ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Workspace } from './types/index.js';
+import type { ContextDoc, Diagnostic, HoldoutCoverage, HoldoutText, ModelledFile, Spec, SpecccConfig, Workspace } from './types/index.js';
 import type { LoadedConfig } from './config/parse.js';
 import { loadConfig } from './io/config-file.js';
 import { readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { readGeneratedTree } from './io/generated-tree.js';
-import { listScenarios } from './io/holdouts.js';
+import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
+import { openTestCache } from './io/test-cache.js';
 import { assembleWorkspace, decodeContext, modelFiles } from './workspace.js';
 import { inputProblems } from './pipeline-steps.js';
 import { sha256 } from './phases/1-parse/hash.js';
@@ -31,6 +34,7 @@ import { sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
+import { builtSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
 import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
@@ -228,8 +232,12 @@ export interface IncrementalInputs {
   files: WorkspaceFiles<ReadFile>;
   /** Models for (some of) the spec files; the rest are parsed. */
   models?: readonly ModelledFile[];
-  tree: Pick<GeneratedTree, 'manifest' | 'manifestProblem' | 'hashes'>;
+  tree: Pick<GeneratedTree, 'manifest' | 'manifestProblem' | 'hashes' | 'files'>;
   scenarios: CheckContext['scenarios'];
+  /** The scenarios folder as text, for requirement coverage (never for a prompt). */
+  holdouts: readonly HoldoutText[];
+  /** Reads a test file's cases (the test cache's reader, when there is one). */
+  readTests?: TestReader;
 }
 
 /** Reads the workspace at `root` (through the parse cache) and starts a session on it. */
@@ -239,9 +247,27 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
   const paths = config.config.paths;
   const files = await readWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context });
   const models = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
-  const tree = await readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION);
-  const scenarios = await listScenarios(path.resolve(root, paths.scenarios));
-  return createIncrementalCheck({ root, config, files, models, tree, scenarios });
+  const scenariosDir = path.resolve(root, paths.scenarios);
+  const [tree, scenarios, holdouts, tests] = await Promise.all([
+    readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
+    listScenarios(scenariosDir),
+    readHoldoutTexts(scenariosDir),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+  ]);
+  const session = createIncrementalCheck({ root, config, files, models, tree, scenarios, holdouts, ...(tests ? { readTests: tests.read } : {}) });
+  await tests?.save();
+  return session;
+}
+
+/** Test files do not change during a session: each is read (parsed) once. */
+function memo(read: TestReader): TestReader {
+  const seen = new Map<string, ReturnType<TestReader>>();
+  return (file, text) => {
+    const key = `${file}\u0000${text}`;
+    let hit = seen.get(key);
+    if (!hit) seen.set(key, (hit = read(file, text)));
+    return hit;
+  };
 }
 
 const encoder = new TextEncoder();
@@ -287,6 +313,38 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   const findings = new Map<string, Map<string, Diagnostic[]>>(RULES.map((r) => [r.id, new Map()]));
   /** Findings from outside the rules: the config, a missing specs folder, the generated tree. */
   let outside = new Map<string, Diagnostic[]>();
+  /**
+   * Requirement coverage, as check() judges it: which specs are built, and so whose tests count,
+   * changes only with frontmatter; a spec's own findings change with its requirements.
+   */
+  const readTests = memo(inputs.readTests ?? readTestCases);
+  const holdoutCases: HoldoutCoverage[] = holdoutCoverage(inputs.holdouts, readTests);
+  let built = new Set<Spec>();
+  let generatedTests: GeneratedTests[] = [];
+  const coverage = new Map<string, Diagnostic[]>();
+  const coverageOf = (file: string): Diagnostic[] => {
+    const spec = idx.byFile.get(file)?.spec;
+    return spec && built.has(spec) ? untestedRequirements(spec, generatedTests, holdoutCases) : [];
+  };
+  /** Re-judges which specs are built (after a frontmatter change), or only `files` when that cannot have moved. */
+  function recover(files: Iterable<string> | 'all'): Set<string> {
+    const touched = new Set<string>();
+    if (files === 'all') {
+      const now = builtSpecs(workspace, tree.manifest, tree.hashes);
+      built = new Set(now);
+      generatedTests = now.length === 0 ? [] : generatedTestsOf(now, tree.files, readTests);
+      for (const f of coverage.keys()) touched.add(f);
+      coverage.clear();
+      files = idx.byFile.keys();
+    }
+    for (const f of files) {
+      const list = coverageOf(f);
+      if (list.length > 0 || coverage.has(f)) touched.add(f);
+      if (list.length > 0) coverage.set(f, list);
+      else coverage.delete(f);
+    }
+    return touched;
+  }
   /** Each file's findings as `check()` would list them, and a key to tell whether they changed. */
   const composed = new Map<string, { list: Diagnostic[]; key: string }>();
 
@@ -366,6 +424,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const ruled = RULES.flatMap((r) => findings.get(r.id)!.get(file) ?? []);
     const list = sortDiagnostics([
       ...(outside.get(file) ?? []),
+      ...(coverage.get(file) ?? []),
       ...(idx.byFile.get(file)?.diagnostics ?? []),
       ...applySuppressions(ruled, spec ? [spec] : [], lines, config, RULE_CODES),
     ]);
@@ -392,6 +451,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     });
     for (const rule of RULES) run(rule, workspace, 'all');
     outside = outsideFindings();
+    recover('all');
   }
 
   const initial = inputs.files.specs.map((f) => model(f.file, f.bytes));
@@ -506,6 +566,11 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       outside = outsideFindings();
       for (const f of union(before.keys(), outside.keys())) candidates.add(f);
     }
+    // Which specs count as built can move only with frontmatter; a spec's requirements, with its text.
+    // A built spec's model changed, so `built` (kept by model) is refreshed for it either way.
+    const coverageReach = changed.some((c) => c.frontmatter) ? 'all' : changed.map((c) => c.file);
+    if (coverageReach !== 'all') for (const c of changed) if (c.before.spec && built.delete(c.before.spec) && c.after.spec) built.add(c.after.spec);
+    for (const f of recover(coverageReach)) candidates.add(f);
     const touched = [...candidates].filter(compose).sort();
     return { changed: changedFiles.sort(), rechecked: [...rechecked].sort(), touched, whole: false, durationMs: performance.now() - started };
   }

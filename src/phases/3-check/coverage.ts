@@ -265,21 +265,24 @@ export function checkRequirementCoverage(input: {
   if (built.length === 0) return [];
   const generated = generatedTestsOf(built, input.files, input.read);
   const holdouts = holdoutCoverage(input.holdouts, input.read);
+  return built.flatMap((spec) => untestedRequirements(spec, generated, holdouts));
+}
+
+/** `requirement-untested` for each requirement of one built spec that no asserting test or holdout names. */
+export function untestedRequirements(spec: Spec, generated: readonly GeneratedTests[], holdouts: readonly HoldoutCoverage[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const spec of built) {
-    const traces = new Map(traceRequirements(spec.requirements, generated, holdouts).map((t) => [t.id, t]));
-    for (const r of spec.requirements) {
-      const t = traces.get(r.id)!;
-      if (t.tests.length > 0 || t.holdouts.length > 0) continue;
-      out.push(
-        d.requirementUntested({
-          file: spec.file,
-          span: r.span,
-          message: `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is covered by no generated test that asserts and no holdout scenario`,
-          hint: `Rebuild the spec (its tests must name \`[${r.id}]\`), or write a holdout scenario with \`covers: [${r.id}]\`.`,
-        }),
-      );
-    }
+  const traces = new Map(traceRequirements(spec.requirements, generated, holdouts).map((t) => [t.id, t]));
+  for (const r of spec.requirements) {
+    const t = traces.get(r.id)!;
+    if (t.tests.length > 0 || t.holdouts.length > 0) continue;
+    out.push(
+      d.requirementUntested({
+        file: spec.file,
+        span: r.span,
+        message: `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is covered by no generated test that asserts and no holdout scenario`,
+        hint: `Rebuild the spec (its tests must name \`[${r.id}]\`), or write a holdout scenario with \`covers: [${r.id}]\`.`,
+      }),
+    );
   }
   return out;
 }
