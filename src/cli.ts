@@ -17,11 +17,20 @@ function processIo(): CliIo {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A reader that stops early (`speccc trace | head`) closes the pipe: the rest of the output is
+  // dropped, quietly, and the command still finishes what it writes to disk.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   const isTTY = Boolean(process.stdout.isTTY);
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     isTTY,
     color: isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',

@@ -3,7 +3,7 @@
  * (the test script builds first).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -131,5 +131,22 @@ describe('speccc check (binary)', () => {
     writeFileSync(path.join(root, 'specs/cart.md'), (await import('node:fs')).readFileSync(path.join(repo, 'test/check/samples/clean/specs/cart.md')));
     const edited = await speccc(['check', '--root', root]);
     expect(edited).toMatchObject({ code: 0, stdout: '✔ 1 spec clean\n' });
+  });
+
+  it('a reader that stops early (| head) ends the output quietly: no EPIPE trace, a clean exit', async () => {
+    // 120 unbuilt copies of a spec: `speccc trace` prints far more than a pipe holds (64 KB).
+    const root = workspace('clean');
+    const cart = readFileSync(path.join(root, 'specs/cart.md'), 'utf8');
+    for (let i = 0; i < 120; i++) {
+      writeFileSync(path.join(root, `specs/cart-${i}.md`), cart.replace('id: cart-total', `id: cart-total-${i}`).replace(/src\/cart/g, `src/cart-${i}`));
+    }
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, 'trace', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy()); // read one chunk, then close the pipe
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 });

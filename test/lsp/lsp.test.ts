@@ -57,11 +57,13 @@ describe('speccc lsp over stdio', () => {
     const onDisk = readFileSync(path.join(root, LINE_ITEMS), 'utf8');
     expect((await client.open(LINE_ITEMS, onDisk)).diagnostics).toEqual([]);
 
-    // Type a vague rule (unsaved): a warning on exactly the phrase, with the code and the hint.
+    // Type a vague rule (unsaved): a warning on exactly the phrase, with the code and the hint; and,
+    // since line-items is built, a new requirement no generated test or holdout covers yet.
     const rules = after(onDisk, '## Rules\n');
     const typed = await client.change(LINE_ITEMS, [{ range: { start: rules, end: rules }, text: '\n- Parsing must be fast.\n' }]);
-    expect(codes(typed.diagnostics)).toEqual(['vague-wording']);
-    const [vague] = typed.diagnostics;
+    expect(codes(typed.diagnostics)).toEqual(['requirement-untested', 'vague-wording']);
+    expect(typed.diagnostics[0]!.message).toMatch(/^Requirement `line-items#R-parsing-must-be-fast` \(rule\) is covered by no generated test/);
+    const vague = typed.diagnostics[1];
     expect(vague!.severity).toBe(DiagnosticSeverity.Warning);
     expect(vague!.source).toBe('speccc');
     const phrase = { start: at(client.text(LINE_ITEMS), 'fast.'), end: after(client.text(LINE_ITEMS), 'must be fast') };
@@ -71,9 +73,13 @@ describe('speccc lsp over stdio', () => {
     // The file on disk is untouched: this was the editor's buffer.
     expect(readFileSync(path.join(root, LINE_ITEMS), 'utf8')).toBe(onDisk);
 
-    // Fix it: the next version's diagnostics are empty again.
+    // Fix the wording: the vague phrase is gone; the new rule stays untested until a rebuild.
     const fixed = await client.change(LINE_ITEMS, [{ range: vague!.range, text: 'under 5 ms for 500 lines' }]);
-    expect(fixed.diagnostics).toEqual([]);
+    expect(codes(fixed.diagnostics)).toEqual(['requirement-untested']);
+    // Take the rule out again: clean.
+    const removed = await client.change(LINE_ITEMS, [{ range: { start: rules, end: { line: rules.line + 2, character: 0 } }, text: '' }]);
+    expect(removed.diagnostics).toEqual([]);
+    expect(client.text(LINE_ITEMS)).toBe(onDisk);
 
     // A dependency that stops being ready: the dependents are re-checked and told, with a related location.
     const money = readFileSync(path.join(root, MONEY), 'utf8');
