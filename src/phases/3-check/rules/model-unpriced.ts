@@ -1,6 +1,8 @@
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
 import { priceOf } from '../../../models/pricing.js';
+import { PRICE_ROWS } from '../../../models/prices.js';
+import { closest } from '../../../diagnostics/closest.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -14,6 +16,12 @@ export const modelUnpricedRule: Rule = {
   check({ workspace, config, configSpans }) {
     const out: Diagnostic[] = [];
     const prices = config.model.prices;
+    const known = [...new Set([...PRICE_ROWS.map((r) => r.model).filter((m) => !m.endsWith('*')), ...Object.keys(prices)])];
+    // Most unknown ids are typos of a known one: name it.
+    const expected = (model: string) => {
+      const guess = closest(model, known);
+      return guess ? `did you mean \`${guess}\`?` : 'expected a model of the current lineup or one priced under model.prices';
+    };
     const origin = { line: 1, column: 1, offset: 0 };
     const configured = new Map<string, string>([['model.default', config.model.default]]);
     for (const [kind, model] of Object.entries(config.model.byKind)) if (model) configured.set(`model.byKind.${kind}`, model);
@@ -23,7 +31,7 @@ export const modelUnpricedRule: Rule = {
       if (fm.status !== 'ready' || fm.kind === 'constraint') continue;
       if (fm.model) {
         if (!priceOf(fm.model, prices)) {
-          out.push(d.modelUnpriced({ file: spec.file, span: spec.frontmatterSpans?.fields.model ?? spec.frontmatterSpans!.block, message: `Model \`${fm.model}\` has no known price; expected a model of the current lineup or one priced under model.prices` }));
+          out.push(d.modelUnpriced({ file: spec.file, span: spec.frontmatterSpans?.fields.model ?? spec.frontmatterSpans!.block, message: `Model \`${fm.model}\` has no known price; ${expected(fm.model)}` }));
         }
         continue;
       }
@@ -33,7 +41,7 @@ export const modelUnpricedRule: Rule = {
       const model = configured.get(key)!;
       if (priceOf(model, prices)) continue;
       const span = configSpans.get(`value:${key}`) ?? { start: origin, end: origin };
-      out.push(d.modelUnpriced({ file: 'speccc.config.json', span, message: `Model \`${model}\` (${key}) has no known price; expected a model of the current lineup or one priced under model.prices` }));
+      out.push(d.modelUnpriced({ file: 'speccc.config.json', span, message: `Model \`${model}\` (${key}) has no known price; ${expected(model)}` }));
     }
     return out;
   },
