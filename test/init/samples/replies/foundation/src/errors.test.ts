@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { InputError } from './errors.js';
 
-it('an error carries its code', () => {
+it('an error carries its code [foundation#S-an-error-carries-its-code, foundation#R-inputerror-extends-error-its-constructor, foundation#R-an-inputerror-has-a-readonly]', () => {
   const error = new InputError('NOT_A_STRING', 'expected a string');
   expect(() => {
     throw error;
