@@ -1,4 +1,4 @@
-/** The one error every module throws for invalid input, with a stable code. */
+/** The one error every module throws for invalid input, with a stable code. [foundation#R-inputerror-extends-error-its-constructor, foundation#R-an-inputerror-has-a-readonly] */
 export class InputError extends Error {
   override readonly name = 'InputError';
 
