@@ -165,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await stampIfUnchanged(root, read, tree, plan, outcomes, false);
       return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
     }
-    const held = config.promotion.policy === 'manual' ? holdForPromotion(outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
+    const held = config.promotion.policy === 'manual' ? holdForPromotion(plan, outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
     const next = assembleTree({ plan, outcomes: held, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox, holdouts: checked.holdouts }); // 8
     const cancelled = signal.aborted;
     if (partition) {

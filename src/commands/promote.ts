@@ -24,9 +24,12 @@ export async function runPromote(io: CliIo, ids: string[], flags: { root?: strin
       return EXIT.failed;
     }
     const outcomes = [...result.outcomes.values()];
-    const promoted = outcomes.filter((o) => o.state === 'reused' && (ids.length === 0 || ids.includes(o.id)));
+    const promoted = outcomes.filter((o) => o.state === 'reused' && (ids.length === 0 || ids.includes(o.id) || o.promotedFor !== undefined));
     const waiting = outcomes.filter((o) => o.state === 'stale' && (ids.length === 0 || ids.includes(o.id)));
-    for (const o of promoted) io.stdout(`✔ ${o.id} promoted${o.holdout === 'unverified' ? ' (unverified: no holdout check)' : ''}\n`);
+    for (const o of promoted) {
+      const notes = [...(o.promotedFor ? [`${o.promotedFor} builds on it`] : []), ...(o.holdout === 'unverified' ? ['unverified: no holdout check'] : [])];
+      io.stdout(`✔ ${o.id} promoted${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`);
+    }
     for (const o of waiting) io.stdout(`- ${o.id}: nothing staged for its current inputs; run \`speccc build\`\n`);
     if (promoted.length === 0 && waiting.length === 0) io.stdout('nothing to promote\n');
     return EXIT.ok;

@@ -163,6 +163,8 @@ export interface JobOutcome {
   cutOff?: boolean;
   holdout?: HoldoutVerdict;
   scenarios?: ScenarioVerdict[];
+  /** Under manual promotion: promoted because the named spec, which was asked for, builds on it. */
+  promotedFor?: string;
 }
 
 export type BuildEvent =

@@ -11,7 +11,7 @@ afterEach(() => removeAll(temps));
 const OUTPUTS = EXAMPLE_OUTPUTS;
 
 describe('manual promotion', () => {
-  it('stages passing output without touching generated/, then `speccc promote` promotes it with no agent call', async () => {
+  it('stages passing output without touching generated/, then `speccc promote` promotes it (with what it builds on) and no agent call', async () => {
     const root = exampleCopy(temps);
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { policy: 'manual' } }));
 
@@ -23,13 +23,16 @@ describe('manual promotion', () => {
     const dry = await runCli(['build', '--dry-run'], { cwd: root });
     expect(dry.stdout).toContain('money: never built; a stored result restores it (no agent call)');
 
-    const one = await runCli(['promote', 'money'], { cwd: root });
-    expect(one).toMatchObject({ code: 0, stdout: '✔ money promoted (unverified: no holdout check)\n' });
+    // line-items imports money's code: promoting it alone would leave generated/ broken, so money comes too, and says why.
+    const one = await runCli(['promote', 'line-items'], { cwd: root });
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n').filter(Boolean).sort()).toEqual(['✔ line-items promoted (unverified: no holdout check)', '✔ money promoted (line-items builds on it; unverified: no holdout check)']);
     expect(readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8')).toContain('export const spec = "money"');
-    expect(existsSync(path.join(root, 'generated/src/line-items.ts'))).toBe(false);
+    expect(existsSync(path.join(root, 'generated/src/line-items.ts'))).toBe(true);
+    expect(existsSync(path.join(root, 'generated/src/invoice-totals.ts'))).toBe(false);
 
     const rest = await runCli(['promote'], { cwd: root });
-    expect(rest.stdout.split('\n').filter(Boolean).sort()).toEqual(['✔ discount-codes promoted (unverified: no holdout check)', '✔ invoice-totals promoted (unverified: no holdout check)', '✔ line-items promoted (unverified: no holdout check)']);
+    expect(rest.stdout.split('\n').filter(Boolean).sort()).toEqual(['✔ discount-codes promoted (unverified: no holdout check)', '✔ invoice-totals promoted (unverified: no holdout check)']);
     expect(fake.tasks).toHaveLength(4); // promotion never called the agent again
     expect((await runCli(['build', '--check'], { cwd: root })).code).toBe(0);
     expect(await runCli(['promote', 'nope'], { cwd: root })).toMatchObject({ code: 2, stderr: 'speccc: speccc promote names no ready spec that builds: nope\n' });

@@ -92,12 +92,33 @@ export function manifestJson(manifest: Manifest): string {
   return JSON.stringify({ format: manifest.format, speccc: manifest.speccc, specs }, null, 2) + '\n';
 }
 
-/** Under manual promotion, new output waits in the result store until a person promotes it. */
-export function holdForPromotion(outcomes: ReadonlyMap<string, JobOutcome>, promote: 'all' | ReadonlySet<string> | undefined): Map<string, JobOutcome> {
+/**
+ * Under manual promotion, new output waits in the result store until a person promotes it.
+ * Promoting a spec also promotes the new output of the specs and twins it builds on: code that
+ * imports a dependency's files must not land in generated/ without them. Those carry
+ * `promotedFor`, so the command can say why they moved.
+ */
+export function holdForPromotion(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, promote: 'all' | ReadonlySet<string> | undefined): Map<string, JobOutcome> {
+  const waiting = (id: string) => {
+    const state = outcomes.get(id)?.state;
+    return state === 'built' || state === 'reused';
+  };
+  const chosen = new Map<string, string | null>(); // id -> the spec it was promoted for (null: asked for)
+  if (promote !== undefined) {
+    const jobs = new Map(plan.jobs.map((j) => [j.id, j]));
+    const visit = (id: string, for_: string | null) => {
+      if (chosen.has(id)) return;
+      chosen.set(id, for_);
+      const job = jobs.get(id);
+      for (const dep of [...(job?.deps ?? []), ...(job?.twins ?? [])]) if (waiting(dep)) visit(dep, for_ ?? id);
+    };
+    for (const id of outcomes.keys()) if (promote === 'all' || promote.has(id)) visit(id, null);
+  }
   const held = new Map(outcomes);
   for (const [id, outcome] of outcomes) {
-    const chosen = promote === 'all' || promote?.has(id);
-    if ((outcome.state === 'built' || outcome.state === 'reused') && !chosen) held.set(id, { ...outcome, state: 'staged' });
+    if (!waiting(id)) continue;
+    if (!chosen.has(id)) held.set(id, { ...outcome, state: 'staged' });
+    else if (chosen.get(id)) held.set(id, { ...outcome, promotedFor: chosen.get(id)! });
   }
   return held;
 }
