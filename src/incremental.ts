@@ -30,7 +30,7 @@ import { inputProblems } from './pipeline-steps.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
 import { modelSpec } from './phases/2-model/index.js';
-import { sortDiagnostics } from './phases/3-check/index.js';
+import { dedupe, sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
@@ -274,17 +274,6 @@ const encoder = new TextEncoder();
 const toBytes = (content: string | Uint8Array) => (typeof content === 'string' ? encoder.encode(content) : content);
 const byPath = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 const keyOf = (list: readonly Diagnostic[]) => JSON.stringify(list);
-
-/** One finding per file, place, code and message, as checkWorkspace keeps them. */
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.file}:${d.span.start.offset}:${d.span.end.offset}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** A session over contents already read: pure, synchronous updates. */
 export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCheck {

@@ -10,6 +10,7 @@ import { createLineIndex } from '../phases/1-parse/line-index.js';
 import { CONFIG_FILE, ConfigSchema } from '../schemas/config.js';
 import { CATALOGUE } from '../diagnostics/catalogue/index.js';
 import { RULE_CODES } from '../phases/3-check/rules/index.js';
+import { closest } from '../diagnostics/closest.js';
 
 export interface LoadedConfig {
   config: SpecccConfig;
@@ -127,26 +128,6 @@ function objectShape(schema: unknown): Record<string, unknown> | undefined {
   let s = schema as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
   for (let i = 0; i < 4 && s && !s.shape; i++) s = s.def?.innerType as typeof s;
   return s?.shape;
-}
-
-/** The known key a misspelling most likely meant: within a third of its length in edits. */
-function closest(key: string, known: string[]): string | undefined {
-  let best: { key: string; cost: number } | undefined;
-  for (const k of known) {
-    const cost = editDistance(key.toLowerCase(), k.toLowerCase());
-    if (cost <= Math.max(1, Math.floor(k.length / 3)) && (!best || cost < best.cost)) best = { key: k, cost };
-  }
-  return best?.key;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 const norm = (p: string) => path.posix.normalize(p.split(path.sep).join('/')).replace(/\/+$/, '');

@@ -32,7 +32,8 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
+/** One finding per file, place, code and message. */
+export function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return list.filter((d) => {
     const key = `${d.file}:${d.span.start.offset}:${d.span.end.offset}:${d.code}:${d.message}`;

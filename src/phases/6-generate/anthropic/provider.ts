@@ -147,6 +147,33 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
         const json = JSON.stringify(body);
         // A true upper bound: every input token is at least one UTF-8 byte of the request.
         const bodyBytes = utf8Bytes(json);
+        /** A finished request: its exact cost settles the reservation, adds to the job's usage, and is traced. */
+        const settle = (reservation: { settle(usd: number): void }, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }) => {
+          const batched = 'batchId' in via;
+          const u = usageOf(message.usage);
+          const c = costOf(price, u, { batch: batched });
+          reservation.settle(c);
+          cost += c;
+          for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
+          options.trace.write({
+            type: 'request',
+            spec: task.specId,
+            job: task.jobKey,
+            model: task.model,
+            effort: task.effort,
+            promptHash: sha256(JSON.stringify(messages)).slice(0, 16),
+            fingerprint: fingerprint(`${task.system}\n${JSON.stringify(messages)}`),
+            inputTokens: u.inputTokens,
+            outputTokens: u.outputTokens,
+            cacheReadTokens: u.cacheReadTokens,
+            cacheWriteTokens: u.cacheWriteTokens,
+            costUsd: c,
+            latencyMs: clock() - started,
+            requestId: batched ? null : via.requestId,
+            stopReason: message.stop_reason,
+            ...(batched ? { batch: true, batchId: via.batchId } : {}),
+          });
+        };
         let response: Anthropic.Message | undefined;
         let requestId: string | null = null;
         // Batched until the batch cannot answer this turn (expired, errored, lost): then in real time.
@@ -164,30 +191,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
             if (answer.kind === 'succeeded') {
               requests++;
               response = answer.message;
-              const u = usageOf(response.usage);
-              const c = costOf(price, u, { batch: true });
-              reserved.reservation.settle(c);
-              cost += c;
-              for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
-              options.trace.write({
-                type: 'request',
-                spec: task.specId,
-                job: task.jobKey,
-                model: task.model,
-                effort: task.effort,
-                promptHash: sha256(JSON.stringify(messages)).slice(0, 16),
-                fingerprint: fingerprint(`${task.system}\n${JSON.stringify(messages)}`),
-                inputTokens: u.inputTokens,
-                outputTokens: u.outputTokens,
-                cacheReadTokens: u.cacheReadTokens,
-                cacheWriteTokens: u.cacheWriteTokens,
-                costUsd: c,
-                latencyMs: clock() - started,
-                requestId: null,
-                stopReason: response.stop_reason,
-                batch: true,
-                batchId: answer.batchId,
-              });
+              settle(reserved.reservation, response, started, { batchId: answer.batchId });
               break;
             }
             // Expired, errored, canceled and unread requests are not billed.
@@ -238,28 +242,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
             requestId = stream.request_id ?? null;
             openGate();
             rate.release('ok');
-            const u = usageOf(response.usage);
-            const c = costOf(price, u);
-            reserved.reservation.settle(c);
-            cost += c;
-            for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
-            options.trace.write({
-              type: 'request',
-              spec: task.specId,
-              job: task.jobKey,
-              model: task.model,
-              effort: task.effort,
-              promptHash: sha256(JSON.stringify(messages)).slice(0, 16),
-              fingerprint: fingerprint(`${task.system}\n${JSON.stringify(messages)}`),
-              inputTokens: u.inputTokens,
-              outputTokens: u.outputTokens,
-              cacheReadTokens: u.cacheReadTokens,
-              cacheWriteTokens: u.cacheWriteTokens,
-              costUsd: c,
-              latencyMs: clock() - started,
-              requestId,
-              stopReason: response.stop_reason,
-            });
+            settle(reserved.reservation, response, started, { requestId });
             break;
           } catch (error) {
             openGate();
