@@ -212,16 +212,16 @@ async function showHistory(io: CliIo, root: string, format: 'text' | 'json'): Pr
   if (format === 'json') io.stdout(JSON.stringify({ runs: lines.length, specs: rows, unverified, timeline: runs }, null, 2) + '\n');
   else {
     const pct = (x: number | null) => (x === null ? 'unknown' : `${(100 * x).toFixed(0)}%`);
-    io.stdout(`${lines.length} verify runs since ${lines[0]?.at ?? '-'}\n`);
+    io.stdout(`${plural(lines.length, 'verify run')} since ${lines[0]?.at ?? '-'}\n`);
     for (const r of rows) {
       const trend = r.mutationScores.length === 0 ? '' : `; mutation score ${percent(r.mutationScore)}${r.mutationScores.length > 1 ? ` (${r.mutationScores.map((m) => percent(m.score)).join(' → ')})` : ''}`;
-      io.stdout(`  ${r.spec}: satisfaction ${pct(r.satisfaction)} over ${r.scenarioRuns} scenario runs${trend}\n`);
+      io.stdout(`  ${r.spec}: satisfaction ${pct(r.satisfaction)} over ${plural(r.scenarioRuns, 'scenario run')}${trend}\n`);
     }
     for (const u of unverified) io.stdout(`  ${u}: unverified (no holdout check in the last run)\n`);
     io.stdout('over time:\n');
     for (const r of runs) {
       const scores = r.mutation.length ? `; mutation ${r.mutation.map((m) => `${m.spec} ${percent(m.score)}`).join(', ')}` : '';
-      io.stdout(`  ${r.at.replace(/\.\d+Z$/, 'Z')}  satisfaction ${pct(r.satisfaction)} (${r.scenarioRuns} scenario runs)${scores}\n`);
+      io.stdout(`  ${r.at.replace(/\.\d+Z$/, 'Z')}  satisfaction ${pct(r.satisfaction)} (${plural(r.scenarioRuns, 'scenario run')})${scores}\n`);
     }
   }
   return EXIT.ok;
@@ -240,3 +240,5 @@ export const registerVerify: RegisterCommand = (program, io, done) => {
     .option('--twin <id>', "replay the traffic recorded against a twin's real service (<scenarios>/<id>/*.jsonl, *.har) against the twin, sealed, and report every difference")
     .action((specId: string | undefined, flags: VerifyFlags) => done(runVerify(io, specId, flags)));
 };
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
