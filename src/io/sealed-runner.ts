@@ -19,13 +19,14 @@
  * environment, but no namespaces. Callers warn about it on every run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readlinkSync, realpathSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
 import { runChild } from './run-child.js';
+import { createTypecheckServer, type TypecheckServer } from './typecheck-server.js';
 import { prepareTwinRun } from './service-twins/index.js';
 
 export class SandboxUnavailableError extends Error {}
@@ -108,6 +109,11 @@ function realpathOrSelf(p: string): string {
 const HOSTS = '127.0.0.1 localhost\n::1 localhost\n';
 
 function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string): string[] {
+  return [...sealed(toolchain), ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []), '--bind', scratch, scratch, '--chdir', scratch, '--'];
+}
+
+/** The sandbox every check of generated code runs in, before its own mounts. */
+function sealed(toolchain: Toolchain): string[] {
   return [
     'bwrap',
     '--unshare-all', // user, pid, net, ipc, uts, cgroup: no network, no view of other processes
@@ -118,10 +124,6 @@ function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string): strin
     '--proc', '/proc',
     '--dev', '/dev',
     ...systemMounts(toolchain),
-    ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []),
-    '--bind', scratch, scratch,
-    '--chdir', scratch,
-    '--',
   ];
 }
 
@@ -164,9 +166,24 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
       );
     }
   }
+  // One type-check server per runner, started on first use: it writes nothing outside its own
+  // /tmp (a tmpfs inside the sandbox; with the sandbox off, a temporary folder of its own).
+  let server: TypecheckServer | null = null;
+  const typecheckServer = (): TypecheckServer => {
+    if (server) return server;
+    const home = options.mode === 'bubblewrap' ? '/tmp' : mkdtempSync(path.join(os.tmpdir(), 'speccc-typecheck-'));
+    server = createTypecheckServer({
+      toolchain,
+      parentEnv: options.parentEnv,
+      home,
+      wrapper: options.mode === 'bubblewrap' ? (script) => [...sealed(toolchain), ...script, '--chdir', '/tmp', '--'] : null,
+    });
+    return server;
+  };
   return {
     mode: options.mode,
     toolchain,
+    typecheck: (command) => typecheckServer().check(command),
     async run(command: SealedCommand): Promise<SealedResult> {
       // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
       const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));

@@ -181,4 +181,9 @@ export interface SealedRunner {
   readonly mode: SandboxMode;
   readonly toolchain: Toolchain;
   run(command: SealedCommand): Promise<SealedResult>;
+  /**
+   * `tsc -p <config> --pretty false` on a tree, sealed like `run`, through a server that keeps
+   * the toolchain's parsed declarations between trees (absent: the validator runs tsc itself).
+   */
+  typecheck?(command: { files: FileTree; config: string; timeoutMs: number; signal: AbortSignal }): Promise<SealedResult>;
 }

@@ -122,7 +122,9 @@ export function createValidator(options: ValidatorOptions): Validator {
       if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
       const files = withTools(tree, toolchain, [], twins);
       if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
-        const tsc = await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
+        const tsc = runner.typecheck
+          ? await runner.typecheck({ files, config: TSCONFIG, timeoutMs, signal })
+          : await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
         if (tsc.exitCode !== 0) {
           return { passed: false, failureClass: classify(tsc) ?? 'does-not-compile', feedback: trimOutput(tsc.refused ?? tsc.output), durationMs: Date.now() - started };
         }
