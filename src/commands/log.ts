@@ -25,8 +25,13 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
     if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 }));
     return s;
   };
+  /** When each spec's first attempt started: the time of a job that ended without a result (a failure). */
+  const firstStart = new Map<string, string>();
   for (const e of events) {
     switch (e.type) {
+      case 'job-start':
+        if (!firstStart.has(e.spec)) firstStart.set(e.spec, e.at);
+        break;
       case 'request': {
         const s = of(e.spec);
         s.requests++;
@@ -46,6 +51,7 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
         if (e.failureClass) s.failureClass = e.failureClass;
         if (e.holdout) s.holdout = e.holdout;
         if (e.durationMs !== undefined) s.durationMs = e.durationMs;
+        else if (firstStart.has(e.spec)) s.durationMs = Math.max(0, Date.parse(e.at) - Date.parse(firstStart.get(e.spec)!));
         break;
       }
       default:
