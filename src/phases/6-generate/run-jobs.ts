@@ -14,6 +14,7 @@ import type {
 import { decideJob, type PlanInput } from '../5-plan/index.js';
 import { createSandbox } from './sandbox.js';
 import { twinsUsedBy } from '../2-model/twins.js';
+import { failureLine } from './failure-line.js';
 
 export interface RunJobsInput {
   config: SpecccConfig;
@@ -221,7 +222,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
           files = undefined;
           continue;
         }
-        return await fail(attempt, visible.failureClass ?? 'tests-fail', `visible checks failed after ${attempt} attempt(s): ${visible.feedback.split('\n')[0]}`);
+        return await fail(attempt, visible.failureClass ?? 'tests-fail', `visible checks failed after ${attempt} attempt(s): ${failureLine(visible.feedback)}`);
       }
       // Holdout results go to people only: nothing from them is fed back to the agent.
       const holdout = await validator.holdout({ specId: job.id, tree, twins, signal });
