@@ -21,7 +21,8 @@ function num(v: unknown): number {
 
 export function usd(v: number): string {
   const n = num(v);
-  if (n !== 0 && Math.abs(n) < 0.01) return `$${n.toFixed(3)}`;
+  // Sub-cent amounts in two significant digits: $0.0096, not $0.010.
+  if (n !== 0 && Math.abs(n) < 0.01) return `$${n.toPrecision(2)}`;
   return `$${intFormat.format(Math.trunc(n))}.${Math.abs(n).toFixed(2).slice(-2)}`;
 }
 

@@ -29,7 +29,7 @@ export function markdownText(text: unknown): string {
 
 function usd(v: number): string {
   const n = Number.isFinite(v) ? v : 0;
-  return n !== 0 && Math.abs(n) < 0.01 ? `$${n.toFixed(3)}` : `$${n.toFixed(2)}`;
+  return n !== 0 && Math.abs(n) < 0.01 ? `$${n.toPrecision(2)}` : `$${n.toFixed(2)}`;
 }
 
 function when(at: string): string {
