@@ -19,13 +19,13 @@
  * environment, but no namespaces. Callers warn about it on every run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
-import { runChild } from './run-child.js';
+import { runChild, scrubbedEnv } from './run-child.js';
 import { createTypecheckServer, type TypecheckServer } from './typecheck-server.js';
 import { prepareTwinRun } from './service-twins/index.js';
 
@@ -156,6 +156,9 @@ export function probeBubblewrap(toolchain: Toolchain = resolveToolchain()): { ok
   return probed;
 }
 
+/** Type-check servers by sandbox mode, toolchain and environment (see createSealedRunner). */
+const servers = new Map<string, TypecheckServer>();
+
 export function createSealedRunner(options: { mode: SandboxMode; parentEnv: NodeJS.ProcessEnv; toolchain?: Toolchain; maxFileBytes?: number }): SealedRunner {
   const toolchain = options.toolchain ?? resolveToolchain();
   if (options.mode === 'bubblewrap') {
@@ -166,18 +169,26 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
       );
     }
   }
-  // One type-check server per runner, started on first use: it writes nothing outside its own
-  // /tmp (a tmpfs inside the sandbox; with the sandbox off, a temporary folder of its own).
-  let server: TypecheckServer | null = null;
+  // One type-check server per process, sandbox mode and toolchain, started on first use and
+  // shared by every runner (a watch session makes a runtime per build: its rebuilds stay warm).
+  // It writes nothing outside its own /tmp (a tmpfs inside the sandbox; with the sandbox off, a
+  // temporary folder of its own).
   const typecheckServer = (): TypecheckServer => {
+    const key = JSON.stringify([options.mode, toolchain, scrubbedEnv(options.parentEnv, '')]);
+    let server = servers.get(key);
     if (server) return server;
-    const home = options.mode === 'bubblewrap' ? '/tmp' : mkdtempSync(path.join(os.tmpdir(), 'speccc-typecheck-'));
+    let home = '/tmp';
+    if (options.mode === 'off') {
+      const own = (home = mkdtempSync(path.join(os.tmpdir(), 'speccc-typecheck-')));
+      process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+    }
     server = createTypecheckServer({
       toolchain,
       parentEnv: options.parentEnv,
       home,
       wrapper: options.mode === 'bubblewrap' ? (script) => [...sealed(toolchain), ...script, '--chdir', '/tmp', '--'] : null,
     });
+    servers.set(key, server);
     return server;
   };
   return {

@@ -1,6 +1,6 @@
 /**
- * The type-check server's host side: one long-lived process per runner (one build, or one watch
- * session) that type-checks staged trees inside the same sandbox as every other check of
+ * The type-check server's host side: one long-lived process (per speccc process and sandbox
+ * mode: src/io/sealed-runner.ts shares it between runners) that type-checks staged trees inside the same sandbox as every other check of
  * generated code, keeping the parsed toolchain declarations (TypeScript's lib files,
  * @types/node, vitest's types) between trees. A cold `tsc` spends most of its second parsing
  * those; a warm server checks a small tree in a few hundred milliseconds
