@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { closest } from '../../src/diagnostics/closest.js';
+
+describe('did you mean', () => {
+  it('finds a key behind a typo: a letter missing, extra, wrong, or two swapped', () => {
+    const keys = ['paths', 'model', 'concurrency', 'budgetUsd', 'validation'];
+    expect(closest('concurency', keys)).toBe('concurrency');
+    expect(closest('modell', keys)).toBe('model');
+    expect(closest('modle', keys)).toBe('model'); // a swap is one edit
+    expect(closest('budget_usd', keys)).toBe('budgetUsd');
+  });
+  it('suggests nothing for a word that is not near any', () => {
+    expect(closest('colour', ['paths', 'model'])).toBeUndefined();
+  });
+});
