@@ -21,7 +21,7 @@ import path from 'node:path';
 import type { ContextDoc, Diagnostic, HoldoutCoverage, HoldoutText, ModelledFile, Spec, SpecccConfig, Workspace } from './types/index.js';
 import type { LoadedConfig } from './config/parse.js';
 import { loadConfig } from './io/config-file.js';
-import { readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
+import { isReadme, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { readGeneratedTree } from './io/generated-tree.js';
 import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
 import { openTestCache } from './io/test-cache.js';
@@ -283,7 +283,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   const specsDir = config.paths.specs.replace(/\/$/, '');
   const contextDir = config.paths.context.replace(/\/$/, '');
   const kindOf = (file: string): 'spec' | 'context' | null =>
-    !file.endsWith('.md') ? null : file.startsWith(`${specsDir}/`) ? 'spec' : file.startsWith(`${contextDir}/`) ? 'context' : null;
+    !file.endsWith('.md') || isReadme(file) ? null : file.startsWith(`${specsDir}/`) ? 'spec' : file.startsWith(`${contextDir}/`) ? 'context' : null;
 
   const known = new Map((inputs.models ?? []).map((m) => [m.file, m]));
   const specBytes = new Map(inputs.files.specs.map((f) => [f.file, f.bytes]));

@@ -71,10 +71,16 @@ async function hashAll(root: string, relFiles: string[], stats: StatCache): Prom
   return out.filter((f): f is SourceFile => f !== null).sort(byFile);
 }
 
+/**
+ * A README.md in specs/ or context/ (or any folder below) is for people browsing the folder: not
+ * a spec, and not a governance document every prompt carries.
+ */
+export const isReadme = (rel: string): boolean => /(?:^|\/)readme\.md$/i.test(rel);
+
 export async function listSpecFiles(root: string, specsDir: string): Promise<string[]> {
   const base = path.join(root, specsDir);
   const found = await glob('**/*.md', { cwd: base, onlyFiles: true, dot: false, followSymbolicLinks: false });
-  return found.map((f) => toPosix(path.posix.join(toPosix(specsDir), f)));
+  return found.filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(specsDir), f)));
 }
 
 async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolean; specs: string[]; context: string[] }> {
@@ -83,7 +89,7 @@ async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolea
   const specs = specsDirExists ? await listSpecFiles(root, specsDir) : [];
   const contextExists = await isDir(path.join(root, contextDir));
   const context = contextExists
-    ? (await glob('**/*.md', { cwd: path.join(root, contextDir), onlyFiles: true })).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
+    ? (await glob('**/*.md', { cwd: path.join(root, contextDir), onlyFiles: true })).filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
     : [];
   return { specsDirExists, specs, context };
 }

@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { build, type BuildResult } from '../compile.js';
 import type { Runtime } from '../runtime.js';
 import { openWatchSession, type RoundResult } from './session.js';
+import { isReadme } from '../io/workspace-files.js';
 
 /** Quiet time after the last event before a round starts: editors emit several events per save. */
 export const QUIET_MS = 15;
@@ -36,7 +37,7 @@ export function isRelevant(rel: string, dirs: { specs: string; context: string; 
   if (base === '4913' || base.endsWith('~') || base.startsWith('.#') || base.startsWith('#') || /\.sw[a-p]$/.test(base)) return false;
   if (rel === dirs.config) return true;
   const under = (dir: string) => rel.startsWith(`${dir.replace(/\/$/, '')}/`);
-  if (under(dirs.specs) || under(dirs.context)) return rel.endsWith('.md');
+  if (under(dirs.specs) || under(dirs.context)) return rel.endsWith('.md') && !isReadme(rel);
   if (under(dirs.templates)) return rel.endsWith('.hbs');
   return false;
 }
