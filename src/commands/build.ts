@@ -2,7 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import type { BuildEvent, Diagnostic } from '../types/index.js';
-import { EXIT, inWorkspace, parseUsd, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { EXIT, inWorkspace, parseUsd, toJson, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface BuildFlags {
   root?: string;
@@ -76,7 +76,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
         const counted = await countTokens(credentials, result);
         const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted, batch: Boolean(flags.batch) });
         if (flags.promptsOut) await writePrompts(path.resolve(io.cwd, flags.promptsOut), result);
-        if (flags.format === 'json') io.stdout(JSON.stringify({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }, null, 2) + '\n');
+        if (flags.format === 'json') io.stdout(toJson({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }));
         else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, maxCost ?? config.budgetUsd, io.color, Boolean(flags.batch)));
         const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
         return flags.check && stale ? EXIT.failed : EXIT.ok;
@@ -86,7 +86,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
         const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
         if (flags.format === 'json') {
           const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
-          io.stdout(JSON.stringify({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }, null, 2) + '\n');
+          io.stdout(toJson({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
         } else {
           io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
           if (cache) io.stdout(out.formatCacheSummary(cache));

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { TracedEvent } from '../types/index.js';
-import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { EXIT, inWorkspace, toJson, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface SpecSummary {
   spec: string;
@@ -77,7 +77,7 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     const { failureClassInfo } = await import('../report/failure-classes.js');
     const hintOf = (s: SpecSummary) => (s.state === 'failed' && s.failureClass ? failureClassInfo(s.failureClass).hint : undefined);
     if (flags.format === 'json') {
-      io.stdout(JSON.stringify({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total }, null, 2) + '\n');
+      io.stdout(toJson({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total }));
       return EXIT.ok;
     }
     const status = (s: SpecSummary) => {

@@ -80,3 +80,11 @@ export function parseUsd(flag: string, text: string | undefined): number | undef
   if (!/^\s*[0-9]*\.?[0-9]+\s*$/.test(text) || !Number.isFinite(n) || !(n > 0)) throw new UsageError(`${flag} must be a positive number of US dollars, not ${text}`);
   return n;
 }
+
+/**
+ * JSON for people and scripts: dollar amounts (keys ending in `Usd`, and `cost`) to a millionth
+ * of a dollar, so sums print as 95.834880, not 95.83488000000001.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) && (/Usd$/.test(key) || key === 'cost') ? Math.round(v * 1e6) / 1e6 : v), 2) + '\n';
+}
