@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { specText } from '../../bench/generate-workspace.js';
+import { isReadme } from '../../src/io/workspace-files.js';
 
 const samples = path.resolve(import.meta.dirname, '../check/samples');
 
@@ -33,7 +34,7 @@ export function specFiles(root: string): string[] {
     for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
       const child = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (entry.name.endsWith('.md')) out.push(child);
+      else if (entry.name.endsWith('.md') && !isReadme(child)) out.push(child); // as speccc lists them
     }
   };
   walk('specs');
