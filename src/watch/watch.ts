@@ -5,6 +5,7 @@
  * never trigger it.
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { build, type BuildResult } from '../compile.js';
 import type { Runtime } from '../runtime.js';
@@ -141,6 +142,15 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
   });
 
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  // chokidar can say 'ready' before it has attached to every folder when one of the watched paths
+  // does not exist (templates/ or the config often do not: chokidar issue #1011), and a save
+  // in that window is lost. Ready means every existing folder is watched.
+  const folders = targets.filter((t) => existsSync(t));
+  for (let waited = 0; waited < 2_000 && !signal.aborted; waited += 10) {
+    const watched = watcher.getWatched();
+    if (folders.every((f) => watched[f] !== undefined)) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
   options.onReady?.();
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
