@@ -14,6 +14,8 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'speccc-completion-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// The zsh and fish tests need those shells: .ci/run installs both, so CI always runs them; they
+// are skipped only on a developer's machine without the shell (bash is everywhere).
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
 
 async function script(shell: string): Promise<string> {
