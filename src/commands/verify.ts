@@ -22,15 +22,9 @@ interface SpecVerdict {
   mutation?: SpecMutation;
 }
 
-/** `verify --mutate`: one spec's mutation score, or why it has none. */
-interface SpecMutation {
+/** `verify --mutate`: one spec's mutation score (the Stryker run's counts), or why it has none. */
+interface SpecMutation extends Omit<MutationResult, 'survivors'> {
   files: string[];
-  score: number | null;
-  killed: number;
-  survived: number;
-  timedOut: number;
-  noCoverage: number;
-  total: number;
   durationMs: number;
   /** Mutants no holdout caught, each with the requirement ids of the code it sits in (from the code's `[id]` comments). */
   survivors: (Survivor & { requirements: string[] })[];

@@ -14,10 +14,13 @@ import path from 'node:path';
 export interface CacheServer {
   url: string;
   storage: string;
+  /** What the server printed on stderr so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on (a moment ago). */
+export async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as net.AddressInfo;
@@ -32,9 +35,13 @@ function serverCli(): string {
   return path.join(path.dirname(pkgFile), pkg.bin['turborepo-remote-cache']!);
 }
 
-/** Starts the server and resolves once GET /v8/artifacts/status answers 200. */
-export async function startCacheServer(token: string): Promise<CacheServer> {
-  const storage = mkdtempSync(path.join(os.tmpdir(), 'speccc-shared-cache-'));
+/**
+ * Starts the server and resolves once GET /v8/artifacts/status answers 200. `storage`: a folder
+ * to share with another server (left in place by stop; default: its own, removed by stop).
+ * `storeTags: false` runs it as its default does, keeping no x-artifact-tag.
+ */
+export async function startCacheServer(token: string, options: { storage?: string; storeTags?: boolean } = {}): Promise<CacheServer> {
+  const storage = options.storage ?? mkdtempSync(path.join(os.tmpdir(), 'speccc-shared-cache-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -47,7 +54,7 @@ export async function startCacheServer(token: string): Promise<CacheServer> {
     STORAGE_PATH: storage,
     STORAGE_PATH_USE_TMP_FOLDER: 'false',
     LOG_LEVEL: 'error',
-    TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'server-side-switch-only',
+    ...(options.storeTags === false ? {} : { TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'server-side-switch-only' }),
   };
   const proc: ChildProcess = spawn(process.execPath, [serverCli()], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -71,6 +78,7 @@ export async function startCacheServer(token: string): Promise<CacheServer> {
   return {
     url,
     storage,
+    stderr: () => stderr,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) {
         const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -79,7 +87,7 @@ export async function startCacheServer(token: string): Promise<CacheServer> {
         await gone;
         clearTimeout(timer);
       }
-      rmSync(storage, { recursive: true, force: true });
+      if (!options.storage) rmSync(storage, { recursive: true, force: true });
     },
   };
 }

@@ -7,16 +7,15 @@
  * A few hostile behaviours no honest server has (hanging, echoing the token) use tiny servers
  * written here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoteCache, type RemoteCacheOptions } from '../../src/io/remote-cache.js';
+import { freePort, startCacheServer, type CacheServer } from '../helpers/remote-cache-server.js';
 
 const TEAM = 'speccc-team';
 const TOKEN = `tok-${randomBytes(12).toString('hex')}`;
@@ -37,22 +36,16 @@ const TURBO = {
     'OA+8Y8guXLhzMCGg0AgTPZk6gEacQAWMLBMC1TzBZdh3DQPUgh1jYw2N4DR8af1FFg/nULy0MAw=',
 };
 
-interface Server {
-  url: string;
-  proc: ChildProcess;
-  stderr: () => string;
-}
-
 let storage: string;
-let tagged: Server;
-let plain: Server;
+let tagged: CacheServer;
+let plain: CacheServer;
 /** Every detail any client returned in this file: none may name a secret (checked last). */
 const details: string[] = [];
 
 const hash = () => randomBytes(32).toString('hex');
 const artifact = (size = 64 * 1024) => new Uint8Array(randomBytes(size));
 
-function client(server: Pick<Server, 'url'>, extra: Partial<RemoteCacheOptions> = {}) {
+function client(server: Pick<CacheServer, 'url'>, extra: Partial<RemoteCacheOptions> = {}) {
   const cache = createRemoteCache({ url: server.url, team: TEAM, token: TOKEN, timeoutMs: 3_000, ...extra });
   const note = <T>(result: T): T => {
     const detail = (result as { detail?: unknown }).detail;
@@ -66,70 +59,6 @@ function client(server: Pick<Server, 'url'>, extra: Partial<RemoteCacheOptions> 
   };
 }
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function serverCli(): string {
-  const require = createRequire(import.meta.url);
-  const pkgFile = require.resolve('turborepo-remote-cache/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { bin: Record<string, string> };
-  return path.join(path.dirname(pkgFile), pkg.bin['turborepo-remote-cache']!);
-}
-
-/** Starts the real server and resolves once GET /v8/artifacts/status answers 200. */
-async function startServer(options: { storeTags: boolean }): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    AUTH_MODE: 'static',
-    TURBO_TOKEN: TOKEN,
-    STORAGE_PROVIDER: 'local',
-    STORAGE_PATH: storage,
-    STORAGE_PATH_USE_TMP_FOLDER: 'false',
-    LOG_LEVEL: 'error',
-    ...(options.storeTags ? { TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'server-side-switch-only' } : {}),
-  };
-  const proc = spawn(process.execPath, [serverCli()], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<never>((_, reject) =>
-    proc.once('exit', (code) => reject(new Error(`turborepo-remote-cache exited (${code}): ${stderr}`))),
-  );
-  const ready = (async () => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      try {
-        const res = await fetch(`${url}/v8/artifacts/status`);
-        if (res.status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`turborepo-remote-cache did not answer on ${url}: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 25)); // poll interval, not a wait for readiness
-    }
-  })();
-  await Promise.race([ready, exited]);
-  exited.catch(() => undefined);
-  return { url, proc, stderr: () => stderr };
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  if (!server || server.proc.exitCode !== null || server.proc.signalCode !== null) return;
-  const gone = new Promise<void>((resolve) => server.proc.once('exit', () => resolve()));
-  server.proc.kill('SIGTERM');
-  const timer = setTimeout(() => server.proc.kill('SIGKILL'), 3_000);
-  await gone;
-  clearTimeout(timer);
-}
 
 /** A throwaway HTTP server for behaviours a real cache does not have. */
 async function tinyServer(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
@@ -148,11 +77,11 @@ async function tinyServer(handler: http.RequestListener): Promise<{ url: string;
 
 beforeAll(async () => {
   storage = mkdtempSync(path.join(os.tmpdir(), 'speccc-remote-cache-'));
-  [tagged, plain] = await Promise.all([startServer({ storeTags: true }), startServer({ storeTags: false })]);
+  [tagged, plain] = await Promise.all([startCacheServer(TOKEN, { storage, storeTags: true }), startCacheServer(TOKEN, { storage, storeTags: false })]);
 });
 
 afterAll(async () => {
-  await Promise.all([stopServer(tagged), stopServer(plain)]);
+  await Promise.all([tagged?.stop(), plain?.stop()]);
   if (storage) rmSync(storage, { recursive: true, force: true });
 });
 
