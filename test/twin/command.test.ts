@@ -2,7 +2,7 @@
 // (the built binary): its URL is the first line of stdout, Ctrl-C stops it with exit 0, and it
 // stops by itself when the process that started it dies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
@@ -10,30 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
 import type { CliIo } from '../../src/commands/shared.js';
 import { runCli } from '../helpers/cli.js';
+import { portFreedWithin, portRefuses } from '../helpers/ports.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
 const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
-  });
-}
-
-async function portFreedWithin(port: number, ms: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if (await portRefuses(port)) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`port ${port} still accepts connections after ${ms} ms`);
-}
 
 /** `speccc twin …` in this process; resolves with its first stdout line once it has printed one. */
 function twinInProcess(args: string[]) {

@@ -1,38 +1,17 @@
 // serveTwin (what `npm run twin` and `speccc twin` run) and the command-line twin's
 // lifetime: it stops when told to, when its stdin pipe closes, and when its parent dies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { serveTwin } from '../../src/twin/index.js';
+import { portFreedWithin, portRefuses } from '../helpers/ports.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
 const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
 const TWIN = `'${process.execPath}' --import tsx '${CLI}' --port 0 --script-dir '${REPLIES}'`;
 
-/** Resolves true once nothing accepts connections on the port (ECONNREFUSED). */
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
-  });
-}
-
-/** Polls until the port is free; fails after `ms`. */
-async function portFreedWithin(port: number, ms: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if (await portRefuses(port)) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`port ${port} still accepts connections after ${ms} ms`);
-}
 
 /** The first stdout line of a child: the twin's URL. */
 function firstLine(child: ChildProcess): Promise<string> {
