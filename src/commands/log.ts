@@ -25,7 +25,7 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
     if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 }));
     return s;
   };
-  /** When each spec's first attempt started: the time of a job that ended without a result (a failure). */
+  /** When each spec's first attempt started: the time of a failed job in a trace written before jobs recorded it. */
   const firstStart = new Map<string, string>();
   for (const e of events) {
     switch (e.type) {

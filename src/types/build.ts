@@ -165,6 +165,8 @@ export interface JobOutcome {
   scenarios?: ScenarioVerdict[];
   /** Under manual promotion: promoted because the named spec, which was asked for, builds on it. */
   promotedFor?: string;
+  /** How long a job that ended without a result (failed, cancelled) worked on it; a result carries its own. */
+  durationMs?: number;
 }
 
 export type BuildEvent =

@@ -175,7 +175,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
       // A cancelled job keeps its candidate for the next build; a job that failed for good does
       // not, so the next build asks afresh instead of replaying a known failure.
       if (wroteCandidate && failureClass !== 'cancelled' && files) await input.results.write(stored('failed', files, attempt));
-      return { id: job.id, state: failureClass === 'cancelled' ? 'cancelled' : 'failed', prepared, failureClass, error, attempts: attempt, spentUsd: spent, ...extra };
+      return { id: job.id, state: failureClass === 'cancelled' ? 'cancelled' : 'failed', prepared, failureClass, error, attempts: attempt, spentUsd: spent, durationMs: clock() - started, ...extra };
     };
     for (let attempt = candidate?.attempt ?? 1; attempt <= maxAttempts; attempt++) {
       input.onEvent?.({ type: 'job-start', id: job.id, attempt });
@@ -292,7 +292,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
           ...(outcome.failureClass ? { failureClass: outcome.failureClass } : {}),
           ...(outcome.error ? { error: outcome.error } : {}),
           ...(outcome.prepared ? { jobKey: outcome.prepared.key } : {}),
-          ...(outcome.result ? { usage: outcome.result.usage, durationMs: outcome.result.durationMs } : {}),
+          ...(outcome.result ? { usage: outcome.result.usage, durationMs: outcome.result.durationMs } : outcome.durationMs !== undefined ? { durationMs: outcome.durationMs } : {}),
           ...(outcome.holdout ? { holdout: outcome.holdout } : {}),
         });
       }
