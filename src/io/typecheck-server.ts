@@ -45,7 +45,6 @@ interface Running {
   pending: string;
   waiter: ((line: string | null) => void) | null;
   stderr: string;
-  exited: boolean;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -92,7 +91,7 @@ export function createTypecheckServer(options: {
     const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.toolchain.node, script, options.toolchain.tsc];
     const argv = options.wrapper ? [...options.wrapper(['--ro-bind', TYPECHECK_SERVER_SCRIPT, SCRIPT_INSIDE]), ...shell] : shell;
     const child = spawn(argv[0]!, argv.slice(1), { env: scrubbedEnv(options.parentEnv, options.home), detached: true, stdio: ['pipe', 'pipe', 'pipe'], cwd: options.home });
-    const r: Running = { child, pending: '', waiter: null, stderr: '', exited: false, idleTimer: null };
+    const r: Running = { child, pending: '', waiter: null, stderr: '', idleTimer: null };
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
       r.pending += chunk;
@@ -112,7 +111,6 @@ export function createTypecheckServer(options: {
       if (r.stderr.length < OUTPUT_CAP_BYTES) r.stderr += chunk;
     });
     const gone = () => {
-      r.exited = true;
       if (running === r) running = null;
       r.waiter?.(null);
     };
