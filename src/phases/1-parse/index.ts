@@ -12,6 +12,7 @@ import { decodeSpecBytes } from './decode.js';
 import { sha256 } from './hash.js';
 import { findExcessiveNesting } from './nesting.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
+import { parseSpecMarkdown } from './fast-markdown.js';
 
 /** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -96,7 +97,8 @@ export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sh
   }
   let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    // The fast parser gives micromark's tree for the markdown specs are written in, or null.
+    tree = parseSpecMarkdown(text, lines) ?? parseMarkdown(text);
   } catch (error) {
     // micromark is recursive: pathological nesting can exhaust the stack. That is the input's
     // fault, not a crash: report it where the file starts.
