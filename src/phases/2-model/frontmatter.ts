@@ -2,7 +2,7 @@
  * Raw YAML frontmatter -> validated Frontmatter with the spans of its fields, or located
  * diagnostics. Every zod issue points at the field's value (or key) in the file.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
@@ -10,6 +10,7 @@ import type { LineIndex } from '../1-parse/line-index.js';
 import type { RawFrontmatter } from '../1-parse/index.js';
 import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE, SPEC_KINDS } from '../../schemas/frontmatter.js';
 import { closest } from '../../diagnostics/closest.js';
+import { readSimpleYaml, readYamlDocument, type YamlMapping } from './simple-yaml.js';
 
 /** A "billion laughs" document expands aliases exponentially; real frontmatter needs none. */
 const MAX_ALIASES = 20;
@@ -26,6 +27,24 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
   const diagnostics: Diagnostic[] = [];
   const fail = (): FrontmatterResult => ({ frontmatter: null, spans, diagnostics });
 
+  const mapping = readSimpleYaml(raw.yaml) ?? readWithLibrary(file, raw, at, diagnostics);
+  if (!mapping) return fail();
+  const keySpans = new Map<string, Span>();
+  for (const { key, keyRange, valueRange, itemRanges } of mapping.entries) {
+    keySpans.set(key, at(keyRange[0], keyRange[1]));
+    spans.fields[key] = at(valueRange[0], valueRange[1]);
+    if ((key === 'depends_on' || key === 'outputs' || key === 'uses_twins') && itemRanges) spans[key] = itemRanges.map(([s, e]) => at(s, e));
+  }
+  const data = mapping.data;
+
+  const parsed = FrontmatterSchema.safeParse(data);
+  if (parsed.success) return { frontmatter: parsed.data, spans, diagnostics };
+  for (const issue of parsed.error.issues) diagnostics.push(issueToDiagnostic(file, issue, data, spans, keySpans));
+  return fail();
+}
+
+/** The `yaml` library's reading, for frontmatter outside the simple subset; null after a diagnostic. */
+function readWithLibrary(file: string, raw: RawFrontmatter, at: (start: number, end: number) => Span, diagnostics: Diagnostic[]): YamlMapping | null {
   const doc = parseDocument(raw.yaml, { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of doc.errors) {
     const [start, end] = error.pos;
@@ -34,38 +53,22 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
       d.yamlInvalid({ file, span: at(start, Math.max(end, start + 1)), message: `Frontmatter is not valid YAML: ${firstLine}` }),
     );
   }
-  if (diagnostics.length > 0) return fail();
+  if (diagnostics.length > 0) return null;
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
     diagnostics.push(
       d.frontmatterMissingField({ file, span: raw.span, message: 'Frontmatter is empty; expected at least id, kind and status' }),
     );
-    return fail();
+    return null;
   }
   if (!isMap(contents)) {
     const range = (contents as YamlNode).range ?? [0, 0];
     diagnostics.push(
       d.frontmatterNotMapping({ file, span: at(range[0], range[1]), message: 'Frontmatter is not a mapping; expected `key: value` lines' }),
     );
-    return fail();
+    return null;
   }
-
-  const keySpans = new Map<string, Span>();
-  for (const pair of contents.items as Pair<YamlNode, YamlNode | null>[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const keyRange = pair.key?.range ?? [0, 0];
-    keySpans.set(key, at(keyRange[0], keyRange[1]));
-    const valueRange = pair.value?.range ?? keyRange;
-    spans.fields[key] = at(valueRange[0], valueRange[1]);
-    if ((key === 'depends_on' || key === 'outputs' || key === 'uses_twins') && isSeq(pair.value)) {
-      spans[key] = pair.value.items.map((item) => {
-        const r = (item as YamlNode).range ?? valueRange;
-        return at(r[0], r[1]);
-      });
-    }
-  }
-
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -78,13 +81,9 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
         hint: 'Remove YAML aliases (*name); frontmatter never needs them.',
       }),
     );
-    return fail();
+    return null;
   }
-
-  const parsed = FrontmatterSchema.safeParse(data);
-  if (parsed.success) return { frontmatter: parsed.data, spans, diagnostics };
-  for (const issue of parsed.error.issues) diagnostics.push(issueToDiagnostic(file, issue, data, spans, keySpans));
-  return fail();
+  return readYamlDocument(doc, data as Record<string, unknown>);
 }
 
 function issueToDiagnostic(
