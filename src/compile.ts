@@ -64,7 +64,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const loaded = await loadConfig(root);
   const config = loaded.config;
   const whole = !options.paths || options.paths.length === 0;
-  const { workspace, files } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
+  const { workspace, files, cacheWritten } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
   const scenariosDir = path.resolve(root, config.paths.scenarios);
   const [index, { manifest, problem }, scenarios, holdouts, tests] = await Promise.all([
@@ -84,7 +84,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     // Coverage reads only the generated test files (a warm check stats the rest).
     ...checkRequirementCoverage({ workspace, manifest, hashes, files: readIndexedFiles(index, (rel) => TEST_FILE.test(rel)), holdouts, ...(tests ? { read: tests.read } : {}) }),
   ]);
-  await tests?.save();
+  await Promise.all([tests?.save(), cacheWritten]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };

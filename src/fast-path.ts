@@ -15,7 +15,8 @@ import { readStored, writeStored } from './io/stamps.js';
 import { listScenarios } from './io/holdouts.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
 
-import { PARSE_CACHE_FORMAT } from './io/parse-cache.js';
+import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache.js';
+import { poolSize, warmPool } from './io/model-pool.js';
 import { SPECCC_VERSION } from './version.js';
 
 /** Everything a check or a build reads, by content. Paths are workspace-relative POSIX. */
@@ -55,7 +56,10 @@ export async function readInputs(root: string): Promise<ReadInputs> {
   const raw = await readRawConfig(root);
   const stats = await openStatCache(root);
   const [files, templates, tree, scenarios] = await Promise.all([
-    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats),
+    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats, (specs) => {
+      // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
+      if (!hasParseCache(root)) warmPool(poolSize(specs));
+    }),
     hashTemplates(root, raw.paths.templates, stats),
     indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
     listScenarios(path.resolve(root, raw.paths.scenarios)),

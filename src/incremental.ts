@@ -246,7 +246,8 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
   const config = await loadConfig(root);
   const paths = config.config.paths;
   const files = await readWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context });
-  const models = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
+  const { models, cacheWritten } = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
+  await cacheWritten;
   const scenariosDir = path.resolve(root, paths.scenarios);
   const [tree, scenarios, holdouts, tests] = await Promise.all([
     readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),

@@ -8,7 +8,7 @@ import type { ContextDoc, ModelledFile, Spec, Workspace } from './types/index.js
 import { readContents, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
 import { decodeModel } from './io/model-codec.js';
-import { modelInWorkers, poolSize, type ModelJob } from './io/model-pool.js';
+import { coolPool, modelInWorkers, poolSize, type ModelJob } from './io/model-pool.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
 import { SPECCC_VERSION } from './version.js';
 
@@ -26,19 +26,21 @@ export interface LoadOptions {
 export interface LoadedWorkspace {
   workspace: Workspace;
   files: WorkspaceFiles<ReadFile>;
+  /** The parse cache's write, still under way so that checking overlaps it: await before exiting. */
+  cacheWritten: Promise<void>;
 }
 
 export async function loadWorkspace(root: string, dirs: { specs: string; context: string }, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const files = options.files ? await readContents(root, options.files) : await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context });
-  const modelled = await modelFiles(root, files.specs, options);
-  return { files, workspace: assembleWorkspace(root, modelled, files.context.map(decodeContext)) };
+  const { models, cacheWritten } = await modelFiles(root, files.specs, options);
+  return { files, workspace: assembleWorkspace(root, models, files.context.map(decodeContext)), cacheWritten };
 }
 
 /**
  * Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen.
  * What is left is parsed on every core when there is enough of it (src/io/model-pool.ts), else here.
  */
-export async function modelFiles(root: string, specs: ReadFile[], options: LoadOptions): Promise<ModelledFile[]> {
+export async function modelFiles(root: string, specs: ReadFile[], options: LoadOptions): Promise<{ models: ModelledFile[]; cacheWritten: Promise<void> }> {
   const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
   const out: ModelledFile[] = new Array(specs.length);
   const misses: (ModelJob & { index: number })[] = [];
@@ -49,23 +51,28 @@ export async function modelFiles(root: string, specs: ReadFile[], options: LoadO
     else misses.push({ file, hash, bytes, index });
   });
   const workers = poolSize(misses.length);
-  if (workers > 0) {
-    await modelInWorkers(misses, workers, (i, encoded) => {
-      const miss = misses[i]!;
-      out[miss.index] = decodeModel(encoded, miss, () => decodeUtf8(miss.bytes));
-      cache?.setEncoded(miss.file, miss.hash, encoded);
-    });
-  } else if (misses.length > 0) {
+  if (workers === 0) coolPool();
+  if (misses.length > 0) {
     // The markdown toolchain costs start-up time; load it only when something must be parsed.
-    const [{ parseSpecFile }, { modelSpec }] = await Promise.all([import('./phases/1-parse/index.js'), import('./phases/2-model/index.js')]);
-    for (const miss of misses) {
-      const entry = modelSpec(parseSpecFile(miss.file, miss.bytes, miss.hash));
-      cache?.set(entry);
-      out[miss.index] = entry;
-    }
+    const { modelAndCheck } = await import('./io/model-and-check.js');
+    // This thread models its share (no encoding on the way but the cache's), the workers the rest.
+    await modelInWorkers(
+      misses,
+      workers,
+      (i, encoded) => {
+        const miss = misses[i]!;
+        out[miss.index] = decodeModel(encoded, miss, () => decodeUtf8(miss.bytes));
+        cache?.setEncoded(miss.file, miss.hash, encoded);
+      },
+      (first, files) => {
+        modelAndCheck(files).forEach((entry, i) => {
+          cache?.set(entry);
+          out[misses[first + i]!.index] = entry;
+        });
+      },
+    );
   }
-  await cache?.save(options.prune ?? true);
-  return out;
+  return { models: out, cacheWritten: cache ? cache.save(options.prune ?? true) : Promise.resolve() };
 }
 
 const decodeUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);

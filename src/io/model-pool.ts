@@ -1,10 +1,11 @@
 /**
- * Phases 1–2 on every core: a small pool of worker threads (src/io/model-worker.ts), each
- * parsing and modelling the files it is sent and answering with encoded models. Used only when
- * enough files must be parsed for the workers' start-up (loading the markdown toolchain in each)
- * to pay for itself; below that the caller parses on its own thread.
+ * Phases 1–2 (and the spec-local checks) on every core: the calling thread and a small pool of
+ * worker threads (src/io/model-worker.ts) take batches of files from one queue; each worker
+ * answers with encoded models. Workers start only when enough files must be parsed for their
+ * start-up (loading the markdown toolchain in each) to pay for itself.
  *
- * `SPECCC_WORKERS=n` fixes the number of workers (0: never start any), for measuring.
+ * `SPECCC_WORKERS=n` fixes the number of workers besides the calling thread (0: never start
+ * any), for measuring.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -26,29 +27,22 @@ export interface ModelRequest {
 export type ModelReply = { id: number; encoded: string[] } | { id: number; error: string };
 
 /**
- * Below this many files per worker a pool does not pay. Measured on 2 cores: a worker costs about
- * 180 ms of CPU to start (its own copy of micromark, yaml and zod: what the calling thread would
- * load anyway to parse) plus ~40 ms to create, and a 3 KB spec about 3 ms to parse; from ~50
- * files each, two workers finish well before one thread would.
+ * Below this many files a worker does not pay. The calling thread parses too (about 0.5 ms of CPU
+ * a 3 KB spec), so a worker must take a real share to be worth its start-up (about 180 ms of CPU
+ * on a spare core to load its copy of the parser, ~40 ms of this thread's) and the decoding of
+ * what it sends back. Measured on 2 cores, a cold check without a worker and with one: 1,000
+ * specs 1.12 s and 1.32 s, 3,000 about the same (2.3 s), 10,000 6.4 s and 5.3 s.
  */
-export const MIN_FILES_PER_WORKER = 50;
+export const MIN_FILES_PER_WORKER = 3_000;
 
 /**
- * From this many files one worker pays even on one core: the calling thread holds every model
- * and its garbage collector slows with the heap, while a worker's heap holds one batch of syntax
- * trees. Measured at 10,000 specs: no worker 34.6 s and 1,085 MB peak, one worker 28.4 s and 579 MB.
+ * How many workers to start, besides the calling thread, for `files` files to parse: one per
+ * spare core, each with enough files to pay for its start-up; 0 means this thread parses alone.
  */
-export const ONE_WORKER_FROM = 2_000;
-
-/** How many workers to start for `files` files to parse: 0 means parse on the calling thread. */
 export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): number {
   const fixed = env.SPECCC_WORKERS;
   if (fixed !== undefined && /^\d+$/.test(fixed)) return Math.min(Number(fixed), files);
-  const workers = Math.min(os.availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER));
-  // One worker is the calling thread's speed plus its start-up: a pool starts at two, except for
-  // a batch large enough that the calling thread's heap is the cost (one core, many specs).
-  if (workers >= 2) return workers;
-  return files >= ONE_WORKER_FROM ? 1 : 0;
+  return Math.max(0, Math.min(os.availableParallelism() - 1, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
 /** A worker running model-worker beside this module; from the TypeScript sources (tests) it is loaded through tsx. */
@@ -59,47 +53,111 @@ function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(script)}))`, { eval: true });
 }
 
+/** Workers started ahead of need (warmPool), loading their modules while this thread reads files. */
+let warm: Worker[] = [];
+
 /**
- * Parses and models `jobs` on `workers` threads; `onModel(index, encoded)` receives each file's
- * encoded model as it arrives (in no particular order). Rejects if a worker fails.
+ * Starts `size` workers now, so that they have loaded their modules by the time files are read
+ * and hashed: for a run that will surely parse many files (no parse cache, many specs). They do
+ * not keep the process alive, and are ended by coolPool or when modelInWorkers takes them.
  */
-export async function modelInWorkers(jobs: readonly ModelJob[], workers: number, onModel: (index: number, encoded: string) => void): Promise<void> {
+export function warmPool(size: number): void {
+  while (warm.length < size) {
+    const worker = startWorker();
+    worker.on('error', () => {}); // reported again, if it matters, when the worker is taken
+    worker.unref();
+    warm.push(worker);
+  }
+}
+
+/** Ends the workers warmPool started and nothing took. */
+export function coolPool(): void {
+  for (const worker of warm.splice(0)) void worker.terminate();
+}
+
+function takeWorkers(count: number): Worker[] {
+  const taken = warm.splice(0, count);
+  coolPool();
+  for (const worker of taken) worker.ref();
+  while (taken.length < count) taken.push(startWorker());
+  return taken;
+}
+
+/**
+ * Parses and models `jobs` on `workers` threads, and on the calling thread too when `local` is
+ * given: it takes batches from the same queue and models them itself (no encoding and decoding on
+ * the way), between taking in the workers' replies. `onModel(index, encoded)` receives each
+ * worker's model as it arrives (in no particular order). Rejects if a worker fails.
+ */
+export async function modelInWorkers(
+  jobs: readonly ModelJob[],
+  workers: number,
+  onModel: (index: number, encoded: string) => void,
+  local?: (first: number, files: readonly ModelJob[]) => void,
+): Promise<void> {
   if (jobs.length === 0) return;
-  // Small batches keep every worker busy to the end; not so small that messages cost more than parsing.
-  const batch = Math.max(4, Math.min(64, Math.ceil(jobs.length / (workers * 16))));
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(jobs.length / batch))) }, startWorker);
+  const threads = workers + (local ? 1 : 0);
+  // Small batches keep every thread busy to the end; not so small that messages cost more than parsing.
+  const batch = Math.max(4, Math.min(64, Math.ceil(jobs.length / (threads * 16))));
+  const pool = workers === 0 ? [] : takeWorkers(Math.max(1, Math.min(workers, Math.ceil(jobs.length / batch))));
   let next = 0;
-  let pending = 0;
+  let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const send = (worker: Worker) => {
-        if (next >= jobs.length) return;
-        const id = next;
+      let failed = false;
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error);
+      };
+      const take = (): [number, ModelJob[]] | null => {
+        if (next >= jobs.length || failed) return null;
+        const first = next;
         const files = jobs.slice(next, next + batch);
         next += files.length;
-        pending++;
-        worker.postMessage({ id, files } satisfies ModelRequest);
+        return [first, files];
+      };
+      const finished = (count: number) => {
+        done += count;
+        if (done === jobs.length) resolve();
+      };
+      const send = (worker: Worker) => {
+        const work = take();
+        if (work) worker.postMessage({ id: work[0], files: work[1] } satisfies ModelRequest);
       };
       for (const worker of pool) {
         worker.on('message', (reply: ModelReply) => {
-          pending--;
-          if ('error' in reply) return reject(new Error(`a parse worker failed: ${reply.error}`));
+          if ('error' in reply) return fail(new Error(`a parse worker failed: ${reply.error}`));
           send(worker); // first: the worker has a batch queued while this one is taken in
           try {
             reply.encoded.forEach((encoded, i) => onModel(reply.id + i, encoded));
           } catch (error) {
-            return reject(error);
+            return fail(error);
           }
-          if (pending === 0 && next >= jobs.length) resolve();
+          finished(reply.encoded.length);
         });
-        worker.on('error', reject);
+        worker.on('error', fail);
         worker.on('exit', (code) => {
-          if (pending > 0 || next < jobs.length) reject(new Error(`a parse worker exited (code ${code}) before its work was done`));
+          if (done < jobs.length) fail(new Error(`a parse worker exited (code ${code}) before its work was done`));
         });
-        // Two batches each: a worker never waits for this thread (busy taking in models, or in a
-        // garbage collection) to hand it the next one.
+        // Two batches each: a worker never waits for this thread (busy modelling, taking in models,
+        // or in a garbage collection) to hand it the next one.
         send(worker);
         send(worker);
+      }
+      if (local) {
+        // The calling thread's share: a batch at a time, letting the workers' replies in between.
+        const step = () => {
+          const work = take();
+          if (!work) return;
+          try {
+            local(work[0], work[1]);
+          } catch (error) {
+            return fail(error);
+          }
+          finished(work[1].length);
+          setImmediate(step);
+        };
+        setImmediate(step);
       }
     });
   } finally {

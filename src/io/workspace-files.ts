@@ -100,9 +100,10 @@ export async function readWorkspaceFiles(options: ReadOptions): Promise<Workspac
   return { specsDirExists: listed.specsDirExists, specs: readAll(options.root, listed.specs), context: readAll(options.root, listed.context) };
 }
 
-/** Every spec and context file by hash: read only where its stat changed. */
-export async function listWorkspaceFiles(options: ReadOptions, stats: StatCache): Promise<WorkspaceFiles> {
+/** Every spec and context file by hash: read only where its stat changed. `onListed` hears the number of specs before any is read. */
+export async function listWorkspaceFiles(options: ReadOptions, stats: StatCache, onListed?: (specs: number) => void): Promise<WorkspaceFiles> {
   const listed = await listFiles(options);
+  onListed?.(listed.specs.length);
   const [specs, context] = await Promise.all([hashAll(options.root, listed.specs, stats), hashAll(options.root, listed.context, stats)]);
   return { specsDirExists: listed.specsDirExists, specs, context };
 }

@@ -147,6 +147,8 @@ export interface ModelledFile {
   hash: string;
   spec: Spec | null;
   diagnostics: Diagnostic[];
+  /** The spec-local rules' findings by rule id, when computed with the model (src/phases/3-check/spec-local.ts). */
+  checked?: Record<string, Diagnostic[]>;
 }
 
 /** Context documents (context/*.md), read as text. */

@@ -9,7 +9,8 @@ import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
 import { sha256 } from '../../src/phases/1-parse/hash.js';
 import { decodeModel } from '../../src/io/model-codec.js';
-import { MIN_FILES_PER_WORKER, modelInWorkers, ONE_WORKER_FROM, poolSize } from '../../src/io/model-pool.js';
+import { coolPool, MIN_FILES_PER_WORKER, modelInWorkers, poolSize, warmPool } from '../../src/io/model-pool.js';
+import { modelAndCheck } from '../../src/io/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
 
@@ -23,10 +24,11 @@ afterEach(() => {
 
 describe('parse workers', () => {
   it('start only when there is enough to parse, and never more than the cores', () => {
+    const spare = (require('node:os') as typeof import('node:os')).availableParallelism() - 1; // the calling thread parses too
     expect(poolSize(10, {})).toBe(0);
-    expect(poolSize(MIN_FILES_PER_WORKER, {})).toBe(0); // one worker's worth: the calling thread is as fast
-    expect(poolSize(ONE_WORKER_FROM, {})).toBeGreaterThanOrEqual(1); // many specs: never on the calling thread's heap
-    expect(poolSize(1_000_000, {})).toBeLessThanOrEqual(Math.max(2, (require('node:os') as typeof import('node:os')).availableParallelism()));
+    expect(poolSize(MIN_FILES_PER_WORKER - 1, {})).toBe(0); // less than a worker's worth: the calling thread is as fast
+    expect(poolSize(MIN_FILES_PER_WORKER, {})).toBe(Math.min(1, spare));
+    expect(poolSize(1_000_000, {})).toBe(spare);
     expect(poolSize(10, { SPECCC_WORKERS: '3' })).toBe(3);
     expect(poolSize(2, { SPECCC_WORKERS: '3' })).toBe(2);
     expect(poolSize(1_000_000, { SPECCC_WORKERS: '0' })).toBe(0);
@@ -43,7 +45,42 @@ describe('parse workers', () => {
       const job = jobs[i]!;
       fromWorkers[i] = JSON.stringify(decodeModel(encoded, job, () => new TextDecoder().decode(job.bytes)));
     });
-    jobs.forEach((job, i) => expect(fromWorkers[i], job.file).toBe(JSON.stringify(modelSpec(parseSpecFile(job.file, job.bytes)))));
+    const here = modelAndCheck(jobs);
+    jobs.forEach((job, i) => expect(fromWorkers[i], job.file).toBe(JSON.stringify(here[i])));
+    // The spec-local findings came with the models, and there are some to compare.
+    expect(here.some((m) => Object.keys(m.checked ?? {}).length > 0)).toBe(true);
+  });
+
+  it('share the queue with the calling thread, each file modelled once', async () => {
+    const root = mixedWorkspace(temps, 20);
+    const jobs = specFiles(root).map((file) => {
+      const bytes = new Uint8Array(readFileSync(path.join(root, file)));
+      return { file, bytes, hash: sha256(bytes) };
+    });
+    const seen = new Array<number>(jobs.length).fill(0);
+    let local = 0;
+    await modelInWorkers(
+      jobs,
+      1,
+      (i) => seen[i]!++,
+      (first, files) => {
+        local += files.length;
+        files.forEach((_, k) => seen[first + k]!++);
+      },
+    );
+    expect(seen.every((n) => n === 1)).toBe(true);
+    expect(local).toBeGreaterThan(0);
+    expect(local).toBeLessThan(jobs.length); // the worker took a share too
+  });
+
+  it('take workers started ahead of need, and end the ones nothing took', async () => {
+    warmPool(1);
+    const bytes = new TextEncoder().encode('---\nid: a\nkind: feature\nstatus: draft\n---\n\n# A\n');
+    const models: string[] = [];
+    await modelInWorkers([{ file: 'specs/a.md', bytes, hash: sha256(bytes) }], 1, (_, encoded) => models.push(encoded));
+    expect(models).toHaveLength(1);
+    warmPool(2);
+    coolPool(); // nothing is left running: the test process exits
   });
 
   it('a check on workers prints what a check without them prints', async () => {

@@ -6,7 +6,9 @@
 import type { Diagnostic, Spec } from '../../types/index.js';
 import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
-import { RULE_CODES, RULES } from './rules/index.js';
+import { RULE_CODES, RULES, SPEC_LOCAL_RULES } from './rules/index.js';
+
+const SPEC_LOCAL: ReadonlySet<Rule> = new Set(SPEC_LOCAL_RULES);
 import { applySuppressions } from './suppressions.js';
 
 export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readonly Rule[] = RULES): Diagnostic[] {
@@ -17,7 +19,16 @@ export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readon
     return index;
   };
   const context: CheckContext = { ...input, lines };
-  const found = dedupe(rules.flatMap((rule) => rule.check(context)));
+  // Spec-local rules' findings came with most models (from the parse workers or the cache); the rules run on the rest.
+  const unchecked = input.workspace.files.filter((f) => !f.checked);
+  const local: CheckContext = { ...context, workspace: { ...input.workspace, files: unchecked } };
+  const found = dedupe(
+    rules.flatMap((rule) =>
+      SPEC_LOCAL.has(rule)
+        ? [...input.workspace.files.flatMap((f) => f.checked?.[rule.id] ?? []), ...(unchecked.length > 0 ? rule.check(local) : [])]
+        : rule.check(context),
+    ),
+  );
   const specs = input.workspace.files.flatMap((f) => (f.spec ? [f.spec] : []));
   return sortDiagnostics(applySuppressions(found, specs, lines, input.config, RULE_CODES));
 }

@@ -22,7 +22,13 @@ import { outputsRule } from './outputs.js';
 import { modelUnpricedRule } from './model-unpriced.js';
 import { scenarioNoCheckRule } from './scenario-no-check.js';
 
-export const RULES: readonly Rule[] = [
+/**
+ * Rules whose findings on a spec depend on that spec's model alone: not on other specs, the
+ * glossary, the config or the scenarios folder. They run where the spec is modelled (on every
+ * core, in the parse workers) and their findings are cached with the model (spec-local.ts).
+ * test/check/spec-local.test.ts runs each with everything else out of reach.
+ */
+export const SPEC_LOCAL_RULES: readonly Rule[] = [
   titleRule,
   requiredSectionsRule,
   scenariosRule,
@@ -36,6 +42,10 @@ export const RULES: readonly Rule[] = [
   numberWithoutUnitRule,
   betweenEndsUnclearRule,
   passiveNoActorRule,
+];
+
+export const RULES: readonly Rule[] = [
+  ...SPEC_LOCAL_RULES,
   glossaryTermsRule,
   duplicateIdRule,
   referencesRule,

@@ -1,0 +1,58 @@
+/**
+ * Modelled specs -> the findings of the spec-local rules (rules/index.ts SPEC_LOCAL_RULES) on
+ * each, by rule id. Pure. The parse workers run this beside phases 1–2, so these rules run on every core
+ * and their findings travel and are cached with the model (ModelledFile.checked); checkWorkspace
+ * runs them itself only for a model that came without.
+ */
+import type { Diagnostic, ModelledFile, Spec, Workspace } from '../../types/index.js';
+import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
+import type { CheckContext } from './rule.js';
+import { SPEC_LOCAL_RULES } from './rules/index.js';
+
+/** A field a spec-local rule must not read: reading it throws, so a rule that starts to fails its test and never caches a wrong finding. */
+const outOfReach = (what: string): never => {
+  throw new Error(`a spec-local rule read ${what}`);
+};
+
+/** The context a spec-local rule sees: these specs, and nothing else. */
+export function specLocalContext(files: readonly ModelledFile[]): CheckContext {
+  const indexes = new Map<Spec, LineIndex>();
+  const lines = (spec: Spec) => {
+    let index = indexes.get(spec);
+    if (!index) indexes.set(spec, (index = createLineIndex(spec.source)));
+    return index;
+  };
+  const workspace = {
+    files,
+    get root() { return outOfReach('the workspace root'); },
+    get byId() { return outOfReach('other specs'); },
+    get context() { return outOfReach('the context documents'); },
+    get glossary() { return outOfReach('the glossary'); },
+  } as unknown as Workspace;
+  return {
+    workspace,
+    lines,
+    get generatedRoot() { return outOfReach('the generated root'); },
+    get config() { return outOfReach('the config'); },
+    get configSpans() { return outOfReach('the config'); },
+    get scenarios() { return outOfReach('the scenarios folder'); },
+  };
+}
+
+/**
+ * The spec-local findings on each of `files`, by rule id (rules with no finding are left out).
+ * Rule by rule over the whole batch, not file by file: each rule's patterns stay hot, which
+ * measured about twice as fast as running every rule on one file before the next.
+ */
+export function checkSpecsLocally(files: readonly ModelledFile[]): Record<string, Diagnostic[]>[] {
+  const checked = files.map((): Record<string, Diagnostic[]> => ({}));
+  const at = new Map(files.map((f, i) => [f.file, i]));
+  const context = specLocalContext(files);
+  for (const rule of SPEC_LOCAL_RULES) {
+    for (const finding of rule.check(context)) {
+      const slot = checked[at.get(finding.file)!]!;
+      (slot[rule.id] ??= []).push(finding);
+    }
+  }
+  return checked;
+}
