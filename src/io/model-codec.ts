@@ -17,23 +17,58 @@ import { createLineIndex, type LineIndex } from '../phases/1-parse/line-index.js
 
 const MARK = '@';
 
-const isPoint = (p: unknown): p is Span['start'] => {
-  if (!p || typeof p !== 'object') return false;
-  const keys = Object.keys(p);
-  return keys.length === 3 && keys[0] === 'line' && keys[1] === 'column' && keys[2] === 'offset';
-};
+/** True when `p` is a point with exactly the keys line, column, offset (in that order) that `lines` gives for its offset. */
+function isExactPoint(p: unknown, lines: LineIndex): p is Span['start'] {
+  if (p === null || typeof p !== 'object') return false;
+  let n = 0;
+  for (const key in p) {
+    if (key !== (n === 0 ? 'line' : n === 1 ? 'column' : n === 2 ? 'offset' : '')) return false;
+    n++;
+  }
+  if (n !== 3) return false;
+  const { line, column, offset } = p as Span['start'];
+  if (!Number.isInteger(offset)) return false;
+  const again = lines.point(offset);
+  return again.line === line && again.column === column && again.offset === offset;
+}
 
-/** True when `value` is a span that `lines` rebuilds exactly from its offsets. */
+/** True when `value` is a span (exactly start, end) that `lines` rebuilds exactly from its offsets. */
 function rebuildsExactly(value: object, lines: LineIndex): value is Span {
-  const keys = Object.keys(value);
-  if (keys.length !== 2 || keys[0] !== 'start' || keys[1] !== 'end') return false;
+  let n = 0;
+  for (const key in value) {
+    if (key !== (n === 0 ? 'start' : n === 1 ? 'end' : '')) return false;
+    n++;
+  }
+  if (n !== 2) return false;
   const { start, end } = value as Span;
-  if (!isPoint(start) || !isPoint(end) || !Number.isInteger(start.offset) || !Number.isInteger(end.offset)) return false;
-  const again = lines.span(start.offset, end.offset);
-  return (
-    again.start.line === start.line && again.start.column === start.column && again.start.offset === start.offset &&
-    again.end.line === end.line && again.end.column === end.column && again.end.offset === end.offset
-  );
+  return isExactPoint(start, lines) && isExactPoint(end, lines) && start.offset <= end.offset;
+}
+
+/**
+ * `value` as JSON.stringify would see it after the codec's rewriting: spans that rebuild exactly
+ * as `@start:end`, strings starting with `@` escaped. One walk that builds the rewritten copy,
+ * which measured about twice as fast as a replacer function called for every value.
+ */
+function compact(value: unknown, lines: LineIndex | null): unknown {
+  if (typeof value === 'string') return value.charCodeAt(0) === 64 ? MARK + value : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out[i] = item === undefined || typeof item === 'function' ? null : compact(item, lines);
+    }
+    return out;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return compact((value as { toJSON(): unknown }).toJSON(), lines);
+  if (lines && rebuildsExactly(value, lines)) return `${MARK}${value.start.offset}:${value.end.offset}`;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    out[key] = compact(item, lines);
+  }
+  return out;
 }
 
 /** The entry without its source text and section markdown, spans as offsets, as one line of JSON. */
@@ -41,13 +76,7 @@ export function encodeModel(entry: ModelledFile): string {
   const spec = entry.spec;
   const lines = spec ? createLineIndex(spec.source) : null;
   const stripped: ModelledFile = spec ? { ...entry, spec: { ...spec, source: '', sections: spec.sections.map((s) => ({ ...s, markdown: '' })) } } : entry;
-  return JSON.stringify(stripped, (_key, value: unknown) => {
-    if (typeof value === 'string') return value.startsWith(MARK) ? MARK + value : value;
-    if (lines && value && typeof value === 'object' && !Array.isArray(value) && rebuildsExactly(value, lines)) {
-      return `${MARK}${value.start.offset}:${value.end.offset}`;
-    }
-    return value;
-  });
+  return JSON.stringify(compact(stripped, lines));
 }
 
 function restore(value: unknown, lines: LineIndex | null): unknown {
