@@ -43,8 +43,9 @@ const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
 /** One entry line (without its newline) for a key and an encoded model. */
 function lineOf(key: string, encoded: string): Buffer {
-  const body = `${key}\t${encoded}`;
-  return Buffer.from(`${hex8(crc32(body))}\t${body}`, 'utf8');
+  const body = Buffer.from(`${key}\t${encoded}`, 'utf8'); // encoded once, for the checksum and the line
+  const head = Buffer.from(`${hex8(crc32(body))}\t`, 'latin1');
+  return Buffer.concat([head, body], head.length + body.length);
 }
 
 /** key -> the line's bytes, for every line after the header; malformed lines are left out. */

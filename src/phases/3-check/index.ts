@@ -3,7 +3,7 @@
  * model and returns findings; all are collected, none stops the others. Then the author's
  * decisions apply (suppressions.ts): the config's `rules` map and suppression comments.
  */
-import type { Diagnostic, Spec } from '../../types/index.js';
+import type { Diagnostic, ModelledFile, Spec } from '../../types/index.js';
 import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
 import { RULE_CODES, RULES, SPEC_LOCAL_RULES } from './rules/index.js';
@@ -19,14 +19,23 @@ export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readon
     return index;
   };
   const context: CheckContext = { ...input, lines };
-  // Spec-local rules' findings came with most models (from the parse workers or the cache); the rules run on the rest.
-  const unchecked = input.workspace.files.filter((f) => !f.checked);
+  // Spec-local rules' findings came with most models (modelled with them, or from the cache); the rules run on the rest.
+  const unchecked: ModelledFile[] = [];
+  const cached = new Map<string, Diagnostic[]>();
+  for (const file of input.workspace.files) {
+    if (!file.checked) unchecked.push(file);
+    else {
+      for (const id in file.checked) {
+        let list = cached.get(id);
+        if (!list) cached.set(id, (list = []));
+        list.push(...file.checked[id]!);
+      }
+    }
+  }
   const local: CheckContext = { ...context, workspace: { ...input.workspace, files: unchecked } };
   const found = dedupe(
     rules.flatMap((rule) =>
-      SPEC_LOCAL.has(rule)
-        ? [...input.workspace.files.flatMap((f) => f.checked?.[rule.id] ?? []), ...(unchecked.length > 0 ? rule.check(local) : [])]
-        : rule.check(context),
+      SPEC_LOCAL.has(rule) ? [...(cached.get(rule.id) ?? []), ...(unchecked.length > 0 ? rule.check(local) : [])] : rule.check(context),
     ),
   );
   const specs = input.workspace.files.flatMap((f) => (f.spec ? [f.spec] : []));
