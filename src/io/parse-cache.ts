@@ -6,9 +6,13 @@
  *
  * The file: a header line (format and speccc version: another one means an empty cache), then one
  * line per entry: `crc32 \t sha256 \t JSON file path \t encoded model` (src/io/model-codec.ts; no
- * field holds a raw tab or newline). Lines are kept as bytes and checked and decoded only when
- * asked for, so a run that uses few entries reads the rest without parsing them, and unchanged
- * entries are written back as the bytes that were read.
+ * field holds a raw tab or newline). The checksum covers the header too, so a line is valid only
+ * under the header it was written for. Lines are kept as bytes and checked and decoded only when
+ * asked for, so a run that uses few entries reads the rest without parsing them.
+ *
+ * A run that parsed a few files (an edit) appends their lines instead of rewriting tens of MB;
+ * the entries nothing uses any more stay until they are a tenth of the file, when the whole file
+ * is rewritten with only the used ones. A torn append is a line that fails its checksum: a miss.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, promises as fs, write } from 'node:fs';
@@ -41,18 +45,28 @@ const keyOf = (file: string, hash: string) => `${hash}\t${JSON.stringify(file)}`
 const NEWLINE = Buffer.from('\n');
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
-/** One entry line (without its newline) for a key and an encoded model. */
-function lineOf(key: string, encoded: string): Buffer {
+/** Entries nothing uses that a file may hold before it is rewritten without them (or a tenth of its entries, if more). */
+const MAX_STALE = 64;
+
+/** One entry line (without its newline) for a key and an encoded model, its checksum seeded with the header's. */
+function lineOf(headerCrc: number, key: string, encoded: string): Buffer {
   const body = Buffer.from(`${key}\t${encoded}`, 'utf8'); // encoded once, for the checksum and the line
-  const head = Buffer.from(`${hex8(crc32(body))}\t`, 'latin1');
+  const head = Buffer.from(`${hex8(crc32(body, headerCrc))}\t`, 'latin1');
   return Buffer.concat([head, body], head.length + body.length);
 }
 
+interface IndexedLines {
+  lines: Map<string, Buffer>;
+  /** The file has this header and no malformed line: lines may be appended to it. */
+  appendable: boolean;
+}
+
 /** key -> the line's bytes, for every line after the header; malformed lines are left out. */
-function indexLines(bytes: Buffer, header: string): Map<string, Buffer> {
+function indexLines(bytes: Buffer, header: string): IndexedLines {
   const lines = new Map<string, Buffer>();
   const firstEnd = bytes.indexOf(NL);
-  if (firstEnd < 0 || bytes.toString('utf8', 0, firstEnd) !== header) return lines;
+  if (firstEnd < 0 || bytes.toString('utf8', 0, firstEnd) !== header) return { lines, appendable: false };
+  let appendable = bytes.at(-1) === NL;
   let start = firstEnd + 1;
   while (start < bytes.length) {
     let end = bytes.indexOf(NL, start);
@@ -62,16 +76,19 @@ function indexLines(bytes: Buffer, header: string): Map<string, Buffer> {
     const crcEnd = line.indexOf(TAB);
     const hashEnd = crcEnd < 0 ? -1 : line.indexOf(TAB, crcEnd + 1);
     const fileEnd = hashEnd < 0 ? -1 : line.indexOf(TAB, hashEnd + 1);
-    if (crcEnd !== 8 || fileEnd < 0) continue;
+    if (crcEnd !== 8 || fileEnd < 0) {
+      appendable = false;
+      continue;
+    }
     lines.set(line.toString('utf8', crcEnd + 1, fileEnd), line);
   }
-  return lines;
+  return { lines, appendable };
 }
 
 /** The encoded model in a line, or undefined when its checksum does not match its bytes. */
-function payloadOf(line: Buffer): string | undefined {
+function payloadOf(headerCrc: number, line: Buffer): string | undefined {
+  if (hex8(crc32(line.subarray(9), headerCrc)) !== line.toString('latin1', 0, 8)) return undefined;
   const body = line.toString('utf8', 9);
-  if (hex8(crc32(body)) !== line.toString('latin1', 0, 8)) return undefined;
   const fileEnd = body.indexOf('\t', body.indexOf('\t') + 1);
   return body.slice(fileEnd + 1);
 }
@@ -106,31 +123,32 @@ async function writeBehind(file: string, data: Buffer): Promise<void> {
 export async function openParseCache(root: string, specccVersion: string): Promise<ParseCache> {
   const file = path.join(root, PARSE_CACHE_FILE);
   const header = JSON.stringify({ speccc: specccVersion, format: PARSE_CACHE_FORMAT });
+  const headerCrc = crc32(`${header}\n`);
   let stored = new Map<string, Buffer>();
+  let appendable = false;
   try {
-    stored = indexLines(await fs.readFile(file), header);
+    ({ lines: stored, appendable } = indexLines(await fs.readFile(file), header));
   } catch {
     // no cache yet, or unreadable: start empty
   }
   const added = new Map<string, Buffer>();
   const used = new Set<string>();
-  let dirty = false;
+  let dropped = false;
   const drop = (key: string) => {
     stored.delete(key);
-    dirty = true;
+    dropped = true;
   };
   const setEncoded = (f: string, hash: string, encoded: string) => {
     const key = keyOf(f, hash);
-    added.set(key, lineOf(key, encoded));
+    added.set(key, lineOf(headerCrc, key, encoded));
     used.add(key);
-    dirty = true;
   };
   return {
     get(f, hash, text) {
       const key = keyOf(f, hash);
       const line = added.get(key) ?? stored.get(key);
       if (!line) return undefined;
-      const encoded = payloadOf(line);
+      const encoded = payloadOf(headerCrc, line);
       if (encoded === undefined) return void drop(key);
       try {
         const entry = decodeModel(encoded, { file: f, hash }, text);
@@ -143,18 +161,20 @@ export async function openParseCache(root: string, specccVersion: string): Promi
     set: (entry) => setEncoded(entry.file, entry.hash, encodeModel(entry)),
     setEncoded,
     async save(prune) {
-      const all = new Map([...stored, ...added]);
-      if (prune) {
-        for (const key of all.keys()) {
-          if (used.has(key)) continue;
-          all.delete(key);
-          dirty = true;
-        }
-      }
-      if (!dirty) return;
-      const parts: Buffer[] = [Buffer.from(`${header}\n`)];
-      for (const line of all.values()) parts.push(line, NEWLINE);
+      const stale = prune ? [...stored.keys()].filter((key) => !used.has(key) && !added.has(key)) : [];
       try {
+        if (appendable && !dropped && stale.length <= Math.max(MAX_STALE, stored.size / 10)) {
+          if (added.size === 0) return;
+          const parts: Buffer[] = [];
+          for (const line of added.values()) parts.push(line, NEWLINE);
+          await fs.appendFile(file, Buffer.concat(parts));
+          return;
+        }
+        if (!dropped && added.size === 0 && stale.length === 0) return;
+        const all = new Map([...stored, ...added]);
+        for (const key of stale) all.delete(key);
+        const parts: Buffer[] = [Buffer.from(`${header}\n`)];
+        for (const line of all.values()) parts.push(line, NEWLINE);
         await writeBehind(file, Buffer.concat(parts));
         await fs.rm(path.join(path.dirname(file), 'models.json'), { force: true }); // the cache before format 6
       } catch {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openParseCache, PARSE_CACHE_FILE } from '../../src/io/parse-cache.js';
 import { sha256 } from '../../src/phases/1-parse/hash.js';
 import { SPECCC_VERSION } from '../../src/version.js';
+import { modelAndCheck } from '../../src/io/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
 
@@ -32,10 +33,10 @@ const split = (bytes: Buffer) => {
   const [header, ...lines] = bytes.toString('utf8').split('\n').filter(Boolean);
   return { header: header!, lines };
 };
-/** A line as the cache writes it, around any payload. */
+/** A line as the cache writes it, around any payload: its checksum covers the header line too. */
 const line = (hash: string, file: string, payload: string) => {
   const body = `${hash}\t${JSON.stringify(file)}\t${payload}`;
-  return `${crc32(body).toString(16).padStart(8, '0')}\t${body}`;
+  return `${crc32(body, crc32(`${split(good).header}\n`)).toString(16).padStart(8, '0')}\t${body}`;
 };
 
 beforeAll(async () => {
@@ -117,3 +118,55 @@ describe('a corrupt parse cache is a miss, never a crash', () => {
     expect(await check()).toBe(cold);
   });
 });
+
+describe('after an edit the parse cache grows by the new entries instead of being rewritten', () => {
+  const entryOf = (file: string, text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return modelAndCheck([{ file, bytes, hash: sha256(bytes) }])[0]!;
+  };
+  /** Opens the cache and asks it for every file of the workspace, as a check does. */
+  const openAndUse = async () => {
+    const cache = await openParseCache(root, SPECCC_VERSION);
+    for (const file of specFiles(root)) {
+      const bytes = readFileSync(path.join(root, file));
+      cache.get(file, sha256(bytes), () => new TextDecoder().decode(bytes));
+    }
+    return cache;
+  };
+
+  it('appends the entries of changed files, and the file still answers every one', async () => {
+    writeFileSync(cacheFile(), good);
+    const cache = await openAndUse();
+    cache.set(entryOf('specs/bench/feature-0.md', `${readFileSync(path.join(root, 'specs/bench/feature-0.md'), 'utf8')}\n- One more rule.\n`));
+    await cache.save(true);
+    const after = readFileSync(cacheFile());
+    expect(after.length).toBeGreaterThan(good.length);
+    expect(after.subarray(0, good.length).equals(good)).toBe(true); // the old bytes untouched
+    expect(await hits()).toBe(specFiles(root).length);
+  });
+
+  it('rewrites it with only the used entries once unused ones pile up', async () => {
+    writeFileSync(cacheFile(), good);
+    const old = await openAndUse();
+    for (let i = 0; i < 80; i++) old.set(entryOf(`specs/gone/${i}.md`, `---\nid: gone-${i}\nkind: feature\nstatus: draft\n---\n\n# Gone ${i}\n`));
+    await old.save(false); // a partial run keeps what it does not use: appended
+    expect(split(readFileSync(cacheFile())).lines).toHaveLength(split(good).lines.length + 80);
+    await (await openAndUse()).save(true); // 80 unused entries: more than a cache keeps
+    expect(split(readFileSync(cacheFile())).lines).toHaveLength(split(good).lines.length);
+    expect(await hits()).toBe(specFiles(root).length);
+  });
+
+  it('a line appended by a speccc with another header is a miss', async () => {
+    // Every entry as another speccc version would write it: the same bytes, checksummed under its header.
+    const { header, lines } = split(good);
+    const otherCrc = crc32(`${header.replace(SPECCC_VERSION, '0.0.0-other')}\n`);
+    const foreign = lines.map((l) => `${crc32(l.slice(9), otherCrc).toString(16).padStart(8, '0')}\t${l.slice(9)}`);
+    writeFileSync(cacheFile(), [header, ...foreign, ''].join('\n'));
+    expect(await hits()).toBe(0);
+    // Nor does a checksum of the line alone pass.
+    const unseeded = lines.map((l) => `${crc32(l.slice(9)).toString(16).padStart(8, '0')}\t${l.slice(9)}`);
+    writeFileSync(cacheFile(), [header, ...unseeded, ''].join('\n'));
+    expect(await hits()).toBe(0);
+  });
+});
+
