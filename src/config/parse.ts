@@ -3,7 +3,8 @@
  * the YAML parser (JSON is a subset of YAML 1.2) only to get the position of every key.
  */
 import path from 'node:path';
-import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import { yaml } from '../yaml.js';
 import type { Diagnostic, Span, SpecccConfig } from '../types/index.js';
 import { diagnostics as d } from '../diagnostics/messages.js';
 import { createLineIndex } from '../phases/1-parse/line-index.js';
@@ -155,6 +156,7 @@ export function pathProblems(paths: SpecccConfig['paths']): string[] {
 
 function keySpans(text: string, lines: ReturnType<typeof createLineIndex>): Map<string, Span> {
   const out = new Map<string, Span>();
+  const { isMap, isScalar, parseDocument } = yaml();
   const doc = parseDocument(text);
   const visit = (node: unknown, prefix: string[]) => {
     if (!isMap(node)) return;

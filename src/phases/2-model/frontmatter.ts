@@ -2,7 +2,8 @@
  * Raw YAML frontmatter -> validated Frontmatter with the spans of its fields, or located
  * diagnostics. Every zod issue points at the field's value (or key) in the file.
  */
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yaml } from '../../yaml.js';
 import type { z } from 'zod';
 import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
@@ -45,6 +46,7 @@ export function modelFrontmatter(file: string, raw: RawFrontmatter, lines: LineI
 
 /** The `yaml` library's reading, for frontmatter outside the simple subset; null after a diagnostic. */
 function readWithLibrary(file: string, raw: RawFrontmatter, at: (start: number, end: number) => Span, diagnostics: Diagnostic[]): YamlMapping | null {
+  const { isMap, isScalar, parseDocument } = yaml();
   const doc = parseDocument(raw.yaml, { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of doc.errors) {
     const [start, end] = error.pos;

@@ -8,7 +8,8 @@
  * accepts, both give the same mapping, ranges included (test/model/simple-yaml.test.ts); the
  * library costs ~0.1 ms a spec, most of modelling one.
  */
-import { isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { yaml } from '../../yaml.js';
 
 /** A range in the YAML text: [start, end). */
 export type YamlRange = [number, number];
@@ -29,6 +30,7 @@ export interface YamlMapping {
 
 /** The mapping of a parsed document whose contents are a map (what the library gives). */
 export function readYamlDocument(doc: Document, data: Record<string, unknown>): YamlMapping {
+  const { isScalar, isSeq } = yaml();
   const entries: YamlEntry[] = [];
   for (const pair of (doc.contents as { items: Pair<YamlNode, YamlNode | null>[] }).items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);

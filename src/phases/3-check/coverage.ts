@@ -15,7 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../yaml.js';
 import type { CodeRequirements, Diagnostic, HoldoutCoverage, HoldoutText, Manifest, Requirement, RequirementTrace, Spec, TestCase, Workspace } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 
@@ -181,7 +181,7 @@ export function scenarioCovers(markdown: string): string[] {
   if (!m) return [];
   let data: unknown;
   try {
-    data = parseYaml(m[1]!, { maxAliasCount: 0 });
+    data = yaml().parse(m[1]!, { maxAliasCount: 0 });
   } catch {
     return [];
   }

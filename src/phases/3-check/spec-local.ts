@@ -1,8 +1,9 @@
 /**
  * Modelled specs -> the findings of the spec-local rules (rules/index.ts SPEC_LOCAL_RULES) on
- * each, by rule id. Pure. The parse workers run this beside phases 1–2, so these rules run on every core
- * and their findings travel and are cached with the model (ModelledFile.checked); checkWorkspace
- * runs them itself only for a model that came without.
+ * each, by rule id. Pure. Whichever thread models a batch of specs (src/io/model-and-check.ts)
+ * runs this right after, so these rules run on every core, and their findings travel and are
+ * cached with the model (ModelledFile.checked); checkWorkspace runs them itself only for a model
+ * that came without.
  */
 import type { Diagnostic, ModelledFile, Spec, Workspace } from '../../types/index.js';
 import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
@@ -39,19 +40,16 @@ export function specLocalContext(files: readonly ModelledFile[]): CheckContext {
   };
 }
 
-/**
- * The spec-local findings on each of `files`, by rule id (rules with no finding are left out).
- * Rule by rule over the whole batch, not file by file: each rule's patterns stay hot, which
- * measured about twice as fast as running every rule on one file before the next.
- */
+/** The spec-local findings on each of `files`, by rule id (rules with no finding are left out). */
 export function checkSpecsLocally(files: readonly ModelledFile[]): Record<string, Diagnostic[]>[] {
   const checked = files.map((): Record<string, Diagnostic[]> => ({}));
   const at = new Map(files.map((f, i) => [f.file, i]));
   const context = specLocalContext(files);
   for (const rule of SPEC_LOCAL_RULES) {
     for (const finding of rule.check(context)) {
-      const slot = checked[at.get(finding.file)!]!;
-      (slot[rule.id] ??= []).push(finding);
+      const index = at.get(finding.file);
+      if (index === undefined) throw new Error(`spec-local rule ${rule.id} reported on ${finding.file}, a file it was not given`);
+      (checked[index]![rule.id] ??= []).push(finding);
     }
   }
   return checked;
