@@ -61,22 +61,30 @@ function documents(wild: boolean): fc.Arbitrary<string> {
     .tuple(pick(['#', '##', '###', '######'], ['#######', ' ##']), pick([' ', '  '], ['']), line, pick([''], [' #', '#']))
     .map(([hashes, gap, text, close]) => hashes + gap + text + close);
 
-  const item = fc
-    .tuple(
-      pick(['-', '-', '*', '+'], ['1.', '2)', '-\t']),
-      pick([' '], ['  ', '']),
-      line,
-      fc.array(fc.tuple(pick(['  '], ['', '   ', '    ']), fc.oneof(line, line.map((l) => `- ${l}`))), { maxLength: 2 }),
-    )
-    .map(([marker, gap, text, rest]) => [marker + gap + text, ...rest.map(([pad, l]) => pad + l)].join('\n'));
+  /** One item after `marker`: its first line, then lines indented to its content (or not quite), maybe a nested list. */
+  const item = (marker: string) =>
+    fc
+      .tuple(
+        pick([' '], ['  ', '']),
+        line,
+        fc.array(fc.tuple(pick([0], [-2, -1, 1, 2]), fc.oneof(line, line.map((l) => `- ${l}`), line.map((l) => `1. ${l}`))), { maxLength: 2 }),
+      )
+      .map(([gap, text, rest]) => [marker + gap + text, ...rest.map(([delta, l]) => ' '.repeat(Math.max(0, marker.length + 1 + delta)) + l)].join('\n'));
 
+  /** A list: one kind of marker (ordered ones numbered on from the first), items apart by one or more line feeds. */
   const list = fc
-    .tuple(fc.array(fc.tuple(item, pick(['\n', '\n', '\n\n'], ['\n  \n', '\n\n\n'])), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '  '))
-    .map(([items, nest]) =>
-      items
-        .map(([it, gap], i) => (i === 1 && nest ? it.split('\n').map((l) => nest + l).join('\n') : it) + (i < items.length - 1 ? gap : ''))
-        .join(''),
-    );
+    .tuple(pick(['-', '*', '+', '1.', '1)', '8.'], ['07.', '-\t', '2)']), fc.integer({ min: 1, max: 4 }), pick([-1], [1]), fc.constantFrom('', '', '  '))
+    .chain(([first, size, odd, nest]) => {
+      const number = /^\d+/.exec(first);
+      const markerOf = (i: number) => (number ? `${Number(number[0]) + i}${first.slice(number[0].length)}` : i === odd ? '*' : first);
+      return fc
+        .tuple(...Array.from({ length: size }, (_, i) => fc.tuple(item(markerOf(i)), pick(['\n', '\n', '\n\n'], ['\n  \n', '\n\n\n']))))
+        .map((items) =>
+          items
+            .map(([it, gap], i) => (i === 1 && nest ? it.split('\n').map((l) => nest + l).join('\n') : it) + (i < items.length - 1 ? gap : ''))
+            .join(''),
+        );
+    });
 
   const fence = fc
     .tuple(

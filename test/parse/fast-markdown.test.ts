@@ -75,6 +75,13 @@ describe('fast markdown parser', () => {
     expect(taken).toBeGreaterThan(200);
   });
 
+  it('takes ordered lists, numbered from anywhere, nested and loose', () => {
+    const text = 'Steps:\n1. first `a`\n   more of it\n2. second\n   - a bullet inside\n\n3. third\n\nThen:\n\n8) eight\n9) nine\n10) ten, wider\n    still ten\n';
+    expect(fast(text)).not.toBeNull();
+    expect(fast(text)).toEqual(micromark(text));
+    expect(JSON.stringify(fast(text))).toContain('"start":8');
+  });
+
   it('keeps micromark’s positions where text ends at a line break inside a list item', () => {
     const text = '- first `code`\n  `second` line\n- **Given** x, **when** y\n  then [[term]] and [a](b.md)\n';
     expect(fast(text)).not.toBeNull();
@@ -90,7 +97,7 @@ describe('fast markdown parser', () => {
     ['a lazy continuation line', '- item\nlazy\n'],
     ['a setext heading', 'Title\n---\n'],
     ['a block quote', '> quoted\n'],
-    ['an ordered list', '1. first\n'],
+    ['an ordered list that does not start at 1 inside a paragraph', 'text\n2. first\n'],
     ['a link definition', '[a]: b.md\n'],
     ['a hard line break', 'a  \nb\n'],
     ['tabs', '-\tx\n'],

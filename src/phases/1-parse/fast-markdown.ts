@@ -3,10 +3,10 @@
  *
  * micromark is a complete CommonMark tokenizer. Its generality costs ~2 ms of CPU per 3 KB spec,
  * most of a cold check. Specs are written in a small part of markdown: frontmatter, ATX headings,
- * paragraphs, tight bullet lists, fenced code, code spans, `*` emphasis and strong, and inline
- * links to other specs. This parser handles exactly that part and answers null for anything it
- * is not sure of (block quotes, HTML, escapes, entities, `_` emphasis, loose lists, ...); the
- * caller then asks micromark. So the tree never depends on which parser built it:
+ * paragraphs, bullet and ordered lists (tight or loose, nested), fenced code, code spans, `*`
+ * emphasis and strong, and inline links to other specs. This parser handles exactly that part
+ * and answers null for anything it is not sure of (block quotes, HTML, escapes, entities, `_`
+ * emphasis, lazy lines, ...); the caller then asks micromark. So the tree never depends on which parser built it:
  * test/parse/fast-markdown.test.ts checks that on the spec corpus and on generated documents
  * full of the constructs around the edges of this subset.
  */
@@ -45,12 +45,14 @@ function isPunct(code: number): boolean {
 }
 
 /** What a line (from its first non-space character) starts, for the constructs this parser tells apart. */
-type LineKind = 'blank' | 'text' | 'heading' | 'bullet' | 'fence' | 'other';
+type LineKind = 'blank' | 'text' | 'heading' | 'bullet' | 'ordered' | 'fence' | 'other';
 
 const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
 const SETEXT = /^(?:=+|-+) *$/;
 const HEADING = /^#{1,6} +[^ ]/;
 const ORDERED = /^\d{1,9}[.)](?: |$)/;
+/** A list item's marker and the one space after it; for an ordered item, its number and delimiter. */
+const MARKER = /^(?:([-*+])|(\d{1,9})([.)])) /;
 const FENCE = /^(?:`{3,}|~{3,})/;
 
 function classify(line: string, from: number): LineKind {
@@ -80,9 +82,15 @@ function classify(line: string, from: number): LineKind {
     case 9: // tab
       return 'other';
     default:
-      return ORDERED.test(rest) ? 'other' : 'text';
+      if (!ORDERED.test(rest)) return 'text';
+      return /^\d+[.)] +[^ ]/.test(rest) ? 'ordered' : 'other';
   }
 }
+
+const isItem = (kind: LineKind) => kind === 'bullet' || kind === 'ordered';
+
+/** An ordered item numbered 1: the only one that may start a list in the middle of a paragraph. */
+const startsAtOne = (kind: LineKind, line: string, from: number) => kind === 'ordered' && /^1[.)]/.test(line.slice(from));
 
 function indentOf(line: string): number {
   let i = 0;
@@ -143,12 +151,12 @@ class BlockParser {
         const code = this.fence(i, line);
         children.push(code.node);
         i = code.next;
-      } else if (kind === 'bullet') {
+      } else if (kind === 'bullet' || kind === 'ordered') {
         const list = this.list(i, 0);
         children.push(list.node);
         i = list.next;
-        // A bullet right after a list starts another one (a different marker); left to micromark.
-        if (i < count && classify(this.line(i), 0) === 'bullet') unsupported();
+        // An item right after a list starts another one (a different marker); left to micromark.
+        if (i < count && isItem(classify(this.line(i), 0))) unsupported();
       } else if (kind === 'text') {
         const paragraph = this.paragraph(i);
         children.push(paragraph.node);
@@ -222,7 +230,8 @@ class BlockParser {
     for (; j < this.starts.length; j++) {
       const line = this.line(j);
       const kind = classify(line, 0);
-      if (j > i && (kind === 'blank' || kind === 'heading' || kind === 'fence' || kind === 'bullet')) break;
+      // An ordered list interrupts a paragraph only from 1; `2. …` here is left to micromark.
+      if (j > i && (kind === 'blank' || kind === 'heading' || kind === 'fence' || kind === 'bullet' || startsAtOne(kind, line, 0))) break;
       if (kind !== 'text' || line.endsWith(' ')) unsupported();
       segments.push({ start: this.starts[j]!, end: this.ends[j]! });
     }
@@ -234,18 +243,23 @@ class BlockParser {
   }
 
   /**
-   * A tight bullet list whose markers sit at column `indent` (0-based). Each item is a paragraph
-   * (its lines indented to the item's content) optionally followed by a nested list. Returns at a
-   * blank line, at the end, or at a less indented item, which belongs to an enclosing list.
+   * A bullet or ordered list whose markers sit at column `indent` (0-based). Each item is a
+   * paragraph (its lines indented to the item's content) optionally followed by a nested list;
+   * blank lines may separate items (a loose list), never the parts of one. Returns at the end,
+   * after blank lines before a line at column 0, or at a less indented item, which belongs to an
+   * enclosing list.
    */
   private list(i: number, indent: number): { node: List; next: number; blank: boolean } {
-    const marker = this.text[this.starts[i]! + indent];
-    const content = indent + 2;
+    const opening = MARKER.exec(this.line(i).slice(indent))!;
+    const ordered = opening[2] !== undefined;
+    /** The bullet, or an ordered list's delimiter: an item with another starts another list. */
+    const delimiter = ordered ? opening[3]! : opening[1]!;
     const count = this.starts.length;
     const items: ListItem[] = [];
     let spread = false;
     for (;;) {
       const first = this.line(i);
+      const content = indent + MARKER.exec(first.slice(indent))![0].length;
       if (classify(first, content) !== 'text' || first.endsWith(' ')) unsupported();
       const segments: Segment[] = [{ start: this.starts[i]! + content, end: this.ends[i]! }];
       let nested: { node: List; blank: boolean } | null = null;
@@ -260,7 +274,7 @@ class BlockParser {
           if (line.endsWith(' ')) unsupported();
           segments.push({ start: this.starts[j]! + depth, end: this.ends[j]! });
           j++;
-        } else if (kind === 'bullet') {
+        } else if (kind === 'bullet' || startsAtOne(kind, line, depth)) {
           const inner = this.list(j, content);
           nested = inner;
           j = inner.next;
@@ -279,7 +293,14 @@ class BlockParser {
         blank = true;
       }
       const done = () => ({
-        node: { type: 'list', ordered: false, start: null, spread, children: items, position: this.position(items[0]!.position!.start.offset!, itemEnd) } satisfies List,
+        node: {
+          type: 'list',
+          ordered,
+          start: ordered ? Number(opening[2]) : null,
+          spread,
+          children: items,
+          position: this.position(items[0]!.position!.start.offset!, itemEnd),
+        } satisfies List,
         next: j,
         blank,
       });
@@ -287,15 +308,16 @@ class BlockParser {
       const line = this.line(j);
       const depth = indentOf(line);
       const kind = classify(line, depth);
-      if (kind === 'bullet' && depth === indent && line[depth] === marker) {
+      const next = isItem(kind) ? MARKER.exec(line.slice(depth)) : null;
+      if (next && depth === indent && (ordered ? next[3] : next[1]) === delimiter) {
         // The next item of this list; blank lines between items make the list loose.
         if (blank) spread = true;
         i = j;
         continue;
       }
-      if (kind === 'bullet' && depth < indent) return done(); // an item of an enclosing list
+      if (next && depth < indent) return done(); // an item of an enclosing list
       if (blank && depth === 0) return done(); // a block after a blank line ends every list
-      return unsupported(); // a lazy continuation line, or more content of a loose item
+      return unsupported(); // a lazy continuation line, more content of a loose item, another kind of list
     }
   }
 
