@@ -95,6 +95,11 @@ function documents(wild: boolean): fc.Arbitrary<string> {
     )
     .map(([open, info, body, close]) => [open + info, ...body, close].join('\n'));
 
+  const comment = pick(
+    ['<!-- speccc-disable-next-line vague-wording -- defined in the SLA -->', '<!-- a\nb -->', '<!-- a --> tail', '<!-- speccc-enable -->'],
+    ['<!-->', '<!--->', '<!-- unclosed', '  <!-- indented -->', '<!---->', '<!-- a -- b -->', '<div>x</div>'],
+  );
+
   const other = fc.constantFrom('---', '***', '- - -', '===', '> quoted', '<!-- note -->', '<div>', '    indented code', '   ', '[a]: x.md', '-', '1.', '\tTab');
 
   const block = fc.oneof(
@@ -102,6 +107,7 @@ function documents(wild: boolean): fc.Arbitrary<string> {
     { weight: 6, arbitrary: heading },
     { weight: 8, arbitrary: list },
     { weight: 2, arbitrary: fence },
+    { weight: 2, arbitrary: comment },
     { weight: wild ? 1 : 0, arbitrary: other },
   );
 

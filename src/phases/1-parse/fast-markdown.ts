@@ -3,14 +3,15 @@
  *
  * micromark is a complete CommonMark tokenizer. Its generality costs ~2 ms of CPU per 3 KB spec,
  * most of a cold check. Specs are written in a small part of markdown: frontmatter, ATX headings,
- * paragraphs, bullet and ordered lists (tight or loose, nested), fenced code, code spans, `*`
- * emphasis and strong, and inline links to other specs. This parser handles exactly that part
- * and answers null for anything it is not sure of (block quotes, HTML, escapes, entities, `_`
- * emphasis, lazy lines, ...); the caller then asks micromark. So the tree never depends on which parser built it:
+ * paragraphs, bullet and ordered lists (tight or loose, nested), fenced code, HTML comment
+ * blocks (suppressions), code spans, `*` emphasis and strong, and inline links to other specs.
+ * This parser handles exactly that part and answers null for anything it is not sure of (block
+ * quotes, other HTML, escapes, entities, `_` emphasis, lazy lines, ...); the caller then asks
+ * micromark. So the tree never depends on which parser built it:
  * test/parse/fast-markdown.test.ts checks that on the spec corpus and on generated documents
  * full of the constructs around the edges of this subset.
  */
-import type { Code, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
+import type { Code, Heading, Html, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { LineIndex } from './line-index.js';
 
@@ -45,7 +46,7 @@ function isPunct(code: number): boolean {
 }
 
 /** What a line (from its first non-space character) starts, for the constructs this parser tells apart. */
-type LineKind = 'blank' | 'text' | 'heading' | 'bullet' | 'ordered' | 'fence' | 'other';
+type LineKind = 'blank' | 'text' | 'heading' | 'bullet' | 'ordered' | 'fence' | 'comment' | 'other';
 
 const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
 const SETEXT = /^(?:=+|-+) *$/;
@@ -77,8 +78,9 @@ function classify(line: string, from: number): LineKind {
     case 96: // `
     case 126: // ~
       return FENCE.test(rest) ? 'fence' : 'text';
-    case 62: // >
     case 60: // <
+      return rest.startsWith('<!--') ? 'comment' : 'other';
+    case 62: // >
     case 9: // tab
       return 'other';
     default:
@@ -151,6 +153,10 @@ class BlockParser {
         const code = this.fence(i, line);
         children.push(code.node);
         i = code.next;
+      } else if (kind === 'comment') {
+        const html = this.comment(i);
+        children.push(html.node);
+        i = html.next;
       } else if (kind === 'bullet' || kind === 'ordered') {
         const list = this.list(i, 0);
         children.push(list.node);
@@ -223,6 +229,21 @@ class BlockParser {
     return unsupported();
   }
 
+  /**
+   * An HTML comment block at the top level (CommonMark's HTML block of kind 2): from its line to
+   * the end of the line holding `-->`, raw. The suppression comments are written so.
+   */
+  private comment(i: number): { node: Html; next: number } {
+    const opened = this.starts[i]! + 4;
+    if (this.text.startsWith('>', opened) || this.text.startsWith('->', opened)) unsupported(); // `<!-->`, `<!--->`: left to micromark
+    const close = this.text.indexOf('-->', opened);
+    if (close === -1) unsupported(); // runs to the end of the document
+    let j = i;
+    while (this.ends[j]! < close) j++;
+    const node: Html = { type: 'html', value: this.text.slice(this.starts[i], this.ends[j]), position: this.position(this.starts[i]!, this.ends[j]!) };
+    return { node, next: j + 1 };
+  }
+
   /** A top-level paragraph: lines until a blank line or a line that interrupts it. */
   private paragraph(i: number): { node: Paragraph; next: number } {
     const segments: Segment[] = [];
@@ -231,7 +252,7 @@ class BlockParser {
       const line = this.line(j);
       const kind = classify(line, 0);
       // An ordered list interrupts a paragraph only from 1; `2. …` here is left to micromark.
-      if (j > i && (kind === 'blank' || kind === 'heading' || kind === 'fence' || kind === 'bullet' || startsAtOne(kind, line, 0))) break;
+      if (j > i && (kind === 'blank' || kind === 'heading' || kind === 'fence' || kind === 'comment' || kind === 'bullet' || startsAtOne(kind, line, 0))) break;
       if (kind !== 'text' || line.endsWith(' ')) unsupported();
       segments.push({ start: this.starts[j]!, end: this.ends[j]! });
     }
@@ -316,6 +337,7 @@ class BlockParser {
         continue;
       }
       if (next && depth < indent) return done(); // an item of an enclosing list
+      if (kind === 'comment' && depth === 0) return done(); // an HTML comment ends every list, blank line or not
       if (blank && depth === 0) return done(); // a block after a blank line ends every list
       return unsupported(); // a lazy continuation line, more content of a loose item, another kind of list
     }
