@@ -113,9 +113,17 @@ function documents(wild: boolean): fc.Arbitrary<string> {
 
   const frontmatter = pick(['', '---\nid: a\nkind: feature\n---\n', '---\n---\n', '---\nlist:\n  - a\n---\n\n'], ['---\nid: a\n', '---\ntitle: "x"  \n--- \n']);
 
+  // Line endings as Windows editors write them too, and (wild) mixed, or a carriage return alone.
+  const endings = pick(['lf', 'lf', 'lf', 'crlf'], ['mixed', 'cr']);
+  const withEndings = (text: string, kind: string) =>
+    kind === 'crlf' ? text.replace(/\n/g, '\r\n')
+    : kind === 'mixed' ? text.replace(/\n/g, (_, at: number) => (at % 3 === 0 ? '\r\n' : '\n'))
+    : kind === 'cr' ? text.replace('\n', '\r')
+    : text;
+
   return fc
-    .tuple(frontmatter, fc.array(fc.tuple(block, pick(['\n\n', '\n\n', '\n\n', '\n'], ['\n\n\n'])), { minLength: 1, maxLength: 8 }), fc.constantFrom('', '\n', '\n\n'))
-    .map(([head, blocks, tail]) => head + blocks.map(([b, sep], i) => b + (i < blocks.length - 1 ? sep : '')).join('') + tail);
+    .tuple(frontmatter, fc.array(fc.tuple(block, pick(['\n\n', '\n\n', '\n\n', '\n'], ['\n\n\n'])), { minLength: 1, maxLength: 8 }), fc.constantFrom('', '\n', '\n\n'), endings)
+    .map(([head, blocks, tail, ending]) => withEndings(head + blocks.map(([b, sep], i) => b + (i < blocks.length - 1 ? sep : '')).join('') + tail, ending));
 }
 
 /** Documents that mostly stay inside the subset. */

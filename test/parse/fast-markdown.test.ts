@@ -82,6 +82,13 @@ describe('fast markdown parser', () => {
     expect(JSON.stringify(fast(text))).toContain('"start":8');
   });
 
+  it('takes CRLF line endings, and keeps them in text as micromark does', () => {
+    const text = '---\r\nid: a\r\n---\r\n\r\n# T\r\n\r\npara **one**\r\ntwo `c`\r\n- a\r\n  b\r\n\r\n```ts\r\nx\r\n```\r\n';
+    expect(fast(text)).not.toBeNull();
+    expect(fast(text)).toEqual(micromark(text));
+    expect(JSON.stringify(fast(text))).toContain('a\\r\\nb');
+  });
+
   it('keeps micromark’s positions where text ends at a line break inside a list item', () => {
     const text = '- first `code`\n  `second` line\n- **Given** x, **when** y\n  then [[term]] and [a](b.md)\n';
     expect(fast(text)).not.toBeNull();
@@ -102,7 +109,8 @@ describe('fast markdown parser', () => {
     ['a hard line break', 'a  \nb\n'],
     ['tabs', '-\tx\n'],
     ['an unclosed fence', '```\ncode\n'],
-    ['a carriage return', '# a\r\n'],
+    ['a carriage return alone (a line ending of its own)', '# a\rb\n'],
+    ['a byte order mark', '\uFEFF# a\n'],
   ])('declines %s', (_, text) => {
     expect(fast(text)).toBeNull();
   });

@@ -19,7 +19,8 @@ const UNSUPPORTED = Symbol('outside the fast subset');
 
 /** The tree for `text`, or null when `text` uses markdown outside the fast subset. */
 export function parseSpecMarkdown(text: string, lines: LineIndex): Root | null {
-  if (text.includes('\r') || text.includes('\0')) return null;
+  // A carriage return alone is a line ending of its own to micromark; CRLF is handled.
+  if (/\r(?!\n)/.test(text) || text.includes('\0') || text.startsWith('\uFEFF')) return null;
   try {
     return new BlockParser(text, lines).root();
   } catch (error) {
@@ -34,6 +35,7 @@ function unsupported(): never {
 
 const SPACE = 32;
 const NEWLINE = 10;
+const RETURN = 13;
 
 /** ASCII letters and digits: the only neighbours a `*` may have on its word side here. */
 function isAlnum(code: number): boolean {
@@ -118,7 +120,8 @@ class BlockParser {
     for (;;) {
       const nl = text.indexOf('\n', start);
       this.starts.push(start);
-      this.ends.push(nl === -1 ? text.length : nl);
+      // A line ends before its line ending, LF or CRLF.
+      this.ends.push(nl === -1 ? text.length : nl > start && text.charCodeAt(nl - 1) === RETURN ? nl - 1 : nl);
       if (nl === -1) break;
       start = nl + 1;
     }
@@ -367,7 +370,7 @@ type Atom =
 const URL_CHAR = /[A-Za-z0-9\-._~:/?#@!$+,;=%]/;
 
 class InlineParser {
-  /** The paragraph's text: its lines (without their indentation) joined by line feeds. */
+  /** The paragraph's text: its lines (without their indentation) joined by their line endings (LF or CRLF, as mdast keeps them). */
   private readonly content: string;
   /** Where each segment starts in `content`. */
   private readonly offsets: number[];
@@ -379,11 +382,14 @@ class InlineParser {
   ) {
     this.offsets = [];
     let at = 0;
-    for (const s of segments) {
+    let content = '';
+    segments.forEach((s, k) => {
       this.offsets.push(at);
-      at += s.end - s.start + 1;
-    }
-    this.content = segments.length === 1 ? text.slice(segments[0]!.start, segments[0]!.end) : segments.map((s) => text.slice(s.start, s.end)).join('\n');
+      const ending = k === segments.length - 1 ? '' : text.charCodeAt(s.end) === RETURN ? '\r\n' : '\n';
+      content += text.slice(s.start, s.end) + ending;
+      at += s.end - s.start + ending.length;
+    });
+    this.content = content;
   }
 
   /**
@@ -471,7 +477,7 @@ class InlineParser {
         let value = c.slice(i + size, close);
         if (value.includes('\n')) {
           // mdast keeps the line feeds; how micromark pads around them is left to micromark.
-          if (/^[ \n]|[ \n]$/.test(value)) unsupported();
+          if (/^[ \r\n]|[ \r\n]$/.test(value)) unsupported();
         } else if (value.length > 1 && value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') {
           value = value.slice(1, -1);
         }
@@ -514,7 +520,7 @@ class InlineParser {
         if (end - i > 2) unsupported();
         const before = i === 0 ? SPACE : c.charCodeAt(i - 1);
         const after = end === c.length ? SPACE : c.charCodeAt(end);
-        const loose = (ch: number) => ch === SPACE || ch === NEWLINE || isPunct(ch);
+        const loose = (ch: number) => ch === SPACE || ch === NEWLINE || ch === RETURN || isPunct(ch);
         let opens: boolean;
         if (loose(before) && isAlnum(after)) opens = true;
         else if (isAlnum(before) && loose(after)) opens = false;
