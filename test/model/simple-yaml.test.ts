@@ -38,12 +38,18 @@ const entry = fc
   .map(([key, value]) => `${key}:${value}`);
 const extraLine = fc.constantFrom('# comment', '', '  ', '---', '...', 'nested:\n  a: 1', 'key: value # note', '\tkey: x');
 const frontmatter = fc
-  .array(fc.oneof({ weight: 20, arbitrary: entry }, { weight: 1, arbitrary: extraLine }), { minLength: 1, maxLength: 7 })
-  .map((lines) => lines.join('\n'));
+  .tuple(fc.array(fc.oneof({ weight: 20, arbitrary: entry }, { weight: 1, arbitrary: extraLine }), { minLength: 1, maxLength: 7 }), fc.constantFrom('\n', '\n', '\n', '\r\n'))
+  .map(([lines, ending]) => lines.join('\n').replace(/\n/g, ending));
 
 describe('simple frontmatter reader', () => {
   it('reads the frontmatter specs are written in, as the library does', () => {
     const yaml = 'id: feature-0001\nkind: feature\nstatus: ready\ndepends_on: [feature-0002, "feature-0003"]\noutputs:\n  - src/feature-0001.ts\n  - src/feature-0001.test.ts';
+    expect(readSimpleYaml(yaml)).not.toBeNull();
+    expect(readSimpleYaml(yaml)).toEqual(library(yaml));
+  });
+
+  it('reads CRLF frontmatter (written on Windows) as the library does', () => {
+    const yaml = 'id: feature-0001\r\nkind: feature\r\noutputs:\r\n  - src/a.ts\r\n  - src/b.ts\r\nstatus: ready';
     expect(readSimpleYaml(yaml)).not.toBeNull();
     expect(readSimpleYaml(yaml)).toEqual(library(yaml));
   });

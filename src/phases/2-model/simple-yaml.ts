@@ -83,7 +83,10 @@ export function readSimpleYaml(yaml: string): YamlMapping | null {
 }
 
 function read(yaml: string): YamlMapping {
-  const lines = yaml.split('\n');
+  // Lines without their line ending (LF or CRLF); `widths` counts the ending too.
+  const raw = yaml.split('\n');
+  const lines = raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const widths = raw.map((l) => l.length + 1);
   const entries: YamlEntry[] = [];
   const data: Record<string, unknown> = {};
   let offset = 0;
@@ -96,7 +99,7 @@ function read(yaml: string): YamlMapping {
     if (Object.hasOwn(data, key) || key === '__proto__') notSimple();
     const keyRange: YamlRange = [offset, offset + key.length];
     const rest = match[2];
-    const next = offset + line.length + 1;
+    const next = offset + widths[i]!;
     i++;
     if (rest === undefined) {
       // `key:` then a block list, or nothing (null).
@@ -113,7 +116,7 @@ function read(yaml: string): YamlMapping {
         const start = at + indent.length + 2;
         items.push(scalar(text, false) as string);
         itemRanges.push([start, start + text.length]);
-        at += lines[i]!.length + 1;
+        at += widths[i]!;
         i++;
       }
       if (items.length === 0) {
