@@ -31,7 +31,7 @@ export type ModelReply = { id: number; encoded: string[] } | { id: number; error
  * a 3 KB spec), so a worker must take a real share to be worth its start-up (about 180 ms of CPU
  * on a spare core to load its copy of the parser, ~40 ms of this thread's) and the decoding of
  * what it sends back. Measured on 2 cores, a cold check without a worker and with one: 1,000
- * specs 1.12 s and 1.32 s, 3,000 about the same (2.3 s), 10,000 6.4 s and 5.3 s.
+ * specs 1.04 s and 1.28 s, 3,000 about the same (2.2–2.4 s), 10,000 5.2 s and 4.3 s.
  */
 export const MIN_FILES_PER_WORKER = 3_000;
 
