@@ -9,25 +9,11 @@ import path from 'node:path';
 import { build } from '../src/compile.js';
 import { createRuntime, takeCredentials } from '../src/runtime.js';
 import { loadConfig } from '../src/io/config-file.js';
-import type { Validator } from '../src/types/index.js';
 import { costOf, priceOf } from '../src/models/pricing.js';
-import { startTwin, textReply, writeFilesTurn, type RequestContext } from '../src/twin/index.js';
+import { passing, writeListedFiles } from './stubs.js';
+import { startTwin } from '../src/twin/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import type { BenchResult } from './util.js';
-
-/** Writes whatever files the job prompt lists, with a body of realistic length. */
-function writeListedFiles(ctx: RequestContext) {
-  if (!ctx.awaitsWork) return textReply('Done.');
-  const files = [...ctx.lastUserText.matchAll(/^- `([^`]+)`$/gm)].map((m) => m[1]!);
-  return writeFilesTurn(Object.fromEntries(files.map((f) => [f, `// ${f}\n${'export const line = 1;\n'.repeat(40)}`])));
-}
-
-/** The bench measures the runtime against the API; validation is measured on its own. */
-const passing: Validator = {
-  visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
-  holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
-  mutate: async () => ({ result: null, error: 'not scored in this test', durationMs: 0 }),
-};
 
 async function run1(count: number, concurrency: number, contextKb: number, outputTokensPerSecond: number, promptCaching = true) {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-rt-'));

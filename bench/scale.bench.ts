@@ -18,10 +18,11 @@ import { writeFileSync } from 'node:fs';
 import { build } from '../src/compile.js';
 import { createRuntime, takeCredentials, type RuntimeOptions } from '../src/runtime.js';
 import { loadConfig } from '../src/io/config-file.js';
-import type { JobOutcome, Validator } from '../src/types/index.js';
-import { startTwin, textReply, writeFilesTurn, type RequestContext, type Twin } from '../src/twin/index.js';
+import type { JobOutcome } from '../src/types/index.js';
+import { startTwin, type Twin } from '../src/twin/index.js';
 import { startCacheServer, type CacheServer } from '../test/helpers/remote-cache-server.js';
 import { writeWorkspace } from './generate-workspace.js';
+import { passing, writeListedFiles } from './stubs.js';
 import type { BenchResult } from './util.js';
 
 /** Real latencies divided by this: 1 s of bench is 10 s of the real thing. */
@@ -33,18 +34,6 @@ const SPECS = Number(process.env.SPECCC_BENCH_SPECS ?? 200);
 const WAVES = 4;
 const CONCURRENCY = 4;
 const SHARDS = 4;
-
-function writeListedFiles(ctx: RequestContext) {
-  if (!ctx.awaitsWork) return textReply('Done.');
-  const files = [...ctx.lastUserText.matchAll(/^- `([^`]+)`$/gm)].map((m) => m[1]!);
-  return writeFilesTurn(Object.fromEntries(files.map((f) => [f, `// ${f}\n${'export const line = 1;\n'.repeat(40)}`])));
-}
-
-const passing: Validator = {
-  visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
-  holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
-  mutate: async () => ({ result: null, error: 'not scored in this bench', durationMs: 0 }),
-};
 
 interface Run {
   wallMs: number;
