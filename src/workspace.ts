@@ -37,8 +37,9 @@ export async function loadWorkspace(root: string, dirs: { specs: string; context
 }
 
 /**
- * Phases 1–2 for every spec file, skipping files whose content the cache (or watch) has seen.
- * What is left is parsed on every core when there is enough of it (src/io/model-pool.ts), else here.
+ * Phases 1–2 and the spec-local checks for every spec file, skipping files whose content the
+ * cache (or watch) has seen. What is left is modelled here, and on worker threads beside this
+ * one when there is enough of it (src/io/model-pool.ts).
  */
 export async function modelFiles(root: string, specs: ReadFile[], options: LoadOptions): Promise<{ models: ModelledFile[]; cacheWritten: Promise<void> }> {
   const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);

@@ -1,6 +1,7 @@
 /**
- * A parse worker (src/io/model-pool.ts starts it): phases 1–2 and the spec-local checks for each file it is sent, answered
- * as encoded models (src/io/model-codec.ts). Pure work; the only effect is the message port.
+ * A parse worker (src/io/model-pool.ts starts it): phases 1–2 and the spec-local checks for each
+ * file it is sent, answered as encoded models (src/io/model-codec.ts). Pure work; the only effect
+ * is the message port.
  */
 import { parentPort } from 'node:worker_threads';
 import { modelAndCheck } from './model-and-check.js';

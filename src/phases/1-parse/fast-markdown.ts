@@ -12,8 +12,9 @@
  * full of the constructs around the edges of this subset.
  */
 import type { Code, Heading, Html, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
-import type { Position } from 'unist';
 import type { LineIndex } from './line-index.js';
+
+type Position = NonNullable<Root['position']>;
 
 const UNSUPPORTED = Symbol('outside the fast subset');
 

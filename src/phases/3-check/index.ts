@@ -7,9 +7,9 @@ import type { Diagnostic, ModelledFile, Spec } from '../../types/index.js';
 import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
 import { RULE_CODES, RULES, SPEC_LOCAL_RULES } from './rules/index.js';
+import { applySuppressions } from './suppressions.js';
 
 const SPEC_LOCAL: ReadonlySet<Rule> = new Set(SPEC_LOCAL_RULES);
-import { applySuppressions } from './suppressions.js';
 
 export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readonly Rule[] = RULES): Diagnostic[] {
   const indexes = new WeakMap<Spec, LineIndex>();
