@@ -83,8 +83,7 @@ function classify(line: string, from: number): LineKind {
       return FENCE.test(rest) ? 'fence' : 'text';
     case 60: // <
       return rest.startsWith('<!--') ? 'comment' : 'other';
-    case 62: // >
-    case 9: // tab
+    case 62: // > a block quote
       return 'other';
     default:
       if (!ORDERED.test(rest)) return 'text';

@@ -57,7 +57,7 @@ function notSimple(): never {
   throw NOT_SIMPLE;
 }
 
-/** A scalar written from `at` to the end of `text` (trimmed by the caller): its value. */
+/** The value of a scalar written as `text` (already trimmed); `flow` inside `[ ]`, where a comma ends it. */
 function scalar(text: string, flow: boolean): string | number {
   const first = text[0];
   if (first === '"' || first === "'") {
