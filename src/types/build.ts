@@ -5,6 +5,38 @@
 import type { Spec } from './spec.js';
 import type { TokenUsage } from './agent.js';
 import type { FailureClass, ScenarioVerdict } from './validation.js';
+
+/**
+ * What a promotion verdict was given on. Output may be promoted, or called up to date, only
+ * under a verdict whose key equals the key of the output as it is now: the same bytes, judged by
+ * the same checks, under the same settings. Each field is a sha256 of canonical JSON.
+ */
+export interface VerdictKey {
+  /** The tree the checks ran on: the job's outputs and its dependencies' and twins' files (path -> sha256 of the content, without provenance header). */
+  tree: string;
+  /** The visible checks: the spec's own test files, type-check on or off, the test command, the gate's format. */
+  visible: string;
+  /** The spec's holdout set: every check's name and content (the empty set has a digest too). */
+  holdouts: string;
+  /** Validation settings: sandbox mode, toolchain versions, time limit, promotion.requireHoldouts and minMutationScore. */
+  settings: string;
+}
+
+/** A promotion verdict: what the gate found for one output under one key. */
+export interface Verdict {
+  key: VerdictKey;
+  /** Whether the output may be promoted under what the key names. */
+  admitted: boolean;
+  holdout: HoldoutVerdict;
+  scenarios: ScenarioVerdict[];
+  /** The holdouts' mutation score (percent), when promotion.minMutationScore asked for one. */
+  mutationScore?: number;
+  /** Why it was not admitted. */
+  failureClass?: FailureClass;
+  error?: string;
+  /** When it was given (ISO 8601). */
+  at: string;
+}
 import type { RequirementTrace } from './coverage.js';
 
 /** Why a spec must be rebuilt. */
@@ -18,7 +50,9 @@ export type StaleReason =
   | 'config-changed'
   | 'speccc-changed'
   | 'output-edited'
-  | 'output-missing';
+  | 'output-missing'
+  /** The output is unchanged, but its verdict was given under other holdouts, checks or validation settings. */
+  | 'verdict-stale';
 
 /**
  * Everything that can change what the agent writes for one job. The job key is the sha256 of
@@ -81,6 +115,11 @@ export interface PlannedJob {
   spec: Spec;
   /** Ids of ready specs with outputs that this one depends on (constraint specs are in every system prompt). */
   deps: string[];
+  /**
+   * Every ready spec it builds on, directly or through others, in build order: their outputs are
+   * in its staged tree, its type-check and its job key (distant ones as declarations in its prompt).
+   */
+  closure: string[];
   /** Ids of the ready twins this spec declares in `uses_twins`: built first, started beside its code in every sealed run. */
   twins: string[];
   state: 'fresh' | 'stale';
@@ -102,6 +141,8 @@ export interface Plan {
 export type JobDecision =
   | { action: 'fresh'; prepared: PreparedJob; cutOff: boolean }
   | { action: 'reuse'; prepared: PreparedJob; result: StoredResult }
+  /** The output in generated/ is the output of this key, but its verdict is stale: judge it again, with no request. */
+  | { action: 'rejudge'; prepared: PreparedJob }
   /** `candidate`: an agent reply paid for by an earlier, interrupted build; validate it before asking again. */
   | { action: 'generate'; prepared: PreparedJob; candidate?: StoredResult }
   | { action: 'leave-stale'; prepared: PreparedJob };
@@ -163,6 +204,10 @@ export interface JobOutcome {
   cutOff?: boolean;
   holdout?: HoldoutVerdict;
   scenarios?: ScenarioVerdict[];
+  /** The promotion verdict its output was admitted under (built, reused, or fresh and judged again). */
+  verdict?: Verdict;
+  /** A fresh job whose unchanged output was judged again (its verdict was stale). */
+  rejudged?: boolean;
   /** Under manual promotion: promoted because the named spec, which was asked for, builds on it. */
   promotedFor?: string;
   /** How long a job that ended without a result (failed, cancelled) worked on it; a result carries its own. */
@@ -194,6 +239,8 @@ export interface ManifestEntry {
   trace?: RequirementTrace[];
   /** The holdouts' mutation score (percent) when `promotion.minMutationScore` gated this output. */
   mutationScore?: number;
+  /** The verdict the outputs were promoted under: `build` calls them up to date only while its key still holds. */
+  verdict?: Verdict;
 }
 
 /** generated/.speccc/manifest.json in memory. Specs by id in a Map: an id such as `__proto__` is data, never a key of a plain object. */

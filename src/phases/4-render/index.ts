@@ -11,6 +11,8 @@ import { serviceTwin } from '../2-model/twins.js';
 export interface DependencyOutput {
   id: string;
   files: { path: string; content: string }[];
+  /** A dependency of a dependency: shown as declarations only (renderJob's caller turns its files into `.d.ts` text). */
+  distant?: boolean;
 }
 
 /** A service twin as a job prompt shows it: where its URL is, and (when the spec declares it) its spec. */
@@ -114,6 +116,7 @@ export function renderJob(templates: TemplateSet, input: JobPromptInput): Render
     requirements: input.spec.requirements.map((r) => ({ id: r.id, kind: KIND_WORDS[r.kind], text: r.pinned ? (r.text.length > 72 ? `${r.text.slice(0, 71).trimEnd()}…` : r.text) : '' })),
     dependencies: input.dependencies.map((d) => ({
       id: d.id,
+      distant: d.distant === true,
       files: d.files.map((f) => ({ path: f.path, content: f.content.replace(/\n$/, ''), language: LANGUAGES[f.path.split('.').pop() ?? ''] ?? '' })),
     })),
   });

@@ -10,6 +10,8 @@ import { renderFix, renderJob, renderSystem, type DependencyOutput, type TwinFor
 import { declaredTwins, twinsUsedBy } from '../2-model/twins.js';
 import { mergeTemplates, type TemplateSource } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
+import { declarationsOf } from './declarations.js';
+import { TEST_FILE } from '../3-check/coverage.js';
 
 export interface BuildPrompts {
   systemPrompt: string;
@@ -24,6 +26,16 @@ export function twinsForPrompt(spec: Spec, workspace: Workspace): TwinForPrompt[
   if (spec.frontmatter?.kind === 'twin') return [];
   const declared = new Set(declaredTwins(spec, workspace).map((t) => t.id));
   return twinsUsedBy(spec, workspace).map((t) => ({ id: t.id, env: t.env, source: declared.has(t.id) ? workspace.byId.get(t.id)!.source : null }));
+}
+
+/**
+ * A distant dependency as its prompt shows it: the declarations of its TypeScript sources (what
+ * code built on it may import), not its bodies or its tests, so a long chain keeps prompts small.
+ */
+function declarationFiles(files: { path: string; content: string }[]): { path: string; content: string }[] {
+  const sources = new Map(files.filter((f) => /\.(?:[cm]?ts|tsx)$/.test(f.path) && !/\.d\.ts$/.test(f.path) && !TEST_FILE.test(f.path)).map((f) => [f.path, f.content]));
+  const declared = declarationsOf(sources);
+  return [...declared].map(([p, text]) => ({ path: p.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), content: text }));
 }
 
 export type RenderedPrompts = { ok: true; prompts: BuildPrompts } | { ok: false; diagnostics: Diagnostic[] };
@@ -48,7 +60,8 @@ export function renderPrompts(input: { defaults: TemplateSource[]; overrides: Te
       templatesDigest: sha256(canonicalJson([...templates.byName.values()].map((t) => [t.name, t.text]))),
       toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
       renderJob(spec, dependencies) {
-        const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies, twins: twinsForPrompt(spec, input.workspace) });
+        const shown = dependencies.map((d) => (d.distant ? { ...d, files: declarationFiles(d.files) } : d));
+        const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies: shown, twins: twinsForPrompt(spec, input.workspace) });
         if (!job.ok) throw new Error(`bug: job template failed after the probe passed: ${job.diagnostics[0]?.message}`);
         return job.text;
       },

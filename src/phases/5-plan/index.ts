@@ -6,6 +6,8 @@
  */
 import type { ForceSpec, JobDecision, Manifest, Plan, PlannedJob, PreparedJob, Spec, StaleReason, StoredResult, Workspace } from '../../types/index.js';
 import { prepareJob, type JobEnvironment } from './prepare-job.js';
+import { sameVerdictKey, verdictKey, type GateInputs } from './verdict-key.js';
+import { stagedTree } from './staged-tree.js';
 
 export const REASON_TEXT: Record<StaleReason, string> = {
   'never-built': 'never built',
@@ -18,6 +20,7 @@ export const REASON_TEXT: Record<StaleReason, string> = {
   'speccc-changed': 'speccc version changed',
   'output-edited': 'output edited by hand',
   'output-missing': 'output missing',
+  'verdict-stale': 'judged under other holdouts or settings',
 };
 
 export interface PlanInput extends JobEnvironment {
@@ -26,6 +29,8 @@ export interface PlanInput extends JobEnvironment {
   /** Files currently in generated/, path -> sha256 (speccc's own files under .speccc/ excluded). */
   generatedHashes: ReadonlyMap<string, string>;
   force: ForceSpec;
+  /** The run's holdout set and validation settings, digested: what every verdict key is made of besides the tree. */
+  gate: GateInputs;
 }
 
 /** What must be built before a spec: its dependencies and the twins it uses. */
@@ -52,9 +57,12 @@ export function planBuild(input: PlanInput): Plan {
   const order = buildableInOrder(input.workspace);
   const inOrder = new Set(order.map((s) => s.frontmatter!.id));
   const planned = new Map<string, PlannedJob>();
+  const position = new Map(order.map((s, i) => [s.frontmatter!.id, i]));
   for (const spec of order) {
     const fm = spec.frontmatter!;
     const deps = fm.depends_on.filter((d) => inOrder.has(d));
+    // Every spec it builds on, directly or not, in build order: its code may import any of them.
+    const closure = [...new Set(deps.flatMap((d) => [...planned.get(d)!.closure, d]))].sort((a, b) => position.get(a)! - position.get(b)!);
     const twins = fm.kind === 'twin' ? [] : fm.uses_twins.filter((t) => inOrder.has(t) && input.workspace.byId.get(t)?.frontmatter?.kind === 'twin');
     const entry = input.manifest.specs.get(fm.id);
     const reasons: StaleReason[] = [];
@@ -74,11 +82,14 @@ export function planBuild(input: PlanInput): Plan {
     }
     // Against the dependencies' current outputs; a stale dependency may still change them, so its
     // dependents are stale until the rebuilt outputs are known (decideJob then re-keys them).
-    const depStale = [...deps, ...twins].some((d) => planned.get(d)?.state === 'stale');
-    const prepared = prepareJob(input, spec, deps);
+    const depStale = [...closure, ...twins].some((d) => planned.get(d)?.state === 'stale');
+    const prepared = prepareJob(input, spec, closure);
     if (entry && prepared.key !== entry.jobKey) reasons.push(...explain(prepared, entry.inputs));
     if (entry && depStale) reasons.push('dependency-changed');
-    planned.set(fm.id, { id: fm.id, spec, deps, twins, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)], prepared: depStale ? null : prepared, drifted });
+    const job: PlannedJob = { id: fm.id, spec, deps, closure, twins, state: 'fresh', reasons: [], prepared: depStale ? null : prepared, drifted };
+    // Unchanged output is up to date only while the verdict it was promoted under still holds.
+    if (entry && reasons.length === 0 && !depStale && !sameVerdictKey(entry.verdict?.key, currentVerdictKey(input, job, input.outputOf))) reasons.push('verdict-stale');
+    planned.set(fm.id, { ...job, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)] });
   }
   const owned = new Set(order.flatMap((s) => s.frontmatter!.outputs));
   const known = new Set([...[...input.manifest.specs.values()].flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);
@@ -94,6 +105,12 @@ function explain(prepared: PreparedJob, recorded: PreparedJob['inputs']): StaleR
   if (prepared.inputs.templates !== recorded.templates) reasons.push('template-changed');
   if (prepared.inputs.settings !== recorded.settings) reasons.push('config-changed');
   return reasons.length > 0 ? reasons : ['speccc-changed'];
+}
+
+/** The verdict key of a job's output as it stands in the tree `outputOf` describes. */
+export function currentVerdictKey(plan: PlanInput, job: PlannedJob, outputOf: (path: string) => string | undefined) {
+  const own = new Map(job.spec.frontmatter!.outputs.map((p) => [p, outputOf(p) ?? '']));
+  return verdictKey({ specId: job.id, outputs: job.spec.frontmatter!.outputs, tree: stagedTree(plan.workspace, job, outputOf, own), config: plan.config, gate: plan.gate });
 }
 
 export interface DecideInput {
@@ -116,11 +133,15 @@ export interface DecideInput {
  */
 export async function decideJob(input: DecideInput): Promise<JobDecision> {
   const { job } = input;
-  const prepared = job.prepared && !input.dependencyRebuilt ? job.prepared : prepareJob({ ...input.plan, outputOf: input.outputOf }, job.spec, job.deps);
+  const prepared = job.prepared && !input.dependencyRebuilt ? job.prepared : prepareJob({ ...input.plan, outputOf: input.outputOf }, job.spec, job.closure);
   const entry = input.plan.manifest.specs.get(job.id);
   const keyUnchanged = entry?.jobKey === prepared.key;
-  const onlyDependency = job.reasons.length > 0 && job.reasons.every((r) => r === 'dependency-changed');
-  if (keyUnchanged && (job.state === 'fresh' || onlyDependency)) return { action: 'fresh', prepared, cutOff: job.state === 'stale' };
+  const onlyDependency = job.reasons.length > 0 && job.reasons.every((r) => r === 'dependency-changed' || r === 'verdict-stale');
+  if (keyUnchanged && (job.state === 'fresh' || onlyDependency)) {
+    // The same output: kept as it is while its verdict holds, else judged again (never generated again).
+    if (sameVerdictKey(entry.verdict?.key, currentVerdictKey(input.plan, job, input.outputOf))) return { action: 'fresh', prepared, cutOff: job.state === 'stale' };
+    return { action: 'rejudge', prepared };
+  }
   // --force means "ask the agent again": neither the manifest nor the result store may answer.
   const stored = job.reasons.includes('forced') ? undefined : await input.stored(prepared.key);
   if (stored?.stage === 'passed') return { action: 'reuse', prepared, result: stored };

@@ -6,6 +6,8 @@ import { twinsUsedBy } from '../2-model/twins.js';
 export interface DependencyFiles {
   id: string;
   files: { path: string; content: string }[];
+  /** A dependency of a dependency: its prompt shows declarations only (its files are still in the staged tree and the key). */
+  distant?: boolean;
 }
 
 /** What planning and running a job need besides the spec: the build-wide prompt parts, rendered by phase 4. */
@@ -36,11 +38,13 @@ export function effortFor(spec: Spec, config: SpecccConfig): string {
   return fm.effort ?? config.model.effortByKind[fm.kind] ?? config.model.effort;
 }
 
-export function prepareJob(env: JobEnvironment, spec: Spec, deps: readonly string[]): PreparedJob {
+/** `closure`: every spec it builds on, in build order (PlannedJob.closure); those it names in `depends_on` are direct. */
+export function prepareJob(env: JobEnvironment, spec: Spec, closure: readonly string[]): PreparedJob {
   const fm = spec.frontmatter!;
-  const dependencies: DependencyFiles[] = deps.map((id) => {
+  const direct = new Set(fm.depends_on);
+  const dependencies: DependencyFiles[] = closure.map((id) => {
     const dep = env.workspace.byId.get(id)!;
-    return { id, files: dep.frontmatter!.outputs.map((path) => ({ path, content: env.outputOf(path) ?? '' })) };
+    return { id, files: dep.frontmatter!.outputs.map((path) => ({ path, content: env.outputOf(path) ?? '' })), ...(direct.has(id) ? {} : { distant: true }) };
   });
   // The twins its code is validated against: a changed twin re-validates (and so rebuilds) it.
   const twinOutputs = twinsUsedBy(spec, env.workspace)
