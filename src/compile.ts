@@ -17,7 +17,9 @@ import { indexGeneratedTree, readIndexedFiles, readIndexedTree, readManifest } f
 import { readAndHash } from './io/stat-cache.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
-import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
+import { isFolder, listScenarios, readHoldoutSet, readHoldoutTexts } from './io/holdouts.js';
+import { toolchainVersions } from './io/toolchain-versions.js';
+import { gateInputs } from './phases/5-plan/verdict-key.js';
 import { openTestCache } from './io/test-cache.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
@@ -67,17 +69,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const { workspace, files, cacheWritten } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
   const scenariosDir = path.resolve(root, config.paths.scenarios);
-  const [index, { manifest, problem }, scenarios, holdouts, tests] = await Promise.all([
+  const [index, { manifest, problem }, scenarios, holdouts, tests, scenariosExists] = await Promise.all([
     options.files?.generated ?? indexGeneratedTree(generatedDir, readAndHash),
     readManifest(generatedDir, SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    isFolder(scenariosDir),
   ]);
+  const scenariosFolder = { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: !scenariosExists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' } as const;
   const hashes = index.hashes;
   let diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
-    ...inputProblems(files, config),
+    ...inputProblems(files, config, scenariosFolder),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes }),
@@ -148,17 +152,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
     const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
 
-    const templates = await readTemplates(root, config.paths.templates); // 4
+    const [templates, holdouts] = await Promise.all([readTemplates(root, config.paths.templates), readHoldoutSet(path.resolve(root, config.paths.scenarios))]); // 4
     const rendered = renderPrompts({ ...templates, workspace: checked.workspace, buildable: buildableInOrder(checked.workspace) });
     if (!rendered.ok) return { kind: 'blocked', check: checked, diagnostics: rendered.diagnostics };
 
-    const planInput = planInputOf(checked.workspace, config, rendered.prompts, tree, options.force ?? null); // 5
+    const planInput = planInputOf(checked.workspace, config, rendered.prompts, tree, options.force ?? null, gateInputs(holdouts, config, toolchainVersions())); // 5
     const plan = planBuild(planInput);
     // Sandbox, Models API, resumable batches: checked before the first job that needs them, never for a build that only restores.
     const gate = options.mode === 'build' ? lazyPreflight(plan, options.runtime) : null;
     const partition = options.mode === 'build' && options.shard ? partitionPlan(plan, options.shard) : null;
     const shard = partition && options.mode === 'build' ? { shard: shardRole(partition, options.runtime, options.shardWaitMs ?? 30 * 60_000) } : {};
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
     const unknownModels = gate ? await gate.settle() : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
     if (options.mode === 'plan') {

@@ -12,7 +12,8 @@ import { hashTemplates } from './io/templates.js';
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
-import { listScenarios } from './io/holdouts.js';
+import { hashHoldoutChecks, listScenarios } from './io/holdouts.js';
+import { toolchainVersions } from './io/toolchain-versions.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
 
 import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache.js';
@@ -38,6 +39,10 @@ export interface WorkspaceInputs {
   manifest: string | null;
   /** Holdout scenario files by name (never their text) and whether each has a check: check reports those without. */
   scenarios: [string, boolean][];
+  /** [file, sha256] of every holdout check: a promotion verdict holds only for the checks it was given under. */
+  holdouts: [string, string][];
+  /** Versions of the sealed toolchain (node major, typescript, vitest, Stryker): part of every verdict. */
+  toolchain: Record<string, string>;
 }
 
 export interface ReadInputs {
@@ -55,14 +60,16 @@ export interface ReadInputs {
 export async function readInputs(root: string): Promise<ReadInputs> {
   const raw = await readRawConfig(root);
   const stats = await openStatCache(root);
-  const [files, templates, tree, scenarios] = await Promise.all([
+  const scenariosDir = path.resolve(root, raw.paths.scenarios);
+  const [files, templates, tree, scenarios, holdouts] = await Promise.all([
     listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
     }),
     hashTemplates(root, raw.paths.templates, stats),
     indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
-    listScenarios(path.resolve(root, raw.paths.scenarios)),
+    listScenarios(scenariosDir),
+    hashHoldoutChecks(scenariosDir, stats.hash),
   ]);
   await stats.save();
   const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
@@ -76,6 +83,8 @@ export async function readInputs(root: string): Promise<ReadInputs> {
     generated: [...tree.hashes],
     manifest: tree.manifestHash,
     scenarios: scenarios.map((s): [string, boolean] => [s.file, s.hasCheck]),
+    holdouts,
+    toolchain: toolchainVersions(),
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
   filesOf.set(inputs, listed);
@@ -88,14 +97,14 @@ const digestFiles = new Map<string, WorkspaceFiles>();
 
 /** The digest a check report is keyed by: what check reads, plus the command line's path filter. */
 export function checkDigest(inputs: WorkspaceInputs, paths: readonly string[]): string {
-  const { templates: _notRead, ...read } = inputs;
+  const { templates: _notRead, toolchain: _notRun, ...read } = inputs;
   const digest = sha256(canonicalJson({ for: 'check', ...read, paths }));
   const files = filesOf.get(inputs);
   if (files) digestFiles.set(digest, files);
   return digest;
 }
 
-/** The digest of the sources a build reads (everything but generated/): unchanged from plan to stamp, or no stamp. */
+/** The digest of the sources a build reads (everything but generated/, holdout checks included): unchanged from plan to stamp, or no stamp. */
 export function sourcesDigest(inputs: WorkspaceInputs): string {
   const { generated: _g, manifest: _m, scenarios: _s, ...sources } = inputs;
   return sha256(canonicalJson({ for: 'sources', ...sources }));

@@ -23,10 +23,10 @@ import type { LoadedConfig } from './config/parse.js';
 import { loadConfig } from './io/config-file.js';
 import { isReadme, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { readGeneratedTree } from './io/generated-tree.js';
-import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
+import { isFolder, listScenarios, readHoldoutTexts } from './io/holdouts.js';
 import { openTestCache } from './io/test-cache.js';
 import { assembleWorkspace, decodeContext, modelFiles } from './workspace.js';
-import { inputProblems } from './pipeline-steps.js';
+import { inputProblems, type ScenariosFolder } from './pipeline-steps.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
 import { modelSpec } from './phases/2-model/index.js';
@@ -236,6 +236,8 @@ export interface IncrementalInputs {
   scenarios: CheckContext['scenarios'];
   /** The scenarios folder as text, for requirement coverage (never for a prompt). */
   holdouts: readonly HoldoutText[];
+  /** Whether the config names the scenarios folder and what is there (default: present when `holdouts` has any, else missing). */
+  scenariosFolder?: ScenariosFolder;
   /** Reads a test file's cases (the test cache's reader, when there is one). */
   readTests?: TestReader;
 }
@@ -249,13 +251,15 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
   const { models, cacheWritten } = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
   await cacheWritten;
   const scenariosDir = path.resolve(root, paths.scenarios);
-  const [tree, scenarios, holdouts, tests] = await Promise.all([
+  const [tree, scenarios, holdouts, tests, exists] = await Promise.all([
     readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    isFolder(scenariosDir),
   ]);
-  const session = createIncrementalCheck({ root, config, files, models, tree, scenarios, holdouts, ...(tests ? { readTests: tests.read } : {}) });
+  const scenariosFolder: ScenariosFolder = { configured: config.spans.get('value:paths.scenarios') ?? null, state: !exists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' };
+  const session = createIncrementalCheck({ root, config, files, models, tree, scenarios, holdouts, scenariosFolder, ...(tests ? { readTests: tests.read } : {}) });
   await tests?.save();
   return session;
 }
@@ -404,7 +408,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const files: WorkspaceFiles<ReadFile> = { specsDirExists, specs: [], context: [] };
     return group([
       ...loaded.diagnostics,
-      ...inputProblems(files, config),
+      ...inputProblems(files, config, inputs.scenariosFolder ?? { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: inputs.holdouts.length > 0 ? 'present' : 'missing' }),
       ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
     ]);
   }

@@ -5,12 +5,15 @@
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { BuildEvent, Diagnostic, ForceSpec, JobOutcome, Plan, PlannedJob, SpecccConfig, Validator, Workspace } from './types/index.js';
+import type { BuildEvent, Diagnostic, ForceSpec, HoldoutSet, JobOutcome, Plan, PlannedJob, Span, SpecccConfig, Validator, Workspace } from './types/index.js';
+import { CONFIG_FILE } from './config/file-name.js';
 import type { Runtime } from './runtime.js';
 import type { BuildPrompts } from './phases/4-render/prompts.js';
 import type { PlanInput } from './phases/5-plan/index.js';
 import type { RunJobsInput, ShardRole } from './phases/6-generate/run-jobs.js';
 import type { ShardPartition } from './phases/5-plan/shard.js';
+import type { GateInputs } from './phases/5-plan/verdict-key.js';
+import { readOnlyVerdictStore, verdictStore } from './io/verdicts.js';
 import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
 import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
@@ -70,22 +73,43 @@ export async function recoverUnderLock(root: string, runtime: Runtime | null): P
   return generatedDir;
 }
 
-export function inputProblems(files: WorkspaceFiles, config: SpecccConfig): Diagnostic[] {
-  if (files.specsDirExists) return [];
-  return [
-    d.specsFolderMissing({
-      file: config.paths.specs,
-      span: { start: origin, end: origin },
-      message: `Specs folder \`${config.paths.specs}\` does not exist in the workspace root; expected a folder of markdown specs`,
-    }),
-  ];
+/** The scenarios folder as check finds it: whether the config names it, and what is there. */
+export interface ScenariosFolder {
+  /** `paths.scenarios` is set in the config (its span), rather than the default. */
+  configured: Span | null;
+  state: 'missing' | 'empty' | 'present';
+}
+
+export function inputProblems(files: WorkspaceFiles, config: SpecccConfig, scenarios: ScenariosFolder): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  if (!files.specsDirExists) {
+    problems.push(
+      d.specsFolderMissing({
+        file: config.paths.specs,
+        span: { start: origin, end: origin },
+        message: `Specs folder \`${config.paths.specs}\` does not exist in the workspace root; expected a folder of markdown specs`,
+      }),
+    );
+  }
+  // A folder the config names but that is not there is never "no holdouts": every spec would pass unverified.
+  if (scenarios.configured && scenarios.state !== 'present') {
+    problems.push(
+      d.scenariosFolderMissing({
+        file: CONFIG_FILE,
+        span: scenarios.configured,
+        message: `paths.scenarios names \`${config.paths.scenarios}\`, which ${scenarios.state === 'missing' ? 'does not exist' : 'holds no scenario'}; expected the holdout scenarios there`,
+      }),
+    );
+  }
+  return problems;
 }
 
 export type PlanInputWithTree = PlanInput & { current: Map<string, string> };
 
-export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts: BuildPrompts, tree: GeneratedTree, force: ForceSpec): PlanInputWithTree {
+export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts: BuildPrompts, tree: GeneratedTree, force: ForceSpec, gate: GateInputs): PlanInputWithTree {
   const current = new Map([...tree.files].map(([p, c]) => [p, stripHeader(c)]));
   return {
+    gate,
     workspace,
     config,
     systemPrompt: prompts.systemPrompt,
@@ -154,6 +178,21 @@ export function lazyPreflight(plan: Plan, runtime: Runtime) {
 }
 
 /**
+ * The sandbox, set up once before the first output is judged again with no request: a missing
+ * sandbox is the setup error it is for a build (thrown after the jobs, like preflight's).
+ */
+export function lazySandbox(runtime: Runtime): () => Promise<boolean> {
+  let ready: boolean | undefined;
+  return async () => {
+    if (ready === undefined) {
+      runtime.requireSandbox();
+      ready = true;
+    }
+    return ready;
+  };
+}
+
+/**
  * With --batch a job spends most of its life waiting for a batch, so the concurrency limit moves
  * from jobs to validation: every ready job joins the wave's batch, and at most `concurrency`
  * validations run at once.
@@ -183,14 +222,19 @@ export function shardRole(partition: ShardPartition, runtime: Runtime, waitMs: n
   };
 }
 
-export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | 'promote'; runtime?: Runtime; onEvent?: (event: BuildEvent) => void }, config: SpecccConfig, prompts: BuildPrompts): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal' | 'current'> {
+export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | 'promote'; runtime?: Runtime; onEvent?: (event: BuildEvent) => void }, config: SpecccConfig, prompts: BuildPrompts, holdouts: HoldoutSet): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal' | 'current'> {
   const runtime = options.mode === 'plan' ? null : options.runtime!;
+  const building = options.mode === 'build';
   const maxAttempts = 1 + config.validation.maxFixAttempts;
-  const batched = runtime?.batch && options.mode === 'build' ? batchedConcurrency(config, runtime.validator) : null;
+  const batched = runtime?.batch && building ? batchedConcurrency(config, runtime.validator) : null;
   return {
     config: batched?.config ?? config,
-    agent: options.mode === 'build' ? runtime!.agent : null,
-    validator: batched?.validator ?? runtime?.validator ?? null,
+    agent: building ? runtime!.agent : null,
+    // Only a build runs code: --check, --dry-run and manual promotion judge nothing.
+    validator: building ? (batched?.validator ?? runtime!.validator) : null,
+    verdicts: building ? verdictStore(root) : readOnlyVerdictStore(root),
+    holdouts,
+    ...(building ? { beforeJudge: lazySandbox(runtime!) } : {}),
     providerLabel: runtime?.providerLabel ?? 'none',
     // Plan mode still reads the store: a stored result means "restored, no agent call".
     results: runtime?.results ?? resultStore(root),

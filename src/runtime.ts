@@ -12,7 +12,6 @@ import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.
 import { createValidator } from './phases/7-validate/index.js';
 import { priceOf, type PriceOverrides } from './models/pricing.js';
 import { cassetteStore } from './io/cassettes.js';
-import { holdoutsFrom } from './io/holdouts.js';
 import { resultStore } from './io/results.js';
 import { createRedactor, newRunId, openTrace } from './io/trace.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from './io/lock.js';
@@ -137,7 +136,7 @@ export interface Gate {
  * runtime; `speccc verify` uses it directly. No sandbox available: a setup error, never an
  * unsealed run.
  */
-export function createGate(options: { root: string; config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number }): Gate {
+export function createGate(options: { config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number }): Gate {
   const mode: SandboxMode = options.config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
   let runner: SealedRunner;
   try {
@@ -150,7 +149,6 @@ export function createGate(options: { root: string; config: SpecccConfig; creden
   const validator = createValidator({
     config: options.config,
     runner,
-    holdouts: holdoutsFrom(path.resolve(options.root, options.config.paths.scenarios)),
     ...(options.mutationConcurrency ? { mutationConcurrency: options.mutationConcurrency } : {}),
   });
   return { runner, validator, warnings };
@@ -177,7 +175,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   // nothing to do, promote and scenarios generate need none on this machine.
   const runsCode = options.command === 'build' || options.command === 'watch';
   let gate: Gate | undefined;
-  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ root, config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
+  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
   const sandbox: SandboxMode = options.inject?.runner?.mode ?? (config.validation.sandbox === 'off' ? 'off' : 'bubblewrap');
   if (sandbox === 'off' && runsCode) warnings.push(SANDBOX_OFF_WARNING);
   const validator: Validator = options.inject?.validator ?? {

@@ -24,6 +24,7 @@ export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>
     }
     const reasons = job.reasons.map((r) => REASON_TEXT[r]).join(', ');
     if (outcome?.state === 'reused') lines.push(`  ${c.yellow('•')} ${job.id}: ${reasons}; a stored result restores it (no agent call)`);
+    else if (outcome?.state === 'failed' || outcome?.state === 'skipped') lines.push(`  ${c.red('•')} ${job.id}: ${reasons}; ${outcome.state === 'failed' ? `a recorded verdict says ${outcome.error}` : `${outcome.error}`}`);
     else {
       const e = byId.get(job.id);
       const cost = e ? ` — ~${e.inputTokens.toLocaleString('en-US')} input tokens${e.counted ? '' : ' (estimated)'}, expected ${usd(e.expectedUsd)}, worst case ${usd(e.worstCaseUsd)} (${e.model})` : '';
@@ -54,17 +55,17 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     case 'built': {
       const u = o.result!.usage;
       const attempts = o.attempts > 1 ? `, ${o.attempts} attempts` : '';
-      const scenarios = o.scenarios ?? [];
-      const gate = o.holdout === 'unverified' ? 'no holdout check (unverified)' : `${scenarios.filter((s) => s.passed).length}/${scenarios.length} holdouts passed`;
-      return `${c.green('✔')} ${o.id} built: type-checked, its tests passed, ${gate} (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.spentUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
+      return `${c.green('✔')} ${o.id} built: type-checked, its tests passed, ${gateLine(o)} (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.spentUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
     }
     case 'reused':
-      return `${c.green('✔')} ${o.id} restored from a stored result (no agent call)`;
+      return `${c.green('✔')} ${o.id} restored from a stored result (no agent call), ${gateLine(o)}`;
     case 'staged':
       return `${c.yellow('⏸')} ${o.id} staged: passed its checks; promotion is manual, run \`speccc promote ${o.id}\``;
     case 'fresh':
+      if (o.rejudged) return `${c.green('✔')} ${o.id} judged again under the current holdouts and settings (no agent call): ${gateLine(o)}`;
       return o.cutOff ? `${c.green('✔')} ${o.id} up to date (its dependency was rebuilt with identical outputs)` : '';
     case 'failed':
+      if (o.rejudged) return `${c.red('✖')} ${o.id} fails its gate now (${o.failureClass}): ${o.error}; generated/ still holds that output`;
       return `${c.red('✖')} ${o.id} failed (${o.failureClass}): ${o.error}; generated/ keeps its previous files`;
     case 'skipped':
       return `${c.yellow('-')} ${o.id} skipped: ${o.error}`;
@@ -73,6 +74,12 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     default:
       return `${c.yellow('•')} ${o.id} ${o.error ?? 'stale'}`;
   }
+}
+
+/** What the holdout gate said: `1/1 holdouts passed`, or that there was none. */
+function gateLine(o: JobOutcome): string {
+  const scenarios = o.scenarios ?? [];
+  return o.holdout === 'unverified' || scenarios.length === 0 ? 'no holdout check (unverified)' : `${scenarios.filter((s) => s.passed).length}/${scenarios.length} holdouts passed`;
 }
 
 export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; total: number; change: TreeChange | null; cancelled: boolean; runId: string; shard?: { index: number; count: number; owned: number } }, color: boolean): string {
@@ -90,7 +97,10 @@ export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOut
   const notBuilt = count('cancelled');
   const staged = count('staged');
   const unverified = outcomes.filter((o) => (o.state === 'built' || o.state === 'reused') && o.holdout === 'unverified').length;
+  const rejudged = outcomes.filter((o) => o.state === 'fresh' && o.rejudged).length;
+  const judgedAgain = rejudged > 0 ? ` (${rejudged} judged again, no agent call)` : '';
   if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && !input.change) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date\n`;
+  if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && rejudged > 0) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date${judgedAgain} (run ${input.runId})\n`;
   const change = input.change ? `; generated/: ${input.change.written.length} written, ${input.change.removed.length} removed, ${input.change.unchanged} unchanged` : '';
   const mark = failed + skipped + notBuilt > 0 ? c.red('✖') : c.green('✔');
   const parts = [
@@ -100,7 +110,7 @@ export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOut
     ...(skipped > 0 ? [`${skipped} skipped (a dependency failed)`] : []),
     ...(notBuilt > 0 ? [`${notBuilt} not built (the build stopped)`] : []),
     ...(staged > 0 ? [`${staged} staged for manual promotion`] : []),
-    `${input.total - built - failed - skipped - notBuilt - staged} up to date`,
+    `${input.total - built - failed - skipped - notBuilt - staged} up to date${judgedAgain}`,
   ];
   return `${mark} ${parts.join(', ')} (${money}; run ${input.runId})${change}\n`;
 }

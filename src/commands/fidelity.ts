@@ -38,7 +38,7 @@ export async function runFidelity(
   const twin = twins.serviceTwin(options.twin);
   if (!tree.files.has(twin.entry)) throw new UsageError(`twin ${options.twin} has not been built (${config.paths.generated}/${twin.entry} is missing); run \`speccc build\` first`);
 
-  const gate = createGate({ root, config, credentials: takeCredentials(io.env) });
+  const gate = createGate({ config, credentials: takeCredentials(io.env) });
   for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
   const replay = await replayFiles(fidelity.replayPlan(recordings, twin.env), gate.runner.toolchain.node);
   const run = await gate.runner.run({

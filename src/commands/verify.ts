@@ -61,13 +61,13 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
       throw new UsageError(`no ready spec with outputs has the id \`${specId}\`; ready specs: ${buildable.map((s) => s.frontmatter!.id).join(', ') || 'none'}`);
     }
     const gate = createGate({
-      root,
-      config: { ...config, paths: { ...config.paths, scenarios: path.relative(root, scenariosDir) || '.' } },
+      config,
       credentials: takeCredentials(io.env),
       mutationConcurrency: Math.max(1, Math.min(4, os.availableParallelism())),
     });
     for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
-    const tree = await readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION);
+    const { readHoldoutSet } = await import('../io/holdouts.js');
+    const [tree, holdouts] = await Promise.all([readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION), readHoldoutSet(scenariosDir)]);
     const specs = buildable.filter((s) => specId === undefined || s.frontmatter!.id === specId).sort((a, b) => (a.frontmatter!.id < b.frontmatter!.id ? -1 : 1));
     const verdicts: SpecVerdict[] = [];
     const unverified: string[] = [];
@@ -75,7 +75,8 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     for (const spec of specs) {
       const id = spec.frontmatter!.id;
       const twins = twinsUsedBy(spec, checked.workspace);
-      const run = await gate.validator.holdout({ specId: id, tree: tree.files, twins, signal: io.signal });
+      const checks = holdouts.get(id) ?? [];
+      const run = await gate.validator.holdout({ specId: id, checks, tree: tree.files, twins, signal: io.signal });
       if (run.scenarios.length === 0) {
         unverified.push(id);
         continue;
@@ -86,7 +87,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         if (!run.passed) verdict.mutation = notScored(files, 'its holdout scenarios fail: mutants are judged only against passing scenarios');
         else {
           io.stderr(`… mutation testing ${id} (${files.join(', ') || 'no file'}) against ${run.scenarios.length} holdout scenario${run.scenarios.length === 1 ? '' : 's'}\n`);
-          const m = await gate.validator.mutate({ specId: id, tree: tree.files, mutate: files, twins, signal: io.signal });
+          const m = await gate.validator.mutate({ specId: id, checks, tree: tree.files, mutate: files, twins, signal: io.signal });
           verdict.mutation = m.result ? await scored(files, m.result, m.durationMs, tree.files, minimum) : notScored(files, m.error ?? 'not scored', m.durationMs);
         }
       }

@@ -26,7 +26,7 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
       const config = (await loadConfig(root)).config;
       const credentials = takeCredentials(io.env);
       // Refuse to start without a sandbox, rather than at the first build.
-      for (const warning of createGate({ root, config, credentials }).warnings) io.stderr(`speccc: warning: ${warning}\n`);
+      for (const warning of createGate({ config, credentials }).warnings) io.stderr(`speccc: warning: ${warning}\n`);
       const budget = createBudget(perSession ?? null);
       session = budget;
       runtimeForBuild = () => createRuntime({ root, config, credentials, command: 'watch', provider: flags.provider, session: budget, maxCostUsd: perBuild ?? config.budgetUsd });

@@ -54,6 +54,7 @@ export type DiagnosticCode =
   | 'scenario-no-check'
   | 'scenario-none'
   | 'scenario-order'
+  | 'scenarios-folder-missing'
   | 'section-duplicate'
   | 'section-empty'
   | 'section-missing'
@@ -178,6 +179,8 @@ export const diagnostics = {
   scenarioNone: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-none', input),
   /** warning: A scenario's steps are out of Given, When, Then order */
   scenarioOrder: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-order', input),
+  /** error: The scenarios folder the config names is missing or empty */
+  scenariosFolderMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenarios-folder-missing', input),
   /** error: A section appears twice */
   sectionDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-duplicate', input),
   /** error: A section has a heading but no content */

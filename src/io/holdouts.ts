@@ -4,31 +4,77 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { HoldoutCheck, HoldoutSource, HoldoutText } from '../types/index.js';
+import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
 import { canonicalJson, sha256 } from '../phases/1-parse/hash.js';
+import type { Hasher } from './stat-cache.js';
 
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_CHECK_BYTES = 1024 * 1024;
 
-export function holdoutsFrom(scenariosDir: string): HoldoutSource {
-  return {
-    async checksFor(specId) {
-      let names: string[];
-      try {
-        names = (await fs.readdir(path.join(scenariosDir, specId))).filter((n) => CHECK_FILE.test(n)).sort();
-      } catch {
-        return [];
-      }
-      const checks: HoldoutCheck[] = [];
-      for (const name of names) {
-        const file = path.join(scenariosDir, specId, name);
-        const st = await fs.lstat(file).catch(() => null);
-        if (!st?.isFile() || st.size > MAX_CHECK_BYTES) continue;
-        checks.push({ name: name.replace(CHECK_FILE, ''), file: `${specId}/${name}`, content: await fs.readFile(file, 'utf8') });
-      }
-      return checks;
-    },
-  };
+/** One spec's automated checks (`<spec-id>/<name>.test.ts`), sorted by name; links, unreadable and oversized files are left out. */
+async function checksOf(scenariosDir: string, specId: string): Promise<HoldoutCheck[]> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(path.join(scenariosDir, specId))).filter((n) => CHECK_FILE.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const checks: HoldoutCheck[] = [];
+  for (const name of names) {
+    const file = path.join(scenariosDir, specId, name);
+    const st = await fs.lstat(file).catch(() => null);
+    if (!st?.isFile() || st.size > MAX_CHECK_BYTES) continue;
+    checks.push({ name: name.replace(CHECK_FILE, ''), file: `${specId}/${name}`, content: await fs.readFile(file, 'utf8') });
+  }
+  return checks;
+}
+
+/**
+ * Every automated holdout check of the scenarios folder, by spec id, read once per run. The
+ * validator runs exactly these and the verdict keys digest exactly these; nothing here is ever
+ * handed to a generating agent. A missing folder is an empty set (the checker reports one that
+ * the config names but that is missing or empty).
+ */
+export async function readHoldoutSet(scenariosDir: string): Promise<HoldoutSet> {
+  let specs: string[];
+  try {
+    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+  } catch {
+    return new Map();
+  }
+  const set = new Map<string, HoldoutCheck[]>();
+  for (const spec of specs) {
+    const checks = await checksOf(scenariosDir, spec);
+    if (checks.length > 0) set.set(spec, checks);
+  }
+  return set;
+}
+
+/**
+ * [`<spec-id>/<name>.test.ts`, sha256] of every holdout check, through the stat cache's hasher:
+ * the build stamp covers the checks' contents (a new or edited check means judging again), never
+ * their text.
+ */
+export async function hashHoldoutChecks(scenariosDir: string, hash: Hasher): Promise<[string, string][]> {
+  let specs: string[];
+  try {
+    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+  } catch {
+    return [];
+  }
+  const out: [string, string][] = [];
+  for (const spec of specs) {
+    const names = (await fs.readdir(path.join(scenariosDir, spec)).catch(() => [] as string[])).filter((n) => CHECK_FILE.test(n)).sort();
+    for (const name of names) {
+      const hashed = await hash(path.join(scenariosDir, spec, name));
+      if (hashed) out.push([`${spec}/${name}`, hashed.hash]);
+    }
+  }
+  return out;
+}
+
+export async function isFolder(dir: string): Promise<boolean> {
+  return fs.stat(dir).then((st) => st.isDirectory(), () => false);
 }
 
 /** Plain-language scenarios (`<spec-id>/<name>.md`) and whether each has an automated check beside it. */

@@ -7,6 +7,19 @@ import { z } from 'zod';
 
 const usage = z.object({ inputTokens: z.number(), outputTokens: z.number(), cacheReadTokens: z.number(), cacheWriteTokens: z.number() });
 const holdout = z.enum(['passed', 'failed', 'unverified']);
+const digest = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A promotion verdict (src/types/build.ts Verdict): in the manifest for promoted output, and in `.speccc/verdicts/`. */
+export const VerdictSchema = z.object({
+  key: z.object({ tree: digest, visible: digest, holdouts: digest, settings: digest }),
+  admitted: z.boolean(),
+  holdout,
+  scenarios: z.array(z.object({ name: z.string(), file: z.string(), passed: z.boolean() })),
+  mutationScore: z.number().optional(),
+  failureClass: z.string().optional(),
+  error: z.string().optional(),
+  at: z.string(),
+});
 
 export const ManifestEntrySchema = z.object({
   file: z.string(),
@@ -32,6 +45,7 @@ export const ManifestEntrySchema = z.object({
     )
     .optional(),
   mutationScore: z.number().optional(),
+  verdict: VerdictSchema.optional(),
 });
 
 export const ManifestFileSchema = z.object({

@@ -99,14 +99,18 @@ export interface Validator {
    * outputs included), with `twins` (their outputs in the tree) running beside them.
    */
   visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<ValidationRun>;
-  /** Run the spec's holdout checks against a fresh sealed copy of the tree, twins beside it. Never shown to a generating agent. */
-  holdout(input: { specId: string; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<HoldoutRun>;
+  /**
+   * Run the spec's holdout `checks` (from the run's holdout set: exactly the checks its verdict
+   * key names) against a fresh sealed copy of the tree, twins beside it. Never shown to a
+   * generating agent.
+   */
+  holdout(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<HoldoutRun>;
   /**
    * Mutation testing (Stryker) of `mutate` (paths in the tree) against the spec's holdout checks,
    * in a fresh sealed copy of the tree, `twins` beside it: which behaviour of the code no holdout
    * pins down. Never shown to a generating agent.
    */
-  mutate(input: { specId: string; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
+  mutate(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
 }
 
 /** Holdout checks of one spec: read by io from the scenarios folder, handed to the validator only. */
@@ -118,10 +122,14 @@ export interface HoldoutCheck {
   content: string;
 }
 
-export interface HoldoutSource {
-  /** Automated checks for this spec (empty when it has none). */
-  checksFor(specId: string): Promise<HoldoutCheck[]>;
-}
+/**
+ * Every holdout check of the scenarios folder, by spec id, read once per run: the validator runs
+ * these and the verdict keys digest these, so what was judged is what was named.
+ */
+export type HoldoutSet = ReadonlyMap<string, readonly HoldoutCheck[]>;
+
+/** Versions of the tools a sealed run uses (node, typescript, vitest, Stryker when installed): an upgrade can change a verdict. */
+export type ToolchainVersions = Record<string, string>;
 
 /** Absolute paths of the tools a sealed run may use: mounted read-only inside the sandbox. */
 export interface Toolchain {

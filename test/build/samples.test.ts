@@ -43,12 +43,16 @@ function filesUnder(dir: string): Record<string, string> {
   return out;
 }
 
-/** The manifest without what changes from run to run (when and how long). */
+/** The manifest without what changes from run to run (when and how long) or with the toolchain's versions (the settings digest). */
 function stableManifest(text: string): string {
-  const manifest = JSON.parse(text) as { specs: Record<string, { builtAt: string; durationMs: number }> };
+  const manifest = JSON.parse(text) as { specs: Record<string, { builtAt: string; durationMs: number; verdict?: { at: string; key: { settings: string } } }> };
   for (const entry of Object.values(manifest.specs)) {
     entry.builtAt = '<builtAt>';
     entry.durationMs = 0;
+    if (entry.verdict) {
+      entry.verdict.at = '<at>';
+      entry.verdict.key.settings = '<settings>';
+    }
   }
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { holdoutsFrom } from '../../src/io/holdouts.js';
+import { readHoldoutSet } from '../../src/io/holdouts.js';
 import type { Validator } from '../../src/types/index.js';
 import { exampleReplies } from '../helpers/example-replies.js';
 import { fakeAgent, specIdOf } from '../helpers/fake-agent.js';
@@ -36,13 +36,13 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
   rmSync(path.join(root, 'scenarios/line-items'), { recursive: true, force: true });
   const replies = exampleReplies();
   const { agent } = fakeAgent((task) => ({ files: replies[specIdOf(task)] ?? {} }));
-  const holdouts = holdoutsFrom(path.join(root, 'scenarios'));
+  const holdouts = await readHoldoutSet(path.join(root, 'scenarios'));
   let failing: string | null = null;
   const validator: Validator = {
     visible: async () => ({ passed: true, feedback: '', durationMs: 3 }),
     holdout: async ({ specId }) => {
       const passed = specId !== failing;
-      const scenarios = (await holdouts.checksFor(specId)).map((c) => ({ name: c.name, file: c.file, passed }));
+      const scenarios = (holdouts.get(specId) ?? []).map((c) => ({ name: c.name, file: c.file, passed }));
       return { passed, ...(passed ? {} : { failureClass: 'holdout-fails' as const }), feedback: passed ? '' : 'expected SPRING to be applied', durationMs: 3, scenarios };
     },
     mutate: async () => ({ result: null, error: 'not scored here', durationMs: 0 }),

@@ -13,6 +13,7 @@ import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
 import { createGate, takeCredentials } from '../../src/runtime.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { readGeneratedTree } from '../../src/io/generated-tree.js';
+import { readHoldoutSet } from '../../src/io/holdouts.js';
 import { serviceTwin } from '../../src/phases/2-model/twins.js';
 import { SPECCC_VERSION } from '../../src/version.js';
 import { runCli } from '../helpers/cli.js';
@@ -76,12 +77,12 @@ describe('examples/checkout', () => {
 
     // The same code with its retry taken out: the holdout that passed above now fails.
     const { config } = await loadConfig(root);
-    const gate = createGate({ root, config, credentials: takeCredentials({ PATH: process.env.PATH }) });
+    const gate = createGate({ config, credentials: takeCredentials({ PATH: process.env.PATH }) });
     const tree = new Map((await readGeneratedTree(path.join(root, 'generated'), SPECCC_VERSION)).files);
     const code = tree.get('src/checkout.ts')!;
     expect(code).toContain('const MAX_ATTEMPTS = 3;');
     tree.set('src/checkout.ts', code.replace('const MAX_ATTEMPTS = 3;', 'const MAX_ATTEMPTS = 1;'));
-    const noRetry = await gate.validator.holdout({ specId: 'checkout', tree, twins: [serviceTwin('payments')], signal: new AbortController().signal });
+    const noRetry = await gate.validator.holdout({ specId: 'checkout', checks: (await readHoldoutSet(path.join(root, 'scenarios'))).get('checkout') ?? [], tree, twins: [serviceTwin('payments')], signal: new AbortController().signal });
     expect(noRetry.scenarios).toEqual([{ name: 'survives-outage', file: 'checkout/survives-outage.test.ts', passed: false }]);
     expect(noRetry.failureClass).toBe('holdout-fails');
   }, 180_000);

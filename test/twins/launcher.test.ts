@@ -124,7 +124,7 @@ console.log(JSON.stringify(out));
 
   it('reset before every test of a validated spec, so one scenario never sees what another left', async () => {
     const { config } = await loadConfig('/nonexistent-speccc-root');
-    const validator = createValidator({ config, runner, holdouts: { checksFor: async () => [] } });
+    const validator = createValidator({ config, runner });
     const test = `import { expect, it } from 'vitest';
 const url = () => process.env.SPECCC_TWIN_COUNTER_URL!;
 const count = async () => ((await (await fetch(url() + '/count', { method: 'POST' })).json()) as { count: number }).count;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSealedRunner, resolveToolchain } from '../../src/io/sealed-runner.js';
-import { holdoutsFrom } from '../../src/io/holdouts.js';
+import { readHoldoutSet } from '../../src/io/holdouts.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { planMutationRun, readMutationReport, type MutationResult } from '../../src/phases/7-validate/mutation.js';
 import { ConfigSchema } from '../../src/schemas/config.js';
@@ -28,14 +28,14 @@ function scenarios(files: Record<string, string>): string {
 
 const config = ConfigSchema.parse({});
 const runner = createSealedRunner({ mode: 'bubblewrap', parentEnv: { PATH: process.env.PATH } });
-const mutate = (dir: string) =>
-  createValidator({ config, runner, holdouts: holdoutsFrom(dir) }).mutate({ specId: 'money', tree: generated, mutate: ['src/money.ts'], signal: new AbortController().signal });
+const mutate = async (dir: string) =>
+  createValidator({ config, runner }).mutate({ specId: 'money', checks: (await readHoldoutSet(dir)).get('money') ?? [], tree: generated, mutate: ['src/money.ts'], signal: new AbortController().signal });
 
 describe('the sealed validator’s mutation runs', () => {
   it('says why nothing was scored: no holdout, no file, a link outside the toolchain', async () => {
     const empty = await mutate(scenarios({}));
     expect(empty).toMatchObject({ result: null, error: 'no holdout check to judge the mutants' });
-    const noFile = await createValidator({ config, runner, holdouts: holdoutsFrom(repo) }).mutate({ specId: 'money', tree: generated, mutate: ['src/nothing.ts'], signal: new AbortController().signal });
+    const noFile = await createValidator({ config, runner }).mutate({ specId: 'money', checks: (await readHoldoutSet(repo)).get('money') ?? [], tree: generated, mutate: ['src/nothing.ts'], signal: new AbortController().signal });
     expect(noFile.error).toBe('no generated file to mutate');
     expect(resolveToolchain().stryker).toMatch(/stryker\.js$/);
     const refused = await runner.run({ files: new Map(), argv: ['/bin/true'], timeoutMs: 5_000, signal: new AbortController().signal, links: new Map([['home', '/home']]) });

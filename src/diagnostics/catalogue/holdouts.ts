@@ -15,4 +15,14 @@ export const HOLDOUTS: CatalogueEntry[] = [
     ok: { files: { 'scenarios/cart/empty-cart.md': SCENARIO, 'scenarios/cart/empty-cart.test.ts': CHECK, 'specs/cart.md': spec() } },
     notOk: { files: { 'scenarios/cart/empty-cart.md': SCENARIO, 'specs/cart.md': spec() } },
   },
+  {
+    code: 'scenarios-folder-missing',
+    severity: 'error',
+    summary: 'The scenarios folder the config names is missing or empty',
+    doc: 'With `paths.scenarios` set, the holdouts are meant to be there: a folder that was not checked out (a CI job without the scenarios repository) must not pass for "no holdouts", which would let every spec be promoted unverified.',
+    hint: 'Check out the scenarios repository at that path (or pass the right one to paths.scenarios); remove paths.scenarios if the product has no holdouts yet.',
+    locked: 'a build would otherwise promote every spec unverified',
+    ok: { files: { 'speccc.config.json': JSON.stringify({ paths: { scenarios: 'holdouts' } }, null, 2), 'specs/cart.md': spec(), 'holdouts/cart/empty-cart.md': SCENARIO, 'holdouts/cart/empty-cart.test.ts': CHECK } },
+    notOk: { files: { 'speccc.config.json': JSON.stringify({ paths: { scenarios: 'holdouts' } }, null, 2), 'specs/cart.md': spec() }, note: 'The config names `holdouts/`, which does not exist.' },
+  },
 ];

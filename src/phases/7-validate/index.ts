@@ -5,7 +5,7 @@
  * the injected SealedRunner: this phase decides what to run and reads the results; it never
  * touches the file system or spawns a process itself.
  */
-import type { FileTree, HoldoutRun, HoldoutSource, MutationRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
+import type { FileTree, HoldoutRun, MutationRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
 import { trimOutput } from './feedback.js';
 import { RESET_HOOK, twinResetHook } from './twin-hook.js';
 import { planMutationRun, readMutationReport } from './mutation.js';
@@ -18,7 +18,6 @@ export { RESET_HOOK, SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 export interface ValidatorOptions {
   config: SpecccConfig;
   runner: SealedRunner;
-  holdouts: HoldoutSource;
   /** Stryker's test-runner processes in a mutation run (default 2; one when the code calls twins). */
   mutationConcurrency?: number;
 }
@@ -136,9 +135,8 @@ export function createValidator(options: ValidatorOptions): Validator {
       return { passed, ...(passed ? {} : { failureClass: classify(result) ?? 'tests-fail' }), feedback: passed ? '' : trimOutput(result.refused ?? result.output), durationMs: Date.now() - started };
     },
 
-    async holdout({ specId, tree, twins = [], signal }): Promise<HoldoutRun> {
+    async holdout({ specId, checks, tree, twins = [], signal }): Promise<HoldoutRun> {
       const started = Date.now();
-      const checks = await options.holdouts.checksFor(specId);
       if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
       const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
       const report = `${HOLDOUT_DIR}/${specId}.report.json`;
@@ -163,13 +161,12 @@ export function createValidator(options: ValidatorOptions): Validator {
       };
     },
 
-    async mutate({ specId, tree, mutate, twins = [], signal }): Promise<MutationRun> {
+    async mutate({ specId, checks, tree, mutate, twins = [], signal }): Promise<MutationRun> {
       const started = Date.now();
       const none = (error: string, failureClass?: MutationRun['failureClass']): MutationRun => ({ result: null, error, ...(failureClass ? { failureClass } : {}), durationMs: Date.now() - started });
       const targets = mutate.filter((p) => tree.has(p));
       if (targets.length === 0) return none('no generated file to mutate');
       if (!toolchain.stryker) return none('this sandbox has no Stryker toolchain', 'sandbox-refused');
-      const checks = await options.holdouts.checksFor(specId);
       if (checks.length === 0) return none('no holdout check to judge the mutants');
       const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
       const limit = timeoutMs * MUTATION_TIMEOUT_FACTOR;

@@ -33,7 +33,8 @@ export function assembleTree(input: {
   for (const job of input.plan.jobs) {
     const outcome = input.outcomes.get(job.id);
     const previous = input.manifest.specs.get(job.id);
-    const produced = outcome && (outcome.state === 'built' || outcome.state === 'reused') ? outcome : undefined;
+    // Output enters the tree only under an admitted verdict (run-jobs gives it one on every path).
+    const produced = outcome && (outcome.state === 'built' || outcome.state === 'reused') && outcome.verdict?.admitted ? outcome : undefined;
     if (produced?.result && produced.prepared && produced.files) {
       const outputs: Record<string, string> = {};
       for (const [path, content] of produced.files) {
@@ -53,9 +54,10 @@ export function assembleTree(input: {
         costUsd: r.costUsd,
         durationMs: r.durationMs,
         builtAt: r.finishedAt,
-        ...(r.holdout ? { holdout: r.holdout } : {}),
-        ...(r.mutationScore !== undefined ? { mutationScore: r.mutationScore } : {}),
+        holdout: produced.verdict!.holdout,
+        ...(produced.verdict!.mutationScore !== undefined ? { mutationScore: produced.verdict!.mutationScore } : {}),
         sandbox: input.sandbox,
+        verdict: produced.verdict!,
       });
       promoted.push(job);
       continue;
@@ -67,7 +69,9 @@ export function assembleTree(input: {
     }
     if (previous) {
       const fresh = outcome?.state === 'fresh' && outcome.prepared;
-      specs.set(job.id, fresh ? { ...previous, file: job.spec.file, inputs: outcome.prepared!.inputs } : previous);
+      specs.set(job.id, fresh ? { ...previous, file: job.spec.file, inputs: outcome.prepared!.inputs, ...judgedAgain(outcome, input.sandbox) } : previous);
+      // Judged again under new holdouts: its trace is made again too.
+      if (fresh && outcome.rejudged) promoted.push(job);
     }
   }
   // Each promoted spec's trace, against every test of the next tree (a dependent's tests may cover a dependency's rules).
@@ -84,6 +88,13 @@ export function assembleTree(input: {
   const sameFiles = files.size === input.currentRaw.size && [...files].every(([p, c]) => input.currentRaw.get(p) === c);
   const changed = !sameFiles || manifestJson(manifest) !== manifestJson({ ...input.manifest, speccc: input.version });
   return { files, manifest, changed };
+}
+
+/** The fields a fresh job's entry takes from the verdict it was judged again under. */
+function judgedAgain(outcome: JobOutcome, sandbox: string): Partial<ManifestEntry> {
+  const v = outcome.rejudged ? outcome.verdict : undefined;
+  if (!v) return {};
+  return { verdict: v, holdout: v.holdout, sandbox, ...(v.mutationScore !== undefined ? { mutationScore: v.mutationScore } : {}) };
 }
 
 /** The manifest as written to generated/.speccc/manifest.json: specs sorted by id. */
