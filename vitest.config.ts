@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/samples/**', '**/.speccc/**'],
+    exclude: ['**/node_modules/**', '**/samples/**', 'test/fixtures/**', '**/.speccc/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores on CI: forks keep child-process-heavy suites isolated. Most tests wait on child

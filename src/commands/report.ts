@@ -114,7 +114,10 @@ async function openFile(io: CliIo, file: string): Promise<void> {
   if (failed) io.stderr(`speccc: could not open the report with \`${command}\` (${failed.message}); open ${file} in a browser\n`);
 }
 
-async function writeOut(file: string, text: string): Promise<void> {
+/** Inside the workspace (the default, `.speccc/report/`), never through a link out of it; elsewhere (`--out`), where the user said. */
+async function writeOut(root: string, file: string, text: string): Promise<void> {
+  const rel = path.relative(root, file);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return (await import('../io/safe-write.js')).writeInside(root, rel, text);
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, text);
 }
@@ -125,14 +128,14 @@ export async function runReport(io: CliIo, flags: ReportFlags): Promise<number> 
     const model = await gatherReport(io, root);
     if (flags.format !== 'html') {
       const text = flags.format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : (await import('../report/markdown.js')).renderReportMarkdown(model);
-      if (flags.out) await writeOut(path.resolve(io.cwd, flags.out), text);
+      if (flags.out) await writeOut(root, path.resolve(io.cwd, flags.out), text);
       else io.stdout(text);
       return EXIT.ok;
     }
     const { renderReportHtml } = await import('../report/html.js');
     const file = flags.out ? path.resolve(io.cwd, flags.out) : path.join(root, DEFAULT_REPORT_PATH);
     const html = renderReportHtml(model);
-    await writeOut(file, html);
+    await writeOut(root, file, html);
     const s = model.summary;
     const shown = path.relative(io.cwd, file) || file;
     io.stdout(

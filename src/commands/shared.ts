@@ -56,10 +56,19 @@ export async function inWorkspace(io: CliIo, rootFlag: string | undefined, run: 
   try {
     return await run(root);
   } catch (error) {
-    const [{ RuntimeSetupError }, { WorkspaceLockedError }, { CorruptStateError }] = await Promise.all([import('../runtime.js'), import('../io/lock.js'), import('../io/promote.js')]);
+    const [{ RuntimeSetupError }, { WorkspaceLockedError }, { CorruptStateError }, { OutsideWorkspaceError }] = await Promise.all([
+      import('../runtime.js'),
+      import('../io/lock.js'),
+      import('../io/promote.js'),
+      import('../io/safe-write.js'),
+    ]);
     if (error instanceof UsageError) {
       io.stderr(`speccc: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof OutsideWorkspaceError) {
+      io.stderr(`speccc: ${error.message}\n`);
+      return EXIT.usage;
     }
     if (error instanceof RuntimeSetupError) {
       io.stderr(`speccc: ${error.message}; generated/ is unchanged\n`);

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeInside } from './safe-write.js';
 import { BatchRecordSchema } from '../schemas/state.js';
 import type { BatchRecord, BatchStateStore } from '../phases/6-generate/anthropic/batches.js';
 import { CorruptStateError } from './promote.js';
@@ -47,8 +47,7 @@ export function batchStateStore(root: string): BatchStateStore {
       return records;
     },
     async save(record) {
-      await fs.mkdir(dir, { recursive: true });
-      await writeFileAtomic(path.join(dir, `${record.id}.json`), JSON.stringify(record, null, 2) + '\n');
+      await writeInside(root, path.join('.speccc', 'batches', `${record.id}.json`), JSON.stringify(record, null, 2) + '\n');
     },
     async remove(id) {
       if (FILE.test(`${id}.json`)) await fs.rm(path.join(dir, `${id}.json`), { force: true });

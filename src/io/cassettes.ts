@@ -1,5 +1,6 @@
 /** Cassettes on disk: `.speccc/cassettes/<job-key>.json`. A corrupt or mismatched cassette is no cassette. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeInsideSync } from './safe-write.js';
 import path from 'node:path';
 import type { Cassette, CassetteStore } from '../phases/6-generate/cassette.js';
 
@@ -20,8 +21,8 @@ export function cassetteStore(root: string): CassetteStore {
       }
     },
     write(cassette) {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, `${cassette.jobKey}.json`), JSON.stringify(cassette, null, 2));
+      // `.speccc/cassettes/` is committable: a link there must never carry a cassette out of the workspace.
+      writeInsideSync(root, path.join('.speccc', 'cassettes', `${cassette.jobKey}.json`), JSON.stringify(cassette, null, 2));
     },
   };
 }

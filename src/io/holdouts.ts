@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
 import { canonicalJson, sha256 } from '../phases/1-parse/hash.js';
 import type { Hasher } from './stat-cache.js';
+import { writeInside } from './safe-write.js';
 
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_CHECK_BYTES = 1024 * 1024;
@@ -104,7 +105,7 @@ export async function readScenario(scenariosDir: string, file: string): Promise<
 
 /** Writes a generated check beside its scenario. */
 export async function writeScenarioCheck(scenariosDir: string, rel: string, content: string): Promise<void> {
-  await fs.writeFile(path.join(scenariosDir, rel), content);
+  await writeInside(scenariosDir, rel, content);
 }
 
 /**

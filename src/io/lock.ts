@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { appendInside } from './safe-write.js';
 
 export interface Holder {
   pid: number;
@@ -45,9 +46,9 @@ async function readHolder(root: string): Promise<Holder | null> {
 }
 
 export async function acquireWorkspaceLock(root: string, command: string): Promise<WorkspaceLock> {
-  await fs.mkdir(path.join(root, '.speccc'), { recursive: true });
   const target = targetOf(root);
-  await fs.writeFile(target, '', { flag: 'a' });
+  // Made (never through a link) before proper-lockfile puts its folder beside it.
+  await appendInside(root, path.relative(root, target), '');
   const lost = new AbortController();
   const attempt = () =>
     lockfile.lock(target, {

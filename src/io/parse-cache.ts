@@ -15,11 +15,12 @@
  * is rewritten with only the used ones. A torn append is a line that fails its checksum: a miss.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, promises as fs, write } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, promises as fs, write } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ModelledFile } from '../types/index.js';
 import { decodeModel, encodeModel } from './model-codec.js';
+import { appendInside, folderInsideSync, OutsideWorkspaceError } from './safe-write.js';
 
 /** Bump when the model's shape, the checks inside phases 1–2 or the spec-local rules change meaning. */
 export const PARSE_CACHE_FORMAT = 8;
@@ -100,10 +101,11 @@ function payloadOf(headerCrc: number, line: Buffer): string | undefined {
  * pool while this thread goes on checking. write-file-atomic would wait for this thread between
  * its steps, after the checking. A crash can leave the temporary file, never a torn cache.
  */
-async function writeBehind(file: string, data: Buffer): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
+async function writeBehind(root: string, file: string, data: Buffer): Promise<void> {
+  folderInsideSync(root, path.relative(root, path.dirname(file)));
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = openSync(temporary, 'w');
+  // A new file, never through a link; the rename then replaces whatever stands at `file` (a link included) without following it.
+  const handle = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   let open = true;
   try {
     // fs.write may write less than asked: go on from where it stopped.
@@ -167,7 +169,7 @@ export async function openParseCache(root: string, specccVersion: string): Promi
           if (added.size === 0) return;
           const parts: Buffer[] = [];
           for (const line of added.values()) parts.push(line, NEWLINE);
-          await fs.appendFile(file, Buffer.concat(parts));
+          await appendInside(root, PARSE_CACHE_FILE, Buffer.concat(parts));
           return;
         }
         if (!dropped && added.size === 0 && stale.length === 0) return;
@@ -175,10 +177,11 @@ export async function openParseCache(root: string, specccVersion: string): Promi
         for (const key of stale) all.delete(key);
         const parts: Buffer[] = [Buffer.from(`${header}\n`)];
         for (const line of all.values()) parts.push(line, NEWLINE);
-        await writeBehind(file, Buffer.concat(parts));
+        await writeBehind(root, file, Buffer.concat(parts));
         await fs.rm(path.join(path.dirname(file), 'models.json'), { force: true }); // the cache before format 6
-      } catch {
-        // A read-only workspace still checks; it just does not get faster.
+      } catch (error) {
+        // A read-only workspace still checks; it just does not get faster. A link out of it is reported.
+        if (error instanceof OutsideWorkspaceError) throw error;
       }
     },
   };

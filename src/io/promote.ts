@@ -10,7 +10,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { folderInside, writeInside } from './safe-write.js';
 import { JournalSchema } from '../schemas/state.js';
 import { TREE_FOREIGN_DIRS } from './generated-tree.js';
 
@@ -104,6 +104,10 @@ export async function promoteTree(options: {
   const { root, generatedDir, stagingDir, current, next, extra } = options;
   const tree = path.join(stagingDir, 'tree');
   const old = path.join(stagingDir, 'old');
+  // Every folder on the way to the staging area and to generated/ is inside the workspace (no link
+  // leads out), before anything is removed, written or renamed there.
+  await folderInside(root, path.relative(root, path.dirname(stagingDir)));
+  await folderInside(root, path.relative(root, path.dirname(generatedDir)));
   await fs.rm(stagingDir, { recursive: true, force: true });
   await fs.mkdir(tree, { recursive: true });
   const written: string[] = [];
@@ -141,7 +145,7 @@ export async function promoteTree(options: {
     if (await exists(path.join(generatedDir, dir))) await fs.rename(path.join(generatedDir, dir), path.join(tree, dir));
   }
   // The point of no return: journal first, then two renames.
-  await writeFileAtomic(journalOf(root), JSON.stringify({ generated: generatedDir, tree, old } satisfies Journal));
+  await writeInside(root, path.relative(root, journalOf(root)), JSON.stringify({ generated: generatedDir, tree, old } satisfies Journal));
   const hadTree = await exists(generatedDir);
   if (hadTree) await fs.rename(generatedDir, old);
   await fs.rename(tree, generatedDir);

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeInside } from './safe-write.js';
 import type { ResultStore, StoredResult } from '../types/index.js';
 import { StoredResultSchema } from '../schemas/state.js';
 
@@ -26,8 +26,7 @@ export function resultStore(root: string): ResultStore {
     },
     async write(result) {
       if (!KEY.test(result.jobKey)) throw new Error(`bug: job key ${result.jobKey} is not a sha256`);
-      await fs.mkdir(path.dirname(fileOf(root, result.jobKey)), { recursive: true });
-      await writeFileAtomic(fileOf(root, result.jobKey), JSON.stringify(result));
+      await writeInside(root, path.join('.speccc', 'results', `${result.jobKey}.json`), JSON.stringify(result));
     },
   };
 }

@@ -93,6 +93,20 @@ export async function folderInside(root: string, relDir: string): Promise<string
   return dir;
 }
 
+/** folderInside, synchronously: for writers that must make their file before the first await. */
+export function folderInsideSync(root: string, relDir: string): string {
+  const dir = path.resolve(root, relDir);
+  if (!inside(path.resolve(root), dir)) throw new OutsideWorkspaceError(`refusing to write into ${relDir}: it is not inside the workspace ${root}`);
+  let realRoot = path.resolve(root);
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // a root that does not resolve: compared lexically
+  }
+  safeFolderSync(root, realRoot, dir);
+  return dir;
+}
+
 /** Writes `rel` atomically (a temporary file, then a rename): never through a link, never outside the workspace. */
 export async function writeInside(root: string, rel: string, data: string | Buffer, options: { atomic?: boolean } = {}): Promise<void> {
   const target = lexical(root, rel);
@@ -113,7 +127,7 @@ export async function writeInside(root: string, rel: string, data: string | Buff
 }
 
 /** Appends to `rel`, opened with O_NOFOLLOW: a link in its place is refused. */
-export async function appendInside(root: string, rel: string, data: string): Promise<void> {
+export async function appendInside(root: string, rel: string, data: string | Buffer): Promise<void> {
   const target = lexical(root, rel);
   await safeFolder(root, await realRootOf(root), path.dirname(target));
   let handle: fs.FileHandle;
@@ -131,7 +145,16 @@ export async function appendInside(root: string, rel: string, data: string): Pro
 }
 
 /** The synchronous forms, for the trace (which must be on disk before the next step) and cassettes. */
-export function openAppendInsideSync(root: string, rel: string): number {
+export function appendInsideSync(root: string, rel: string, data: string): void {
+  const fd = openAppendInsideSync(root, rel);
+  try {
+    writeSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openAppendInsideSync(root: string, rel: string): number {
   const target = lexical(root, rel);
   let realRoot = path.resolve(root);
   try {

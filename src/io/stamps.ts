@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { OutsideWorkspaceError, writeInside } from './safe-write.js';
 
 const fileOf = (root: string, name: string) => path.join(root, '.speccc', 'cache', `${name}.json`);
 
@@ -20,9 +20,9 @@ export async function readStored<T>(root: string, name: string, digest: string):
 
 export async function writeStored<T>(root: string, name: string, digest: string, value: T): Promise<void> {
   try {
-    await fs.mkdir(path.dirname(fileOf(root, name)), { recursive: true });
-    await writeFileAtomic(fileOf(root, name), JSON.stringify({ digest, value }));
-  } catch {
-    // read-only workspace: the next run just works again
+    await writeInside(root, path.relative(root, fileOf(root, name)), JSON.stringify({ digest, value }));
+  } catch (error) {
+    // read-only workspace: the next run just works again (a link out of the workspace is the user's to hear about)
+    if (error instanceof OutsideWorkspaceError) throw error;
   }
 }

@@ -14,7 +14,7 @@
  */
 import { promises as fs, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { OutsideWorkspaceError, writeInside } from './safe-write.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 
 export const STAT_CACHE_FILE = path.join('.speccc', 'cache', 'stats.json');
@@ -112,10 +112,10 @@ export async function openStatCache(root: string): Promise<StatCache> {
     async save() {
       if (!dirty && next.size === entries.size) return;
       try {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(next) }));
-      } catch {
+        await writeInside(root, STAT_CACHE_FILE, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(next) }));
+      } catch (error) {
         // read-only workspace: hashing just stays the slow way
+        if (error instanceof OutsideWorkspaceError) throw error;
       }
     },
   };

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { OutsideWorkspaceError, writeInside } from './safe-write.js';
 import type { TestCase } from '../types/index.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { readTests, type TestReader } from '../phases/3-check/coverage.js';
@@ -49,10 +49,10 @@ export async function openTestCache(root: string, specccVersion: string): Promis
       // Keep only what this run read: the cache follows the workspace.
       if (!dirty && used.size === Object.keys(entries).length) return;
       try {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, JSON.stringify({ version, entries: Object.fromEntries(used) }));
-      } catch {
+        await writeInside(root, path.relative(root, file), JSON.stringify({ version, entries: Object.fromEntries(used) }));
+      } catch (error) {
         // a read-only workspace still checks
+        if (error instanceof OutsideWorkspaceError) throw error;
       }
     },
   };

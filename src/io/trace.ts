@@ -4,7 +4,8 @@
  * used by `speccc log` and `speccc report`. A line a crash cut short or a hand edit broke is
  * reported with its line number and skipped, never a stack trace.
  */
-import { appendFileSync, mkdirSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { appendInsideSync } from './safe-write.js';
 import path from 'node:path';
 import type { TraceEvent, TracedEvent, TraceSink } from '../types/index.js';
 
@@ -40,19 +41,13 @@ export function createRedactor(env: NodeJS.ProcessEnv): (text: string) => string
 export const newRunId = (clock: () => number = Date.now) => `${new Date(clock()).toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
 
 export function openTrace(root: string, redact: (text: string) => string, runId = newRunId()): TraceSink {
-  const dir = path.join(root, '.speccc', 'runs');
-  const file = path.join(dir, `${runId}.jsonl`);
-  let ready = false;
+  const rel = path.join('.speccc', 'runs', `${runId}.jsonl`);
   return {
     runId,
-    file,
+    file: path.join(root, rel),
     write(event: TraceEvent) {
-      if (!ready) {
-        mkdirSync(dir, { recursive: true });
-        ready = true;
-      }
-      // Synchronous append: a crash right after an event still leaves it on disk.
-      appendFileSync(file, redact(JSON.stringify({ at: new Date().toISOString(), ...event })) + '\n');
+      // Synchronous append (a crash right after an event still leaves it on disk), never through a link.
+      appendInsideSync(root, rel, redact(JSON.stringify({ at: new Date().toISOString(), ...event })) + '\n');
     },
   };
 }

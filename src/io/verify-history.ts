@@ -8,14 +8,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { VerifyHistoryLineSchema } from '../schemas/state.js';
+import { appendInside } from './safe-write.js';
 
 export const VERIFY_HISTORY = path.join('.speccc', 'verify', 'history.jsonl');
 
 export type VerifyHistoryLine = z.output<typeof VerifyHistoryLineSchema>;
 
 export async function appendVerifyHistory(root: string, line: VerifyHistoryLine): Promise<void> {
-  await fs.mkdir(path.join(root, path.dirname(VERIFY_HISTORY)), { recursive: true });
-  await fs.appendFile(path.join(root, VERIFY_HISTORY), JSON.stringify(line) + '\n');
+  await appendInside(root, VERIFY_HISTORY, JSON.stringify(line) + '\n');
 }
 
 /** Every recorded verify run, oldest first; null when `speccc verify` never ran here. */

@@ -29,6 +29,21 @@ export interface LanguageServerOptions {
 
 const CONFIG = 'speccc.config.json';
 
+/**
+ * A `file:` URI as a local path, or null: another scheme, an encoded slash (`%2F`) or a remote
+ * host (`file://server/share`) names no file of this workspace. Such a URI is left alone with a
+ * log line; the session goes on.
+ */
+export function pathOfUri(uri: string, log: (line: string) => void): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch (error) {
+    log(`speccc: ignoring ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
 export function startLanguageServer(options: LanguageServerOptions): Connection {
   const connection = createConnection(options.input, options.output);
   const documents = new TextDocuments(TextDocument);
@@ -44,8 +59,9 @@ export function startLanguageServer(options: LanguageServerOptions): Connection 
   const uris = new Map<string, string>();
 
   const relOf = (uri: string): string | null => {
-    if (!uri.startsWith('file:')) return null;
-    const rel = path.relative(root, fileURLToPath(uri));
+    const abs = pathOfUri(uri, (line) => connection.console.log(line));
+    if (abs === null) return null;
+    const rel = path.relative(root, abs);
     return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep).join('/');
   };
   const uriOf = (file: string) => uris.get(file) ?? pathToFileURL(path.join(root, ...file.split('/'))).href;
@@ -113,7 +129,8 @@ export function startLanguageServer(options: LanguageServerOptions): Connection 
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
-    if (!options.root && folder?.startsWith('file:')) root = fileURLToPath(folder);
+    const folderPath = folder ? pathOfUri(folder, (line) => connection.console.log(line)) : null;
+    if (!options.root && folderPath) root = folderPath;
     const watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     connection.onInitialized(() => {
       if (watch) {
