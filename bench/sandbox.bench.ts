@@ -16,7 +16,7 @@ const signal = new AbortController().signal;
 async function measure(mode: 'bubblewrap' | 'off', server = true) {
   const sealedRunner = createSealedRunner({ mode, parentEnv: { PATH: process.env.PATH } });
   // Without the type-check server the validator runs a fresh tsc process per validation.
-  const runner = server ? sealedRunner : { mode: sealedRunner.mode, toolchain: sealedRunner.toolchain, run: sealedRunner.run.bind(sealedRunner) };
+  const runner = server ? sealedRunner : { mode: sealedRunner.mode, toolchain: sealedRunner.toolchain, run: sealedRunner.run.bind(sealedRunner), judge: sealedRunner.judge.bind(sealedRunner) };
   const validator = createValidator({ config: defaultConfig(), runner });
   const empty: number[] = [];
   const visible: number[] = [];

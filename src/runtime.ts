@@ -159,7 +159,7 @@ function refusingGate(): Gate {
   const refuse = () => {
     throw new Error('bug: this command runs no generated code');
   };
-  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse }, warnings: [] };
+  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse, judge: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse }, warnings: [] };
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {

@@ -42,6 +42,8 @@ export async function runChild(options: {
   wrapper?: readonly string[];
   /** HOME and TMPDIR as the child sees them (default: a fresh folder on the host, removed afterwards). */
   home?: string;
+  /** Variables speccc itself gives the child (never the parent's: those pass the allowlist only). */
+  env?: Readonly<Record<string, string>>;
 }): Promise<ChildResult> {
   const ownHome = options.home === undefined ? mkdtempSync(path.join(os.tmpdir(), 'speccc-child-')) : undefined;
   const home = options.home ?? ownHome!;
@@ -70,7 +72,7 @@ export async function runChild(options: {
       const [file, ...args] = options.wrapper ? [...options.wrapper, ...shell] : shell;
       const child = spawn(file!, args, {
         cwd: options.cwd,
-        env: scrubbedEnv(options.parentEnv ?? process.env, home),
+        env: { ...scrubbedEnv(options.parentEnv ?? process.env, home), ...(options.env ?? {}) },
         detached: true, // its own process group, so the whole tree can be killed
         stdio: ['ignore', 'pipe', 'pipe'],
       });

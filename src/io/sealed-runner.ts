@@ -25,6 +25,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode, SealedCommand, SealedResult, SealedRunner, Toolchain } from '../types/index.js';
+import { judgeRun } from './judge-run.js';
+import { HOSTS, writeTree } from './scratch-tree.js';
 import { runChild, scrubbedEnv } from './run-child.js';
 import { createTypecheckServer, type TypecheckServer } from './typecheck-server.js';
 import { prepareTwinRun } from './service-twins/index.js';
@@ -105,11 +107,8 @@ function realpathOrSelf(p: string): string {
   }
 }
 
-/** The sandbox's /etc/hosts: `localhost` only (Stryker's workers connect to it; the host's own file names nothing inside). */
-const HOSTS = '127.0.0.1 localhost\n::1 localhost\n';
-
-function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string): string[] {
-  return [...sealed(toolchain), ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []), '--bind', scratch, scratch, '--chdir', scratch, '--'];
+function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string, shared: readonly string[] = []): string[] {
+  return [...sealed(toolchain), ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []), '--bind', scratch, scratch, ...shared.flatMap((dir) => ['--bind', dir, dir]), '--chdir', scratch, '--'];
 }
 
 /** The sandbox every check of generated code runs in, before its own mounts. */
@@ -191,68 +190,75 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
     servers.set(key, server);
     return server;
   };
+  const run = async (command: SealedCommand): Promise<SealedResult> => {
+    // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
+    const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
+    const scratch = path.join(base, 'tree');
+    const hosts = path.join(base, 'hosts');
+    try {
+      await fs.mkdir(scratch);
+      await fs.writeFile(hosts, HOSTS);
+      // Service twins start inside the same sandbox, in front of the command: one process tree.
+      const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
+      await writeTree(scratch, launch.files);
+      const mounted = toolchainDirs(toolchain);
+      for (const [rel, to] of command.links ?? []) {
+        const at = path.join(scratch, rel);
+        const inside = (dir: string) => path.resolve(to) === dir || path.resolve(to).startsWith(`${dir}${path.sep}`);
+        if (!at.startsWith(`${scratch}${path.sep}`) || !mounted.some(inside)) {
+          return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, collected: new Map(), refused: `a link to ${to} is outside the sandbox's toolchain` };
+        }
+        await fs.mkdir(path.dirname(at), { recursive: true });
+        await fs.rm(at, { recursive: true, force: true });
+        await fs.symlink(to, at, 'dir');
+      }
+      const [cmd, ...args] = launch.argv;
+      const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
+      if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
+      const result = await runChild({
+        command: cmd!,
+        args,
+        cwd: scratch,
+        timeoutMs: command.timeoutMs,
+        signal: command.signal,
+        parentEnv: options.parentEnv,
+        home,
+        ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+        ...(options.mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch, hosts) } : {}),
+      });
+      const collected = new Map<string, string>();
+      for (const rel of command.collect ?? []) {
+        const file = path.join(scratch, rel);
+        if (!file.startsWith(`${scratch}${path.sep}`)) continue;
+        try {
+          const st = await fs.lstat(file);
+          // A report is read only if it is a regular file of sane size: the code under test wrote this folder.
+          if (st.isFile() && st.size <= 16 * 1024 * 1024) collected.set(rel, await fs.readFile(file, 'utf8'));
+        } catch {
+          // not written: the run crashed or timed out
+        }
+      }
+      const refused = options.mode === 'bubblewrap' && result.exitCode === 1 && /^bwrap: /m.test(result.output) ? result.output.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
+      return { ...result, collected, ...(refused ? { refused } : {}) };
+    } finally {
+      await fs.rm(base, { recursive: true, force: true });
+    }
+  };
   return {
     mode: options.mode,
     toolchain,
     typecheck: (command) => typecheckServer().check(command),
-    async run(command: SealedCommand): Promise<SealedResult> {
-      // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
-      const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
-      const scratch = path.join(base, 'tree');
-      const hosts = path.join(base, 'hosts');
-      try {
-        await fs.mkdir(scratch);
-        await fs.writeFile(hosts, HOSTS);
-        // Service twins start inside the same sandbox, in front of the command: one process tree.
-        const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
-        for (const [rel, content] of launch.files) {
-          const target = path.join(scratch, rel);
-          if (!target.startsWith(`${scratch}${path.sep}`)) continue; // a path escaping the tree is never written
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          await fs.writeFile(target, content);
-        }
-        const mounted = toolchainDirs(toolchain);
-        for (const [rel, to] of command.links ?? []) {
-          const at = path.join(scratch, rel);
-          const inside = (dir: string) => path.resolve(to) === dir || path.resolve(to).startsWith(`${dir}${path.sep}`);
-          if (!at.startsWith(`${scratch}${path.sep}`) || !mounted.some(inside)) {
-            return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, collected: new Map(), refused: `a link to ${to} is outside the sandbox's toolchain` };
-          }
-          await fs.mkdir(path.dirname(at), { recursive: true });
-          await fs.rm(at, { recursive: true, force: true });
-          await fs.symlink(to, at, 'dir');
-        }
-        const [cmd, ...args] = launch.argv;
-        const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
-        if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
-        const result = await runChild({
-          command: cmd!,
-          args,
-          cwd: scratch,
-          timeoutMs: command.timeoutMs,
-          signal: command.signal,
+    run,
+    judge: (command) =>
+      judgeRun(
+        {
+          toolchain,
           parentEnv: options.parentEnv,
-          home,
+          // Each side in a sandbox of its own; the one folder both see holds the socket between them.
+          wrapper: options.mode === 'bubblewrap' ? (dir, hosts, shared) => bwrapArgs(toolchain, dir, hosts, [shared]) : null,
           ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
-          ...(options.mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch, hosts) } : {}),
-        });
-        const collected = new Map<string, string>();
-        for (const rel of command.collect ?? []) {
-          const file = path.join(scratch, rel);
-          if (!file.startsWith(`${scratch}${path.sep}`)) continue;
-          try {
-            const st = await fs.lstat(file);
-            // A report is read only if it is a regular file of sane size: the code under test wrote this folder.
-            if (st.isFile() && st.size <= 16 * 1024 * 1024) collected.set(rel, await fs.readFile(file, 'utf8'));
-          } catch {
-            // not written: the run crashed or timed out
-          }
-        }
-        const refused = options.mode === 'bubblewrap' && result.exitCode === 1 && /^bwrap: /m.test(result.output) ? result.output.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
-        return { ...result, collected, ...(refused ? { refused } : {}) };
-      } finally {
-        await fs.rm(base, { recursive: true, force: true });
-      }
-    },
+        },
+        command,
+      ),
   };
 }

@@ -182,6 +182,25 @@ export interface SealedResult {
   refused?: string;
 }
 
+/**
+ * A holdout run in two sandboxes (docs/security.md, "Holdouts in their own process"): the code
+ * host runs `code` (the tree under test, no holdout byte in it) and the twins; the judge runs
+ * `argv` in `judge` (the holdout checks and stand-in modules, no code in it) and reaches the code
+ * only through the host's socket, as plain data.
+ */
+export interface JudgeCommand {
+  code: FileTree;
+  judge: FileTree;
+  /** The judge's command (vitest over the holdout checks), run in the judge's tree. */
+  argv: readonly string[];
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Files to read back from the judge's tree (its report). */
+  collect?: readonly string[];
+  /** Service twins, started beside the code (their modules must be in `code`). */
+  twins?: readonly ServiceTwin[];
+}
+
 /** How generated code is isolated: `bubblewrap` (Linux namespaces), or `off` (an explicit, warned opt-out). */
 export type SandboxMode = 'bubblewrap' | 'off';
 
@@ -194,4 +213,6 @@ export interface SealedRunner {
    * the toolchain's parsed declarations between trees (absent: the validator runs tsc itself).
    */
   typecheck?(command: { files: FileTree; config: string; timeoutMs: number; signal: AbortSignal }): Promise<SealedResult>;
+  /** A holdout run with the checks and the code in two sandboxes (JudgeCommand). */
+  judge(command: JudgeCommand): Promise<SealedResult>;
 }

@@ -25,7 +25,8 @@ const loadTypeScript = () => (typescript ??= import('typescript').then((m) => ((
 
 const transpiled = new Map<string, string>();
 
-async function transpile(source: string, fileName: string): Promise<string> {
+/** TypeScript -> JavaScript (an ES module), one file at a time, as esbuild or vitest would strip it; cached by content. Parsing only: nothing runs. */
+export async function transpile(source: string, fileName: string): Promise<string> {
   const key = createHash('sha256').update(fileName).update('\0').update(source).digest('hex');
   const hit = transpiled.get(key);
   if (hit !== undefined) return hit;

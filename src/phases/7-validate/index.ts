@@ -9,6 +9,7 @@ import type { FileTree, HoldoutRun, MutationRun, SealedResult, SealedRunner, Ser
 import { trimOutput } from './feedback.js';
 import { RESET_HOOK, twinResetHook } from './twin-hook.js';
 import { planMutationRun, readMutationReport } from './mutation.js';
+import { codeModules, exportNames, JUDGE_RUNTIME, proxyModule } from './judge-modules.js';
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
@@ -30,6 +31,24 @@ function classify(result: SealedResult): ValidationRun['failureClass'] {
   if (result.timedOut) return 'timeout';
   if (result.exitCode === null) return 'crash';
   return undefined;
+}
+
+/** The holdout judge's vitest config, in the judge's tree (no code there: stand-ins that ask the code host). */
+export const JUDGE_CONFIG = '.speccc-judge.config.mjs';
+
+/**
+ * The judge's tree: the holdout checks, a stand-in module at the path of every module of the code,
+ * and the vitest config that runs them (its setup routes fetch() to the twins through the host).
+ */
+export function judgeTree(tree: FileTree, placed: readonly [string, string][], toolchain: Toolchain, twins: readonly ServiceTwin[]): Map<string, string> {
+  const setup = [`./${JUDGE_RUNTIME}/setup.mjs`, ...(twins.length > 0 ? [`./${RESET_HOOK}`] : [])];
+  const config = `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000, setupFiles: ${JSON.stringify(setup)}${twins.length > 0 ? ', fileParallelism: false' : ''} } };\n`;
+  return new Map([
+    ...placed,
+    ...codeModules(tree).map((m): [string, string] => [m, proxyModule(m, exportNames(tree, m))]),
+    [JUDGE_CONFIG, config],
+    ...(twins.length > 0 ? [[RESET_HOOK, twinResetHook(twins)] as [string, string]] : []),
+  ]);
 }
 
 /** speccc's own tool configs in every staged tree, named so they never replace the product's own tsconfig.json or vitest config. */
@@ -140,10 +159,11 @@ export function createValidator(options: ValidatorOptions): Validator {
       if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
       const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
       const report = `${HOLDOUT_DIR}/${specId}.report.json`;
-      // A fresh sealed copy: nothing the visible checks (or an earlier holdout) wrote is present, and nothing this run writes survives.
-      const result = await runner.run({
-        files: withTools(tree, toolchain, placed, twins),
-        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', VITEST_CONFIG, '--reporter=json', `--outputFile=${report}`],
+      // Two fresh sealed copies: the code (and its twins) in one, the checks in the other; they meet only as plain data.
+      const result = await runner.judge({
+        code: tree,
+        judge: judgeTree(tree, placed, toolchain, twins),
+        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', JUDGE_CONFIG, '--reporter=json', `--outputFile=${report}`],
         timeoutMs,
         signal,
         collect: [report],

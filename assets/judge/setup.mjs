@@ -1,0 +1,14 @@
+// A vitest setup file of the holdout judge: fetch() to a service twin's address goes through the
+// code host (the twins run beside the code, on its loopback); any other fetch is left alone.
+import { twinFetch } from './client.mjs';
+
+const twins = Object.entries(process.env)
+  .filter(([name, url]) => /^SPECCC_TWIN_[A-Z0-9_]+_URL$/.test(name) && typeof url === 'string')
+  .map(([, url]) => url);
+if (twins.length > 0) {
+  const original = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return twins.some((t) => url === t || url.startsWith(`${t}/`)) ? twinFetch(input, init) : original(input, init);
+  };
+}
