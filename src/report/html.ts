@@ -149,7 +149,7 @@ function timeline(model: ReportModel, known: Set<string>): string {
     const result = `${esc(j.state)}${j.failureClass ? ` (${esc(j.failureClass)})` : ''}`;
     return (
       `<tr class="j-${jobClass(j.state)}"><th>${name}</th>` +
-      `<td class="tl"><span class="bar" style="margin-left:${l.toFixed(2)}%;width:${Math.min(100 - l, wd).toFixed(2)}%">${segs}</span></td>` +
+      `<td class="tl"><span class="job-bar" style="margin-left:${l.toFixed(2)}%;width:${Math.min(100 - l, wd).toFixed(2)}%">${segs}</span></td>` +
       `<td>${duration(num(j.endMs) - num(j.startMs))}</td><td>${int(j.attempts)}${num(j.retries) > 0 ? ` (${plural(num(j.retries), 'retry', 'retries')})` : ''}</td>` +
       `<td>${usd(j.costUsd)}</td><td>${result}</td></tr>`
     );
@@ -370,18 +370,18 @@ const STATE_CSS = (Object.entries(STATE_COLOURS) as [NodeState, { fill: string; 
   .join('\n');
 
 const CSS = `
-:root{color-scheme:light;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--link:#0550ae;--focus:#0969da}
+:root{color-scheme:light;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--link:#0550ae;--focus:#0969da;--bar-h:2.5rem;--toolbar-h:2.75rem}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--link)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:3px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;z-index:3;background:#fff;padding:4px 8px}
-header.bar{position:sticky;top:0;z-index:2;background:#f6f8fa;border-bottom:1px solid var(--line);padding:6px 16px;display:flex;gap:16px;align-items:baseline;flex-wrap:wrap}
-header.bar b{font-size:15px}header.bar nav a{margin-right:12px}
+header.bar{position:sticky;top:0;z-index:2;height:var(--bar-h);background:#f6f8fa;border-bottom:1px solid var(--line);padding:0 16px;display:flex;gap:16px;align-items:center;white-space:nowrap}
+header.bar b{font-size:15px}header.bar nav{min-width:0;overflow-x:auto;padding:6px 4px}header.bar nav a{margin-right:12px}
 main{max-width:80rem;margin:0 auto;padding:8px 16px 48px}
 h1{font-size:24px;margin:10px 0 0}h2{font-size:18px;margin:28px 0 6px}h3{font-size:14px;margin:14px 0 4px}
 figcaption h2{display:inline;margin:0 8px 0 0;font-size:16px}
-section{scroll-margin-top:48px}
+section{scroll-margin-top:calc(var(--bar-h) + 8px)}
 .muted{color:var(--muted)}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:0 3px;border-radius:3px;overflow-wrap:anywhere}
 ${STATE_CSS}
@@ -407,20 +407,20 @@ tbody th{font-weight:400}
 .timeline th:nth-child(1){width:11rem}.timeline th:nth-child(3){width:6rem}.timeline th:nth-child(4){width:7rem}.timeline th:nth-child(5){width:5rem}.timeline th:nth-child(6){width:12rem}
 .sat tbody th,.timeline tbody th{overflow-wrap:anywhere}
 .tl-axis{display:flex;justify-content:space-between}
-.bar{display:flex;height:14px;margin-top:3px;min-width:3px}
-.bar i{flex:1;background:#8c959f;border-left:2px solid #fff}.bar i:first-child{border-left:0}
-.j-ok .bar i{background:#4ac26b}.j-bad .bar i{background:#cf222e}.j-wait .bar i{background:#d4a72c}
+.job-bar{display:flex;height:14px;margin-top:3px;min-width:3px}
+.job-bar i{flex:1;background:#8c959f;border-left:2px solid #fff}.job-bar i:first-child{border-left:0}
+.j-ok .job-bar i{background:#4ac26b}.j-bad .job-bar i{background:#cf222e}.j-wait .job-bar i{background:#d4a72c}
 .legend{list-style:none;display:flex;gap:8px;padding:0;flex-wrap:wrap}
 .graph-box{max-height:36rem;border:1px solid var(--line);border-radius:6px;content-visibility:auto;contain-intrinsic-size:auto 20rem}
 .graph{display:block}
 ${GRAPH_CSS}
-.toolbar{position:sticky;top:38px;z-index:1;background:#fff;padding:6px 0;border-bottom:1px solid var(--line);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.toolbar{position:sticky;top:var(--bar-h);z-index:1;min-height:var(--toolbar-h);background:#fff;padding:6px 0;border-bottom:1px solid var(--line);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .toolbar input{font:inherit;padding:2px 6px;width:16rem}
 .filters button{font:inherit;font-size:13px;margin:0 2px;padding:1px 8px;border:1.5px solid var(--stroke);background:#fff;border-radius:10px;cursor:pointer}
 .filters button[aria-pressed=true]{background:var(--fill);font-weight:700;box-shadow:inset 0 0 0 1px var(--stroke)}
 .keys{font-size:12px}
 kbd{font:12px ui-monospace,monospace;border:1px solid var(--line);border-radius:3px;padding:0 3px}
-details.spec{border-bottom:1px solid var(--line);content-visibility:auto;contain-intrinsic-size:auto 2.4rem;scroll-margin-top:96px}
+details.spec{border-bottom:1px solid var(--line);content-visibility:auto;contain-intrinsic-size:auto 2.4rem;scroll-margin-top:calc(var(--bar-h) + var(--toolbar-h) + 8px)}
 details.spec>summary{padding:6px 4px;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 details.spec>summary .why{color:var(--muted);margin-left:6px}
 details.spec[open]>summary{white-space:normal}

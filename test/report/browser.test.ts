@@ -1,32 +1,26 @@
 /**
- * The report as a person sees it: the page opened from file:// in headless Chromium (the
- * system's /usr/bin/chromium through playwright-core; nothing downloads a browser). Screenshots
- * go to test/report/screenshots/ (gitignored) for people to look at.
+ * The report as a person sees it: the page opened from file:// in headless Chromium
+ * (test/report/chromium.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { exampleModel, HOSTILE, hostileModel, largeModel } from './fixtures.js';
 import { exampleWithFailingHoldout, FAILING_SCENARIO } from './example-workspace.js';
 import { runCli } from '../helpers/cli.js';
 import { removeAll } from '../helpers/workspaces.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const shots = path.join(import.meta.dirname, 'screenshots');
+import { launchChromium, SHOTS as shots } from './chromium.js';
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  mkdirSync(shots, { recursive: true });
   dir = mkdtempSync(path.join(tmpdir(), 'speccc-report-'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
