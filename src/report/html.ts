@@ -392,7 +392,7 @@ ${STATE_CSS}
 .tile .big{font-size:30px;font-weight:700;line-height:1.1}.tile .word{font-weight:600}
 .tile:hover{text-decoration:underline}
 .totals span{margin-right:18px}
-.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:16px;margin-top:8px}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(26rem,100%),1fr));gap:16px;margin-top:8px}
 .panel{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
 .scroll{max-height:17rem;overflow:auto}.scroll.tall{max-height:20rem}
 table{border-collapse:collapse;font-size:14px}
@@ -405,7 +405,8 @@ tbody th{font-weight:400}
 .sat,.timeline{table-layout:fixed;width:100%}
 .sat th:nth-child(1){width:auto}.sat th:nth-child(2){width:7rem}.sat th:nth-child(3){width:7.5rem}.sat th:nth-child(4){width:4rem}
 .timeline th:nth-child(1){width:11rem}.timeline th:nth-child(3){width:6rem}.timeline th:nth-child(4){width:7rem}.timeline th:nth-child(5){width:5rem}.timeline th:nth-child(6){width:12rem}
-.sat tbody th,.timeline tbody th{overflow-wrap:anywhere}
+.sat tbody th,.timeline tbody th,.failures tbody th,.failures td,.cost td:nth-child(-n+2){overflow-wrap:anywhere}
+.timeline{min-width:48rem}
 .tl-axis{display:flex;justify-content:space-between}
 .job-bar{display:flex;height:14px;margin-top:3px;min-width:3px}
 .job-bar i{flex:1;background:#8c959f;border-left:2px solid #fff}.job-bar i:first-child{border-left:0}
@@ -436,6 +437,16 @@ dl{margin:0}dt{font-size:12px;color:var(--muted);margin-top:4px}dd{margin:0}
 .failures .hint{max-width:34rem}
 .sev{font-size:12px;font-weight:700;padding:0 4px;border-radius:3px}.sev.err{background:#cf222e;color:#fff}.sev.warn{background:#fff8c5;color:#7d4e00;border:1px solid #d4a72c}
 table.cost{font-size:13px}
+@media (max-width:36rem){
+:root{--toolbar-h:0px}
+main{padding:8px 10px 48px}
+header.bar{padding:0 10px}header.bar b{display:none}
+.toolbar{position:static}.keys{display:none}
+.panel{padding:8px}
+.sat th:nth-child(3),.sat td:nth-child(3){display:none}
+.body{padding:0 4px 12px 12px}
+th,td{padding:2px 4px}
+}
 @media print{
 header.bar,.toolbar{position:static}
 .toolbar,.skip,header.bar nav{display:none}

@@ -1,6 +1,7 @@
 /**
- * The report's layout as a person sees it in Chromium: the sticky header holds its own links and
- * covers nothing it should not.
+ * The report's layout as a person sees it in Chromium, on a phone (375 px) and a desktop
+ * (1440 px): the sticky header holds its own links and covers nothing it should not, and nothing
+ * is wider than the screen.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { launchChromium, SHOTS } from './chromium.js';
-import { exampleModel } from './fixtures.js';
+import { exampleModel, hostileModel } from './fixtures.js';
 
 let browser: Browser;
 let dir: string;
@@ -49,7 +50,7 @@ const headerSpill = (page: Page) =>
   });
 
 describe('the sticky header', () => {
-  for (const width of [1440]) {
+  for (const width of [375, 1440]) {
     it(`holds its links and covers neither the first panel nor a section it jumps to, at ${width} px`, async () => {
       const page = await open(`header-${width}`, renderReportHtml(exampleModel()), width);
       try {
@@ -63,9 +64,45 @@ describe('the sticky header', () => {
         await page.waitForURL(/#failures$/);
         expect((await box(page, '#h-failures')).top).toBeGreaterThanOrEqual((await box(page, 'header.bar')).bottom);
 
-        // A spec entry lands below both sticky bars: the header and the filter toolbar.
+        // A spec entry lands below the header and, where it is sticky (not on a phone), the filter toolbar.
         await page.goto(`${page.url().replace(/#.*$/, '')}#spec-money`);
-        await expect.poll(() => box(page, '#spec-money > summary').then((s) => s.top)).toBeGreaterThanOrEqual((await box(page, '.toolbar')).bottom);
+        const bars = Math.max((await box(page, 'header.bar')).bottom, (await box(page, '.toolbar')).bottom);
+        await expect.poll(() => box(page, '#spec-money > summary').then((s) => s.top)).toBeGreaterThanOrEqual(bars);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+/**
+ * The page's width with every spec entry open and rendered: `content-visibility: auto` skips
+ * laying out entries off screen, which would hide an entry that overflows until someone scrolls to it.
+ */
+async function widthWithEverythingOpen(page: Page): Promise<number> {
+  await page.addStyleTag({ content: 'details.spec,.graph-box{content-visibility:visible!important}' });
+  return page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    return document.documentElement.scrollWidth;
+  });
+}
+
+describe('on a phone 375 px wide', () => {
+  for (const [name, model] of [
+    ['the example', exampleModel()],
+    ['a report of long unbroken names', hostileModel()],
+  ] as const) {
+    it(`nothing in ${name} is wider than the screen; wide tables scroll in their own box`, async () => {
+      const page = await open(`phone-${name.replace(/\W+/g, '-')}`, renderReportHtml(model), 375);
+      try {
+        await page.screenshot({ path: path.join(SHOTS, `phone-${name.replace(/\W+/g, '-')}.png`), fullPage: true });
+        for (const panel of await page.locator('.panel').all()) expect(await panel.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
+        expect(await widthWithEverythingOpen(page)).toBeLessThanOrEqual(375);
+        // The spec names in the satisfaction table stay readable: no column is squeezed to a letter a line.
+        const names = await page.locator('table.sat tbody th a').evaluateAll((as) => as.map((a) => a.getClientRects().length));
+        expect(Math.max(...names)).toBeLessThanOrEqual(2);
+        // The timeline keeps a visible bar per job; its table scrolls sideways inside its own box.
+        expect(await page.locator('.job-bar').first().evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(2);
       } finally {
         await page.close();
       }
