@@ -333,7 +333,7 @@ function specsSection(model: ReportModel, known: Set<string>): string {
     .filter((s) => !seen.has(s.id) && seen.add(s.id))
     .map((s) => specEntry(s, known, dependents, wave.get(s.id) ?? 1, maxWave));
   return `<section id="specs" aria-labelledby="h-specs"><h2 id="h-specs">Specs</h2>
-<div class="toolbar" role="search"><label for="q">Filter</label> <input id="q" type="search" placeholder="id, title, file or why" autocomplete="off"> <span class="filters" aria-label="Show only">${buttons}</span> <span id="shown" aria-live="polite">${plural(entries.length, 'spec')}</span>
+<div class="toolbar" role="search"><label for="q">Filter</label> <input id="q" type="search" placeholder="id, title, file or why" autocomplete="off"> <span class="filters" role="group" aria-label="Show only">${buttons}</span> <span id="shown" aria-live="polite">${plural(entries.length, 'spec')}</span>
 <span class="muted keys">Keys: <kbd>/</kbd> filter, <kbd>j</kbd>/<kbd>k</kbd> next/previous spec, <kbd>Enter</kbd> open or close</span></div>
 ${entries.join('\n')}
 </section>`;

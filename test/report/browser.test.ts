@@ -135,7 +135,8 @@ describe('the report of the example workspace', () => {
     await expect.poll(() => page.locator('details.spec:visible').count()).toBe(1);
     expect(await page.locator('#shown').innerText()).toBe('1 of 4 specs shown');
     await page.locator('#q').fill('');
-    await page.locator('button[data-filter="failing"]').click();
+    // The filter buttons are one named group, as a screen reader announces them.
+    await page.getByRole('group', { name: 'Show only' }).getByRole('button', { name: /^failing/ }).click();
     expect(await page.locator('details.spec:visible').evaluateAll((d) => d.map((x) => x.id))).toEqual(['spec-discount-codes']);
     await page.locator('button[data-filter="failing"]').click();
     expect(await page.locator('details.spec:visible').count()).toBe(4);

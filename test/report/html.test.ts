@@ -45,6 +45,14 @@ describe('renderReportHtml: self-contained', () => {
     expect(new Set(ids).size).toBe([...page.matchAll(/\bid="([^"]+)"/g)].length);
   });
 
+  it('puts an accessible name only on elements that may carry one (ARIA forbids it on a plain span or div)', () => {
+    const generic = /^(?:span|div|p|b|i|code|kbd|dd|dt|td|th)$/;
+    const named = [...page.matchAll(/<([a-z]+)\b([^>]*\baria-label(?:ledby)?="[^"]*"[^>]*)>/g)].map((m) => ({ tag: m[1]!, attrs: m[2]! }));
+    expect(named.length).toBeGreaterThan(5);
+    for (const { tag, attrs } of named) if (generic.test(tag)) expect(attrs, `<${tag}${attrs}>`).toMatch(/\brole="(?!generic|presentation|none)[a-z]+"/);
+    expect(page).toContain('<span class="filters" role="group" aria-label="Show only">');
+  });
+
   it('is the same page for the same model', () => {
     expect(renderReportHtml(exampleModel())).toBe(page);
   });
