@@ -91,6 +91,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
     runs: records.runs,
     verify: records.verify,
     scenarios: records.scenarios,
+    scenariosDir: checked.config.paths.scenarios,
   });
 }
 

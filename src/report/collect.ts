@@ -15,7 +15,7 @@
  *   promoted    promoted, and its holdout scenarios passed.
  */
 import type { ManifestEntry, TracedEvent } from '../types/index.js';
-import { failureClassInfo, type ReportFailureClass } from './failure-classes.js';
+import { failureClassInfo, scenariosFolder, type ReportFailureClass } from './failure-classes.js';
 import type { ReportModel, ReportSpec, SpecState } from './model.js';
 
 export interface CollectSpec {
@@ -61,6 +61,8 @@ export interface CollectInput {
   verify: { at: string; results: { spec: string; scenario: string; passed: boolean }[] }[];
   /** Holdout scenarios by spec: `name` as the validator reports it, `title` to show (null: show the name). */
   scenarios: { spec: string; name: string; title: string | null }[];
+  /** The scenarios folder as `paths.scenarios` names it, for the hints that tell where to add one. */
+  scenariosDir: string;
 }
 
 /** Codes that describe generated/ drifting from its manifest: reported, but they never block a build. */
@@ -236,7 +238,7 @@ export function collectReport(input: CollectInput): ReportModel {
         const cls = last.event.failureClass ?? 'unknown';
         const verdicts = last.run.holdouts.get(spec.id) ?? null;
         const failed = verdicts?.scenarios.filter((s) => !s.passed).length ?? 0;
-        const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls).label.toLowerCase();
+        const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
         const kept = entry ? `; generated/ keeps the output of ${builtIn.has(spec.id) ? `run ${builtIn.get(spec.id)}` : `the build of ${entry.builtAt}`}` : '';
         return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}.${noPlan}`, verdicts: verdicts ?? newest };
       }
@@ -248,7 +250,7 @@ export function collectReport(input: CollectInput): ReportModel {
       const promoted = `promoted ${builtIn.has(spec.id) ? `in run ${builtIn.get(spec.id)}` : `at ${entry.builtAt}`}`;
       if (since || entry.holdout === 'passed') return { state: 'promoted', why: `All checks and holdout scenarios pass; ${promoted}.${noPlan}`, verdicts: since ?? newest };
       if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest };
-      return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under scenarios/${spec.id}/.${noPlan}`, verdicts: newest };
+      return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under ${scenariosFolder(input.scenariosDir)}/${spec.id}/.${noPlan}`, verdicts: newest };
     }
     // Not up to date: a build skips every spec downstream of a failing or blocked one, fresh or not.
     const stop = upstreamStop(spec);
@@ -333,7 +335,7 @@ export function collectReport(input: CollectInput): ReportModel {
   for (const line of input.verify) for (const spec of new Set(line.results.filter((r) => !r.passed).map((r) => r.spec))) hit('holdout-fails', spec);
   for (const spec of input.specs) if (blockingBy.has(spec.file)) hit('spec-incomplete', spec.id);
   const failureClasses = [...classes]
-    .map(([cls, c]) => ({ class: cls, ...failureClassInfo(cls), count: c.count, specs: [...c.specs].sort() }))
+    .map(([cls, c]) => ({ class: cls, ...failureClassInfo(cls, input), count: c.count, specs: [...c.specs].sort() }))
     .sort((a, b) => b.count - a.count || (a.class < b.class ? -1 : 1));
 
   const count = (state: SpecState) => specs.filter((s) => s.state === state).length;

@@ -21,7 +21,7 @@ const entry = (jobKey: string, holdout: ManifestEntry['holdout'], builtAt = '202
 const ev = (at: string, e: Record<string, unknown>) => ({ at, ...e }) as TracedEvent;
 
 function input(partial: Partial<CollectInput>): CollectInput {
-  return { generatedAt: '2026-03-09T00:00:00.000Z', workspace: 'w', specccVersion: '0.1.0', specs: [], diagnostics: [], plan: { kind: 'up-to-date' }, manifest: new Map(), runs: [], verify: [], scenarios: [], ...partial };
+  return { generatedAt: '2026-03-09T00:00:00.000Z', workspace: 'w', specccVersion: '0.1.0', specs: [], diagnostics: [], plan: { kind: 'up-to-date' }, manifest: new Map(), runs: [], verify: [], scenarios: [], scenariosDir: 'scenarios', ...partial };
 }
 
 describe('collectReport: states and why', () => {
@@ -124,7 +124,7 @@ describe('collectReport: states and why', () => {
     expect(of('c').why).toBe('Waits for b, which is failing.');
     expect(of('h').why).toBe('Waits for b (through i), which is failing.');
     expect(of('d').why).toBe('Stale: spec changed; not rebuilt yet; its last job failed in run run-2 (does-not-compile) before the change.');
-    expect(of('e').why).toMatch(/^Built and promoted at 2026-03-01T10:00:00.000Z, but no automated holdout check covers it/);
+    expect(of('e').why).toBe('Built and promoted at 2026-03-01T10:00:00.000Z, but no automated holdout check covers it: add one under scenarios/e/.');
     expect(of('f').why).toBe('1 of 2 holdout scenarios fail in the verify run of 2026-03-05T00:00:00.000Z.');
     expect(of('draft-one').why).toBe('Status is draft: not built.');
     expect(of('broken').why).toBe('1 check error stops every build: section-missing at line 11: Section `Rules` is missing');
@@ -173,6 +173,22 @@ describe('collectReport: states and why', () => {
       { at: '2026-03-05T00:00:00.000Z', value: 0.5 },
     ]);
     expect(model.summary.satisfaction).toBe(0.75);
+  });
+});
+
+describe('collectReport: the scenarios folder', () => {
+  it('names the folder paths.scenarios configures where it says to add a holdout check', () => {
+    const model = collectReport(
+      input({
+        specs: [spec('e')],
+        scenariosDir: '../holdouts/',
+        manifest: new Map([['e', entry('ke', 'unverified')]]),
+        runs: [{ id: 'run-1', events: [ev('2026-03-01T10:00:00.000Z', { type: 'job', spec: 'e', state: 'failed', attempts: 1, failureClass: 'unverified', jobKey: 'ke2', costUsd: 0 })] }],
+        plan: { kind: 'planned', jobs: [{ id: 'e', stale: false, reasons: [], key: 'ke' }] },
+      }),
+    );
+    expect(model.specs[0]!.why).toMatch(/no automated holdout check covers it: add one under \.\.\/holdouts\/e\/\.$/);
+    expect(model.failureClasses).toEqual([{ class: 'unverified', label: 'No holdout check (promotion refused)', count: 1, specs: ['e'], hint: expect.stringContaining('under ../holdouts/<spec-id>/ (') }]);
   });
 });
 

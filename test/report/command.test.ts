@@ -2,7 +2,7 @@
  * `speccc report` and `speccc graph` on the bundled example after two real builds in which
  * discount-codes failed its holdout (test/report/example-workspace.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openerFor } from '../../src/commands/report.js';
@@ -136,6 +136,23 @@ describe('speccc log', () => {
     const json = JSON.parse((await runCli(['log', '--format', 'json'], { cwd: root })).stdout) as { specs: { spec: string; hint?: string }[] };
     expect(json.specs.find((s) => s.spec === 'discount-codes')!.hint).toMatch(/^Rules, Edge cases/);
     expect(json.specs.find((s) => s.spec === 'invoice-totals')!.hint).toBeUndefined();
+  });
+});
+
+describe('a workspace whose scenarios live elsewhere (paths.scenarios)', () => {
+  it('says to add a holdout check under the configured folder, not scenarios/', async () => {
+    renameSync(path.join(root, 'scenarios'), path.join(root, 'holdouts'));
+    writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ paths: { scenarios: 'holdouts' } }));
+    try {
+      const run = await runCli(['report', '--format', 'json'], { cwd: root });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const lineItems = (JSON.parse(run.stdout) as ReportModel).specs.find((s) => s.id === 'line-items')!;
+      expect(lineItems.state).toBe('unverified');
+      expect(lineItems.why).toMatch(/no automated holdout check covers it: add one under holdouts\/line-items\/\.$/);
+    } finally {
+      rmSync(path.join(root, 'speccc.config.json'));
+      renameSync(path.join(root, 'holdouts'), path.join(root, 'scenarios'));
+    }
   });
 });
 
