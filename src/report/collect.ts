@@ -57,8 +57,8 @@ export interface CollectInput {
   manifest: ReadonlyMap<string, ManifestEntry>;
   /** Oldest first. */
   runs: { id: string; events: readonly TracedEvent[] }[];
-  /** Oldest first. */
-  verify: { at: string; results: { spec: string; scenario: string; passed: boolean }[] }[];
+  /** Oldest first. `mutation`: `verify --mutate`'s score per spec, in percent (null: no mutant could be judged). */
+  verify: { at: string; results: { spec: string; scenario: string; passed: boolean }[]; mutation?: { spec: string; score: number | null }[] }[];
   /** Holdout scenarios by spec: `name` as the validator reports it, `title` to show (null: show the name). */
   scenarios: { spec: string; name: string; title: string | null }[];
   /** The scenarios folder as `paths.scenarios` names it, for the hints that tell where to add one. */
@@ -173,6 +173,22 @@ function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex
 
 function holdoutVerdicts(e: HoldoutEvent, run: string): Verdicts {
   return { at: e.at, where: `run ${run}`, scenarios: (e.scenarios ?? []).map((s) => ({ name: String(s.name), passed: s.passed === true })) };
+}
+
+/**
+ * A spec's latest mutation score as a fraction: from the newest of its last scored
+ * `speccc verify --mutate` run and the build that promoted it under promotion.minMutationScore
+ * (both record percent). Null when neither scored it.
+ */
+function mutationScoreOf(spec: string, input: Pick<CollectInput, 'verify' | 'manifest'>): number | null {
+  let found: { at: number; percent: number } | null = null;
+  for (const line of input.verify) {
+    const score = line.mutation?.find((m) => m.spec === spec)?.score;
+    if (typeof score === 'number' && Number.isFinite(score)) found = { at: ms(line.at), percent: score };
+  }
+  const entry = input.manifest.get(spec);
+  if (entry?.mutationScore !== undefined && Number.isFinite(entry.mutationScore) && (!found || ms(entry.builtAt) > found.at)) found = { at: ms(entry.builtAt), percent: entry.mutationScore };
+  return found ? Math.min(1, Math.max(0, found.percent / 100)) : null;
 }
 
 export function collectReport(input: CollectInput): ReportModel {
@@ -317,7 +333,7 @@ export function collectReport(input: CollectInput): ReportModel {
       scenarios,
       satisfaction: verifyOf(spec.id).map((v) => ({ at: v.at, value: v.scenarios.filter((s) => s.passed).length / v.scenarios.length })),
       coverage: null,
-      mutationScore: null,
+      mutationScore: mutationScoreOf(spec.id, input),
       diagnostics: (diagnosticsBy.get(spec.file) ?? []).map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, message: d.message })),
       cost,
     };

@@ -259,6 +259,11 @@ function waves(model: ReportModel): Map<string, number> {
   return wave;
 }
 
+/** What the page says for a figure nobody measured: how to measure it, where a spec has code to measure. */
+function notMeasured(state: string, how: string): string {
+  return `<span class="muted">${state === 'draft' ? 'not measured: a draft is not built' : how}</span>`;
+}
+
 function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string, string[]>, wave: number, maxWave: number): string {
   const state = stateClass(spec.state);
   const open = state === 'failing' || state === 'blocked' || state === 'stale';
@@ -278,7 +283,8 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
     ? `${int(cov.covered)} of ${plural(num(cov.requirements), 'requirement')}${num(cov.requirements) > 0 ? ` (${pct(num(cov.covered) / num(cov.requirements))})` : ''}${
         cov.untested.length ? `<ul class="untested">${cov.untested.map((u) => `<li>untested: ${esc(u)}</li>`).join('')}</ul>` : ''
       }`
-    : '<span class="muted">not measured</span>';
+    : notMeasured(state, `not measured here: <code>speccc trace ${esc(spec.id)}</code> lists what covers each requirement`);
+  const mutation = spec.mutationScore === null ? notMeasured(state, 'not measured: <code>speccc verify --mutate</code> scores it') : pct(spec.mutationScore);
   const sat = spec.satisfaction;
   const satisfaction =
     sat.length === 0
@@ -311,7 +317,7 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
 <p class="muted">${esc(spec.kind)} · <code>${esc(spec.file)}</code></p>
 <div class="cols">
 <div><h3>Holdout scenarios</h3>${scenarios}</div>
-<div><h3>Evidence</h3><dl><dt>Satisfaction</dt><dd>${satisfaction}</dd><dt>Requirement coverage</dt><dd>${coverage}</dd><dt>Mutation score</dt><dd>${spec.mutationScore === null ? '<span class="muted">not measured</span>' : pct(spec.mutationScore)}</dd></dl></div>
+<div><h3>Evidence</h3><dl><dt>Satisfaction</dt><dd>${satisfaction}</dd><dt>Requirement coverage</dt><dd>${coverage}</dd><dt>Mutation score</dt><dd>${mutation}</dd></dl></div>
 <div><h3>In the graph</h3><dl><dt>Depends on</dt><dd>${linkList(spec.dependsOn, known)}</dd><dt>Needed by</dt><dd>${linkList(dependents.get(spec.id) ?? [], known)}</dd><dt>Build order</dt><dd>wave ${int(wave)} of ${int(maxWave)} · <a href="#node-${anchor}">show in graph</a></dd></dl></div>
 </div>
 <h3>Diagnostics</h3>${diagnostics}

@@ -66,8 +66,9 @@ export interface ReportModel {
     scenarios: { name: string; passed: boolean | null }[];
     /** 0..1 per verify run, oldest first. */
     satisfaction: { at: string; value: number }[];
+    /** Null when not measured (the page then names the command that measures it: `speccc trace`). */
     coverage: null | { requirements: number; covered: number; untested: string[] };
-    /** 0..1, or null when not measured. */
+    /** 0..1: the latest of `speccc verify --mutate` and a promotion gated by promotion.minMutationScore; null when neither scored it. */
     mutationScore: number | null;
     diagnostics: { code: string; severity: 'error' | 'warning'; line: number; column: number; message: string }[];
     /** Per run that spent on this spec, oldest first. */

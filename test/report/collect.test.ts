@@ -176,6 +176,27 @@ describe('collectReport: states and why', () => {
   });
 });
 
+describe('collectReport: mutation scores', () => {
+  it('takes the latest score per spec from verify --mutate or a gated promotion, whichever is newer', () => {
+    const gated = { ...entry('kb', 'passed', '2026-03-03T00:00:00.000Z'), mutationScore: 90 };
+    const model = collectReport(
+      input({
+        specs: [spec('a'), spec('b'), spec('c')],
+        manifest: new Map([['a', entry('ka', 'passed')], ['b', gated], ['c', entry('kc', 'passed')]]),
+        verify: [
+          { at: '2026-03-02T00:00:00.000Z', results: [], mutation: [{ spec: 'a', score: 75 }, { spec: 'b', score: 40 }] },
+          { at: '2026-03-04T00:00:00.000Z', results: [], mutation: [{ spec: 'a', score: null }] },
+        ],
+      }),
+    );
+    expect(model.specs.map((s) => [s.id, s.mutationScore])).toEqual([
+      ['a', 0.75], // the later run judged no mutant: the last real score stands
+      ['b', 0.9], // promoted after the verify run that scored it 40%
+      ['c', null],
+    ]);
+  });
+});
+
 describe('collectReport: the scenarios folder', () => {
   it('names the folder paths.scenarios configures where it says to add a holdout check', () => {
     const model = collectReport(

@@ -60,8 +60,9 @@ describe('speccc report --format json', () => {
     expect(model.specs.find((s) => s.id === 'money')!.cost).toEqual([{ run: runs[0], at: expect.any(String), costUsd: 0.01, inputTokens: expect.any(Number), outputTokens: 100 }]);
   });
 
-  it('takes satisfaction over time from the verify history', () => {
+  it('takes satisfaction over time and mutation scores from the verify history', () => {
     expect(model.specs.find((s) => s.id === 'invoice-totals')!.satisfaction.map((p) => p.value)).toEqual([0, 1]);
+    expect(Object.fromEntries(model.specs.map((s) => [s.id, s.mutationScore]))).toEqual({ money: 0.875, 'line-items': null, 'discount-codes': null, 'invoice-totals': null });
   });
 });
 
@@ -80,6 +81,11 @@ describe('speccc report (HTML)', () => {
     expect(html).not.toMatch(/\b(?:src|href|xlink:href)="(?!#|data:)/);
     expect(html).not.toMatch(/url\((?!#)|@import/);
     expect(html).toContain(FAILING_SCENARIO);
+    // What was measured is shown; what was not says which command measures it.
+    const money = html.slice(html.indexOf('id="spec-money"'), html.indexOf('</details>', html.indexOf('id="spec-money"')));
+    expect(money).toContain('<dt>Mutation score</dt><dd>88%</dd>');
+    expect(money).toContain('not measured here: <code>speccc trace money</code> lists what covers each requirement');
+    expect(html).toContain('not measured: <code>speccc verify --mutate</code> scores it');
   });
 
   it('writes where --out says, relative to the current directory', async () => {

@@ -9,7 +9,8 @@
  *   edit   a rule of discount-codes
  *   run 2  discount-codes fails its holdout scenario; generated/ keeps run 1's output
  *   edit   a rule of invoice-totals (stale, but it waits for discount-codes: blocked)
- *   verify two recorded verify runs: an old one where invoice-totals failed, a later one where all pass
+ *   verify two recorded verify runs: an old one where invoice-totals failed, a later one where all
+ *          pass and `--mutate` scored money at 87.5%
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,7 +57,7 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
 
   const verify = path.join(root, '.speccc/verify');
   mkdirSync(verify, { recursive: true });
-  const line = (at: string, failed: string[]) => ({
+  const line = (at: string, failed: string[], mutation?: { spec: string; score: number }) => ({
     at,
     results: [
       { spec: 'discount-codes', scenario: 'codes-are-forgiving', passed: !failed.includes('discount-codes') },
@@ -64,7 +65,9 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
       { spec: 'money', scenario: 'negative-ties', passed: !failed.includes('money') },
     ],
     unverified: ['line-items'],
+    ...(mutation ? { mutation: [{ ...mutation, killed: 7, survived: 1, timedOut: 0, noCoverage: 0, total: 8, durationMs: 1200 }] } : {}),
   });
-  writeFileSync(path.join(verify, 'history.jsonl'), [line('2020-01-01T00:00:00.000Z', ['invoice-totals']), line(new Date().toISOString(), [])].map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const now = new Date().toISOString();
+  writeFileSync(path.join(verify, 'history.jsonl'), [line('2020-01-01T00:00:00.000Z', ['invoice-totals']), line(now, [], { spec: 'money', score: 87.5 })].map((l) => JSON.stringify(l)).join('\n') + '\n');
   return { root, runs: [first, second].map((r) => (r.kind === 'built' ? r.runId : '')) };
 }

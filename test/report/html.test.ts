@@ -79,10 +79,14 @@ describe('renderReportHtml: what a spec author reads', () => {
     expect(entry).toMatch(/ open>/);
   });
 
-  it('says "not measured" where nothing was measured', () => {
+  it('says "not measured" where nothing was measured, and which command measures it', () => {
     const entry = text(page.slice(page.indexOf('id="spec-invoice-totals" data-state'))).replace(/\s+/g, ' ');
-    expect(entry).toContain('Requirement coveragenot measured');
-    expect(entry).toContain('Mutation scorenot measured');
+    expect(entry).toContain('Requirement coveragenot measured here: speccc trace invoice-totals lists what covers each requirement');
+    expect(entry).toContain('Mutation scorenot measured: speccc verify --mutate scores it');
+    const m = exampleModel();
+    m.specs[3]!.state = 'draft';
+    const draft = text(renderReportHtml(m).split('id="spec-invoice-totals" data-state')[1]!).replace(/\s+/g, ' ');
+    expect(draft).toContain('Requirement coveragenot measured: a draft is not built');
   });
 
   it('opens with the counts, sparklines, spend and the last run', () => {
