@@ -6,6 +6,7 @@
  *
  * A spec's state, first match wins:
  *   draft       its status is not `ready` (and check finds no error in it);
+ *   constraint  a ready constraint spec: no outputs, no job; its rules are in every job's system prompt;
  *   blocked     check errors in its file stop every build, or it is not up to date and a
  *               spec it depends on (directly or not) is failing or blocked: a build skips it;
  *   failing     its latest job failed and the plan would send the same job again (same job key),
@@ -193,16 +194,15 @@ function mutationScoreOf(spec: string, input: Pick<CollectInput, 'verify' | 'man
 
 export function collectReport(input: CollectInput): ReportModel {
   const runs = input.runs.map(indexRun);
-  const inWorkspace = new Set(input.specs.map((s) => s.id));
   const blockingBy = new Map<string, CollectDiagnostic[]>();
   const diagnosticsBy = new Map<string, CollectDiagnostic[]>();
   for (const d of input.diagnostics) {
     diagnosticsBy.set(d.file, [...(diagnosticsBy.get(d.file) ?? []), d]);
     if (d.severity === 'error' && !NON_BLOCKING.test(d.code)) blockingBy.set(d.file, [...(blockingBy.get(d.file) ?? []), d]);
   }
-  // Constraint specs have no outputs (they shape every job's system prompt): listed only when check finds an error in them.
-  const listed = input.specs.filter((s) => !(s.kind === 'constraint' && s.status === 'ready' && !blockingBy.has(s.file)));
-  const listedIds = new Set(listed.map((s) => s.id));
+  // Every spec is part of the product, constraint specs too: they have no outputs, but every job is built under their rules.
+  const listed = input.specs;
+  const jobs = input.specs.filter((s) => s.buildable).length;
   const planned = new Map(input.plan.kind === 'planned' ? input.plan.jobs.map((j) => [j.id, j]) : []);
 
   // The latest job of each spec across runs, and the runs that built each manifest entry.
@@ -236,6 +236,10 @@ export function collectReport(input: CollectInput): ReportModel {
     if (errors.length > 0) {
       const first = errors[0]!;
       return { state: 'blocked', why: `${plural(errors.length, 'check error')} ${errors.length === 1 ? 'stops' : 'stop'} every build: ${first.code} at line ${first.line}: ${oneLine(first.message)}`, verdicts: null };
+    }
+    if (spec.kind === 'constraint') {
+      if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: no job is built under its rules.`, verdicts: null };
+      return { state: 'constraint', why: `A constraint: no outputs of its own; its rules are part of the system prompt of every job (${plural(jobs, 'spec')} with outputs).`, verdicts: null };
     }
     if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: not built.`, verdicts: null };
     const entry = input.manifest.get(spec.id);
@@ -328,8 +332,7 @@ export function collectReport(input: CollectInput): ReportModel {
       title: spec.title,
       state,
       why,
-      // Dependencies on specs the report leaves out (constraints) are not drawn; unknown ids are, as missing.
-      dependsOn: spec.dependsOn.filter((d) => listedIds.has(d) || !inWorkspace.has(d)),
+      dependsOn: spec.dependsOn,
       scenarios,
       satisfaction: verifyOf(spec.id).map((v) => ({ at: v.at, value: v.scenarios.filter((s) => s.passed).length / v.scenarios.length })),
       coverage: null,

@@ -185,7 +185,7 @@ function summarySection(model: ReportModel): string {
     (state) =>
       `<li><a class="tile st-${state}" href="#specs" data-show="${state}"><span class="big" data-count="${state}">${int(s[state])}</span><span class="word">${state}</span></a></li>`,
   );
-  const others = (['draft', 'blocked'] as const)
+  const others = (['draft', 'blocked', 'constraint'] as const)
     .map((state) => [state, model.specs.filter((x) => x.state === state).length] as const)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => `<a href="#specs" data-show="${state}">${int(n)} ${state}</a>`);
@@ -261,7 +261,8 @@ function waves(model: ReportModel): Map<string, number> {
 
 /** What the page says for a figure nobody measured: how to measure it, where a spec has code to measure. */
 function notMeasured(state: string, how: string): string {
-  return `<span class="muted">${state === 'draft' ? 'not measured: a draft is not built' : how}</span>`;
+  const why = state === 'draft' ? 'not measured: a draft is not built' : state === 'constraint' ? 'not measured: a constraint has no code of its own' : how;
+  return `<span class="muted">${why}</span>`;
 }
 
 function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string, string[]>, wave: number, maxWave: number): string {
@@ -318,7 +319,7 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
 <div class="cols">
 <div><h3>Holdout scenarios</h3>${scenarios}</div>
 <div><h3>Evidence</h3><dl><dt>Satisfaction</dt><dd>${satisfaction}</dd><dt>Requirement coverage</dt><dd>${coverage}</dd><dt>Mutation score</dt><dd>${mutation}</dd></dl></div>
-<div><h3>In the graph</h3><dl><dt>Depends on</dt><dd>${linkList(spec.dependsOn, known)}</dd><dt>Needed by</dt><dd>${linkList(dependents.get(spec.id) ?? [], known)}</dd><dt>Build order</dt><dd>wave ${int(wave)} of ${int(maxWave)} · <a href="#node-${anchor}">show in graph</a></dd></dl></div>
+<div><h3>In the graph</h3><dl><dt>Depends on</dt><dd>${linkList(spec.dependsOn, known)}</dd><dt>Needed by</dt><dd>${linkList(dependents.get(spec.id) ?? [], known)}</dd><dt>Build order</dt><dd>${state === 'constraint' ? 'no job of its own: every job is built under its rules' : `wave ${int(wave)} of ${int(maxWave)}`} · <a href="#node-${anchor}">show in graph</a></dd></dl></div>
 </div>
 <h3>Diagnostics</h3>${diagnostics}
 <h3>Cost</h3>${cost}

@@ -45,7 +45,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   const s = model.summary;
   const lines: string[] = [];
   lines.push(`## speccc report: ${markdownText(model.workspace)}`, '');
-  const extra = (['draft', 'blocked'] as const)
+  const extra = (['draft', 'blocked', 'constraint'] as const)
     .map((state) => [state, model.specs.filter((x) => x.state === state).length] as const)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => `${n} ${state}`);

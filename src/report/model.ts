@@ -5,11 +5,14 @@
  * Keep this file free of logic.
  */
 
-/** What a spec author needs to know about one spec, in one word. */
-export type SpecState = 'promoted' | 'stale' | 'failing' | 'unverified' | 'draft' | 'blocked';
+/**
+ * What a spec author needs to know about one spec, in one word. `constraint`: a ready constraint
+ * spec that check finds no error in; it has no outputs, and its rules are in every job's system prompt.
+ */
+export type SpecState = 'promoted' | 'stale' | 'failing' | 'unverified' | 'draft' | 'blocked' | 'constraint';
 
 /** Every state, in the order the report lists them (worst news is not first: counts read left to right). */
-export const SPEC_STATES: readonly SpecState[] = ['promoted', 'stale', 'failing', 'unverified', 'draft', 'blocked'];
+export const SPEC_STATES: readonly SpecState[] = ['promoted', 'stale', 'failing', 'unverified', 'draft', 'blocked', 'constraint'];
 
 export interface ReportModel {
   /** ISO 8601 time the model was collected. */

@@ -190,7 +190,7 @@ describe('the page `speccc report` writes for the example after a failed holdout
     await page.screenshot({ path: path.join(shots, 'command-full.png'), fullPage: true });
     const tiles = await page.locator('ul.tiles').innerText();
     expect(tiles.replace(/\s+/g, ' ')).toBe('1 promoted 0 stale 1 failing 1 unverified');
-    expect((await page.locator('p.totals').innerText()).replace(/\s+/g, ' ')).toBe('4 specs (1 blocked) satisfaction 1.00 spent $0.05');
+    expect((await page.locator('p.totals').innerText()).replace(/\s+/g, ' ')).toBe('5 specs (1 blocked, 1 constraint) satisfaction 1.00 spent $0.05');
     expect(await page.locator('table.timeline tbody tr').first().innerText()).toMatch(/discount-codes[\s\S]*failed \(holdout-fails\)/);
   });
 
@@ -210,7 +210,7 @@ describe('the page `speccc report` writes for the example after a failed holdout
   it("draws every spec as a graph node with its state", async () => {
     const { page } = o;
     const labels = await page.locator('svg.graph a').evaluateAll((as) => as.map((a) => [...a.querySelectorAll('text')].map((t) => t.textContent).join(' ')));
-    expect(labels.sort()).toEqual(['discount-codes failing', 'invoice-totals blocked', 'line-items unverified', 'money promoted']);
+    expect(labels.sort()).toEqual(['discount-codes failing', 'invoice-totals blocked', 'line-items unverified', 'money promoted', 'typescript-library constraint']);
     await page.locator('#graph').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'command-graph.png') });
     expect(requestsBeyond(o)).toEqual([]);

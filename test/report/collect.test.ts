@@ -118,6 +118,7 @@ describe('collectReport: states and why', () => {
       ['h', 'blocked'],
       ['draft-one', 'draft'],
       ['broken', 'blocked'],
+      ['rules', 'constraint'],
     ]);
     expect(of('a').why).toBe('All checks and holdout scenarios pass; promoted in run run-1.');
     expect(of('b').why).toBe('Failed in run run-2 (holdout-fails) after 2 attempts: 1 of 2 holdout scenarios fail; generated/ keeps the output of the build of 2026-03-01T10:00:00.000Z.');
@@ -128,7 +129,8 @@ describe('collectReport: states and why', () => {
     expect(of('f').why).toBe('1 of 2 holdout scenarios fail in the verify run of 2026-03-05T00:00:00.000Z.');
     expect(of('draft-one').why).toBe('Status is draft: not built.');
     expect(of('broken').why).toBe('1 check error stops every build: section-missing at line 11: Section `Rules` is missing');
-    expect(model.summary).toMatchObject({ promoted: 2, stale: 1, failing: 2, unverified: 1, total: 10 });
+    expect(of('rules').why).toBe('A constraint: no outputs of its own; its rules are part of the system prompt of every job (9 specs with outputs).');
+    expect(model.summary).toMatchObject({ promoted: 2, stale: 1, failing: 2, unverified: 1, total: 11 });
   });
 
   it("shows the failing job's scenarios by title, and scenarios without a result as null", () => {
@@ -139,9 +141,24 @@ describe('collectReport: states and why', () => {
     ]);
   });
 
-  it('leaves out clean constraint specs and draws dependencies on them nowhere; unknown ids stay as missing', () => {
-    expect(model.specs.some((s) => s.id === 'rules')).toBe(false);
-    expect(of('c').dependsOn).toEqual(['b', 'gone']);
+  it('lists constraint specs, which have no outputs but are part of the product, and keeps dependencies on them', () => {
+    expect(of('rules')).toMatchObject({ state: 'constraint', kind: 'constraint', scenarios: [], cost: [] });
+    expect(of('c').dependsOn).toEqual(['b', 'rules', 'gone']);
+  });
+
+  it('shows a constraint whose status is draft as a draft, and one with check errors as blocked', () => {
+    const m = collectReport(
+      input({
+        specs: [spec('a'), spec('rules', { kind: 'constraint', status: 'draft', buildable: false }), spec('style', { kind: 'constraint', buildable: false })],
+        diagnostics: [{ file: 'specs/style.md', code: 'section-missing', severity: 'error', line: 3, column: 1, message: 'Section `Rules` is missing' }],
+        plan: { kind: 'blocked', why: '1 error blocks the build' },
+      }),
+    );
+    expect(m.specs.map((s) => [s.id, s.state, s.why])).toEqual([
+      ['a', 'stale', expect.any(String)],
+      ['rules', 'draft', 'Status is draft: no job is built under its rules.'],
+      ['style', 'blocked', '1 check error stops every build: section-missing at line 3: Section `Rules` is missing'],
+    ]);
   });
 
   it('counts failure classes across runs, verify runs and check errors, with the specs they hit and a hint', () => {

@@ -26,9 +26,9 @@ afterAll(() => removeAll(temps));
 
 describe('speccc report --format json', () => {
   it('counts promoted, failing, unverified and blocked specs as the builds left them', () => {
-    expect(model.summary).toMatchObject({ promoted: 1, stale: 0, failing: 1, unverified: 1, total: 4, satisfaction: 1 });
-    expect(Object.fromEntries(model.specs.map((s) => [s.id, s.state]))).toEqual({ money: 'promoted', 'line-items': 'unverified', 'discount-codes': 'failing', 'invoice-totals': 'blocked' });
-    expect(model.specs.map((s) => s.id)).toEqual(['money', 'discount-codes', 'line-items', 'invoice-totals']);
+    expect(model.summary).toMatchObject({ promoted: 1, stale: 0, failing: 1, unverified: 1, total: 5, satisfaction: 1 });
+    expect(Object.fromEntries(model.specs.map((s) => [s.id, s.state]))).toEqual({ money: 'promoted', 'line-items': 'unverified', 'discount-codes': 'failing', 'invoice-totals': 'blocked', 'typescript-library': 'constraint' });
+    expect(model.specs.map((s) => s.id)).toEqual(['money', 'discount-codes', 'line-items', 'invoice-totals', 'typescript-library']);
   });
 
   it("says why, with the failing spec's scenarios by name", () => {
@@ -62,7 +62,7 @@ describe('speccc report --format json', () => {
 
   it('takes satisfaction over time and mutation scores from the verify history', () => {
     expect(model.specs.find((s) => s.id === 'invoice-totals')!.satisfaction.map((p) => p.value)).toEqual([0, 1]);
-    expect(Object.fromEntries(model.specs.map((s) => [s.id, s.mutationScore]))).toEqual({ money: 0.875, 'line-items': null, 'discount-codes': null, 'invoice-totals': null });
+    expect(Object.fromEntries(model.specs.map((s) => [s.id, s.mutationScore]))).toEqual({ money: 0.875, 'line-items': null, 'discount-codes': null, 'invoice-totals': null, 'typescript-library': null });
   });
 });
 
@@ -71,7 +71,7 @@ describe('speccc report (HTML)', () => {
     const run = await runCli(['report'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^✔ report written to \.speccc\/report\/index\.html \(\d+ KB\): 4 specs, 1 promoted, 0 stale, 1 failing, 1 unverified; \$0\.05 spent in 2 runs\n$/);
+    expect(run.stdout).toMatch(/^✔ report written to \.speccc\/report\/index\.html \(\d+ KB\): 5 specs, 1 promoted, 0 stale, 1 failing, 1 unverified; \$0\.05 spent in 2 runs\n$/);
     const file = path.join(root, '.speccc/report/index.html');
     expect(existsSync(file)).toBe(true);
     const html = readFileSync(file, 'utf8');
@@ -81,6 +81,10 @@ describe('speccc report (HTML)', () => {
     expect(html).not.toMatch(/\b(?:src|href|xlink:href)="(?!#|data:)/);
     expect(html).not.toMatch(/url\((?!#)|@import/);
     expect(html).toContain(FAILING_SCENARIO);
+    // The constraint spec has no outputs but is part of the product: it has an entry, a filter and a node.
+    expect(html).toContain('<details class="spec" id="spec-typescript-library" data-state="constraint">');
+    expect(html).toMatch(/<b>TypeScript library conventions<\/b> <code>typescript-library<\/code> <span class="why">A constraint: no outputs of its own; its rules are part of the system prompt of every job \(4 specs with outputs\)\.<\/span>/);
+    expect(html).toContain('data-filter="constraint" aria-pressed="false">constraint 1</button>');
     // What was measured is shown; what was not says which command measures it.
     const money = html.slice(html.indexOf('id="spec-money"'), html.indexOf('</details>', html.indexOf('id="spec-money"')));
     expect(money).toContain('<dt>Mutation score</dt><dd>88%</dd>');
@@ -111,7 +115,7 @@ describe('speccc report --format markdown', () => {
   it('prints a summary fit for a CI job summary: counts, the failing spec and its scenario, failures by kind', async () => {
     const run = await runCli(['report', '--format', 'markdown'], { cwd: root });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('**1 promoted · 0 stale · 1 failing · 1 unverified** of 4 specs (1 blocked) · satisfaction 1.00 · spent $0.05 in 2 runs');
+    expect(run.stdout).toContain('**1 promoted · 0 stale · 1 failing · 1 unverified** of 5 specs (1 blocked, 1 constraint) · satisfaction 1.00 · spent $0.05 in 2 runs');
     expect(run.stdout).toContain(`- **discount-codes** (Discount codes): Failed in run ${runs[1]}`);
     expect(run.stdout).toContain(`  - ✗ ${FAILING_SCENARIO}`);
     expect(run.stdout).toContain('Blocked by a failing dependency: invoice-totals.');
@@ -130,7 +134,8 @@ describe('speccc graph', () => {
     expect(dot.stdout).toContain('"discount-codes" -> "invoice-totals";');
     const svg = await runCli(['graph', '--format', 'svg', '--out', 'graph.svg'], { cwd: root });
     expect(svg).toMatchObject({ code: 0, stdout: '' });
-    expect(readFileSync(path.join(root, 'graph.svg'), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="graph"[^>]*aria-label="Dependency graph: 4 specs"/);
+    expect(readFileSync(path.join(root, 'graph.svg'), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="graph"[^>]*aria-label="Dependency graph: 5 specs"/);
+    expect(mermaid.stdout).toContain('["typescript-library<br/>constraint"]:::constraint');
   });
 });
 
