@@ -71,6 +71,7 @@ const NON_BLOCKING = /^generated-/;
 const MAX_WHY = 240;
 
 type JobEvent = Extract<TracedEvent, { type: 'job' }>;
+type RunOutcome = Extract<TracedEvent, { type: 'run-end' }>['outcome'];
 type HoldoutEvent = Extract<TracedEvent, { type: 'validation' }>;
 type Verdicts = { at: string; where: string; scenarios: { name: string; passed: boolean }[] };
 
@@ -85,6 +86,8 @@ interface RunIndex {
   /** The latest holdout verdicts of each spec in this run. */
   holdouts: Map<string, Verdicts>;
   hadJobs: boolean;
+  /** As its run-end event says; null when the trace has none (the process was killed, or the run is still going). */
+  outcome: RunOutcome | null;
 }
 
 function ms(at: string | undefined): number {
@@ -109,7 +112,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex {
   const startEvent = run.events.find((e) => e.type === 'run-start') ?? run.events[0];
   const at = startEvent?.at ?? '';
-  const index: RunIndex = { id: run.id, at, startMs: ms(at), costUsd: 0, jobs: new Map(), retries: new Map(), spend: new Map(), holdouts: new Map(), hadJobs: false };
+  const index: RunIndex = { id: run.id, at, startMs: ms(at), costUsd: 0, jobs: new Map(), retries: new Map(), spend: new Map(), holdouts: new Map(), hadJobs: false, outcome: null };
   const starts = new Map<string, number>();
   let requestsCost = 0;
   let jobsCost = 0;
@@ -160,6 +163,7 @@ function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex
         break;
       case 'run-end':
         endCost = finite(e.spentUsd);
+        index.outcome = e.outcome;
         break;
       default:
         break;
@@ -170,6 +174,33 @@ function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex
   // The budget's figure (run-end) counts every settled request; jobs' own figures cover agents that bypass it.
   index.costUsd = Math.max(endCost ?? 0, jobsCost, requestsCost);
   return index;
+}
+
+/** The only way a run ends `cancelled`: the build's own signal, which these fire. */
+const FROM_OUTSIDE = 'stopped from outside the build (Ctrl-C or SIGTERM, or `speccc watch` starting over after a newer edit)';
+
+/**
+ * Why a run stopped before its jobs finished, in words, from its trace; null when it did not.
+ * A run cancelled from outside records only that, in run-end. A fatal agent outcome (a refused
+ * key, the spend limit) stops the jobs still to come, and each records `stopped: <the error>`;
+ * any other cancelled job records what stopped it (e.g. a failed pre-flight check). A trace with
+ * jobs and no run-end was cut off.
+ */
+function stopReason(run: RunIndex): string | null {
+  if (run.outcome === 'cancelled') return FROM_OUTSIDE;
+  const errors = [...run.jobs.values()].filter((j) => j.event.state === 'cancelled').map((j) => j.event.error ?? '');
+  const fatal = errors.find((e) => e.startsWith('stopped: '));
+  if (fatal) return `a fatal error stopped the jobs still to come: ${oneLine(fatal.slice('stopped: '.length))}`;
+  const other = errors.find((e) => e !== '' && e !== 'cancelled' && !e.startsWith('dependency '));
+  if (other) return oneLine(other);
+  if (run.outcome === null && run.hadJobs) return 'its trace ends before the run did: the process was killed, or the run is still going';
+  return null;
+}
+
+/** What a job's own error adds to its state word, for jobs that did not run to the end; null when it only repeats the state. */
+function jobNote(e: JobEvent): string | null {
+  if ((e.state !== 'cancelled' && e.state !== 'skipped') || !e.error || e.error === e.state) return null;
+  return oneLine(e.error);
 }
 
 function holdoutVerdicts(e: HoldoutEvent, run: string): Verdicts {
@@ -205,12 +236,19 @@ export function collectReport(input: CollectInput): ReportModel {
   const jobs = input.specs.filter((s) => s.buildable).length;
   const planned = new Map(input.plan.kind === 'planned' ? input.plan.jobs.map((j) => [j.id, j]) : []);
 
-  // The latest job of each spec across runs, and the runs that built each manifest entry.
+  // The latest job of each spec across runs, and the runs that built each manifest entry. A
+  // cancelled job reached no verdict: the one before it still says how the spec fares, and the
+  // cancelled one is kept aside (cutShort) only to say that a later try was cut short, and why.
   const lastJob = new Map<string, { run: RunIndex; event: JobEvent }>();
+  const cutShort = new Map<string, { run: RunIndex; event: JobEvent }>();
   const builtIn = new Map<string, string>();
   for (const run of runs) {
     for (const [spec, job] of run.jobs) {
-      lastJob.set(spec, { run, event: job.event });
+      if (job.event.state === 'cancelled') cutShort.set(spec, { run, event: job.event });
+      else {
+        lastJob.set(spec, { run, event: job.event });
+        cutShort.delete(spec);
+      }
       if (job.event.state === 'built' && job.event.jobKey !== undefined && input.manifest.get(spec)?.jobKey === job.event.jobKey) builtIn.set(spec, run.id);
     }
   }
@@ -247,6 +285,8 @@ export function collectReport(input: CollectInput): ReportModel {
     const fresh = input.plan.kind === 'up-to-date' || (input.plan.kind === 'planned' ? job !== undefined && !job.stale : entry !== undefined);
     const noPlan = input.plan.kind === 'blocked' ? ` (no plan: ${input.plan.why})` : '';
     const last = lastJob.get(spec.id);
+    const cut = cutShort.get(spec.id);
+    const cancelled = cut ? `; ${last ? 'a later try' : 'its last job'} was cancelled in run ${cut.run.id}: ${stopReason(cut.run) ?? jobNote(cut.event) ?? 'its trace gives no reason'}` : '';
     const verifies = verifyOf(spec.id);
     const latestVerify = verifies.at(-1) ?? null;
     const latestHoldout = [...runs].reverse().find((r) => r.holdouts.has(spec.id))?.holdouts.get(spec.id) ?? null;
@@ -260,7 +300,7 @@ export function collectReport(input: CollectInput): ReportModel {
         const failed = verdicts?.scenarios.filter((s) => !s.passed).length ?? 0;
         const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
         const kept = entry ? `; generated/ keeps the output of ${builtIn.has(spec.id) ? `run ${builtIn.get(spec.id)}` : `the build of ${entry.builtAt}`}` : '';
-        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}.${noPlan}`, verdicts: verdicts ?? newest };
+        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${cancelled}.${noPlan}`, verdicts: verdicts ?? newest };
       }
     }
     if (fresh && entry) {
@@ -279,7 +319,7 @@ export function collectReport(input: CollectInput): ReportModel {
     const reasons = job?.reasons.length ? job.reasons.join(', ') : entry ? 'changed since it was built' : 'never built';
     const before = last?.event.state === 'failed' ? `; its last job failed in run ${last.run.id} (${last.event.failureClass ?? 'unknown'}) before the change` : '';
     const staged = last?.event.state === 'staged' ? `; passed its checks in run ${last.run.id} and waits for \`speccc promote ${spec.id}\`` : '';
-    return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}.${noPlan}`, verdicts: newest };
+    return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}${cancelled}.${noPlan}`, verdicts: newest };
   };
 
   /** The nearest failing or blocked spec this one depends on, directly or through others (breadth first). */
@@ -384,11 +424,13 @@ export function collectReport(input: CollectInput): ReportModel {
       spentUsd: runs.reduce((a, r) => a + r.costUsd, 0),
       satisfaction,
     },
-    runs: runs.map((r) => ({ id: r.id, at: r.at, costUsd: r.costUsd, jobs: r.jobs.size, failed: [...r.jobs.values()].filter((j) => j.event.state === 'failed').length })),
+    runs: runs.map((r) => ({ id: r.id, at: r.at, costUsd: r.costUsd, jobs: r.jobs.size, failed: [...r.jobs.values()].filter((j) => j.event.state === 'failed').length, outcome: r.outcome, stopped: stopReason(r) })),
     lastRun: last
       ? {
           id: last.id,
           at: last.at,
+          outcome: last.outcome,
+          stopped: stopReason(last),
           jobs: [...last.jobs].map(([spec, j]) => {
             const start = j.start ?? j.end;
             return {
@@ -400,6 +442,7 @@ export function collectReport(input: CollectInput): ReportModel {
               costUsd: finite(j.event.costUsd),
               state: j.event.state,
               ...(j.event.failureClass ? { failureClass: j.event.failureClass } : {}),
+              ...(jobNote(j.event) ? { note: jobNote(j.event)! } : {}),
             };
           }),
         }

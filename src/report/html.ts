@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeXml as esc, GRAPH_CSS, layoutGraph, specAnchor, STATE_COLOURS, svgFromLayout, type GraphLayout, type NodeState } from './graph.js';
-import { SPEC_STATES, type ReportModel, type ReportSpec, type SpecState } from './model.js';
+import { SPEC_STATES, type ReportJob, type ReportModel, type ReportSpec, type SpecState } from './model.js';
 
 // ---------------------------------------------------------------------------------------
 // Formatting
@@ -102,7 +102,7 @@ function spendChart(model: ReportModel): string {
     const bh = Math.max(num(r.costUsd) > 0 ? 1 : 0, (num(r.costUsd) / max) * (h - top - bottom));
     const x = Math.round((left + i * slot + (slot - bw) / 2) * 10) / 10;
     const y = Math.round((h - bottom - bh) * 10) / 10;
-    const tip = `${r.id}, ${when(r.at)}: ${usd(r.costUsd)}, ${plural(num(r.jobs), 'job')}, ${int(r.failed)} failed`;
+    const tip = `${r.id}, ${when(r.at)}: ${usd(r.costUsd)}, ${plural(num(r.jobs), 'job')}, ${int(r.failed)} failed${r.stopped ? `; ${stopWord(r.outcome)}: ${r.stopped}` : ''}`;
     return `<rect${num(r.failed) > 0 ? ' class="failed"' : ''} x="${x}" y="${y}" width="${Math.round(bw * 10) / 10}" height="${Math.round(bh * 10) / 10}"><title>${esc(tip)}</title></rect>`;
   });
   const firstRun = runs[0]!;
@@ -130,10 +130,22 @@ function jobClass(state: string): string {
   return 'other';
 }
 
+/** How a run that stopped early ended, as the first word of its reason. */
+function stopWord(outcome: string | null): string {
+  return outcome === 'cancelled' ? 'cancelled' : outcome === null ? 'cut off' : 'stopped';
+}
+
+/** A job's result: its state, its failure class where that adds a word, and what stopped it. */
+function jobResult(j: ReportJob): string {
+  const cls = j.failureClass && j.failureClass !== j.state ? ` (${esc(j.failureClass)})` : '';
+  return `${esc(j.state)}${cls}${j.note ? `: ${esc(j.note)}` : ''}`;
+}
+
 function timeline(model: ReportModel, known: Set<string>): string {
   const run = model.lastRun;
   if (!run) return '<p class="muted">No run recorded yet.</p>';
-  if (run.jobs.length === 0) return `<p class="muted">${esc(run.id)} ran no job.</p>`;
+  const stopped = run.stopped ? `<p class="stopped"><b>${esc(run.id)} was ${stopWord(run.outcome)}</b>: ${esc(run.stopped)}.</p>` : '';
+  if (run.jobs.length === 0) return `${stopped}<p class="muted">${esc(run.id)} ran no job.</p>`;
   const jobs = [...run.jobs].sort((a, b) => num(a.startMs) - num(b.startMs));
   const start = Math.min(...jobs.map((j) => num(j.startMs)));
   const end = Math.max(...jobs.map((j) => num(j.endMs)), start + 1);
@@ -146,7 +158,7 @@ function timeline(model: ReportModel, known: Set<string>): string {
     const wd = Math.max(0.4, ((num(j.endMs) - num(j.startMs)) / span) * 100);
     const segs = '<i></i>'.repeat(Math.min(12, Math.max(1, num(j.attempts))));
     const name = known.has(j.spec) ? `<a href="#${specAnchor(j.spec)}">${esc(j.spec)}</a>` : esc(j.spec);
-    const result = `${esc(j.state)}${j.failureClass ? ` (${esc(j.failureClass)})` : ''}`;
+    const result = jobResult(j);
     return (
       `<tr class="j-${jobClass(j.state)}"><th>${name}</th>` +
       `<td class="tl"><span class="job-bar" style="margin-left:${l.toFixed(2)}%;width:${Math.min(100 - l, wd).toFixed(2)}%">${segs}</span></td>` +
@@ -155,6 +167,7 @@ function timeline(model: ReportModel, known: Set<string>): string {
     );
   });
   return (
+    stopped +
     `<p>${esc(run.id)} at ${when(run.at)}: ${plural(jobs.length, 'job')} in ${duration(span)}, ${int(failed)} failed, ${plural(retries, 'retry', 'retries')}, ${usd(cost)}. ` +
     `Each bar is one job from start to end; its segments are attempts.</p>` +
     `<div class="scroll tall"><table class="timeline"><thead><tr><th>Spec</th><th class="tl"><span class="tl-axis"><span>0 s</span><span>${duration(span)}</span></span></th>` +
@@ -441,6 +454,7 @@ dl{margin:0}dt{font-size:12px;color:var(--muted);margin-top:4px}dd{margin:0}
 .pf{display:inline-block;width:5.6em;text-align:center;font-size:12px;font-weight:700;border-radius:3px;margin-right:4px}
 .pass .pf{background:#dafbe1;color:#116329}.fail .pf{background:#cf222e;color:#fff}.nr .pf{background:#eaeef2;color:#424a53}
 .sub{margin:0 0 2px;color:var(--muted);font-size:13px}
+.stopped{border-left:4px solid #9a6700;background:#fff8c5;padding:4px 8px}
 .failures .hint{max-width:34rem}
 .sev{font-size:12px;font-weight:700;padding:0 4px;border-radius:3px}.sev.err{background:#cf222e;color:#fff}.sev.warn{background:#fff8c5;color:#7d4e00;border:1px solid #d4a72c}
 table.cost{font-size:13px}

@@ -94,6 +94,9 @@ export function renderReportMarkdown(model: ReportModel): string {
     lines.push('| Run | At | Cost | Jobs | Failed |', '| --- | --- | ---: | ---: | ---: |');
     for (const r of recent) lines.push(`| ${markdownText(r.id)} | ${when(r.at)} | ${usd(r.costUsd)} | ${r.jobs} | ${r.failed} |`);
     lines.push('');
+    const stopped = recent.filter((r) => r.stopped);
+    for (const r of stopped) lines.push(`- ${markdownText(r.id)} was ${r.outcome === 'cancelled' ? 'cancelled' : r.outcome === null ? 'cut off' : 'stopped'}: ${markdownText(r.stopped)}.`);
+    if (stopped.length > 0) lines.push('');
     const shown = recent.length < model.runs.length ? `Latest ${recent.length} of ${model.runs.length} runs; ` : '';
     lines.push(`${shown}${usd(s.spentUsd)} spent in all.`, '');
   }

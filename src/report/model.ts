@@ -32,11 +32,15 @@ export interface ReportModel {
     satisfaction: number | null;
   };
   /** Every recorded run, oldest first. */
-  runs: { id: string; at: string; costUsd: number; jobs: number; failed: number }[];
+  runs: RunSummary[];
   /** The last run's jobs; startMs/endMs are relative to the run's start. */
   lastRun: null | {
     id: string;
     at: string;
+    /** How the run ended (its trace's run-end); null when the trace has no end (killed, or still going). */
+    outcome: RunSummary['outcome'];
+    /** Why it stopped before its jobs finished, in words (cancelled, a fatal error, cut off); null when it did not. */
+    stopped: string | null;
     jobs: {
       spec: string;
       startMs: number;
@@ -47,6 +51,8 @@ export interface ReportModel {
       /** The job's end state in words (e.g. built, failed, reused). */
       state: string;
       failureClass?: string;
+      /** For a cancelled or skipped job: what stopped it, from its trace (e.g. `dependency money failed`). */
+      note?: string;
     }[];
   };
   /**
@@ -77,6 +83,18 @@ export interface ReportModel {
     /** Per run that spent on this spec, oldest first. */
     cost: { run: string; at: string; costUsd: number; inputTokens: number; outputTokens: number }[];
   }[];
+}
+
+export interface RunSummary {
+  id: string;
+  at: string;
+  costUsd: number;
+  jobs: number;
+  failed: number;
+  /** How the run ended (its trace's run-end); null when the trace has no end (killed, or still going). */
+  outcome: 'done' | 'failed' | 'cancelled' | 'blocked' | null;
+  /** Why it stopped before its jobs finished, in words (cancelled, a fatal error, cut off); null when it did not. */
+  stopped: string | null;
 }
 
 export type ReportSpec = ReportModel['specs'][number];

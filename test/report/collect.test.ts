@@ -173,15 +173,15 @@ describe('collectReport: states and why', () => {
 
   it('takes spend, tokens, retries and the timeline from the traces', () => {
     expect(model.runs).toEqual([
-      { id: 'run-1', at: '2026-03-01T09:59:00.000Z', costUsd: 0.25, jobs: 1, failed: 0 },
-      { id: 'run-2', at: '2026-03-02T09:00:00.000Z', costUsd: 0.6, jobs: 3, failed: 2 },
+      { id: 'run-1', at: '2026-03-01T09:59:00.000Z', costUsd: 0.25, jobs: 1, failed: 0, outcome: 'done', stopped: null },
+      { id: 'run-2', at: '2026-03-02T09:00:00.000Z', costUsd: 0.6, jobs: 3, failed: 2, outcome: 'failed', stopped: null },
     ]);
     expect(model.summary.spentUsd).toBeCloseTo(0.85);
     expect(of('a').cost).toEqual([{ run: 'run-1', at: '2026-03-01T09:59:00.000Z', costUsd: 0.25, inputTokens: 105, outputTokens: 20 }]);
     expect(of('b').cost).toEqual([{ run: 'run-2', at: '2026-03-02T09:00:00.000Z', costUsd: 0.5, inputTokens: 50, outputTokens: 10 }]);
     expect(model.lastRun!.id).toBe('run-2');
     expect(model.lastRun!.jobs[0]).toEqual({ spec: 'b', startMs: 1000, endMs: 5000, attempts: 2, retries: 1, costUsd: 0.5, state: 'failed', failureClass: 'holdout-fails' });
-    expect(model.lastRun!.jobs[1]).toMatchObject({ spec: 'c', startMs: 5000, endMs: 5000, state: 'skipped' });
+    expect(model.lastRun!.jobs[1]).toMatchObject({ spec: 'c', startMs: 5000, endMs: 5000, state: 'skipped', note: 'dependency b failed' });
   });
 
   it('takes satisfaction per spec from each verify run, and the summary from the latest', () => {
@@ -190,6 +190,66 @@ describe('collectReport: states and why', () => {
       { at: '2026-03-05T00:00:00.000Z', value: 0.5 },
     ]);
     expect(model.summary.satisfaction).toBe(0.75);
+  });
+});
+
+describe('collectReport: runs that stopped before their jobs finished', () => {
+  const start = (at: string) => ev(at, { type: 'run-start', command: 'build', provider: 'p', sandbox: 'bubblewrap', speccc: '0.1.0', maxCostUsd: null });
+  const failedRun = {
+    id: 'run-1',
+    events: [start('2026-03-01T09:00:00.000Z'), ev('2026-03-01T09:00:05.000Z', { type: 'job', spec: 'a', state: 'failed', attempts: 1, failureClass: 'tests-fail', jobKey: 'ka', costUsd: 0.1 }), ev('2026-03-01T09:00:06.000Z', { type: 'run-end', outcome: 'failed', spentUsd: 0.1 })],
+  };
+  const ctrlC = {
+    id: 'run-2',
+    events: [
+      start('2026-03-02T09:00:00.000Z'),
+      ev('2026-03-02T09:00:01.000Z', { type: 'job-start', spec: 'a', attempt: 1, jobKey: 'ka' }),
+      ev('2026-03-02T09:00:02.000Z', { type: 'job', spec: 'a', state: 'cancelled', attempts: 1, failureClass: 'cancelled', error: 'cancelled', jobKey: 'ka', costUsd: 0.01 }),
+      ev('2026-03-02T09:00:02.000Z', { type: 'job', spec: 'b', state: 'cancelled', attempts: 0, error: 'dependency a cancelled', costUsd: 0 }),
+      ev('2026-03-02T09:00:02.000Z', { type: 'run-end', outcome: 'cancelled', spentUsd: 0.01 }),
+    ],
+  };
+  const fatal = {
+    id: 'run-3',
+    events: [
+      start('2026-03-03T09:00:00.000Z'),
+      ev('2026-03-03T09:00:01.000Z', { type: 'job', spec: 'c', state: 'failed', attempts: 1, failureClass: 'api-error', error: 'the API refused the key (401)', jobKey: 'kc', costUsd: 0 }),
+      ev('2026-03-03T09:00:01.000Z', { type: 'job', spec: 'd', state: 'cancelled', attempts: 0, error: 'stopped: the API refused the key (401)', jobKey: 'kd', costUsd: 0 }),
+      ev('2026-03-03T09:00:02.000Z', { type: 'run-end', outcome: 'failed', spentUsd: 0 }),
+    ],
+  };
+  const killed = { id: 'run-4', events: [start('2026-03-04T09:00:00.000Z'), ev('2026-03-04T09:00:01.000Z', { type: 'job', spec: 'e', state: 'built', attempts: 1, jobKey: 'ke', costUsd: 0.01 })] };
+  const model = collectReport(
+    input({
+      specs: [spec('a'), spec('b', { dependsOn: ['a'] }), spec('c'), spec('d'), spec('e')],
+      plan: { kind: 'planned', jobs: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, stale: true, reasons: ['spec changed'], key: `k${id}` })) },
+      runs: [failedRun, ctrlC, fatal, killed],
+    }),
+  );
+  const of = (id: string) => model.specs.find((s) => s.id === id)!;
+
+  it('says why each run stopped, from its trace', () => {
+    expect(model.runs.map((r) => [r.id, r.outcome, r.stopped])).toEqual([
+      ['run-1', 'failed', null],
+      ['run-2', 'cancelled', 'stopped from outside the build (Ctrl-C or SIGTERM, or `speccc watch` starting over after a newer edit)'],
+      ['run-3', 'failed', 'a fatal error stopped the jobs still to come: the API refused the key (401)'],
+      ['run-4', null, 'its trace ends before the run did: the process was killed, or the run is still going'],
+    ]);
+  });
+
+  it("gives each cancelled job's own reason where it adds to the state word", () => {
+    const m = collectReport(input({ specs: [spec('a'), spec('b')], runs: [ctrlC] }));
+    expect(m.lastRun).toMatchObject({ id: 'run-2', outcome: 'cancelled', stopped: expect.stringMatching(/^stopped from outside the build/) });
+    expect(m.lastRun!.jobs.map((j) => [j.spec, j.state, j.note])).toEqual([
+      ['a', 'cancelled', undefined],
+      ['b', 'cancelled', 'dependency a cancelled'],
+    ]);
+  });
+
+  it('keeps a failing spec failing when a later try was cancelled, and says so', () => {
+    expect(of('a').state).toBe('failing');
+    expect(of('a').why).toBe('Failed in run run-1 (tests-fail) after 1 attempt: its own tests fail; a later try was cancelled in run run-2: stopped from outside the build (Ctrl-C or SIGTERM, or `speccc watch` starting over after a newer edit).');
+    expect(of('d').why).toBe('Stale: spec changed; not rebuilt yet; its last job was cancelled in run run-3: a fatal error stopped the jobs still to come: the API refused the key (401).');
   });
 });
 

@@ -150,6 +150,34 @@ describe('speccc log', () => {
   });
 });
 
+describe('after a build that Ctrl-C cancelled', () => {
+  const mine: string[] = [];
+  afterAll(() => removeAll(mine));
+
+  it('says the run was cancelled and why, on the page, in the JSON and in the Markdown', async () => {
+    const { root: cancelled, runs: ids } = await exampleWithFailingHoldout(mine, { cancelled: true });
+    const json = await runCli(['report', '--format', 'json'], { cwd: cancelled });
+    const m = JSON.parse(json.stdout) as ReportModel;
+    const why = 'stopped from outside the build (Ctrl-C or SIGTERM, or `speccc watch` starting over after a newer edit)';
+    expect(m.runs.at(-1)).toMatchObject({ id: ids[2], outcome: 'cancelled', stopped: why });
+    expect(m.lastRun!.jobs.map((j) => [j.spec, j.state, j.note])).toEqual([
+      ['discount-codes', 'cancelled', undefined],
+      ['invoice-totals', 'cancelled', 'dependency discount-codes cancelled'],
+    ]);
+    // The retry was cut short: the spec still fails as run 2 left it, and its why says what happened since.
+    const failing = m.specs.find((s) => s.id === FAILING_SPEC)!;
+    expect(failing.state).toBe('failing');
+    expect(failing.why).toContain(`; a later try was cancelled in run ${ids[2]}: ${why}.`);
+
+    expect((await runCli(['report'], { cwd: cancelled })).code).toBe(0);
+    const html = readFileSync(path.join(cancelled, '.speccc/report/index.html'), 'utf8');
+    expect(html).toContain(`<p class="stopped"><b>${ids[2]} was cancelled</b>: stopped from outside the build (Ctrl-C or SIGTERM, or \`speccc watch\` starting over after a newer edit).</p>`);
+    expect(html).toMatch(/<td>cancelled: dependency discount-codes cancelled<\/td><\/tr>/);
+    const md = await runCli(['report', '--format', 'markdown'], { cwd: cancelled });
+    expect(md.stdout).toContain(`- ${ids[2]} was cancelled: stopped from outside the build (Ctrl-C or SIGTERM, or \\\`speccc watch\\\` starting over after a newer edit).`);
+  }, 60_000);
+});
+
 describe('a workspace whose scenarios live elsewhere (paths.scenarios)', () => {
   it('says to add a holdout check under the configured folder, not scenarios/', async () => {
     renameSync(path.join(root, 'scenarios'), path.join(root, 'holdouts'));

@@ -9,6 +9,8 @@
  *   edit   a rule of discount-codes
  *   run 2  discount-codes fails its holdout scenario; generated/ keeps run 1's output
  *   edit   a rule of invoice-totals (stale, but it waits for discount-codes: blocked)
+ *   run 3  (only with `cancelled: true`) Ctrl-C while the agent works on discount-codes: the run
+ *          is cancelled, invoice-totals with it
  *   verify two recorded verify runs: an old one where invoice-totals failed, a later one where all
  *          pass and `--mutate` scored money at 87.5%
  */
@@ -32,11 +34,17 @@ function edit(root: string, file: string, from: string, to: string): void {
   writeFileSync(p, text.replace(from, to));
 }
 
-export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root: string; runs: string[] }> {
+export async function exampleWithFailingHoldout(temps: string[], options: { cancelled?: boolean } = {}): Promise<{ root: string; runs: string[] }> {
   const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
   rmSync(path.join(root, 'scenarios/line-items'), { recursive: true, force: true });
   const replies = exampleReplies();
-  const { agent } = fakeAgent((task) => ({ files: replies[specIdOf(task)] ?? {} }));
+  const ctrlC = new AbortController();
+  let cancelOn: string | null = null;
+  const { agent } = fakeAgent((task) => {
+    if (specIdOf(task) !== cancelOn) return { files: replies[specIdOf(task)] ?? {} };
+    ctrlC.abort(); // what Ctrl-C does to `speccc build`: the build's signal fires while the agent works
+    return { status: 'aborted', error: 'cancelled' };
+  });
   const holdouts = holdoutsFrom(path.join(root, 'scenarios'));
   let failing: string | null = null;
   const validator: Validator = {
@@ -54,6 +62,7 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
   failing = FAILING_SPEC;
   const second = ran(await buildWith(root, agent, { validator }));
   edit(root, 'specs/features/invoice-totals.md', '## Rules\n', '## Rules\n\n- Totals are reported in integer cents.\n');
+  const third = options.cancelled ? ((cancelOn = FAILING_SPEC), ran(await buildWith(root, agent, { validator, signal: ctrlC.signal }))) : null;
 
   const verify = path.join(root, '.speccc/verify');
   mkdirSync(verify, { recursive: true });
@@ -69,5 +78,5 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
   });
   const now = new Date().toISOString();
   writeFileSync(path.join(verify, 'history.jsonl'), [line('2020-01-01T00:00:00.000Z', ['invoice-totals']), line(now, [], { spec: 'money', score: 87.5 })].map((l) => JSON.stringify(l)).join('\n') + '\n');
-  return { root, runs: [first, second].map((r) => (r.kind === 'built' ? r.runId : '')) };
+  return { root, runs: [first, second, ...(third ? [third] : [])].map((r) => (r.kind === 'built' ? r.runId : '')) };
 }

@@ -146,13 +146,24 @@ describe('renderReportHtml: escaping', () => {
     const m = exampleModel();
     m.specs = [];
     m.runs = [];
-    m.lastRun = { id: 'run-0', at: 'yesterday', jobs: [] };
+    m.lastRun = { id: 'run-0', at: 'yesterday', outcome: 'done', stopped: null, jobs: [] };
     m.failureClasses = [];
     m.summary = { promoted: 0, stale: 0, failing: 0, unverified: 0, total: 0, spentUsd: 0, satisfaction: null };
     const t = text(renderReportHtml(m)).replace(/\s+/g, ' ');
     expect(t).toContain('0 specs satisfaction not measured spent $0.00');
     expect(t).toContain('run-0 ran no job.');
     expect(t).toContain('0 dependencies.');
+  });
+
+  it('says why the last run stopped early, and what stopped each job that did not finish', () => {
+    const m = exampleModel();
+    m.lastRun = { ...m.lastRun!, outcome: null, stopped: 'its trace ends before the run did: the process was killed, or the run is still going' };
+    m.lastRun.jobs[3] = { ...m.lastRun.jobs[3]!, state: 'cancelled', failureClass: 'cancelled', note: 'stopped: <the API refused the key>' };
+    m.runs[2] = { ...m.runs[2]!, outcome: null, stopped: m.lastRun.stopped };
+    const html = renderReportHtml(m);
+    expect(text(html)).toContain('run-3 was cut off: its trace ends before the run did: the process was killed, or the run is still going.');
+    expect(html).toContain('<td>cancelled: stopped: &lt;the API refused the key&gt;</td>');
+    expect(html).toMatch(/<title>run-3, [^<]*1 failed; cut off: its trace ends before the run did/);
   });
 
   it('draws unknown states and bad numbers without breaking the page', () => {
