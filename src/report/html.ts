@@ -437,7 +437,8 @@ tbody th{font-weight:400}
 ${GRAPH_CSS}
 .toolbar{position:sticky;top:var(--bar-h);z-index:1;min-height:var(--toolbar-h);background:#fff;padding:6px 0;border-bottom:1px solid var(--line);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .toolbar input{font:inherit;padding:2px 6px;width:16rem}
-.filters button{font:inherit;font-size:13px;margin:0 2px;padding:1px 8px;border:1.5px solid var(--stroke);background:#fff;border-radius:10px;cursor:pointer}
+.filters{display:inline-flex;flex-wrap:wrap;gap:4px}
+.filters button{font:inherit;font-size:13px;min-height:24px;padding:1px 8px;border:1.5px solid var(--stroke);background:#fff;border-radius:10px;cursor:pointer}
 .filters button[aria-pressed=true]{background:var(--fill);font-weight:700;box-shadow:inset 0 0 0 1px var(--stroke)}
 .keys{font-size:12px}
 kbd{font:12px ui-monospace,monospace;border:1px solid var(--line);border-radius:3px;padding:0 3px}

@@ -1,17 +1,25 @@
 /**
  * The report's layout as a person sees it in Chromium, on a phone (375 px) and a desktop
- * (1440 px): the sticky header holds its own links and covers nothing it should not, and nothing
- * is wider than the screen.
+ * (1440 px): the sticky header holds its own links and covers nothing it should not, nothing is
+ * wider than the screen, and axe finds no serious or critical accessibility problem in the page
+ * `speccc report` writes for a workspace with failures, a cancelled run and a constraint spec.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
+import { runCli } from '../helpers/cli.js';
+import { removeAll } from '../helpers/workspaces.js';
 import { launchChromium, SHOTS } from './chromium.js';
+import { exampleWithFailingHoldout } from './example-workspace.js';
 import { exampleModel, hostileModel } from './fixtures.js';
+
+/** axe-core's browser bundle, evaluated in the page (the page's CSP allows no script tag but its own). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let dir: string;
@@ -103,6 +111,55 @@ describe('on a phone 375 px wide', () => {
         expect(Math.max(...names)).toBeLessThanOrEqual(2);
         // The timeline keeps a visible bar per job; its table scrolls sideways inside its own box.
         expect(await page.locator('.job-bar').first().evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(2);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe's WCAG 2.x A and AA rules and its best practices, over every entry opened and rendered; serious and critical findings, as `rule: help (elements)`. */
+async function seriousAxeFindings(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`);
+}
+
+describe('the page `speccc report` writes after failures, a cancelled run, with a constraint spec', () => {
+  const temps: string[] = [];
+  let html: string;
+  beforeAll(async () => {
+    const { root } = await exampleWithFailingHoldout(temps, { cancelled: true });
+    expect((await runCli(['report'], { cwd: root })).code).toBe(0);
+    html = readFileSync(path.join(root, '.speccc/report/index.html'), 'utf8');
+    // What makes it realistic is on the page: a failing spec, a blocked one, the constraint, the cancelled run.
+    for (const s of ['data-state="failing"', 'data-state="blocked"', 'data-state="constraint"', 'data-state="unverified"', 'was cancelled</b>']) expect(html).toContain(s);
+  }, 60_000);
+  afterAll(() => removeAll(temps));
+
+  for (const width of [375, 1440]) {
+    it(`at ${width} px: axe finds nothing serious or critical, nothing overflows, the header covers nothing`, async () => {
+      const page = await open(`command-${width}`, html, width);
+      try {
+        const header = await box(page, 'header.bar');
+        expect(await headerSpill(page)).toBe(0);
+        expect((await box(page, '.panel')).top).toBeGreaterThanOrEqual(header.bottom);
+        expect(await widthWithEverythingOpen(page)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: path.join(SHOTS, `command-${width}.png`), fullPage: true });
+        expect(await seriousAxeFindings(page)).toEqual([]);
       } finally {
         await page.close();
       }
