@@ -2,10 +2,12 @@
  * `speccc report` and `speccc graph` on the bundled example after two real builds in which
  * discount-codes failed its holdout (test/report/example-workspace.ts).
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openerFor } from '../../src/commands/report.js';
+import { cannotOpen, openerFor } from '../../src/commands/report.js';
 import type { ReportModel } from '../../src/report/model.js';
 import { runCli } from '../helpers/cli.js';
 import { removeAll } from '../helpers/workspaces.js';
@@ -108,6 +110,40 @@ describe('speccc report (HTML)', () => {
     expect(openerFor('darwin', '/r.html')).toEqual({ command: 'open', args: ['/r.html'] });
     expect(openerFor('linux', '/r.html')).toEqual({ command: 'xdg-open', args: ['/r.html'] });
     expect(openerFor('win32', 'C:\\r.html').command).toBe('cmd');
+    expect(cannotOpen('linux', {})).toMatch(/no display/);
+    expect(cannotOpen('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toBeNull();
+    expect(cannotOpen('freebsd', { BROWSER: 'w3m' })).toBeNull();
+    expect(cannotOpen('darwin', {})).toBeNull();
+  });
+});
+
+describe('speccc report --open', () => {
+  const page = () => path.join(root, '.speccc/report/index.html');
+  const where = () => `open ${page()} in a browser (${pathToFileURL(page()).href})`;
+  /** A folder holding only an `xdg-open` that runs `script`, for PATH. */
+  const opener = (script: string) => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'speccc-opener-'));
+    temps.push(bin);
+    writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    return bin;
+  };
+
+  it('on a machine with no display writes the page, says where it is and that it could not be opened', async () => {
+    const run = await runCli(['report', '--open'], { cwd: root, env: { PATH: opener('exit 0') } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✔ report written to \.speccc\/report\/index\.html/);
+    expect(run.stderr).toBe(`speccc: could not open the report: there is no display (DISPLAY and WAYLAND_DISPLAY are unset); ${where()}\n`);
+  });
+
+  it('says so when xdg-open is missing or fails, and opens the page when it works', async () => {
+    const missing = await runCli(['report', '--open'], { cwd: root, env: { DISPLAY: ':0', PATH: path.join(tmpdir(), 'speccc-no-such-folder') } });
+    expect(missing).toMatchObject({ code: 0, stderr: `speccc: could not open the report with \`xdg-open\` (xdg-open is not installed, or not on PATH); ${where()}\n` });
+    const failing = await runCli(['report', '--open'], { cwd: root, env: { DISPLAY: ':0', PATH: opener('echo "xdg-open: no method available" >&2; exit 3') } });
+    expect(failing).toMatchObject({ code: 0, stderr: `speccc: could not open the report with \`xdg-open\` (it exited with code 3: it found no browser or tool to open it with); ${where()}\n` });
+    const asked = path.join(opener('exit 0'), 'opened.txt');
+    const works = await runCli(['report', '--open'], { cwd: root, env: { DISPLAY: ':0', PATH: opener(`printf %s "$1" > '${asked}'`) } });
+    expect(works).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(asked, 'utf8')).toBe(page());
   });
 });
 
