@@ -56,7 +56,7 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
     const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
-    else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics));
+    else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));
     else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color, ...(io.color ? { sourceOf: sourcesOf(root) } : {}) }));
     if (result.configBroken) return EXIT.usage;
     const failing = result.errors + (flags.strict ? result.warnings : 0);

@@ -75,7 +75,10 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
       { requests: 0, retries: 0, input: 0, output: 0, cost: 0 },
     );
     const { failureClassInfo } = await import('../report/failure-classes.js');
-    const hintOf = (s: SpecSummary) => (s.state === 'failed' && s.failureClass ? failureClassInfo(s.failureClass).hint : undefined);
+    // The hints name the scenarios folder as configured; an unreadable config falls back to the default folder, as everywhere.
+    const { readRawConfig } = await import('../io/raw-config.js');
+    const workspace = { scenariosDir: (await readRawConfig(root)).paths.scenarios };
+    const hintOf = (s: SpecSummary) => (s.state === 'failed' && s.failureClass ? failureClassInfo(s.failureClass, workspace).hint : undefined);
     if (flags.format === 'json') {
       io.stdout(toJson({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total }));
       return EXIT.ok;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { ReportModel } from '../report/model.js';
 import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
@@ -91,6 +92,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
     runs: records.runs,
     verify: records.verify,
     scenarios: records.scenarios,
+    scenariosDir: checked.config.paths.scenarios,
   });
 }
 
@@ -101,17 +103,63 @@ export function openerFor(platform: NodeJS.Platform, file: string): { command: s
   return { command: 'xdg-open', args: [file] };
 }
 
-async function openFile(io: CliIo, file: string): Promise<void> {
-  const { command, args } = openerFor(process.platform, file);
-  const failed = await new Promise<Error | null>((resolve) => {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-    child.once('error', resolve);
-    child.once('spawn', () => {
-      child.unref();
+/** How long to wait for the opener to say it failed; one that is still running after this is taken to be opening the page. */
+const OPENER_WAIT_MS = 5_000;
+
+/**
+ * Why the page cannot be opened here before trying, or null. On Linux and the BSDs a browser
+ * needs a display; without one, xdg-open falls back to text browsers that need a terminal it
+ * does not get. A `BROWSER` setting is xdg-open's own way around that, so it is tried then.
+ */
+export function cannotOpen(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string | null {
+  if (platform === 'darwin' || platform === 'win32') return null;
+  if (env.DISPLAY || env.WAYLAND_DISPLAY || env.BROWSER) return null;
+  return 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)';
+}
+
+/** What xdg-open's exit codes mean (its manual); other openers say only 0 or not. */
+const XDG_OPEN_EXIT: Record<number, string> = {
+  2: 'the file does not exist',
+  3: 'it found no browser or tool to open it with',
+  4: 'the browser it chose failed',
+};
+
+/**
+ * Runs the opener and waits for it to exit, or OPENER_WAIT_MS at most: why it failed, or null.
+ * Its output is not read: an opener that runs the browser in the foreground would have the
+ * browser die of a closed pipe once speccc exits.
+ */
+async function runOpener(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', env });
+    const timer = setTimeout(() => {
+      child.unref(); // still running: taken to be the browser, left to the user
       resolve(null);
+    }, OPENER_WAIT_MS);
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code === 'ENOENT' ? `${command} is not installed, or not on PATH` : error.message);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve(null);
+      const meaning = command === 'xdg-open' && code !== null ? XDG_OPEN_EXIT[code] : undefined;
+      resolve(`it exited with ${signal ?? `code ${code}`}${meaning ? `: ${meaning}` : ''}`);
     });
   });
-  if (failed) io.stderr(`speccc: could not open the report with \`${command}\` (${failed.message}); open ${file} in a browser\n`);
+}
+
+/** Opens the page in a browser, or says where it is and why it could not be opened (the report itself was written: not a failure). */
+async function openFile(io: CliIo, file: string): Promise<void> {
+  const where = `open ${file} in a browser (${pathToFileURL(file).href})`;
+  const headless = cannotOpen(process.platform, io.env);
+  if (headless) {
+    io.stderr(`speccc: could not open the report: ${headless}; ${where}\n`);
+    return;
+  }
+  const { command, args } = openerFor(process.platform, file);
+  const failed = await runOpener(command, args, io.env);
+  if (failed) io.stderr(`speccc: could not open the report with \`${command}\` (${failed}); ${where}\n`);
 }
 
 /** Inside the workspace (the default, `.speccc/report/`), never through a link out of it; elsewhere (`--out`), where the user said. */

@@ -6,6 +6,7 @@
  *
  * A spec's state, first match wins:
  *   draft       its status is not `ready` (and check finds no error in it);
+ *   constraint  a ready constraint spec: no outputs, no job; its rules are in every job's system prompt;
  *   blocked     check errors in its file stop every build, or it is not up to date and a
  *               spec it depends on (directly or not) is failing or blocked: a build skips it;
  *   failing     its latest job failed and the plan would send the same job again (same job key),
@@ -15,7 +16,7 @@
  *   promoted    promoted, and its holdout scenarios passed.
  */
 import type { ManifestEntry, TracedEvent } from '../types/index.js';
-import { failureClassInfo, type ReportFailureClass } from './failure-classes.js';
+import { failureClassInfo, scenariosFolder, type ReportFailureClass } from './failure-classes.js';
 import type { ReportModel, ReportSpec, SpecState } from './model.js';
 
 export interface CollectSpec {
@@ -57,10 +58,12 @@ export interface CollectInput {
   manifest: ReadonlyMap<string, ManifestEntry>;
   /** Oldest first. */
   runs: { id: string; events: readonly TracedEvent[] }[];
-  /** Oldest first. */
-  verify: { at: string; results: { spec: string; scenario: string; passed: boolean }[] }[];
+  /** Oldest first. `mutation`: `verify --mutate`'s score per spec, in percent (null: no mutant could be judged). */
+  verify: { at: string; results: { spec: string; scenario: string; passed: boolean }[]; mutation?: { spec: string; score: number | null }[] }[];
   /** Holdout scenarios by spec: `name` as the validator reports it, `title` to show (null: show the name). */
   scenarios: { spec: string; name: string; title: string | null }[];
+  /** The scenarios folder as `paths.scenarios` names it, for the hints that tell where to add one. */
+  scenariosDir: string;
 }
 
 /** Codes that describe generated/ drifting from its manifest: reported, but they never block a build. */
@@ -68,6 +71,7 @@ const NON_BLOCKING = /^generated-/;
 const MAX_WHY = 240;
 
 type JobEvent = Extract<TracedEvent, { type: 'job' }>;
+type RunOutcome = Extract<TracedEvent, { type: 'run-end' }>['outcome'];
 type HoldoutEvent = Extract<TracedEvent, { type: 'validation' }>;
 type Verdicts = { at: string; where: string; scenarios: { name: string; passed: boolean }[] };
 
@@ -82,6 +86,8 @@ interface RunIndex {
   /** The latest holdout verdicts of each spec in this run. */
   holdouts: Map<string, Verdicts>;
   hadJobs: boolean;
+  /** As its run-end event says; null when the trace has none (the process was killed, or the run is still going). */
+  outcome: RunOutcome | null;
 }
 
 function ms(at: string | undefined): number {
@@ -106,7 +112,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex {
   const startEvent = run.events.find((e) => e.type === 'run-start') ?? run.events[0];
   const at = startEvent?.at ?? '';
-  const index: RunIndex = { id: run.id, at, startMs: ms(at), costUsd: 0, jobs: new Map(), retries: new Map(), spend: new Map(), holdouts: new Map(), hadJobs: false };
+  const index: RunIndex = { id: run.id, at, startMs: ms(at), costUsd: 0, jobs: new Map(), retries: new Map(), spend: new Map(), holdouts: new Map(), hadJobs: false, outcome: null };
   const starts = new Map<string, number>();
   let requestsCost = 0;
   let jobsCost = 0;
@@ -157,6 +163,7 @@ function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex
         break;
       case 'run-end':
         endCost = finite(e.spentUsd);
+        index.outcome = e.outcome;
         break;
       default:
         break;
@@ -169,30 +176,79 @@ function indexRun(run: { id: string; events: readonly TracedEvent[] }): RunIndex
   return index;
 }
 
+/** The only way a run ends `cancelled`: the build's own signal, which these fire. */
+const FROM_OUTSIDE = 'stopped from outside the build (Ctrl-C or SIGTERM, or `speccc watch` starting over after a newer edit)';
+
+/**
+ * Why a run stopped before its jobs finished, in words, from its trace; null when it did not.
+ * A run cancelled from outside records only that, in run-end. A fatal agent outcome (a refused
+ * key, the spend limit) stops the jobs still to come, and each records `stopped: <the error>`;
+ * any other cancelled job records what stopped it (e.g. a failed pre-flight check). A trace with
+ * jobs and no run-end was cut off.
+ */
+function stopReason(run: RunIndex): string | null {
+  if (run.outcome === 'cancelled') return FROM_OUTSIDE;
+  const errors = [...run.jobs.values()].filter((j) => j.event.state === 'cancelled').map((j) => j.event.error ?? '');
+  const fatal = errors.find((e) => e.startsWith('stopped: '));
+  if (fatal) return `a fatal error stopped the jobs still to come: ${oneLine(fatal.slice('stopped: '.length))}`;
+  const other = errors.find((e) => e !== '' && e !== 'cancelled' && !e.startsWith('dependency '));
+  if (other) return oneLine(other);
+  if (run.outcome === null && run.hadJobs) return 'its trace ends before the run did: the process was killed, or the run is still going';
+  return null;
+}
+
+/** What a job's own error adds to its state word, for jobs that did not run to the end; null when it only repeats the state. */
+function jobNote(e: JobEvent): string | null {
+  if ((e.state !== 'cancelled' && e.state !== 'skipped') || !e.error || e.error === e.state) return null;
+  return oneLine(e.error);
+}
+
 function holdoutVerdicts(e: HoldoutEvent, run: string): Verdicts {
   return { at: e.at, where: `run ${run}`, scenarios: (e.scenarios ?? []).map((s) => ({ name: String(s.name), passed: s.passed === true })) };
 }
 
+/**
+ * A spec's latest mutation score as a fraction: from the newest of its last scored
+ * `speccc verify --mutate` run and the build that promoted it under promotion.minMutationScore
+ * (both record percent). Null when neither scored it.
+ */
+function mutationScoreOf(spec: string, input: Pick<CollectInput, 'verify' | 'manifest'>): number | null {
+  let found: { at: number; percent: number } | null = null;
+  for (const line of input.verify) {
+    const score = line.mutation?.find((m) => m.spec === spec)?.score;
+    if (typeof score === 'number' && Number.isFinite(score)) found = { at: ms(line.at), percent: score };
+  }
+  const entry = input.manifest.get(spec);
+  if (entry?.mutationScore !== undefined && Number.isFinite(entry.mutationScore) && (!found || ms(entry.builtAt) > found.at)) found = { at: ms(entry.builtAt), percent: entry.mutationScore };
+  return found ? Math.min(1, Math.max(0, found.percent / 100)) : null;
+}
+
 export function collectReport(input: CollectInput): ReportModel {
   const runs = input.runs.map(indexRun);
-  const inWorkspace = new Set(input.specs.map((s) => s.id));
   const blockingBy = new Map<string, CollectDiagnostic[]>();
   const diagnosticsBy = new Map<string, CollectDiagnostic[]>();
   for (const d of input.diagnostics) {
     diagnosticsBy.set(d.file, [...(diagnosticsBy.get(d.file) ?? []), d]);
     if (d.severity === 'error' && !NON_BLOCKING.test(d.code)) blockingBy.set(d.file, [...(blockingBy.get(d.file) ?? []), d]);
   }
-  // Constraint specs have no outputs (they shape every job's system prompt): listed only when check finds an error in them.
-  const listed = input.specs.filter((s) => !(s.kind === 'constraint' && s.status === 'ready' && !blockingBy.has(s.file)));
-  const listedIds = new Set(listed.map((s) => s.id));
+  // Every spec is part of the product, constraint specs too: they have no outputs, but every job is built under their rules.
+  const listed = input.specs;
+  const jobs = input.specs.filter((s) => s.buildable).length;
   const planned = new Map(input.plan.kind === 'planned' ? input.plan.jobs.map((j) => [j.id, j]) : []);
 
-  // The latest job of each spec across runs, and the runs that built each manifest entry.
+  // The latest job of each spec across runs, and the runs that built each manifest entry. A
+  // cancelled job reached no verdict: the one before it still says how the spec fares, and the
+  // cancelled one is kept aside (cutShort) only to say that a later try was cut short, and why.
   const lastJob = new Map<string, { run: RunIndex; event: JobEvent }>();
+  const cutShort = new Map<string, { run: RunIndex; event: JobEvent }>();
   const builtIn = new Map<string, string>();
   for (const run of runs) {
     for (const [spec, job] of run.jobs) {
-      lastJob.set(spec, { run, event: job.event });
+      if (job.event.state === 'cancelled') cutShort.set(spec, { run, event: job.event });
+      else {
+        lastJob.set(spec, { run, event: job.event });
+        cutShort.delete(spec);
+      }
       if (job.event.state === 'built' && job.event.jobKey !== undefined && input.manifest.get(spec)?.jobKey === job.event.jobKey) builtIn.set(spec, run.id);
     }
   }
@@ -219,12 +275,18 @@ export function collectReport(input: CollectInput): ReportModel {
       const first = errors[0]!;
       return { state: 'blocked', why: `${plural(errors.length, 'check error')} ${errors.length === 1 ? 'stops' : 'stop'} every build: ${first.code} at line ${first.line}: ${oneLine(first.message)}`, verdicts: null };
     }
+    if (spec.kind === 'constraint') {
+      if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: no job is built under its rules.`, verdicts: null };
+      return { state: 'constraint', why: `A constraint: no outputs of its own; its rules are part of the system prompt of every job (${plural(jobs, 'spec')} with outputs).`, verdicts: null };
+    }
     if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: not built.`, verdicts: null };
     const entry = input.manifest.get(spec.id);
     const job = planned.get(spec.id);
     const fresh = input.plan.kind === 'up-to-date' || (input.plan.kind === 'planned' ? job !== undefined && !job.stale : entry !== undefined);
     const noPlan = input.plan.kind === 'blocked' ? ` (no plan: ${input.plan.why})` : '';
     const last = lastJob.get(spec.id);
+    const cut = cutShort.get(spec.id);
+    const cancelled = cut ? `; ${last ? 'a later try' : 'its last job'} was cancelled in run ${cut.run.id}: ${stopReason(cut.run) ?? jobNote(cut.event) ?? 'its trace gives no reason'}` : '';
     const verifies = verifyOf(spec.id);
     const latestVerify = verifies.at(-1) ?? null;
     const latestHoldout = [...runs].reverse().find((r) => r.holdouts.has(spec.id))?.holdouts.get(spec.id) ?? null;
@@ -236,9 +298,9 @@ export function collectReport(input: CollectInput): ReportModel {
         const cls = last.event.failureClass ?? 'unknown';
         const verdicts = last.run.holdouts.get(spec.id) ?? null;
         const failed = verdicts?.scenarios.filter((s) => !s.passed).length ?? 0;
-        const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls).label.toLowerCase();
+        const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
         const kept = entry ? `; generated/ keeps the output of ${builtIn.has(spec.id) ? `run ${builtIn.get(spec.id)}` : `the build of ${entry.builtAt}`}` : '';
-        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}.${noPlan}`, verdicts: verdicts ?? newest };
+        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${cancelled}.${noPlan}`, verdicts: verdicts ?? newest };
       }
     }
     if (fresh && entry) {
@@ -248,7 +310,7 @@ export function collectReport(input: CollectInput): ReportModel {
       const promoted = `promoted ${builtIn.has(spec.id) ? `in run ${builtIn.get(spec.id)}` : `at ${entry.builtAt}`}`;
       if (since || entry.holdout === 'passed') return { state: 'promoted', why: `All checks and holdout scenarios pass; ${promoted}.${noPlan}`, verdicts: since ?? newest };
       if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest };
-      return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under scenarios/${spec.id}/.${noPlan}`, verdicts: newest };
+      return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under ${scenariosFolder(input.scenariosDir)}/${spec.id}/.${noPlan}`, verdicts: newest };
     }
     // Not up to date: a build skips every spec downstream of a failing or blocked one, fresh or not.
     const stop = upstreamStop(spec);
@@ -257,7 +319,7 @@ export function collectReport(input: CollectInput): ReportModel {
     const reasons = job?.reasons.length ? job.reasons.join(', ') : entry ? 'changed since it was built' : 'never built';
     const before = last?.event.state === 'failed' ? `; its last job failed in run ${last.run.id} (${last.event.failureClass ?? 'unknown'}) before the change` : '';
     const staged = last?.event.state === 'staged' ? `; passed its checks in run ${last.run.id} and waits for \`speccc promote ${spec.id}\`` : '';
-    return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}.${noPlan}`, verdicts: newest };
+    return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}${cancelled}.${noPlan}`, verdicts: newest };
   };
 
   /** The nearest failing or blocked spec this one depends on, directly or through others (breadth first). */
@@ -310,12 +372,11 @@ export function collectReport(input: CollectInput): ReportModel {
       title: spec.title,
       state,
       why,
-      // Dependencies on specs the report leaves out (constraints) are not drawn; unknown ids are, as missing.
-      dependsOn: spec.dependsOn.filter((d) => listedIds.has(d) || !inWorkspace.has(d)),
+      dependsOn: spec.dependsOn,
       scenarios,
       satisfaction: verifyOf(spec.id).map((v) => ({ at: v.at, value: v.scenarios.filter((s) => s.passed).length / v.scenarios.length })),
       coverage: null,
-      mutationScore: null,
+      mutationScore: mutationScoreOf(spec.id, input),
       diagnostics: (diagnosticsBy.get(spec.file) ?? []).map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, message: d.message })),
       cost,
     };
@@ -333,7 +394,7 @@ export function collectReport(input: CollectInput): ReportModel {
   for (const line of input.verify) for (const spec of new Set(line.results.filter((r) => !r.passed).map((r) => r.spec))) hit('holdout-fails', spec);
   for (const spec of input.specs) if (blockingBy.has(spec.file)) hit('spec-incomplete', spec.id);
   const failureClasses = [...classes]
-    .map(([cls, c]) => ({ class: cls, ...failureClassInfo(cls), count: c.count, specs: [...c.specs].sort() }))
+    .map(([cls, c]) => ({ class: cls, ...failureClassInfo(cls, input), count: c.count, specs: [...c.specs].sort() }))
     .sort((a, b) => b.count - a.count || (a.class < b.class ? -1 : 1));
 
   const count = (state: SpecState) => specs.filter((s) => s.state === state).length;
@@ -363,11 +424,13 @@ export function collectReport(input: CollectInput): ReportModel {
       spentUsd: runs.reduce((a, r) => a + r.costUsd, 0),
       satisfaction,
     },
-    runs: runs.map((r) => ({ id: r.id, at: r.at, costUsd: r.costUsd, jobs: r.jobs.size, failed: [...r.jobs.values()].filter((j) => j.event.state === 'failed').length })),
+    runs: runs.map((r) => ({ id: r.id, at: r.at, costUsd: r.costUsd, jobs: r.jobs.size, failed: [...r.jobs.values()].filter((j) => j.event.state === 'failed').length, outcome: r.outcome, stopped: stopReason(r) })),
     lastRun: last
       ? {
           id: last.id,
           at: last.at,
+          outcome: last.outcome,
+          stopped: stopReason(last),
           jobs: [...last.jobs].map(([spec, j]) => {
             const start = j.start ?? j.end;
             return {
@@ -379,6 +442,7 @@ export function collectReport(input: CollectInput): ReportModel {
               costUsd: finite(j.event.costUsd),
               state: j.event.state,
               ...(j.event.failureClass ? { failureClass: j.event.failureClass } : {}),
+              ...(jobNote(j.event) ? { note: jobNote(j.event)! } : {}),
             };
           }),
         }

@@ -9,6 +9,9 @@ import type { FailureClass } from '../types/index.js';
 /** The trace's failure classes, plus check errors that blocked the build. */
 export type ReportFailureClass = FailureClass | 'spec-incomplete';
 
+/** Stands for the workspace's scenarios folder in a hint; `failureClassInfo` puts the configured one in. */
+const SCENARIOS_FOLDER = '<paths.scenarios>';
+
 export interface FailureClassInfo {
   label: string;
   /** One line: what to strengthen in the spec. */
@@ -42,7 +45,7 @@ export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
   },
   unverified: {
     label: 'No holdout check (promotion refused)',
-    hint: 'Evaluation: add a scenario with an automated check under scenarios/<spec-id>/ (`speccc scenarios generate`).',
+    hint: `Evaluation: add a scenario with an automated check under ${SCENARIOS_FOLDER}/<spec-id>/ (\`speccc scenarios generate\`).`,
   },
   timeout: {
     label: 'Timed out',
@@ -78,7 +81,17 @@ export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
   },
 };
 
-/** Label and hint of a class; a class this speccc does not know (a newer trace) gets a neutral line. */
-export function failureClassInfo(cls: string): FailureClassInfo {
-  return Object.hasOwn(FAILURE_CLASSES, cls) ? FAILURE_CLASSES[cls as ReportFailureClass] : { label: cls, hint: 'Unknown failure class: see the run trace (`speccc log`).' };
+/**
+ * Label and hint of a class, the hint naming the workspace's scenarios folder (`paths.scenarios`
+ * as configured); a class this speccc does not know (a newer trace) gets a neutral line.
+ */
+export function failureClassInfo(cls: string, workspace: { scenariosDir: string }): FailureClassInfo {
+  if (!Object.hasOwn(FAILURE_CLASSES, cls)) return { label: cls, hint: 'Unknown failure class: see the run trace (`speccc log`).' };
+  const info = FAILURE_CLASSES[cls as ReportFailureClass];
+  return { label: info.label, hint: info.hint.replace(SCENARIOS_FOLDER, scenariosFolder(workspace.scenariosDir)) };
+}
+
+/** The configured scenarios folder as a user wrote it, without a trailing slash (`scenarios`, `../holdouts`). */
+export function scenariosFolder(configured: string): string {
+  return configured.replace(/[\\/]+$/, '') || configured;
 }

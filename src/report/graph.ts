@@ -64,6 +64,7 @@ export const STATE_COLOURS: Record<NodeState, { fill: string; stroke: string }> 
   unverified: { fill: '#eaeef2', stroke: '#57606a' },
   draft: { fill: '#fbefff', stroke: '#8250df' },
   blocked: { fill: '#fff1e5', stroke: '#bc4c00' },
+  constraint: { fill: '#ddf4ff', stroke: '#0969da' },
   missing: { fill: '#ffffff', stroke: '#6e7781' },
 };
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeXml as esc, GRAPH_CSS, layoutGraph, specAnchor, STATE_COLOURS, svgFromLayout, type GraphLayout, type NodeState } from './graph.js';
-import { SPEC_STATES, type ReportModel, type ReportSpec, type SpecState } from './model.js';
+import { SPEC_STATES, type ReportJob, type ReportModel, type ReportSpec, type SpecState } from './model.js';
 
 // ---------------------------------------------------------------------------------------
 // Formatting
@@ -102,7 +102,7 @@ function spendChart(model: ReportModel): string {
     const bh = Math.max(num(r.costUsd) > 0 ? 1 : 0, (num(r.costUsd) / max) * (h - top - bottom));
     const x = Math.round((left + i * slot + (slot - bw) / 2) * 10) / 10;
     const y = Math.round((h - bottom - bh) * 10) / 10;
-    const tip = `${r.id}, ${when(r.at)}: ${usd(r.costUsd)}, ${plural(num(r.jobs), 'job')}, ${int(r.failed)} failed`;
+    const tip = `${r.id}, ${when(r.at)}: ${usd(r.costUsd)}, ${plural(num(r.jobs), 'job')}, ${int(r.failed)} failed${r.stopped ? `; ${stopWord(r.outcome)}: ${r.stopped}` : ''}`;
     return `<rect${num(r.failed) > 0 ? ' class="failed"' : ''} x="${x}" y="${y}" width="${Math.round(bw * 10) / 10}" height="${Math.round(bh * 10) / 10}"><title>${esc(tip)}</title></rect>`;
   });
   const firstRun = runs[0]!;
@@ -130,10 +130,22 @@ function jobClass(state: string): string {
   return 'other';
 }
 
+/** How a run that stopped early ended, as the first word of its reason. */
+function stopWord(outcome: string | null): string {
+  return outcome === 'cancelled' ? 'cancelled' : outcome === null ? 'cut off' : 'stopped';
+}
+
+/** A job's result: its state, its failure class where that adds a word, and what stopped it. */
+function jobResult(j: ReportJob): string {
+  const cls = j.failureClass && j.failureClass !== j.state ? ` (${esc(j.failureClass)})` : '';
+  return `${esc(j.state)}${cls}${j.note ? `: ${esc(j.note)}` : ''}`;
+}
+
 function timeline(model: ReportModel, known: Set<string>): string {
   const run = model.lastRun;
   if (!run) return '<p class="muted">No run recorded yet.</p>';
-  if (run.jobs.length === 0) return `<p class="muted">${esc(run.id)} ran no job.</p>`;
+  const stopped = run.stopped ? `<p class="stopped"><b>${esc(run.id)} was ${stopWord(run.outcome)}</b>: ${esc(run.stopped)}.</p>` : '';
+  if (run.jobs.length === 0) return `${stopped}<p class="muted">${esc(run.id)} ran no job.</p>`;
   const jobs = [...run.jobs].sort((a, b) => num(a.startMs) - num(b.startMs));
   const start = Math.min(...jobs.map((j) => num(j.startMs)));
   const end = Math.max(...jobs.map((j) => num(j.endMs)), start + 1);
@@ -146,15 +158,16 @@ function timeline(model: ReportModel, known: Set<string>): string {
     const wd = Math.max(0.4, ((num(j.endMs) - num(j.startMs)) / span) * 100);
     const segs = '<i></i>'.repeat(Math.min(12, Math.max(1, num(j.attempts))));
     const name = known.has(j.spec) ? `<a href="#${specAnchor(j.spec)}">${esc(j.spec)}</a>` : esc(j.spec);
-    const result = `${esc(j.state)}${j.failureClass ? ` (${esc(j.failureClass)})` : ''}`;
+    const result = jobResult(j);
     return (
       `<tr class="j-${jobClass(j.state)}"><th>${name}</th>` +
-      `<td class="tl"><span class="bar" style="margin-left:${l.toFixed(2)}%;width:${Math.min(100 - l, wd).toFixed(2)}%">${segs}</span></td>` +
+      `<td class="tl"><span class="job-bar" style="margin-left:${l.toFixed(2)}%;width:${Math.min(100 - l, wd).toFixed(2)}%">${segs}</span></td>` +
       `<td>${duration(num(j.endMs) - num(j.startMs))}</td><td>${int(j.attempts)}${num(j.retries) > 0 ? ` (${plural(num(j.retries), 'retry', 'retries')})` : ''}</td>` +
       `<td>${usd(j.costUsd)}</td><td>${result}</td></tr>`
     );
   });
   return (
+    stopped +
     `<p>${esc(run.id)} at ${when(run.at)}: ${plural(jobs.length, 'job')} in ${duration(span)}, ${int(failed)} failed, ${plural(retries, 'retry', 'retries')}, ${usd(cost)}. ` +
     `Each bar is one job from start to end; its segments are attempts.</p>` +
     `<div class="scroll tall"><table class="timeline"><thead><tr><th>Spec</th><th class="tl"><span class="tl-axis"><span>0 s</span><span>${duration(span)}</span></span></th>` +
@@ -185,7 +198,7 @@ function summarySection(model: ReportModel): string {
     (state) =>
       `<li><a class="tile st-${state}" href="#specs" data-show="${state}"><span class="big" data-count="${state}">${int(s[state])}</span><span class="word">${state}</span></a></li>`,
   );
-  const others = (['draft', 'blocked'] as const)
+  const others = (['draft', 'blocked', 'constraint'] as const)
     .map((state) => [state, model.specs.filter((x) => x.state === state).length] as const)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => `<a href="#specs" data-show="${state}">${int(n)} ${state}</a>`);
@@ -259,6 +272,12 @@ function waves(model: ReportModel): Map<string, number> {
   return wave;
 }
 
+/** What the page says for a figure nobody measured: how to measure it, where a spec has code to measure. */
+function notMeasured(state: string, how: string): string {
+  const why = state === 'draft' ? 'not measured: a draft is not built' : state === 'constraint' ? 'not measured: a constraint has no code of its own' : how;
+  return `<span class="muted">${why}</span>`;
+}
+
 function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string, string[]>, wave: number, maxWave: number): string {
   const state = stateClass(spec.state);
   const open = state === 'failing' || state === 'blocked' || state === 'stale';
@@ -278,7 +297,8 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
     ? `${int(cov.covered)} of ${plural(num(cov.requirements), 'requirement')}${num(cov.requirements) > 0 ? ` (${pct(num(cov.covered) / num(cov.requirements))})` : ''}${
         cov.untested.length ? `<ul class="untested">${cov.untested.map((u) => `<li>untested: ${esc(u)}</li>`).join('')}</ul>` : ''
       }`
-    : '<span class="muted">not measured</span>';
+    : notMeasured(state, `not measured here: <code>speccc trace ${esc(spec.id)}</code> lists what covers each requirement`);
+  const mutation = spec.mutationScore === null ? notMeasured(state, 'not measured: <code>speccc verify --mutate</code> scores it') : pct(spec.mutationScore);
   const sat = spec.satisfaction;
   const satisfaction =
     sat.length === 0
@@ -311,8 +331,8 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
 <p class="muted">${esc(spec.kind)} · <code>${esc(spec.file)}</code></p>
 <div class="cols">
 <div><h3>Holdout scenarios</h3>${scenarios}</div>
-<div><h3>Evidence</h3><dl><dt>Satisfaction</dt><dd>${satisfaction}</dd><dt>Requirement coverage</dt><dd>${coverage}</dd><dt>Mutation score</dt><dd>${spec.mutationScore === null ? '<span class="muted">not measured</span>' : pct(spec.mutationScore)}</dd></dl></div>
-<div><h3>In the graph</h3><dl><dt>Depends on</dt><dd>${linkList(spec.dependsOn, known)}</dd><dt>Needed by</dt><dd>${linkList(dependents.get(spec.id) ?? [], known)}</dd><dt>Build order</dt><dd>wave ${int(wave)} of ${int(maxWave)} · <a href="#node-${anchor}">show in graph</a></dd></dl></div>
+<div><h3>Evidence</h3><dl><dt>Satisfaction</dt><dd>${satisfaction}</dd><dt>Requirement coverage</dt><dd>${coverage}</dd><dt>Mutation score</dt><dd>${mutation}</dd></dl></div>
+<div><h3>In the graph</h3><dl><dt>Depends on</dt><dd>${linkList(spec.dependsOn, known)}</dd><dt>Needed by</dt><dd>${linkList(dependents.get(spec.id) ?? [], known)}</dd><dt>Build order</dt><dd>${state === 'constraint' ? 'no job of its own: every job is built under its rules' : `wave ${int(wave)} of ${int(maxWave)}`} · <a href="#node-${anchor}">show in graph</a></dd></dl></div>
 </div>
 <h3>Diagnostics</h3>${diagnostics}
 <h3>Cost</h3>${cost}
@@ -333,7 +353,7 @@ function specsSection(model: ReportModel, known: Set<string>): string {
     .filter((s) => !seen.has(s.id) && seen.add(s.id))
     .map((s) => specEntry(s, known, dependents, wave.get(s.id) ?? 1, maxWave));
   return `<section id="specs" aria-labelledby="h-specs"><h2 id="h-specs">Specs</h2>
-<div class="toolbar" role="search"><label for="q">Filter</label> <input id="q" type="search" placeholder="id, title, file or why" autocomplete="off"> <span class="filters" aria-label="Show only">${buttons}</span> <span id="shown" aria-live="polite">${plural(entries.length, 'spec')}</span>
+<div class="toolbar" role="search"><label for="q">Filter</label> <input id="q" type="search" placeholder="id, title, file or why" autocomplete="off"> <span class="filters" role="group" aria-label="Show only">${buttons}</span> <span id="shown" aria-live="polite">${plural(entries.length, 'spec')}</span>
 <span class="muted keys">Keys: <kbd>/</kbd> filter, <kbd>j</kbd>/<kbd>k</kbd> next/previous spec, <kbd>Enter</kbd> open or close</span></div>
 ${entries.join('\n')}
 </section>`;
@@ -370,18 +390,18 @@ const STATE_CSS = (Object.entries(STATE_COLOURS) as [NodeState, { fill: string; 
   .join('\n');
 
 const CSS = `
-:root{color-scheme:light;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--link:#0550ae;--focus:#0969da}
+:root{color-scheme:light;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--link:#0550ae;--focus:#0969da;--bar-h:2.5rem;--toolbar-h:2.75rem}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--link)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:3px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;z-index:3;background:#fff;padding:4px 8px}
-header.bar{position:sticky;top:0;z-index:2;background:#f6f8fa;border-bottom:1px solid var(--line);padding:6px 16px;display:flex;gap:16px;align-items:baseline;flex-wrap:wrap}
-header.bar b{font-size:15px}header.bar nav a{margin-right:12px}
+header.bar{position:sticky;top:0;z-index:2;height:var(--bar-h);background:#f6f8fa;border-bottom:1px solid var(--line);padding:0 16px;display:flex;gap:16px;align-items:center;white-space:nowrap}
+header.bar b{font-size:15px}header.bar nav{min-width:0;overflow-x:auto;padding:6px 4px}header.bar nav a{margin-right:12px}
 main{max-width:80rem;margin:0 auto;padding:8px 16px 48px}
 h1{font-size:24px;margin:10px 0 0}h2{font-size:18px;margin:28px 0 6px}h3{font-size:14px;margin:14px 0 4px}
 figcaption h2{display:inline;margin:0 8px 0 0;font-size:16px}
-section{scroll-margin-top:48px}
+section{scroll-margin-top:calc(var(--bar-h) + 8px)}
 .muted{color:var(--muted)}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:0 3px;border-radius:3px;overflow-wrap:anywhere}
 ${STATE_CSS}
@@ -392,7 +412,7 @@ ${STATE_CSS}
 .tile .big{font-size:30px;font-weight:700;line-height:1.1}.tile .word{font-weight:600}
 .tile:hover{text-decoration:underline}
 .totals span{margin-right:18px}
-.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:16px;margin-top:8px}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(26rem,100%),1fr));gap:16px;margin-top:8px}
 .panel{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
 .scroll{max-height:17rem;overflow:auto}.scroll.tall{max-height:20rem}
 table{border-collapse:collapse;font-size:14px}
@@ -405,22 +425,24 @@ tbody th{font-weight:400}
 .sat,.timeline{table-layout:fixed;width:100%}
 .sat th:nth-child(1){width:auto}.sat th:nth-child(2){width:7rem}.sat th:nth-child(3){width:7.5rem}.sat th:nth-child(4){width:4rem}
 .timeline th:nth-child(1){width:11rem}.timeline th:nth-child(3){width:6rem}.timeline th:nth-child(4){width:7rem}.timeline th:nth-child(5){width:5rem}.timeline th:nth-child(6){width:12rem}
-.sat tbody th,.timeline tbody th{overflow-wrap:anywhere}
+.sat tbody th,.timeline tbody th,.failures tbody th,.failures td,.cost td:nth-child(-n+2){overflow-wrap:anywhere}
+.timeline{min-width:48rem}
 .tl-axis{display:flex;justify-content:space-between}
-.bar{display:flex;height:14px;margin-top:3px;min-width:3px}
-.bar i{flex:1;background:#8c959f;border-left:2px solid #fff}.bar i:first-child{border-left:0}
-.j-ok .bar i{background:#4ac26b}.j-bad .bar i{background:#cf222e}.j-wait .bar i{background:#d4a72c}
+.job-bar{display:flex;height:14px;margin-top:3px;min-width:3px}
+.job-bar i{flex:1;background:#8c959f;border-left:2px solid #fff}.job-bar i:first-child{border-left:0}
+.j-ok .job-bar i{background:#4ac26b}.j-bad .job-bar i{background:#cf222e}.j-wait .job-bar i{background:#d4a72c}
 .legend{list-style:none;display:flex;gap:8px;padding:0;flex-wrap:wrap}
 .graph-box{max-height:36rem;border:1px solid var(--line);border-radius:6px;content-visibility:auto;contain-intrinsic-size:auto 20rem}
 .graph{display:block}
 ${GRAPH_CSS}
-.toolbar{position:sticky;top:38px;z-index:1;background:#fff;padding:6px 0;border-bottom:1px solid var(--line);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.toolbar{position:sticky;top:var(--bar-h);z-index:1;min-height:var(--toolbar-h);background:#fff;padding:6px 0;border-bottom:1px solid var(--line);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .toolbar input{font:inherit;padding:2px 6px;width:16rem}
-.filters button{font:inherit;font-size:13px;margin:0 2px;padding:1px 8px;border:1.5px solid var(--stroke);background:#fff;border-radius:10px;cursor:pointer}
+.filters{display:inline-flex;flex-wrap:wrap;gap:4px}
+.filters button{font:inherit;font-size:13px;min-height:24px;padding:1px 8px;border:1.5px solid var(--stroke);background:#fff;border-radius:10px;cursor:pointer}
 .filters button[aria-pressed=true]{background:var(--fill);font-weight:700;box-shadow:inset 0 0 0 1px var(--stroke)}
 .keys{font-size:12px}
 kbd{font:12px ui-monospace,monospace;border:1px solid var(--line);border-radius:3px;padding:0 3px}
-details.spec{border-bottom:1px solid var(--line);content-visibility:auto;contain-intrinsic-size:auto 2.4rem;scroll-margin-top:96px}
+details.spec{border-bottom:1px solid var(--line);content-visibility:auto;contain-intrinsic-size:auto 2.4rem;scroll-margin-top:calc(var(--bar-h) + var(--toolbar-h) + 8px)}
 details.spec>summary{padding:6px 4px;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 details.spec>summary .why{color:var(--muted);margin-left:6px}
 details.spec[open]>summary{white-space:normal}
@@ -433,9 +455,20 @@ dl{margin:0}dt{font-size:12px;color:var(--muted);margin-top:4px}dd{margin:0}
 .pf{display:inline-block;width:5.6em;text-align:center;font-size:12px;font-weight:700;border-radius:3px;margin-right:4px}
 .pass .pf{background:#dafbe1;color:#116329}.fail .pf{background:#cf222e;color:#fff}.nr .pf{background:#eaeef2;color:#424a53}
 .sub{margin:0 0 2px;color:var(--muted);font-size:13px}
+.stopped{border-left:4px solid #9a6700;background:#fff8c5;padding:4px 8px}
 .failures .hint{max-width:34rem}
 .sev{font-size:12px;font-weight:700;padding:0 4px;border-radius:3px}.sev.err{background:#cf222e;color:#fff}.sev.warn{background:#fff8c5;color:#7d4e00;border:1px solid #d4a72c}
 table.cost{font-size:13px}
+@media (max-width:36rem){
+:root{--toolbar-h:0px}
+main{padding:8px 10px 48px}
+header.bar{padding:0 10px}header.bar b{display:none}
+.toolbar{position:static}.keys{display:none}
+.panel{padding:8px}
+.sat th:nth-child(3),.sat td:nth-child(3){display:none}
+.body{padding:0 4px 12px 12px}
+th,td{padding:2px 4px}
+}
 @media print{
 header.bar,.toolbar{position:static}
 .toolbar,.skip,header.bar nav{display:none}

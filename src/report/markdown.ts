@@ -45,7 +45,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   const s = model.summary;
   const lines: string[] = [];
   lines.push(`## speccc report: ${markdownText(model.workspace)}`, '');
-  const extra = (['draft', 'blocked'] as const)
+  const extra = (['draft', 'blocked', 'constraint'] as const)
     .map((state) => [state, model.specs.filter((x) => x.state === state).length] as const)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => `${n} ${state}`);
@@ -94,6 +94,9 @@ export function renderReportMarkdown(model: ReportModel): string {
     lines.push('| Run | At | Cost | Jobs | Failed |', '| --- | --- | ---: | ---: | ---: |');
     for (const r of recent) lines.push(`| ${markdownText(r.id)} | ${when(r.at)} | ${usd(r.costUsd)} | ${r.jobs} | ${r.failed} |`);
     lines.push('');
+    const stopped = recent.filter((r) => r.stopped);
+    for (const r of stopped) lines.push(`- ${markdownText(r.id)} was ${r.outcome === 'cancelled' ? 'cancelled' : r.outcome === null ? 'cut off' : 'stopped'}: ${markdownText(r.stopped)}.`);
+    if (stopped.length > 0) lines.push('');
     const shown = recent.length < model.runs.length ? `Latest ${recent.length} of ${model.runs.length} runs; ` : '';
     lines.push(`${shown}${usd(s.spentUsd)} spent in all.`, '');
   }

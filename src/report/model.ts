@@ -5,11 +5,14 @@
  * Keep this file free of logic.
  */
 
-/** What a spec author needs to know about one spec, in one word. */
-export type SpecState = 'promoted' | 'stale' | 'failing' | 'unverified' | 'draft' | 'blocked';
+/**
+ * What a spec author needs to know about one spec, in one word. `constraint`: a ready constraint
+ * spec that check finds no error in; it has no outputs, and its rules are in every job's system prompt.
+ */
+export type SpecState = 'promoted' | 'stale' | 'failing' | 'unverified' | 'draft' | 'blocked' | 'constraint';
 
 /** Every state, in the order the report lists them (worst news is not first: counts read left to right). */
-export const SPEC_STATES: readonly SpecState[] = ['promoted', 'stale', 'failing', 'unverified', 'draft', 'blocked'];
+export const SPEC_STATES: readonly SpecState[] = ['promoted', 'stale', 'failing', 'unverified', 'draft', 'blocked', 'constraint'];
 
 export interface ReportModel {
   /** ISO 8601 time the model was collected. */
@@ -29,11 +32,15 @@ export interface ReportModel {
     satisfaction: number | null;
   };
   /** Every recorded run, oldest first. */
-  runs: { id: string; at: string; costUsd: number; jobs: number; failed: number }[];
+  runs: RunSummary[];
   /** The last run's jobs; startMs/endMs are relative to the run's start. */
   lastRun: null | {
     id: string;
     at: string;
+    /** How the run ended (its trace's run-end); null when the trace has no end (killed, or still going). */
+    outcome: RunSummary['outcome'];
+    /** Why it stopped before its jobs finished, in words (cancelled, a fatal error, cut off); null when it did not. */
+    stopped: string | null;
     jobs: {
       spec: string;
       startMs: number;
@@ -44,6 +51,8 @@ export interface ReportModel {
       /** The job's end state in words (e.g. built, failed, reused). */
       state: string;
       failureClass?: string;
+      /** For a cancelled or skipped job: what stopped it, from its trace (e.g. `dependency money failed`). */
+      note?: string;
     }[];
   };
   /**
@@ -66,13 +75,26 @@ export interface ReportModel {
     scenarios: { name: string; passed: boolean | null }[];
     /** 0..1 per verify run, oldest first. */
     satisfaction: { at: string; value: number }[];
+    /** Null when not measured (the page then names the command that measures it: `speccc trace`). */
     coverage: null | { requirements: number; covered: number; untested: string[] };
-    /** 0..1, or null when not measured. */
+    /** 0..1: the latest of `speccc verify --mutate` and a promotion gated by promotion.minMutationScore; null when neither scored it. */
     mutationScore: number | null;
     diagnostics: { code: string; severity: 'error' | 'warning'; line: number; column: number; message: string }[];
     /** Per run that spent on this spec, oldest first. */
     cost: { run: string; at: string; costUsd: number; inputTokens: number; outputTokens: number }[];
   }[];
+}
+
+export interface RunSummary {
+  id: string;
+  at: string;
+  costUsd: number;
+  jobs: number;
+  failed: number;
+  /** How the run ended (its trace's run-end); null when the trace has no end (killed, or still going). */
+  outcome: 'done' | 'failed' | 'cancelled' | 'blocked' | null;
+  /** Why it stopped before its jobs finished, in words (cancelled, a fatal error, cut off); null when it did not. */
+  stopped: string | null;
 }
 
 export type ReportSpec = ReportModel['specs'][number];

@@ -1,32 +1,26 @@
 /**
- * The report as a person sees it: the page opened from file:// in headless Chromium (the
- * system's /usr/bin/chromium through playwright-core; nothing downloads a browser). Screenshots
- * go to test/report/screenshots/ (gitignored) for people to look at.
+ * The report as a person sees it: the page opened from file:// in headless Chromium
+ * (test/report/chromium.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { exampleModel, HOSTILE, hostileModel, largeModel } from './fixtures.js';
 import { exampleWithFailingHoldout, FAILING_SCENARIO } from './example-workspace.js';
 import { runCli } from '../helpers/cli.js';
 import { removeAll } from '../helpers/workspaces.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const shots = path.join(import.meta.dirname, 'screenshots');
+import { launchChromium, SHOTS as shots } from './chromium.js';
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  mkdirSync(shots, { recursive: true });
   dir = mkdtempSync(path.join(tmpdir(), 'speccc-report-'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -141,7 +135,8 @@ describe('the report of the example workspace', () => {
     await expect.poll(() => page.locator('details.spec:visible').count()).toBe(1);
     expect(await page.locator('#shown').innerText()).toBe('1 of 4 specs shown');
     await page.locator('#q').fill('');
-    await page.locator('button[data-filter="failing"]').click();
+    // The filter buttons are one named group, as a screen reader announces them.
+    await page.getByRole('group', { name: 'Show only' }).getByRole('button', { name: /^failing/ }).click();
     expect(await page.locator('details.spec:visible').evaluateAll((d) => d.map((x) => x.id))).toEqual(['spec-discount-codes']);
     await page.locator('button[data-filter="failing"]').click();
     expect(await page.locator('details.spec:visible').count()).toBe(4);
@@ -195,7 +190,7 @@ describe('the page `speccc report` writes for the example after a failed holdout
     await page.screenshot({ path: path.join(shots, 'command-full.png'), fullPage: true });
     const tiles = await page.locator('ul.tiles').innerText();
     expect(tiles.replace(/\s+/g, ' ')).toBe('1 promoted 0 stale 1 failing 1 unverified');
-    expect((await page.locator('p.totals').innerText()).replace(/\s+/g, ' ')).toBe('4 specs (1 blocked) satisfaction 1.00 spent $0.05');
+    expect((await page.locator('p.totals').innerText()).replace(/\s+/g, ' ')).toBe('5 specs (1 blocked, 1 constraint) satisfaction 1.00 spent $0.05');
     expect(await page.locator('table.timeline tbody tr').first().innerText()).toMatch(/discount-codes[\s\S]*failed \(holdout-fails\)/);
   });
 
@@ -215,7 +210,7 @@ describe('the page `speccc report` writes for the example after a failed holdout
   it("draws every spec as a graph node with its state", async () => {
     const { page } = o;
     const labels = await page.locator('svg.graph a').evaluateAll((as) => as.map((a) => [...a.querySelectorAll('text')].map((t) => t.textContent).join(' ')));
-    expect(labels.sort()).toEqual(['discount-codes failing', 'invoice-totals blocked', 'line-items unverified', 'money promoted']);
+    expect(labels.sort()).toEqual(['discount-codes failing', 'invoice-totals blocked', 'line-items unverified', 'money promoted', 'typescript-library constraint']);
     await page.locator('#graph').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'command-graph.png') });
     expect(requestsBeyond(o)).toEqual([]);

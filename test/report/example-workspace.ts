@@ -9,7 +9,10 @@
  *   edit   a rule of discount-codes
  *   run 2  discount-codes fails its holdout scenario; generated/ keeps run 1's output
  *   edit   a rule of invoice-totals (stale, but it waits for discount-codes: blocked)
- *   verify two recorded verify runs: an old one where invoice-totals failed, a later one where all pass
+ *   run 3  (only with `cancelled: true`) Ctrl-C while the agent works on discount-codes: the run
+ *          is cancelled, invoice-totals with it
+ *   verify two recorded verify runs: an old one where invoice-totals failed, a later one where all
+ *          pass and `--mutate` scored money at 87.5%
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,11 +34,17 @@ function edit(root: string, file: string, from: string, to: string): void {
   writeFileSync(p, text.replace(from, to));
 }
 
-export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root: string; runs: string[] }> {
+export async function exampleWithFailingHoldout(temps: string[], options: { cancelled?: boolean } = {}): Promise<{ root: string; runs: string[] }> {
   const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
   rmSync(path.join(root, 'scenarios/line-items'), { recursive: true, force: true });
   const replies = exampleReplies();
-  const { agent } = fakeAgent((task) => ({ files: replies[specIdOf(task)] ?? {} }));
+  const ctrlC = new AbortController();
+  let cancelOn: string | null = null;
+  const { agent } = fakeAgent((task) => {
+    if (specIdOf(task) !== cancelOn) return { files: replies[specIdOf(task)] ?? {} };
+    ctrlC.abort(); // what Ctrl-C does to `speccc build`: the build's signal fires while the agent works
+    return { status: 'aborted', error: 'cancelled' };
+  });
   const holdouts = await readHoldoutSet(path.join(root, 'scenarios'));
   let failing: string | null = null;
   const validator: Validator = {
@@ -53,10 +62,11 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
   failing = FAILING_SPEC;
   const second = ran(await buildWith(root, agent, { validator }));
   edit(root, 'specs/features/invoice-totals.md', '## Rules\n', '## Rules\n\n- Totals are reported in integer cents.\n');
+  const third = options.cancelled ? ((cancelOn = FAILING_SPEC), ran(await buildWith(root, agent, { validator, signal: ctrlC.signal }))) : null;
 
   const verify = path.join(root, '.speccc/verify');
   mkdirSync(verify, { recursive: true });
-  const line = (at: string, failed: string[]) => ({
+  const line = (at: string, failed: string[], mutation?: { spec: string; score: number }) => ({
     at,
     results: [
       { spec: 'discount-codes', scenario: 'codes-are-forgiving', passed: !failed.includes('discount-codes') },
@@ -64,7 +74,9 @@ export async function exampleWithFailingHoldout(temps: string[]): Promise<{ root
       { spec: 'money', scenario: 'negative-ties', passed: !failed.includes('money') },
     ],
     unverified: ['line-items'],
+    ...(mutation ? { mutation: [{ ...mutation, killed: 7, survived: 1, timedOut: 0, noCoverage: 0, total: 8, durationMs: 1200 }] } : {}),
   });
-  writeFileSync(path.join(verify, 'history.jsonl'), [line('2020-01-01T00:00:00.000Z', ['invoice-totals']), line(new Date().toISOString(), [])].map((l) => JSON.stringify(l)).join('\n') + '\n');
-  return { root, runs: [first, second].map((r) => (r.kind === 'built' ? r.runId : '')) };
+  const now = new Date().toISOString();
+  writeFileSync(path.join(verify, 'history.jsonl'), [line('2020-01-01T00:00:00.000Z', ['invoice-totals']), line(now, [], { spec: 'money', score: 87.5 })].map((l) => JSON.stringify(l)).join('\n') + '\n');
+  return { root, runs: [first, second, ...(third ? [third] : [])].map((r) => (r.kind === 'built' ? r.runId : '')) };
 }

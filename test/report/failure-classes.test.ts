@@ -13,12 +13,18 @@ const TRACE_CLASSES: Record<FailureClass, true> = {
 describe('the failure taxonomy', () => {
   it('gives every class a label and a one-line hint that names a part of the spec or says it is not the spec', () => {
     for (const cls of [...Object.keys(TRACE_CLASSES), 'spec-incomplete']) {
-      const { label, hint } = failureClassInfo(cls);
+      const { label, hint } = failureClassInfo(cls, { scenariosDir: 'scenarios' });
       expect(label, cls).not.toBe(cls);
       expect(hint, cls).not.toContain('\n');
       expect(hint, cls).toMatch(/^(?:Not the spec: |Fix the errors |(?:What|Who|Outputs|Rules|Edge cases|Evaluation|Constraints|budget_usd)\b)/);
     }
-    expect(failureClassInfo('from-a-newer-speccc')).toEqual({ label: 'from-a-newer-speccc', hint: expect.stringContaining('Unknown failure class') });
+    expect(failureClassInfo('from-a-newer-speccc', { scenariosDir: 'scenarios' })).toEqual({ label: 'from-a-newer-speccc', hint: expect.stringContaining('Unknown failure class') });
+  });
+
+  it('names the scenarios folder the workspace configures, not a fixed one', () => {
+    expect(failureClassInfo('unverified', { scenariosDir: 'scenarios' }).hint).toContain('under scenarios/<spec-id>/');
+    expect(failureClassInfo('unverified', { scenariosDir: '../holdouts/' }).hint).toContain('under ../holdouts/<spec-id>/');
+    for (const cls of Object.keys(FAILURE_CLASSES)) expect(failureClassInfo(cls, { scenariosDir: 'x' }).hint).not.toContain('<paths.scenarios>');
   });
 
   it('is documented in docs/report.md, row for row', () => {

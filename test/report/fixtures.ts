@@ -7,10 +7,10 @@ import { FAILURE_CLASSES } from '../../src/report/failure-classes.js';
 
 type Spec = ReportModel['specs'][number];
 
-const RUNS = [
-  { id: 'run-1', at: '2026-03-02T09:14:05Z', costUsd: 0.412, jobs: 4, failed: 0 },
-  { id: 'run-2', at: '2026-03-03T16:40:11Z', costUsd: 0.127, jobs: 1, failed: 0 },
-  { id: 'run-3', at: '2026-03-05T11:02:47Z', costUsd: 0.238, jobs: 4, failed: 1 },
+const RUNS: ReportModel['runs'] = [
+  { id: 'run-1', at: '2026-03-02T09:14:05Z', costUsd: 0.412, jobs: 4, failed: 0, outcome: 'done', stopped: null },
+  { id: 'run-2', at: '2026-03-03T16:40:11Z', costUsd: 0.127, jobs: 1, failed: 0, outcome: 'done', stopped: null },
+  { id: 'run-3', at: '2026-03-05T11:02:47Z', costUsd: 0.238, jobs: 4, failed: 1, outcome: 'failed', stopped: null },
 ];
 
 function spec(partial: Partial<Spec> & Pick<Spec, 'id' | 'file' | 'kind' | 'title' | 'state' | 'why'>): Spec {
@@ -28,6 +28,8 @@ export function exampleModel(): ReportModel {
     lastRun: {
       id: 'run-3',
       at: '2026-03-05T11:02:47Z',
+      outcome: 'failed',
+      stopped: null,
       jobs: [
         { spec: 'money', startMs: 0, endMs: 180, attempts: 0, retries: 0, costUsd: 0, state: 'reused' },
         { spec: 'line-items', startMs: 190, endMs: 260, attempts: 0, retries: 0, costUsd: 0, state: 'reused' },
@@ -158,7 +160,7 @@ function random(seed: number): () => number {
 export function largeModel(count = 1000, runCount = 20): ReportModel {
   const rnd = random(42);
   const day = (i: number) => new Date(Date.UTC(2026, 0, 5) + i * 86_400_000 * 1.5).toISOString().replace('.000Z', 'Z');
-  const runs = Array.from({ length: runCount }, (_, i) => ({ id: `run-${i + 1}`, at: day(i), costUsd: 0, jobs: 0, failed: 0 }));
+  const runs: ReportModel['runs'] = Array.from({ length: runCount }, (_, i) => ({ id: `run-${i + 1}`, at: day(i), costUsd: 0, jobs: 0, failed: 0, outcome: 'done', stopped: null }));
   const states: SpecState[] = [];
   const specs: Spec[] = [];
   const failureSpecs = new Map<string, string[]>();
@@ -258,7 +260,7 @@ export function largeModel(count = 1000, runCount = 20): ReportModel {
       satisfaction: 0.78,
     },
     runs,
-    lastRun: { id: last.id, at: last.at, jobs },
+    lastRun: { id: last.id, at: last.at, outcome: last.outcome, stopped: null, jobs },
     failureClasses: [...failureSpecs].map(([cls, ids]) => ({
       class: cls,
       label: cls === 'holdout-fails' ? 'Holdout scenarios fail' : 'Visible tests fail',

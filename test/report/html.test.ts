@@ -45,6 +45,14 @@ describe('renderReportHtml: self-contained', () => {
     expect(new Set(ids).size).toBe([...page.matchAll(/\bid="([^"]+)"/g)].length);
   });
 
+  it('puts an accessible name only on elements that may carry one (ARIA forbids it on a plain span or div)', () => {
+    const generic = /^(?:span|div|p|b|i|code|kbd|dd|dt|td|th)$/;
+    const named = [...page.matchAll(/<([a-z]+)\b([^>]*\baria-label(?:ledby)?="[^"]*"[^>]*)>/g)].map((m) => ({ tag: m[1]!, attrs: m[2]! }));
+    expect(named.length).toBeGreaterThan(5);
+    for (const { tag, attrs } of named) if (generic.test(tag)) expect(attrs, `<${tag}${attrs}>`).toMatch(/\brole="(?!generic|presentation|none)[a-z]+"/);
+    expect(page).toContain('<span class="filters" role="group" aria-label="Show only">');
+  });
+
   it('is the same page for the same model', () => {
     expect(renderReportHtml(exampleModel())).toBe(page);
   });
@@ -71,10 +79,14 @@ describe('renderReportHtml: what a spec author reads', () => {
     expect(entry).toMatch(/ open>/);
   });
 
-  it('says "not measured" where nothing was measured', () => {
+  it('says "not measured" where nothing was measured, and which command measures it', () => {
     const entry = text(page.slice(page.indexOf('id="spec-invoice-totals" data-state'))).replace(/\s+/g, ' ');
-    expect(entry).toContain('Requirement coveragenot measured');
-    expect(entry).toContain('Mutation scorenot measured');
+    expect(entry).toContain('Requirement coveragenot measured here: speccc trace invoice-totals lists what covers each requirement');
+    expect(entry).toContain('Mutation scorenot measured: speccc verify --mutate scores it');
+    const m = exampleModel();
+    m.specs[3]!.state = 'draft';
+    const draft = text(renderReportHtml(m).split('id="spec-invoice-totals" data-state')[1]!).replace(/\s+/g, ' ');
+    expect(draft).toContain('Requirement coveragenot measured: a draft is not built');
   });
 
   it('opens with the counts, sparklines, spend and the last run', () => {
@@ -134,13 +146,24 @@ describe('renderReportHtml: escaping', () => {
     const m = exampleModel();
     m.specs = [];
     m.runs = [];
-    m.lastRun = { id: 'run-0', at: 'yesterday', jobs: [] };
+    m.lastRun = { id: 'run-0', at: 'yesterday', outcome: 'done', stopped: null, jobs: [] };
     m.failureClasses = [];
     m.summary = { promoted: 0, stale: 0, failing: 0, unverified: 0, total: 0, spentUsd: 0, satisfaction: null };
     const t = text(renderReportHtml(m)).replace(/\s+/g, ' ');
     expect(t).toContain('0 specs satisfaction not measured spent $0.00');
     expect(t).toContain('run-0 ran no job.');
     expect(t).toContain('0 dependencies.');
+  });
+
+  it('says why the last run stopped early, and what stopped each job that did not finish', () => {
+    const m = exampleModel();
+    m.lastRun = { ...m.lastRun!, outcome: null, stopped: 'its trace ends before the run did: the process was killed, or the run is still going' };
+    m.lastRun.jobs[3] = { ...m.lastRun.jobs[3]!, state: 'cancelled', failureClass: 'cancelled', note: 'stopped: <the API refused the key>' };
+    m.runs[2] = { ...m.runs[2]!, outcome: null, stopped: m.lastRun.stopped };
+    const html = renderReportHtml(m);
+    expect(text(html)).toContain('run-3 was cut off: its trace ends before the run did: the process was killed, or the run is still going.');
+    expect(html).toContain('<td>cancelled: stopped: &lt;the API refused the key&gt;</td>');
+    expect(html).toMatch(/<title>run-3, [^<]*1 failed; cut off: its trace ends before the run did/);
   });
 
   it('draws unknown states and bad numbers without breaking the page', () => {

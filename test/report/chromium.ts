@@ -1,0 +1,18 @@
+/**
+ * The system's Chromium (/usr/bin/chromium) through playwright-core, for the tests that look at
+ * the report as a person sees it; nothing downloads a browser. Screenshots go to
+ * test/report/screenshots/ (gitignored) for people to look at.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const SHOTS = path.join(import.meta.dirname, 'screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
