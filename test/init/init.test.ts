@@ -227,6 +227,25 @@ describe('speccc init', () => {
     });
   });
 
+  it('outside a workspace, check says how to set one up; a build with no key says how to rehearse without one', async () => {
+    const empty = base();
+    const check = await runCli(['check'], { cwd: empty });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('error specs-folder-missing Specs folder `specs` does not exist in the workspace root');
+    expect(check.stdout).toContain('in a folder that is not a speccc workspace yet, `npx speccc init` sets one up.\n');
+
+    const root = path.join(empty, 'acme');
+    await runCli(['init', 'acme'], { cwd: empty });
+    const build = await runCli(['build'], { cwd: root, env: { PATH: process.env.PATH } });
+    expect(build.code).toBe(2);
+    expect(build.stderr).toBe(
+      'speccc: ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none), ' +
+        "or rehearse with no key against speccc's twin of the API: start `npx speccc twin --script-dir <replies>` and export ANTHROPIC_BASE_URL=<the URL it prints> ANTHROPIC_API_KEY=rehearsal (docs/twin.md); generated/ is unchanged\n",
+    );
+    expect(existsSync(path.join(repo, 'docs/twin.md'))).toBe(true);
+    expect(existsSync(path.join(root, 'generated'))).toBe(false);
+  });
+
   it('a folder of the same name as a file is a conflict too, and a file as the target is a usage error', async () => {
     const dir = base();
     mkdirSync(path.join(dir, 'acme/templates/README.md'), { recursive: true });
