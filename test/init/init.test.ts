@@ -326,7 +326,7 @@ describe('speccc init', () => {
     const text = readFileSync(path.join(root, '.github/workflows/speccc.yml'), 'utf8');
     expect(text).not.toMatch(/%%/);
     type Step = { uses?: string; run?: string; with?: Record<string, string>; if?: string; name?: string };
-    const workflow = parseYaml(text) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: { speccc: { 'runs-on': string; defaults: { run: { 'working-directory': string } }; steps: Step[] } } };
+    const workflow = parseYaml(text) as { on: Record<string, unknown>; concurrency: Record<string, string>; permissions: Record<string, string>; jobs: { speccc: { 'runs-on': string; defaults: { run: { 'working-directory': string } }; steps: Step[] } } };
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
     expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
     const job = workflow.jobs.speccc;
@@ -342,7 +342,15 @@ describe('speccc init', () => {
     expect(at.every((i) => i >= 0), at.join()).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
-    expect(upload).toMatchObject({ if: '${{ !cancelled() }}', with: { sarif_file: 'acme/speccc.sarif' } });
+    // Uploaded after a failing check too, on pushes and on pull requests from this repository (a fork's token cannot upload).
+    expect(upload).toMatchObject({
+      if: "${{ !cancelled() && (github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository) }}",
+      with: { sarif_file: 'acme/speccc.sarif', category: 'speccc' },
+    });
+    expect(workflow.on).toEqual({ push: { branches: ['main'] }, pull_request: null });
+    expect(workflow.concurrency).toEqual({ group: 'speccc-${{ github.ref }}', 'cancel-in-progress': "${{ github.event_name == 'pull_request' }}" });
+    // No step is limited to pushes: every check runs on pull requests.
+    for (const step of steps) expect(step.if ?? '', step.name ?? step.uses ?? step.run).not.toMatch(/event_name == 'push'|github\.ref ==/);
     expect(steps.indexOf(upload)).toBe(steps.findIndex((s) => s.run === order[0]) + 1);
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
     expect(cache.with!.path).toBe('acme/.speccc/cache');
