@@ -4,8 +4,8 @@
  * check, build against the twin, verify, build --check — and imports the API by name. What
  * works in the repository but not from the tarball is a bug this catches. A step of .ci/run.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { directoryScript, startTwin } from '../src/twin/index.js';
@@ -18,6 +18,16 @@ const project = path.join(work, 'project');
 function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   console.log(`$ ${cmd} ${args.join(' ')}`);
   return execFileSync(cmd, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** A command's stdout and stderr, both printed and both returned (for what it warns about). */
+function shBoth(cmd: string, args: string[], cwd: string): { stdout: string; stderr: string } {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  const run = spawnSync(cmd, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${run.status}`);
+  return { stdout: run.stdout, stderr: run.stderr };
 }
 
 function speccc(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string }> {
@@ -37,6 +47,25 @@ function expect(ok: boolean, what: string): void {
   if (!ok) throw new Error(`package smoke test: ${what}`);
 }
 
+/**
+ * What the registry page and a user reading node_modules/speccc need: the documentation the
+ * README links to, shipped; and repository, homepage and bugs, which npm also uses to resolve
+ * the README's relative links on the package's page.
+ */
+function checkInstalledPackage(installed: string): void {
+  const pkg = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { repository?: { url?: string }; homepage?: string; bugs?: { url?: string }; scripts?: Record<string, string> };
+  expect(/^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/.test(pkg.repository?.url ?? ''), `package.json has a repository url (got ${pkg.repository?.url})`);
+  expect(/^https:\/\//.test(pkg.homepage ?? ''), `package.json has a homepage (got ${pkg.homepage})`);
+  expect(/^https:\/\/.*\/issues$/.test(pkg.bugs?.url ?? ''), `package.json has a bugs url (got ${pkg.bugs?.url})`);
+  for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts?.[script] === undefined, `the package has no ${script} script`);
+  for (const doc of readdirSync(path.join(repo, 'docs'))) expect(existsSync(path.join(installed, 'docs', doc)), `docs/${doc} ships in the package`);
+  const readme = readFileSync(path.join(installed, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\]\(((?:docs|schemas)\/[^)#\s]+)/g)].map((m) => m[1]!);
+  expect(links.length > 0, 'the README links into docs/');
+  for (const link of links) expect(existsSync(path.join(installed, link)), `README's link ${link} resolves in the installed package`);
+  console.log(`✔ docs/ ships (${readdirSync(path.join(installed, 'docs')).length} files, ${links.length} README links resolve); repository, homepage and bugs are set; no install script`);
+}
+
 try {
   sh('npm', ['pack', '--pack-destination', work, '--silent'], repo);
   const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
@@ -44,7 +73,11 @@ try {
   cpSync(path.join(repo, 'context'), path.join(project, 'context'), { recursive: true });
   cpSync(path.join(repo, 'scenarios'), path.join(project, 'scenarios'), { recursive: true });
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }, null, 2));
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', tarball], project);
+  const install = shBoth('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', tarball], project);
+  // npm warns about a dependency's install scripts (prepare included): a published speccc has none.
+  const warnings = `${install.stdout}${install.stderr}`.split('\n').filter((l) => /\bwarn/i.test(l));
+  expect(warnings.length === 0, `installing the tarball prints no warning (got:\n${warnings.join('\n')})`);
+  checkInstalledPackage(path.join(project, 'node_modules/speccc'));
 
   expect((await speccc(['check'])).code === 0, 'check is clean');
   const twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });

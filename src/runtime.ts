@@ -201,7 +201,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (options.inject?.agent) return (provider = options.inject.agent);
     if (options.provider === 'replay') return (provider = createReplayAgent(cassetteStore(root)));
     if (!credentials.apiKey) {
-      throw new RuntimeSetupError('ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none)');
+      throw new RuntimeSetupError(
+        'ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none), ' +
+          "or rehearse with no key against speccc's twin of the API: start `npx speccc twin --script-dir <replies>` and export " +
+          'ANTHROPIC_BASE_URL=<the URL it prints> ANTHROPIC_API_KEY=rehearsal (docs/twin.md)',
+      );
     }
     const { createAnthropicAgent } = await import('./phases/6-generate/anthropic/provider.js');
     provider = createAnthropicAgent({

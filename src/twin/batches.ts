@@ -32,7 +32,7 @@ function answerItem(state: State, params: MessagesBody): Record<string, unknown>
   const ctx = requestContext(params, state.messageCount);
   const indexFault = state.options.faults?.[state.messageCount];
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
-  const fault = indexFault ?? rule?.fault;
+  const fault = indexFault ?? (typeof rule?.fault === 'function' ? rule.fault(ctx) : rule?.fault);
   if (fault) {
     const http = faultResponse(fault, requestId);
     return { type: 'errored', error: (http ?? errorResponse(500, 'api_error', 'Internal server error', requestId)).body };

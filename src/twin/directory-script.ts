@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { textReply, writeFilesTurn } from './replies.js';
-import type { RequestContext, Rule } from './types.js';
+import type { Fault, ReplyFn, RequestContext, Rule } from './types.js';
 
 /** Folders that are not a spec's replies: `@scenarios` and anything hidden. */
 const RESERVED = /^[@.]/;
@@ -37,21 +37,20 @@ function attemptFolders(dir: string, id: string): string[] {
  * request or a fix request after failing tests) writes the next attempt's files, the last
  * attempt repeating; once tool results come back, the turn ends.
  */
-function specRule(dir: string, id: string): Rule {
+function attemptsReply(dir: string, id: string): ReplyFn {
   let writes = 0;
-  return {
-    name: `dir:${id}`,
-    match: { specId: id },
-    reply: (ctx) => {
-      const folders = attemptFolders(dir, id);
-      if (!ctx.awaitsWork)
-        return textReply(folders.length === 1 ? `Done: wrote ${Object.keys(filesUnder(folders[0]!)).length} file(s).` : 'Done.');
-      const folder = folders[Math.min(writes, folders.length - 1)];
-      if (!folder) return textReply(`twin: the replies folder for ${id} is gone.`);
-      writes += 1;
-      return writeFilesTurn(filesUnder(folder));
-    },
+  return (ctx) => {
+    const folders = attemptFolders(dir, id);
+    if (!ctx.awaitsWork) return textReply(folders.length === 1 ? `Done: wrote ${Object.keys(filesUnder(folders[0]!)).length} file(s).` : 'Done.');
+    const folder = folders[Math.min(writes, folders.length - 1)];
+    if (!folder) return textReply(`twin: the replies folder for ${id} is gone.`);
+    writes += 1;
+    return writeFilesTurn(filesUnder(folder));
   };
+}
+
+function specRule(dir: string, id: string): Rule {
+  return { name: `dir:${id}`, match: { specId: id }, reply: attemptsReply(dir, id) };
 }
 
 const SCENARIO_LINE = /^speccc-scenario:[ \t]*([^/\s]+)\/(\S+)[ \t]*$/m;
@@ -78,14 +77,64 @@ function scenarioRule(dir: string): Rule {
   };
 }
 
+/** The output paths a job prompt lists ("Write exactly these files …" in speccc's job template), if it does. */
+function askedPaths(ctx: RequestContext): string[] {
+  const list = /Write exactly these files[^\n]*\n((?:- `[^`]+`\n?)+)/.exec(ctx.allText)?.[1] ?? '';
+  return [...list.matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]!);
+}
+
+/** Files named in the message at most: speccc keeps only the first 300 characters of an API error's message. */
+const FILES_SHOWN = 4;
+
+/**
+ * A speccc job the folder has no reply for: a 400 that says which job it is (the spec, the
+ * attempt at its files, the turn of the conversation) and which files to add, relative to the
+ * folder it names, so a rehearsal that fails on a missing reply says how to fix it. `asked`
+ * counts each spec's write occasions.
+ */
+function missingReply(dir: string, ctx: RequestContext, asked: Map<string, number>): Fault {
+  const scenario = SCENARIO_LINE.exec(ctx.allText);
+  let message: string;
+  if (scenario) {
+    message = `twin: no reply for the check of scenario ${scenario[1]}/${scenario[2]} (turn ${ctx.turn + 1}) in ${dir}: add @scenarios/${scenario[1]}/${scenario[2]}.test.ts`;
+  } else {
+    const id = ctx.specId!;
+    const attempt = Math.max((asked.get(id) ?? 0) + (ctx.awaitsWork ? 1 : 0), 1);
+    asked.set(id, attempt);
+    const paths = askedPaths(ctx).map((p) => `${id}/${p}`);
+    const files = paths.length === 0 ? `${id}/<each output path of the spec>` : paths.length <= FILES_SHOWN ? paths.join(', ') : `${paths.slice(0, FILES_SHOWN).join(', ')} and ${paths.length - FILES_SHOWN} more of its outputs`;
+    message = `twin: no reply for spec ${id}'s job (attempt ${attempt}, turn ${ctx.turn + 1}) in ${dir}: add ${files}`;
+  }
+  return { kind: 'status', status: 400, errorType: 'invalid_request_error', message };
+}
+
 /**
  * `<dir>/<id>/` holds the files of the first attempt; `<dir>/<id>@2/`, `<dir>/<id>@3/`…
  * (optional) hold what later attempts write, e.g. a fix after failing tests;
  * `<dir>/@scenarios/<id>/<name>.test.ts` answers the job writing that scenario's check.
- * Which specs have folders is read once, here; their files on every request.
+ * Which specs have folders is read here, and again for a job none of them answers (so a folder
+ * added while the twin runs is used from the next request); their files on every request. A
+ * speccc job with no reply is answered with a 400 that names the file to add.
  */
 export async function directoryScript(dir: string): Promise<Rule[]> {
   const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !RESERVED.test(e.name));
   const ids = [...new Set(folders.map((e) => /^(.+?)(?:@\d+)?$/.exec(e.name)![1]!))].sort();
-  return [scenarioRule(dir), ...ids.map((id) => specRule(dir, id))];
+  const added = new Map<string, ReplyFn>();
+  const addedReply = (id: string) => added.get(id) ?? added.set(id, attemptsReply(dir, id)).get(id)!;
+  const asked = new Map<string, number>();
+  const isSpecJob = (ctx: RequestContext) => ctx.specId !== undefined && !RESERVED.test(ctx.specId);
+  return [
+    scenarioRule(dir),
+    ...ids.map((id) => specRule(dir, id)),
+    {
+      name: 'dir:added',
+      match: { where: (ctx) => isSpecJob(ctx) && !ids.includes(ctx.specId!) && attemptFolders(dir, ctx.specId!).length > 0 },
+      reply: (ctx) => addedReply(ctx.specId!)(ctx),
+    },
+    {
+      name: 'dir:no-reply',
+      match: { where: (ctx) => isSpecJob(ctx) || SCENARIO_LINE.test(ctx.allText) },
+      fault: (ctx) => missingReply(dir, ctx, asked),
+    },
+  ];
 }

@@ -221,7 +221,7 @@ async function answerMessages(
   const indexFault = state.options.faults?.[requestIndex];
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
   if (rule?.name) record.rule = rule.name;
-  const fault: Fault | undefined = indexFault ?? rule?.fault;
+  const fault: Fault | undefined = indexFault ?? (typeof rule?.fault === 'function' ? rule.fault(ctx) : rule?.fault);
   if (fault) record.fault = fault.kind;
   // Usage is decided on arrival; the cache entries it writes become readable only when
   // the reply starts (below), so concurrent requests sharing a prefix all miss.

@@ -108,7 +108,8 @@ export interface Rule {
   /** Omit for a catch-all. */
   match?: RuleMatch;
   reply?: Turn | ReplyFn;
-  fault?: Fault;
+  /** A fault instead of a reply; a function decides per request (e.g. an error message that names it). */
+  fault?: Fault | ((ctx: RequestContext) => Fault);
   /** How many requests this rule may answer; afterwards it is skipped (e.g. fail once, then succeed). */
   times?: number;
   /** Delay before response headers, in ms. */

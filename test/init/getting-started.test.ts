@@ -6,12 +6,15 @@
  * tokens, costs, times, ports, run ids). Then the inline `npx speccc …` commands of the prose
  * run too, and what the guide claims about git, CI and generated/ is checked.
  *
- * Two substitutions, both because a test has no network and no API key:
+ * Three substitutions, because a test has no network and no API key and is not a shell:
  * - `npm i -D speccc` links this repository as node_modules/speccc;
+ * - `npx speccc twin … > FILE &` runs the twin in this process, and a child `sh` writes its first
+ *   line into FILE (the guide's named pipe) as the twin's stdout would;
  * - the twin stands in for the API in step 6 (`unset ANTHROPIC_BASE_URL` keeps it), so
  *   "Build with Claude" runs the same commands against the twin.
+ * A port is never part of what is compared: `127.0.0.1:<port>` in the guide matches any.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +28,9 @@ const GUIDE = readFileSync(path.join(repo, 'docs/getting-started.md'), 'utf8');
 const REPLIES = path.join(repo, 'test/init/samples/replies');
 const temps: string[] = [];
 const stops: (() => Promise<unknown>)[] = [];
+const children: ChildProcess[] = [];
 afterAll(async () => {
+  for (const child of children) child.kill();
   for (const stop of stops) await stop();
   temps.forEach((t) => rmSync(t, { recursive: true, force: true }));
 });
@@ -49,7 +54,7 @@ export function guideBlocks(text: string): Block[] {
 
 /** The prose outside code blocks and comments. */
 const prose = (text: string) => text.replace(/```[\s\S]*?```/g, '').replace(/<!--[\s\S]*?-->/g, '');
-const norm = (text: string) => text.replace(/\d+/g, '#').trimEnd();
+const norm = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>').replace(/\d+/g, '#').trimEnd();
 const stripComment = (line: string) => line.replace(/\s+#\s.*$/, '').trim();
 
 /** A long-running command (twin, watch) in this process, with its output so far. */
@@ -133,22 +138,26 @@ class Session {
       mkdirSync(path.join(this.cwd, 'node_modules'));
       symlinkSync(repo, path.join(this.cwd, 'node_modules/speccc'), 'dir');
       this.set(command, 0, '');
-    } else if ((m = /^export ([A-Z_]+)=(\S+)$/.exec(command))) {
-      if (m[1] === 'ANTHROPIC_BASE_URL') {
-        expect(this.twinUrl, 'export ANTHROPIC_BASE_URL before the twin was started').toBeDefined();
-        this.env.ANTHROPIC_BASE_URL = this.twinUrl!; // the guide shows an example port
-      } else this.env[m[1]!] = m[2]!;
+    } else if ((m = /^export ([A-Z_]+)=(.+)$/.exec(command))) {
+      // The value as sh expands it ($(…) included), in the session's folder and environment.
+      const value = execFileSync('sh', ['-c', `printf '%s' "${m[2]!}"`], { cwd: this.cwd, env: this.env, encoding: 'utf8', timeout: 30_000 });
+      if (m[1] === 'ANTHROPIC_BASE_URL') expect(value, 'ANTHROPIC_BASE_URL is the address the twin printed').toBe(this.twinUrl);
+      this.env[m[1]!] = value;
       this.set(command, 0, '');
     } else if ((m = /^unset ([A-Z_]+)$/.exec(command))) {
       // No API in a test: the twin keeps standing in for it (see the header).
       if (m[1] !== 'ANTHROPIC_BASE_URL') delete this.env[m[1]!];
       this.set(command, 0, '');
-    } else if (command.startsWith('npx speccc twin')) {
-      const twin = startInProcess(args(command), this.cwd, this.env);
+    } else if ((m = /^(npx speccc twin .*) > (\S+) &$/.exec(command))) {
+      const twin = startInProcess(args(m[1]!), this.cwd, this.env);
       stops.push(twin.stop);
       this.twinUrl = await twin.firstLine;
-      this.ran.push(command);
-      this.set(command, 0, `${this.twinUrl}\n`);
+      // What the twin's stdout would do: write its first line into the file (a named pipe: this
+      // blocks until the guide's next command reads it, so it runs beside the test).
+      const writer = spawn('sh', ['-c', 'printf \'%s\\n\' "$1" > "$2"', 'sh', this.twinUrl, m[2]!], { cwd: this.cwd, stdio: 'ignore' });
+      children.push(writer);
+      this.ran.push(m[1]!);
+      this.set(command, 0, '');
     } else if (command.startsWith('npx speccc watch')) {
       const watch = startInProcess(args(command), this.cwd, this.env);
       await watch.firstLine; // the first round's status line
@@ -225,9 +234,9 @@ describe('docs/getting-started.md', () => {
     const root = path.join(base, 'acme');
     expect(session.cwd).toBe(root);
 
-    // The example address the guide shows is the one it exports.
-    const twinShown = blocks.find((b, i) => b.directive === 'output' && blocks[i - 1]!.body.includes('npx speccc twin'))!.body;
-    expect(GUIDE).toContain(`export ANTHROPIC_BASE_URL=${twinShown}\n`);
+    // No port is written down: the twin picks a free one, and the guide reads it with $(…).
+    expect(GUIDE).not.toMatch(/127\.0\.0\.1:\d/);
+    expect(GUIDE).toContain('export ANTHROPIC_BASE_URL=$(');
 
     // Built by the twin, as the guide says.
     const manifest = JSON.parse(readFileSync(path.join(root, 'generated/.speccc/manifest.json'), 'utf8')) as { specs: Record<string, { provider: string }> };
@@ -284,7 +293,11 @@ describe('docs/getting-started.md', () => {
     expect(existsSync(path.join(base, 'my-app/speccc.config.json'))).toBe(true);
 
     // Every speccc command in a run block ran.
-    const inRunBlocks = blocks.filter((b) => b.directive === 'run').flatMap((b) => b.body.split('\n').map(stripComment)).filter((l) => l.startsWith('npx speccc'));
+    const inRunBlocks = blocks
+      .filter((b) => b.directive === 'run')
+      .flatMap((b) => b.body.split('\n').map(stripComment))
+      .filter((l) => l.startsWith('npx speccc'))
+      .map((l) => l.replace(/ > \S+ &$/, ''));
     expect(session.ran).toEqual(inRunBlocks);
   }, 600_000);
 });

@@ -119,6 +119,8 @@ describe('speccc init', () => {
     expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(again.stdout).toContain('nothing to do: every file is already as init writes it\n');
 
+    // A folder with some of init's files but no speccc.config.json is a new workspace.
+    rmSync(path.join(root, 'speccc.config.json'));
     const mine = path.join(root, 'specs/features/slugify.md');
     writeFileSync(mine, 'my own spec\n');
     rmSync(path.join(root, 'context/rules.md'));
@@ -126,15 +128,122 @@ describe('speccc init', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
-      'speccc: this file already exists and was left alone:\n  acme/specs/features/slugify.md\nspeccc: nothing was written. Rerun with --force to write the 1 missing file and keep this one as it is (init never overwrites a file)\n',
+      'speccc: this file already exists and was left alone:\n  acme/specs/features/slugify.md\nspeccc: nothing was written. Rerun with --force to write the 2 missing files and keep this one as it is (init never overwrites a file)\n',
     );
     expect(existsSync(path.join(root, 'context/rules.md'))).toBe(false);
 
     const forced = await runCli(['init', root, '--force'], { cwd: path.dirname(root) });
     expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('created acme/speccc.config.json\n');
     expect(forced.stdout).toContain('created acme/context/rules.md\n');
     expect(forced.stdout).toContain('kept    acme/specs/features/slugify.md (it exists; left as it is)\n');
     expect(readFileSync(mine, 'utf8')).toBe('my own spec\n');
+  });
+
+  describe('in an existing workspace (it has a speccc.config.json)', () => {
+    /** A workspace init made, then made the user's own: other folders in the config, a starter spec and context document removed. */
+    async function ownWorkspace() {
+      const dir = base();
+      const root = path.join(dir, 'acme');
+      expect((await runCli(['init', 'acme'], { cwd: dir })).code).toBe(0);
+      rmSync(path.join(dir, 'acme-scenarios'), { recursive: true });
+      writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ paths: { scenarios: '../qa/acme-holdouts', templates: 'prompts' } }, null, 2) + '\n');
+      rmSync(path.join(root, 'templates'), { recursive: true });
+      rmSync(path.join(root, 'specs/features/slugify.md'));
+      rmSync(path.join(root, 'context/rules.md'));
+      writeFileSync(path.join(root, '.gitignore'), 'dist/\n');
+      return { dir, root };
+    }
+
+    it('init --ci github --force writes only the missing infrastructure, where the config says, and prints each file', async () => {
+      const { dir, root } = await ownWorkspace();
+      const before = filesUnder(dir);
+      const run = await runCli(['init', 'acme', '--ci', 'github', '--force'], { cwd: dir });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        [
+          "added   speccc's block to acme/.gitignore",
+          'created acme/prompts/README.md',
+          'created acme/.github/workflows/speccc.yml',
+          "starter specs, context and scenarios not written: speccc.config.json exists, so this workspace's own are used (init writes starters only into a new workspace)",
+          '✔ speccc workspace for acme in acme; its holdout scenarios in qa/acme-holdouts',
+          '',
+          'Next:',
+          '  cd acme                      # the workspace',
+          "  npm i -D speccc              # speccc in the project: npx runs it, the config's $schema points into it",
+          '  npx speccc check             # the findings in your specs, if any',
+          '  npx speccc build --dry-run   # what a build would do, and what it would cost',
+          '',
+        ].join('\n'),
+      );
+      // Nothing but those three: no starter re-created, no scenarios anywhere, no default templates/ folder.
+      expect(filesUnder(dir)).toEqual([...before, 'acme/.github/workflows/speccc.yml', 'acme/prompts/README.md'].sort());
+      expect(existsSync(path.join(root, 'specs/features/slugify.md'))).toBe(false);
+      expect(existsSync(path.join(root, 'context/rules.md'))).toBe(false);
+      expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toMatch(/^dist\/\n\n# speccc: /);
+      // The workflow verifies against the configured scenarios, checked out beside the product.
+      const workflow = readFileSync(path.join(root, '.github/workflows/speccc.yml'), 'utf8');
+      expect(workflow).toContain('run: npx speccc verify --scenarios ../acme-holdouts\n');
+      expect(workflow).toContain('repository: ${{ github.repository_owner }}/acme-holdouts\n');
+
+      // Run again: everything is there.
+      const again = await runCli(['init', 'acme', '--ci', 'github'], { cwd: dir });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('nothing to do: every file is already as init writes it\n');
+      expect(filesUnder(dir)).toEqual([...before, 'acme/.github/workflows/speccc.yml', 'acme/prompts/README.md'].sort());
+    });
+
+    it('a changed infrastructure file is a conflict without --force, and kept with it', async () => {
+      const { dir, root } = await ownWorkspace();
+      mkdirSync(path.join(root, '.github/workflows'), { recursive: true });
+      writeFileSync(path.join(root, '.github/workflows/speccc.yml'), 'name: mine\n');
+      const refused = await runCli(['init', 'acme', '--ci', 'github'], { cwd: dir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('  acme/.github/workflows/speccc.yml\nspeccc: nothing was written. Rerun with --force to write the 2 missing files');
+      expect(existsSync(path.join(root, 'prompts/README.md'))).toBe(false);
+      const forced = await runCli(['init', 'acme', '--ci', 'github', '--force'], { cwd: dir });
+      expect(forced.code).toBe(0);
+      expect(forced.stdout).toContain('kept    acme/.github/workflows/speccc.yml (it exists; left as it is)\n');
+      expect(readFileSync(path.join(root, '.github/workflows/speccc.yml'), 'utf8')).toBe('name: mine\n');
+    });
+
+    it('--scenarios that differs from the config, and a config that does not load, are usage errors that write nothing', async () => {
+      const { dir, root } = await ownWorkspace();
+      const before = filesUnder(dir);
+      const other = await runCli(['init', 'acme', '--scenarios', 'elsewhere', '--force'], { cwd: dir });
+      expect(other).toMatchObject({ code: 2, stdout: '' });
+      expect(other.stderr).toBe('speccc: --scenarios elsewhere: speccc.config.json already puts the scenarios in ../qa/acme-holdouts; change paths.scenarios there instead\n');
+      // the same folder is fine
+      expect((await runCli(['init', 'acme', '--scenarios', 'qa/acme-holdouts'], { cwd: dir })).code).toBe(0);
+
+      writeFileSync(path.join(root, 'speccc.config.json'), '{ "paths": { "scenarios": 42 } }\n');
+      const broken = await runCli(['init', 'acme', '--force'], { cwd: dir });
+      expect(broken.code).toBe(2);
+      expect(broken.stdout).toBe('');
+      expect(broken.stderr).toMatch(/^acme\/speccc\.config\.json:1:\d+: error \S+ .*\n/);
+      expect(broken.stderr).toContain('speccc: speccc.config.json is not valid; init writes where it says, so fix it first\n');
+      expect(filesUnder(dir)).toEqual([...before, 'acme/.gitignore', 'acme/prompts/README.md'].filter((f, i, all) => all.indexOf(f) === i).sort());
+    });
+  });
+
+  it('outside a workspace, check says how to set one up; a build with no key says how to rehearse without one', async () => {
+    const empty = base();
+    const check = await runCli(['check'], { cwd: empty });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('error specs-folder-missing Specs folder `specs` does not exist in the workspace root');
+    expect(check.stdout).toContain('in a folder that is not a speccc workspace yet, `npx speccc init` sets one up.\n');
+
+    const root = path.join(empty, 'acme');
+    await runCli(['init', 'acme'], { cwd: empty });
+    const build = await runCli(['build'], { cwd: root, env: { PATH: process.env.PATH } });
+    expect(build.code).toBe(2);
+    expect(build.stderr).toBe(
+      'speccc: ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none), ' +
+        "or rehearse with no key against speccc's twin of the API: start `npx speccc twin --script-dir <replies>` and export ANTHROPIC_BASE_URL=<the URL it prints> ANTHROPIC_API_KEY=rehearsal (docs/twin.md); generated/ is unchanged\n",
+    );
+    expect(existsSync(path.join(repo, 'docs/twin.md'))).toBe(true);
+    expect(existsSync(path.join(root, 'generated'))).toBe(false);
   });
 
   it('a folder of the same name as a file is a conflict too, and a file as the target is a usage error', async () => {
@@ -217,7 +326,7 @@ describe('speccc init', () => {
     const text = readFileSync(path.join(root, '.github/workflows/speccc.yml'), 'utf8');
     expect(text).not.toMatch(/%%/);
     type Step = { uses?: string; run?: string; with?: Record<string, string>; if?: string; name?: string };
-    const workflow = parseYaml(text) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: { speccc: { 'runs-on': string; defaults: { run: { 'working-directory': string } }; steps: Step[] } } };
+    const workflow = parseYaml(text) as { on: Record<string, unknown>; concurrency: Record<string, string>; permissions: Record<string, string>; jobs: { speccc: { 'runs-on': string; defaults: { run: { 'working-directory': string } }; steps: Step[] } } };
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
     expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
     const job = workflow.jobs.speccc;
@@ -233,7 +342,15 @@ describe('speccc init', () => {
     expect(at.every((i) => i >= 0), at.join()).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
-    expect(upload).toMatchObject({ if: '${{ !cancelled() }}', with: { sarif_file: 'acme/speccc.sarif' } });
+    // Uploaded after a failing check too, on pushes and on pull requests from this repository (a fork's token cannot upload).
+    expect(upload).toMatchObject({
+      if: "${{ !cancelled() && (github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository) }}",
+      with: { sarif_file: 'acme/speccc.sarif', category: 'speccc' },
+    });
+    expect(workflow.on).toEqual({ push: { branches: ['main'] }, pull_request: null });
+    expect(workflow.concurrency).toEqual({ group: 'speccc-${{ github.ref }}', 'cancel-in-progress': "${{ github.event_name == 'pull_request' }}" });
+    // No step is limited to pushes: every check runs on pull requests.
+    for (const step of steps) expect(step.if ?? '', step.name ?? step.uses ?? step.run).not.toMatch(/event_name == 'push'|github\.ref ==/);
     expect(steps.indexOf(upload)).toBe(steps.findIndex((s) => s.run === order[0]) + 1);
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
     expect(cache.with!.path).toBe('acme/.speccc/cache');

@@ -10,6 +10,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it } from 'vitest';
 import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { runCli } from '../helpers/cli.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
 const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
@@ -51,7 +52,7 @@ describe('twin: directory script', () => {
     const invoice = await runJob(client, 'invoice');
     expect(Object.keys(invoice).sort()).toEqual(['src/invoice.ts', 'src/lib/x.ts']);
     expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:money', 'dir:money', 'dir:money', 'dir:money', 'dir:invoice', 'dir:invoice']);
-    await expect(runJob(client, 'unknown')).rejects.toThrow(/no script rule matched/);
+    await expect(runJob(client, 'unknown')).rejects.toThrow(`twin: no reply for spec unknown's job (attempt 1, turn 1) in ${REPLIES}: add unknown/<each output path of the spec>`);
   });
 });
 
@@ -74,6 +75,46 @@ function scenarioPrompt(specId: string, name: string): string {
     firstOutput: 'src/money.js',
   });
 }
+
+describe('twin: directory script, a job with no reply', () => {
+  it('is a 400 naming the spec, the attempt and turn, and the files to add; once added, the next request is answered', async () => {
+    const dir = scratchReplies();
+    try {
+      twin = await startTwin({ script: await directoryScript(dir) });
+      const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
+      // speccc's job prompt lists the files the spec owns.
+      const prompt = 'speccc-spec-id: late\n\n# Job: build spec `late` (feature)\n\nWrite exactly these files (paths relative to the generated root):\n- `src/late.ts`\n- `src/late.test.ts`\n';
+      const expected = (attempt: number) => `twin: no reply for spec late's job (attempt ${attempt}, turn 1) in ${dir}: add late/src/late.ts, late/src/late.test.ts`;
+      await expect(runJob(client, 'late', prompt)).rejects.toThrow(expected(1));
+      await expect(runJob(client, 'late', prompt)).rejects.toThrow(expected(2));
+      expect(twin.messageRequests().map((r) => r.status)).toEqual([400, 400]);
+      // Add what it said, without restarting the twin.
+      mkdirSync(join(dir, 'late/src'), { recursive: true });
+      writeFileSync(join(dir, 'late/src/late.ts'), 'export const late = true;\n');
+      writeFileSync(join(dir, 'late/src/late.test.ts'), "import { it } from 'vitest';\nit('is late', () => {});\n");
+      expect(Object.keys(await runJob(client, 'late', prompt)).sort()).toEqual(['src/late.test.ts', 'src/late.ts']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('speccc build prints it as the job failure', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'twin-missing-'));
+    try {
+      const replies = join(base, 'replies');
+      mkdirSync(replies);
+      twin = await startTwin({ script: await directoryScript(replies) });
+      expect((await runCli(['init', 'acme'], { cwd: base })).code).toBe(0);
+      const build = await runCli(['build'], { cwd: join(base, 'acme'), env: { ...twin.env('rehearsal'), PATH: process.env.PATH } });
+      expect(build.code).toBe(1);
+      expect(build.stdout).toContain(
+        `✖ foundation failed (api-error): 400 invalid_request_error: twin: no reply for spec foundation's job (attempt 1, turn 1) in ${replies}: add foundation/package.json, foundation/tsconfig.json, foundation/src/errors.ts, foundation/src/errors.test.ts; generated/ keeps its previous files\n`,
+      );
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
 
 describe('twin: directory script, live', () => {
   it('re-reads reply files at request time: an edit changes the next answer, a new attempt folder is used', async () => {
@@ -103,8 +144,10 @@ describe('twin: directory script, live', () => {
       'money/rounds-half-up.test.ts': readFileSync(join(REPLIES, '@scenarios/money/rounds-half-up.test.ts'), 'utf8'),
     });
     expect(twin.messageRequests().map((r) => r.rule)).toEqual(['dir:@scenarios', 'dir:@scenarios']);
-    // A scenario without a reply file matches nothing (and @scenarios is no spec id).
-    await expect(runJob(client, 'money', scenarioPrompt('money', 'unknown'))).rejects.toThrow(/no script rule matched/);
+    // A scenario without a reply file is answered with the file to add (and @scenarios is no spec id).
+    await expect(runJob(client, 'money', scenarioPrompt('money', 'unknown'))).rejects.toThrow(
+      `400 {"type":"error","error":{"type":"invalid_request_error","message":"twin: no reply for the check of scenario money/unknown (turn 1) in ${REPLIES}: add @scenarios/money/unknown.test.ts"}`,
+    );
     await expect(runJob(client, '@scenarios')).rejects.toThrow(/no script rule matched/);
   });
 });

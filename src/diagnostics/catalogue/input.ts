@@ -59,7 +59,7 @@ export const INPUT: CatalogueEntry[] = [
     severity: 'error',
     summary: 'The specs folder does not exist',
     doc: 'speccc looks for specs in the configured specs folder (`specs/` by default) under the workspace root.',
-    hint: 'Run speccc in the workspace root, pass --root DIR, or create the specs folder.',
+    hint: 'Run speccc in the workspace root, pass --root DIR, or create the specs folder; in a folder that is not a speccc workspace yet, `npx speccc init` sets one up.',
     ok: { files: { 'specs/cart.md': spec() } },
     notOk: { files: { 'spec/cart.md': spec() }, note: 'The folder is `spec/`, not `specs/`.' },
   },
