@@ -7,7 +7,8 @@
  * an existing workspace only ever gets missing infrastructure.
  */
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
+import { appendInside, folderInside } from '../io/safe-write.js';
 import { fileURLToPath } from 'node:url';
 
 /** speccc's init templates ship in assets/init/ beside dist/ and src/. */
@@ -144,11 +145,15 @@ export async function classify(file: Planned): Promise<Action> {
   return existing === file.content ? 'unchanged' : 'conflict';
 }
 
-/** Creates a file that must not exist yet; false if it appeared meanwhile (it is then left alone). */
-export async function createFile(file: string, content: string): Promise<boolean> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+/**
+ * Creates a file that must not exist yet, inside `base` (the workspace, or the scenarios folder):
+ * no folder on the way may be a link out of it, and a link in the file's place counts as taken.
+ * False if it appeared meanwhile (it is then left alone).
+ */
+export async function createFile(base: string, file: string, content: string): Promise<boolean> {
+  await folderInside(base, path.relative(base, path.dirname(file)));
   try {
-    await fs.writeFile(file, content, { flag: 'wx' });
+    await fs.writeFile(file, content, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -156,9 +161,9 @@ export async function createFile(file: string, content: string): Promise<boolean
   }
 }
 
-/** Appends speccc's block to .gitignore (created if missing), a blank line apart from what is there. */
-export async function appendBlock(file: string, content: string): Promise<void> {
+/** Appends speccc's block to .gitignore (created if missing), a blank line apart from what is there; never through a link. */
+export async function appendBlock(base: string, file: string, content: string): Promise<void> {
   const existing = (await readIfExists(file)) ?? '';
   const gap = existing === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
-  await fs.appendFile(file, `${gap}${content}`);
+  await appendInside(base, path.relative(base, file), `${gap}${content}`);
 }

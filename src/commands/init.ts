@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import { EXIT, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 import { appendBlock, CI_PROVIDERS, classify, createFile, planInit, toPosix, type Action, type CiProvider, type InitLayout, type Planned } from './init-files.js';
+import { assertInside, OutsideWorkspaceError } from '../io/safe-write.js';
 
 export { INIT_ASSETS_DIR } from './init-files.js';
 
@@ -47,6 +48,10 @@ export async function runInit(io: CliIo, dir: string | undefined, flags: InitFla
     if (error instanceof UsageError) {
       io.stderr(`speccc: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof OutsideWorkspaceError) {
+      io.stderr(`speccc: ${error.message}\n`);
+      return EXIT.usage;
     }
     throw error;
   }
@@ -102,7 +107,7 @@ async function init(io: CliIo, dir: string | undefined, flags: InitFlags): Promi
   const conflicts = files.filter((_, i) => actions[i] === 'conflict');
   if (conflicts.length > 0 && !flags.force) return refuse(io, conflicts.map((f) => shown(f.target)), actions);
 
-  await writeFiles(io, files, actions, shown);
+  await writeFiles(io, files, actions, shown, (file) => (file.startsWith(`${layout.scenariosDir}${path.sep}`) ? layout.scenariosDir : root));
   if (existing) {
     const missing = await Promise.all(planned.filter((f) => f.role === 'content').map((f) => fs.lstat(f.target).then(() => false, () => true)));
     if (missing.some(Boolean))
@@ -136,12 +141,14 @@ function refuse(io: CliIo, conflicts: string[], actions: Action[]): number {
 }
 
 /** Writes each planned file as its action says, and prints one line for each that is not already as init writes it. */
-async function writeFiles(io: CliIo, files: Planned[], actions: Action[], shown: (p: string) => string): Promise<void> {
+async function writeFiles(io: CliIo, files: Planned[], actions: Action[], shown: (p: string) => string, baseOf: (file: string) => string): Promise<void> {
+  // A link out of the workspace anywhere is refused before the first file is written: nothing half-done.
+  for (const [i, file] of files.entries()) if (actions[i] === 'create' || actions[i] === 'append') await assertInside(baseOf(file.target), path.relative(baseOf(file.target), file.target));
   for (const [i, file] of files.entries()) {
     const action = actions[i]!;
-    if (action === 'create') io.stdout((await createFile(file.target, file.content)) ? `created ${shown(file.target)}\n` : `kept    ${shown(file.target)} (it appeared meanwhile; left as it is)\n`);
+    if (action === 'create') io.stdout((await createFile(baseOf(file.target), file.target, file.content)) ? `created ${shown(file.target)}\n` : `kept    ${shown(file.target)} (it appeared meanwhile; left as it is)\n`);
     else if (action === 'append') {
-      await appendBlock(file.target, file.content);
+      await appendBlock(baseOf(file.target), file.target, file.content);
       io.stdout(`added   speccc's block to ${shown(file.target)}\n`);
     } else if (action === 'conflict') io.stdout(`kept    ${shown(file.target)} (it exists; left as it is)\n`);
   }

@@ -85,6 +85,24 @@ async function realRootOf(root: string): Promise<string> {
   return fs.realpath(root).catch(() => path.resolve(root));
 }
 
+/**
+ * Refuses, before anything is written, a path whose existing folders (or the file itself) lead out
+ * of the workspace through a link: for commands that write several files and must write none when
+ * one would be refused. Missing parts are fine; nothing is made.
+ */
+export async function assertInside(root: string, rel: string): Promise<void> {
+  const target = lexical(root, rel);
+  const realRoot = await realRootOf(root);
+  for (const at of [...folderSteps(path.resolve(root), path.dirname(target)), target]) {
+    const st: Stat = await fs.lstat(at).catch(() => null);
+    if (!st) return;
+    if (st.isSymbolicLink()) {
+      const real = await fs.realpath(at).catch(() => null);
+      if (!real || !inside(realRoot, real)) refuseLink(root, at, real);
+    }
+  }
+}
+
 /** Makes `relDir` (relative to root) and every folder above it, refusing links out of the workspace. Returns its absolute path. */
 export async function folderInside(root: string, relDir: string): Promise<string> {
   const dir = path.resolve(root, relDir);

@@ -75,6 +75,23 @@ describe('writes through links', () => {
   }, 120_000);
 });
 
+describe('init through links', () => {
+  for (const linked of ['specs', 'context', '.gitignore']) {
+    it(`init into a folder whose ${linked} is a link out of it writes nothing, anywhere`, async () => {
+      const root = workspaces.empty();
+      const outside = workspaces.empty();
+      if (linked === '.gitignore') writeFileSync(path.join(outside, 'gitignore'), 'theirs\n');
+      symlinkSync(linked === '.gitignore' ? path.join(outside, 'gitignore') : outside, path.join(root, linked));
+      const run = await runCli(['init', '--yes'], { cwd: root });
+      expect(run.stderr).toContain(`speccc: refusing to write through ${linked}: it is a link to`);
+      expect(run.code).toBe(2);
+      expect(readdirSync(root).sort()).toEqual([linked]);
+      expect(readdirSync(outside)).toEqual(linked === '.gitignore' ? ['gitignore'] : []);
+      if (linked === '.gitignore') expect(readFileSync(path.join(outside, 'gitignore'), 'utf8')).toBe('theirs\n');
+    });
+  }
+});
+
 describe('the language server and odd URIs', () => {
   it('ignores a file URI with an encoded slash or a remote host, logs it, and goes on checking', async () => {
     const root = workspaces.copy(FIXTURE, ['replies']);
