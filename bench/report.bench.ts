@@ -90,6 +90,7 @@ async function factoryWorkspace(root: string): Promise<void> {
       return { passed, ...(passed ? {} : { failureClass: 'holdout-fails' as const }), feedback: '', durationMs: 0, scenarios };
     },
     mutate: async () => ({ result: null, error: 'not scored here', durationMs: 0 }),
+  prove: async () => ({ proven: null, mutants: 0, durationMs: 0 }),
   };
   const config = (await loadConfig(root)).config;
   const runtime = () => createRuntime({ root, config, credentials: takeCredentials({}), command: 'build', provider: 'anthropic', inject: { agent: instant, validator } });

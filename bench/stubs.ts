@@ -14,4 +14,5 @@ export const passing: Validator = {
   visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
   holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
   mutate: async () => ({ result: null, error: 'not scored in this bench', durationMs: 0 }),
+  prove: async () => ({ proven: null, mutants: 0, durationMs: 0 }),
 };

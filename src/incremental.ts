@@ -34,7 +34,7 @@ import { dedupe, sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { builtSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
+import { builtSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, recordedProof, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
 import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
@@ -318,7 +318,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   const coverage = new Map<string, Diagnostic[]>();
   const coverageOf = (file: string): Diagnostic[] => {
     const spec = idx.byFile.get(file)?.spec;
-    return spec && built.has(spec) ? untestedRequirements(spec, generatedTests, holdoutCases) : [];
+    return spec && built.has(spec) ? untestedRequirements(spec, generatedTests, holdoutCases, recordedProof(tree.manifest.specs.get(spec.frontmatter!.id))) : [];
   };
   /** Re-judges which specs are built (after a frontmatter change), or only `files` when that cannot have moved. */
   function recover(files: Iterable<string> | 'all'): Set<string> {

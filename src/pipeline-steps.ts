@@ -205,6 +205,7 @@ export function batchedConcurrency(config: SpecccConfig, validator: Validator): 
       visible: (input) => limit(() => validator.visible(input)),
       holdout: (input) => limit(() => validator.holdout(input)),
       mutate: (input) => limit(() => validator.mutate(input)),
+      prove: (input) => limit(() => validator.prove(input)),
     },
   };
 }

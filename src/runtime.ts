@@ -16,6 +16,7 @@ import { resultStore } from './io/results.js';
 import { createRedactor, newRunId, openTrace } from './io/trace.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from './io/lock.js';
 import { createSealedRunner, SandboxUnavailableError } from './io/sealed-runner.js';
+import { proofDriverScript } from './io/judge-trees.js';
 import { batchStateStore } from './io/batch-state.js';
 import { createRemoteCache } from './io/remote-cache.js';
 import { sharedResultStore, type SharedResults } from './io/shared-results.js';
@@ -149,6 +150,7 @@ export function createGate(options: { config: SpecccConfig; credentials: Credent
   const validator = createValidator({
     config: options.config,
     runner,
+    proofDriver: proofDriverScript(),
     ...(options.mutationConcurrency ? { mutationConcurrency: options.mutationConcurrency } : {}),
   });
   return { runner, validator, warnings };
@@ -159,7 +161,7 @@ function refusingGate(): Gate {
   const refuse = () => {
     throw new Error('bug: this command runs no generated code');
   };
-  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse, judge: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse }, warnings: [] };
+  return { runner: { mode: 'bubblewrap', toolchain: { node: '', tsc: '', vitest: '', vitestDir: '' }, run: refuse, judge: refuse }, validator: { visible: refuse, holdout: refuse, mutate: refuse, prove: refuse }, warnings: [] };
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -182,6 +184,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     visible: (input) => ensureGate().validator.visible(input),
     holdout: (input) => ensureGate().validator.holdout(input),
     mutate: (input) => ensureGate().validator.mutate(input),
+    prove: (input) => ensureGate().validator.prove(input),
   };
 
   const warn = options.onWarning ?? ((line: string) => void warnings.push(line));

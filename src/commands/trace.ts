@@ -6,7 +6,12 @@ import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from 
 interface TraceFlags {
   root?: string;
   format: 'text' | 'json';
+  strict?: boolean;
 }
+
+/** A test covers its requirement when it asserts and, where the build proved coverage, failed on a mutant of the code. */
+const covering = (t: { proven: boolean | null }) => t.proven !== false;
+const coveredReq = (r: { tests: { proven: boolean | null }[]; holdouts: unknown[] }) => r.tests.some(covering) || r.holdouts.length > 0;
 
 const KIND = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
 
@@ -50,26 +55,28 @@ export async function runTrace(io: CliIo, specId: string | undefined, flags: Tra
       lastVerified,
     });
     const all = report.flatMap((s) => s.requirements);
-    const untested = all.filter((r) => r.tests.length === 0 && r.holdouts.length === 0);
+    const untested = all.filter((r) => !coveredReq(r));
     if (flags.format === 'json') {
       io.stdout(JSON.stringify({ specs: report, requirements: all.length, covered: all.length - untested.length, untested: untested.map((r) => r.id) }, null, 2) + '\n');
     } else {
       for (const spec of report) printSpec(io, spec);
-      io.stdout(`${untested.length === 0 ? '✔' : '⚠'} ${all.length - untested.length} of ${all.length} requirements covered${untested.length ? `; untested: ${untested.map((r) => r.id).join(', ')}` : ''}\n`);
+      io.stdout(`${untested.length === 0 ? '✔' : flags.strict ? '✖' : '⚠'} ${all.length - untested.length} of ${all.length} requirements covered${untested.length ? `; untested: ${untested.map((r) => r.id).join(', ')}` : ''}\n`);
     }
-    return EXIT.ok;
+    // --strict: the gate its name promises, every requirement covered by a test that proves it or a holdout.
+    return flags.strict && untested.length > 0 ? EXIT.failed : EXIT.ok;
   });
 }
 
 function printSpec(io: CliIo, spec: TracedSpec): void {
-  const covered = spec.requirements.filter((r) => r.tests.length + r.holdouts.length > 0).length;
+  const covered = spec.requirements.filter(coveredReq).length;
   const state =
     spec.state === 'built' ? `built ${spec.builtAt?.replace(/\.\d+Z$/, 'Z') ?? ''}` : spec.state === 'drifted' ? 'generated files edited since the build: its tests are not counted' : 'not built yet';
   io.stdout(`${spec.spec} (${spec.file}; ${state}): ${covered} of ${spec.requirements.length} requirements covered\n`);
   for (const r of spec.requirements) {
-    const ok = r.tests.length + r.holdouts.length > 0;
-    io.stdout(`  ${ok ? '✔' : '⚠'} ${r.id} (${KIND[r.kind]}, line ${r.line})${ok ? '' : ': nothing covers it'}\n`);
-    for (const t of r.tests) io.stdout(`      test    ${t.file}:${t.line} ${JSON.stringify(plainTitle(t.title))} — ${resultText(t.result)}\n`);
+    const ok = coveredReq(r);
+    const why = r.tests.length > 0 ? ': its tests assert nothing about it (none failed on a mutant of its code)' : ': nothing covers it';
+    io.stdout(`  ${ok ? '✔' : '⚠'} ${r.id} (${KIND[r.kind]}, line ${r.line})${ok ? '' : why}\n`);
+    for (const t of r.tests) io.stdout(`      test    ${t.file}:${t.line} ${JSON.stringify(plainTitle(t.title))} — ${resultText(t.result)}${t.proven === true ? '; fails on a mutant of the code' : t.proven === false ? '; passes every mutant: proves nothing' : ''}\n`);
     for (const h of r.holdouts) io.stdout(`      holdout ${h.name}${h.check ? '' : ' (no automated check)'} — ${resultText(h.result)}\n`);
   }
 }
@@ -80,6 +87,7 @@ export const registerTrace: RegisterCommand = (program, io, done) => {
     .description('For every requirement of each ready spec: the generated tests and holdout scenarios that cover it, and their last results.')
     .argument('[spec-id]', 'only this spec')
     .option('--root <dir>', 'workspace root (default: current directory)')
+    .option('--strict', 'exit 1 unless every requirement is covered by a test that proves it or by a holdout scenario')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((specId: string | undefined, flags: TraceFlags) => done(runTrace(io, specId, flags)));
 };

@@ -33,6 +33,11 @@ export async function codeHostTree(tree: FileTree): Promise<Map<string, string>>
   return files;
 }
 
+/** The coverage proof's driver (assets/prove/driver.mjs), run inside the sandbox. */
+export function proofDriverScript(): string {
+  return readFileSync(path.resolve(assets, '../prove/driver.mjs'), 'utf8');
+}
+
 /** The judge's tree plus the client its stand-in modules load. */
 export function judgeRuntimeTree(judge: FileTree): Map<string, string> {
   const files = new Map(judge);

@@ -35,6 +35,10 @@ export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
     label: 'Its own tests fail',
     hint: 'Rules and Edge cases: state each behaviour precisely (numbers, units, rounding, errors) so code and tests agree.',
   },
+  'checks-weakened': {
+    label: 'Its code or tests weaken their own checks',
+    hint: 'Not the spec: the agent switched a check off (`@ts-nocheck`, a mock of its own code, code that spots the test run); a Constraints line that the code type-checks and is tested as it runs helps.',
+  },
   'holdout-fails': {
     label: 'Holdout scenarios fail',
     hint: 'Rules, Edge cases and Evaluation: write the behaviour each failing scenario checks into the spec.',

@@ -16,6 +16,7 @@ export const VerdictSchema = z.object({
   holdout,
   scenarios: z.array(z.object({ name: z.string(), file: z.string(), passed: z.boolean() })),
   mutationScore: z.number().optional(),
+  proof: z.object({ mutants: z.number(), proven: z.record(z.string(), z.array(z.string())), error: z.string().optional() }).optional(),
   failureClass: z.string().optional(),
   error: z.string().optional(),
   at: z.string(),
@@ -39,7 +40,7 @@ export const ManifestEntrySchema = z.object({
       z.object({
         id: z.string(),
         kind: z.enum(['rule', 'edge-case', 'scenario']),
-        tests: z.array(z.object({ file: z.string(), title: z.string() })),
+        tests: z.array(z.object({ file: z.string(), title: z.string(), proven: z.boolean().optional() })),
         holdouts: z.array(z.string()),
       }),
     )

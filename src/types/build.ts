@@ -31,6 +31,11 @@ export interface Verdict {
   scenarios: ScenarioVerdict[];
   /** The holdouts' mutation score (percent), when promotion.minMutationScore asked for one. */
   mutationScore?: number;
+  /**
+   * The coverage proof: requirement id -> the spec's own tests that failed on a mutant of the code
+   * naming it (coverage-proof.ts). Absent when the spec's tests name no requirement.
+   */
+  proof?: { mutants: number; proven: Record<string, string[]>; error?: string };
   /** Why it was not admitted. */
   failureClass?: FailureClass;
   error?: string;

@@ -46,8 +46,12 @@ export interface HoldoutCoverage {
 export interface RequirementTrace {
   id: string;
   kind: RequirementKind;
-  /** Generated tests that name the id and assert: `{ file, title }`, file relative to the generated root. */
-  tests: { file: string; title: string }[];
+  /**
+   * Generated tests that name the id and assert: `{ file, title }`, file relative to the generated
+   * root; `proven` when the build's coverage proof saw the test fail on a mutant of the code naming
+   * the id (absent when no proof ran).
+   */
+  tests: { file: string; title: string; proven?: boolean }[];
   /** Holdout scenarios that cover it, as `<spec>/<name>`. */
   holdouts: string[];
 }

@@ -73,7 +73,7 @@ export type TraceEvent =
   | {
       type: 'validation';
       spec: string;
-      stage: 'visible' | 'holdout' | 'mutation';
+      stage: 'visible' | 'holdout' | 'mutation' | 'proof';
       attempt: number;
       passed: boolean;
       failureClass?: FailureClass;

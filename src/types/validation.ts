@@ -7,6 +7,8 @@ export type FailureClass =
   | 'missing-output'
   | 'does-not-compile'
   | 'tests-fail'
+  /** The spec's own code or tests switch off or fool a visible check (`@ts-nocheck`, a mock of its own code, code that spots the test run). */
+  | 'checks-weakened'
   | 'holdout-fails'
   | 'mutation-score-low'
   | 'unverified'
@@ -93,6 +95,16 @@ export interface MutationRun {
   durationMs: number;
 }
 
+/** The coverage proof of one spec (src/phases/7-validate/coverage-proof.ts). */
+export interface ProofRun {
+  /** Requirement id -> titles of its tests that failed on a mutant of its code; null when there was nothing to prove. */
+  proven: Record<string, string[]> | null;
+  mutants: number;
+  /** Set when the proof could not run (a crash, a timeout): nothing is proven then. */
+  error?: string;
+  durationMs: number;
+}
+
 export interface Validator {
   /**
    * Type-check and run the spec's own tests in a sealed copy of the staged tree (dependencies'
@@ -111,6 +123,11 @@ export interface Validator {
    * pins down. Never shown to a generating agent.
    */
   mutate(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
+  /**
+   * The coverage proof: which of `requirements` the spec's own tests prove, by failing on a mutant
+   * of the code that names them, in a fresh sealed copy of the tree.
+   */
+  prove(input: { specId: string; tree: FileTree; outputs: readonly string[]; requirements: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<ProofRun>;
 }
 
 /** Holdout checks of one spec: read by io from the scenarios folder, handed to the validator only. */

@@ -9,6 +9,7 @@ export const passingValidator: Validator = {
   visible: async () => ({ passed: true, feedback: '', durationMs: 0 }),
   holdout: async () => ({ passed: true, feedback: '', durationMs: 0, scenarios: [] }),
   mutate: async () => ({ result: null, error: 'not scored in this test', durationMs: 0 }),
+  prove: async () => ({ proven: null, mutants: 0, durationMs: 0 }),
 };
 
 export interface TestRuntimeOptions {

@@ -55,6 +55,7 @@ export async function exampleWithFailingHoldout(temps: string[], options: { canc
       return { passed, ...(passed ? {} : { failureClass: 'holdout-fails' as const }), feedback: passed ? '' : 'expected SPRING to be applied', durationMs: 3, scenarios };
     },
     mutate: async () => ({ result: null, error: 'not scored here', durationMs: 0 }),
+  prove: async () => ({ proven: null, mutants: 0, durationMs: 0 }),
   };
 
   const first = ran(await buildWith(root, agent, { validator }));

@@ -4,7 +4,8 @@
  * - readTests parses a test file with the TypeScript compiler API (never runs it) and lists its
  *   `it`/`test` calls: title, the requirement ids the title (or an enclosing `describe`) names in
  *   brackets, and whether the body asserts (calls `expect(…)`, `expect.soft(…)`, `assert(…)`,
- *   `assert.x(…)`). Skipped, todo and expected-to-fail tests are not listed: they cover nothing.
+ *   `assert.x(…)`). Skipped, todo and expected-to-fail tests are not listed, nor those a constant
+ *   `skipIf`/`runIf` never runs or an empty `each` table never makes: they cover nothing.
  * - codeRequirements lists the declarations of generated code whose leading comment names ids,
  *   so a surviving mutant's line can be mapped to the requirements it sits in.
  * - traceRequirements: requirement -> the asserting generated tests and holdouts that name it.
@@ -16,7 +17,7 @@
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
 import { yaml } from '../../yaml.js';
-import type { CodeRequirements, Diagnostic, HoldoutCoverage, HoldoutText, Manifest, Requirement, RequirementTrace, Spec, TestCase, Workspace } from '../../types/index.js';
+import type { CodeRequirements, Diagnostic, HoldoutCoverage, HoldoutText, Manifest, ManifestEntry, Requirement, RequirementTrace, Spec, TestCase, Workspace } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 
 const require = createRequire(import.meta.url);
@@ -49,19 +50,54 @@ const SKIPPED_ROOTS = new Set(['xit', 'xtest', 'xdescribe']);
 /** Modifiers that mean the body never runs, or passes only when it fails. */
 const NOT_RUN = new Set(['skip', 'todo', 'fails']);
 
-/** `it`, `it.only`, `it.each(t)`, `test.concurrent.skipIf(c)`, …: the root name and every modifier. */
-function calleeChain(expr: TS.Expression): { root: string; mods: string[] } | null {
+/** `it`, `it.only`, `it.each(t)`, `test.concurrent.skipIf(c)`, …: the root name, every modifier, and the argument each called modifier took. */
+function calleeChain(expr: TS.Expression): { root: string; mods: string[]; args: Map<string, TS.Expression | undefined> } | null {
   const t = ts();
   const mods: string[] = [];
+  const args = new Map<string, TS.Expression | undefined>();
   let e: TS.Expression = expr;
   for (;;) {
-    if (t.isIdentifier(e)) return { root: e.text, mods };
+    if (t.isIdentifier(e)) return { root: e.text, mods, args };
     if (t.isPropertyAccessExpression(e)) {
       mods.unshift(e.name.text);
       e = e.expression;
-    } else if (t.isCallExpression(e)) e = e.expression; // it.each(table)(…), it.skipIf(x)(…)
-    else return null;
+    } else if (t.isCallExpression(e)) {
+      // it.each(table)(…), it.skipIf(x)(…): keep what the modifier was given
+      if (t.isPropertyAccessExpression(e.expression)) args.set(e.expression.name.text, e.arguments[0]);
+      e = e.expression;
+    } else return null;
   }
+}
+
+/** A literal's truth, or undefined when it is not a constant (`true`, `0`, `''`, `!1`, `null`, `undefined`, `void 0`). */
+function constantTruth(node: TS.Expression | undefined): boolean | undefined {
+  const t = ts();
+  if (!node) return undefined;
+  while (t.isParenthesizedExpression(node)) node = node.expression;
+  if (node.kind === t.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === t.SyntaxKind.FalseKeyword || node.kind === t.SyntaxKind.NullKeyword) return false;
+  if (t.isIdentifier(node) && node.text === 'undefined') return false;
+  if (t.isVoidExpression(node)) return false;
+  if (t.isNumericLiteral(node)) return Number(node.text) !== 0;
+  if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node)) return node.text !== '';
+  if (t.isPrefixUnaryExpression(node) && node.operator === t.SyntaxKind.ExclamationToken) {
+    const inner = constantTruth(node.operand);
+    return inner === undefined ? undefined : !inner;
+  }
+  return undefined;
+}
+
+/**
+ * A modifier that means the body never runs: `skip`, `todo`, `fails`, `skipIf(<always true>)`,
+ * `runIf(<always false>)`, `each([])` (an empty table makes no test).
+ */
+function neverRuns(chain: { mods: string[]; args: Map<string, TS.Expression | undefined> }): boolean {
+  const t = ts();
+  if (chain.mods.some((m) => NOT_RUN.has(m))) return true;
+  if (chain.args.has('skipIf') && constantTruth(chain.args.get('skipIf')) === true) return true;
+  if (chain.args.has('runIf') && constantTruth(chain.args.get('runIf')) === false) return true;
+  const table = chain.args.get('each') ?? chain.args.get('for');
+  return table !== undefined && t.isArrayLiteralExpression(table) && table.elements.length === 0;
 }
 
 function titleOf(arg: TS.Expression | undefined, source: TS.SourceFile): string {
@@ -113,7 +149,7 @@ export function readTests(file: string, text: string): TestCase[] {
       const chain = calleeChain(node.expression);
       const fn = node.arguments.find((a) => t.isFunctionExpression(a) || t.isArrowFunction(a));
       if (chain && (TEST_NAMES.has(chain.root) || SUITE_NAMES.has(chain.root) || SKIPPED_ROOTS.has(chain.root))) {
-        const skipped = SKIPPED_ROOTS.has(chain.root) || chain.mods.some((m) => NOT_RUN.has(m));
+        const skipped = SKIPPED_ROOTS.has(chain.root) || neverRuns(chain);
         const title = titleOf(node.arguments[0], source);
         const ids = idsIn(title);
         if (SUITE_NAMES.has(chain.root) || chain.root === 'xdescribe') {
@@ -216,12 +252,27 @@ export interface GeneratedTests {
   tests: TestCase[];
 }
 
-export function traceRequirements(requirements: readonly Requirement[], generated: readonly GeneratedTests[], holdouts: readonly HoldoutCoverage[]): RequirementTrace[] {
+/** A build's coverage proof: requirement id -> titles of the tests that failed on a mutant of code naming it (Verdict.proof). */
+export type CoverageProof = Readonly<Record<string, readonly string[]>>;
+
+/** The coverage proof a promoted spec's build recorded; undefined when none ran or it could not run (a crash proves nothing either way). */
+export function recordedProof(entry: ManifestEntry | undefined): CoverageProof | undefined {
+  const proof = entry?.verdict?.proof;
+  return proof && proof.error === undefined ? proof.proven : undefined;
+}
+
+/** Whether a test proved `id` by the proof (undefined: no proof ran, so nothing says either way). */
+const provenBy = (proof: CoverageProof | undefined, id: string, title: string) => (proof === undefined ? undefined : (proof[id] ?? []).includes(title));
+
+export function traceRequirements(requirements: readonly Requirement[], generated: readonly GeneratedTests[], holdouts: readonly HoldoutCoverage[], proof?: CoverageProof): RequirementTrace[] {
   const byId = new Map<string, RequirementTrace>(requirements.map((r) => [r.id, { id: r.id, kind: r.kind, tests: [], holdouts: [] }]));
   for (const g of generated) {
     for (const test of g.tests) {
       if (!test.asserts) continue;
-      for (const id of test.ids) byId.get(id)?.tests.push({ file: g.file, title: test.title });
+      for (const id of test.ids) {
+        const proven = provenBy(proof, id, test.title);
+        byId.get(id)?.tests.push({ file: g.file, title: test.title, ...(proven === undefined ? {} : { proven }) });
+      }
     }
   }
   for (const h of holdouts) for (const id of holdoutIds(h)) byId.get(id)?.holdouts.push(`${h.spec}/${h.name}`);
@@ -265,22 +316,36 @@ export function checkRequirementCoverage(input: {
   if (built.length === 0) return [];
   const generated = generatedTestsOf(built, input.files, input.read);
   const holdouts = holdoutCoverage(input.holdouts, input.read);
-  return built.flatMap((spec) => untestedRequirements(spec, generated, holdouts));
+  return built.flatMap((spec) => untestedRequirements(spec, generated, holdouts, recordedProof(input.manifest.specs.get(spec.frontmatter!.id))));
 }
 
-/** `requirement-untested` for each requirement of one built spec that no asserting test or holdout names. */
-export function untestedRequirements(spec: Spec, generated: readonly GeneratedTests[], holdouts: readonly HoldoutCoverage[]): Diagnostic[] {
+/** A test covers a requirement when it asserts and names it, and — when the build proved coverage — failed on a mutant of the code naming it. */
+const counts = (t: RequirementTrace['tests'][number]) => t.proven !== false;
+
+/**
+ * `requirement-untested` for each requirement of one built spec that no holdout covers and no
+ * asserting test names — or, when the build proved coverage (`proof`), that no test naming it
+ * failed on a mutant of the code naming it: such tests assert nothing about it.
+ */
+export function untestedRequirements(spec: Spec, generated: readonly GeneratedTests[], holdouts: readonly HoldoutCoverage[], proof?: CoverageProof): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const traces = new Map(traceRequirements(spec.requirements, generated, holdouts).map((t) => [t.id, t]));
+  const traces = new Map(traceRequirements(spec.requirements, generated, holdouts, proof).map((t) => [t.id, t]));
   for (const r of spec.requirements) {
     const t = traces.get(r.id)!;
-    if (t.tests.length > 0 || t.holdouts.length > 0) continue;
+    if (t.tests.some(counts) || t.holdouts.length > 0) continue;
+    const named = t.tests.length;
     out.push(
       d.requirementUntested({
         file: spec.file,
         span: r.span,
-        message: `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is covered by no generated test that asserts and no holdout scenario`,
-        hint: `Rebuild the spec (its tests must name \`[${r.id}]\`), or write a holdout scenario with \`covers: [${r.id}]\`.`,
+        message:
+          named === 0
+            ? `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is covered by no generated test that asserts and no holdout scenario`
+            : `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is named by ${named} generated test${named === 1 ? '' : 's'}, but none failed on a mutant of the code that names it: ${named === 1 ? 'it asserts' : 'they assert'} nothing about it`,
+        hint:
+          named === 0
+            ? `Rebuild the spec (its tests must name \`[${r.id}]\`), or write a holdout scenario with \`covers: [${r.id}]\`.`
+            : `Rebuild the spec: the function that implements it must name \`[${r.id}]\` in its comment, and a test naming it must assert what it returns; or write a holdout scenario with \`covers: [${r.id}]\`.`,
       }),
     );
   }
@@ -299,6 +364,8 @@ export interface TracedTest {
   file: string;
   line: number;
   title: string;
+  /** Whether the build's coverage proof saw it fail on a mutant of the code naming the requirement; null when no proof ran. */
+  proven: boolean | null;
   /** A promoted spec's own tests passed when it was built. */
   result: KnownResult | null;
 }
@@ -374,7 +441,8 @@ export function traceReport(input: {
             .map((t) => {
               const owner = ownerOf.get(g.file);
               const at = owner ? builtAt(owner) : null;
-              return { file: g.file, line: t.line, title: t.title, result: at ? { passed: true, at, source: 'build' as const } : null };
+              const proven = provenBy(recordedProof(input.manifest.specs.get(id)), r.id, t.title);
+              return { file: g.file, line: t.line, title: t.title, proven: proven ?? null, result: at ? { passed: true, at, source: 'build' as const } : null };
             }),
         ),
         holdouts: holdouts.filter((h) => holdoutIds(h).includes(r.id)).map((h) => ({ name: `${h.spec}/${h.name}`, check: h.check, result: holdoutResult(h) })),

@@ -52,10 +52,14 @@ export async function judge(input: JudgeInput): Promise<Verdict> {
   if (result === 'unverified' && input.config.promotion.requireHoldouts) {
     return verdict(false, result, { failureClass: 'unverified', error: 'no automated holdout check covers this spec, and promotion.requireHoldouts refuses unverified output' });
   }
+  // Which requirements the spec's own tests prove (never blocks promotion: check reports what is unproven).
+  const proved = await validator.prove({ specId: job.id, tree: input.tree, outputs, requirements: job.spec.requirements.map((r) => r.id), twins: input.twins, signal });
+  trace.write({ type: 'validation', spec: job.id, stage: 'proof', attempt, passed: proved.error === undefined, durationMs: proved.durationMs });
+  const proof = proved.proven === null ? {} : { proof: { mutants: proved.mutants, proven: proved.proven, ...(proved.error ? { error: proved.error.split('\n')[0]! } : {}) } };
   const minimum = input.config.promotion.minMutationScore;
-  if (minimum === undefined) return verdict(true, result, { scenarios });
+  if (minimum === undefined) return verdict(true, result, { scenarios, ...proof });
   if (result === 'unverified') {
-    return verdict(false, result, { failureClass: 'unverified', error: `promotion.minMutationScore (${minimum}%) needs holdout checks to score the code against, and this spec has none` });
+    return verdict(false, result, { ...proof, failureClass: 'unverified', error: `promotion.minMutationScore (${minimum}%) needs holdout checks to score the code against, and this spec has none` });
   }
   // The holdouts must kill enough mutants of the code. Like holdout results, this never reaches the agent.
   const m = await validator.mutate({ specId: job.id, checks: input.checks, tree: input.tree, mutate: mutationTargets(outputs), twins: input.twins, signal });
@@ -72,5 +76,5 @@ export async function judge(input: JudgeInput): Promise<Verdict> {
       error: `the holdouts kill ${score.toFixed(1)}% of mutants (${unkilled} survive), below promotion.minMutationScore ${minimum}%; strengthen the scenarios (speccc verify --mutate ${job.id} lists the survivors)`,
     });
   }
-  return verdict(true, result, { scenarios, mutationScore: score });
+  return verdict(true, result, { scenarios, mutationScore: score, ...proof });
 }

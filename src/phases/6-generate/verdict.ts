@@ -45,4 +45,4 @@ export async function verdictFor(input: VerdictInput): Promise<{ verdict: Verdic
  * answers at once. A timeout, a crash, a refused sandbox or a cancellation says something about
  * that run, not the output: judged again next time.
  */
-const SETTLED = new Set(['does-not-compile', 'tests-fail', 'holdout-fails', 'unverified', 'mutation-score-low', 'gamed-checks']);
+const SETTLED = new Set(['does-not-compile', 'tests-fail', 'holdout-fails', 'unverified', 'mutation-score-low', 'checks-weakened']);

@@ -5,11 +5,13 @@
  * the injected SealedRunner: this phase decides what to run and reads the results; it never
  * touches the file system or spawns a process itself.
  */
-import type { FileTree, HoldoutRun, MutationRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
+import type { FileTree, HoldoutRun, MutationRun, ProofRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
 import { trimOutput } from './feedback.js';
 import { RESET_HOOK, twinResetHook } from './twin-hook.js';
 import { planMutationRun, readMutationReport } from './mutation.js';
 import { codeModules, exportNames, JUDGE_RUNTIME, proxyModule } from './judge-modules.js';
+import { weakenedChecks } from './honest-checks.js';
+import { planProof, PROOF_DIR, PROOF_PLAN, PROOF_RESULT, provenCoverage, type ProofResult } from './coverage-proof.js';
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
@@ -19,6 +21,8 @@ export { RESET_HOOK, SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
 export interface ValidatorOptions {
   config: SpecccConfig;
   runner: SealedRunner;
+  /** The coverage proof's driver script (assets/prove/driver.mjs, read by io); without it nothing is proven. */
+  proofDriver?: string;
   /** Stryker's test-runner processes in a mutation run (default 2; one when the code calls twins). */
   mutationConcurrency?: number;
 }
@@ -87,7 +91,8 @@ export function toolConfigs(toolchain: Toolchain, twins: readonly ServiceTwin[] 
     // Alias `vitest` to speccc's copy; keep vite's caches inside the scratch tree.
     [
       VITEST_CONFIG,
-      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000${twinTest} } };\n`,
+      // requireAssertions: a test that asserts nothing fails, rather than passing for free.
+      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000, expect: { requireAssertions: true }${twinTest} } };\n`,
     ],
     ...(twins.length > 0 ? [[RESET_HOOK, twinResetHook(twins)] as [string, string]] : []),
   ];
@@ -138,6 +143,8 @@ export function createValidator(options: ValidatorOptions): Validator {
       const started = Date.now();
       const imports = twinImports(tree, outputs);
       if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
+      const weakened = weakenedChecks(tree, outputs);
+      if (weakened.length > 0) return { passed: false, failureClass: 'checks-weakened', feedback: weakened.map((f) => `${f.file}:${f.line}: ${f.message}`).join('\n'), durationMs: Date.now() - started };
       const files = withTools(tree, toolchain, [], twins);
       if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
         const tsc = runner.typecheck
@@ -179,6 +186,31 @@ export function createValidator(options: ValidatorOptions): Validator {
         durationMs: Date.now() - started,
         scenarios,
       };
+    },
+
+    async prove({ tree, outputs, requirements, twins = [], signal }): Promise<ProofRun> {
+      const started = Date.now();
+      const plan = planProof(tree, outputs, new Set(requirements));
+      if (!plan) return { proven: null, mutants: 0, durationMs: 0 };
+      if (!options.proofDriver) return { proven: {}, mutants: plan.mutants.length, error: 'this speccc has no proof driver', durationMs: 0 };
+      const driver = `${PROOF_DIR}/driver.mjs`;
+      const files = withTools(new Map([...tree, ...plan.files]), toolchain, [[PROOF_PLAN, JSON.stringify({ tests: plan.tests, mutants: plan.mutants.map((m) => m.id) })], [driver, options.proofDriver]], twins);
+      // One vitest process for the baseline and every mutant; the limit grows with them.
+      const limit = timeoutMs * Math.min(MUTATION_TIMEOUT_FACTOR, 1 + plan.mutants.length);
+      const result = await runner.run({ files, argv: [toolchain.node, driver, toolchain.vitestDir, VITEST_CONFIG], timeoutMs: limit, signal, collect: [PROOF_RESULT], ...(twins.length > 0 ? { twins } : {}) });
+      const text = result.collected.get(PROOF_RESULT);
+      let parsed: ProofResult | null = null;
+      try {
+        parsed = text === undefined ? null : (JSON.parse(text) as ProofResult);
+      } catch {
+        parsed = null;
+      }
+      // The code under test could have written the result: read it as data, and a bad one proves nothing.
+      if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed['0'])) {
+        const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `the proof driver exited with ${result.exitCode ?? result.signal} and wrote no result`);
+        return { proven: {}, mutants: plan.mutants.length, error: `${why}\n${trimOutput(result.output)}`.trim(), durationMs: Date.now() - started };
+      }
+      return { proven: Object.fromEntries(provenCoverage(plan, parsed)), mutants: plan.mutants.length, durationMs: Date.now() - started };
     },
 
     async mutate({ specId, checks, tree, mutate, twins = [], signal }): Promise<MutationRun> {

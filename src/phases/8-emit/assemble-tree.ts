@@ -5,7 +5,7 @@
  */
 import type { HoldoutText, JobOutcome, Manifest, ManifestEntry, Plan } from '../../types/index.js';
 import { sha256 } from '../1-parse/hash.js';
-import { holdoutCoverage, readTests, TEST_FILE, traceRequirements } from '../3-check/coverage.js';
+import { holdoutCoverage, readTests, recordedProof, TEST_FILE, traceRequirements } from '../3-check/coverage.js';
 import { addHeader } from './provenance.js';
 
 export interface NextTree {
@@ -80,7 +80,7 @@ export function assembleTree(input: {
     const tests = [...files].filter(([p]) => TEST_FILE.test(p)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => ({ file, tests: readTests(file, text) }));
     for (const job of promoted) {
       const entry = specs.get(job.id)!;
-      specs.set(job.id, { ...entry, trace: traceRequirements(job.spec.requirements, tests, holdouts) });
+      specs.set(job.id, { ...entry, trace: traceRequirements(job.spec.requirements, tests, holdouts, recordedProof(entry)) });
     }
   }
   const sorted = new Map([...specs].sort(([a], [b]) => (a < b ? -1 : 1)));
