@@ -151,6 +151,7 @@ export async function classify(file: Planned): Promise<Action> {
  * False if it appeared meanwhile (it is then left alone).
  */
 export async function createFile(base: string, file: string, content: string): Promise<boolean> {
+  await fs.mkdir(base, { recursive: true }); // the folder init was pointed at
   await folderInside(base, path.relative(base, path.dirname(file)));
   try {
     await fs.writeFile(file, content, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW });
@@ -165,5 +166,6 @@ export async function createFile(base: string, file: string, content: string): P
 export async function appendBlock(base: string, file: string, content: string): Promise<void> {
   const existing = (await readIfExists(file)) ?? '';
   const gap = existing === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
+  await fs.mkdir(base, { recursive: true });
   await appendInside(base, path.relative(base, file), `${gap}${content}`);
 }
