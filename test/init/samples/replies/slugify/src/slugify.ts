@@ -4,7 +4,7 @@ const MAX_LENGTH = 60;
 
 /**
  * A title -> its slug: lowercase a-z, 0-9 and single hyphens, at most 60 characters.
- * [slugify#R-a-slug-contains-only-the, slugify#R-accents-are-removed-from-letters, slugify#R-every-run-of-other-characters, slugify#R-a-slug-never-starts-or, slugify#R-a-slug-is-at-most, slugify#E-a-title-of-one-word, slugify#E-letters-that-have-no-plain]
+ * [slugify#R-a-slug-contains-only-the, slugify#R-accents-are-removed-from-letters, slugify#R-every-run-of-other-characters, slugify#R-a-slug-never-starts-or, slugify#R-a-slug-is-at-most, slugify#E-a-title-of-one-word, slugify#E-letters-that-have-no-plain, slugify#S-a-title-becomes-a-slug, slugify#S-long-titles-are-cut-between-words, slugify#S-given-the-title-when-it-is-slugified-then]
  */
 export function slugify(title: unknown): string {
   if (typeof title !== 'string') throw new InputError('NOT_A_STRING', `expected the title to be a string, got ${title === null ? 'null' : typeof title}`);
