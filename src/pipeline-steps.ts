@@ -102,7 +102,8 @@ export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts:
 
 /**
  * Before anything is spent on a plan with work to do: the sandbox must exist (a setup error
- * otherwise), and models of the jobs to generate that the API does not know are located errors.
+ * otherwise), and models of the jobs to generate that the API does not know (`not_found_error`)
+ * are located errors. A Models API that cannot answer throws ApiFaultError (an API fault, exit 1).
  */
 export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
   const stale = plan.jobs.filter((j) => j.state === 'stale');
@@ -118,7 +119,7 @@ export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnosti
     const job = models.get(id)!;
     const own = job.spec.frontmatter!.model === id;
     const span = own ? (job.spec.frontmatterSpans?.fields.model ?? job.spec.frontmatterSpans!.block) : { start: origin, end: origin };
-    return d.modelUnknown({ file: own ? job.spec.file : 'speccc.config.json', span, message: `Model \`${id}\` (used by spec \`${job.id}\`) was refused by the Models API: ${error}` });
+    return d.modelUnknown({ file: own ? job.spec.file : 'speccc.config.json', span, message: `Model \`${id}\` (used by spec \`${job.id}\`) is unknown to the Models API: ${error}` });
   });
 }
 

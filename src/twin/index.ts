@@ -23,6 +23,7 @@ export {
 export { countText, countInputTokens } from './tokens.js';
 export type {
   Fault,
+  ModelFaultRule,
   RecordedRequest,
   RefusalStopDetails,
   ReplyFn,

@@ -177,6 +177,16 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     return sendJson(res, out.status, out.body, headers);
   }
   if (req.method === 'GET' && (url.pathname === '/v1/models' || url.pathname.startsWith('/v1/models/'))) {
+    const fault = modelFault(state, url.pathname);
+    if (fault) {
+      record.fault = fault.kind;
+      if (fault.kind === 'reset') {
+        record.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
+    }
     const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams);
     if (answer.status !== 200) return fail(errorResponse(answer.status, answer.errorType, answer.message, requestId));
     record.status = 200;
@@ -202,6 +212,20 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   } finally {
     state.inFlight -= 1;
   }
+}
+
+/** The scripted Models API fault for this request, if any (its use is counted). */
+function modelFault(state: State, pathname: string): Fault | undefined {
+  const id = pathname.startsWith('/v1/models/') ? decodeURIComponent(pathname.slice('/v1/models/'.length)) : undefined;
+  const rules = state.options.modelFaults ?? [];
+  for (const [i, rule] of rules.entries()) {
+    const used = state.modelFaultUses[i] ?? 0;
+    if (rule.times !== undefined && used >= rule.times) continue;
+    if (rule.id !== undefined && rule.id !== id) continue;
+    state.modelFaultUses[i] = used + 1;
+    return rule.fault;
+  }
+  return undefined;
 }
 
 async function answerMessages(
@@ -303,6 +327,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     options,
     script: options.script ?? DEFAULT_SCRIPT,
     uses: new Map(),
+    modelFaultUses: [],
     messageCount: 0,
     inFlight: 0,
     peakInFlight: 0,

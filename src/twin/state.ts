@@ -20,6 +20,8 @@ export interface State {
   options: TwinOptions;
   script: Rule[];
   uses: Map<Rule, number>;
+  /** Uses of each `modelFaults` entry, by index. */
+  modelFaultUses: number[];
   messageCount: number;
   inFlight: number;
   peakInFlight: number;

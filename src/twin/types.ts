@@ -117,6 +117,13 @@ export interface Rule {
   eventDelayMs?: number;
 }
 
+/** A fault on the Models API: for one model id (or any), `times` times (default: every time). */
+export interface ModelFaultRule {
+  id?: string;
+  fault: Fault;
+  times?: number;
+}
+
 export interface TwinOptions {
   script?: Rule[];
   /** Faults by 1-based global request index, checked before the script. */
@@ -149,6 +156,12 @@ export interface TwinOptions {
    * POST /v1/messages with any other model also gets 404 not_found_error, like the API.
    */
   models?: string[];
+  /**
+   * Faults for the Models API (GET /v1/models and /v1/models/:id), in order: the first entry
+   * whose `id` is the requested model (or that names none) and has `times` left answers with its
+   * fault instead of the model. `stream-error` is a 529 here (there is no stream).
+   */
+  modelFaults?: ModelFaultRule[];
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
   /**

@@ -71,7 +71,7 @@ describe('prices are dated data', () => {
     // Priced now, but the Models API does not know it: refused before anything is spent.
     const unknown = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toMatch(/error model-unknown Model `claude-sonnet-9` \(used by spec `money`\) was refused by the Models API/);
+    expect(unknown.stdout).toMatch(/error model-unknown Model `claude-sonnet-9` \(used by spec `money`\) is unknown to the Models API: the API has no model/);
     expect(twin.messageRequests()).toHaveLength(0);
   });
 });

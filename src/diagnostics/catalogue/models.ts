@@ -17,7 +17,7 @@ export const MODELS_AND_STATE: CatalogueEntry[] = [
     code: 'model-unknown',
     severity: 'error',
     summary: 'The Models API does not know a model a build would use',
-    doc: 'At the start of a build speccc confirms each model id with the Models API (`GET /v1/models/{id}`), so a model the account cannot use fails before anything is spent.',
+    doc: 'At the start of a build speccc confirms each model id with the Models API (`GET /v1/models/{id}`), so a model the account cannot use fails before anything is spent. Only the API\'s `not_found_error` for the id is this error: a Models API that is overloaded, rate-limited or unreachable is retried, and if that persists the build stops with an API fault (exit 1) that names it, never with this diagnostic.',
     hint: 'Fix the model id in the spec\'s frontmatter or in speccc.config.json, or ask for access to the model.',
     ok: { files: { 'speccc.config.json': '{ "agent": { "maxTurns": 1 }, "validation": { "maxFixAttempts": 0 } }\n', 'specs/cart.md': spec('', { more: 'model: claude-sonnet-5-5' }) }, command: ['build'], api: true },
     notOk: {

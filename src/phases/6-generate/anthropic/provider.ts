@@ -13,7 +13,8 @@ import type { Budget } from '../budget.js';
 import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
 import { traitsOf } from '../../../models/lineup.js';
 import { createRateGate } from '../rate-gate.js';
-import { backoffMs, classifyError } from '../retry.js';
+import { backoffMs, classifyError, persistentFaultLine } from '../retry.js';
+import { checkModelIds } from './models-check.js';
 import { sha256 } from '../../1-parse/hash.js';
 import { fingerprint } from '../fingerprint.js';
 import { createBatchQueue, type BatchQueue, type BatchRecord, type BatchStateStore, type BatchTuning } from './batches.js';
@@ -39,6 +40,8 @@ export interface AnthropicAgentOptions {
   /** Largest write_file content accepted while streaming (characters); a longer one is cut off, never held. */
   maxFileChars: number;
   clock?: () => number;
+  /** How long one request may take before it counts as timed out (and is retried); the SDK's default (10 minutes) when unset. */
+  timeoutMs?: number;
   /**
    * Send every request through the Message Batches API (half price; `speccc build --batch`),
    * recording submitted batches in `store` and attaching to `resumable` ones. Both cache
@@ -71,7 +74,7 @@ const defaultSleep = (ms: number, signal: AbortSignal) =>
 class FileTooLarge extends Error {}
 
 export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<{ id: string; error: string }[]>; finish(): Promise<void> } {
-  const client = new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), maxRetries: 0 });
+  const client = new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}), maxRetries: 0 });
   const sleep = options.sleep ?? defaultSleep;
   const redact = options.redact;
   const clock = options.clock ?? Date.now;
@@ -98,19 +101,11 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
   return {
     name: 'anthropic',
     finish: async () => queue?.finish(),
-    /** Model ids confirmed through the Models API before anything is spent: a typo fails here. */
-    async checkModels(ids) {
-      const problems: { id: string; error: string }[] = [];
-      for (const id of [...new Set(ids)]) {
-        try {
-          await client.models.retrieve(id);
-        } catch (error) {
-          const verdict = classifyError(error);
-          problems.push({ id, error: (error as { status?: number }).status === 404 ? `the API has no model \`${id}\`` : redact(verdict.reason) });
-        }
-      }
-      return problems;
-    },
+    /**
+     * Model ids confirmed through the Models API before anything is spent: a typo fails here.
+     * Only `not_found_error` makes an id unknown; a fault that outlasts its retries throws ApiFaultError.
+     */
+    checkModels: (ids) => checkModelIds(ids, { client, trace: options.trace, redact, sleep, clock, maxRetries }),
     async run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome> {
       const usage = { ...EMPTY };
       let cost = 0;
@@ -257,10 +252,11 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
             // The API does not bill failed requests.
             reserved.reservation.release();
             if (task.signal.aborted) return outcome('aborted', 'cancelled');
-            const verdict = classifyError(error);
-            const failedId = (error as { requestID?: string | null }).requestID ?? null;
-            options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(verdict.reason), retry: verdict.retry && attempt <= maxRetries, requestId: failedId });
-            if (!verdict.retry || attempt > maxRetries) return outcome('failed', verdict.reason, verdict.fatal);
+            const verdict = classifyError(error, clock());
+            options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(verdict.reason), retry: verdict.retry && attempt <= maxRetries, requestId: verdict.requestId });
+            if (!verdict.retry) return outcome('failed', verdict.reason, verdict.fatal);
+            // A fault that outlasted its retries: say what it was, how often, and the last request id.
+            if (attempt > maxRetries) return outcome('failed', persistentFaultLine(verdict, attempt, 'nothing of this spec was promoted; run again to resume'), verdict.fatal);
             const delay = backoffMs(attempt, verdict);
             if (verdict.retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, clock() + delay);
             options.trace.write({ type: 'retry', spec: task.specId, attempt, delayMs: delay });
