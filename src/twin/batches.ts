@@ -4,7 +4,7 @@
 // batchDelayMs; those that would finish after the expiry (batchExpireAfterMs, 24 h) are
 // `expired`, as the API reports items it could not process within 24 hours.
 import { errorResponse, faultResponse } from './errors.js';
-import { resolveReply, validateRequest } from './answer.js';
+import { resolveReply, scriptedToolInputError, validateRequest } from './answer.js';
 import { messageJson } from './reply.js';
 import { requestContext } from './request.js';
 import { pickRule } from './script.js';
@@ -43,8 +43,10 @@ function answerItem(state: State, params: MessagesBody): Record<string, unknown>
   const model = String(params.model);
   const now = (state.options.now ?? Date.now)();
   const { usage, writes } = planCacheUsage(state.cache, params, (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model), now);
-  commitCacheWrites(state.cache, writes, now);
   const resolved = resolveReply(state, params, ctx, turn);
+  const badInput = scriptedToolInputError(params, resolved);
+  if (badInput) return errored('invalid_request_error', badInput, requestId);
+  commitCacheWrites(state.cache, writes, now);
   return { type: 'succeeded', message: messageJson(nextId(state, 'msg'), model, resolved, usage) };
 }
 

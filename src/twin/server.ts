@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
-import { resolveReply, validateRequest } from './answer.js';
+import { resolveReply, scriptedToolInputError, validateRequest } from './answer.js';
 import { encodeSse, messageJson, sseEvents } from './reply.js';
 import { requestContext } from './request.js';
 import { newThinkingSigner } from './signature.js';
@@ -281,8 +281,10 @@ async function answerMessages(
   const turn: Turn | undefined = typeof rule?.reply === 'function' ? rule.reply(ctx) : rule?.reply;
   if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
 
-  commitCacheWrites(state.cache, writes, now());
   const resolved = resolveReply(state, body, ctx, turn);
+  const badInput = scriptedToolInputError(body, resolved);
+  if (badInput) return fail(errorResponse(400, 'invalid_request_error', badInput, requestId));
+  commitCacheWrites(state.cache, writes, now());
   const messageId = nextId(state, 'msg');
   record.status = 200;
   record.usage = {

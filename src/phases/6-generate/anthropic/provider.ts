@@ -314,19 +314,17 @@ function usageOf(u: Anthropic.Usage): TokenUsage {
   };
 }
 
+/** Tool input as the strict schemas in 4-render/tools.ts guarantee it (the API samples it under them). */
+type ToolInput = { name: 'write_file'; input: { path: string; content: string } } | { name: 'read_file'; input: { path: string } };
+
 function runTool(use: Anthropic.ToolUseBlock, sandbox: JobSandbox): { ok: true; content: string } | { ok: false; error: string } {
-  const input = use.input as { path?: unknown; content?: unknown } | null;
-  if (!input || typeof input !== 'object' || typeof input.path !== 'string') return { ok: false, error: `Malformed ${use.name} call: expected an object with a string "path".` };
-  if (use.name === 'write_file') {
-    if (typeof input.content !== 'string') return { ok: false, error: 'Malformed write_file call: expected a string "content" with the whole file.' };
-    const verdict = sandbox.write(input.path, input.content);
-    return verdict.ok ? { ok: true, content: `Wrote ${input.path} (${input.content.length} characters).` } : verdict;
+  const call = use as unknown as ToolInput;
+  if (call.name === 'write_file') {
+    const verdict = sandbox.write(call.input.path, call.input.content);
+    return verdict.ok ? { ok: true, content: `Wrote ${call.input.path} (${call.input.content.length} characters).` } : verdict;
   }
-  if (use.name === 'read_file') {
-    const verdict = sandbox.read(input.path);
-    return verdict.ok ? { ok: true, content: verdict.content } : verdict;
-  }
-  return { ok: false, error: `Unknown tool ${use.name}; use write_file or read_file.` };
+  const verdict = sandbox.read(call.input.path);
+  return verdict.ok ? { ok: true, content: verdict.content } : verdict;
 }
 
 /**
