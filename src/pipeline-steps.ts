@@ -15,6 +15,7 @@ import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
 import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { diagnostics as d } from './diagnostics/messages.js';
+import { fallbackModelFor } from './models/fallback.js';
 import { readRawConfig } from './io/raw-config.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
 import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
@@ -110,13 +111,26 @@ export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnosti
   if (stale.length === 0) return [];
   runtime.requireSandbox();
   const models = new Map<string, PlannedJob>();
+  const fallbacks = new Set<string>();
   for (const job of stale) {
     const model = job.prepared?.model ?? job.spec.frontmatter!.model;
-    if (model && !models.has(model)) models.set(model, job);
+    if (model && (!models.has(model) || fallbacks.has(model))) {
+      models.set(model, job);
+      fallbacks.delete(model); // a spec's own model is reported where the spec names it
+    }
+    // A refusal moves the job to its kind's fallback model: a typo there should not wait for one.
+    const fallback = model ? fallbackModelFor(runtime.config, job.spec.frontmatter!.kind, model) : undefined;
+    if (fallback && !models.has(fallback)) {
+      models.set(fallback, job);
+      fallbacks.add(fallback);
+    }
   }
   const problems = await runtime.checkModels([...models.keys()]);
   return problems.map(({ id, error }) => {
     const job = models.get(id)!;
+    if (fallbacks.has(id)) {
+      return d.modelUnknown({ file: 'speccc.config.json', span: { start: origin, end: origin }, message: `Model \`${id}\` (model.fallbackModel for spec \`${job.id}\`) is unknown to the Models API: ${error}` });
+    }
     const own = job.spec.frontmatter!.model === id;
     const span = own ? (job.spec.frontmatterSpans?.fields.model ?? job.spec.frontmatterSpans!.block) : { start: origin, end: origin };
     return d.modelUnknown({ file: own ? job.spec.file : 'speccc.config.json', span, message: `Model \`${id}\` (used by spec \`${job.id}\`) is unknown to the Models API: ${error}` });

@@ -82,6 +82,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   readonly runId: string;
+  /** The config the run was created with (its model settings decide the fallback models preflight checks). */
+  readonly config: SpecccConfig;
   readonly agent: Agent;
   /** How the manifest names who wrote the outputs: honest about a twin or a replay. */
   readonly providerLabel: string;
@@ -231,6 +233,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   return {
     runId,
+    config,
     agent,
     providerLabel: options.inject?.agent ? options.inject.agent.name : providerLabel(options.provider, credentials.baseURL),
     validator,

@@ -9,6 +9,10 @@ export interface SpecSummary {
   holdout?: string;
   requests: number;
   retries: number;
+  /** Turns the model declined (stop_reason refusal). */
+  refusals: number;
+  /** The model the job moved to after a refusal (model.fallbackModel). */
+  fallbackModel?: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
@@ -22,7 +26,7 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
   const bySpec = new Map<string, SpecSummary>();
   const of = (spec: string) => {
     let s = bySpec.get(spec);
-    if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 }));
+    if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, refusals: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 }));
     return s;
   };
   /** When each spec's first attempt started: the time of a failed job in a trace written before jobs recorded it. */
@@ -45,6 +49,12 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
       case 'retry':
         of(e.spec).retries++;
         break;
+      case 'refusal': {
+        const s = of(e.spec);
+        s.refusals++;
+        if (e.fallback) s.fallbackModel = e.fallback;
+        break;
+      }
       case 'job': {
         const s = of(e.spec);
         s.state = e.state;
@@ -82,7 +92,8 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     }
     const status = (s: SpecSummary) => {
       const why = s.failureClass ? ` (${s.failureClass})` : s.holdout === 'unverified' ? ' (unverified)' : '';
-      return `${s.state}${why}`;
+      const fallback = s.fallbackModel ? `, refused; fell back to ${s.fallbackModel}` : '';
+      return `${s.state}${why}${fallback}`;
     };
     const rows = [
       ['spec', 'status', 'requests', 'retries', 'in tokens', 'cache r/w', 'out tokens', 'cost', 'time'],

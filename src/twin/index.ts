@@ -19,6 +19,7 @@ export {
   cutOffWriteTurn,
   malformedToolCallTurn,
   refusalReply,
+  stopReasonReply,
 } from './replies.js';
 export { countText, countInputTokens } from './tokens.js';
 export type {

@@ -18,7 +18,8 @@ export type ScriptedBlock =
       rawJson?: string;
     };
 
-export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn';
+/** Every stop_reason the API sends (the SDK's StopReason); a turn can script any of them. */
+export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn' | 'model_context_window_exceeded';
 
 /** Why the model refused (the SDK's RefusalStopDetails). */
 export interface RefusalStopDetails {

@@ -1,4 +1,5 @@
 /** The agent interface (phase 6). Providers: anthropic (real SDK), replay (cassettes), test fakes. */
+import type { FailureClass } from './validation.js';
 
 export interface TokenUsage {
   inputTokens: number;
@@ -37,6 +38,11 @@ export interface AgentTask {
   history?: unknown;
   /** The spec's own spending cap (`budget_usd`), on top of the run's. */
   budgetUsd?: number;
+  /**
+   * Where a refusal goes (`model.fallbackModel` for the spec's kind): a job the model declines is
+   * tried once more on this model, priced and budgeted like any request. Undefined: a refusal ends the job.
+   */
+  fallbackModel?: string;
   signal: AbortSignal;
 }
 
@@ -59,6 +65,10 @@ export interface AgentOutcome {
   error?: string;
   /** Nothing else in this run can succeed either (spend limit reached, key refused): stop the build. */
   fatal?: boolean;
+  /** A failure the provider could name more precisely than its status (a full context window, max_tokens inside a tool call). */
+  failureClass?: FailureClass;
+  /** The model that wrote the outcome when it is not the task's (the fallback after a refusal). */
+  model?: string;
 }
 
 export interface Agent {

@@ -16,6 +16,8 @@ export type FailureClass =
   | 'budget-exhausted'
   | 'agent-gave-up'
   | 'refused'
+  | 'context-window-exceeded'
+  | 'output-limit-reached'
   | 'api-error'
   | 'cancelled';
 

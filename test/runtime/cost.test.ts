@@ -106,7 +106,7 @@ describe('how the model is asked', () => {
     twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: refusalReply() }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/money failed \(refused\): the model declined this job/);
+    expect(run.stdout).toMatch(/money failed \(refused\): claude-sonnet-5-5 declined this job \(stop_reason: refusal\)/);
   });
 });
 

@@ -15,6 +15,7 @@ import { decideJob, type PlanInput } from '../5-plan/index.js';
 import { createSandbox } from './sandbox.js';
 import { twinsUsedBy } from '../2-model/twins.js';
 import { failureLine } from './failure-line.js';
+import { fallbackModelFor } from '../../models/fallback.js';
 
 export interface RunJobsInput {
   config: SpecccConfig;
@@ -73,6 +74,7 @@ function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
 }
 
 function classify(outcome: AgentOutcome): FailureClass {
+  if (outcome.failureClass) return outcome.failureClass;
   switch (outcome.status) {
     case 'budget':
       return 'budget-exhausted';
@@ -171,6 +173,9 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
     let files: Map<string, string> | undefined = candidate ? new Map(Object.entries(candidate.files)) : undefined;
     const maxAttempts = 1 + input.config.validation.maxFixAttempts;
     let wroteCandidate = Boolean(candidate);
+    // A refused job may be written by its kind's fallback model: the stored result (and manifest) names the model that wrote it.
+    const fallbackModel = fallbackModelFor(input.config, job.spec.frontmatter!.kind, prepared.model);
+    let writtenBy = candidate?.model ?? prepared.model;
     const fail = async (attempt: number, failureClass: FailureClass, error: string, extra: Partial<JobOutcome> = {}): Promise<JobOutcome> => {
       // A cancelled job keeps its candidate for the next build; a job that failed for good does
       // not, so the next build asks afresh instead of replaying a known failure.
@@ -192,6 +197,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
             prompt,
             history,
             ...(job.spec.frontmatter!.budget_usd !== undefined ? { budgetUsd: job.spec.frontmatter!.budget_usd } : {}),
+            ...(fallbackModel ? { fallbackModel } : {}),
             signal,
           },
           sandbox,
@@ -201,6 +207,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         cost += outcome.costUsd;
         spent += outcome.costUsd;
         history = outcome.history;
+        writtenBy = outcome.model ?? prepared.model;
         if (outcome.status !== 'done') return await fail(attempt, classify(outcome), outcome.error ?? `agent stopped: ${outcome.status}`);
         const missing = outputs.filter((p) => !sandbox.written().has(p));
         if (missing.length > 0) return await fail(attempt, 'missing-output', `the agent did not write ${missing.join(', ')}`);
@@ -264,7 +271,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
         jobKey: prepared.key,
         specId: job.id,
         stage,
-        model: prepared.model,
+        model: writtenBy,
         provider: input.providerLabel,
         files: Object.fromEntries(out),
         attempt,
