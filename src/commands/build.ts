@@ -37,6 +37,12 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const config = (await loadConfig(root)).config;
     const credentials = takeCredentials(io.env);
+    // Every warning of the run, as printed: also part of the JSON output.
+    const warned: string[] = [];
+    const warn = (line: string) => {
+      warned.push(line);
+      io.stderr(`speccc: warning: ${line}\n`);
+    };
     const runtime = planOnly
       ? null
       : createRuntime({
@@ -48,9 +54,9 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
           record: Boolean(flags.record),
           ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
           ...(flags.batch ? { batch: true } : {}),
-          onWarning: (line) => io.stderr(`speccc: warning: ${line}\n`),
+          onWarning: warn,
         });
-    for (const warning of runtime?.warnings ?? []) io.stderr(`speccc: warning: ${warning}\n`);
+    for (const warning of runtime?.warnings ?? []) warn(warning);
     if (shard && !runtime?.shared) throw new UsageError('--shard shares results through the remote cache: set cache.remote in speccc.config.json, and SPECCC_REMOTE_CACHE_TOKEN and SPECCC_REMOTE_CACHE_KEY in the environment');
 
     const progress = planOnly || flags.format === 'json' ? undefined : await liveProgress(io);
@@ -86,7 +92,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
         const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
         if (flags.format === 'json') {
           const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
-          io.stdout(toJson({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
+          io.stdout(toJson({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
         } else {
           io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
           if (cache) io.stdout(out.formatCacheSummary(cache));

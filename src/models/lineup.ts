@@ -17,3 +17,22 @@ export function traitsOf(model: string): ModelTraits {
   const current = CURRENT.test(model);
   return { adaptiveThinking: current, effort: current };
 }
+
+/**
+ * The newest model of each line speccc knows (checked 2026-11-25, with prices.ts): the successor
+ * speccc suggests for a deprecated model when the Models API names none.
+ */
+export const NEWEST_OF_LINE: Readonly<Record<string, string>> = {
+  fable: 'claude-fable-5-2',
+  mythos: 'claude-mythos-5-2',
+  opus: 'claude-opus-5-5',
+  sonnet: 'claude-sonnet-5-5',
+  haiku: 'claude-haiku-5-5',
+};
+
+/** The newest model of `model`'s line, unless it is that model (or its line is unknown). */
+export function successorOf(model: string): string | null {
+  const line = /^claude-(fable|mythos|opus|sonnet|haiku)-/.exec(model)?.[1];
+  const newest = line ? NEWEST_OF_LINE[line] : undefined;
+  return newest && newest !== model ? newest : null;
+}

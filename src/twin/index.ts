@@ -22,6 +22,7 @@ export {
   stopReasonReply,
 } from './replies.js';
 export { countText, countInputTokens } from './tokens.js';
+export { DEFAULT_LIFECYCLES, DEFAULT_MODELS, type ModelLifecycle } from './models.js';
 export type {
   Fault,
   ModelFaultRule,

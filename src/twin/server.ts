@@ -10,7 +10,7 @@ import { newThinkingSigner } from './signature.js';
 import { pickRule } from './script.js';
 import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache } from './tokens.js';
 import { handleBatches } from './batches.js';
-import { DEFAULT_MODELS, handleModels } from './models.js';
+import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, handleModels } from './models.js';
 import { nextId, type State } from './state.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
@@ -187,7 +187,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
       }
       return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
     }
-    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams);
+    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams, lifecyclesOf(state));
     if (answer.status !== 200) return fail(errorResponse(answer.status, answer.errorType, answer.message, requestId));
     record.status = 200;
     return sendJson(res, 200, answer.body, headers);
@@ -212,6 +212,10 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   } finally {
     state.inFlight -= 1;
   }
+}
+
+function lifecyclesOf(state: State) {
+  return { ...DEFAULT_LIFECYCLES, ...state.options.lifecycles };
 }
 
 /** The scripted Models API fault for this request, if any (its use is counted). */
@@ -241,6 +245,8 @@ async function answerMessages(
   const requestIndex = state.messageCount;
   if (state.options.models && !state.options.models.includes(String(body.model)))
     return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)}`, requestId));
+  if (lifecyclesOf(state)[String(body.model)]?.lifecycle === 'retired')
+    return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)} (retired)`, requestId));
   const ctx = requestContext(body, requestIndex);
   const indexFault = state.options.faults?.[requestIndex];
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);

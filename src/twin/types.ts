@@ -1,3 +1,5 @@
+import type { ModelLifecycle } from './models.js';
+
 // The twin's vocabulary: what a test scripts (rules, turns, faults) and what it can
 // assert on afterwards (recorded requests). Wire shapes follow @anthropic-ai/sdk 1.13.
 
@@ -157,6 +159,12 @@ export interface TwinOptions {
    * POST /v1/messages with any other model also gets 404 not_found_error, like the API.
    */
   models?: string[];
+  /**
+   * Lifecycles by model id, over the defaults (DEFAULT_LIFECYCLES in models.ts): what the
+   * Models API reports as `lifecycle`, `deprecated_at`, `retires_at` and `successor`. A
+   * `retired` model's messages get 404 not_found_error, as the API fails inference naming it.
+   */
+  lifecycles?: Record<string, ModelLifecycle>;
   /**
    * Faults for the Models API (GET /v1/models and /v1/models/:id), in order: the first entry
    * whose `id` is the requested model (or that names none) and has `times` left answers with its

@@ -77,3 +77,21 @@ export interface Agent {
   run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome>;
 }
 
+
+/** What the Models API says about a model a build uses that is going away (or gone). */
+export interface ModelNotice {
+  model: string;
+  lifecycle: 'active' | 'deprecated' | 'retired';
+  /** YYYY-MM-DD, or null when the API gives none. */
+  deprecatedAt: string | null;
+  /** YYYY-MM-DD: the scheduled retirement, or null. */
+  retiresAt: string | null;
+  /** The model to move to: the API's suggestion, else the newest of the same line speccc knows, else null. */
+  successor: string | null;
+}
+
+/** The Models API check before a build: ids it does not know, and models that are deprecated, due to retire or retired. */
+export interface ModelCheck {
+  unknown: { id: string; error: string }[];
+  notices: ModelNotice[];
+}

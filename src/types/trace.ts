@@ -70,6 +70,8 @@ export type TraceEvent =
   | { type: 'tool'; spec: string; tool: string; path: string | null; ok: boolean; error?: string }
   | { type: 'error'; spec: string; attempt: number; reason: string; retry: boolean; requestId?: string | null }
   | { type: 'retry'; spec: string; attempt: number; delayMs: number }
+  /** A warning the run printed (a model that is deprecated or past its retirement date). */
+  | { type: 'warning'; message: string }
   /** The model declined a job (stop_reason refusal), with the API's stop_details; `fallback`: the job goes on there. */
   | { type: 'refusal'; spec: string; model: string; category: string | null; explanation: string | null; fallback?: string }
   /** One try of the Models API check before the first job generates (`retry`: another try follows). */

@@ -140,6 +140,6 @@ describe('the Models API check meets API faults', () => {
     const root = moneyRoot(temps);
     twin = await startTwin({ modelFaults: [{ id: 'claude-sonnet-5-5', fault: { kind: 'status', status: 404, errorType: 'not_found_error', message: 'model: claude-sonnet-5-5' } }] });
     const { agent } = agentFor(root, twin.url);
-    expect(await agent.checkModels(['claude-opus-5-5', 'claude-sonnet-5-5'])).toEqual([{ id: 'claude-sonnet-5-5', error: expect.stringContaining('the API has no model `claude-sonnet-5-5`') }]);
+    expect(await agent.checkModels(['claude-opus-5-5', 'claude-sonnet-5-5'])).toEqual({ unknown: [{ id: 'claude-sonnet-5-5', error: expect.stringContaining('the API has no model `claude-sonnet-5-5`') }], notices: [] });
   });
 });

@@ -111,4 +111,14 @@ describe('twin: models', () => {
     expect((await client.models.retrieve('claude-opus-5')).id).toBe('claude-opus-5'); // each rule only `times` times
     expect(twin!.requests.map((r) => r.fault ?? null)).toEqual(['overloaded', 'reset', 'rate-limit', null, null]);
   });
+
+  it('reports lifecycles: deprecated and retired models with their dates and a successor; a retired model answers no messages', async () => {
+    const client = await setup({ lifecycles: { 'claude-opus-5': { lifecycle: 'deprecated', deprecated_at: '2026-11-01T00:00:00Z', retires_at: '2027-05-01T00:00:00Z', successor: 'claude-opus-5-5' } } });
+    expect(await client.models.retrieve('claude-opus-5')).toMatchObject({ lifecycle: 'deprecated', deprecated_at: '2026-11-01T00:00:00Z', retires_at: '2027-05-01T00:00:00Z', successor: 'claude-opus-5-5' });
+    expect(await client.models.retrieve('claude-sonnet-4-5')).toMatchObject({ lifecycle: 'deprecated', successor: 'claude-sonnet-5-5' }); // a default
+    expect(await client.models.retrieve('claude-opus-5-5')).toMatchObject({ lifecycle: 'active', deprecated_at: null, retires_at: null, successor: null });
+    expect(await client.models.retrieve('claude-mythos-preview')).toMatchObject({ lifecycle: 'retired' });
+    const err = await client.messages.create({ model: 'claude-mythos-preview', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Anthropic.NotFoundError);
+  });
 });

@@ -16,7 +16,7 @@ export const modelUnpricedRule: Rule = {
   check({ workspace, config, configSpans }) {
     const out: Diagnostic[] = [];
     const prices = config.model.prices;
-    const known = [...new Set([...PRICE_ROWS.map((r) => r.model).filter((m) => !m.endsWith('*')), ...Object.keys(prices)])];
+    const known = [...new Set([...PRICE_ROWS.filter((r) => !r.retired).map((r) => r.model).filter((m) => !m.endsWith('*')), ...Object.keys(prices)])];
     // Most unknown ids are typos of a known one: name it.
     const expected = (model: string) => {
       const guess = closest(model, known);

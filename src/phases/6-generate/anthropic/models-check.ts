@@ -7,7 +7,8 @@
  * to fix (exit 2).
  */
 import type Anthropic from '@anthropic-ai/sdk';
-import type { TraceSink } from '../../../types/index.js';
+import type { ModelCheck, ModelNotice, TraceSink } from '../../../types/index.js';
+import { successorOf } from '../../../models/lineup.js';
 import { ApiFaultError, backoffMs, classifyError, persistentFaultLine } from '../retry.js';
 
 export interface ModelsCheckOptions {
@@ -21,22 +22,36 @@ export interface ModelsCheckOptions {
   signal?: AbortSignal;
 }
 
-export interface UnknownModel {
-  id: string;
-  error: string;
-}
 
 const NOTHING_PROMOTED = 'nothing was promoted; run again to resume';
 
-/** Ids the API does not know, with its words; throws ApiFaultError when the API could not answer. */
-export async function checkModelIds(ids: readonly string[], options: ModelsCheckOptions): Promise<UnknownModel[]> {
-  const unknown: UnknownModel[] = [];
+const day = (iso: string | null | undefined): string | null => (typeof iso === 'string' && iso.length >= 10 ? iso.slice(0, 10) : null);
+
+/**
+ * What the Models API says about a model's life: the SDK's `lifecycle`, `deprecated_at` and
+ * `retires_at`, and a `successor` when the API names one (the twin does; else the newest model of
+ * the same line speccc knows). Null for an active model with no retirement scheduled.
+ */
+export function noticeOf(id: string, info: Partial<Anthropic.ModelInfo> & { successor?: unknown }): ModelNotice | null {
+  const lifecycle = info.lifecycle === 'deprecated' || info.lifecycle === 'retired' ? info.lifecycle : 'active';
+  const retiresAt = day(info.retires_at);
+  if (lifecycle === 'active' && retiresAt === null) return null;
+  const successor = typeof info.successor === 'string' && info.successor !== '' ? info.successor : successorOf(id);
+  return { model: id, lifecycle, deprecatedAt: day(info.deprecated_at), retiresAt, successor };
+}
+
+/** Ids the API does not know, with its words, and what it says of models going away; throws ApiFaultError when the API could not answer. */
+export async function checkModelIds(ids: readonly string[], options: ModelsCheckOptions): Promise<ModelCheck> {
+  const unknown: ModelCheck['unknown'] = [];
+  const notices: ModelNotice[] = [];
   const signal = options.signal ?? new AbortController().signal;
   for (const id of [...new Set(ids)]) {
     for (let attempt = 1; ; attempt++) {
       try {
-        await options.client.models.retrieve(id, undefined, { signal });
+        const info = await options.client.models.retrieve(id, undefined, { signal });
         options.trace.write({ type: 'models-check', model: id, ok: true, attempts: attempt });
+        const notice = noticeOf(id, info);
+        if (notice) notices.push(notice);
         break;
       } catch (error) {
         const verdict = classifyError(error, options.clock());
@@ -55,5 +70,5 @@ export async function checkModelIds(ids: readonly string[], options: ModelsCheck
       }
     }
   }
-  return unknown;
+  return { unknown, notices };
 }

@@ -12,7 +12,7 @@
  * are named failures that say which limit to raise.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, TokenUsage } from '../../../types/index.js';
+import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, ModelCheck, TokenUsage } from '../../../types/index.js';
 import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
 import type { Budget } from '../budget.js';
 import type { ModelPrice } from '../../../models/pricing.js';
@@ -80,7 +80,7 @@ interface Setup {
   conversationMark: Anthropic.CacheControlEphemeral | null;
 }
 
-export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<{ id: string; error: string }[]>; finish(): Promise<void> } {
+export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<ModelCheck>; finish(): Promise<void> } {
   const client = new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}), maxRetries: 0 });
   const sleep = options.sleep ?? defaultSleep;
   const { redact, trace } = options;
