@@ -2,15 +2,16 @@
 // turning the script's turn into the reply (with the thinking block the request asks for).
 import { resolveTurn, type ResolvedTurn } from './reply.js';
 import { inputError, strictTools } from './strict-schema.js';
+import { taskBudgetError } from './task-budget.js';
 import { validateMessages } from './request.js';
 import { nextId, type State } from './state.js';
 import { defaultThinking, thinkingMode } from './thinking.js';
 import type { MessagesBody, RequestContext, Turn } from './types.js';
 import { validateThinking } from './validate-thinking.js';
 
-/** The API's 400 message for an invalid request, or undefined. */
-export function validateRequest(state: State, body: MessagesBody | undefined, needsMaxTokens: boolean): string | undefined {
-  return validateMessages(body, needsMaxTokens) ?? validateThinking(body!, state.signer.verify, needsMaxTokens);
+/** The API's 400 message for an invalid request, or undefined. `betas`: the request's (or its batch's) `anthropic-beta` header. */
+export function validateRequest(state: State, body: MessagesBody | undefined, needsMaxTokens: boolean, betas: ReadonlySet<string> = new Set()): string | undefined {
+  return validateMessages(body, needsMaxTokens) ?? validateThinking(body!, state.signer.verify, needsMaxTokens) ?? taskBudgetError(body!, betas);
 }
 
 /** The turn as sent: ids fixed, cut at max_tokens, and led by a signed thinking block when thinking is on. */

@@ -11,6 +11,7 @@ import { pickRule } from './script.js';
 import { nextId, type State, type StoredBatch } from './state.js';
 import { commitCacheWrites, defaultMinCacheableTokens, planCacheUsage } from './tokens.js';
 import type { MessagesBody } from './types.js';
+import { countedDown } from './task-budget.js';
 
 export interface BatchResponse {
   status: number;
@@ -24,9 +25,9 @@ function errored(type: string, message: string, requestId: string) {
 }
 
 /** One batch item through the script, as a succeeded or errored result. */
-function answerItem(state: State, params: MessagesBody): Record<string, unknown> {
+function answerItem(state: State, params: MessagesBody, betas: ReadonlySet<string>): Record<string, unknown> {
   const requestId = nextId(state, 'req');
-  const invalid = validateRequest(state, params, true);
+  const invalid = validateRequest(state, params, true, betas);
   if (invalid) return errored('invalid_request_error', invalid, requestId);
   state.messageCount += 1;
   const ctx = requestContext(params, state.messageCount);
@@ -47,7 +48,7 @@ function answerItem(state: State, params: MessagesBody): Record<string, unknown>
   const badInput = scriptedToolInputError(params, resolved);
   if (badInput) return errored('invalid_request_error', badInput, requestId);
   commitCacheWrites(state.cache, writes, now);
-  return { type: 'succeeded', message: messageJson(nextId(state, 'msg'), model, resolved, usage) };
+  return { type: 'succeeded', message: messageJson(nextId(state, 'msg'), model, resolved, { ...usage, ...countedDown(ctx.taskBudget, resolved.outputTokens) }) };
 }
 
 function iso(ms: number | undefined): string | null {
@@ -82,6 +83,8 @@ export function handleBatches(
   body: unknown,
   baseUrl: string,
   requestId: string,
+  /** The batch request's `anthropic-beta` header: it covers every item. */
+  betas: ReadonlySet<string> = new Set(),
 ): BatchResponse {
   const now = (state.options.now ?? Date.now)();
   const bad = (status: number, type: string, message: string): BatchResponse => ({
@@ -116,7 +119,7 @@ export function handleBatches(
       expiresAt,
       results: requests.map((r: { custom_id: string; params?: unknown }, i) => ({
         custom_id: r.custom_id,
-        result: finishesAt(i) > expiresAt ? { type: 'expired' } : answerItem(state, (r.params ?? {}) as MessagesBody),
+        result: finishesAt(i) > expiresAt ? { type: 'expired' } : answerItem(state, (r.params ?? {}) as MessagesBody, betas),
       })),
     };
     state.batches.set(batch.id, batch);

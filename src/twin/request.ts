@@ -2,6 +2,7 @@
 // API's wording) and deriving what script rules match on.
 import { effortOf, thinkingMode } from './thinking.js';
 import { strictSchemaError } from './strict-schema.js';
+import { taskBudgetOf } from './task-budget.js';
 import { blockText } from './tokens.js';
 import type { MessagesBody, RequestContext } from './types.js';
 
@@ -131,5 +132,6 @@ export function requestContext(body: MessagesBody, requestIndex: number): Reques
     toolResults,
     thinking: thinkingMode(body, toolResults.length > 0 && lastUser === messages[messages.length - 1]).enabled,
     effort: effortOf(body),
+    ...(taskBudgetOf(body) ? { taskBudget: taskBudgetOf(body)! } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheabl
 import { handleBatches } from './batches.js';
 import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, handleModels } from './models.js';
 import { nextId, type State } from './state.js';
+import { betasOf, countedDown } from './task-budget.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
 export interface Twin {
@@ -120,6 +121,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const url = new URL(req.url ?? '/', 'http://twin');
   const requestId = nextId(state, 'req');
   const { auth, key } = apiKeyOf(req);
+  const betas = betasOf(req.headers['anthropic-beta']);
   let body: MessagesBody | undefined;
   try {
     body = rawBody ? (JSON.parse(rawBody) as MessagesBody) : undefined;
@@ -161,13 +163,13 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
 
   if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
     if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-    const invalid = validateRequest(state, body, false);
+    const invalid = validateRequest(state, body, false, betas);
     if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
     record.status = 200;
     return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
   }
   if (url.pathname === '/v1/messages/batches' || url.pathname.startsWith('/v1/messages/batches/')) {
-    const out = handleBatches(state, req.method ?? 'GET', url.pathname, body, `http://${req.headers.host ?? 'twin'}`, requestId);
+    const out = handleBatches(state, req.method ?? 'GET', url.pathname, body, `http://${req.headers.host ?? 'twin'}`, requestId, betas);
     record.status = out.status;
     if (out.jsonl !== undefined) {
       res.writeHead(out.status, { ...headers, 'content-type': 'application/binary' });
@@ -194,7 +196,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   }
   if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
   if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-  const invalid = validateRequest(state, body, true);
+  const invalid = validateRequest(state, body, true, betas);
   if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
 
   if (state.options.maxConcurrent !== undefined && state.inFlight >= state.options.maxConcurrent) {
@@ -258,7 +260,7 @@ async function answerMessages(
   const now = state.options.now ?? Date.now;
   const model = String(body.model);
   const minTokens = (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model);
-  const { usage, writes } = planCacheUsage(state.cache, body, minTokens, now());
+  const { usage: cacheUsage, writes } = planCacheUsage(state.cache, body, minTokens, now());
   const delayMs = rule?.delayMs ?? state.options.delayMs;
   const eventDelayMs = rule?.eventDelayMs ?? state.options.eventDelayMs;
   const stream = body.stream === true;
@@ -293,6 +295,8 @@ async function answerMessages(
   commitCacheWrites(state.cache, writes, now());
   const messageId = nextId(state, 'msg');
   record.status = 200;
+  // A task budget is counted down by this reply's output (task-budget.ts).
+  const usage = { ...cacheUsage, ...countedDown(ctx.taskBudget, resolved.outputTokens) };
   record.usage = {
     ...usage,
     output_tokens: resolved.outputTokens,

@@ -86,6 +86,8 @@ export interface RequestContext {
   thinking: boolean;
   /** output_config.effort, when the request gives one. */
   effort: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | undefined;
+  /** output_config.task_budget (beta), when the request gives one: a script can wind down as it runs low. */
+  taskBudget?: { total: number; remaining: number };
 }
 
 export interface RuleMatch {
@@ -242,4 +244,6 @@ export interface Usage {
   output_tokens: number;
   /** Present when the reply had a thinking block: the thinking tokens, included in output_tokens. */
   output_tokens_details?: { thinking_tokens: number };
+  /** Present when the request carried a task budget: what is left of it after this reply (task-budget.ts). */
+  task_budget?: { total: number; remaining: number };
 }

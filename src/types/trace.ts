@@ -47,6 +47,11 @@ export type TraceEvent =
       /** Sent through the Message Batches API (billed at batch prices); latencyMs then includes the wait for the batch. */
       batch?: boolean;
       batchId?: string;
+      /**
+       * The advisory task budget sent (tokens: the job's at its first request, and what was left),
+       * and what the reply's usage said was left after it. The hard cap is the `budget` event before.
+       */
+      taskBudget?: { total: number; remaining: number; reportedRemaining?: number };
     }
   | {
       type: 'batch';

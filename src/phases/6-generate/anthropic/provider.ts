@@ -16,7 +16,7 @@ import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, ModelChe
 import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
 import type { Budget } from '../budget.js';
 import type { ModelPrice } from '../../../models/pricing.js';
-import { traitsOf } from '../../../models/lineup.js';
+import { TASK_BUDGET_BETA, traitsOf } from '../../../models/lineup.js';
 import { checkModelIds } from './models-check.js';
 import { createBatchQueue, type BatchQueue, type BatchRecord, type BatchStateStore, type BatchTuning } from './batches.js';
 import { continueWith, readTranscript, restartConversation, withConversationBreakpoint, writeTranscript, type Message } from './conversation.js';
@@ -78,6 +78,8 @@ interface Setup {
   mark: { cache_control?: Anthropic.CacheControlEphemeral };
   /** Marks the conversation's end in real time (null: batched, or caching off). */
   conversationMark: Anthropic.CacheControlEphemeral | null;
+  /** Requests go through the Message Batches API. */
+  batched: boolean;
 }
 
 export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<ModelCheck>; finish(): Promise<void> } {
@@ -97,7 +99,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
   // Batched, only the shared prefix is cached (see docs/performance.md): a job's own breakpoint
   // would be written at the 1-hour rate, twice the batch price of sending it uncached, for a job
   // that usually ends in the same turn.
-  const setup: Setup = { options, sender, tools, mark, conversationMark: caching && !queue ? cacheControl : null };
+  const setup: Setup = { options, sender, tools, mark, conversationMark: caching && !queue ? cacheControl : null, batched: queue !== undefined };
   return {
     name: 'anthropic',
     finish: async () => queue?.finish(),
@@ -110,9 +112,33 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
   };
 }
 
+/** An advisory task budget in tokens: the job's whole budget at its first request, and what is left now. */
+export interface TaskBudget {
+  total: number;
+  remaining: number;
+}
+
+/**
+ * The job's remaining budget as a task budget, so the model winds down before speccc's hard cap
+ * refuses its next request: the USD left under the tightest cap (run, spec, session) as output
+ * tokens of `model`, its costliest kind of token. None without a cap, on a model without the
+ * trait, or batched (a batch carries no beta header per request).
+ */
+function taskBudgetOf(setup: Setup, task: AgentTask, state: JobState, price: ModelPrice): TaskBudget | undefined {
+  if (!traitsOf(state.model).taskBudget || setup.batched) return undefined;
+  const headroom = setup.options.budget.headroom(task.specId, task.budgetUsd);
+  if (headroom === null) return undefined;
+  const tokens = Math.floor((headroom * 1_000_000) / price.rates.output);
+  state.taskBudgetTotal ??= Math.max(1, tokens);
+  return { total: state.taskBudgetTotal, remaining: Math.min(tokens, state.taskBudgetTotal) };
+}
+
 /** The request for the next turn of `messages` on `model`. */
-function requestBody(setup: Setup, task: AgentTask, model: string, messages: Message[]): Anthropic.MessageCreateParamsNonStreaming {
+function requestBody(setup: Setup, task: AgentTask, model: string, messages: Message[], taskBudget: TaskBudget | undefined): Anthropic.MessageCreateParamsNonStreaming {
   const traits = traitsOf(model);
+  const effort = traits.effort ? { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } : {};
+  const budget = taskBudget ? { task_budget: { type: 'tokens', total: taskBudget.total, remaining: taskBudget.remaining } } : {};
+  const outputConfig = { ...effort, ...budget };
   return {
     model,
     max_tokens: task.maxOutputTokens,
@@ -120,7 +146,7 @@ function requestBody(setup: Setup, task: AgentTask, model: string, messages: Mes
     tools: setup.tools,
     messages: setup.conversationMark ? withConversationBreakpoint(messages, setup.conversationMark) : messages,
     ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
-    ...(traits.effort ? { output_config: { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } } : {}),
+    ...(Object.keys(outputConfig).length > 0 ? { output_config: outputConfig as Anthropic.OutputConfig } : {}),
   };
 }
 
@@ -132,6 +158,8 @@ interface JobState {
   fellBack: boolean;
   /** Replies cut off at max_tokens inside a tool call in this attempt. */
   cutOffs: number;
+  /** The task budget's total, fixed at the attempt's first request on this model. */
+  taskBudgetTotal?: number;
 }
 
 type Ending = { status: AgentOutcome['status']; error?: string; fatal?: boolean; failureClass?: FailureClass };
@@ -157,7 +185,9 @@ async function runJob(setup: Setup, task: AgentTask, sandbox: JobSandbox): Promi
   for (let turn = 1; turn <= options.maxTurns; turn++) {
     if (task.signal.aborted) return outcome({ status: 'aborted', error: 'cancelled' });
     const messages = state.messages;
-    const sent = await setup.sender.send({ task, model: state.model, price, body: requestBody(setup, task, state.model, messages), messages, ledger });
+    const taskBudget = taskBudgetOf(setup, task, state, price);
+    const body = requestBody(setup, task, state.model, messages, taskBudget);
+    const sent = await setup.sender.send({ task, model: state.model, price, body, messages, ledger, ...(taskBudget ? { taskBudget, betas: [TASK_BUDGET_BETA] } : {}) });
     if (sent.kind === 'stop') return outcome(sent);
     const response = sent.message;
     // Thinking blocks (with their signatures) go back exactly as received.
@@ -215,6 +245,7 @@ function afterRefusal(trace: TraceSink, task: AgentTask, state: JobState, respon
     state.model = fallback;
     state.fellBack = true;
     state.cutOffs = 0;
+    delete state.taskBudgetTotal; // counted afresh in the fallback's tokens
     return 'fallback';
   }
   const why = [category ? `category ${category}` : '', explanation ?? ''].filter(Boolean).join(': ');

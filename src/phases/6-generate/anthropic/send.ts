@@ -51,6 +51,10 @@ export interface TurnRequest {
   /** The conversation as sent, for the trace's hashes. */
   messages: Message[];
   ledger: JobLedger;
+  /** Beta features the body uses (`anthropic-beta`), real time only. */
+  betas?: string[];
+  /** The advisory task budget the body carries, for the trace. */
+  taskBudget?: { total: number; remaining: number };
 }
 
 export type SendResult =
@@ -70,6 +74,12 @@ export function usageOf(u: Anthropic.Usage): TokenUsage {
     cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
     cacheWrite1hTokens: oneHour,
   };
+}
+
+/** What the API says is left of the task budget after this reply, when its usage reports it. */
+function reportedBudget(usage: Anthropic.Usage): { reportedRemaining?: number } {
+  const left = (usage as { task_budget?: { remaining?: unknown } | null }).task_budget?.remaining;
+  return typeof left === 'number' ? { reportedRemaining: left } : {};
 }
 
 export function createSender(options: SenderOptions) {
@@ -111,6 +121,7 @@ export function createSender(options: SenderOptions) {
       requestId: batched ? null : via.requestId,
       stopReason: message.stop_reason,
       ...(batched ? { batch: true, batchId: via.batchId } : {}),
+      ...(req.taskBudget ? { taskBudget: { ...req.taskBudget, ...reportedBudget(message.usage) } } : {}),
     });
   };
 
@@ -139,7 +150,8 @@ export function createSender(options: SenderOptions) {
   const stream = async (req: TurnRequest, signal: AbortSignal, openGate: () => void): Promise<{ message: Anthropic.Message; requestId: string | null }> => {
     const local = new AbortController();
     let streamed = 0;
-    const s = options.client.messages.stream(req.body, { signal: AbortSignal.any([signal, local.signal]) });
+    const headers = req.betas && req.betas.length > 0 ? { headers: { 'anthropic-beta': req.betas.join(',') } } : {};
+    const s = options.client.messages.stream(req.body, { signal: AbortSignal.any([signal, local.signal]), ...headers });
     s.on('streamEvent', (event) => {
       if (event.type === 'message_start') openGate();
       if (event.type === 'content_block_start') streamed = 0;
