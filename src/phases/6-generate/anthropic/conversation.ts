@@ -86,3 +86,60 @@ export function withConversationBreakpoint(messages: Message[], cacheControl: An
   if (tail?.type !== 'text') return messages;
   return [...messages.slice(0, -1), { ...last, content: [...blocks.slice(0, -1), { ...tail, cache_control: cacheControl }] } as Message];
 }
+
+/** Tool results shorter than this stay as they are ("Wrote src/a.ts (812 characters)."): eliding them saves nothing. */
+const KEEP_RESULT_CHARS = 200;
+
+const ELIDED_WRITE = (chars: number) => `[${chars} characters elided: an earlier attempt at this file, replaced by the latest attempt below]`;
+const ELIDED_RESULT = '[elided: the result of a call in an earlier attempt]';
+const ELIDED_FIX = '[An earlier fix request, elided: the latest attempt below answered it, and the latest fix request says what still fails.]';
+
+/** What the provider says when a reply ended without writing every file (provider.ts): part of an attempt, not a new one. */
+export const MISSING_FILES_NUDGE = 'You have not written every file yet.';
+
+/** A user message that asks for work: the job prompt, or a fix prompt (joined to pending tool results). */
+function isPrompt(message: Message): boolean {
+  if (message.role !== 'user') return false;
+  if (typeof message.content === 'string') return !message.content.startsWith(MISSING_FILES_NUDGE);
+  return message.content.some((b) => b.type === 'text');
+}
+
+function elideAssistant(message: Message): Message {
+  if (typeof message.content === 'string') return message;
+  const content = message.content.map((b) => {
+    if (b.type !== 'tool_use' || b.name !== 'write_file') return b; // thinking blocks go back untouched, signatures and all
+    const input = b.input as { path?: unknown; content?: unknown };
+    if (typeof input.content !== 'string' || input.content.endsWith('replaced by the latest attempt below]')) return b;
+    return { ...b, input: { ...input, content: ELIDED_WRITE(input.content.length) } };
+  });
+  return { ...message, content } as Message;
+}
+
+function elideUser(message: Message): Message {
+  if (typeof message.content === 'string') return { ...message, content: ELIDED_FIX };
+  const content = message.content.map((b) => {
+    if (b.type === 'text') return { ...b, text: ELIDED_FIX };
+    if (b.type === 'tool_result' && typeof b.content === 'string' && b.content.length > KEEP_RESULT_CHARS) return { ...b, content: ELIDED_RESULT };
+    return b;
+  });
+  return { ...message, content } as Message;
+}
+
+/**
+ * Context editing for long fix loops, done by speccc on the conversation it sends: from the
+ * second fix attempt on, everything older than the latest attempt is cut down to what the model
+ * still needs. The job prompt (the spec) stays whole, and so do the latest attempt and the latest
+ * fix request; in between, the files earlier attempts wrote (`write_file` content), long tool
+ * results (read_file) and earlier fix requests (their failure output) become short placeholders.
+ * Thinking blocks are never touched (their signatures must verify), and the turn the latest tool
+ * results answer is the latest attempt's own, so the API's tool-loop rule still holds. Placeholders
+ * are stable, so the edited prefix is the same from one fix round to the next and reads from the
+ * prompt cache. Pure; returns a copy.
+ */
+export function elideEarlierAttempts(messages: Message[]): Message[] {
+  const prompts = messages.flatMap((m, i) => (isPrompt(m) ? [i] : []));
+  // The latest attempt starts after the fix request before the latest one; nothing older to cut before the second fix.
+  if (prompts.length < 3 || prompts[0] !== 0) return messages;
+  const latestStart = prompts.at(-2)! + 1;
+  return messages.map((m, i) => (i === 0 || i >= latestStart ? m : m.role === 'assistant' ? elideAssistant(m) : elideUser(m)));
+}

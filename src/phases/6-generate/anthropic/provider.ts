@@ -19,7 +19,7 @@ import type { ModelPrice } from '../../../models/pricing.js';
 import { TASK_BUDGET_BETA, traitsOf } from '../../../models/lineup.js';
 import { checkModelIds } from './models-check.js';
 import { createBatchQueue, type BatchQueue, type BatchRecord, type BatchStateStore, type BatchTuning } from './batches.js';
-import { continueWith, readTranscript, restartConversation, withConversationBreakpoint, writeTranscript, type Message } from './conversation.js';
+import { continueWith, elideEarlierAttempts, MISSING_FILES_NUDGE, readTranscript, restartConversation, withConversationBreakpoint, writeTranscript, type Message } from './conversation.js';
 import { contextWindowLine, createSender, type JobLedger } from './send.js';
 import { answerToolCalls } from './tool-calls.js';
 import type { TraceSink } from '../../../types/index.js';
@@ -45,6 +45,11 @@ export interface AnthropicAgentOptions {
   /** Largest write_file content accepted while streaming (characters); a longer one is cut off, never held. */
   maxFileChars: number;
   clock?: () => number;
+  /**
+   * Cut earlier fix attempts out of the conversation it sends (the default), or send every attempt
+   * whole (to measure the difference: bench/fix-rounds.bench.ts).
+   */
+  contextEditing?: boolean;
   /** How long one request may take before it counts as timed out (and is retried); the SDK's default (10 minutes) when unset. */
   timeoutMs?: number;
   /**
@@ -168,7 +173,10 @@ async function runJob(setup: Setup, task: AgentTask, sandbox: JobSandbox): Promi
   const { options } = setup;
   const ledger: JobLedger = { usage: { ...EMPTY }, cost: 0, requests: 0 };
   const transcript = readTranscript(task.history);
-  const state: JobState = { model: transcript.model ?? task.model, messages: continueWith(transcript.messages, options.redact(task.prompt)), fellBack: transcript.model !== undefined, cutOffs: 0 };
+  const next = continueWith(transcript.messages, options.redact(task.prompt));
+  // From the second fix attempt on, earlier attempts are cut to placeholders (conversation.ts).
+  const messages = options.contextEditing === false ? next : elideEarlierAttempts(next);
+  const state: JobState = { model: transcript.model ?? task.model, messages, fellBack: transcript.model !== undefined, cutOffs: 0 };
   const outcome = (end: Ending): AgentOutcome => ({
     status: end.status,
     usage: ledger.usage,
@@ -228,7 +236,7 @@ function afterTurn(setup: Setup, task: AgentTask, state: JobState, response: Ant
   }
   const missing = sandbox.outputs.filter((p) => !sandbox.written().has(p));
   if (missing.length === 0) return { status: 'done' };
-  state.messages.push({ role: 'user', content: `You have not written every file yet. Still missing: ${missing.join(', ')}. Write them with write_file.` });
+  state.messages.push({ role: 'user', content: `${MISSING_FILES_NUDGE} Still missing: ${missing.join(', ')}. Write them with write_file.` });
   return 'continue';
 }
 
