@@ -241,6 +241,8 @@ export function shardRole(partition: ShardPartition, runtime: Runtime, waitMs: n
 export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | 'promote'; runtime?: Runtime; onEvent?: (event: BuildEvent) => void }, config: SpecccConfig, prompts: BuildPrompts): Omit<RunJobsInput, 'plan' | 'planInput' | 'signal' | 'current'> {
   const runtime = options.mode === 'plan' ? null : options.runtime!;
   const maxAttempts = 1 + config.validation.maxFixAttempts;
+  // The shared prefix, block by block, for the next run to compare with (a prompt-cache miss names the block that changed).
+  if (runtime && options.mode === 'build') runtime.trace.write({ type: 'prefix', blocks: prompts.prefixBlocks, ttl: runtime.batch ? '1h' : '5m', caching: config.model.promptCaching });
   const batched = runtime?.batch && options.mode === 'build' ? batchedConcurrency(config, runtime.validator) : null;
   return {
     config: batched?.config ?? config,

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { TracedEvent } from '../types/index.js';
+import type { RunFile } from '../io/trace.js';
 import { EXIT, inWorkspace, toJson, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface SpecSummary {
@@ -71,6 +72,21 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
   return [...bySpec.values()].sort((a, b) => (a.spec < b.spec ? -1 : 1));
 }
 
+/**
+ * Why the run's first request missed the prompt cache, against the latest earlier run that
+ * recorded its prefix and made a request (reading back only as far as that run).
+ */
+async function cacheMissOf(runs: readonly RunFile[], chosen: RunFile, events: readonly TracedEvent[]) {
+  const { readRun } = await import('../io/trace.js');
+  const { explainCacheMiss } = await import('../report/cache-miss.js');
+  if (!events.some((e) => e.type === 'prefix')) return null;
+  for (let i = runs.indexOf(chosen) - 1; i >= 0; i--) {
+    const earlier = (await readRun(runs[i]!)).events;
+    if (earlier.some((e) => e.type === 'prefix') && earlier.some((e) => e.type === 'request')) return explainCacheMiss({ id: runs[i]!.runId, events: earlier }, { events });
+  }
+  return null;
+}
+
 export async function runLog(io: CliIo, runId: string | undefined, flags: { root?: string; format: 'text' | 'json' }): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     const { listRuns, readRun } = await import('../io/trace.js');
@@ -80,6 +96,7 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     const { events, problems } = await readRun(chosen);
     for (const p of problems) io.stderr(`speccc: .speccc/runs/${chosen.runId}.jsonl:${p.line}: ${p.message}; skipped\n`);
     const specs = summariseRun(events);
+    const cacheMiss = await cacheMissOf(runs, chosen, events);
     const total = specs.reduce(
       (t, s) => ({ requests: t.requests + s.requests, retries: t.retries + s.retries, input: t.input + s.inputTokens + s.cacheReadTokens + s.cacheWriteTokens, output: t.output + s.outputTokens, cost: t.cost + s.costUsd }),
       { requests: 0, retries: 0, input: 0, output: 0, cost: 0 },
@@ -87,7 +104,7 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     const { failureClassInfo } = await import('../report/failure-classes.js');
     const hintOf = (s: SpecSummary) => (s.state === 'failed' && s.failureClass ? failureClassInfo(s.failureClass).hint : undefined);
     if (flags.format === 'json') {
-      io.stdout(toJson({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total }));
+      io.stdout(toJson({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total, ...(cacheMiss ? { cacheMiss } : {}) }));
       return EXIT.ok;
     }
     const status = (s: SpecSummary) => {
@@ -103,6 +120,7 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     io.stdout(`run ${chosen.runId}\n`);
     for (const r of rows) io.stdout(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
     io.stdout(`total: ${total.requests} requests, ${total.retries} retries, ${total.input} input and ${total.output} output tokens, $${total.cost.toFixed(4)}\n`);
+    if (cacheMiss) io.stdout(`${(await import('../report/cache-miss.js')).cacheMissLine(cacheMiss)}\n`);
     const failed = specs.filter((s) => hintOf(s));
     if (failed.length > 0) {
       io.stdout('what to strengthen in the spec:\n');

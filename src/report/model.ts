@@ -45,6 +45,8 @@ export interface ReportModel {
       state: string;
       failureClass?: string;
     }[];
+    /** Its first request wrote the shared prompt prefix instead of reading it: why (src/report/cache-miss.ts). */
+    cacheMiss?: { line: string; changed: string[] };
   };
   /**
    * Failure taxonomy: failed jobs and failed holdouts across runs (verify runs included), plus

@@ -7,6 +7,14 @@ import type { TokenUsage } from './agent.js';
 import type { FailureClass, ScenarioVerdict } from './validation.js';
 import type { HoldoutVerdict, JobState } from './build.js';
 
+/** One named part of the shared prompt prefix and a digest of its text (phases/4-render/prefix-blocks.ts). */
+export interface PrefixBlock {
+  /** `tools`, `template (default)/system.hbs`, `context file context/glossary.md`, `constraint spec …`, `system prompt`. */
+  name: string;
+  /** sha256 prefix (16 hex digits). */
+  digest: string;
+}
+
 export type TraceEvent =
   | { type: 'run-start'; command: string; provider: string; sandbox: string; speccc: string; maxCostUsd: number | null }
   | { type: 'run-end'; outcome: 'done' | 'failed' | 'cancelled' | 'blocked'; spentUsd: number }
@@ -26,6 +34,12 @@ export type TraceEvent =
       holdout?: HoldoutVerdict;
     }
   | { type: 'budget'; spec: string; reserveUsd: number; ok: boolean; reason?: string }
+  /**
+   * The run's shared prompt prefix, block by block, written before its first job: the next run
+   * compares it with its own to say which block changed when it missed the prompt cache.
+   * `ttl`: the prefix's cache lifetime; `caching`: whether it was marked for caching at all.
+   */
+  | { type: 'prefix'; blocks: PrefixBlock[]; ttl: '5m' | '1h'; caching: boolean }
   | {
       type: 'request';
       spec: string;

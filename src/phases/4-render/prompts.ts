@@ -10,6 +10,8 @@ import { renderFix, renderJob, renderSystem, type DependencyOutput, type TwinFor
 import { declaredTwins, twinsUsedBy } from '../2-model/twins.js';
 import { mergeTemplates, type TemplateSource } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
+import { prefixBlocks } from './prefix-blocks.js';
+import type { PrefixBlock } from '../../types/trace.js';
 
 export interface BuildPrompts {
   systemPrompt: string;
@@ -17,6 +19,8 @@ export interface BuildPrompts {
   toolsDigest: string;
   renderJob: (spec: Spec, dependencies: DependencyOutput[]) => string;
   renderFix: (spec: Spec, attempt: number, maxAttempts: number, failures: { title: string; output: string }[]) => string;
+  /** The shared prefix (tools + system prompt) as named, digested blocks: what the trace keeps to explain a prompt-cache miss. */
+  prefixBlocks: PrefixBlock[];
 }
 
 /** The twins a job prompt names: every twin the code runs against, with the spec of each it declares. */
@@ -47,6 +51,7 @@ export function renderPrompts(input: { defaults: TemplateSource[]; overrides: Te
       systemPrompt: system.text,
       templatesDigest: sha256(canonicalJson([...templates.byName.values()].map((t) => [t.name, t.text]))),
       toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
+      prefixBlocks: prefixBlocks({ templates, workspace: input.workspace, constraints, systemPrompt: system.text }),
       renderJob(spec, dependencies) {
         const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies, twins: twinsForPrompt(spec, input.workspace) });
         if (!job.ok) throw new Error(`bug: job template failed after the probe passed: ${job.diagnostics[0]?.message}`);
