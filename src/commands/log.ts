@@ -20,6 +20,13 @@ export interface SpecSummary {
   cacheWriteTokens: number;
   costUsd: number;
   durationMs: number;
+  /** Input tokens count_tokens gave before the requests that were counted (the estimate), and how many of the requests were. */
+  countedInputTokens: number;
+  countedRequests: number;
+  /** Billed input (plain, cache reads, cache writes) of those same requests: the actual the estimate is set against. */
+  countedBilledInputTokens: number;
+  /** Worst cases reserved for the requests (USD): what the budget held against what they cost. */
+  reservedUsd: number;
 }
 
 /** A run's trace -> one summary per spec: what happened, what it cost (every billed request), how often it retried. */
@@ -27,7 +34,7 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
   const bySpec = new Map<string, SpecSummary>();
   const of = (spec: string) => {
     let s = bySpec.get(spec);
-    if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, refusals: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 }));
+    if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, refusals: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0, countedInputTokens: 0, countedRequests: 0, countedBilledInputTokens: 0, reservedUsd: 0 }));
     return s;
   };
   /** When each spec's first attempt started: the time of a failed job in a trace written before jobs recorded it. */
@@ -45,6 +52,12 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
         s.cacheReadTokens += e.cacheReadTokens;
         s.cacheWriteTokens += e.cacheWriteTokens;
         s.costUsd += e.costUsd;
+        s.reservedUsd += e.reservedUsd ?? 0;
+        if (e.countedInputTokens !== undefined) {
+          s.countedRequests++;
+          s.countedInputTokens += e.countedInputTokens;
+          s.countedBilledInputTokens += e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens;
+        }
         break;
       }
       case 'retry':
@@ -112,9 +125,11 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
       const fallback = s.fallbackModel ? `, refused; fell back to ${s.fallbackModel}` : '';
       return `${s.state}${why}${fallback}`;
     };
+    // Estimate against actual: input counted before sending against input billed (for the counted requests), reserved against cost.
+    const counted = (s: SpecSummary) => (s.countedRequests === 0 ? '-' : `${s.countedInputTokens}/${s.countedBilledInputTokens}`);
     const rows = [
-      ['spec', 'status', 'requests', 'retries', 'in tokens', 'cache r/w', 'out tokens', 'cost', 'time'],
-      ...specs.map((s) => [s.spec, status(s), String(s.requests), String(s.retries), String(s.inputTokens), `${s.cacheReadTokens}/${s.cacheWriteTokens}`, String(s.outputTokens), `$${s.costUsd.toFixed(4)}`, `${(s.durationMs / 1000).toFixed(1)} s`]),
+      ['spec', 'status', 'requests', 'retries', 'in tokens', 'cache r/w', 'counted/billed in', 'out tokens', 'cost', 'reserved', 'time'],
+      ...specs.map((s) => [s.spec, status(s), String(s.requests), String(s.retries), String(s.inputTokens), `${s.cacheReadTokens}/${s.cacheWriteTokens}`, counted(s), String(s.outputTokens), `$${s.costUsd.toFixed(4)}`, `$${s.reservedUsd.toFixed(4)}`, `${(s.durationMs / 1000).toFixed(1)} s`]),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     io.stdout(`run ${chosen.runId}\n`);

@@ -162,6 +162,16 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     return fail(errorResponse(400, 'invalid_request_error', 'anthropic-version: header is required', requestId));
 
   if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
+    const fault = countFault(state);
+    if (fault) {
+      record.fault = fault.kind;
+      if (fault.kind === 'reset') {
+        record.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
+    }
     if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
     const invalid = validateRequest(state, body, false, betas);
     if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
@@ -218,6 +228,17 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
 
 function lifecyclesOf(state: State) {
   return { ...DEFAULT_LIFECYCLES, ...state.options.lifecycles };
+}
+
+/** The scripted count_tokens fault for this request, if any (its use is counted). */
+function countFault(state: State): Fault | undefined {
+  for (const [i, rule] of (state.options.countTokensFaults ?? []).entries()) {
+    const used = state.countFaultUses[i] ?? 0;
+    if (rule.times !== undefined && used >= rule.times) continue;
+    state.countFaultUses[i] = used + 1;
+    return rule.fault;
+  }
+  return undefined;
 }
 
 /** The scripted Models API fault for this request, if any (its use is counted). */
@@ -340,6 +361,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     script: options.script ?? DEFAULT_SCRIPT,
     uses: new Map(),
     modelFaultUses: [],
+    countFaultUses: [],
     messageCount: 0,
     inFlight: 0,
     peakInFlight: 0,

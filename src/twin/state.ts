@@ -22,6 +22,8 @@ export interface State {
   uses: Map<Rule, number>;
   /** Uses of each `modelFaults` entry, by index. */
   modelFaultUses: number[];
+  /** Uses of each `countTokensFaults` entry, by index. */
+  countFaultUses: number[];
   messageCount: number;
   inFlight: number;
   peakInFlight: number;

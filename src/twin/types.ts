@@ -173,6 +173,8 @@ export interface TwinOptions {
    * fault instead of the model. `stream-error` is a 529 here (there is no stream).
    */
   modelFaults?: ModelFaultRule[];
+  /** Faults for POST /v1/messages/count_tokens, in order, each `times` times (default: every time); `stream-error` is a 529. */
+  countTokensFaults?: Array<{ fault: Fault; times?: number }>;
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
   /**

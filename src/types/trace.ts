@@ -33,7 +33,17 @@ export type TraceEvent =
       durationMs?: number;
       holdout?: HoldoutVerdict;
     }
-  | { type: 'budget'; spec: string; reserveUsd: number; ok: boolean; reason?: string }
+  | {
+      type: 'budget';
+      spec: string;
+      reserveUsd: number;
+      ok: boolean;
+      reason?: string;
+      /** Input tokens the reservation assumed: the request's byte size, or its counted tokens plus a margin when that is less. */
+      inputTokens?: number;
+      /** What count_tokens said the request's input is, when it was counted. */
+      countedInputTokens?: number;
+    }
   /**
    * The run's shared prompt prefix, block by block, written before its first job: the next run
    * compares it with its own to say which block changed when it missed the prompt cache.
@@ -66,6 +76,10 @@ export type TraceEvent =
        * and what the reply's usage said was left after it. The hard cap is the `budget` event before.
        */
       taskBudget?: { total: number; remaining: number; reportedRemaining?: number };
+      /** count_tokens' figure for this request, when counted: the estimate its billed input is set against. */
+      countedInputTokens?: number;
+      /** The worst case reserved for this request before it was sent (USD). */
+      reservedUsd?: number;
     }
   | {
       type: 'batch';

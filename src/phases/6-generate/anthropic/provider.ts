@@ -46,6 +46,11 @@ export interface AnthropicAgentOptions {
   maxFileChars: number;
   clock?: () => number;
   /**
+   * Count each request's input tokens with count_tokens before reserving it (the default): the
+   * reservation is then min(byte bound, count + margin) instead of the byte bound.
+   */
+  countTokens?: boolean;
+  /**
    * Cut earlier fix attempts out of the conversation it sends (the default), or send every attempt
    * whole (to measure the difference: bench/fix-rounds.bench.ts).
    */
@@ -100,7 +105,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
   const queue: BatchQueue | undefined = options.batch ? createBatchQueue({ ...options.batch, client, trace, sleep, clock, redact }) : undefined;
   /** Tools with a cache breakpoint on the last one: tools and system form the stable prefix. */
   const tools = TOOL_DEFINITIONS.map((tool, i) => ({ ...tool, ...(i === TOOL_DEFINITIONS.length - 1 ? mark : {}) })) as unknown as Anthropic.Tool[];
-  const sender = createSender({ client, queue, budget: options.budget, trace, redact, sleep, clock, maxRetries, maxFileChars: options.maxFileChars, concurrency: options.concurrency ?? 64 });
+  const sender = createSender({ client, queue, budget: options.budget, trace, redact, sleep, clock, maxRetries, maxFileChars: options.maxFileChars, concurrency: options.concurrency ?? 64, countTokens: options.countTokens !== false });
   // Batched, only the shared prefix is cached (see docs/performance.md): a job's own breakpoint
   // would be written at the 1-hour rate, twice the batch price of sending it uncached, for a job
   // that usually ends in the same turn.

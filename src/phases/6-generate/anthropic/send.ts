@@ -33,6 +33,8 @@ export interface SenderOptions {
   /** Largest write_file content accepted while streaming (characters); a longer one is cut off, never held. */
   maxFileChars: number;
   concurrency: number;
+  /** Count each request's input tokens with count_tokens before reserving (else the byte bound alone). */
+  countTokens: boolean;
 }
 
 /** What one job has paid for so far: every billed request, failed attempts included. */
@@ -55,6 +57,9 @@ export interface TurnRequest {
   betas?: string[];
   /** The advisory task budget the body carries, for the trace. */
   taskBudget?: { total: number; remaining: number };
+  /** Set by the sender: the input tokens count_tokens gave for this body, and the worst case reserved for it. */
+  countedInputTokens?: number;
+  reservedUsd?: number;
 }
 
 export type SendResult =
@@ -93,6 +98,29 @@ export function createSender(options: SenderOptions) {
   /** A 429/529 pauses every new request of this run until the server's retry-after has passed. */
   let pausedUntil = 0;
   const rate = createRateGate(options.concurrency);
+  /** count_tokens failures in a row: after COUNT_GIVE_UP of them the run reserves by bytes alone. */
+  let countFailures = 0;
+
+  /**
+   * The request's input tokens from the token-counting endpoint (free, and exactly what the
+   * request will be billed for, give or take the API's own estimate), or undefined when counting
+   * is off or failed: the reservation then uses the byte bound alone. Never retried: it only
+   * tightens a reservation.
+   */
+  const countInput = async (req: TurnRequest): Promise<number | undefined> => {
+    if (!options.countTokens || countFailures >= COUNT_GIVE_UP || req.task.signal.aborted) return undefined;
+    const { model, system, tools, messages, thinking } = req.body;
+    try {
+      const counted = await options.client.messages.countTokens({ model, messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}) }, { signal: req.task.signal });
+      countFailures = 0;
+      req.countedInputTokens = counted.input_tokens;
+      return counted.input_tokens;
+    } catch (error) {
+      countFailures += 1;
+      if (countFailures === COUNT_GIVE_UP) trace.write({ type: 'error', spec: req.task.specId, attempt: 0, reason: redact(`count_tokens failed ${COUNT_GIVE_UP} times in a row (${classifyError(error, clock()).reason}); reserving by request size for the rest of the run`), retry: false });
+      return undefined;
+    }
+  };
 
   /** A finished request: its exact cost settles the reservation, adds to the job's ledger, and is traced. */
   const settle = (req: TurnRequest, reservation: Reservation, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }) => {
@@ -122,6 +150,8 @@ export function createSender(options: SenderOptions) {
       stopReason: message.stop_reason,
       ...(batched ? { batch: true, batchId: via.batchId } : {}),
       ...(req.taskBudget ? { taskBudget: { ...req.taskBudget, ...reportedBudget(message.usage) } } : {}),
+      ...(req.countedInputTokens !== undefined ? { countedInputTokens: req.countedInputTokens } : {}),
+      ...(req.reservedUsd !== undefined ? { reservedUsd: req.reservedUsd } : {}),
     });
   };
 
@@ -218,15 +248,16 @@ export function createSender(options: SenderOptions) {
     async send(req: TurnRequest): Promise<SendResult> {
       const { task } = req;
       const json = JSON.stringify(req.body);
-      // A true upper bound: every input token is at least one UTF-8 byte of the request.
-      const bodyBytes = utf8Bytes(json);
+      const counted = await countInput(req);
+      const inputBound = inputTokenBound(utf8Bytes(json), counted);
       // Batched until the batch cannot answer this turn (expired, errored, lost): then in real time.
       let viaBatch = options.queue !== undefined;
       let resent = false;
       for (let attempt = 1; ; attempt++) {
-        const worst = worstCaseOf(req.price, bodyBytes, task.maxOutputTokens, { batch: viaBatch });
+        const worst = worstCaseOf(req.price, inputBound, task.maxOutputTokens, { batch: viaBatch });
+        req.reservedUsd = worst;
         const reserved = await options.budget.reserve(task.specId, worst, task.budgetUsd, task.signal);
-        trace.write({ type: 'budget', spec: task.specId, reserveUsd: worst, ok: reserved.ok, ...(reserved.ok ? {} : { reason: reserved.reason }) });
+        trace.write({ type: 'budget', spec: task.specId, reserveUsd: worst, ok: reserved.ok, inputTokens: inputBound, ...(counted !== undefined ? { countedInputTokens: counted } : {}), ...(reserved.ok ? {} : { reason: reserved.reason }) });
         if (!reserved.ok) return task.signal.aborted ? stop('aborted', 'cancelled') : stop('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
         if (viaBatch) {
           const started = clock();
@@ -249,6 +280,19 @@ export function createSender(options: SenderOptions) {
       }
     },
   };
+}
+
+/** Consecutive count_tokens failures after which a run stops counting. */
+const COUNT_GIVE_UP = 3;
+
+/**
+ * Input tokens a reservation assumes. The request's UTF-8 size is a true upper bound (no token is
+ * shorter than a byte); a count from count_tokens is tighter, so with one the bound is the count
+ * plus a margin (10% and 256 tokens, for the difference between the counting endpoint's estimate
+ * and the bill), never more than the byte bound.
+ */
+export function inputTokenBound(bytes: number, counted: number | undefined): number {
+  return counted === undefined ? bytes : Math.min(bytes, Math.ceil(counted * 1.1) + 256);
 }
 
 /** The API's 400 for a prompt longer than the model's context window ("prompt is too long: N tokens > M maximum"). */
