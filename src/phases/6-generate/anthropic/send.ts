@@ -10,7 +10,7 @@ import type { AgentStatus, AgentTask, FailureClass, TokenUsage, TraceSink } from
 import type { Budget, Reservation } from '../budget.js';
 import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
 import { createRateGate } from '../rate-gate.js';
-import { backoffMs, classifyError, persistentFaultLine } from '../retry.js';
+import { backoffMs, classifyError, persistentFaultLine, type ErrorVerdict } from '../retry.js';
 import { sha256 } from '../../1-parse/hash.js';
 import { fingerprint } from '../fingerprint.js';
 import type { BatchAnswer, BatchQueue } from './batches.js';
@@ -68,7 +68,7 @@ export type SendResult =
 
 class FileTooLarge extends Error {}
 
-const stop = (status: AgentStatus, error: string, extra: { fatal?: boolean; failureClass?: FailureClass } = {}): SendResult => ({ kind: 'stop', status, error, ...extra });
+const stop = (status: AgentStatus, error: string, extra: { fatal?: boolean; failureClass?: FailureClass } = {}): Extract<SendResult, { kind: 'stop' }> => ({ kind: 'stop', status, error, ...extra });
 
 export function usageOf(u: Anthropic.Usage): TokenUsage {
   const oneHour = (u as { cache_creation?: { ephemeral_1h_input_tokens?: number } | null }).cache_creation?.ephemeral_1h_input_tokens ?? 0;
@@ -98,105 +98,9 @@ export function createSender(options: SenderOptions) {
   /** A 429/529 pauses every new request of this run until the server's retry-after has passed. */
   let pausedUntil = 0;
   const rate = createRateGate(options.concurrency);
-  /** count_tokens failures in a row: after COUNT_GIVE_UP of them the run reserves by bytes alone. */
-  let countFailures = 0;
-
-  /**
-   * The request's input tokens from the token-counting endpoint (free, and exactly what the
-   * request will be billed for, give or take the API's own estimate), or undefined when counting
-   * is off or failed: the reservation then uses the byte bound alone. Never retried: it only
-   * tightens a reservation.
-   */
-  const countInput = async (req: TurnRequest): Promise<number | undefined> => {
-    if (!options.countTokens || countFailures >= COUNT_GIVE_UP || req.task.signal.aborted) return undefined;
-    const { model, system, tools, messages, thinking } = req.body;
-    try {
-      const counted = await options.client.messages.countTokens({ model, messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}) }, { signal: req.task.signal });
-      countFailures = 0;
-      req.countedInputTokens = counted.input_tokens;
-      return counted.input_tokens;
-    } catch (error) {
-      countFailures += 1;
-      if (countFailures === COUNT_GIVE_UP) trace.write({ type: 'error', spec: req.task.specId, attempt: 0, reason: redact(`count_tokens failed ${COUNT_GIVE_UP} times in a row (${classifyError(error, clock()).reason}); reserving by request size for the rest of the run`), retry: false });
-      return undefined;
-    }
-  };
-
-  /** A finished request: its exact cost settles the reservation, adds to the job's ledger, and is traced. */
-  const settle = (req: TurnRequest, reservation: Reservation, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }) => {
-    const batched = 'batchId' in via;
-    const u = usageOf(message.usage);
-    const c = costOf(req.price, u, { batch: batched });
-    reservation.settle(c);
-    req.ledger.cost += c;
-    req.ledger.requests += 1;
-    const usage = req.ledger.usage;
-    for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
-    trace.write({
-      type: 'request',
-      spec: req.task.specId,
-      job: req.task.jobKey,
-      model: req.model,
-      effort: req.task.effort,
-      promptHash: sha256(JSON.stringify(req.messages)).slice(0, 16),
-      fingerprint: fingerprint(`${req.task.system}\n${JSON.stringify(req.messages)}`),
-      inputTokens: u.inputTokens,
-      outputTokens: u.outputTokens,
-      cacheReadTokens: u.cacheReadTokens,
-      cacheWriteTokens: u.cacheWriteTokens,
-      costUsd: c,
-      latencyMs: clock() - started,
-      requestId: batched ? null : via.requestId,
-      stopReason: message.stop_reason,
-      ...(batched ? { batch: true, batchId: via.batchId } : {}),
-      ...(req.taskBudget ? { taskBudget: { ...req.taskBudget, ...reportedBudget(message.usage) } } : {}),
-      ...(req.countedInputTokens !== undefined ? { countedInputTokens: req.countedInputTokens } : {}),
-      ...(req.reservedUsd !== undefined ? { reservedUsd: req.reservedUsd } : {}),
-    });
-  };
-
-  /** What to do when a batch could not answer: stop the job, send it in a new batch, or send it in real time. */
-  const afterBatchMiss = (req: TurnRequest, answer: Exclude<BatchAnswer, { kind: 'succeeded' }>, attempt: number, resent: boolean): SendResult | 'resend' | 'real-time' => {
-    if (answer.kind === 'aborted' || req.task.signal.aborted) return stop('aborted', 'cancelled');
-    const why =
-      answer.kind === 'errored' ? `the batch answered ${answer.errorType}: ${answer.message}`
-      : answer.kind === 'expired' ? `the request expired in batch ${answer.batchId} before it was processed`
-      : answer.kind === 'canceled' ? `the request was canceled in batch ${answer.batchId}`
-      : answer.reason;
-    if (answer.kind === 'errored' && FINAL_BATCH_ERRORS.has(answer.errorType)) {
-      trace.write({ type: 'error', spec: req.task.specId, attempt, reason: redact(why), retry: false });
-      return stop('failed', why, { fatal: FATAL_BATCH_ERRORS.has(answer.errorType) });
-    }
-    if (answer.kind === 'canceled' && !resent) {
-      // Cancelled by an earlier, interrupted build: ask again in a new batch.
-      trace.write({ type: 'error', spec: req.task.specId, attempt, reason: redact(`${why}; sending it in a new batch`), retry: true });
-      return 'resend';
-    }
-    trace.write({ type: 'error', spec: req.task.specId, attempt, reason: redact(`${why}; sending it in real time`), retry: true });
-    return 'real-time';
-  };
-
-  /** One streamed request; resolves to the message or rejects with the SDK's error (or FileTooLarge). */
-  const stream = async (req: TurnRequest, signal: AbortSignal, openGate: () => void): Promise<{ message: Anthropic.Message; requestId: string | null }> => {
-    const local = new AbortController();
-    let streamed = 0;
-    const headers = req.betas && req.betas.length > 0 ? { headers: { 'anthropic-beta': req.betas.join(',') } } : {};
-    const s = options.client.messages.stream(req.body, { signal: AbortSignal.any([signal, local.signal]), ...headers });
-    s.on('streamEvent', (event) => {
-      if (event.type === 'message_start') openGate();
-      if (event.type === 'content_block_start') streamed = 0;
-      // A tool call longer than any file may be is cut off while it streams, never held whole.
-      if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
-        streamed += event.delta.partial_json.length;
-        if (streamed > options.maxFileChars + 4096) local.abort(new FileTooLarge());
-      }
-    });
-    try {
-      return { message: await s.finalMessage(), requestId: s.request_id ?? null };
-    } catch (error) {
-      throw local.signal.aborted && local.signal.reason instanceof FileTooLarge ? local.signal.reason : error;
-    }
-  };
+  const counter = createCounter(options);
+  const settle = (req: TurnRequest, reservation: Reservation, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }) =>
+    settleRequest(options, req, reservation, message, started, via);
 
   /** One real-time try: the message, a reason to stop, or a wait before the next try. */
   const tryRealTime = async (req: TurnRequest, reserved: Reservation, worst: number, attempt: number): Promise<SendResult | { kind: 'retry' }> => {
@@ -210,7 +114,7 @@ export function createSender(options: SenderOptions) {
     await rate.acquire(task.signal);
     const started = clock();
     try {
-      const { message, requestId } = await stream(req, task.signal, () => openGate());
+      const { message, requestId } = await streamMessage(options, req, task.signal, () => openGate());
       openGate();
       rate.release('ok');
       settle(req, reserved, message, started, { requestId });
@@ -219,23 +123,9 @@ export function createSender(options: SenderOptions) {
       openGate();
       const status = (error as { status?: unknown }).status;
       rate.release(status === 429 || status === 529 ? 'throttled' : 'other');
-      if (error instanceof FileTooLarge) {
-        // Billed for the output it streamed, which is unknown: charge the whole reservation.
-        reserved.settle(worst);
-        req.ledger.cost += worst;
-        req.ledger.requests += 1;
-        return stop('failed', `the model wrote a file longer than ${options.maxFileChars} characters (the most max_tokens allows), so the reply was cut off; raise model.maxOutputTokens in speccc.config.json (now ${task.maxOutputTokens}), or split the spec so each file is smaller`, { failureClass: 'output-limit-reached' });
-      }
-      // The API does not bill failed requests.
-      reserved.release();
-      if (task.signal.aborted) return stop('aborted', 'cancelled');
-      const verdict = classifyError(error, clock());
-      const again = verdict.retry && attempt <= options.maxRetries;
-      trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(verdict.reason), retry: again, requestId: verdict.requestId });
-      if (contextWindowError(verdict.reason)) return stop('failed', contextWindowLine(req.model, verdict.reason), { failureClass: 'context-window-exceeded' });
-      if (!verdict.retry) return stop('failed', verdict.reason, { ...(verdict.fatal ? { fatal: true } : {}) });
-      // A fault that outlasted its retries: say what it was, how often, and the last request id.
-      if (!again) return stop('failed', persistentFaultLine(verdict, attempt, 'nothing of this spec was promoted; run again to resume'), { ...(verdict.fatal ? { fatal: true } : {}) });
+      const failed = afterFailedTry(options, req, error, reserved, worst, attempt);
+      if (failed.kind !== 'retry') return failed;
+      const verdict = failed.verdict;
       const delay = backoffMs(attempt, verdict);
       if (verdict.retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, clock() + delay);
       trace.write({ type: 'retry', spec: task.specId, attempt, delayMs: delay });
@@ -248,7 +138,7 @@ export function createSender(options: SenderOptions) {
     async send(req: TurnRequest): Promise<SendResult> {
       const { task } = req;
       const json = JSON.stringify(req.body);
-      const counted = await countInput(req);
+      const counted = await counter.count(req);
       const inputBound = inputTokenBound(utf8Bytes(json), counted);
       // Batched until the batch cannot answer this turn (expired, errored, lost): then in real time.
       let viaBatch = options.queue !== undefined;
@@ -269,7 +159,7 @@ export function createSender(options: SenderOptions) {
           }
           // Expired, errored, canceled and unread requests are not billed.
           reserved.reservation.release();
-          const next = afterBatchMiss(req, answer, attempt, resent);
+          const next = afterBatchMiss(options, req, answer, attempt, resent);
           if (next === 'resend') resent = true;
           else if (next === 'real-time') viaBatch = false;
           else return next;
@@ -280,6 +170,137 @@ export function createSender(options: SenderOptions) {
       }
     },
   };
+}
+
+/**
+ * The token-counting endpoint for reservations: the request's input tokens (free, and what the
+ * request will be billed for, give or take the API's own estimate), or undefined when counting is
+ * off or failed, and the reservation uses the byte bound alone. Never retried: it only tightens a
+ * reservation; after COUNT_GIVE_UP failures in a row the run stops asking.
+ */
+function createCounter(options: SenderOptions) {
+  let failures = 0;
+  return {
+    async count(req: TurnRequest): Promise<number | undefined> {
+      if (!options.countTokens || failures >= COUNT_GIVE_UP || req.task.signal.aborted) return undefined;
+      const { model, system, tools, messages, thinking } = req.body;
+      try {
+        const counted = await options.client.messages.countTokens({ model, messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}) }, { signal: req.task.signal });
+        failures = 0;
+        req.countedInputTokens = counted.input_tokens;
+        return counted.input_tokens;
+      } catch (error) {
+        failures += 1;
+        const reason = `count_tokens failed ${COUNT_GIVE_UP} times in a row (${classifyError(error, options.clock()).reason}); reserving by request size for the rest of the run`;
+        if (failures === COUNT_GIVE_UP) options.trace.write({ type: 'error', spec: req.task.specId, attempt: 0, reason: options.redact(reason), retry: false });
+        return undefined;
+      }
+    },
+  };
+}
+
+/** A finished request: its exact cost settles the reservation, adds to the job's ledger, and is traced. */
+function settleRequest(options: SenderOptions, req: TurnRequest, reservation: Reservation, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }): void {
+  const batched = 'batchId' in via;
+  const u = usageOf(message.usage);
+  const c = costOf(req.price, u, { batch: batched });
+  reservation.settle(c);
+  req.ledger.cost += c;
+  req.ledger.requests += 1;
+  const usage = req.ledger.usage;
+  for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
+  options.trace.write({
+    type: 'request',
+    spec: req.task.specId,
+    job: req.task.jobKey,
+    model: req.model,
+    effort: req.task.effort,
+    promptHash: sha256(JSON.stringify(req.messages)).slice(0, 16),
+    fingerprint: fingerprint(`${req.task.system}\n${JSON.stringify(req.messages)}`),
+    inputTokens: u.inputTokens,
+    outputTokens: u.outputTokens,
+    cacheReadTokens: u.cacheReadTokens,
+    cacheWriteTokens: u.cacheWriteTokens,
+    costUsd: c,
+    latencyMs: options.clock() - started,
+    requestId: batched ? null : via.requestId,
+    stopReason: message.stop_reason,
+    ...(batched ? { batch: true, batchId: via.batchId } : {}),
+    ...(req.taskBudget ? { taskBudget: { ...req.taskBudget, ...reportedBudget(message.usage) } } : {}),
+    ...(req.countedInputTokens !== undefined ? { countedInputTokens: req.countedInputTokens } : {}),
+    ...(req.reservedUsd !== undefined ? { reservedUsd: req.reservedUsd } : {}),
+  });
+}
+
+/** What to do when a batch could not answer: stop the job, send it in a new batch, or send it in real time. */
+function afterBatchMiss(options: SenderOptions, req: TurnRequest, answer: Exclude<BatchAnswer, { kind: 'succeeded' }>, attempt: number, resent: boolean): SendResult | 'resend' | 'real-time' {
+  const { trace, redact } = options;
+  if (answer.kind === 'aborted' || req.task.signal.aborted) return stop('aborted', 'cancelled');
+  const why =
+    answer.kind === 'errored' ? `the batch answered ${answer.errorType}: ${answer.message}`
+    : answer.kind === 'expired' ? `the request expired in batch ${answer.batchId} before it was processed`
+    : answer.kind === 'canceled' ? `the request was canceled in batch ${answer.batchId}`
+    : answer.reason;
+  if (answer.kind === 'errored' && FINAL_BATCH_ERRORS.has(answer.errorType)) {
+    trace.write({ type: 'error', spec: req.task.specId, attempt, reason: redact(why), retry: false });
+    return stop('failed', why, { fatal: FATAL_BATCH_ERRORS.has(answer.errorType) });
+  }
+  if (answer.kind === 'canceled' && !resent) {
+    // Cancelled by an earlier, interrupted build: ask again in a new batch.
+    trace.write({ type: 'error', spec: req.task.specId, attempt, reason: redact(`${why}; sending it in a new batch`), retry: true });
+    return 'resend';
+  }
+  trace.write({ type: 'error', spec: req.task.specId, attempt, reason: redact(`${why}; sending it in real time`), retry: true });
+  return 'real-time';
+}
+
+/** One streamed request; resolves to the message or rejects with the SDK's error (or FileTooLarge). */
+async function streamMessage(options: SenderOptions, req: TurnRequest, signal: AbortSignal, openGate: () => void): Promise<{ message: Anthropic.Message; requestId: string | null }> {
+  const local = new AbortController();
+  let streamed = 0;
+  const headers = req.betas && req.betas.length > 0 ? { headers: { 'anthropic-beta': req.betas.join(',') } } : {};
+  const s = options.client.messages.stream(req.body, { signal: AbortSignal.any([signal, local.signal]), ...headers });
+  s.on('streamEvent', (event) => {
+    if (event.type === 'message_start') openGate();
+    if (event.type === 'content_block_start') streamed = 0;
+    // A tool call longer than any file may be is cut off while it streams, never held whole.
+    if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
+      streamed += event.delta.partial_json.length;
+      if (streamed > options.maxFileChars + 4096) local.abort(new FileTooLarge());
+    }
+  });
+  try {
+    return { message: await s.finalMessage(), requestId: s.request_id ?? null };
+  } catch (error) {
+    throw local.signal.aborted && local.signal.reason instanceof FileTooLarge ? local.signal.reason : error;
+  }
+}
+
+/**
+ * A real-time try that threw: a file cut off while streaming (billed in full), a cancellation,
+ * a full context window, a fault not worth retrying or one that outlasted its retries (each a
+ * reason to stop), or a fault to retry after a backoff. Settles or releases the reservation.
+ */
+function afterFailedTry(options: SenderOptions, req: TurnRequest, error: unknown, reserved: Reservation, worst: number, attempt: number): Extract<SendResult, { kind: 'stop' }> | { kind: 'retry'; verdict: ErrorVerdict } {
+  const { task } = req;
+  if (error instanceof FileTooLarge) {
+    // Billed for the output it streamed, which is unknown: charge the whole reservation.
+    reserved.settle(worst);
+    req.ledger.cost += worst;
+    req.ledger.requests += 1;
+    return stop('failed', `the model wrote a file longer than ${options.maxFileChars} characters (the most max_tokens allows), so the reply was cut off; raise model.maxOutputTokens in speccc.config.json (now ${task.maxOutputTokens}), or split the spec so each file is smaller`, { failureClass: 'output-limit-reached' });
+  }
+  // The API does not bill failed requests.
+  reserved.release();
+  if (task.signal.aborted) return stop('aborted', 'cancelled');
+  const verdict = classifyError(error, options.clock());
+  const again = verdict.retry && attempt <= options.maxRetries;
+  options.trace.write({ type: 'error', spec: task.specId, attempt, reason: options.redact(verdict.reason), retry: again, requestId: verdict.requestId });
+  if (contextWindowError(verdict.reason)) return stop('failed', contextWindowLine(req.model, verdict.reason), { failureClass: 'context-window-exceeded' });
+  if (!verdict.retry) return stop('failed', verdict.reason, { ...(verdict.fatal ? { fatal: true } : {}) });
+  // A fault that outlasted its retries: say what it was, how often, and the last request id.
+  if (!again) return stop('failed', persistentFaultLine(verdict, attempt, 'nothing of this spec was promoted; run again to resume'), { ...(verdict.fatal ? { fatal: true } : {}) });
+  return { kind: 'retry', verdict };
 }
 
 /** Consecutive count_tokens failures after which a run stops counting. */
