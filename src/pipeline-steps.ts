@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { BuildEvent, Diagnostic, ForceSpec, HoldoutSet, JobOutcome, Plan, PlannedJob, Span, SpecccConfig, Validator, Workspace } from './types/index.js';
+import type { BuildEvent, Diagnostic, ForceSpec, HoldoutSet, JobOutcome, ModelNotice, Plan, PlannedJob, Span, SpecccConfig, Validator, Workspace } from './types/index.js';
 import { CONFIG_FILE } from './config/file-name.js';
 import type { Runtime } from './runtime.js';
 import type { BuildPrompts } from './phases/4-render/prompts.js';
@@ -18,6 +18,7 @@ import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
 import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { diagnostics as d } from './diagnostics/messages.js';
+import { fallbackModelFor } from './models/fallback.js';
 import { readRawConfig } from './io/raw-config.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
 import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
@@ -124,26 +125,80 @@ export function planInputOf(workspace: Workspace, config: SpecccConfig, prompts:
   };
 }
 
+/** A model the stale jobs will use: the first job that names it, every spec using it, and whether only as a fallback. */
+interface ModelUse {
+  job: PlannedJob;
+  specs: string[];
+  fallbackOnly: boolean;
+}
+
+/** Every model the stale jobs use, their own and (for a refusal) their kind's fallback. */
+function modelsOf(stale: readonly PlannedJob[], config: SpecccConfig): Map<string, ModelUse> {
+  const models = new Map<string, ModelUse>();
+  const use = (model: string, job: PlannedJob, fallback: boolean) => {
+    const seen = models.get(model);
+    if (!seen) return void models.set(model, { job, specs: [job.id], fallbackOnly: fallback });
+    if (!seen.specs.includes(job.id)) seen.specs.push(job.id);
+    // A spec's own model is reported where the spec names it.
+    if (seen.fallbackOnly && !fallback) Object.assign(seen, { job, fallbackOnly: false });
+  };
+  for (const job of stale) {
+    const model = job.prepared?.model ?? job.spec.frontmatter!.model;
+    if (!model) continue;
+    use(model, job, false);
+    // A refusal moves the job to its kind's fallback model: a typo there should not wait for one.
+    const fallback = fallbackModelFor(config, job.spec.frontmatter!.kind, model);
+    if (fallback) use(fallback, job, true);
+  }
+  return models;
+}
+
+/** A located model-unknown: in the spec that names the model, else in speccc.config.json. */
+function unknownModel(id: string, use: ModelUse, why: string): Diagnostic {
+  const { job } = use;
+  const everywhere = { start: origin, end: origin };
+  if (use.fallbackOnly) return d.modelUnknown({ file: 'speccc.config.json', span: everywhere, message: `Model \`${id}\` (model.fallbackModel for spec \`${job.id}\`) ${why}` });
+  const own = job.spec.frontmatter!.model === id;
+  const span = own ? (job.spec.frontmatterSpans?.fields.model ?? job.spec.frontmatterSpans!.block) : everywhere;
+  return d.modelUnknown({ file: own ? job.spec.file : 'speccc.config.json', span, message: `Model \`${id}\` (used by spec \`${job.id}\`) ${why}` });
+}
+
+/** The warning for a model that is deprecated or past its retirement date, with the dates and the successor. */
+export function lifecycleWarning(notice: ModelNotice, specs: readonly string[], today: string): string {
+  const users = `used by ${specs.length === 1 ? `spec ${specs[0]}` : `specs ${specs.slice(0, 3).join(', ')}${specs.length > 3 ? ` and ${specs.length - 3} more` : ''}`}`;
+  const since = notice.deprecatedAt ? ` since ${notice.deprecatedAt}` : '';
+  const when =
+    notice.retiresAt === null ? 'with no retirement date yet'
+    : notice.retiresAt <= today ? `and was due to retire on ${notice.retiresAt}: requests naming it may fail at any time`
+    : `and retires on ${notice.retiresAt}`;
+  const state = notice.lifecycle === 'deprecated' ? `is deprecated${since} ${when}` : `is scheduled to retire on ${notice.retiresAt}`;
+  const instead = notice.successor ? `; suggested successor: ${notice.successor}` : '';
+  return `model ${notice.model} (${users}) ${state}${instead}`;
+}
+
 /**
  * Before anything is spent on a plan with work to do: the sandbox must exist (a setup error
- * otherwise), and models of the jobs to generate that the API does not know are located errors.
+ * otherwise); models of the jobs to generate that the API does not know (`not_found_error`) or
+ * lists as retired are located errors; one that is deprecated or due to retire is a warning
+ * (stderr, the build's warnings, the trace). A Models API that cannot answer throws ApiFaultError
+ * (an API fault, exit 1).
  */
 export async function preflight(plan: Plan, runtime: Runtime): Promise<Diagnostic[]> {
   const stale = plan.jobs.filter((j) => j.state === 'stale');
   if (stale.length === 0) return [];
   runtime.requireSandbox();
-  const models = new Map<string, PlannedJob>();
-  for (const job of stale) {
-    const model = job.prepared?.model ?? job.spec.frontmatter!.model;
-    if (model && !models.has(model)) models.set(model, job);
+  const models = modelsOf(stale, runtime.config);
+  const checked = await runtime.checkModels([...models.keys()]);
+  const problems = checked.unknown.map(({ id, error }) => unknownModel(id, models.get(id)!, `is unknown to the Models API: ${error}`));
+  const today = new Date(runtime.clock()).toISOString().slice(0, 10);
+  for (const notice of checked.notices) {
+    const use = models.get(notice.model)!;
+    if (notice.lifecycle === 'retired') {
+      const instead = notice.successor ? `; use ${notice.successor}` : '';
+      problems.push(unknownModel(notice.model, use, `was retired${notice.retiresAt ? ` on ${notice.retiresAt}` : ''} (the Models API lists it as retired; requests naming it fail)${instead}`));
+    } else runtime.warn(lifecycleWarning(notice, use.specs, today));
   }
-  const problems = await runtime.checkModels([...models.keys()]);
-  return problems.map(({ id, error }) => {
-    const job = models.get(id)!;
-    const own = job.spec.frontmatter!.model === id;
-    const span = own ? (job.spec.frontmatterSpans?.fields.model ?? job.spec.frontmatterSpans!.block) : { start: origin, end: origin };
-    return d.modelUnknown({ file: own ? job.spec.file : 'speccc.config.json', span, message: `Model \`${id}\` (used by spec \`${job.id}\`) was refused by the Models API: ${error}` });
-  });
+  return problems;
 }
 
 /**
@@ -227,6 +282,8 @@ export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | '
   const runtime = options.mode === 'plan' ? null : options.runtime!;
   const building = options.mode === 'build';
   const maxAttempts = 1 + config.validation.maxFixAttempts;
+  // The shared prefix, block by block, for the next run to compare with (a prompt-cache miss names the block that changed).
+  if (runtime && building) runtime.trace.write({ type: 'prefix', blocks: prompts.prefixBlocks, ttl: runtime.batch ? '1h' : '5m', caching: config.model.promptCaching });
   const batched = runtime?.batch && building ? batchedConcurrency(config, runtime.validator) : null;
   return {
     config: batched?.config ?? config,

@@ -6,7 +6,7 @@
  * take their runtime from here, so none of them can skip a step of the gate.
  */
 import path from 'node:path';
-import type { Agent, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
+import type { Agent, ModelCheck, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
 import { createBudget, type Budget } from './phases/6-generate/budget.js';
 import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.js';
 import { createValidator } from './phases/7-validate/index.js';
@@ -82,6 +82,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   readonly runId: string;
+  /** The config the run was created with (its model settings decide the fallback models preflight checks). */
+  readonly config: SpecccConfig;
   readonly agent: Agent;
   /** How the manifest names who wrote the outputs: honest about a twin or a replay. */
   readonly providerLabel: string;
@@ -102,8 +104,10 @@ export interface Runtime {
   lock(): Promise<WorkspaceLock>;
   /** Sets up the sandbox now: a missing one is a RuntimeSetupError before anything is spent. */
   requireSandbox(): void;
-  /** Model ids the API does not know (only the Anthropic provider checks). */
-  checkModels(ids: string[]): Promise<{ id: string; error: string }[]>;
+  /** Model ids the API does not know, and models it says are going away (only the Anthropic provider checks). */
+  checkModels(ids: string[]): Promise<ModelCheck>;
+  /** A warning the user must hear during the run: on stderr (through onWarning), in `warnings` otherwise, and in the trace. */
+  warn(line: string): void;
   /** Before the first request: reads the batches an interrupted build left (a corrupt record is a CorruptStateError). */
   prepare(): Promise<void>;
   /** At the end of the run: cancellations reach the API, batches whose results were used are forgotten. */
@@ -236,6 +240,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   return {
     runId,
+    config,
     agent,
     providerLabel: options.inject?.agent ? options.inject.agent.name : providerLabel(options.provider, credentials.baseURL),
     validator,
@@ -253,9 +258,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (!options.inject?.validator) ensureGate();
     },
     async checkModels(ids) {
-      if (ids.length === 0 || options.provider !== 'anthropic' || options.inject?.agent) return [];
+      const none: ModelCheck = { unknown: [], notices: [] };
+      if (ids.length === 0 || options.provider !== 'anthropic' || options.inject?.agent) return none;
       const p = await real();
-      return p.checkModels ? p.checkModels(ids) : [];
+      return p.checkModels ? p.checkModels(ids) : none;
+    },
+    warn(line) {
+      trace.write({ type: 'warning', message: line });
+      warn(line);
     },
     async prepare() {
       await loadBatches();

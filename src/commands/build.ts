@@ -37,6 +37,12 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const config = (await loadConfig(root)).config;
     const credentials = takeCredentials(io.env);
+    // Every warning of the run, as printed: also part of the JSON output.
+    const warned: string[] = [];
+    const warn = (line: string) => {
+      warned.push(line);
+      io.stderr(`speccc: warning: ${line}\n`);
+    };
     const runtime = planOnly
       ? null
       : createRuntime({
@@ -48,9 +54,9 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
           record: Boolean(flags.record),
           ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
           ...(flags.batch ? { batch: true } : {}),
-          onWarning: (line) => io.stderr(`speccc: warning: ${line}\n`),
+          onWarning: warn,
         });
-    for (const warning of runtime?.warnings ?? []) io.stderr(`speccc: warning: ${warning}\n`);
+    for (const warning of runtime?.warnings ?? []) warn(warning);
     if (shard && !runtime?.shared) throw new UsageError('--shard shares results through the remote cache: set cache.remote in speccc.config.json, and SPECCC_REMOTE_CACHE_TOKEN and SPECCC_REMOTE_CACHE_KEY in the environment');
 
     const progress = planOnly || flags.format === 'json' ? undefined : await liveProgress(io);
@@ -86,7 +92,8 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
         const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
         if (flags.format === 'json') {
           const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
-          io.stdout(toJson({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
+          const actuals = await estimateAgainstActual(root, result.runId);
+          io.stdout(toJson({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
         } else {
           io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
           if (cache) io.stdout(out.formatCacheSummary(cache));
@@ -175,10 +182,29 @@ async function writePrompts(dir: string, result: Planned): Promise<void> {
   }
 }
 
-function jobsJson(plan: import('../types/index.js').Plan, outcomes: ReadonlyMap<string, import('../types/index.js').JobOutcome>, estimate: import('../phases/5-plan/estimate.js').PlanEstimate | null) {
+type Actuals = Map<string, { estimate: { countedInputTokens: number | null; reservedUsd: number }; actual: { inputTokens: number; costUsd: number } }>;
+
+/**
+ * Per job of a finished build, from its trace: what speccc estimated before sending (input tokens
+ * count_tokens gave, the worst cases reserved) against what the requests were billed.
+ */
+async function estimateAgainstActual(root: string, runId: string): Promise<Actuals> {
+  const { listRuns, readRun } = await import('../io/trace.js');
+  const { summariseRun } = await import('./log.js');
+  const run = (await listRuns(root)).find((r) => r.runId === runId);
+  const specs = run ? summariseRun((await readRun(run)).events) : [];
+  return new Map(
+    specs
+      .filter((s) => s.requests > 0)
+      .map((s) => [s.spec, { estimate: { countedInputTokens: s.countedRequests > 0 ? s.countedInputTokens : null, reservedUsd: s.reservedUsd }, actual: { inputTokens: s.inputTokens + s.cacheReadTokens + s.cacheWriteTokens, costUsd: s.costUsd } }]),
+  );
+}
+
+function jobsJson(plan: import('../types/index.js').Plan, outcomes: ReadonlyMap<string, import('../types/index.js').JobOutcome>, estimate: import('../phases/5-plan/estimate.js').PlanEstimate | null, actuals?: Actuals) {
   return plan.jobs.map((j) => {
     const o = outcomes.get(j.id);
     const e = estimate?.jobs.find((x) => x.id === j.id);
+    const a = actuals?.get(j.id);
     return {
       id: j.id,
       state: o?.state,
@@ -190,6 +216,7 @@ function jobsJson(plan: import('../types/index.js').Plan, outcomes: ReadonlyMap<
       spentUsd: o?.spentUsd ?? 0,
       holdout: o?.holdout,
       ...(e ? { estimate: { inputTokens: e.inputTokens, counted: e.counted, expectedUsd: e.expectedUsd, worstCaseUsd: e.worstCaseUsd, model: e.model } } : {}),
+      ...(a ? a : {}),
     };
   });
 }

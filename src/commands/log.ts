@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { TracedEvent } from '../types/index.js';
+import type { RunFile } from '../io/trace.js';
 import { EXIT, inWorkspace, toJson, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface SpecSummary {
@@ -9,12 +10,23 @@ export interface SpecSummary {
   holdout?: string;
   requests: number;
   retries: number;
+  /** Turns the model declined (stop_reason refusal). */
+  refusals: number;
+  /** The model the job moved to after a refusal (model.fallbackModel). */
+  fallbackModel?: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
   costUsd: number;
   durationMs: number;
+  /** Input tokens count_tokens gave before the requests that were counted (the estimate), and how many of the requests were. */
+  countedInputTokens: number;
+  countedRequests: number;
+  /** Billed input (plain, cache reads, cache writes) of those same requests: the actual the estimate is set against. */
+  countedBilledInputTokens: number;
+  /** Worst cases reserved for the requests (USD): what the budget held against what they cost. */
+  reservedUsd: number;
 }
 
 /** A run's trace -> one summary per spec: what happened, what it cost (every billed request), how often it retried. */
@@ -22,7 +34,7 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
   const bySpec = new Map<string, SpecSummary>();
   const of = (spec: string) => {
     let s = bySpec.get(spec);
-    if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 }));
+    if (!s) bySpec.set(spec, (s = { spec, state: 'running', requests: 0, retries: 0, refusals: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0, countedInputTokens: 0, countedRequests: 0, countedBilledInputTokens: 0, reservedUsd: 0 }));
     return s;
   };
   /** When each spec's first attempt started: the time of a failed job in a trace written before jobs recorded it. */
@@ -40,11 +52,23 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
         s.cacheReadTokens += e.cacheReadTokens;
         s.cacheWriteTokens += e.cacheWriteTokens;
         s.costUsd += e.costUsd;
+        s.reservedUsd += e.reservedUsd ?? 0;
+        if (e.countedInputTokens !== undefined) {
+          s.countedRequests++;
+          s.countedInputTokens += e.countedInputTokens;
+          s.countedBilledInputTokens += e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens;
+        }
         break;
       }
       case 'retry':
         of(e.spec).retries++;
         break;
+      case 'refusal': {
+        const s = of(e.spec);
+        s.refusals++;
+        if (e.fallback) s.fallbackModel = e.fallback;
+        break;
+      }
       case 'job': {
         const s = of(e.spec);
         s.state = e.state;
@@ -61,6 +85,21 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
   return [...bySpec.values()].sort((a, b) => (a.spec < b.spec ? -1 : 1));
 }
 
+/**
+ * Why the run's first request missed the prompt cache, against the latest earlier run that
+ * recorded its prefix and made a request (reading back only as far as that run).
+ */
+async function cacheMissOf(runs: readonly RunFile[], chosen: RunFile, events: readonly TracedEvent[]) {
+  const { readRun } = await import('../io/trace.js');
+  const { explainCacheMiss } = await import('../report/cache-miss.js');
+  if (!events.some((e) => e.type === 'prefix')) return null;
+  for (let i = runs.indexOf(chosen) - 1; i >= 0; i--) {
+    const earlier = (await readRun(runs[i]!)).events;
+    if (earlier.some((e) => e.type === 'prefix') && earlier.some((e) => e.type === 'request')) return explainCacheMiss({ id: runs[i]!.runId, events: earlier }, { events });
+  }
+  return null;
+}
+
 export async function runLog(io: CliIo, runId: string | undefined, flags: { root?: string; format: 'text' | 'json' }): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     const { listRuns, readRun } = await import('../io/trace.js');
@@ -70,6 +109,7 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     const { events, problems } = await readRun(chosen);
     for (const p of problems) io.stderr(`speccc: .speccc/runs/${chosen.runId}.jsonl:${p.line}: ${p.message}; skipped\n`);
     const specs = summariseRun(events);
+    const cacheMiss = await cacheMissOf(runs, chosen, events);
     const total = specs.reduce(
       (t, s) => ({ requests: t.requests + s.requests, retries: t.retries + s.retries, input: t.input + s.inputTokens + s.cacheReadTokens + s.cacheWriteTokens, output: t.output + s.outputTokens, cost: t.cost + s.costUsd }),
       { requests: 0, retries: 0, input: 0, output: 0, cost: 0 },
@@ -80,21 +120,25 @@ export async function runLog(io: CliIo, runId: string | undefined, flags: { root
     const workspace = { scenariosDir: (await readRawConfig(root)).paths.scenarios };
     const hintOf = (s: SpecSummary) => (s.state === 'failed' && s.failureClass ? failureClassInfo(s.failureClass, workspace).hint : undefined);
     if (flags.format === 'json') {
-      io.stdout(toJson({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total }));
+      io.stdout(toJson({ run: chosen.runId, specs: specs.map((s) => ({ ...s, ...(hintOf(s) ? { hint: hintOf(s) } : {}) })), total, ...(cacheMiss ? { cacheMiss } : {}) }));
       return EXIT.ok;
     }
     const status = (s: SpecSummary) => {
       const why = s.failureClass ? ` (${s.failureClass})` : s.holdout === 'unverified' ? ' (unverified)' : '';
-      return `${s.state}${why}`;
+      const fallback = s.fallbackModel ? `, refused; fell back to ${s.fallbackModel}` : '';
+      return `${s.state}${why}${fallback}`;
     };
+    // Estimate against actual: input counted before sending against input billed (for the counted requests), reserved against cost.
+    const counted = (s: SpecSummary) => (s.countedRequests === 0 ? '-' : `${s.countedInputTokens}/${s.countedBilledInputTokens}`);
     const rows = [
-      ['spec', 'status', 'requests', 'retries', 'in tokens', 'cache r/w', 'out tokens', 'cost', 'time'],
-      ...specs.map((s) => [s.spec, status(s), String(s.requests), String(s.retries), String(s.inputTokens), `${s.cacheReadTokens}/${s.cacheWriteTokens}`, String(s.outputTokens), `$${s.costUsd.toFixed(4)}`, `${(s.durationMs / 1000).toFixed(1)} s`]),
+      ['spec', 'status', 'requests', 'retries', 'in tokens', 'cache r/w', 'counted/billed in', 'out tokens', 'cost', 'reserved', 'time'],
+      ...specs.map((s) => [s.spec, status(s), String(s.requests), String(s.retries), String(s.inputTokens), `${s.cacheReadTokens}/${s.cacheWriteTokens}`, counted(s), String(s.outputTokens), `$${s.costUsd.toFixed(4)}`, `$${s.reservedUsd.toFixed(4)}`, `${(s.durationMs / 1000).toFixed(1)} s`]),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     io.stdout(`run ${chosen.runId}\n`);
     for (const r of rows) io.stdout(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
     io.stdout(`total: ${total.requests} requests, ${total.retries} retries, ${total.input} input and ${total.output} output tokens, $${total.cost.toFixed(4)}\n`);
+    if (cacheMiss) io.stdout(`${(await import('../report/cache-miss.js')).cacheMissLine(cacheMiss)}\n`);
     const failed = specs.filter((s) => hintOf(s));
     if (failed.length > 0) {
       io.stdout('what to strengthen in the spec:\n');

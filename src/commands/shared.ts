@@ -40,8 +40,8 @@ export class UsageError extends Error {
 
 /**
  * The preamble of every command: --root (default: the current directory) must be a folder; the
- * errors a user can fix (no key, no sandbox, a held lock, a corrupt state file, a bad flag)
- * become one line on stderr and an exit code.
+ * errors a user can fix (no key, no sandbox, a held lock, a corrupt state file, a bad flag) and
+ * an API that could not answer before the first job become one line on stderr and an exit code.
  */
 export async function inWorkspace(io: CliIo, rootFlag: string | undefined, run: (root: string) => Promise<number>): Promise<number> {
   const root = path.resolve(io.cwd, rootFlag ?? '.');
@@ -56,11 +56,12 @@ export async function inWorkspace(io: CliIo, rootFlag: string | undefined, run: 
   try {
     return await run(root);
   } catch (error) {
-    const [{ RuntimeSetupError }, { WorkspaceLockedError }, { CorruptStateError }, { OutsideWorkspaceError }] = await Promise.all([
+    const [{ RuntimeSetupError }, { WorkspaceLockedError }, { CorruptStateError }, { OutsideWorkspaceError }, { ApiFaultError }] = await Promise.all([
       import('../runtime.js'),
       import('../io/lock.js'),
       import('../io/promote.js'),
       import('../io/safe-write.js'),
+      import('../phases/6-generate/retry.js'),
     ]);
     if (error instanceof UsageError) {
       io.stderr(`speccc: ${error.message}\n`);
@@ -73,6 +74,11 @@ export async function inWorkspace(io: CliIo, rootFlag: string | undefined, run: 
     if (error instanceof RuntimeSetupError) {
       io.stderr(`speccc: ${error.message}; generated/ is unchanged\n`);
       return EXIT.usage;
+    }
+    // The API could not answer before the first job (its message already says nothing was promoted).
+    if (error instanceof ApiFaultError) {
+      io.stderr(`speccc: ${error.message}\n`);
+      return error.exitCode;
     }
     if (error instanceof WorkspaceLockedError || error instanceof CorruptStateError) {
       io.stderr(`speccc: ${error.message}\n`);

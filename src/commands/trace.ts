@@ -74,9 +74,9 @@ function printSpec(io: CliIo, spec: TracedSpec): void {
   io.stdout(`${spec.spec} (${spec.file}; ${state}): ${covered} of ${spec.requirements.length} requirements covered\n`);
   for (const r of spec.requirements) {
     const ok = coveredReq(r);
-    const why = r.tests.length > 0 ? ': its tests assert nothing about it (none failed on a mutant of its code)' : ': nothing covers it';
+    const why = r.tests.length > 0 ? ': its tests do not pin it down (none failed when its code was mutated)' : ': nothing covers it';
     io.stdout(`  ${ok ? '✔' : '⚠'} ${r.id} (${KIND[r.kind]}, line ${r.line})${ok ? '' : why}\n`);
-    for (const t of r.tests) io.stdout(`      test    ${t.file}:${t.line} ${JSON.stringify(plainTitle(t.title))} — ${resultText(t.result)}${t.proven === true ? '; fails on a mutant of the code' : t.proven === false ? '; passes every mutant: proves nothing' : ''}\n`);
+    for (const t of r.tests) io.stdout(`      test    ${t.file}:${t.line} ${JSON.stringify(plainTitle(t.title))} — ${resultText(t.result)}${t.proven === true ? '; fails on a mutant of the code' : t.proven === false ? '; passes every mutant of the code: proves nothing about it' : ''}\n`);
     for (const h of r.holdouts) io.stdout(`      holdout ${h.name}${h.check ? '' : ' (no automated check)'} — ${resultText(h.result)}\n`);
   }
 }

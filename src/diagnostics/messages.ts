@@ -137,7 +137,7 @@ export const diagnostics = {
   manifestUnreadable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('manifest-unreadable', input),
   /** error: The markdown parser could not read the file */
   markdownUnparsable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('markdown-unparsable', input),
-  /** error: The Models API does not know a model a build would use */
+  /** error: The Models API does not know a model a build would use, or lists it as retired */
   modelUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unknown', input),
   /** error: A spec is routed to a model speccc has no price for */
   modelUnpriced: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unpriced', input),

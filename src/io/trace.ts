@@ -60,7 +60,12 @@ export interface TraceProblem {
   message: string;
 }
 
-const KNOWN = new Set<TraceEvent['type']>(['run-start', 'run-end', 'job-start', 'job', 'budget', 'request', 'tool', 'error', 'retry', 'validation', 'batch', 'cache']);
+/** Every event type this speccc writes: a Record, so adding a type to TraceEvent without listing it here does not compile. */
+const KNOWN_TYPES: Record<TraceEvent['type'], true> = {
+  'run-start': true, 'run-end': true, 'job-start': true, job: true, budget: true, prefix: true, request: true, tool: true, error: true, retry: true,
+  'models-check': true, refusal: true, warning: true, validation: true, batch: true, cache: true,
+};
+const KNOWN = new Set(Object.keys(KNOWN_TYPES));
 
 /** Parses one trace file's text. Unknown event types are skipped silently (a newer speccc wrote them); broken lines are problems. */
 export function parseTrace(text: string): { events: TracedEvent[]; problems: TraceProblem[] } {

@@ -25,6 +25,12 @@ export interface PriceRow {
   rates: Rates;
   /** A second band: a request whose prompt (input + cache reads + cache writes) exceeds the threshold pays these rates on every token, output included. */
   longPrompt?: { thresholdTokens: number; rates: Rates };
+  /**
+   * The model is no longer in the Models API's list (gone from the SDK's `Model` union by 1.13,
+   * checked 2026-11-25): the row stays so past runs keep their price. Every other row's model is
+   * in the list (test/runtime/lineup.test.ts holds the twin's list, which is the SDK's, to it).
+   */
+  retired?: true;
 }
 
 /** The Batch API halves input and output; the discount stacks with prompt-caching prices. */
@@ -66,11 +72,15 @@ export const PRICE_ROWS: readonly PriceRow[] = [
   { model: 'claude-opus-4-7', effective: '2026-04-16', source: MODELS_PAGE, rates: standard(5, 25) },
   { model: 'claude-opus-4-6', effective: '2026-02-05', source: MODELS_PAGE, rates: standard(5, 25) },
   { model: 'claude-opus-4-5*', effective: '2025-11-24', source: MODELS_PAGE, rates: standard(5, 25) },
-  { model: 'claude-opus-4-1*', effective: '2025-08-05', source: MODELS_PAGE, rates: standard(15, 75) },
-  { model: 'claude-opus-4-0*', effective: '2025-05-22', source: MODELS_PAGE, rates: standard(15, 75) },
-  { model: 'claude-opus-4-20250514', effective: '2025-05-22', source: MODELS_PAGE, rates: standard(15, 75) },
+  { model: 'claude-opus-4-1*', effective: '2025-08-05', source: MODELS_PAGE, rates: standard(15, 75), retired: true },
+
+  { model: 'claude-opus-4-0*', effective: '2025-05-22', source: MODELS_PAGE, rates: standard(15, 75), retired: true },
+
+  { model: 'claude-opus-4-20250514', effective: '2025-05-22', source: MODELS_PAGE, rates: standard(15, 75), retired: true },
+
   { model: 'claude-sonnet-4*', effective: '2025-05-22', source: MODELS_PAGE, rates: standard(3, 15) },
-  { model: 'claude-3-5-haiku*', effective: '2024-11-04', source: MODELS_PAGE, rates: standard(0.8, 4) },
+  { model: 'claude-3-5-haiku*', effective: '2024-11-04', source: MODELS_PAGE, rates: standard(0.8, 4), retired: true },
+
 ];
 
 /** The lineup speccc routes to by default (bundled example and `speccc init`). */

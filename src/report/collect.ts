@@ -17,6 +17,7 @@
  */
 import type { ManifestEntry, TracedEvent } from '../types/index.js';
 import { failureClassInfo, scenariosFolder, type ReportFailureClass } from './failure-classes.js';
+import { cacheMissLine, explainCacheMiss } from './cache-miss.js';
 import type { ReportModel, ReportSpec, SpecState } from './model.js';
 
 export interface CollectSpec {
@@ -411,6 +412,7 @@ export function collectReport(input: CollectInput): ReportModel {
     satisfaction = [...per.values()].reduce((a, p) => a + p.passed / p.total, 0) / per.size;
   }
   const last = [...runs].reverse().find((r) => r.hadJobs) ?? runs.at(-1);
+  const cacheMiss = last ? cacheMissOf(input.runs, last.id) : null;
   return {
     generatedAt: input.generatedAt,
     workspace: input.workspace,
@@ -445,9 +447,19 @@ export function collectReport(input: CollectInput): ReportModel {
               ...(jobNote(j.event) ? { note: jobNote(j.event)! } : {}),
             };
           }),
+          ...(cacheMiss ? { cacheMiss: { line: cacheMissLine(cacheMiss), changed: cacheMiss.changed.map((c) => c.block) } } : {}),
         }
       : null,
     failureClasses,
     specs,
   };
+}
+
+/** Why run `id`'s first request missed the prompt cache, against the latest earlier run that recorded its prefix and made a request. */
+function cacheMissOf(runs: CollectInput['runs'], id: string) {
+  const at = runs.findIndex((r) => r.id === id);
+  const has = (r: CollectInput['runs'][number], type: TracedEvent['type']) => r.events.some((e) => e.type === type);
+  if (at < 0 || !has(runs[at]!, 'prefix')) return null;
+  const previous = runs.slice(0, at).reverse().find((r) => has(r, 'prefix') && has(r, 'request'));
+  return previous ? explainCacheMiss(previous, runs[at]!) : null;
 }

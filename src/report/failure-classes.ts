@@ -73,7 +73,15 @@ export const FAILURE_CLASSES: Record<ReportFailureClass, FailureClassInfo> = {
   },
   refused: {
     label: 'The model refused',
-    hint: 'What and Who: say plainly what the code is for and who uses it.',
+    hint: 'What and Who: say plainly what the code is for and who uses it (or set model.fallbackModel for its kind to retry a refusal on another model).',
+  },
+  'context-window-exceeded': {
+    label: "The conversation outgrew the model's context window",
+    hint: 'Outputs and Constraints: make the spec smaller or give it fewer dependencies (each dependency\'s outputs are part of its prompt).',
+  },
+  'output-limit-reached': {
+    label: 'A file did not fit in one reply (max_tokens)',
+    hint: 'Outputs: split the spec so each file is smaller, or raise model.maxOutputTokens in speccc.config.json.',
   },
   'api-error': {
     label: 'API error',

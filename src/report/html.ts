@@ -170,6 +170,7 @@ function timeline(model: ReportModel, known: Set<string>): string {
     stopped +
     `<p>${esc(run.id)} at ${when(run.at)}: ${plural(jobs.length, 'job')} in ${duration(span)}, ${int(failed)} failed, ${plural(retries, 'retry', 'retries')}, ${usd(cost)}. ` +
     `Each bar is one job from start to end; its segments are attempts.</p>` +
+    (run.cacheMiss ? `<p class="cache-miss">${esc(run.cacheMiss.line)}</p>` : '') +
     `<div class="scroll tall"><table class="timeline"><thead><tr><th>Spec</th><th class="tl"><span class="tl-axis"><span>0 s</span><span>${duration(span)}</span></span></th>` +
     `<th>Time</th><th>Attempts</th><th>Cost</th><th>Result</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );

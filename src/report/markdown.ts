@@ -99,6 +99,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     if (stopped.length > 0) lines.push('');
     const shown = recent.length < model.runs.length ? `Latest ${recent.length} of ${model.runs.length} runs; ` : '';
     lines.push(`${shown}${usd(s.spentUsd)} spent in all.`, '');
+    if (model.lastRun?.cacheMiss) lines.push(`Last run: ${markdownText(model.lastRun.cacheMiss.line)}.`, '');
   }
   lines.push(`<sub>Generated ${when(model.generatedAt)} by speccc ${markdownText(model.specccVersion)}. Every spec in detail: \`speccc report\`.</sub>`, '');
   return lines.join('\n');

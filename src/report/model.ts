@@ -54,6 +54,8 @@ export interface ReportModel {
       /** For a cancelled or skipped job: what stopped it, from its trace (e.g. `dependency money failed`). */
       note?: string;
     }[];
+    /** Its first request wrote the shared prompt prefix instead of reading it: why (src/report/cache-miss.ts). */
+    cacheMiss?: { line: string; changed: string[] };
   };
   /**
    * Failure taxonomy: failed jobs and failed holdouts across runs (verify runs included), plus

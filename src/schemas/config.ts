@@ -29,6 +29,10 @@ export const ConfigSchema = z.strictObject({
       promptCaching: z.boolean().default(true).describe('Mark the shared prefix and each job prompt for prompt caching (turn off only to compare bills).'),
       effort: z.enum(EFFORT_LEVELS).default('high').describe('Effort level sent with every request; part of the job key.'),
       effortByKind: z.partialRecord(z.enum(SPEC_KINDS), z.enum(EFFORT_LEVELS)).default({}).describe("Per-kind effort; a spec's own `effort:` wins over both."),
+      fallbackModel: z
+        .union([z.string().min(1), z.partialRecord(z.enum(SPEC_KINDS), z.string().min(1))])
+        .optional()
+        .describe('Where a refusal goes: a job the model declines (stop_reason refusal) is tried once more on this model, priced and budgeted like any request. One model id for every kind, or one per kind (like byKind); none: a refusal ends the job.'),
       prices: z
         .record(
           z.string().min(1),

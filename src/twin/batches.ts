@@ -4,13 +4,14 @@
 // batchDelayMs; those that would finish after the expiry (batchExpireAfterMs, 24 h) are
 // `expired`, as the API reports items it could not process within 24 hours.
 import { errorResponse, faultResponse } from './errors.js';
-import { resolveReply, validateRequest } from './answer.js';
+import { resolveReply, scriptedToolInputError, validateRequest } from './answer.js';
 import { messageJson } from './reply.js';
 import { requestContext } from './request.js';
 import { pickRule } from './script.js';
 import { nextId, type State, type StoredBatch } from './state.js';
 import { commitCacheWrites, defaultMinCacheableTokens, planCacheUsage } from './tokens.js';
 import type { MessagesBody } from './types.js';
+import { countedDown } from './task-budget.js';
 
 export interface BatchResponse {
   status: number;
@@ -24,9 +25,9 @@ function errored(type: string, message: string, requestId: string) {
 }
 
 /** One batch item through the script, as a succeeded or errored result. */
-function answerItem(state: State, params: MessagesBody): Record<string, unknown> {
+function answerItem(state: State, params: MessagesBody, betas: ReadonlySet<string>): Record<string, unknown> {
   const requestId = nextId(state, 'req');
-  const invalid = validateRequest(state, params, true);
+  const invalid = validateRequest(state, params, true, betas);
   if (invalid) return errored('invalid_request_error', invalid, requestId);
   state.messageCount += 1;
   const ctx = requestContext(params, state.messageCount);
@@ -43,9 +44,11 @@ function answerItem(state: State, params: MessagesBody): Record<string, unknown>
   const model = String(params.model);
   const now = (state.options.now ?? Date.now)();
   const { usage, writes } = planCacheUsage(state.cache, params, (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model), now);
-  commitCacheWrites(state.cache, writes, now);
   const resolved = resolveReply(state, params, ctx, turn);
-  return { type: 'succeeded', message: messageJson(nextId(state, 'msg'), model, resolved, usage) };
+  const badInput = scriptedToolInputError(params, resolved);
+  if (badInput) return errored('invalid_request_error', badInput, requestId);
+  commitCacheWrites(state.cache, writes, now);
+  return { type: 'succeeded', message: messageJson(nextId(state, 'msg'), model, resolved, { ...usage, ...countedDown(ctx.taskBudget, resolved.outputTokens) }) };
 }
 
 function iso(ms: number | undefined): string | null {
@@ -80,6 +83,8 @@ export function handleBatches(
   body: unknown,
   baseUrl: string,
   requestId: string,
+  /** The batch request's `anthropic-beta` header: it covers every item. */
+  betas: ReadonlySet<string> = new Set(),
 ): BatchResponse {
   const now = (state.options.now ?? Date.now)();
   const bad = (status: number, type: string, message: string): BatchResponse => ({
@@ -114,7 +119,7 @@ export function handleBatches(
       expiresAt,
       results: requests.map((r: { custom_id: string; params?: unknown }, i) => ({
         custom_id: r.custom_id,
-        result: finishesAt(i) > expiresAt ? { type: 'expired' } : answerItem(state, (r.params ?? {}) as MessagesBody),
+        result: finishesAt(i) > expiresAt ? { type: 'expired' } : answerItem(state, (r.params ?? {}) as MessagesBody, betas),
       })),
     };
     state.batches.set(batch.id, batch);

@@ -19,10 +19,13 @@ export {
   cutOffWriteTurn,
   malformedToolCallTurn,
   refusalReply,
+  stopReasonReply,
 } from './replies.js';
 export { countText, countInputTokens } from './tokens.js';
+export { DEFAULT_LIFECYCLES, DEFAULT_MODELS, type ModelLifecycle } from './models.js';
 export type {
   Fault,
+  ModelFaultRule,
   RecordedRequest,
   RefusalStopDetails,
   ReplyFn,

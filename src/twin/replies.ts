@@ -1,5 +1,5 @@
 // Ready-made scripted turns for the common cases, so tests read as intent.
-import type { RefusalStopDetails, ReplyFn, Turn } from './types.js';
+import type { RefusalStopDetails, ReplyFn, StopReason, Turn } from './types.js';
 
 export function textReply(text: string): Turn {
   return { content: [{ type: 'text', text }], stop_reason: 'end_turn' };
@@ -80,4 +80,14 @@ export function refusalReply(
     stop_reason: 'refusal',
     stop_details: { type: 'refusal', category: options.category ?? null, explanation: options.explanation ?? null },
   };
+}
+
+/**
+ * A turn that ends with any stop_reason the API sends, with `text` (if any) as its content:
+ * `stopReasonReply('model_context_window_exceeded')` is a model that ran out of context window,
+ * `stopReasonReply('pause_turn')` a paused long turn. For `refusal` use refusalReply (it carries
+ * stop_details); for a tool call cut off at max_tokens, cutOffWriteTurn.
+ */
+export function stopReasonReply(stopReason: StopReason, text?: string): Turn {
+  return { content: text ? [{ type: 'text', text }] : [], stop_reason: stopReason };
 }

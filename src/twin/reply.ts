@@ -201,6 +201,7 @@ export function sseEvents(
         cache_creation_input_tokens: usage.cache_creation_input_tokens,
         cache_read_input_tokens: usage.cache_read_input_tokens,
         ...outputUsage(turn),
+        ...(usage.task_budget ? { task_budget: usage.task_budget } : {}),
       },
     },
   });

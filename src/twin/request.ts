@@ -1,6 +1,8 @@
 // Validating a Messages request the way the API does (400 invalid_request_error with the
 // API's wording) and deriving what script rules match on.
 import { effortOf, thinkingMode } from './thinking.js';
+import { strictSchemaError } from './strict-schema.js';
+import { taskBudgetOf } from './task-budget.js';
 import { blockText } from './tokens.js';
 import type { MessagesBody, RequestContext } from './types.js';
 
@@ -39,6 +41,12 @@ export function validateMessages(body: MessagesBody | undefined, needsMaxTokens:
         const schema = field(tool, 'input_schema');
         if (!schema || typeof schema !== 'object') return `tools.${i}.custom.input_schema: Field required`;
         if (field(schema, 'type') !== 'object') return `tools.${i}.custom.input_schema.type: Input should be 'object'`;
+        const strict = field(tool, 'strict');
+        if (strict !== undefined && typeof strict !== 'boolean') return `tools.${i}.custom.strict: Input should be a valid boolean`;
+        if (strict === true) {
+          const problem = strictSchemaError(schema, `tools.${i}.custom.input_schema`);
+          if (problem) return problem;
+        }
       }
     }
     const names = (body.tools as unknown[]).map((t) => field(t, 'name'));
@@ -124,5 +132,6 @@ export function requestContext(body: MessagesBody, requestIndex: number): Reques
     toolResults,
     thinking: thinkingMode(body, toolResults.length > 0 && lastUser === messages[messages.length - 1]).enabled,
     effort: effortOf(body),
+    ...(taskBudgetOf(body) ? { taskBudget: taskBudgetOf(body)! } : {}),
   };
 }

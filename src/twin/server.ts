@@ -3,15 +3,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorResponse, faultResponse, type ErrorResponse } from './errors.js';
-import { resolveReply, validateRequest } from './answer.js';
+import { resolveReply, scriptedToolInputError, validateRequest } from './answer.js';
 import { encodeSse, messageJson, sseEvents } from './reply.js';
 import { requestContext } from './request.js';
 import { newThinkingSigner } from './signature.js';
 import { pickRule } from './script.js';
 import { commitCacheWrites, countInputTokens, planCacheUsage, defaultMinCacheableTokens, newPromptCache } from './tokens.js';
 import { handleBatches } from './batches.js';
-import { DEFAULT_MODELS, handleModels } from './models.js';
+import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, handleModels } from './models.js';
 import { nextId, type State } from './state.js';
+import { betasOf, countedDown } from './task-budget.js';
 import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
 export interface Twin {
@@ -120,6 +121,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const url = new URL(req.url ?? '/', 'http://twin');
   const requestId = nextId(state, 'req');
   const { auth, key } = apiKeyOf(req);
+  const betas = betasOf(req.headers['anthropic-beta']);
   let body: MessagesBody | undefined;
   try {
     body = rawBody ? (JSON.parse(rawBody) as MessagesBody) : undefined;
@@ -160,14 +162,24 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     return fail(errorResponse(400, 'invalid_request_error', 'anthropic-version: header is required', requestId));
 
   if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
+    const fault = countFault(state);
+    if (fault) {
+      record.fault = fault.kind;
+      if (fault.kind === 'reset') {
+        record.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
+    }
     if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-    const invalid = validateRequest(state, body, false);
+    const invalid = validateRequest(state, body, false, betas);
     if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
     record.status = 200;
     return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
   }
   if (url.pathname === '/v1/messages/batches' || url.pathname.startsWith('/v1/messages/batches/')) {
-    const out = handleBatches(state, req.method ?? 'GET', url.pathname, body, `http://${req.headers.host ?? 'twin'}`, requestId);
+    const out = handleBatches(state, req.method ?? 'GET', url.pathname, body, `http://${req.headers.host ?? 'twin'}`, requestId, betas);
     record.status = out.status;
     if (out.jsonl !== undefined) {
       res.writeHead(out.status, { ...headers, 'content-type': 'application/binary' });
@@ -177,14 +189,24 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     return sendJson(res, out.status, out.body, headers);
   }
   if (req.method === 'GET' && (url.pathname === '/v1/models' || url.pathname.startsWith('/v1/models/'))) {
-    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams);
+    const fault = modelFault(state, url.pathname);
+    if (fault) {
+      record.fault = fault.kind;
+      if (fault.kind === 'reset') {
+        record.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
+    }
+    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams, lifecyclesOf(state));
     if (answer.status !== 200) return fail(errorResponse(answer.status, answer.errorType, answer.message, requestId));
     record.status = 200;
     return sendJson(res, 200, answer.body, headers);
   }
   if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
   if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-  const invalid = validateRequest(state, body, true);
+  const invalid = validateRequest(state, body, true, betas);
   if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
 
   if (state.options.maxConcurrent !== undefined && state.inFlight >= state.options.maxConcurrent) {
@@ -204,6 +226,35 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   }
 }
 
+function lifecyclesOf(state: State) {
+  return { ...DEFAULT_LIFECYCLES, ...state.options.lifecycles };
+}
+
+/** The scripted count_tokens fault for this request, if any (its use is counted). */
+function countFault(state: State): Fault | undefined {
+  for (const [i, rule] of (state.options.countTokensFaults ?? []).entries()) {
+    const used = state.countFaultUses[i] ?? 0;
+    if (rule.times !== undefined && used >= rule.times) continue;
+    state.countFaultUses[i] = used + 1;
+    return rule.fault;
+  }
+  return undefined;
+}
+
+/** The scripted Models API fault for this request, if any (its use is counted). */
+function modelFault(state: State, pathname: string): Fault | undefined {
+  const id = pathname.startsWith('/v1/models/') ? decodeURIComponent(pathname.slice('/v1/models/'.length)) : undefined;
+  const rules = state.options.modelFaults ?? [];
+  for (const [i, rule] of rules.entries()) {
+    const used = state.modelFaultUses[i] ?? 0;
+    if (rule.times !== undefined && used >= rule.times) continue;
+    if (rule.id !== undefined && rule.id !== id) continue;
+    state.modelFaultUses[i] = used + 1;
+    return rule.fault;
+  }
+  return undefined;
+}
+
 async function answerMessages(
   state: State,
   req: IncomingMessage,
@@ -217,6 +268,8 @@ async function answerMessages(
   const requestIndex = state.messageCount;
   if (state.options.models && !state.options.models.includes(String(body.model)))
     return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)}`, requestId));
+  if (lifecyclesOf(state)[String(body.model)]?.lifecycle === 'retired')
+    return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)} (retired)`, requestId));
   const ctx = requestContext(body, requestIndex);
   const indexFault = state.options.faults?.[requestIndex];
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
@@ -228,7 +281,7 @@ async function answerMessages(
   const now = state.options.now ?? Date.now;
   const model = String(body.model);
   const minTokens = (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model);
-  const { usage, writes } = planCacheUsage(state.cache, body, minTokens, now());
+  const { usage: cacheUsage, writes } = planCacheUsage(state.cache, body, minTokens, now());
   const delayMs = rule?.delayMs ?? state.options.delayMs;
   const eventDelayMs = rule?.eventDelayMs ?? state.options.eventDelayMs;
   const stream = body.stream === true;
@@ -257,10 +310,14 @@ async function answerMessages(
   const turn: Turn | undefined = typeof rule?.reply === 'function' ? rule.reply(ctx) : rule?.reply;
   if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
 
-  commitCacheWrites(state.cache, writes, now());
   const resolved = resolveReply(state, body, ctx, turn);
+  const badInput = scriptedToolInputError(body, resolved);
+  if (badInput) return fail(errorResponse(400, 'invalid_request_error', badInput, requestId));
+  commitCacheWrites(state.cache, writes, now());
   const messageId = nextId(state, 'msg');
   record.status = 200;
+  // A task budget is counted down by this reply's output (task-budget.ts).
+  const usage = { ...cacheUsage, ...countedDown(ctx.taskBudget, resolved.outputTokens) };
   record.usage = {
     ...usage,
     output_tokens: resolved.outputTokens,
@@ -303,6 +360,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     options,
     script: options.script ?? DEFAULT_SCRIPT,
     uses: new Map(),
+    modelFaultUses: [],
+    countFaultUses: [],
     messageCount: 0,
     inFlight: 0,
     peakInFlight: 0,

@@ -20,6 +20,10 @@ export interface State {
   options: TwinOptions;
   script: Rule[];
   uses: Map<Rule, number>;
+  /** Uses of each `modelFaults` entry, by index. */
+  modelFaultUses: number[];
+  /** Uses of each `countTokensFaults` entry, by index. */
+  countFaultUses: number[];
   messageCount: number;
   inFlight: number;
   peakInFlight: number;

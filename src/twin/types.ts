@@ -1,3 +1,5 @@
+import type { ModelLifecycle } from './models.js';
+
 // The twin's vocabulary: what a test scripts (rules, turns, faults) and what it can
 // assert on afterwards (recorded requests). Wire shapes follow @anthropic-ai/sdk 1.13.
 
@@ -18,7 +20,8 @@ export type ScriptedBlock =
       rawJson?: string;
     };
 
-export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn';
+/** Every stop_reason the API sends (the SDK's StopReason); a turn can script any of them. */
+export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'pause_turn' | 'model_context_window_exceeded';
 
 /** Why the model refused (the SDK's RefusalStopDetails). */
 export interface RefusalStopDetails {
@@ -83,6 +86,8 @@ export interface RequestContext {
   thinking: boolean;
   /** output_config.effort, when the request gives one. */
   effort: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | undefined;
+  /** output_config.task_budget (beta), when the request gives one: a script can wind down as it runs low. */
+  taskBudget?: { total: number; remaining: number };
 }
 
 export interface RuleMatch {
@@ -118,6 +123,13 @@ export interface Rule {
   eventDelayMs?: number;
 }
 
+/** A fault on the Models API: for one model id (or any), `times` times (default: every time). */
+export interface ModelFaultRule {
+  id?: string;
+  fault: Fault;
+  times?: number;
+}
+
 export interface TwinOptions {
   script?: Rule[];
   /** Faults by 1-based global request index, checked before the script. */
@@ -150,6 +162,20 @@ export interface TwinOptions {
    * POST /v1/messages with any other model also gets 404 not_found_error, like the API.
    */
   models?: string[];
+  /**
+   * Lifecycles by model id, over the defaults (DEFAULT_LIFECYCLES in models.ts): what the
+   * Models API reports as `lifecycle`, `deprecated_at`, `retires_at` and `successor`. A
+   * `retired` model's messages get 404 not_found_error, as the API fails inference naming it.
+   */
+  lifecycles?: Record<string, ModelLifecycle>;
+  /**
+   * Faults for the Models API (GET /v1/models and /v1/models/:id), in order: the first entry
+   * whose `id` is the requested model (or that names none) and has `times` left answers with its
+   * fault instead of the model. `stream-error` is a 529 here (there is no stream).
+   */
+  modelFaults?: ModelFaultRule[];
+  /** Faults for POST /v1/messages/count_tokens, in order, each `times` times (default: every time); `stream-error` is a 529. */
+  countTokensFaults?: Array<{ fault: Fault; times?: number }>;
   /** Characters per text_delta / input_json_delta chunk (default 48). */
   chunkChars?: number;
   /**
@@ -221,4 +247,6 @@ export interface Usage {
   output_tokens: number;
   /** Present when the reply had a thinking block: the thinking tokens, included in output_tokens. */
   output_tokens_details?: { thinking_tokens: number };
+  /** Present when the request carried a task budget: what is left of it after this reply (task-budget.ts). */
+  task_budget?: { total: number; remaining: number };
 }

@@ -1,4 +1,5 @@
 /** The agent interface (phase 6). Providers: anthropic (real SDK), replay (cassettes), test fakes. */
+import type { FailureClass } from './validation.js';
 
 export interface TokenUsage {
   inputTokens: number;
@@ -37,6 +38,11 @@ export interface AgentTask {
   history?: unknown;
   /** The spec's own spending cap (`budget_usd`), on top of the run's. */
   budgetUsd?: number;
+  /**
+   * Where a refusal goes (`model.fallbackModel` for the spec's kind): a job the model declines is
+   * tried once more on this model, priced and budgeted like any request. Undefined: a refusal ends the job.
+   */
+  fallbackModel?: string;
   signal: AbortSignal;
 }
 
@@ -59,6 +65,10 @@ export interface AgentOutcome {
   error?: string;
   /** Nothing else in this run can succeed either (spend limit reached, key refused): stop the build. */
   fatal?: boolean;
+  /** A failure the provider could name more precisely than its status (a full context window, max_tokens inside a tool call). */
+  failureClass?: FailureClass;
+  /** The model that wrote the outcome when it is not the task's (the fallback after a refusal). */
+  model?: string;
 }
 
 export interface Agent {
@@ -67,3 +77,21 @@ export interface Agent {
   run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome>;
 }
 
+
+/** What the Models API says about a model a build uses that is going away (or gone). */
+export interface ModelNotice {
+  model: string;
+  lifecycle: 'active' | 'deprecated' | 'retired';
+  /** YYYY-MM-DD, or null when the API gives none. */
+  deprecatedAt: string | null;
+  /** YYYY-MM-DD: the scheduled retirement, or null. */
+  retiresAt: string | null;
+  /** The model to move to: the API's suggestion, else the newest of the same line speccc knows, else null. */
+  successor: string | null;
+}
+
+/** The Models API check before a build: ids it does not know, and models that are deprecated, due to retire or retired. */
+export interface ModelCheck {
+  unknown: { id: string; error: string }[];
+  notices: ModelNotice[];
+}

@@ -7,6 +7,14 @@ import type { TokenUsage } from './agent.js';
 import type { FailureClass, ScenarioVerdict } from './validation.js';
 import type { HoldoutVerdict, JobState } from './build.js';
 
+/** One named part of the shared prompt prefix and a digest of its text (phases/4-render/prefix-blocks.ts). */
+export interface PrefixBlock {
+  /** `tools`, `template (default)/system.hbs`, `context file context/glossary.md`, `constraint spec …`, `system prompt`. */
+  name: string;
+  /** sha256 prefix (16 hex digits). */
+  digest: string;
+}
+
 export type TraceEvent =
   | { type: 'run-start'; command: string; provider: string; sandbox: string; speccc: string; maxCostUsd: number | null }
   | { type: 'run-end'; outcome: 'done' | 'failed' | 'cancelled' | 'blocked'; spentUsd: number }
@@ -25,7 +33,23 @@ export type TraceEvent =
       durationMs?: number;
       holdout?: HoldoutVerdict;
     }
-  | { type: 'budget'; spec: string; reserveUsd: number; ok: boolean; reason?: string }
+  | {
+      type: 'budget';
+      spec: string;
+      reserveUsd: number;
+      ok: boolean;
+      reason?: string;
+      /** Input tokens the reservation assumed: the request's byte size, or its counted tokens plus a margin when that is less. */
+      inputTokens?: number;
+      /** What count_tokens said the request's input is, when it was counted. */
+      countedInputTokens?: number;
+    }
+  /**
+   * The run's shared prompt prefix, block by block, written before its first job: the next run
+   * compares it with its own to say which block changed when it missed the prompt cache.
+   * `ttl`: the prefix's cache lifetime; `caching`: whether it was marked for caching at all.
+   */
+  | { type: 'prefix'; blocks: PrefixBlock[]; ttl: '5m' | '1h'; caching: boolean }
   | {
       type: 'request';
       spec: string;
@@ -47,6 +71,15 @@ export type TraceEvent =
       /** Sent through the Message Batches API (billed at batch prices); latencyMs then includes the wait for the batch. */
       batch?: boolean;
       batchId?: string;
+      /**
+       * The advisory task budget sent (tokens: the job's at its first request, and what was left),
+       * and what the reply's usage said was left after it. The hard cap is the `budget` event before.
+       */
+      taskBudget?: { total: number; remaining: number; reportedRemaining?: number };
+      /** count_tokens' figure for this request, when counted: the estimate its billed input is set against. */
+      countedInputTokens?: number;
+      /** The worst case reserved for this request before it was sent (USD). */
+      reservedUsd?: number;
     }
   | {
       type: 'batch';
@@ -70,6 +103,12 @@ export type TraceEvent =
   | { type: 'tool'; spec: string; tool: string; path: string | null; ok: boolean; error?: string }
   | { type: 'error'; spec: string; attempt: number; reason: string; retry: boolean; requestId?: string | null }
   | { type: 'retry'; spec: string; attempt: number; delayMs: number }
+  /** A warning the run printed (a model that is deprecated or past its retirement date). */
+  | { type: 'warning'; message: string }
+  /** The model declined a job (stop_reason refusal), with the API's stop_details; `fallback`: the job goes on there. */
+  | { type: 'refusal'; spec: string; model: string; category: string | null; explanation: string | null; fallback?: string }
+  /** One try of the Models API check before the first job generates (`retry`: another try follows). */
+  | { type: 'models-check'; model: string; ok: boolean; attempts: number; reason?: string; requestId?: string | null; retry?: boolean }
   | {
       type: 'validation';
       spec: string;

@@ -18,6 +18,8 @@ export type FailureClass =
   | 'budget-exhausted'
   | 'agent-gave-up'
   | 'refused'
+  | 'context-window-exceeded'
+  | 'output-limit-reached'
   | 'api-error'
   | 'cancelled';
 

@@ -7,7 +7,8 @@ import type { FailureClass } from '../../src/types/index.js';
 /** Every FailureClass the trace can carry: a new one fails to compile here until it has a label and a hint. */
 const TRACE_CLASSES: Record<FailureClass, true> = {
   'missing-output': true, 'does-not-compile': true, 'tests-fail': true, 'checks-weakened': true, 'holdout-fails': true, 'mutation-score-low': true, unverified: true, timeout: true, crash: true,
-  'sandbox-refused': true, 'budget-exhausted': true, 'agent-gave-up': true, refused: true, 'api-error': true, cancelled: true,
+  'sandbox-refused': true, 'budget-exhausted': true, 'agent-gave-up': true, refused: true,
+  'context-window-exceeded': true, 'output-limit-reached': true, 'api-error': true, cancelled: true,
 };
 
 describe('the failure taxonomy', () => {

@@ -71,7 +71,7 @@ describe('prices are dated data', () => {
     // Priced now, but the Models API does not know it: refused before anything is spent.
     const unknown = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toMatch(/error model-unknown Model `claude-sonnet-9` \(used by spec `money`\) was refused by the Models API/);
+    expect(unknown.stdout).toMatch(/error model-unknown Model `claude-sonnet-9` \(used by spec `money`\) is unknown to the Models API: the API has no model/);
     expect(twin.messageRequests()).toHaveLength(0);
   });
 });
@@ -106,7 +106,7 @@ describe('how the model is asked', () => {
     twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: refusalReply() }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/money failed \(refused\): the model declined this job/);
+    expect(run.stdout).toMatch(/money failed \(refused\): claude-sonnet-5-5 declined this job \(stop_reason: refusal\)/);
   });
 });
 

@@ -21,7 +21,7 @@ export const money = {
   'src/money.test.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8'),
 };
 
-export function agentFor(root: string, url: string, options: { budget?: Budget; maxTurns?: number } = {}) {
+export function agentFor(root: string, url: string, options: { budget?: Budget; maxTurns?: number; sleep?: (ms: number, signal: AbortSignal) => Promise<void>; timeoutMs?: number; contextEditing?: boolean } = {}) {
   const env = { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY };
   const redact = createRedactor(env);
   const trace = openTrace(root, redact, 'test-run');
@@ -34,7 +34,9 @@ export function agentFor(root: string, url: string, options: { budget?: Budget; 
     redact,
     priceOf: (model) => priceOf(model),
     maxFileChars: 16_000 * 16,
-    sleep: () => Promise.resolve(), // retry-after is honoured in order, without waiting in tests
+    sleep: options.sleep ?? (() => Promise.resolve()), // retry-after is honoured in order, without waiting in tests
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.contextEditing === false ? { contextEditing: false } : {}),
   });
   return { agent, trace, env };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
-import { cutOffWriteTurn, malformedToolCallTurn, startTwin, writeFilesReply, writeFilesTurn, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn, type Twin } from '../../src/twin/index.js';
 import { agentFor, cleanup, KEY, money, moneyRoot } from './helpers.js';
 
 const temps: string[] = [];
@@ -99,12 +99,34 @@ describe('anthropic provider against the twin', () => {
     }
   });
 
-  it('a malformed tool call gets an error result and the model recovers', async () => {
-    let call = 0;
-    const { outcome } = await buildMoney({
-      script: [{ match: { specId: 'money' }, reply: (ctx) => (++call === 1 ? malformedToolCallTurn('wrong-shape') : writeFilesReply(money)(ctx)) }],
+  it('write_file: every tool is sent strict; its schema-valid calls write the files', async () => {
+    const { outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    expect(outcome.state).toBe('built');
+    const sent = (t.messageRequests()[0]!.body as { tools: { name: string; strict?: boolean }[] }).tools;
+    expect(sent.map((tool) => [tool.name, tool.strict])).toEqual([['write_file', true], ['read_file', true]]);
+  });
+
+  it('read_file: a schema-valid call reads back what the job wrote', async () => {
+    const { 'src/money.ts': source, ...rest } = money;
+    const { outcome, twin: t } = await buildMoney({
+      script: [
+        {
+          match: { specId: 'money' },
+          reply: (ctx) => (ctx.turn === 0 ? writeFilesTurn({ 'src/money.ts': source }) : ctx.turn === 1 ? toolUseReply('read_file', { path: 'src/money.ts' }) : writeFilesTurn(rest)),
+        },
+      ],
     });
     expect(outcome.state).toBe('built');
+    const third = (t.messageRequests()[2]!.body as { messages: { content: { type: string; content?: string; is_error?: boolean }[] }[] }).messages.at(-1)!.content;
+    expect(third[0]).toMatchObject({ type: 'tool_result', content: source });
+    expect(third[0]!.is_error).toBeUndefined();
+  });
+
+  it('a scripted call that breaks its strict schema is refused by the twin (400): a request error, not retried', async () => {
+    const { outcome, twin: t } = await buildMoney({ script: [{ match: { specId: 'money' }, reply: toolUseReply('write_file', { file: 'src/a.ts', body: 42 }) }] });
+    expect(outcome).toMatchObject({ state: 'failed', failureClass: 'api-error' });
+    expect(outcome.error).toContain('the API rejected the request (400 invalid_request_error): twin: the scripted `write_file` call does not match its strict input_schema');
+    expect(t.messageRequests()).toHaveLength(1);
   });
 
   it('a file cut off by max_tokens is never written; the model is asked again', async () => {

@@ -167,7 +167,7 @@ describe('write_file is bounded', () => {
     twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: { content: [{ type: 'tool_use', name: 'write_file', input: { path: 'src/money.ts', content: huge } }], outputTokens: 100 } }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/money failed \(api-error\): the model wrote a file longer than 4096 characters/);
+    expect(run.stdout).toMatch(/money failed \(output-limit-reached\): the model wrote a file longer than 4096 characters .*raise model.maxOutputTokens in speccc.config.json \(now 256\)/);
     expect(twin.messageRequests()[0]!.aborted).toBe(true);
   }, 60_000);
 });

@@ -91,4 +91,34 @@ describe('twin: models', () => {
     const message = await client.messages.create({ model: 'claude-sonet-5', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] });
     expect(message.model).toBe('claude-sonet-5');
   });
+
+  it('`modelFaults` scripts faults on the Models API, per id or for any, `times` times', async () => {
+    const client = await setup({
+      modelFaults: [
+        { id: 'claude-opus-5', fault: { kind: 'overloaded' }, times: 1 },
+        { id: 'claude-haiku-5-5', fault: { kind: 'reset' } },
+        { fault: { kind: 'rate-limit', retryAfter: 4 }, times: 1 },
+      ],
+    });
+    const overloaded = await client.models.retrieve('claude-opus-5').catch((e: unknown) => e);
+    expect(overloaded).toBeInstanceOf(Anthropic.InternalServerError);
+    expect((overloaded as InstanceType<typeof Anthropic.APIError>).status).toBe(529);
+    await expect(client.models.retrieve('claude-haiku-5-5')).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
+    const limited = await client.models.list().catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(Anthropic.RateLimitError);
+    expect((limited as InstanceType<typeof Anthropic.APIError>).headers?.get('retry-after')).toBe('4');
+    expect((await client.models.list()).data.length).toBeGreaterThan(0);
+    expect((await client.models.retrieve('claude-opus-5')).id).toBe('claude-opus-5'); // each rule only `times` times
+    expect(twin!.requests.map((r) => r.fault ?? null)).toEqual(['overloaded', 'reset', 'rate-limit', null, null]);
+  });
+
+  it('reports lifecycles: deprecated and retired models with their dates and a successor; a retired model answers no messages', async () => {
+    const client = await setup({ lifecycles: { 'claude-opus-5': { lifecycle: 'deprecated', deprecated_at: '2026-11-01T00:00:00Z', retires_at: '2027-05-01T00:00:00Z', successor: 'claude-opus-5-5' } } });
+    expect(await client.models.retrieve('claude-opus-5')).toMatchObject({ lifecycle: 'deprecated', deprecated_at: '2026-11-01T00:00:00Z', retires_at: '2027-05-01T00:00:00Z', successor: 'claude-opus-5-5' });
+    expect(await client.models.retrieve('claude-sonnet-4-5')).toMatchObject({ lifecycle: 'deprecated', successor: 'claude-sonnet-5-5' }); // a default
+    expect(await client.models.retrieve('claude-opus-5-5')).toMatchObject({ lifecycle: 'active', deprecated_at: null, retires_at: null, successor: null });
+    expect(await client.models.retrieve('claude-mythos-preview')).toMatchObject({ lifecycle: 'retired' });
+    const err = await client.messages.create({ model: 'claude-mythos-preview', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Anthropic.NotFoundError);
+  });
 });

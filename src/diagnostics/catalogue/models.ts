@@ -16,9 +16,9 @@ export const MODELS_AND_STATE: CatalogueEntry[] = [
   {
     code: 'model-unknown',
     severity: 'error',
-    summary: 'The Models API does not know a model a build would use',
-    doc: 'At the start of a build speccc confirms each model id with the Models API (`GET /v1/models/{id}`), so a model the account cannot use fails before anything is spent.',
-    hint: 'Fix the model id in the spec\'s frontmatter or in speccc.config.json, or ask for access to the model.',
+    summary: 'The Models API does not know a model a build would use, or lists it as retired',
+    doc: 'At the start of a build speccc confirms each model id with the Models API (`GET /v1/models/{id}`), so a model the account cannot use fails before anything is spent. Only the API\'s `not_found_error` for the id is this error: a Models API that is overloaded, rate-limited or unreachable is retried, and if that persists the build stops with an API fault (exit 1) that names it, never with this diagnostic. A model the API lists as retired is this error too (requests naming it fail); one that is only deprecated is a warning on stderr with its retirement date and a suggested successor.',
+    hint: 'Fix the model id in the spec\'s frontmatter or in speccc.config.json (for a retired model, use its successor), or ask for access to the model.',
     ok: { files: { 'speccc.config.json': '{ "agent": { "maxTurns": 1 }, "validation": { "maxFixAttempts": 0 } }\n', 'specs/cart.md': spec('', { more: 'model: claude-sonnet-5-5' }) }, command: ['build'], api: true },
     notOk: {
       files: { 'speccc.config.json': '{ "model": { "prices": { "claude-sonnet-9": { "input": 2, "output": 10 } } } }\n', 'specs/cart.md': spec('', { more: 'model: claude-sonnet-9' }) },

@@ -341,7 +341,7 @@ export function untestedRequirements(spec: Spec, generated: readonly GeneratedTe
         message:
           named === 0
             ? `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is covered by no generated test that asserts and no holdout scenario`
-            : `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is named by ${named} generated test${named === 1 ? '' : 's'}, but none failed on a mutant of the code that names it: ${named === 1 ? 'it asserts' : 'they assert'} nothing about it`,
+            : `Requirement \`${r.id}\` (${KIND_WORDS[r.kind]}) is named by ${named} generated test${named === 1 ? '' : 's'}, but none failed when the code that names it was mutated: ${named === 1 ? 'it does' : 'they do'} not pin it down`,
         hint:
           named === 0
             ? `Rebuild the spec (its tests must name \`[${r.id}]\`), or write a holdout scenario with \`covers: [${r.id}]\`.`

@@ -12,6 +12,8 @@ import { mergeTemplates, type TemplateSource } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
 import { declarationsOf } from './declarations.js';
 import { TEST_FILE } from '../3-check/coverage.js';
+import { prefixBlocks } from './prefix-blocks.js';
+import type { PrefixBlock } from '../../types/trace.js';
 
 export interface BuildPrompts {
   systemPrompt: string;
@@ -19,6 +21,8 @@ export interface BuildPrompts {
   toolsDigest: string;
   renderJob: (spec: Spec, dependencies: DependencyOutput[]) => string;
   renderFix: (spec: Spec, attempt: number, maxAttempts: number, failures: { title: string; output: string }[]) => string;
+  /** The shared prefix (tools + system prompt) as named, digested blocks: what the trace keeps to explain a prompt-cache miss. */
+  prefixBlocks: PrefixBlock[];
 }
 
 /** The twins a job prompt names: every twin the code runs against, with the spec of each it declares. */
@@ -59,6 +63,7 @@ export function renderPrompts(input: { defaults: TemplateSource[]; overrides: Te
       systemPrompt: system.text,
       templatesDigest: sha256(canonicalJson([...templates.byName.values()].map((t) => [t.name, t.text]))),
       toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
+      prefixBlocks: prefixBlocks({ templates, workspace: input.workspace, constraints, systemPrompt: system.text }),
       renderJob(spec, dependencies) {
         const shown = dependencies.map((d) => (d.distant ? { ...d, files: declarationFiles(d.files) } : d));
         const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies: shown, twins: twinsForPrompt(spec, input.workspace) });

@@ -27,6 +27,12 @@ export interface Budget {
   /** Settled plus outstanding reservations. */
   committed(): number;
   spentBy(specId: string): number;
+  /**
+   * USD a spec's next request may still commit before the tightest cap it is under (the run's,
+   * its own `specCapUsd`, a session's) refuses it, with what is in flight counted; null when no
+   * cap applies. Advisory (the model's task budget): `reserve` stays the authority.
+   */
+  headroom(specId: string, specCapUsd?: number): number | null;
   /** The cap in USD, or null. */
   readonly cap: number | null;
 }
@@ -110,6 +116,15 @@ export function createBudget(capUsd: number | null, parent?: Budget): Budget {
     spent: () => settled,
     committed: () => settled + outstanding,
     spentBy: (id) => of(id).settled,
+    headroom(specId, specCapUsd) {
+      const spec = of(specId);
+      const limits = [
+        capUsd === null ? null : capUsd - settled - outstanding,
+        specCapUsd === undefined ? null : specCapUsd - spec.settled - spec.outstanding,
+        parent ? parent.headroom(specId) : null,
+      ].filter((x): x is number => x !== null);
+      return limits.length === 0 ? null : Math.max(0, Math.min(...limits));
+    },
   };
   return budget;
 }

@@ -20,6 +20,7 @@ import { twinsUsedBy } from '../2-model/twins.js';
 import { failureLine } from './failure-line.js';
 import { judge } from './judge.js';
 import { verdictFor, type VerdictStore } from './verdict.js';
+import { fallbackModelFor } from '../../models/fallback.js';
 
 export interface RunJobsInput {
   config: SpecccConfig;
@@ -84,6 +85,7 @@ function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
 }
 
 function classify(outcome: AgentOutcome): FailureClass {
+  if (outcome.failureClass) return outcome.failureClass;
   switch (outcome.status) {
     case 'budget':
       return 'budget-exhausted';
@@ -281,11 +283,14 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
   let files: Map<string, string> | undefined = candidate ? new Map(Object.entries(candidate.files)) : undefined;
   const maxAttempts = 1 + input.config.validation.maxFixAttempts;
   let wroteCandidate = Boolean(candidate);
+  // A refused job may be written by its kind's fallback model: the stored result (and manifest) names the model that wrote it.
+  const fallbackModel = fallbackModelFor(input.config, job.spec.frontmatter!.kind, prepared.model);
+  let writtenBy = candidate?.model ?? prepared.model;
   const stored = (stage: StoredResult['stage'], out: Map<string, string>, attempt: number): StoredResult => ({
     jobKey: prepared.key,
     specId: job.id,
     stage,
-    model: prepared.model,
+    model: writtenBy,
     provider: input.providerLabel,
     files: Object.fromEntries(out),
     attempt,
@@ -316,6 +321,7 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
           prompt,
           history,
           ...(job.spec.frontmatter!.budget_usd !== undefined ? { budgetUsd: job.spec.frontmatter!.budget_usd } : {}),
+          ...(fallbackModel ? { fallbackModel } : {}),
           signal: run.signal,
         },
         sandbox,
@@ -325,6 +331,7 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
       cost += outcome.costUsd;
       spent += outcome.costUsd;
       history = outcome.history;
+      writtenBy = outcome.model ?? prepared.model;
       if (outcome.status !== 'done') return await fail(attempt, classify(outcome), outcome.error ?? `agent stopped: ${outcome.status}`);
       const missing = outputs.filter((p) => !sandbox.written().has(p));
       if (missing.length > 0) return await fail(attempt, 'missing-output', `the agent did not write ${missing.join(', ')}`);

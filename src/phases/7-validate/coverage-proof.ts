@@ -5,7 +5,7 @@
  * false `if`, returns early or swallows its own failure passes every mutant, and covers nothing.
  *
  * A cheap, bounded pass: for each commented declaration, at most two mutants — every value it
- * returns changed (`returns`), every condition it tests negated (`conditions`) — all compiled into
+ * returns or stores on `this` changed (`returns`), every condition it tests negated (`conditions`) — all compiled into
  * the one copy of the code behind switches, and a small driver (assets/prove/driver.mjs) runs the
  * spec's own tests once per mutant in one vitest process, inside the sandbox. Pure here: this
  * module plans the run and reads its result; the runner runs it.
@@ -98,6 +98,10 @@ function editsIn(ts: typeof TS, source: TS.SourceFile, from: number, to: number,
       hasReturns = true;
     } else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
       wrap(node.body, '__spcR', returns);
+      hasReturns = true;
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.code = code` in a constructor or method: what an object holds is what it gives back.
+      wrap(node.right, '__spcR', returns);
       hasReturns = true;
     } else if ((ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) && node.expression) {
       wrap(node.expression, '__spcC', conditions);

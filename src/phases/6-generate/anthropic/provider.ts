@@ -2,21 +2,27 @@
  * The Anthropic provider: one job is a conversation with a Claude model through
  * @anthropic-ai/sdk, in which the model writes the spec's files with the write_file tool.
  * Every request is streamed, abortable, budgeted before it starts (its worst case is a true
- * upper bound), retried only when the API says it is retryable, and traced. Current models get
- * adaptive thinking and an effort level; their thinking blocks are carried back unchanged
- * across tool turns, as the API requires. Forced tool choice is never sent.
+ * upper bound), retried only when the API says it is retryable, and traced (send.ts). Current
+ * models get adaptive thinking and an effort level; their thinking blocks are carried back
+ * unchanged across tool turns, as the API requires. Forced tool choice is never sent.
+ *
+ * How a turn ends decides what happens next: tool calls are run and answered; a refusal is a
+ * failure of its own (`refused`), retried once on the spec kind's fallback model when one is
+ * configured; a full context window and a reply cut off at max_tokens inside a tool call (twice)
+ * are named failures that say which limit to raise.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { Agent, AgentOutcome, AgentTask, JobSandbox, TokenUsage, TraceSink } from '../../../types/index.js';
+import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, ModelCheck, TokenUsage } from '../../../types/index.js';
 import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
 import type { Budget } from '../budget.js';
-import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
-import { traitsOf } from '../../../models/lineup.js';
-import { createRateGate } from '../rate-gate.js';
-import { backoffMs, classifyError } from '../retry.js';
-import { sha256 } from '../../1-parse/hash.js';
-import { fingerprint } from '../fingerprint.js';
+import type { ModelPrice } from '../../../models/pricing.js';
+import { TASK_BUDGET_BETA, traitsOf } from '../../../models/lineup.js';
+import { checkModelIds } from './models-check.js';
 import { createBatchQueue, type BatchQueue, type BatchRecord, type BatchStateStore, type BatchTuning } from './batches.js';
+import { continueWith, elideEarlierAttempts, MISSING_FILES_NUDGE, readTranscript, restartConversation, withConversationBreakpoint, writeTranscript, type Message } from './conversation.js';
+import { contextWindowLine, createSender, type JobLedger } from './send.js';
+import { answerToolCalls } from './tool-calls.js';
+import type { TraceSink } from '../../../types/index.js';
 
 export interface AnthropicAgentOptions {
   apiKey: string;
@@ -40,19 +46,24 @@ export interface AnthropicAgentOptions {
   maxFileChars: number;
   clock?: () => number;
   /**
+   * Count each request's input tokens with count_tokens before reserving it (the default): the
+   * reservation is then min(byte bound, count + margin) instead of the byte bound.
+   */
+  countTokens?: boolean;
+  /**
+   * Cut earlier fix attempts out of the conversation it sends (the default), or send every attempt
+   * whole (to measure the difference: bench/fix-rounds.bench.ts).
+   */
+  contextEditing?: boolean;
+  /** How long one request may take before it counts as timed out (and is retried); the SDK's default (10 minutes) when unset. */
+  timeoutMs?: number;
+  /**
    * Send every request through the Message Batches API (half price; `speccc build --batch`),
    * recording submitted batches in `store` and attaching to `resumable` ones. Both cache
    * breakpoints then use the 1-hour lifetime: a batch can take longer than five minutes.
    */
   batch?: BatchTuning & { store: BatchStateStore; resumable: readonly BatchRecord[] };
 }
-
-/** Error types of a batch item that the same request would get in real time too: no point sending it again. */
-const FINAL_BATCH_ERRORS = new Set(['invalid_request_error', 'authentication_error', 'permission_error', 'not_found_error', 'request_too_large', 'billing_error']);
-/** Of those, the ones that stop the whole build (nothing else can succeed either). */
-const FATAL_BATCH_ERRORS = new Set(['authentication_error', 'permission_error', 'billing_error']);
-
-type Message = Anthropic.MessageParam;
 
 const EMPTY: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 };
 
@@ -68,289 +79,190 @@ const defaultSleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', wake, { once: true });
   });
 
-class FileTooLarge extends Error {}
+/** What every job of the run shares: the client, the sender, the tools and the cache markers. */
+interface Setup {
+  options: AnthropicAgentOptions;
+  sender: ReturnType<typeof createSender>;
+  tools: Anthropic.Tool[];
+  /** `{ cache_control }` for the shared prefix, or nothing with caching off. */
+  mark: { cache_control?: Anthropic.CacheControlEphemeral };
+  /** Marks the conversation's end in real time (null: batched, or caching off). */
+  conversationMark: Anthropic.CacheControlEphemeral | null;
+  /** Requests go through the Message Batches API. */
+  batched: boolean;
+}
 
-export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<{ id: string; error: string }[]>; finish(): Promise<void> } {
-  const client = new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), maxRetries: 0 });
+export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { checkModels(ids: string[]): Promise<ModelCheck>; finish(): Promise<void> } {
+  const client = new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}), maxRetries: 0 });
   const sleep = options.sleep ?? defaultSleep;
-  const redact = options.redact;
+  const { redact, trace } = options;
   const clock = options.clock ?? Date.now;
   const maxRetries = options.maxRetries ?? 4;
   const ttl = options.batch ? '1h' : (options.prefixTtl ?? '5m');
   const caching = options.caching !== false;
   const cacheControl = ttl === '1h' ? { type: 'ephemeral' as const, ttl: '1h' as const } : { type: 'ephemeral' as const };
   const mark = caching ? { cache_control: cacheControl } : {};
-  const queue: BatchQueue | undefined = options.batch
-    ? createBatchQueue({ ...options.batch, client, trace: options.trace, sleep, clock, redact })
-    : undefined;
+  const queue: BatchQueue | undefined = options.batch ? createBatchQueue({ ...options.batch, client, trace, sleep, clock, redact }) : undefined;
   /** Tools with a cache breakpoint on the last one: tools and system form the stable prefix. */
   const tools = TOOL_DEFINITIONS.map((tool, i) => ({ ...tool, ...(i === TOOL_DEFINITIONS.length - 1 ? mark : {}) })) as unknown as Anthropic.Tool[];
-  /**
-   * Cache warming: the first request of the run goes alone; the others wait until its reply has
-   * started, by which time its prompt-cache write for the shared prefix (tools + system) can be
-   * read. Sent together, every job would miss and pay to write the same prefix.
-   */
-  let warmed: Promise<void> | null = null;
-  /** A 429/529 pauses every new request of this run until the server's retry-after has passed. */
-  let pausedUntil = 0;
-  const rate = createRateGate(options.concurrency ?? 64);
-
+  const sender = createSender({ client, queue, budget: options.budget, trace, redact, sleep, clock, maxRetries, maxFileChars: options.maxFileChars, concurrency: options.concurrency ?? 64, countTokens: options.countTokens !== false });
+  // Batched, only the shared prefix is cached (see docs/performance.md): a job's own breakpoint
+  // would be written at the 1-hour rate, twice the batch price of sending it uncached, for a job
+  // that usually ends in the same turn.
+  const setup: Setup = { options, sender, tools, mark, conversationMark: caching && !queue ? cacheControl : null, batched: queue !== undefined };
   return {
     name: 'anthropic',
     finish: async () => queue?.finish(),
-    /** Model ids confirmed through the Models API before anything is spent: a typo fails here. */
-    async checkModels(ids) {
-      const problems: { id: string; error: string }[] = [];
-      for (const id of [...new Set(ids)]) {
-        try {
-          await client.models.retrieve(id);
-        } catch (error) {
-          const verdict = classifyError(error);
-          problems.push({ id, error: (error as { status?: number }).status === 404 ? `the API has no model \`${id}\`` : redact(verdict.reason) });
-        }
-      }
-      return problems;
-    },
-    async run(task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome> {
-      const usage = { ...EMPTY };
-      let cost = 0;
-      let requests = 0;
-      const messages: Message[] = continueWith((task.history as Message[] | undefined) ?? [], redact(task.prompt));
-      const outcome = (status: AgentOutcome['status'], error?: string, fatal?: boolean): AgentOutcome => ({
-        status,
-        usage,
-        costUsd: cost,
-        requests,
-        history: messages,
-        ...(error ? { error: redact(error) } : {}),
-        ...(fatal ? { fatal } : {}),
-      });
-      const price = options.priceOf(task.model);
-      if (!price) return outcome('failed', `speccc knows no price for model ${task.model}; add it under model.prices in speccc.config.json`);
-      const traits = traitsOf(task.model);
-      const system = [{ type: 'text' as const, text: redact(task.system), ...mark }];
-
-      for (let turn = 1; turn <= options.maxTurns; turn++) {
-        if (task.signal.aborted) return outcome('aborted', 'cancelled');
-        const body: Anthropic.MessageCreateParamsNonStreaming = {
-          model: task.model,
-          max_tokens: task.maxOutputTokens,
-          system,
-          tools,
-          // Batched, only the shared prefix is cached (see docs/performance.md): a job's own
-          // breakpoint would be written at the 1-hour rate, twice the batch price of sending it
-          // uncached, for a job that usually ends in the same turn.
-          messages: caching && !queue ? withConversationBreakpoint(messages, cacheControl) : messages,
-          ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
-          ...(traits.effort ? { output_config: { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } } : {}),
-        };
-        const json = JSON.stringify(body);
-        // A true upper bound: every input token is at least one UTF-8 byte of the request.
-        const bodyBytes = utf8Bytes(json);
-        /** A finished request: its exact cost settles the reservation, adds to the job's usage, and is traced. */
-        const settle = (reservation: { settle(usd: number): void }, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }) => {
-          const batched = 'batchId' in via;
-          const u = usageOf(message.usage);
-          const c = costOf(price, u, { batch: batched });
-          reservation.settle(c);
-          cost += c;
-          for (const k of Object.keys(usage) as (keyof TokenUsage)[]) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
-          options.trace.write({
-            type: 'request',
-            spec: task.specId,
-            job: task.jobKey,
-            model: task.model,
-            effort: task.effort,
-            promptHash: sha256(JSON.stringify(messages)).slice(0, 16),
-            fingerprint: fingerprint(`${task.system}\n${JSON.stringify(messages)}`),
-            inputTokens: u.inputTokens,
-            outputTokens: u.outputTokens,
-            cacheReadTokens: u.cacheReadTokens,
-            cacheWriteTokens: u.cacheWriteTokens,
-            costUsd: c,
-            latencyMs: clock() - started,
-            requestId: batched ? null : via.requestId,
-            stopReason: message.stop_reason,
-            ...(batched ? { batch: true, batchId: via.batchId } : {}),
-          });
-        };
-        let response: Anthropic.Message | undefined;
-        let requestId: string | null = null;
-        // Batched until the batch cannot answer this turn (expired, errored, lost): then in real time.
-        let viaBatch = queue !== undefined;
-        let resent = false;
-        for (let attempt = 1; ; attempt++) {
-          const worst = worstCaseOf(price, bodyBytes, task.maxOutputTokens, { batch: viaBatch });
-          const reserved = await options.budget.reserve(task.specId, worst, task.budgetUsd, task.signal);
-          options.trace.write({ type: 'budget', spec: task.specId, reserveUsd: worst, ok: reserved.ok, ...(reserved.ok ? {} : { reason: reserved.reason }) });
-          if (!reserved.ok) return task.signal.aborted ? outcome('aborted', 'cancelled') : outcome('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
-          if (viaBatch) {
-            const started = clock();
-            const turnNo = messages.filter((m) => m.role === 'assistant').length + 1;
-            const answer = await queue!.send({ customId: sha256(json), specId: task.specId, jobKey: task.jobKey, turn: turnNo, params: body }, task.signal);
-            if (answer.kind === 'succeeded') {
-              requests++;
-              response = answer.message;
-              settle(reserved.reservation, response, started, { batchId: answer.batchId });
-              break;
-            }
-            // Expired, errored, canceled and unread requests are not billed.
-            reserved.reservation.release();
-            if (answer.kind === 'aborted' || task.signal.aborted) return outcome('aborted', 'cancelled');
-            const why =
-              answer.kind === 'errored' ? `the batch answered ${answer.errorType}: ${answer.message}`
-              : answer.kind === 'expired' ? `the request expired in batch ${answer.batchId} before it was processed`
-              : answer.kind === 'canceled' ? `the request was canceled in batch ${answer.batchId}`
-              : answer.reason;
-            if (answer.kind === 'errored' && FINAL_BATCH_ERRORS.has(answer.errorType)) {
-              options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(why), retry: false });
-              return outcome('failed', why, FATAL_BATCH_ERRORS.has(answer.errorType));
-            }
-            if (answer.kind === 'canceled' && !resent) {
-              resent = true; // cancelled by an earlier, interrupted build: ask again in a new batch
-              options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(`${why}; sending it in a new batch`), retry: true });
-              continue;
-            }
-            viaBatch = false;
-            options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(`${why}; sending it in real time`), retry: true });
-            continue;
-          }
-          const wait = pausedUntil - clock();
-          if (wait > 0) await sleep(wait, task.signal);
-          const gate = warmed;
-          let openGate: () => void = () => {};
-          if (!gate) warmed = new Promise<void>((resolve) => (openGate = resolve));
-          else await gate;
-          await rate.acquire(task.signal);
-          const started = clock();
-          const local = new AbortController();
-          const signal = AbortSignal.any([task.signal, local.signal]);
-          let streamed = 0;
-          try {
-            requests++;
-            const stream = client.messages.stream(body, { signal });
-            stream.on('streamEvent', (event) => {
-              if (event.type === 'message_start') openGate();
-              if (event.type === 'content_block_start') streamed = 0;
-              // A tool call longer than any file may be is cut off while it streams, never held whole.
-              if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
-                streamed += event.delta.partial_json.length;
-                if (streamed > options.maxFileChars + 4096) local.abort(new FileTooLarge());
-              }
-            });
-            response = await stream.finalMessage();
-            requestId = stream.request_id ?? null;
-            openGate();
-            rate.release('ok');
-            settle(reserved.reservation, response, started, { requestId });
-            break;
-          } catch (error) {
-            openGate();
-            const status = (error as { status?: unknown }).status;
-            if (!response) rate.release(status === 429 || status === 529 ? 'throttled' : 'other');
-            if (local.signal.aborted && local.signal.reason instanceof FileTooLarge) {
-              // Billed for the output it streamed, which is unknown: charge the whole reservation.
-              reserved.reservation.settle(worst);
-              cost += worst;
-              return outcome('failed', `the model wrote a file longer than ${options.maxFileChars} characters (the most max_tokens allows); the reply was cut off`);
-            }
-            // The API does not bill failed requests.
-            reserved.reservation.release();
-            if (task.signal.aborted) return outcome('aborted', 'cancelled');
-            const verdict = classifyError(error);
-            const failedId = (error as { requestID?: string | null }).requestID ?? null;
-            options.trace.write({ type: 'error', spec: task.specId, attempt, reason: redact(verdict.reason), retry: verdict.retry && attempt <= maxRetries, requestId: failedId });
-            if (!verdict.retry || attempt > maxRetries) return outcome('failed', verdict.reason, verdict.fatal);
-            const delay = backoffMs(attempt, verdict);
-            if (verdict.retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, clock() + delay);
-            options.trace.write({ type: 'retry', spec: task.specId, attempt, delayMs: delay });
-            await sleep(delay, task.signal);
-          }
-        }
-        if (!response) return outcome('failed', 'no response');
-        // Thinking blocks (with their signatures) go back exactly as received.
-        messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] });
-        if (response.stop_reason === 'refusal') return outcome('refused', 'the model declined this job (stop_reason: refusal); reword the spec or route it to another model');
-        const toolUses = response.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
-        if (toolUses.length > 0) {
-          const cutOff = response.stop_reason === 'max_tokens';
-          const results = toolUses.map((use, i) => {
-            const verdict = cutOff && i === toolUses.length - 1 ? { ok: false as const, error: `Your reply hit max_tokens while writing this call, so the file was not written. Write it again in full, more compactly.` } : runTool(use, sandbox);
-            options.trace.write({ type: 'tool', spec: task.specId, tool: use.name, path: typeof (use.input as { path?: unknown })?.path === 'string' ? (use.input as { path: string }).path : null, ok: verdict.ok, ...(verdict.ok ? {} : { error: verdict.error }) });
-            return { type: 'tool_result' as const, tool_use_id: use.id, content: verdict.ok ? verdict.content : verdict.error, ...(verdict.ok ? {} : { is_error: true }) };
-          });
-          messages.push({ role: 'user', content: results });
-          // Every listed file written and every call accepted: the job is done. Asking the model
-          // for a closing summary would be a whole request, billed, for nothing speccc reads.
-          const allWritten = sandbox.outputs.every((p) => sandbox.written().has(p));
-          if (allWritten && results.every((r) => !('is_error' in r))) return outcome('done');
-          continue;
-        }
-        const missing = sandbox.outputs.filter((p) => !sandbox.written().has(p));
-        if (missing.length === 0) return outcome('done');
-        messages.push({ role: 'user', content: `You have not written every file yet. Still missing: ${missing.join(', ')}. Write them with write_file.` });
-      }
-      return outcome('incomplete', `the model used all ${options.maxTurns} turns without writing every file (${sandbox.outputs.filter((p) => !sandbox.written().has(p)).join(', ') || 'none missing'})`);
-    },
+    /**
+     * Model ids confirmed through the Models API before anything is spent: a typo fails here.
+     * Only `not_found_error` makes an id unknown; a fault that outlasts its retries throws ApiFaultError.
+     */
+    checkModels: (ids) => checkModelIds(ids, { client, trace, redact, sleep, clock, maxRetries }),
+    run: (task, sandbox) => runJob(setup, task, sandbox),
   };
 }
 
-/**
- * The next user turn. A job that ended right after its tool calls left their results as the
- * last (user) message: the API wants one user turn, so a fix prompt joins it there.
- */
-function continueWith(history: Message[], prompt: string): Message[] {
-  const last = history.at(-1);
-  if (last?.role === 'user' && Array.isArray(last.content)) {
-    return [...history.slice(0, -1), { role: 'user', content: [...(last.content as Anthropic.ContentBlockParam[]), { type: 'text', text: prompt }] }];
-  }
-  return [...history, { role: 'user', content: prompt }];
+/** An advisory task budget in tokens: the job's whole budget at its first request, and what is left now. */
+export interface TaskBudget {
+  total: number;
+  remaining: number;
 }
 
-function usageOf(u: Anthropic.Usage): TokenUsage {
-  const oneHour = (u as { cache_creation?: { ephemeral_1h_input_tokens?: number } | null }).cache_creation?.ephemeral_1h_input_tokens ?? 0;
+/**
+ * The job's remaining budget as a task budget, so the model winds down before speccc's hard cap
+ * refuses its next request: the USD left under the tightest cap (run, spec, session) as output
+ * tokens of `model`, its costliest kind of token. None without a cap, on a model without the
+ * trait, or batched (a batch carries no beta header per request).
+ */
+function taskBudgetOf(setup: Setup, task: AgentTask, state: JobState, price: ModelPrice): TaskBudget | undefined {
+  if (!traitsOf(state.model).taskBudget || setup.batched) return undefined;
+  const headroom = setup.options.budget.headroom(task.specId, task.budgetUsd);
+  if (headroom === null) return undefined;
+  const tokens = Math.floor((headroom * 1_000_000) / price.rates.output);
+  state.taskBudgetTotal ??= Math.max(1, tokens);
+  return { total: state.taskBudgetTotal, remaining: Math.min(tokens, state.taskBudgetTotal) };
+}
+
+/** The request for the next turn of `messages` on `model`. */
+function requestBody(setup: Setup, task: AgentTask, model: string, messages: Message[], taskBudget: TaskBudget | undefined): Anthropic.MessageCreateParamsNonStreaming {
+  const traits = traitsOf(model);
+  const effort = traits.effort ? { effort: task.effort as NonNullable<Anthropic.OutputConfig['effort']> } : {};
+  const budget = taskBudget ? { task_budget: { type: 'tokens', total: taskBudget.total, remaining: taskBudget.remaining } } : {};
+  const outputConfig = { ...effort, ...budget };
   return {
-    inputTokens: u.input_tokens,
-    outputTokens: u.output_tokens,
-    cacheReadTokens: u.cache_read_input_tokens ?? 0,
-    cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
-    cacheWrite1hTokens: oneHour,
+    model,
+    max_tokens: task.maxOutputTokens,
+    system: [{ type: 'text' as const, text: setup.options.redact(task.system), ...setup.mark }],
+    tools: setup.tools,
+    messages: setup.conversationMark ? withConversationBreakpoint(messages, setup.conversationMark) : messages,
+    ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
+    ...(Object.keys(outputConfig).length > 0 ? { output_config: outputConfig as Anthropic.OutputConfig } : {}),
   };
 }
 
-function runTool(use: Anthropic.ToolUseBlock, sandbox: JobSandbox): { ok: true; content: string } | { ok: false; error: string } {
-  const input = use.input as { path?: unknown; content?: unknown } | null;
-  if (!input || typeof input !== 'object' || typeof input.path !== 'string') return { ok: false, error: `Malformed ${use.name} call: expected an object with a string "path".` };
-  if (use.name === 'write_file') {
-    if (typeof input.content !== 'string') return { ok: false, error: 'Malformed write_file call: expected a string "content" with the whole file.' };
-    const verdict = sandbox.write(input.path, input.content);
-    return verdict.ok ? { ok: true, content: `Wrote ${input.path} (${input.content.length} characters).` } : verdict;
-  }
-  if (use.name === 'read_file') {
-    const verdict = sandbox.read(input.path);
-    return verdict.ok ? { ok: true, content: verdict.content } : verdict;
-  }
-  return { ok: false, error: `Unknown tool ${use.name}; use write_file or read_file.` };
+/** The job's conversation as it stands, and the model it is on. */
+interface JobState {
+  model: string;
+  messages: Message[];
+  /** Whether the job has already moved to its fallback model. */
+  fellBack: boolean;
+  /** Replies cut off at max_tokens inside a tool call in this attempt. */
+  cutOffs: number;
+  /** The task budget's total, fixed at the attempt's first request on this model. */
+  taskBudgetTotal?: number;
 }
 
-/**
- * A second cache breakpoint at the end of the conversation, so each turn of a job reads the
- * previous turns from the cache instead of paying for them again (the first breakpoint, on the
- * system prompt, is shared by every job). Applied to a copy: the history keeps no markers.
- */
-function withConversationBreakpoint(messages: Message[], cacheControl: Anthropic.CacheControlEphemeral): Message[] {
-  const last = messages.at(-1);
-  if (!last) return messages;
-  // A job usually ends with its first reply (every file written at once), so a cache entry for
-  // its prompt would be written at 1.25x and never read (measured: 61.7k of 64k written tokens on
-  // a 40-spec build). Only once a fix turn shows the conversation goes on is it marked, so the
-  // turns after it re-read it. After bare tool results the model usually ends the job: unmarked.
-  if (!messages.some((m) => m.role === 'assistant')) return messages;
-  if (typeof last.content === 'string') {
-    return [...messages.slice(0, -1), { ...last, content: [{ type: 'text', text: last.content, cache_control: cacheControl }] } as Message];
+type Ending = { status: AgentOutcome['status']; error?: string; fatal?: boolean; failureClass?: FailureClass };
+
+async function runJob(setup: Setup, task: AgentTask, sandbox: JobSandbox): Promise<AgentOutcome> {
+  const { options } = setup;
+  const ledger: JobLedger = { usage: { ...EMPTY }, cost: 0, requests: 0 };
+  const transcript = readTranscript(task.history);
+  const next = continueWith(transcript.messages, options.redact(task.prompt));
+  // From the second fix attempt on, earlier attempts are cut to placeholders (conversation.ts).
+  const messages = options.contextEditing === false ? next : elideEarlierAttempts(next);
+  const state: JobState = { model: transcript.model ?? task.model, messages, fellBack: transcript.model !== undefined, cutOffs: 0 };
+  const outcome = (end: Ending): AgentOutcome => ({
+    status: end.status,
+    usage: ledger.usage,
+    costUsd: ledger.cost,
+    requests: ledger.requests,
+    history: writeTranscript(state.messages, state.model, task.model),
+    ...(end.error ? { error: options.redact(end.error) } : {}),
+    ...(end.fatal ? { fatal: true } : {}),
+    ...(end.failureClass ? { failureClass: end.failureClass } : {}),
+    ...(state.model !== task.model ? { model: state.model } : {}),
+  });
+  let price = options.priceOf(state.model);
+  if (!price) return outcome({ status: 'failed', error: `speccc knows no price for model ${state.model}; add it under model.prices in speccc.config.json` });
+  for (let turn = 1; turn <= options.maxTurns; turn++) {
+    if (task.signal.aborted) return outcome({ status: 'aborted', error: 'cancelled' });
+    const messages = state.messages;
+    const taskBudget = taskBudgetOf(setup, task, state, price);
+    const body = requestBody(setup, task, state.model, messages, taskBudget);
+    const sent = await setup.sender.send({ task, model: state.model, price, body, messages, ledger, ...(taskBudget ? { taskBudget, betas: [TASK_BUDGET_BETA] } : {}) });
+    if (sent.kind === 'stop') return outcome(sent);
+    const response = sent.message;
+    // Thinking blocks (with their signatures) go back exactly as received.
+    messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] });
+    const next = afterTurn(setup, task, state, response, sandbox);
+    if (next === 'continue') continue;
+    if (next === 'fallback') {
+      price = options.priceOf(state.model);
+      if (!price) return outcome({ status: 'refused', failureClass: 'refused', error: `the model declined this job, and speccc knows no price for the fallback model ${state.model}; add it under model.prices in speccc.config.json` });
+      continue;
+    }
+    return outcome(next);
   }
-  const blocks = last.content as Anthropic.ContentBlockParam[];
-  const tail = blocks.at(-1);
-  if (tail?.type !== 'text') return messages;
-  return [...messages.slice(0, -1), { ...last, content: [...blocks.slice(0, -1), { ...tail, cache_control: cacheControl }] } as Message];
+  return outcome({ status: 'incomplete', error: `the model used all ${options.maxTurns} turns without writing every file (${sandbox.outputs.filter((p) => !sandbox.written().has(p)).join(', ') || 'none missing'})` });
+}
+
+/** What a finished turn means: run its tool calls and go on, move to the fallback model, or end the job. */
+function afterTurn(setup: Setup, task: AgentTask, state: JobState, response: Anthropic.Message, sandbox: JobSandbox): Ending | 'continue' | 'fallback' {
+  const { options } = setup;
+  const stopReason = response.stop_reason as string | null;
+  if (stopReason === 'refusal') return afterRefusal(options.trace, task, state, response);
+  if (stopReason === 'model_context_window_exceeded') {
+    const input = response.usage.input_tokens + (response.usage.cache_read_input_tokens ?? 0) + (response.usage.cache_creation_input_tokens ?? 0);
+    return { status: 'failed', failureClass: 'context-window-exceeded', error: contextWindowLine(state.model, `stop_reason model_context_window_exceeded with ${input} input tokens`) };
+  }
+  const toolUses = response.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
+  if (toolUses.length > 0) {
+    const cutOff = stopReason === 'max_tokens';
+    const results = answerToolCalls(toolUses, cutOff, sandbox, options.trace, task.specId);
+    state.messages.push({ role: 'user', content: results });
+    if (cutOff && ++state.cutOffs >= 2) {
+      return { status: 'failed', failureClass: 'output-limit-reached', error: `the reply hit max_tokens (${task.maxOutputTokens}) in the middle of a ${toolUses.at(-1)!.name} call ${state.cutOffs} times; raise model.maxOutputTokens in speccc.config.json, or split the spec so each file is smaller` };
+    }
+    // Every listed file written and every call accepted: the job is done. Asking the model for a
+    // closing summary would be a whole request, billed, for nothing speccc reads.
+    const allWritten = sandbox.outputs.every((p) => sandbox.written().has(p));
+    return allWritten && results.every((r) => !r.is_error) ? { status: 'done' } : 'continue';
+  }
+  const missing = sandbox.outputs.filter((p) => !sandbox.written().has(p));
+  if (missing.length === 0) return { status: 'done' };
+  state.messages.push({ role: 'user', content: `${MISSING_FILES_NUDGE} Still missing: ${missing.join(', ')}. Write them with write_file.` });
+  return 'continue';
+}
+
+/** A refusal: traced with its category; the job moves once to the fallback model, or ends as `refused`. */
+function afterRefusal(trace: TraceSink, task: AgentTask, state: JobState, response: Anthropic.Message): Ending | 'fallback' {
+  const details = (response as { stop_details?: { category?: string | null; explanation?: string | null } | null }).stop_details ?? null;
+  const category = details?.category ?? null;
+  const explanation = details?.explanation ?? null;
+  const fallback = task.fallbackModel !== undefined && !state.fellBack && task.fallbackModel !== state.model ? task.fallbackModel : undefined;
+  trace.write({ type: 'refusal', spec: task.specId, model: state.model, category, explanation, ...(fallback ? { fallback } : {}) });
+  if (fallback) {
+    // The refused turn and the primary's earlier turns stay behind; the fallback starts afresh (conversation.ts).
+    state.messages = restartConversation(state.messages.slice(0, -1));
+    state.model = fallback;
+    state.fellBack = true;
+    state.cutOffs = 0;
+    delete state.taskBudgetTotal; // counted afresh in the fallback's tokens
+    return 'fallback';
+  }
+  const why = [category ? `category ${category}` : '', explanation ?? ''].filter(Boolean).join(': ');
+  const who = state.model === task.model ? state.model : `${task.model} and its fallback ${state.model}`;
+  const hint = task.fallbackModel ? 'reword the spec' : 'reword the spec, or set model.fallbackModel for its kind in speccc.config.json to retry a refusal on another model';
+  return { status: 'refused', failureClass: 'refused', error: `${who} declined this job (stop_reason: refusal${why ? `; ${why}` : ''}); ${hint}` };
 }
