@@ -118,6 +118,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         const ok = v.scenarios.filter((s) => s.passed).length;
         const failedNames = v.scenarios.filter((s) => !s.passed).map((s) => s.name);
         io.stdout(`${v.passed ? '✔' : '✖'} ${v.spec}: ${ok}/${v.scenarios.length} scenarios pass${failedNames.length ? ` — failing: ${failedNames.join(', ')}` : ''}\n`);
+        for (const s of v.scenarios) if (!s.passed && s.failure) io.stdout(`    ${s.name}: ${s.failure.split('\n').join('\n      ')}\n`);
         if (v.mutation) printMutation(io, v.mutation, minimum);
       }
       for (const u of unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${flags.mutate ? '; no mutation score' : ''}\n`);

@@ -36,6 +36,8 @@ export interface ScenarioVerdict {
   /** Relative to the scenarios folder: `<spec-id>/<name>.test.ts`. */
   file: string;
   passed: boolean;
+  /** Why it failed, as vitest says it (`its title: expected … to be …`); for people only, never an agent. */
+  failure?: string;
 }
 
 export interface HoldoutRun extends ValidationRun {

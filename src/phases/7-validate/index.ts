@@ -177,7 +177,10 @@ export function createValidator(options: ValidatorOptions): Validator {
         ...(twins.length > 0 ? { twins } : {}),
       });
       const perFile = readVitestReport(result.collected.get(report));
-      const scenarios = checks.map((c) => ({ name: c.name, file: c.file, passed: perFile.get(c.file.split('/').pop()!) === true }));
+      const scenarios = checks.map((c) => {
+        const found = perFile.get(c.file.split('/').pop()!);
+        return { name: c.name, file: c.file, passed: found?.passed === true, ...(found?.failure ? { failure: found.failure } : found ? {} : { failure: 'it did not run (see the run output)' }) };
+      });
       const passed = result.exitCode === 0 && scenarios.every((s) => s.passed);
       return {
         passed,
@@ -256,14 +259,29 @@ export function createValidator(options: ValidatorOptions): Validator {
   };
 }
 
-/** vitest's JSON report -> passed per test file name. The code under test could have written it: parse defensively. */
-function readVitestReport(text: string | undefined): Map<string, boolean> {
-  const perFile = new Map<string, boolean>();
+/** A failure message as people read it first: its first lines, colour codes and stack frames left out. */
+function firstLines(message: string): string {
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => !/^\s+at /.test(l) && l.trim() !== '');
+  return lines.slice(0, 4).join('\n').slice(0, 600);
+}
+
+/**
+ * vitest's JSON report -> per test file name, whether it passed and, when not, the failing
+ * assertion (`test title: expected … to be …`), as vitest prints it. The judge wrote it in its
+ * own sandbox; it is still parsed defensively.
+ */
+function readVitestReport(text: string | undefined): Map<string, { passed: boolean; failure?: string }> {
+  const perFile = new Map<string, { passed: boolean; failure?: string }>();
   if (!text) return perFile;
   try {
-    const json = JSON.parse(text) as { testResults?: { name?: unknown; status?: unknown }[] };
+    type Assertion = { title?: unknown; status?: unknown; failureMessages?: unknown };
+    const json = JSON.parse(text) as { testResults?: { name?: unknown; status?: unknown; message?: unknown; assertionResults?: Assertion[] }[] };
     for (const r of Array.isArray(json.testResults) ? json.testResults : []) {
-      if (typeof r.name === 'string') perFile.set(r.name.split(/[\\/]/).pop()!, r.status === 'passed');
+      if (typeof r.name !== 'string') continue;
+      const failed = (Array.isArray(r.assertionResults) ? r.assertionResults : []).find((a) => a.status === 'failed');
+      const message = failed && Array.isArray(failed.failureMessages) && typeof failed.failureMessages[0] === 'string' ? `${String(failed.title)}: ${firstLines(failed.failureMessages[0])}` : typeof r.message === 'string' && r.message ? firstLines(r.message) : undefined;
+      const passed = r.status === 'passed';
+      perFile.set(r.name.split(/[\\/]/).pop()!, { passed, ...(!passed && message ? { failure: message } : {}) });
     }
   } catch {
     // no usable report: every scenario counts as failed
