@@ -57,6 +57,7 @@ export type DiagnosticCode =
   | 'section-duplicate'
   | 'section-empty'
   | 'section-missing'
+  | 'section-misspelled'
   | 'self-dependency'
   | 'specs-folder-missing'
   | 'template-error'
@@ -184,6 +185,8 @@ export const diagnostics = {
   sectionEmpty: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-empty', input),
   /** error: A section required for the spec's kind is missing */
   sectionMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-missing', input),
+  /** error: A heading misspells a section the spec's kind requires */
+  sectionMisspelled: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-misspelled', input),
   /** error: A spec depends on itself */
   selfDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('self-dependency', input),
   /** error: The specs folder does not exist */
