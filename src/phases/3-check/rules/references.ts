@@ -1,3 +1,4 @@
+import { closest } from '../../../diagnostics/closest.js';
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
@@ -44,7 +45,7 @@ export const referencesRule: Rule = {
         }
         const target = workspace.byId.get(dep);
         if (!target) {
-          const near = ids.find((id) => id.includes(dep) || dep.includes(id));
+          const near = closest(dep, ids.filter((id) => id !== fm.id));
           out.push(
             d.unknownDependency({
               file: spec.file,

@@ -1,3 +1,4 @@
+import { closest } from '../../../diagnostics/closest.js';
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import { twinEntry } from '../../2-model/twins.js';
@@ -33,7 +34,7 @@ export const twinsRule: Rule = {
           const target = workspace.byId.get(id);
           const to = target?.frontmatter;
           if (!target || !to) {
-            const near = twinIds.find((t) => t.includes(id) || id.includes(t));
+            const near = closest(id, twinIds);
             out.push(
               d.unknownTwin({
                 file: spec.file,
