@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'frontmatter-missing'
   | 'frontmatter-missing-field'
   | 'frontmatter-not-mapping'
+  | 'frontmatter-unclosed'
   | 'frontmatter-unknown-field'
   | 'generated-drift'
   | 'generated-missing'
@@ -121,6 +122,8 @@ export const diagnostics = {
   frontmatterMissingField: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-missing-field', input),
   /** error: The frontmatter is not a key/value mapping */
   frontmatterNotMapping: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-not-mapping', input),
+  /** error: The frontmatter is opened by `---` and never closed */
+  frontmatterUnclosed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-unclosed', input),
   /** error: The frontmatter has a field speccc does not know */
   frontmatterUnknownField: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-unknown-field', input),
   /** error: A generated file was edited by hand */
