@@ -55,6 +55,7 @@ export type DiagnosticCode =
   | 'scenario-no-check'
   | 'scenario-none'
   | 'scenario-order'
+  | 'scenario-stray-text'
   | 'section-duplicate'
   | 'section-empty'
   | 'section-missing'
@@ -182,6 +183,8 @@ export const diagnostics = {
   scenarioNone: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-none', input),
   /** warning: A scenario's steps are out of Given, When, Then order */
   scenarioOrder: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-order', input),
+  /** warning: Text under Evaluation, after a scenario, is no step of one */
+  scenarioStrayText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-stray-text', input),
   /** error: A section appears twice */
   sectionDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-duplicate', input),
   /** error: A section has a heading but no content */

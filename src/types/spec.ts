@@ -133,6 +133,11 @@ export interface Spec {
   extraTitles: Span[];
   sections: Section[];
   scenarios: Scenario[];
+  /**
+   * Paragraphs and list items under Evaluation, after a scenario began, that hold no Given/When/Then
+   * step: part of no scenario (a scenario never takes them in), each reported by the scenarios rule.
+   */
+  strayEvaluationText: Span[];
   /** Rules, edge cases and scenarios with their ids, in document order. */
   requirements: Requirement[];
   links: SpecLink[];
