@@ -25,7 +25,7 @@ import { isReadme, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from
 import { readGeneratedTree } from './io/generated-tree.js';
 import { listScenarios, readHoldoutTexts } from './io/holdouts.js';
 import { openTestCache } from './io/test-cache.js';
-import { assembleWorkspace, decodeContext, modelFiles } from './workspace.js';
+import { assembleWorkspace, decodeContext, indexIds, modelFiles } from './workspace.js';
 import { inputProblems } from './pipeline-steps.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
@@ -34,7 +34,7 @@ import { dedupe, sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { builtSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
+import { judgedSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
 import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
@@ -320,7 +320,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   function recover(files: Iterable<string> | 'all'): Set<string> {
     const touched = new Set<string>();
     if (files === 'all') {
-      const now = builtSpecs(workspace, tree.manifest, tree.hashes);
+      const now = judgedSpecs(workspace, tree.manifest, tree.hashes);
       built = new Set(now);
       generatedTests = now.length === 0 ? [] : generatedTestsOf(now, tree.files, readTests);
       for (const f of coverage.keys()) touched.add(f);
@@ -369,15 +369,6 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       for (const o of fm.outputs) put(idx.owners, o);
     }
     for (const link of m.spec?.links ?? []) put(idx.linkers, link.target);
-  }
-
-  function byIdOf(files: readonly ModelledFile[]): Map<string, Spec> {
-    const byId = new Map<string, Spec>();
-    for (const { spec } of files) {
-      const id = spec?.frontmatter?.id;
-      if (spec && id && !byId.has(id)) byId.set(id, spec);
-    }
-    return byId;
   }
 
   const lineIndexes = new WeakMap<Spec, LineIndex>();
@@ -503,16 +494,17 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       idx.byFile.set(c.file, c.after);
       nextFiles[position.get(c.file)!] = c.after;
     }
-    let byId: Map<string, Spec>;
-    if (changed.some((c) => idOf(c.before) !== idOf(c.after))) byId = byIdOf(nextFiles);
+    let ids: Pick<Workspace, 'byId' | 'sharedIds'>;
+    if (changed.some((c) => idOf(c.before) !== idOf(c.after))) ids = indexIds(nextFiles);
     else {
-      byId = workspace.byId; // updated in place: copying a map of 10,000 specs costs ~10 ms
+      ids = workspace; // byId updated in place: copying a map of 10,000 specs costs ~10 ms; no id moved, so sharedIds holds
       for (const c of changed) {
         const id = idOf(c.before);
-        if (id && byId.get(id) === c.before.spec) byId.set(id, c.after.spec!);
+        if (id && ids.byId.get(id) === c.before.spec) ids.byId.set(id, c.after.spec!);
       }
     }
-    workspace = { ...workspace, files: nextFiles, byId };
+    const byId = ids.byId;
+    workspace = { ...workspace, files: nextFiles, byId, sharedIds: ids.sharedIds };
     if (contextChanged) {
       const docs = contextDocs();
       workspace = { ...workspace, context: docs, glossary: assembleWorkspace(root, [], docs).glossary };

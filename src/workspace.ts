@@ -82,12 +82,20 @@ export function decodeContext({ file, hash, bytes }: ReadFile): ContextDoc {
   return { file, hash, text: decodeUtf8(bytes) };
 }
 
-export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[]): Workspace {
+/** Specs by id (the first of each id, in file order) and the ids more than one spec declares. */
+export function indexIds(files: readonly ModelledFile[]): Pick<Workspace, 'byId' | 'sharedIds'> {
   const byId = new Map<string, Spec>();
+  const sharedIds = new Set<string>();
   for (const { spec } of files) {
     const id = spec?.frontmatter?.id;
-    if (spec && id && !byId.has(id)) byId.set(id, spec);
+    if (!spec || !id) continue;
+    if (byId.has(id)) sharedIds.add(id);
+    else byId.set(id, spec);
   }
+  return { byId, sharedIds };
+}
+
+export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[]): Workspace {
   const glossaryDoc = context.find((c) => path.posix.basename(c.file).toLowerCase() === 'glossary.md');
-  return { root, files, byId, context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
+  return { root, files, ...indexIds(files), context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
 }

@@ -179,6 +179,13 @@ export interface Workspace {
   files: ModelledFile[];
   /** Specs with valid frontmatter, keyed by id (first occurrence wins on duplicates). */
   byId: Map<string, Spec>;
+  /**
+   * Ids that more than one spec declares. duplicate-id reports each once; the rules that resolve
+   * ids across specs report nothing that follows only from such an id (which spec it means is
+   * unknown until it is fixed): output conflicts between the namesakes, self-dependencies, cycles,
+   * readiness of a dependency or twin, requirement coverage.
+   */
+  sharedIds: ReadonlySet<string>;
   context: ContextDoc[];
   glossary: GlossaryTerm[];
 }

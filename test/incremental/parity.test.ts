@@ -207,6 +207,29 @@ describe('incremental check', () => {
     await expectSameAsCheck(session, root, 'id taken');
   });
 
+  it('reports a copied spec\'s id once, and what follows from it only once the copy is renamed', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const money = 'specs/core/money.md';
+    const copy = 'specs/core/cash.md';
+    // A copy of money made to start a new spec, its id not yet changed: it lists money (its own id, for now) and a spec that
+    // depends on money, so a self-dependency, a cycle through money and four output conflicts would all follow from the id.
+    const copied = current(session, money)!.replace('status: ready', 'status: draft\ndepends_on: [money, line-items]');
+    session.update([{ file: copy, content: copied }]);
+    await expectSameAsCheck(session, root, 'copy added');
+    const codes = () => session.diagnostics().map((d) => d.code);
+    expect(codes()).toEqual(['duplicate-id']);
+    expect(session.diagnostics()[0]!.related?.map((r) => r.file)).toEqual([copy]);
+    // Renamed: the id is no longer shared, and the copy's own problem (outputs money owns) is reported.
+    session.update([{ file: copy, content: copied.replace('id: money', 'id: cash') }]);
+    await expectSameAsCheck(session, root, 'copy renamed');
+    expect(codes()).toEqual(['output-conflict', 'output-conflict', 'output-conflict', 'output-conflict']);
+    // And back: one finding again.
+    session.update([{ file: copy, content: copied }]);
+    await expectSameAsCheck(session, root, 'copy named money again');
+    expect(codes()).toEqual(['duplicate-id']);
+  });
+
   it('re-judges what a renamed or re-statused spec reaches: hints, links, the heir of its id', async () => {
     const root = exampleCopy(temps);
     const session = await openIncrementalCheck(root, { useCache: false });

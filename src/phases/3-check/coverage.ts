@@ -241,6 +241,14 @@ export function builtSpecs(workspace: Workspace, manifest: Manifest, hashes: Rea
   });
 }
 
+/**
+ * The built specs whose coverage `check` judges: not those whose id another spec shares, since
+ * which of the namesakes the manifest's entry and its tests belong to is unknown (duplicate-id).
+ */
+export function judgedSpecs(workspace: Workspace, manifest: Manifest, hashes: ReadonlyMap<string, string>): Spec[] {
+  return builtSpecs(workspace, manifest, hashes).filter((spec) => !workspace.sharedIds.has(spec.frontmatter!.id));
+}
+
 /** Every generated test file of the given specs, parsed. */
 export function generatedTestsOf(specs: readonly Spec[], files: ReadonlyMap<string, string>, read: TestReader = readTests): GeneratedTests[] {
   return specs
@@ -261,7 +269,7 @@ export function checkRequirementCoverage(input: {
   holdouts: readonly HoldoutText[];
   read?: TestReader;
 }): Diagnostic[] {
-  const built = builtSpecs(input.workspace, input.manifest, input.hashes);
+  const built = judgedSpecs(input.workspace, input.manifest, input.hashes);
   if (built.length === 0) return [];
   const generated = generatedTestsOf(built, input.files, input.read);
   const holdouts = holdoutCoverage(input.holdouts, input.read);

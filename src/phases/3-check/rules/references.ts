@@ -39,6 +39,8 @@ export const referencesRule: Rule = {
           return;
         }
         listed.set(dep, i);
+        // In a spec that shares its id (a copy whose id was not changed), its own id names the original.
+        if (dep === fm.id && workspace.sharedIds.has(dep)) return;
         if (dep === fm.id) {
           out.push(d.selfDependency({ file: spec.file, span, message: `Spec \`${fm.id}\` lists itself in depends_on; expected other specs' ids` }));
           return;
@@ -56,7 +58,8 @@ export const referencesRule: Rule = {
           );
           return;
         }
-        refs.push({ from: spec, to: target, span, via: 'depends_on' });
+        // Which of two namesakes a dependency means is unknown: its status says nothing until the ids differ.
+        if (!workspace.sharedIds.has(dep)) refs.push({ from: spec, to: target, span, via: 'depends_on' });
       });
       for (const link of spec.links) {
         // Only links into the specs folder are spec references; links to docs elsewhere are prose.

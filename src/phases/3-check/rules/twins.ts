@@ -33,6 +33,8 @@ export const twinsRule: Rule = {
           const span = spans.uses_twins[i] ?? spans.fields.uses_twins ?? spans.block;
           const target = workspace.byId.get(id);
           const to = target?.frontmatter;
+          // Which of two namesakes is meant is unknown until duplicate-id is fixed.
+          if (workspace.sharedIds.has(id)) return;
           if (!target || !to) {
             const near = closest(id, twinIds);
             out.push(
@@ -66,7 +68,7 @@ export const twinsRule: Rule = {
       }
       fm.depends_on.forEach((id, i) => {
         const target = workspace.byId.get(id);
-        if (target?.frontmatter?.kind !== 'twin' || id === fm.id) return;
+        if (target?.frontmatter?.kind !== 'twin' || id === fm.id || workspace.sharedIds.has(id)) return;
         out.push(
           d.twinInDependsOn({
             file: spec.file,
