@@ -81,7 +81,7 @@ export const WORDING: CatalogueEntry[] = [
     code: 'weak-modal',
     severity: 'warning',
     summary: 'A requirement uses "should", "may" or "might" instead of "must"',
-    doc: 'Rules, Constraints, Inputs, Outputs and Edge cases state requirements: "should" and "may" leave the agent free to skip them. Use "must" (or "must not") for requirements, and state options explicitly: "may" that grants an option governed by a requirement in the same sentence, or in the next one taking it up ("Users may enter a discount code; when they do, the total must show it"), is not reported, and neither is "may not".',
+    doc: 'Rules, Constraints, Inputs, Outputs and Edge cases state requirements: "should" and "may" leave the agent free to skip them. Use "must" (or "must not") for requirements, and state options explicitly: "may" that grants an option governed by a requirement in the same sentence, or in the next one taking it up ("Users may enter a discount code; when they do, the total must show it"), is not reported, and neither is "may not" nor "may" after a subject that forbids or caps ("No function may read the clock", "Under no circumstances may …", "At most 3 requests may …").',
     hint: 'Use "must" / "must not", or describe the option and who chooses it.',
     ok: { files: { 'specs/cart.md': spec('## Rules\n\n- `total` must round the sum half-even to the cent.\n') } },
     notOk: { files: { 'specs/cart.md': spec('## Rules\n\n- `total` should round the sum half-even to the cent.\n') } },
