@@ -34,7 +34,7 @@ import { dedupe, sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { judgedSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
+import { judgedSpecs, generatedTestsOf, holdoutCoverage, namingFiles, readTests as readTestCases, unknownRequirementIds, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
 import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
@@ -179,6 +179,7 @@ function reachesItself(spec: Spec, byId: ReadonlyMap<string, Spec>): boolean {
   return false;
 }
 
+const requirementIdsKey = (m: ModelledFile) => (m.spec?.requirements ?? []).map((r) => r.id).join('\n');
 const outputsOf = (m: ModelledFile | undefined) => m?.spec?.frontmatter?.outputs ?? [];
 const ownedKey = (m: ModelledFile) => JSON.stringify([idOf(m), m.spec?.frontmatter?.outputs]);
 
@@ -316,8 +317,16 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const spec = idx.byFile.get(file)?.spec;
     return spec && built.has(spec) ? untestedRequirements(spec, generatedTests, holdoutCases) : [];
   };
+  /** Ids that tests and holdouts name and no spec has, by test file: judged again when a spec's ids or the built specs change. */
+  let unknownIds = new Map<string, Diagnostic[]>();
+  const rejudgeIds = (touched: Set<string>) => {
+    const before = unknownIds;
+    const naming = built.size === 0 ? [] : namingFiles(workspace, generatedTests, tree.files, holdoutCases, inputs.holdouts);
+    unknownIds = group(unknownRequirementIds(workspace, naming));
+    for (const f of union(before.keys(), unknownIds.keys())) touched.add(f);
+  };
   /** Re-judges which specs are built (after a frontmatter change), or only `files` when that cannot have moved. */
-  function recover(files: Iterable<string> | 'all'): Set<string> {
+  function recover(files: Iterable<string> | 'all', idsMoved = false): Set<string> {
     const touched = new Set<string>();
     if (files === 'all') {
       const now = judgedSpecs(workspace, tree.manifest, tree.hashes);
@@ -326,7 +335,9 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       for (const f of coverage.keys()) touched.add(f);
       coverage.clear();
       files = idx.byFile.keys();
+      idsMoved = true;
     }
+    if (idsMoved) rejudgeIds(touched);
     for (const f of files) {
       const list = coverageOf(f);
       if (list.length > 0 || coverage.has(f)) touched.add(f);
@@ -406,6 +417,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const list = sortDiagnostics([
       ...(outside.get(file) ?? []),
       ...(coverage.get(file) ?? []),
+      ...(unknownIds.get(file) ?? []),
       ...(idx.byFile.get(file)?.diagnostics ?? []),
       ...applySuppressions(ruled, spec ? [spec] : [], lines, config, RULE_CODES),
     ]);
@@ -422,7 +434,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   /** Everything from the current models: every rule over the whole workspace. */
   function rebuild(files: ModelledFile[]): void {
     files.sort(byPath);
-    workspace = assembleWorkspace(root, files, contextDocs());
+    workspace = assembleWorkspace(root, files, contextDocs(), config.paths);
     for (const map of [idx.byFile, idx.withId, idx.dependents, idx.linkers, idx.owners]) map.clear();
     position.clear();
     files.forEach((m, i) => {
@@ -441,7 +453,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   for (const file of allFiles()) compose(file);
 
   function allFiles(): Set<string> {
-    return union(idx.byFile.keys(), outside.keys(), ...[...findings.values()].map((m) => m.keys()), composed.keys());
+    return union(idx.byFile.keys(), outside.keys(), unknownIds.keys(), ...[...findings.values()].map((m) => m.keys()), composed.keys());
   }
 
   function update(changes: readonly FileChange[]): UpdateResult {
@@ -507,7 +519,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     workspace = { ...workspace, files: nextFiles, byId, sharedIds: ids.sharedIds };
     if (contextChanged) {
       const docs = contextDocs();
-      workspace = { ...workspace, context: docs, glossary: assembleWorkspace(root, [], docs).glossary };
+      workspace = { ...workspace, context: docs, glossary: assembleWorkspace(root, [], docs, config.paths).glossary };
     }
 
     const rechecked = new Set<string>(changed.map((c) => c.file));
@@ -552,7 +564,9 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     // A built spec's model changed, so `built` (kept by model) is refreshed for it either way.
     const coverageReach = changed.some((c) => c.frontmatter) ? 'all' : changed.map((c) => c.file);
     if (coverageReach !== 'all') for (const c of changed) if (c.before.spec && built.delete(c.before.spec) && c.after.spec) built.add(c.after.spec);
-    for (const f of recover(coverageReach)) candidates.add(f);
+    // Which ids exist moves with any spec's requirements, not only a built one's.
+    const idsMoved = changed.some((c) => requirementIdsKey(c.before) !== requirementIdsKey(c.after));
+    for (const f of recover(coverageReach, idsMoved)) candidates.add(f);
     const touched = [...candidates].filter(compose).sort();
     return { changed: changedFiles.sort(), rechecked: [...rechecked].sort(), touched, whole: false, durationMs: performance.now() - started };
   }

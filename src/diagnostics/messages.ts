@@ -49,6 +49,7 @@ export type DiagnosticCode =
   | 'path-not-found'
   | 'placeholder-text'
   | 'requirement-id-duplicate'
+  | 'requirement-id-unknown'
   | 'requirement-untested'
   | 'scenario-duplicate-name'
   | 'scenario-incomplete'
@@ -171,6 +172,8 @@ export const diagnostics = {
   placeholderText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('placeholder-text', input),
   /** error: Two requirements of a spec pin the same id */
   requirementIdDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-duplicate', input),
+  /** warning: A test or holdout names a requirement id that no spec has */
+  requirementIdUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-unknown', input),
   /** warning: A requirement of a built spec is covered by no test and no holdout */
   requirementUntested: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-untested', input),
   /** warning: Two scenarios in one spec have the same name */

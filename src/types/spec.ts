@@ -172,10 +172,20 @@ export interface GlossaryTerm {
   span: Span;
 }
 
+export interface WorkspaceFolders {
+  generated: string;
+  scenarios: string;
+}
+
 /** Everything the checker and planner need about the workspace's specs. */
 export interface Workspace {
   /** Absolute path of the workspace root. */
   root: string;
+  /**
+   * The generated root and the scenarios folder, workspace-relative as the config gives them
+   * (`generated`, `../shop-scenarios`): where findings about test files are located.
+   */
+  folders: WorkspaceFolders;
   files: ModelledFile[];
   /** Specs with valid frontmatter, keyed by id (first occurrence wins on duplicates). */
   byId: Map<string, Spec>;

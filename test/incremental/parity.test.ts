@@ -230,6 +230,21 @@ describe('incremental check', () => {
     expect(codes()).toEqual(['duplicate-id']);
   });
 
+  it('reports a test naming a requirement id no spec has once the rule is reworded, and not once it is back', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const file = 'specs/features/line-items.md';
+    const text = current(session, file)!;
+    // A prose edit to a built spec's rule: its derived id changes, the generated test still names the old one.
+    session.update([{ file, content: text.replace('- `parseLineItems` returns the lines in input order', '- `parseLineItems` gives back the lines in input order') }]);
+    await expectSameAsCheck(session, root, 'rule reworded');
+    const unknown = session.diagnostics().filter((d) => d.code === 'requirement-id-unknown');
+    expect(unknown.map((d) => [d.file, d.message.split(',')[0]])).toEqual([['generated/src/line-items.test.ts', 'Generated test names requirement `line-items#R-parselineitems-returns-the-lines-in`']]);
+    session.update([{ file, content: text }]);
+    await expectSameAsCheck(session, root, 'rule back');
+    expect(session.diagnostics().filter((d) => d.code === 'requirement-id-unknown')).toEqual([]);
+  });
+
   it('re-judges what a renamed or re-statused spec reaches: hints, links, the heir of its id', async () => {
     const root = exampleCopy(temps);
     const session = await openIncrementalCheck(root, { useCache: false });
