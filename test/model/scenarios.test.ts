@@ -27,4 +27,10 @@ describe('scenarios under Evaluation', () => {
     expect(spec.scenarios.map((s) => [s.given.length, s.when.length, s.then.length])).toEqual([[1, 1, 1]]);
     expect(spec.strayEvaluationText).toEqual([]);
   });
+
+  it('text after a second H1 is no scenario\'s (title-multiple reports the H1)', () => {
+    const spec = model('---\nid: cart\nkind: feature\nstatus: ready\n---\n\n# Cart\n\n## Evaluation\n\n### Scenario: a\n- **Given** x\n- **When** y\n- **Then** z\n\n# Discounts\n\nA discount code takes 10% off the total.\n');
+    expect(spec.strayEvaluationText).toEqual([]);
+    expect(spec.scenarios.map((s) => s.span.end.line)).toEqual([14]);
+  });
 });

@@ -110,8 +110,16 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
     if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines, [block.start, block.headingEnd], text));
     block = undefined;
   };
+  // A second H1 inside the section (title-multiple) starts another document: what follows is no scenario's.
+  let previousEnd = nodes[0] ? off(nodes[0])[0] : 0;
+  let afterTitle = false;
   for (const node of nodes) {
     const [start, end] = off(node);
+    if (/^#[ \t]/m.test(text.slice(previousEnd, start))) {
+      closeBlock();
+      afterTitle = true;
+    }
+    previousEnd = end;
     if (node.type === 'heading' && node.depth <= 3) {
       closeBlock();
       const name = stripPinned(toString(node)).replace(/^\s*scenario\s*[:\-–—]?\s*/i, '').trim() || 'unnamed scenario';
@@ -123,7 +131,7 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
         const [is, ie] = off(item);
         const segments = sourceSegments(text, is, ie);
         if (segments.length === 0) {
-          if (block || scenarios.length > 0) stray.push(lines.span(is, ie));
+          if (!afterTitle && (block || scenarios.length > 0)) stray.push(lines.span(is, ie));
           return;
         }
         // Inside a block, an item is a step unless it is a whole Given/When/Then scenario by itself.
@@ -143,7 +151,7 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
       if (block && segments.length > 0) {
         block.segments.push(...segments);
         block.end = end;
-      } else if (block || scenarios.length > 0) stray.push(lines.span(start, end));
+      } else if (!afterTitle && (block || scenarios.length > 0)) stray.push(lines.span(start, end));
     }
   }
   closeBlock();
