@@ -59,6 +59,9 @@ export const FILE_SCOPED: ReadonlySet<string> = new Set([
   'number-without-unit',
   'between-ends-unclear',
   'passive-no-actor',
+  'vague-pronoun',
+  'unbounded-absolute',
+  'incomplete-reference',
   'glossary-terms',
 ]);
 

@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'generated-drift'
   | 'generated-missing'
   | 'generated-unowned'
+  | 'incomplete-reference'
   | 'inputs-no-invalid-case'
   | 'loophole'
   | 'manifest-unreadable'
@@ -70,12 +71,14 @@ export type DiagnosticCode =
   | 'twin-entry-missing'
   | 'twin-in-depends-on'
   | 'twin-unready'
+  | 'unbounded-absolute'
   | 'unknown-dependency'
   | 'unknown-link'
   | 'unknown-term'
   | 'unknown-twin'
   | 'unused-suppression'
   | 'uses-twins-not-allowed'
+  | 'vague-pronoun'
   | 'vague-wording'
   | 'weak-modal'
   | 'yaml-invalid';
@@ -134,6 +137,8 @@ export const diagnostics = {
   generatedMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-missing', input),
   /** error: A file in generated/ is not owned by any spec */
   generatedUnowned: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-unowned', input),
+  /** warning: A reference that does not say to what ("as described above", "the standard") */
+  incompleteReference: (input: DiagnosticInput): Diagnostic => makeDiagnostic('incomplete-reference', input),
   /** error: Inputs never says what happens on invalid input */
   inputsNoInvalidCase: (input: DiagnosticInput): Diagnostic => makeDiagnostic('inputs-no-invalid-case', input),
   /** warning: An escape clause weakens a requirement ("if possible", "as needed") */
@@ -214,6 +219,8 @@ export const diagnostics = {
   twinInDependsOn: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-in-depends-on', input),
   /** error: A ready spec uses a draft or deprecated twin */
   twinUnready: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-unready', input),
+  /** warning: An absolute no test can confirm ("always available", "never fails", "100% uptime") */
+  unboundedAbsolute: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unbounded-absolute', input),
   /** error: `depends_on` names a spec that does not exist */
   unknownDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-dependency', input),
   /** error: A link points to a spec file that does not exist */
@@ -226,6 +233,8 @@ export const diagnostics = {
   unusedSuppression: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unused-suppression', input),
   /** error: A twin or constraint spec lists `uses_twins` */
   usesTwinsNotAllowed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('uses-twins-not-allowed', input),
+  /** warning: A requirement opens on a pronoun that names nothing in it */
+  vaguePronoun: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-pronoun', input),
   /** warning: Vague wording that cannot be tested */
   vagueWording: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-wording', input),
   /** warning: A requirement uses "should", "may" or "might" instead of "must" */

@@ -22,7 +22,7 @@ import type { ModelledFile } from '../types/index.js';
 import { decodeModel, encodeModel } from './model-codec.js';
 
 /** Bump when the model's shape, the checks inside phases 1–2 or the spec-local rules change meaning. */
-export const PARSE_CACHE_FORMAT = 13;
+export const PARSE_CACHE_FORMAT = 14;
 
 export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
 

@@ -156,7 +156,7 @@ describe('incremental check', () => {
     const session = await openIncrementalCheck(root, { useCache: false });
     const file = 'specs/features/line-items.md';
     const text = current(session, file)!;
-    const result = session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- It must be fast.\n') }]);
+    const result = session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- Parsing must be fast.\n') }]);
     expect(result.whole).toBe(false);
     expect(result.rechecked).toEqual([file]);
     expect(result.touched).toEqual([file]);
@@ -166,7 +166,7 @@ describe('incremental check', () => {
     expect(session.diagnosticsOf(file)).toEqual([]);
     expect(session.update([{ file, content: text }]).changed).toEqual([]);
     // Two changes to one file in a batch: the last is its content.
-    session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- TBD\n') }, { file, content: text.replace('## Rules\n', '## Rules\n\n- It must be robust.\n') }]);
+    session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- TBD\n') }, { file, content: text.replace('## Rules\n', '## Rules\n\n- Parsing must be robust.\n') }]);
     await expectSameAsCheck(session, root, 'two changes in a batch');
     expect(session.diagnosticsOf(file).map((d) => d.code)).toEqual(['vague-wording']);
   });

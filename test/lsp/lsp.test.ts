@@ -176,7 +176,7 @@ describe('speccc lsp over stdio', () => {
 
     // A vague phrase: no replacement is known, so the only fix offered is the suppression comment.
     const rules = after(client.text(LINE_ITEMS), '## Rules\n');
-    const vague = await client.change(LINE_ITEMS, [{ range: { start: rules, end: rules }, text: '\n  - It must be robust.\n' }]);
+    const vague = await client.change(LINE_ITEMS, [{ range: { start: rules, end: rules }, text: '\n  - Parsing must be robust.\n' }]);
     const warning = vague.diagnostics.find((d) => d.code === 'vague-wording')!;
     const fixes = (await client.connection.sendRequest(CodeActionRequest.type, { ...doc, range: warning.range, context: { diagnostics: [warning] } })) as CodeAction[];
     expect(fixes.map((a) => a.title)).toEqual(['Suppress `vague-wording` on this line']);

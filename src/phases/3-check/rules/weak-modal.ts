@@ -42,6 +42,8 @@ export const weakModalRule: Rule = {
         if (/^may$/i.test(m.text) && grantsOption(spec.source, sentence)) continue;
         const subject = spec.source.slice(sentence.start, m.span.start.offset).split(/[;:(]/).at(-1)!;
         if (/^may$/i.test(m.text) && FORBIDS.test(subject)) continue;
+        // "Each client may send at most 60 requests per minute": a cap, not an option.
+        if (/^may$/i.test(m.text) && /^\s+(?:\w+\s+){0,2}?(?:at most|no more than|not more than|a maximum of|fewer than|less than)\s+[\d,.]+/i.test(spec.source.slice(m.span.end.offset, sentence.end))) continue;
         // A modal in a condition, purpose or relative clause is not the requirement ("if it may …",
         // "so that only admins can …", "one that could break"): only the clause's own words count.
         // (Two spaces count as a comma: text exported from some tools lost its commas, not its spaces.)
