@@ -25,7 +25,7 @@ import { isReadme, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from
 import { readGeneratedTree } from './io/generated-tree.js';
 import { isFolder, listScenarios, readHoldoutTexts } from './io/holdouts.js';
 import { openTestCache } from './io/test-cache.js';
-import { assembleWorkspace, decodeContext, modelFiles } from './workspace.js';
+import { assembleWorkspace, decodeContext, indexIds, modelFiles } from './workspace.js';
 import { inputProblems, type ScenariosFolder } from './pipeline-steps.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
@@ -34,7 +34,7 @@ import { dedupe, sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { builtSpecs, generatedTestsOf, holdoutCoverage, readTests as readTestCases, recordedProof, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
+import { judgedSpecs, generatedTestsOf, holdoutCoverage, namingFiles, readTests as readTestCases, recordedProof, unknownRequirementIds, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
 import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
@@ -59,6 +59,9 @@ export const FILE_SCOPED: ReadonlySet<string> = new Set([
   'number-without-unit',
   'between-ends-unclear',
   'passive-no-actor',
+  'vague-pronoun',
+  'unbounded-absolute',
+  'incomplete-reference',
   'glossary-terms',
 ]);
 
@@ -179,6 +182,7 @@ function reachesItself(spec: Spec, byId: ReadonlyMap<string, Spec>): boolean {
   return false;
 }
 
+const requirementIdsKey = (m: ModelledFile) => (m.spec?.requirements ?? []).map((r) => r.id).join('\n');
 const outputsOf = (m: ModelledFile | undefined) => m?.spec?.frontmatter?.outputs ?? [];
 const ownedKey = (m: ModelledFile) => JSON.stringify([idOf(m), m.spec?.frontmatter?.outputs]);
 
@@ -320,17 +324,27 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const spec = idx.byFile.get(file)?.spec;
     return spec && built.has(spec) ? untestedRequirements(spec, generatedTests, holdoutCases, recordedProof(tree.manifest.specs.get(spec.frontmatter!.id))) : [];
   };
+  /** Ids that tests and holdouts name and no spec has, by test file: judged again when a spec's ids or the built specs change. */
+  let unknownIds = new Map<string, Diagnostic[]>();
+  const rejudgeIds = (touched: Set<string>) => {
+    const before = unknownIds;
+    const naming = built.size === 0 ? [] : namingFiles(workspace, generatedTests, tree.files, holdoutCases, inputs.holdouts);
+    unknownIds = group(unknownRequirementIds(workspace, naming));
+    for (const f of union(before.keys(), unknownIds.keys())) touched.add(f);
+  };
   /** Re-judges which specs are built (after a frontmatter change), or only `files` when that cannot have moved. */
-  function recover(files: Iterable<string> | 'all'): Set<string> {
+  function recover(files: Iterable<string> | 'all', idsMoved = false): Set<string> {
     const touched = new Set<string>();
     if (files === 'all') {
-      const now = builtSpecs(workspace, tree.manifest, tree.hashes);
+      const now = judgedSpecs(workspace, tree.manifest, tree.hashes);
       built = new Set(now);
       generatedTests = now.length === 0 ? [] : generatedTestsOf(now, tree.files, readTests);
       for (const f of coverage.keys()) touched.add(f);
       coverage.clear();
       files = idx.byFile.keys();
+      idsMoved = true;
     }
+    if (idsMoved) rejudgeIds(touched);
     for (const f of files) {
       const list = coverageOf(f);
       if (list.length > 0 || coverage.has(f)) touched.add(f);
@@ -375,15 +389,6 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     for (const link of m.spec?.links ?? []) put(idx.linkers, link.target);
   }
 
-  function byIdOf(files: readonly ModelledFile[]): Map<string, Spec> {
-    const byId = new Map<string, Spec>();
-    for (const { spec } of files) {
-      const id = spec?.frontmatter?.id;
-      if (spec && id && !byId.has(id)) byId.set(id, spec);
-    }
-    return byId;
-  }
-
   const lineIndexes = new WeakMap<Spec, LineIndex>();
   const lines = (spec: Spec) => {
     let index = lineIndexes.get(spec);
@@ -419,6 +424,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     const list = sortDiagnostics([
       ...(outside.get(file) ?? []),
       ...(coverage.get(file) ?? []),
+      ...(unknownIds.get(file) ?? []),
       ...(idx.byFile.get(file)?.diagnostics ?? []),
       ...applySuppressions(ruled, spec ? [spec] : [], lines, config, RULE_CODES),
     ]);
@@ -435,7 +441,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   /** Everything from the current models: every rule over the whole workspace. */
   function rebuild(files: ModelledFile[]): void {
     files.sort(byPath);
-    workspace = assembleWorkspace(root, files, contextDocs());
+    workspace = assembleWorkspace(root, files, contextDocs(), config.paths);
     for (const map of [idx.byFile, idx.withId, idx.dependents, idx.linkers, idx.owners]) map.clear();
     position.clear();
     files.forEach((m, i) => {
@@ -454,7 +460,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   for (const file of allFiles()) compose(file);
 
   function allFiles(): Set<string> {
-    return union(idx.byFile.keys(), outside.keys(), ...[...findings.values()].map((m) => m.keys()), composed.keys());
+    return union(idx.byFile.keys(), outside.keys(), unknownIds.keys(), ...[...findings.values()].map((m) => m.keys()), composed.keys());
   }
 
   function update(changes: readonly FileChange[]): UpdateResult {
@@ -507,19 +513,20 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       idx.byFile.set(c.file, c.after);
       nextFiles[position.get(c.file)!] = c.after;
     }
-    let byId: Map<string, Spec>;
-    if (changed.some((c) => idOf(c.before) !== idOf(c.after))) byId = byIdOf(nextFiles);
+    let ids: Pick<Workspace, 'byId' | 'sharedIds'>;
+    if (changed.some((c) => idOf(c.before) !== idOf(c.after))) ids = indexIds(nextFiles);
     else {
-      byId = workspace.byId; // updated in place: copying a map of 10,000 specs costs ~10 ms
+      ids = workspace; // byId updated in place: copying a map of 10,000 specs costs ~10 ms; no id moved, so sharedIds holds
       for (const c of changed) {
         const id = idOf(c.before);
-        if (id && byId.get(id) === c.before.spec) byId.set(id, c.after.spec!);
+        if (id && ids.byId.get(id) === c.before.spec) ids.byId.set(id, c.after.spec!);
       }
     }
-    workspace = { ...workspace, files: nextFiles, byId };
+    const byId = ids.byId;
+    workspace = { ...workspace, files: nextFiles, byId, sharedIds: ids.sharedIds };
     if (contextChanged) {
       const docs = contextDocs();
-      workspace = { ...workspace, context: docs, glossary: assembleWorkspace(root, [], docs).glossary };
+      workspace = { ...workspace, context: docs, glossary: assembleWorkspace(root, [], docs, config.paths).glossary };
     }
 
     const rechecked = new Set<string>(changed.map((c) => c.file));
@@ -564,7 +571,9 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
     // A built spec's model changed, so `built` (kept by model) is refreshed for it either way.
     const coverageReach = changed.some((c) => c.frontmatter) ? 'all' : changed.map((c) => c.file);
     if (coverageReach !== 'all') for (const c of changed) if (c.before.spec && built.delete(c.before.spec) && c.after.spec) built.add(c.after.spec);
-    for (const f of recover(coverageReach)) candidates.add(f);
+    // Which ids exist moves with any spec's requirements, not only a built one's.
+    const idsMoved = changed.some((c) => requirementIdsKey(c.before) !== requirementIdsKey(c.after));
+    for (const f of recover(coverageReach, idsMoved)) candidates.add(f);
     const touched = [...candidates].filter(compose).sort();
     return { changed: changedFiles.sort(), rechecked: [...rechecked].sort(), touched, whole: false, durationMs: performance.now() - started };
   }

@@ -4,12 +4,13 @@
  * modelled); context documents and the glossary are read as text.
  */
 import path from 'node:path';
-import type { ContextDoc, ModelledFile, Spec, Workspace } from './types/index.js';
+import type { ContextDoc, ModelledFile, Spec, Workspace, WorkspaceFolders } from './types/index.js';
 import { readContents, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
 import { decodeModel } from './io/model-codec.js';
 import { coolPool, modelInWorkers, poolSize, type ModelJob } from './io/model-pool.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
+import { defaultConfig } from './config/parse.js';
 import { SPECCC_VERSION } from './version.js';
 
 export interface LoadOptions {
@@ -30,10 +31,16 @@ export interface LoadedWorkspace {
   cacheWritten: Promise<void>;
 }
 
-export async function loadWorkspace(root: string, dirs: { specs: string; context: string }, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+/** The folders a workspace is read from (the config's `paths`); the generated root and the scenarios folder default as the config's do. */
+export interface WorkspaceDirs extends Partial<WorkspaceFolders> {
+  specs: string;
+  context: string;
+}
+
+export async function loadWorkspace(root: string, dirs: WorkspaceDirs, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const files = options.files ? await readContents(root, options.files) : await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context });
   const { models, cacheWritten } = await modelFiles(root, files.specs, options);
-  return { files, workspace: assembleWorkspace(root, models, files.context.map(decodeContext)), cacheWritten };
+  return { files, workspace: assembleWorkspace(root, models, files.context.map(decodeContext), dirs), cacheWritten };
 }
 
 /**
@@ -82,12 +89,22 @@ export function decodeContext({ file, hash, bytes }: ReadFile): ContextDoc {
   return { file, hash, text: decodeUtf8(bytes) };
 }
 
-export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[]): Workspace {
+/** Specs by id (the first of each id, in file order) and the ids more than one spec declares. */
+export function indexIds(files: readonly ModelledFile[]): Pick<Workspace, 'byId' | 'sharedIds'> {
   const byId = new Map<string, Spec>();
+  const sharedIds = new Set<string>();
   for (const { spec } of files) {
     const id = spec?.frontmatter?.id;
-    if (spec && id && !byId.has(id)) byId.set(id, spec);
+    if (!spec || !id) continue;
+    if (byId.has(id)) sharedIds.add(id);
+    else byId.set(id, spec);
   }
+  return { byId, sharedIds };
+}
+
+export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[], folders: Partial<WorkspaceFolders> = {}): Workspace {
   const glossaryDoc = context.find((c) => path.posix.basename(c.file).toLowerCase() === 'glossary.md');
-  return { root, files, byId, context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
+  const defaults = folders.generated !== undefined && folders.scenarios !== undefined ? null : defaultConfig().paths;
+  const { generated = defaults!.generated, scenarios = defaults!.scenarios } = folders;
+  return { root, folders: { generated, scenarios }, files, ...indexIds(files), context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
 }

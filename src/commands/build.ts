@@ -2,7 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import type { BuildEvent, Diagnostic } from '../types/index.js';
-import { EXIT, inWorkspace, parseUsd, toJson, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface BuildFlags {
   root?: string;
@@ -126,7 +126,7 @@ export async function requireReadySpecs(root: string, ids: string[], what: strin
   const { buildableInOrder } = await import('../phases/5-plan/index.js');
   const buildable = new Set(buildableInOrder((await check({ root })).workspace).map((s) => s.frontmatter!.id));
   const unknown = ids.filter((id) => !buildable.has(id));
-  if (unknown.length > 0) throw new UsageError(`${what} names no ready spec that builds: ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw new UsageError(`${what} names no ready spec that builds: ${unknown.map((id) => withGuess(id, buildable)).join(', ')}`);
 }
 
 async function printBlocked(io: CliIo, diagnostics: Diagnostic[], specs: number, configBroken: boolean): Promise<number> {

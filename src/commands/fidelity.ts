@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { SpecccConfig, Workspace } from '../types/index.js';
 import { EXIT, UsageError, type CliIo } from './shared.js';
+import { closest } from '../diagnostics/closest.js';
 
 const RECORDING = /\.(?:jsonl|har)$/;
 
@@ -26,7 +27,8 @@ export async function runFidelity(
   const spec = workspace.byId.get(options.twin);
   if (spec?.frontmatter?.kind !== 'twin') {
     const known = [...workspace.byId.values()].filter((s) => s.frontmatter?.kind === 'twin').map((s) => s.frontmatter!.id).sort();
-    throw new UsageError(`--twin ${options.twin}: no twin spec has that id${known.length ? `; twins: ${known.join(', ')}` : ' (no spec of kind twin in this workspace)'}`);
+    const near = closest(options.twin, known);
+    throw new UsageError(`--twin ${options.twin}: no twin spec has that id${near ? `; did you mean \`${near}\`?` : known.length ? `; twins: ${known.join(', ')}` : ' (no spec of kind twin in this workspace)'}`);
   }
   const dir = path.join(options.scenariosDir, options.twin);
   const shown = (file: string) => path.relative(io.cwd, path.join(dir, file)).split(path.sep).join('/');

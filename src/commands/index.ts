@@ -16,6 +16,7 @@ import { registerCompletion } from './completion.js';
 import { registerReport } from './report.js';
 import { registerGraph } from './graph.js';
 import { registerLsp } from './lsp.js';
+import { usageSuggestion } from './usage-suggestion.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
@@ -29,6 +30,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .description('A spec compiler: markdown specs in, tested code out.')
     .version(VERSION)
     .exitOverride()
+    // Suggestions come from closest(), as everywhere else (usage-suggestion.ts).
+    .showSuggestionAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit];
   for (const register of commands) register(program, io, done);
@@ -37,7 +40,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version exit 0; every other commander error is a usage error.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      const near = usageSuggestion(program, argv, error);
+      if (near) io.stderr(`(Did you mean ${near}?)\n`);
+      return EXIT.usage;
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { EXIT, inWorkspace, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
 
 interface Flags {
   root?: string;
@@ -18,7 +18,8 @@ export async function runScenariosGenerate(io: CliIo, specId: string | undefined
     const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);
     if (specId) {
       const { check } = await import('../compile.js');
-      if (!(await check({ root })).workspace.byId.has(specId)) throw new UsageError(`no spec has id \`${specId}\``);
+      const ids = (await check({ root })).workspace.byId;
+      if (!ids.has(specId)) throw new UsageError(`no spec has id ${withGuess(specId, ids.keys())}`);
     }
     const runtime = createRuntime({ root, config, credentials: takeCredentials(io.env), command: 'scenarios', provider: flags.provider });
     const { outcomes, blocked } = await generateScenarioChecks({ root, runtime, scenariosDir, ...(specId ? { specId } : {}), overwrite: Boolean(flags.overwrite), signal: io.signal });

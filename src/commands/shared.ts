@@ -1,6 +1,7 @@
 /** What every command receives from cli.ts, and the preamble every command runs: resolve the root, map user-facing errors to one line. */
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
+import { closest } from '../diagnostics/closest.js';
 
 export interface CliIo {
   /** Working directory the command was started in (absolute). */
@@ -27,6 +28,18 @@ export const EXIT = {
 
 /** A command module: adds its subcommand; the action resolves to an exit code via `done`. */
 export type RegisterCommand = (program: import('commander').Command, io: CliIo, done: (code: Promise<number>) => void) => void;
+
+/** An id the user typed, quoted, with the nearest known one when it is likely a typo (the did-you-mean every diagnostic uses). */
+export function withGuess(id: string, known: Iterable<string>): string {
+  const near = closest(id, known);
+  return near ? `\`${id}\` (did you mean \`${near}\`?)` : `\`${id}\``;
+}
+
+/** A spec id on the command line that names no ready spec with outputs. */
+export function readyIdUnknown(id: string, ready: readonly string[]): string {
+  const near = closest(id, ready);
+  return `no ready spec with outputs has the id \`${id}\`; ${near ? `did you mean \`${near}\`?` : `ready specs: ${ready.join(', ') || 'none'}`}`;
+}
 
 /** A mistake the user can fix: printed as one line, with its exit code, never a stack trace. */
 export class UsageError extends Error {

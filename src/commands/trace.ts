@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Option } from 'commander';
 import type { KnownResult, TracedSpec } from '../phases/3-check/coverage.js';
-import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { EXIT, inWorkspace, readyIdUnknown, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 
 interface TraceFlags {
   root?: string;
@@ -39,7 +39,7 @@ export async function runTrace(io: CliIo, specId: string | undefined, flags: Tra
     const buildable = buildableInOrder(checked.workspace);
     const specs = specId === undefined ? buildable : buildable.filter((s) => s.frontmatter!.id === specId);
     if (specId !== undefined && specs.length === 0) {
-      throw new UsageError(`no ready spec with outputs has the id \`${specId}\`; ready specs: ${buildable.map((s) => s.frontmatter!.id).join(', ') || 'none'}`);
+      throw new UsageError(readyIdUnknown(specId, buildable.map((s) => s.frontmatter!.id)));
     }
     const tree = await readGeneratedTree(path.join(root, checked.config.paths.generated), SPECCC_VERSION);
     const history = await readVerifyHistory(root);

@@ -4,7 +4,8 @@ import os from 'node:os';
 import { Option } from 'commander';
 import type { MutationResult, ScenarioVerdict, Survivor } from '../types/index.js';
 import type { VerifyHistoryLine } from '../io/verify-history.js';
-import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { EXIT, inWorkspace, readyIdUnknown, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { closest } from '../diagnostics/closest.js';
 
 interface VerifyFlags {
   root?: string;
@@ -58,7 +59,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const { twinsUsedBy } = await import('../phases/2-model/twins.js');
     const buildable = buildableInOrder(checked.workspace);
     if (specId !== undefined && !buildable.some((s) => s.frontmatter!.id === specId)) {
-      throw new UsageError(`no ready spec with outputs has the id \`${specId}\`; ready specs: ${buildable.map((s) => s.frontmatter!.id).join(', ') || 'none'}`);
+      throw new UsageError(readyIdUnknown(specId, buildable.map((s) => s.frontmatter!.id)));
     }
     const gate = createGate({
       config,
@@ -122,7 +123,10 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         if (v.mutation) printMutation(io, v.mutation, minimum);
       }
       for (const u of unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${flags.mutate ? '; no mutation score' : ''}\n`);
-      for (const u of unknown) io.stdout(`⚠ ${path.relative(io.cwd, path.join(scenariosDir, u))}/ names no spec in this workspace; its scenarios were not run\n`);
+      for (const u of unknown) {
+        const near = closest(u, checked.workspace.byId.keys());
+        io.stdout(`⚠ ${path.relative(io.cwd, path.join(scenariosDir, u))}/ names no spec in this workspace; its scenarios were not run${near ? ` (did you mean ${near}/?)` : ''}\n`);
+      }
       const share = all.length === 0 ? 0 : Math.round((100 * passed) / all.length);
       const tail = unverified.length > 0 ? `; ${unverified.length} of ${specs.length} specs unverified` : '';
       io.stdout(`${passed === all.length && all.length > 0 ? '✔' : '✖'} ${passed} of ${all.length} scenarios pass (satisfaction ${all.length === 0 ? 'unknown' : `${share}%`})${tail}\n`);

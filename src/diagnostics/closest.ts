@@ -1,12 +1,31 @@
-/** The candidate nearest to a typo, if it is close enough to be a likely intent (for "Did you mean …?"). */
+/**
+ * The one did-you-mean: every suggestion speccc makes (a misspelt section heading, frontmatter
+ * field, config key, rule code, spec id, twin, glossary term, model; a command, option or choice
+ * on the command line) comes from here, so a typo gets the same answer wherever it is made.
+ */
+
+const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+
+/**
+ * The candidate nearest to a typo, if it is close enough to be a likely intent (for "Did you mean …?"):
+ * the one at the smallest edit distance, if that is at most a third of its length (at least 1);
+ * else the only candidate that the word begins, or that begins with the word (an abbreviation
+ * `mon` of `money`, a suffixed `money-v2`), when the shorter of the two has 3 characters or more.
+ * Case, `-`, `_` and spaces do not count.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  const typed = norm(word);
   let best: { name: string; distance: number } | undefined;
+  const prefixed: string[] = [];
   for (const name of candidates) {
-    const distance = levenshtein(norm(word), norm(name));
+    const known = norm(name);
+    const distance = levenshtein(typed, known);
     if (!best || distance < best.distance) best = { name, distance };
+    const [short, long] = typed.length <= known.length ? [typed, known] : [known, typed];
+    if (short.length >= 3 && long.startsWith(short) && !prefixed.includes(name)) prefixed.push(name);
   }
-  return best && best.distance <= Math.max(1, Math.floor(best.name.length / 3)) ? best.name : undefined;
+  if (best && best.distance <= Math.max(1, Math.floor(best.name.length / 3))) return best.name;
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 /** Edit distance where swapping two neighbouring letters is one edit (`modle` -> `model`), as typing mistakes go. */

@@ -25,10 +25,12 @@ export type DiagnosticCode =
   | 'frontmatter-missing'
   | 'frontmatter-missing-field'
   | 'frontmatter-not-mapping'
+  | 'frontmatter-unclosed'
   | 'frontmatter-unknown-field'
   | 'generated-drift'
   | 'generated-missing'
   | 'generated-unowned'
+  | 'incomplete-reference'
   | 'inputs-no-invalid-case'
   | 'loophole'
   | 'manifest-unreadable'
@@ -48,16 +50,19 @@ export type DiagnosticCode =
   | 'path-not-found'
   | 'placeholder-text'
   | 'requirement-id-duplicate'
+  | 'requirement-id-unknown'
   | 'requirement-untested'
   | 'scenario-duplicate-name'
   | 'scenario-incomplete'
   | 'scenario-no-check'
   | 'scenario-none'
   | 'scenario-order'
+  | 'scenario-stray-text'
   | 'scenarios-folder-missing'
   | 'section-duplicate'
   | 'section-empty'
   | 'section-missing'
+  | 'section-misspelled'
   | 'self-dependency'
   | 'specs-folder-missing'
   | 'template-error'
@@ -67,12 +72,14 @@ export type DiagnosticCode =
   | 'twin-entry-missing'
   | 'twin-in-depends-on'
   | 'twin-unready'
+  | 'unbounded-absolute'
   | 'unknown-dependency'
   | 'unknown-link'
   | 'unknown-term'
   | 'unknown-twin'
   | 'unused-suppression'
   | 'uses-twins-not-allowed'
+  | 'vague-pronoun'
   | 'vague-wording'
   | 'weak-modal'
   | 'yaml-invalid';
@@ -121,6 +128,8 @@ export const diagnostics = {
   frontmatterMissingField: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-missing-field', input),
   /** error: The frontmatter is not a key/value mapping */
   frontmatterNotMapping: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-not-mapping', input),
+  /** error: The frontmatter is opened by `---` and never closed */
+  frontmatterUnclosed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-unclosed', input),
   /** error: The frontmatter has a field speccc does not know */
   frontmatterUnknownField: (input: DiagnosticInput): Diagnostic => makeDiagnostic('frontmatter-unknown-field', input),
   /** error: A generated file was edited by hand */
@@ -129,6 +138,8 @@ export const diagnostics = {
   generatedMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-missing', input),
   /** error: A file in generated/ is not owned by any spec */
   generatedUnowned: (input: DiagnosticInput): Diagnostic => makeDiagnostic('generated-unowned', input),
+  /** warning: A reference that does not say to what ("as described above", "the standard") */
+  incompleteReference: (input: DiagnosticInput): Diagnostic => makeDiagnostic('incomplete-reference', input),
   /** error: Inputs never says what happens on invalid input */
   inputsNoInvalidCase: (input: DiagnosticInput): Diagnostic => makeDiagnostic('inputs-no-invalid-case', input),
   /** warning: An escape clause weakens a requirement ("if possible", "as needed") */
@@ -167,6 +178,8 @@ export const diagnostics = {
   placeholderText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('placeholder-text', input),
   /** error: Two requirements of a spec pin the same id */
   requirementIdDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-duplicate', input),
+  /** warning: A test or holdout names a requirement id that no spec has */
+  requirementIdUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-unknown', input),
   /** warning: A requirement of a built spec is covered by no test and no holdout */
   requirementUntested: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-untested', input),
   /** warning: Two scenarios in one spec have the same name */
@@ -179,6 +192,8 @@ export const diagnostics = {
   scenarioNone: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-none', input),
   /** warning: A scenario's steps are out of Given, When, Then order */
   scenarioOrder: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-order', input),
+  /** warning: Text under Evaluation, after a scenario, is no step of one */
+  scenarioStrayText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenario-stray-text', input),
   /** error: The scenarios folder the config names is missing or empty */
   scenariosFolderMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('scenarios-folder-missing', input),
   /** error: A section appears twice */
@@ -187,6 +202,8 @@ export const diagnostics = {
   sectionEmpty: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-empty', input),
   /** error: A section required for the spec's kind is missing */
   sectionMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-missing', input),
+  /** error: A heading misspells a section the spec's kind requires */
+  sectionMisspelled: (input: DiagnosticInput): Diagnostic => makeDiagnostic('section-misspelled', input),
   /** error: A spec depends on itself */
   selfDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('self-dependency', input),
   /** error: The specs folder does not exist */
@@ -205,6 +222,8 @@ export const diagnostics = {
   twinInDependsOn: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-in-depends-on', input),
   /** error: A ready spec uses a draft or deprecated twin */
   twinUnready: (input: DiagnosticInput): Diagnostic => makeDiagnostic('twin-unready', input),
+  /** warning: An absolute no test can confirm ("always available", "never fails", "100% uptime") */
+  unboundedAbsolute: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unbounded-absolute', input),
   /** error: `depends_on` names a spec that does not exist */
   unknownDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-dependency', input),
   /** error: A link points to a spec file that does not exist */
@@ -217,6 +236,8 @@ export const diagnostics = {
   unusedSuppression: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unused-suppression', input),
   /** error: A twin or constraint spec lists `uses_twins` */
   usesTwinsNotAllowed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('uses-twins-not-allowed', input),
+  /** warning: A requirement opens on a pronoun that names nothing in it */
+  vaguePronoun: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-pronoun', input),
   /** warning: Vague wording that cannot be tested */
   vagueWording: (input: DiagnosticInput): Diagnostic => makeDiagnostic('vague-wording', input),
   /** warning: A requirement uses "should", "may" or "might" instead of "must" */

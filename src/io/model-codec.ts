@@ -113,7 +113,7 @@ export function decodeModel(encoded: string, expected: { file: string; hash: str
   const spec = raw.spec;
   if (spec === null) return restore(raw, null) as ModelledFile;
   if (!spec || typeof spec !== 'object' || spec.file !== expected.file || spec.hash !== expected.hash) throw new Error('not this spec');
-  if (![spec.sections, spec.scenarios, spec.links, spec.terms, spec.codeRanges, spec.extraTitles].every(isArray)) throw new Error('not a spec model');
+  if (![spec.sections, spec.scenarios, spec.strayEvaluationText, spec.links, spec.terms, spec.codeRanges, spec.extraTitles].every(isArray)) throw new Error('not a spec model');
   const source = text();
   const entry = restore(raw, createLineIndex(source)) as ModelledFile;
   const rebuilt = entry.spec!;

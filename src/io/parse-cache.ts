@@ -23,7 +23,7 @@ import { decodeModel, encodeModel } from './model-codec.js';
 import { appendInside, folderInsideSync, OutsideWorkspaceError } from './safe-write.js';
 
 /** Bump when the model's shape, the checks inside phases 1–2 or the spec-local rules change meaning. */
-export const PARSE_CACHE_FORMAT = 8;
+export const PARSE_CACHE_FORMAT = 14;
 
 export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
 

@@ -133,6 +133,11 @@ export interface Spec {
   extraTitles: Span[];
   sections: Section[];
   scenarios: Scenario[];
+  /**
+   * Paragraphs and list items under Evaluation, after a scenario began, that hold no Given/When/Then
+   * step: part of no scenario (a scenario never takes them in), each reported by the scenarios rule.
+   */
+  strayEvaluationText: Span[];
   /** Rules, edge cases and scenarios with their ids, in document order. */
   requirements: Requirement[];
   links: SpecLink[];
@@ -167,13 +172,30 @@ export interface GlossaryTerm {
   span: Span;
 }
 
+export interface WorkspaceFolders {
+  generated: string;
+  scenarios: string;
+}
+
 /** Everything the checker and planner need about the workspace's specs. */
 export interface Workspace {
   /** Absolute path of the workspace root. */
   root: string;
+  /**
+   * The generated root and the scenarios folder, workspace-relative as the config gives them
+   * (`generated`, `../shop-scenarios`): where findings about test files are located.
+   */
+  folders: WorkspaceFolders;
   files: ModelledFile[];
   /** Specs with valid frontmatter, keyed by id (first occurrence wins on duplicates). */
   byId: Map<string, Spec>;
+  /**
+   * Ids that more than one spec declares. duplicate-id reports each once; the rules that resolve
+   * ids across specs report nothing that follows only from such an id (which spec it means is
+   * unknown until it is fixed): output conflicts between the namesakes, self-dependencies, cycles,
+   * readiness of a dependency or twin, requirement coverage.
+   */
+  sharedIds: ReadonlySet<string>;
   context: ContextDoc[];
   glossary: GlossaryTerm[];
 }

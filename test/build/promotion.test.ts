@@ -35,6 +35,6 @@ describe('manual promotion', () => {
     expect(rest.stdout.split('\n').filter(Boolean).sort()).toEqual(['✔ discount-codes promoted (unverified: no holdout check)', '✔ invoice-totals promoted (unverified: no holdout check)']);
     expect(fake.tasks).toHaveLength(4); // promotion never called the agent again
     expect((await runCli(['build', '--check'], { cwd: root })).code).toBe(0);
-    expect(await runCli(['promote', 'nope'], { cwd: root })).toMatchObject({ code: 2, stderr: 'speccc: speccc promote names no ready spec that builds: nope\n' });
+    expect(await runCli(['promote', 'nope'], { cwd: root })).toMatchObject({ code: 2, stderr: 'speccc: speccc promote names no ready spec that builds: `nope`\n' });
   });
 });

@@ -9,8 +9,8 @@ afterEach(() => removeAll(temps));
 describe('usage errors', () => {
   it('unknown spec ids, a stray --prompts-out, a misspelt config key', async () => {
     const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
-    expect(await runCli(['build', '--force', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: --force names no ready spec that builds: no-such-spec\n' });
-    expect(await runCli(['promote', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: speccc promote names no ready spec that builds: no-such-spec\n' });
+    expect(await runCli(['build', '--force', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: --force names no ready spec that builds: `no-such-spec`\n' });
+    expect(await runCli(['promote', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: speccc promote names no ready spec that builds: `no-such-spec`\n' });
     expect(await runCli(['scenarios', 'generate', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: no spec has id `no-such-spec`\n' });
     expect(await runCli(['build', '--prompts-out', 'out'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: --prompts-out writes the prompts of a dry run; add --dry-run\n' });
     const { writeFileSync } = await import('node:fs');

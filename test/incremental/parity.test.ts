@@ -156,7 +156,7 @@ describe('incremental check', () => {
     const session = await openIncrementalCheck(root, { useCache: false });
     const file = 'specs/features/line-items.md';
     const text = current(session, file)!;
-    const result = session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- It must be fast.\n') }]);
+    const result = session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- Parsing must be fast.\n') }]);
     expect(result.whole).toBe(false);
     expect(result.rechecked).toEqual([file]);
     expect(result.touched).toEqual([file]);
@@ -166,7 +166,7 @@ describe('incremental check', () => {
     expect(session.diagnosticsOf(file)).toEqual([]);
     expect(session.update([{ file, content: text }]).changed).toEqual([]);
     // Two changes to one file in a batch: the last is its content.
-    session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- TBD\n') }, { file, content: text.replace('## Rules\n', '## Rules\n\n- It must be robust.\n') }]);
+    session.update([{ file, content: text.replace('## Rules\n', '## Rules\n\n- TBD\n') }, { file, content: text.replace('## Rules\n', '## Rules\n\n- Parsing must be robust.\n') }]);
     await expectSameAsCheck(session, root, 'two changes in a batch');
     expect(session.diagnosticsOf(file).map((d) => d.code)).toEqual(['vague-wording']);
   });
@@ -205,6 +205,44 @@ describe('incremental check', () => {
     const discounts = 'specs/features/discount-codes.md';
     session.update([{ file: discounts, content: current(session, discounts)!.replace('id: discount-codes', 'id: line-items') }]);
     await expectSameAsCheck(session, root, 'id taken');
+  });
+
+  it('reports a copied spec\'s id once, and what follows from it only once the copy is renamed', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const money = 'specs/core/money.md';
+    const copy = 'specs/core/cash.md';
+    // A copy of money made to start a new spec, its id not yet changed: it lists money (its own id, for now) and a spec that
+    // depends on money, so a self-dependency, a cycle through money and four output conflicts would all follow from the id.
+    const copied = current(session, money)!.replace('status: ready', 'status: draft\ndepends_on: [money, line-items]');
+    session.update([{ file: copy, content: copied }]);
+    await expectSameAsCheck(session, root, 'copy added');
+    const codes = () => session.diagnostics().map((d) => d.code);
+    expect(codes()).toEqual(['duplicate-id']);
+    expect(session.diagnostics()[0]!.related?.map((r) => r.file)).toEqual([copy]);
+    // Renamed: the id is no longer shared, and the copy's own problem (outputs money owns) is reported.
+    session.update([{ file: copy, content: copied.replace('id: money', 'id: cash') }]);
+    await expectSameAsCheck(session, root, 'copy renamed');
+    expect(codes()).toEqual(['output-conflict', 'output-conflict', 'output-conflict', 'output-conflict']);
+    // And back: one finding again.
+    session.update([{ file: copy, content: copied }]);
+    await expectSameAsCheck(session, root, 'copy named money again');
+    expect(codes()).toEqual(['duplicate-id']);
+  });
+
+  it('reports a test naming a requirement id no spec has once the rule is reworded, and not once it is back', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    const file = 'specs/features/line-items.md';
+    const text = current(session, file)!;
+    // A prose edit to a built spec's rule: its derived id changes, the generated test still names the old one.
+    session.update([{ file, content: text.replace('- `parseLineItems` returns the lines in input order', '- `parseLineItems` gives back the lines in input order') }]);
+    await expectSameAsCheck(session, root, 'rule reworded');
+    const unknown = session.diagnostics().filter((d) => d.code === 'requirement-id-unknown');
+    expect(unknown.map((d) => [d.file, d.message.split(',')[0]])).toEqual([['generated/src/line-items.test.ts', 'Generated test names requirement `line-items#R-parselineitems-returns-the-lines-in`']]);
+    session.update([{ file, content: text }]);
+    await expectSameAsCheck(session, root, 'rule back');
+    expect(session.diagnostics().filter((d) => d.code === 'requirement-id-unknown')).toEqual([]);
   });
 
   it('re-judges what a renamed or re-statused spec reaches: hints, links, the heir of its id', async () => {

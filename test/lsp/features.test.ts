@@ -134,7 +134,7 @@ describe('quick fixes', () => {
   });
 
   it('adds every missing section in the usual order, each before the section that follows it, in the file\'s line ending', async () => {
-    const text = spec('## Who\r\n\r\nShoppers.\r\n\r\n## Rules\r\n\r\n- It must add.\r\n', '\r\n');
+    const text = spec('## Who\r\n\r\nShoppers.\r\n\r\n## Rules\r\n\r\n- `add` must add.\r\n', '\r\n');
     const session = await sessionWith({ 'specs/cart.md': text });
     const doc = docOf(text, 'specs/cart.md', session.modelOf('specs/cart.md')!.spec);
     const missing = session.diagnosticsOf('specs/cart.md').filter((d) => d.code === 'section-missing').map((d) => toLspDiagnostic(d, locatorFor({})));

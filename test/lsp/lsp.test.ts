@@ -176,7 +176,7 @@ describe('speccc lsp over stdio', () => {
 
     // A vague phrase: no replacement is known, so the only fix offered is the suppression comment.
     const rules = after(client.text(LINE_ITEMS), '## Rules\n');
-    const vague = await client.change(LINE_ITEMS, [{ range: { start: rules, end: rules }, text: '\n  - It must be robust.\n' }]);
+    const vague = await client.change(LINE_ITEMS, [{ range: { start: rules, end: rules }, text: '\n  - Parsing must be robust.\n' }]);
     const warning = vague.diagnostics.find((d) => d.code === 'vague-wording')!;
     const fixes = (await client.connection.sendRequest(CodeActionRequest.type, { ...doc, range: warning.range, context: { diagnostics: [warning] } })) as CodeAction[];
     expect(fixes.map((a) => a.title)).toEqual(['Suppress `vague-wording` on this line']);
@@ -192,6 +192,28 @@ describe('speccc lsp over stdio', () => {
     const dep = unknown.diagnostics.find((d) => d.code === 'unknown-dependency')!;
     expect(await client.connection.sendRequest(CodeActionRequest.type, { ...doc, range: dep.range, context: { diagnostics: [dep] } })).toEqual([]);
 
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('reports a misspelled heading where it stands and offers the rename; the section is then found', async () => {
+    const root = exampleCopy(temps);
+    client = await startClient(root);
+    const text = readFileSync(path.join(root, LINE_ITEMS), 'utf8');
+    await client.open(LINE_ITEMS, text);
+    const heading = after(text, '## Eval');
+    const typo = await client.change(LINE_ITEMS, [{ range: { start: heading, end: after(text, '## Evaluation') }, text: 'ution' }]);
+    // One finding, on the heading's text; no "Section `Evaluation` is missing" at the title.
+    expect(codes(typo.diagnostics)).toEqual(['section-misspelled']);
+    const finding = typo.diagnostics[0]!;
+    expect(finding.message).toMatch(/^Heading `Evalution` is not a known section; did you mean `Evaluation`\?\nhint: Rename the heading to `## Evaluation`/);
+    expect(finding.range).toEqual({ start: { line: heading.line, character: 3 }, end: { line: heading.line, character: 12 } });
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: client.uri(LINE_ITEMS) }, range: finding.range, context: { diagnostics: [finding] } })) as CodeAction[];
+    const rename = actions.find((a) => a.title === 'Replace `Evalution` with `Evaluation`')!;
+    expect(rename.isPreferred).toBe(true);
+    const edits = rename.edit!.changes![client.uri(LINE_ITEMS)]! as TextEdit[];
+    const fixed = await client.change(LINE_ITEMS, edits.map((e) => ({ range: e.range, text: e.newText })));
+    expect(fixed.diagnostics).toEqual([]);
+    expect(client.text(LINE_ITEMS)).toBe(text);
     expect(await client.stop()).toBe(0);
   });
 });

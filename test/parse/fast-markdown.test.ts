@@ -109,6 +109,7 @@ describe('fast markdown parser', () => {
     ['a hard line break', 'a  \nb\n'],
     ['tabs', '-\tx\n'],
     ['an unclosed fence', '```\ncode\n'],
+    ['unclosed frontmatter', '---\nid: a\nkind: feature\n\n# T\n'],
     ['a carriage return alone (a line ending of its own)', '# a\rb\n'],
     ['a byte order mark', '\uFEFF# a\n'],
   ])('declines %s', (_, text) => {

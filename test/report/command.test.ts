@@ -240,9 +240,9 @@ describe('a spec that check finds incomplete', () => {
     const m = JSON.parse(run.stdout) as ReportModel;
     const lineItems = m.specs.find((s) => s.id === 'line-items')!;
     expect(lineItems.state).toBe('blocked');
-    expect(lineItems.why).toMatch(/^1 check error stops every build: section-missing at line \d+: Section `Rules` is missing/);
-    expect(lineItems.diagnostics.map((d) => d.code)).toEqual(['section-missing']);
+    expect(lineItems.why).toMatch(/^1 check error stops every build: section-misspelled at line \d+: Heading `Rulez` is not a known section; did you mean `Rules`\?/);
+    expect(lineItems.diagnostics.map((d) => d.code)).toEqual(['section-misspelled']);
     expect(m.failureClasses.find((f) => f.class === 'spec-incomplete')).toMatchObject({ label: 'Spec ambiguous or incomplete (per check)', count: 1, specs: ['line-items'] });
-    expect(m.specs.find((s) => s.id === 'money')!.why).toMatch(/\(no plan: 1 error blocks the build, first section-missing in specs\/features\/line-items\.md\)$/);
+    expect(m.specs.find((s) => s.id === 'money')!.why).toMatch(/\(no plan: 1 error blocks the build, first section-misspelled in specs\/features\/line-items\.md\)$/);
   });
 });

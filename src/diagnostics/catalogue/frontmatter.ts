@@ -1,5 +1,13 @@
 import type { CatalogueEntry } from './types.js';
 import { spec } from './example.js';
+import type { MadeFile } from './types.js';
+
+/** The default spec with the line that closes its frontmatter left out. */
+function unclosed(): MadeFile {
+  const made = spec('', { id: 'cart', title: 'Cart' });
+  const content = () => (made.content() as string).replace(/\n---\n/, '\n');
+  return { shown: (content() as string).split('\n\n## ')[0]! + '\n', about: 'the default feature spec without the `---` that closes its frontmatter', content };
+}
 
 /** Problems in a spec's YAML frontmatter. */
 export const FRONTMATTER: CatalogueEntry[] = [
@@ -11,6 +19,15 @@ export const FRONTMATTER: CatalogueEntry[] = [
     hint: 'Start the file with a `---` block holding at least id, kind and status.',
     ok: { files: { 'specs/cart.md': spec('', { id: 'cart', title: 'Cart' }) } },
     notOk: { files: { 'specs/cart.md': spec('', { frontmatter: null }) } },
+  },
+  {
+    code: 'frontmatter-unclosed',
+    severity: 'error',
+    summary: 'The frontmatter is opened by `---` and never closed',
+    doc: 'Frontmatter runs from the `---` on the first line to the next `---` line. Without that closing line the block is not frontmatter at all (markdown reads a horizontal rule and a paragraph), so this is reported at the opening `---`; the fields up to the first line that is not YAML are read as the frontmatter, so the rest of the spec is still checked.',
+    hint: 'Add a `---` line after the last field, before the title.',
+    ok: { files: { 'specs/cart.md': spec('', { id: 'cart', title: 'Cart' }) } },
+    notOk: { files: { 'specs/cart.md': unclosed() } },
   },
   {
     code: 'yaml-invalid',

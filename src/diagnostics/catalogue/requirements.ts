@@ -3,6 +3,9 @@ import { spec } from './example.js';
 
 const RULES = '## Rules\n\n- The total must be the sum of the prices.\n';
 /** The default spec with a rule added after it was built: nothing generated names the new rule yet. */
+/** The default spec with a second rule, and the same spec after that rule was removed. */
+const TWO_RULES = '## Rules\n\n- The total must be the sum of the prices.\n- `total` must reject a price above 100,000 cents with `PRICE_TOO_HIGH`.\n';
+const RULE_REMOVED = spec(RULES).content() as string;
 const ADDED_RULE = spec('## Rules\n\n- The total must be the sum of the prices.\n- `total` must reject a price above 100,000 cents with `PRICE_TOO_HIGH`.\n').content() as string;
 
 /** Requirement ids and what covers them: the trace from each rule, edge case and scenario to the checks that test it. */
@@ -27,6 +30,19 @@ export const REQUIREMENTS: CatalogueEntry[] = [
       files: { 'specs/cart.md': spec(RULES) },
       build: { thenEdit: { 'specs/cart.md': ADDED_RULE } },
       note: 'The rule added after the build is named by no generated test and no holdout; `speccc build` would generate tests for it.',
+    },
+  },
+  {
+    code: 'requirement-id-unknown',
+    severity: 'warning',
+    summary: 'A test or holdout names a requirement id that no spec has',
+    doc: 'A generated test or a holdout that names `[cart#R-…]` claims to check that requirement. When no spec has the id (the rule was removed or reworded after the build, or a hand-written check has a typo), the test checks something the specs no longer ask for, and the coverage it seems to give counts for nothing. Reported once per file and id, at its first mention, with the nearest id of the same spec when one is close. Judged once something is built (test files are parsed only then).',
+    hint: 'Rebuild the spec (`speccc build`): its tests then name its current ids. In a holdout, correct the id or remove it.',
+    ok: { files: { 'specs/cart.md': spec(TWO_RULES) }, build: {} },
+    notOk: {
+      files: { 'specs/cart.md': spec(TWO_RULES) },
+      build: { thenEdit: { 'specs/cart.md': RULE_REMOVED } },
+      note: 'The rule removed after the build is still named by a generated test; `speccc build` would regenerate the tests.',
     },
   },
 ];

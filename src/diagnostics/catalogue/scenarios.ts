@@ -16,6 +16,15 @@ export const SCENARIOS: CatalogueEntry[] = [
     notOk: { files: { 'specs/cart.md': spec('## Evaluation\n\nThe total is the sum of the prices.\n') } },
   },
   {
+    code: 'scenario-stray-text',
+    severity: 'warning',
+    summary: 'Text under Evaluation, after a scenario, is no step of one',
+    doc: 'A scenario is its Given, When and Then steps. A paragraph or list item without a step keyword after a scenario belongs to none: the scenario is built and tested from its steps alone, so an expectation written as plain prose is silently left out. (Text before the first scenario introduces them and is fine.)',
+    hint: 'Write it as a step (`- **Then** the total is 425 cents`), start a scenario for it (`### Scenario: name` with Given, When and Then), or move a requirement to Rules or Edge cases.',
+    ok: { files: { 'specs/cart.md': spec('## Evaluation\n\nPrices are in cents.\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it is 425\n- **And** the total is an integer\n') } },
+    notOk: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it is 425\n\nThe total is an integer.\n') } },
+  },
+  {
     code: 'scenario-incomplete',
     severity: 'error',
     summary: 'A scenario lacks a Given, a When or a Then',

@@ -31,6 +31,15 @@ export const SECTIONS: CatalogueEntry[] = [
     notOk: { files: { 'specs/cart.md': spec('', { omit: ['Who', 'Edge cases'] }) } },
   },
   {
+    code: 'section-misspelled',
+    severity: 'error',
+    summary: 'A heading misspells a section the spec\'s kind requires',
+    doc: 'A heading that is a typo of a required section (`## Evalution`) is not that section: speccc reads it as an extra section of the author\'s own, and the spec lacks the one it meant. It is reported at the heading, with the section it most likely means (the same did-you-mean as every other suggestion speccc makes), instead of as a missing section at the title; the language server offers the rename as a quick fix. Headings close to no required section (`## Notes`) are the author\'s own and pass.',
+    hint: 'Rename the heading to the section it means.',
+    ok: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it is 425\n') } },
+    notOk: { files: { 'specs/cart.md': spec('## Evalution\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it is 425\n', { omit: ['Evaluation'] }) } },
+  },
+  {
     code: 'section-empty',
     severity: 'error',
     summary: 'A section has a heading but no content',

@@ -13,6 +13,7 @@ import { sha256 } from './hash.js';
 import { findExcessiveNesting } from './nesting.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { parseSpecMarkdown } from './fast-markdown.js';
+import { findUnclosedFrontmatter } from './unclosed-frontmatter.js';
 
 /** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -117,5 +118,22 @@ export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sh
     const yamlOffset = text.indexOf('\n', blockStart) + 1;
     frontmatter = { yaml: first.value, yamlOffset, span: lines.span(blockStart, blockEnd) };
   }
-  return { file, hash, text, tree, lines, frontmatter, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const unclosed = frontmatter ? null : findUnclosedFrontmatter(text, lines);
+  if (unclosed) {
+    // Reported as what it is, and read as if closed where it most likely ends, so that the rest
+    // of the spec is checked as usual instead of failing for want of an id and a kind.
+    frontmatter = { yaml: unclosed.yaml, yamlOffset: unclosed.yamlOffset, span: lines.span(0, unclosed.end) };
+    diagnostics.push(
+      d.frontmatterUnclosed({
+        file,
+        span: lines.span(unclosed.opening[0], unclosed.opening[1]),
+        message: 'Frontmatter opened by `---` on line 1 is never closed; expected a `---` line after its last field',
+        hint: unclosed.dots
+          ? `Write \`---\` instead of \`...\` on line ${unclosed.lastLine + 1}: YAML's end marker does not close markdown frontmatter.`
+          : `Add a \`---\` line after line ${unclosed.lastLine}, the last field.`,
+      }),
+    );
+  }
+  return { file, hash, text, tree, lines, frontmatter, diagnostics };
 }

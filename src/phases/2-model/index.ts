@@ -38,7 +38,8 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
   const outline = outlineBody(tree, text, lines);
   const evaluation = outline.sections.filter((s) => s.section.name === 'evaluation');
   const codeRanges = collectCodeRanges(tree);
-  const scenarios = evaluation.flatMap((s) => extractScenarios(s.nodes, text, lines));
+  const extracted = evaluation.map((s) => extractScenarios(s.nodes, text, lines));
+  const scenarios = extracted.flatMap((e) => e.scenarios);
   const requirements = extractRequirements({ file, specId: frontmatter?.id ?? null, sections: outline.sections, scenarios, source: text, lines });
   diagnostics.push(...requirements.diagnostics);
   const spec: Spec = {
@@ -51,6 +52,7 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
     extraTitles: outline.titles.slice(1).map((t) => t.span),
     sections: outline.sections.map((s) => s.section),
     scenarios,
+    strayEvaluationText: extracted.flatMap((e) => e.stray),
     requirements: requirements.requirements,
     links: collectLinks(tree, file, lines),
     terms: collectTerms(text, codeRanges, parsed.frontmatter ? parsed.frontmatter.span.end.offset : 0, lines),

@@ -5,7 +5,7 @@
  */
 import type { ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Scenario, Step, StepKeyword } from '../../types/index.js';
+import type { Scenario, Span, Step, StepKeyword } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import { findPinned, stripPinned } from './pinned.js';
 
@@ -96,15 +96,30 @@ const isWholeScenario = (segments: Segment[]) =>
 const off = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
   [node.position!.start.offset!, node.position!.end.offset!] as [number, number];
 
-export function extractScenarios(nodes: RootContent[], text: string, lines: LineIndex): Scenario[] {
+/**
+ * The scenarios of one Evaluation section, and the text after a scenario began that is no step
+ * of one: a paragraph of prose under a scenario is not part of it (it would be lost to the
+ * scenario's steps and stretch its span), so it is kept apart for the checker to report.
+ * Text before the first scenario introduces them and is neither.
+ */
+export function extractScenarios(nodes: RootContent[], text: string, lines: LineIndex): { scenarios: Scenario[]; stray: Span[] } {
   const scenarios: Scenario[] = [];
+  const stray: Span[] = [];
   let block: { name: string; start: number; end: number; headingEnd: number; segments: Segment[] } | undefined;
   const closeBlock = () => {
     if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines, [block.start, block.headingEnd], text));
     block = undefined;
   };
+  // A second H1 inside the section (title-multiple) starts another document: what follows is no scenario's.
+  let previousEnd = nodes[0] ? off(nodes[0])[0] : 0;
+  let afterTitle = false;
   for (const node of nodes) {
     const [start, end] = off(node);
+    if (/^#[ \t]/m.test(text.slice(previousEnd, start))) {
+      closeBlock();
+      afterTitle = true;
+    }
+    previousEnd = end;
     if (node.type === 'heading' && node.depth <= 3) {
       closeBlock();
       const name = stripPinned(toString(node)).replace(/^\s*scenario\s*[:\-–—]?\s*/i, '').trim() || 'unnamed scenario';
@@ -115,7 +130,10 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
       node.children.forEach((item: ListItem, i) => {
         const [is, ie] = off(item);
         const segments = sourceSegments(text, is, ie);
-        if (segments.length === 0) return;
+        if (segments.length === 0) {
+          if (!afterTitle && (block || scenarios.length > 0)) stray.push(lines.span(is, ie));
+          return;
+        }
         // Inside a block, an item is a step unless it is a whole Given/When/Then scenario by itself.
         if (block && !isWholeScenario(segments)) {
           block.segments.push(...segments);
@@ -128,11 +146,14 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
       });
       continue;
     }
-    if (block && (node.type === 'paragraph' || node.type === 'blockquote')) {
-      block.segments.push(...sourceSegments(text, start, end));
-      block.end = end;
+    if (node.type === 'paragraph' || node.type === 'blockquote') {
+      const segments = sourceSegments(text, start, end);
+      if (block && segments.length > 0) {
+        block.segments.push(...segments);
+        block.end = end;
+      } else if (!afterTitle && (block || scenarios.length > 0)) stray.push(lines.span(start, end));
     }
   }
   closeBlock();
-  return scenarios;
+  return { scenarios, stray };
 }

@@ -38,15 +38,20 @@ const SECTION_ALIASES: Record<string, SectionName> = {
   faults: 'failure-modes',
 };
 
-export function sectionNameOf(heading: string): SectionName | null {
-  const key = heading
+const headingKey = (heading: string) =>
+  heading
     .toLowerCase()
     .replace(/[-_]/g, ' ')
     .replace(/[^a-z0-9 ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return SECTION_ALIASES[key] ?? null;
+
+export function sectionNameOf(heading: string): SectionName | null {
+  return SECTION_ALIASES[headingKey(heading)] ?? null;
 }
+
+/** Every heading that names a section, as it would be written (`Edge cases`, `Requirements`): what a misspelled heading is compared with. */
+export const KNOWN_HEADINGS: readonly string[] = Object.keys(SECTION_ALIASES).map((key) => key.charAt(0).toUpperCase() + key.slice(1));
 
 export interface SectionNodes {
   section: Section;

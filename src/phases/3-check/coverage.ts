@@ -19,6 +19,8 @@ import type TS from 'typescript';
 import { yaml } from '../../yaml.js';
 import type { CodeRequirements, Diagnostic, HoldoutCoverage, HoldoutText, Manifest, ManifestEntry, Requirement, RequirementTrace, Spec, TestCase, Workspace } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
+import { closest } from '../../diagnostics/closest.js';
+import { createLineIndex } from '../1-parse/line-index.js';
 
 const require = createRequire(import.meta.url);
 let loaded: typeof TS | undefined;
@@ -292,6 +294,14 @@ export function builtSpecs(workspace: Workspace, manifest: Manifest, hashes: Rea
   });
 }
 
+/**
+ * The built specs whose coverage `check` judges: not those whose id another spec shares, since
+ * which of the namesakes the manifest's entry and its tests belong to is unknown (duplicate-id).
+ */
+export function judgedSpecs(workspace: Workspace, manifest: Manifest, hashes: ReadonlyMap<string, string>): Spec[] {
+  return builtSpecs(workspace, manifest, hashes).filter((spec) => !workspace.sharedIds.has(spec.frontmatter!.id));
+}
+
 /** Every generated test file of the given specs, parsed. */
 export function generatedTestsOf(specs: readonly Spec[], files: ReadonlyMap<string, string>, read: TestReader = readTests): GeneratedTests[] {
   return specs
@@ -303,6 +313,76 @@ export function generatedTestsOf(specs: readonly Spec[], files: ReadonlyMap<stri
 
 const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
 
+/** Where a test file (or a holdout's markdown) names requirement ids, with its text to locate them in. */
+export interface NamingFile {
+  /** Workspace-relative path. */
+  file: string;
+  text: string;
+  /** Ids its tests (or its `covers:` list) name, in order. */
+  ids: readonly string[];
+  /** A generated test file (rebuilt from the spec) or a holdout (written by hand). */
+  kind: 'generated' | 'holdout';
+}
+
+/** The files whose ids are judged: the generated tests of the judged specs, and every holdout check and scenario. */
+export function namingFiles(workspace: Workspace, generated: readonly GeneratedTests[], files: ReadonlyMap<string, string>, holdouts: readonly HoldoutCoverage[], texts: readonly HoldoutText[]): NamingFile[] {
+  const out: NamingFile[] = [];
+  const { generated: generatedRoot, scenarios } = workspace.folders;
+  for (const g of generated) out.push({ file: `${generatedRoot}/${g.file}`, text: files.get(g.file) ?? '', ids: g.tests.flatMap((t) => t.ids), kind: 'generated' });
+  const raws = new Map(texts.map((h) => [`${h.spec}/${h.name}`, h]));
+  for (const h of holdouts) {
+    const raw = raws.get(`${h.spec}/${h.name}`);
+    if (h.check !== null) out.push({ file: `${scenarios}/${h.check}`, text: raw?.code ?? '', ids: h.tests.flatMap((t) => t.ids), kind: 'holdout' });
+    if (h.covers.length > 0 && raw?.markdown) out.push({ file: `${scenarios}/${h.spec}/${h.name}.md`, text: raw.markdown, ids: h.covers, kind: 'holdout' });
+  }
+  return out;
+}
+
+/**
+ * `requirement-id-unknown` for each id a test or holdout names that no spec has (a rule removed
+ * after the build, a typo in a hand-written check): once per file and id, at the id's first
+ * mention, with the nearest id of the same spec as the likely intent.
+ */
+export function unknownRequirementIds(workspace: Workspace, naming: readonly NamingFile[]): Diagnostic[] {
+  const known = new Set<string>();
+  const bySpec = new Map<string, string[]>();
+  for (const { spec } of workspace.files) {
+    for (const r of spec?.requirements ?? []) {
+      known.add(r.id);
+      const prefix = r.id.slice(0, r.id.indexOf('#'));
+      let list = bySpec.get(prefix);
+      if (!list) bySpec.set(prefix, (list = []));
+      list.push(r.id);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const n of naming) {
+    const unknown = [...new Set(n.ids)].filter((id) => !known.has(id));
+    if (unknown.length === 0) continue;
+    const lines = createLineIndex(n.text);
+    for (const id of unknown) {
+      const at = n.text.indexOf(id);
+      const siblings = bySpec.get(id.slice(0, id.indexOf('#')));
+      const near = closest(id, siblings ?? known);
+      // With nothing close, the spec's current ids (a few) say what the test could name instead.
+      const current = siblings ? ` (its spec has ${siblings.slice(0, 4).map((s) => `\`${s}\``).join(', ')}${siblings.length > 4 ? ', …' : ''})` : '';
+      out.push(
+        d.requirementIdUnknown({
+          file: n.file,
+          span: at < 0 ? lines.span(0, 0) : lines.span(at, at + id.length),
+          message: `${n.kind === 'generated' ? 'Generated test' : 'Holdout'} names requirement \`${id}\`, which no spec has; expected the id of a current rule, edge case or scenario`,
+          hint: near
+            ? `Did you mean \`${near}\`?`
+            : n.kind === 'generated'
+              ? `Rebuild the spec (\`speccc build\`): its tests then name its current ids${current}.`
+              : `Correct the id${current}, or remove it if the requirement is gone.`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 export function checkRequirementCoverage(input: {
   workspace: Workspace;
   manifest: Manifest;
@@ -312,11 +392,15 @@ export function checkRequirementCoverage(input: {
   holdouts: readonly HoldoutText[];
   read?: TestReader;
 }): Diagnostic[] {
-  const built = builtSpecs(input.workspace, input.manifest, input.hashes);
+  const built = judgedSpecs(input.workspace, input.manifest, input.hashes);
+  // With nothing built no test file is parsed (TypeScript is not even loaded), holdouts included.
   if (built.length === 0) return [];
   const generated = generatedTestsOf(built, input.files, input.read);
   const holdouts = holdoutCoverage(input.holdouts, input.read);
-  return built.flatMap((spec) => untestedRequirements(spec, generated, holdouts, recordedProof(input.manifest.specs.get(spec.frontmatter!.id))));
+  return [
+    ...built.flatMap((spec) => untestedRequirements(spec, generated, holdouts, recordedProof(input.manifest.specs.get(spec.frontmatter!.id)))),
+    ...unknownRequirementIds(input.workspace, namingFiles(input.workspace, generated, input.files, holdouts, input.holdouts)),
+  ];
 }
 
 /** A test covers a requirement when it asserts and names it, and — when the build proved coverage — failed on a mutant of the code naming it. */

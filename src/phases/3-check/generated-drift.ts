@@ -24,7 +24,8 @@ export function checkGeneratedTree(input: {
   for (const [id, entry] of input.manifest.specs) {
     for (const [p, hash] of Object.entries(entry.outputs)) recorded.set(p, { id, hash });
   }
-  const owned = new Set([...input.workspace.byId.values()].flatMap((s) => s.frontmatter!.outputs));
+  // Every spec's outputs, a namesake's too (byId holds one spec per id): a second spec with an id is still their owner.
+  const owned = new Set(input.workspace.files.flatMap((m) => m.spec?.frontmatter?.outputs ?? []));
   for (const [p, { id, hash }] of recorded) {
     const file = `${input.generatedRoot}/${p}`;
     const onDisk = input.hashes.get(p);

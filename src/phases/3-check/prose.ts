@@ -31,12 +31,26 @@ export const startOf = (span: Span): Span => ({ start: span.start, end: span.sta
 
 /**
  * Like findInProse, but only in the body of a section: the title and the headings name things,
- * and only prose under a heading is judged. `sections` limits it to some sections.
+ * and only prose under a heading is judged. `sections` limits it to some sections. Words inside
+ * double quotes on their line are quoted, not used ("The tip must read \"Search quickly\""), and
+ * are skipped as code is.
  */
 export function findInBody(spec: Spec, lines: LineIndex, pattern: RegExp, sections?: readonly (string | null)[]): ProseMatch[] {
   return findInProse(spec, lines, pattern, (section) => section !== null && (!sections || sections.includes(section.name))).filter(
-    (m) => !m.section || m.span.start.offset >= m.section.headingSpan.end.offset,
+    (m) => (!m.section || m.span.start.offset >= m.section.headingSpan.end.offset) && !insideQuotes(spec.source, m.span.start.offset),
   );
+}
+
+/** Whether the offset lies between a pair of double quotes ("…" or “…”) on its line. */
+export function insideQuotes(source: string, offset: number): boolean {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = source.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = source.length;
+  const before = source.slice(lineStart, offset);
+  const after = source.slice(offset, lineEnd);
+  const straight = (before.match(/"/g) ?? []).length;
+  if (straight % 2 === 1 && after.includes('"')) return true;
+  return before.lastIndexOf('\u201C') > before.lastIndexOf('\u201D') && after.includes('\u201D');
 }
 
 /** Where a sentence ends: a full stop, ! or ? before a space or the end, a blank line, or a new list item. */

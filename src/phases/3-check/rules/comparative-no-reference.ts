@@ -5,14 +5,23 @@ import { findInBody, sentenceAround } from '../prose.js';
 
 /** Comparatives, superlatives and verbs of change that need a baseline to be tested. */
 const COMPARATIVE = String.raw`faster|quicker|slower|better|worse|cheaper|easier|simpler|safer|more (?:secure|reliable|robust|efficient|usable|readable|stable|accurate|responsive|flexible|reasonable)|less (?:error-prone|expensive|complex)`;
-const SUPERLATIVE = String.raw`(?:the )?best(?: practices?)?|the (?:fastest|quickest|simplest|easiest|cheapest|safest)|the most (?:secure|efficient|reliable|appropriate)`;
-const CHANGE = String.raw`(?:improve|increase|reduce|decrease|enhance|lessen)[sd]?|improving|increasing|reducing|decreasing|enhancing`;
-const PATTERN = new RegExp(String.raw`\b(?:${COMPARATIVE}|${SUPERLATIVE}|${CHANGE})\b`, 'gi');
+const SUPERLATIVE = String.raw`(?:the )?best(?: practices?)?|the (?:fastest|quickest|simplest|easiest|cheapest|safest)|the most (?!recent(?:ly)?\b)[a-z]+(?:able|ible|ive|ful|ant|ent|ous|ic|al|ure)\b`;
+const CHANGE = String.raw`(?:improve|increase|reduce|decrease|enhance|lessen)[sd]?|improving|increasing|reducing|decreasing|enhancing|outperform(?:s|ed)?`;
+/**
+ * Comparatives that also describe ("text with fewer restrictions", "a higher AAL"): reported only
+ * in what a requirement asks for, after its modal ("must use less memory", "must be shorter").
+ */
+const PREDICATIVE = String.raw`(?:more|less|fewer)(?= [a-z])|(?:shorter|longer|smaller|larger|lower|higher|greater|lighter|stronger|smoother|clearer)(?![- ](?:case|bound|level|order)\b)`;
+const PATTERN = new RegExp(String.raw`\b(?:${COMPARATIVE}|${SUPERLATIVE}|${CHANGE}|${PREDICATIVE})\b`, 'gi');
+const ONLY_PREDICATIVE = /^(?:more|less|fewer|shorter|longer|smaller|larger|lower|higher|greater|lighter|stronger|smoother|clearer)$/i;
+const MODAL = /\b(?:must|shall|should|will|may|can|could|might|needs? to|has to|have to)\b/i;
+/** "Than before", "than the old one": a reference that is no baseline a test can measure against. */
+const NO_BASELINE = /^\W*(?:\w+\W+){0,6}?than\s+(?:before|now|today|previously|currently|usual|ever|the (?:old|current|previous|existing|last) (?:one|version|release))\b/i;
 
 /** After the word: the reference or the amount ("faster than 200 ms", "reduced by 10%", "increase to 64"). */
-const REFERENCE_AFTER = /^\W*(?:\w+\W+){0,6}?(?:than|compared (?:to|with)|relative to)\b|^\s+(?:by|to|from)\s+(?:at (?:least|most) )?-?\d/i;
+const REFERENCE_AFTER = /^\W*(?:\w+\W+){0,6}?(?:than|compared (?:to|with)|relative to)\b|^\s+(?:[\w-]+\s+){0,4}?(?:by|to|from)\s+(?:at (?:least|most) |under |below |over |above |less than |more than )?-?\d/i;
 /** Before it: "or faster" after a value ("112k connection or faster"), "as described in …". */
-const REFERENCE_BEFORE = /(?:\d[\w%]*\s*(?:[\w-]+\s+){0,2}or|or higher|as)\s*$/i;
+const REFERENCE_BEFORE = /(?:\d[\w%]*\s*(?:[\w-]+\s+){0,2}(?:or|and)|or higher|or (?:a|an)|as|no|any)\s*$/i;
 
 export const comparativeNoReferenceRule: Rule = {
   id: 'comparative-no-reference',
@@ -25,7 +34,8 @@ export const comparativeNoReferenceRule: Rule = {
         const sentence = sentenceAround(spec, m);
         const after = spec.source.slice(m.span.end.offset, sentence.end);
         const before = spec.source.slice(sentence.start, m.span.start.offset);
-        if (REFERENCE_AFTER.test(after) || REFERENCE_BEFORE.test(before)) continue;
+        if ((REFERENCE_AFTER.test(after) && !NO_BASELINE.test(after)) || REFERENCE_BEFORE.test(before)) continue;
+        if (ONLY_PREDICATIVE.test(m.text) && !MODAL.test(before.split(/[,;:()]/).at(-1)!)) continue;
         // "Best … described in [BCP56]": a superlative pinned to a named source.
         if (/best/i.test(m.text) && /\b(?:described|defined|specified) in\b/i.test(after)) continue;
         // "With 8 being the best": the scale is the reference. "Enhanced to support X": a change with its target.

@@ -13,6 +13,9 @@ import { loopholeRule } from './loophole.js';
 import { numberWithoutUnitRule } from './number-without-unit.js';
 import { betweenEndsUnclearRule } from './between-ends-unclear.js';
 import { passiveNoActorRule } from './passive-no-actor.js';
+import { vaguePronounRule } from './vague-pronoun.js';
+import { unboundedAbsoluteRule } from './unbounded-absolute.js';
+import { incompleteReferenceRule } from './incomplete-reference.js';
 import { glossaryTermsRule } from './glossary-terms.js';
 import { duplicateIdRule } from './duplicate-id.js';
 import { referencesRule } from './references.js';
@@ -42,6 +45,9 @@ export const SPEC_LOCAL_RULES: readonly Rule[] = [
   numberWithoutUnitRule,
   betweenEndsUnclearRule,
   passiveNoActorRule,
+  vaguePronounRule,
+  unboundedAbsoluteRule,
+  incompleteReferenceRule,
 ];
 
 export const RULES: readonly Rule[] = [

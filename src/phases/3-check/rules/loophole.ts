@@ -9,7 +9,9 @@ import { findInBody } from '../prose.js';
  */
 const PATTERN = new RegExp(
   [
-    String.raw`\b(?:if|where|wherever|when|whenever|as) (?:possible|applicable|necessary|needed|appropriate|feasible|practical|practicable|available|required|desired)\b(?! by\b)`,
+    // Not "if possible values of …": there the word qualifies a noun.
+    String.raw`\b(?:if|where|wherever|when|whenever|as) (?:possible|applicable|necessary|needed|appropriate|feasible|practical|practicable|available|required|desired)\b(?! by\b)(?! (?!(?:and|or|but|to|for|in|on|at|with|without|the|a|an|it|this|that|then|when|if)\b)[a-z]+s\b)`,
+    String.raw`\bunless (?:impractical|impracticable|infeasible|unfeasible|not (?:possible|feasible|practical|practicable))\b`,
     String.raw`\bto the (?:extent|degree) (?:possible|practical|practicable|feasible)\b`,
     String.raw`\bas (?:much|far|soon|\w+) as (?:possible|practical|practicable|feasible)\b`,
     String.raw`\bas \w+ as (?:[\w-]+ ){0,4}(?:will allow|allows|permits|will permit)\b`,

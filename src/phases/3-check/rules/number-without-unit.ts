@@ -10,7 +10,8 @@ import { findInBody, sentenceAround } from '../prose.js';
  */
 const NUMBER = String.raw`(?<![\w.,:/-])\d+(?:[.,]\d+)*`;
 const PATTERN = new RegExp(
-  String.raw`${NUMBER}(?:\s?[kKmM](?![\w-])|x\d+\b)|${NUMBER}(?:\s(?:thousand|million|billion))?(?=\s*(?:$|[.;:!?](?!\d)|,\s|\)|\s(?:and|or|is|are|was|will|for|to|in|on|at|when|if|which|that|but|before|after|with)\b))`,
+  // "60 per client": per a thing, with nothing counted; "500 per second" is a rate, and passes.
+  String.raw`${NUMBER}(?:\s?[kKmM](?![\w-])|x\d+\b)|${NUMBER}(?:\s(?:thousand|million|billion))?(?=\s*(?:$|[.;:!?](?!\d)|,\s|\)|\s(?:and|or|is|are|was|will|for|to|in|on|at|when|if|which|that|but|before|after|with)\b|\sper\s(?!(?:[\w-]+\s){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|ms|s|min|h)\b)))`,
   'gm',
 );
 /** Before the number: it is a year, a version, a section or an identifier, or its unit comes first ($5, € 10). */
@@ -31,7 +32,7 @@ export const numberWithoutUnitRule: Rule = {
         if (NOT_A_QUANTITY_BEFORE.test(before)) continue;
         const after = spec.source.slice(m.span.end.offset, m.span.end.offset + 30);
         // "Between 5 and 10 members", "128, 192, or 256 bits": the last value carries the unit.
-        if (/^\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:and|or|to)\s+|-)\d/.test(after)) continue;
+        if (/^\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:and|or|to)\s+(?:at (?:least|most)\s+|no (?:more|less|fewer) than\s+)?|-)\d/.test(after)) continue;
         // "1 in 1000": a ratio. "Version 5.5", "Internet Explorer 5.5": a name's number.
         if (/^\s+in\s+\d/.test(after) || /\d\s+in\s+$/.test(before)) continue;
         if (/(?:^|\s)[A-Z][\w.-]*\s+$/.test(before) && !/(?:^|[.!?]\s+)[A-Z][\w.-]*\s+$/.test(before)) continue;

@@ -25,10 +25,11 @@ export const openEndedListRule: Rule = {
           if (/^(?:when|whenever|if|where|by|in|at|on|because|since|as|to)\b/i.test(after)) continue;
           if (!/,|\bor\b|\band\b|\//.test(after)) continue;
         } else if (/^including$/i.test(m.text)) {
-          // "Including a description of …": one part named, not a list begun.
+          // "Including a description of …", "including archived ones": one part or kind named, not a list begun.
           const sentence = sentenceAround(spec, m);
           const after = spec.source.slice(m.span.end.offset, sentence.end).split(/[;)]/)[0]!;
           if (/^\s+(?:a|an)\s/i.test(after) && !/,|\bor\b|\band\b/.test(after)) continue;
+          if (/^\s+\w+\s+ones\b/i.test(after) && !/,|\bor\b|\band\b/.test(after)) continue;
         }
         out.push(
           d.openEndedList({

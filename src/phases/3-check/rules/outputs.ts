@@ -61,6 +61,8 @@ export const outputsRule: Rule = {
         }
         seen.add(output);
         const owner = owners.get(output);
+        // Two specs with one id (a copied spec) share its outputs too: duplicate-id says it once.
+        if (owner && owner.spec.frontmatter!.id === fm.id && workspace.sharedIds.has(fm.id)) return;
         if (owner) {
           out.push(
             d.outputConflict({

@@ -13,11 +13,13 @@ const PASSIVE_ANYWAY = new Set(['used', 'limited', 'required', 'allowed', 'permi
 const MODAL = String.raw`(?:shall|must|should|will|may|might|can|could|need(?:s)? to|ha(?:s|ve) to|is to|are to|is expected to|are expected to)`;
 const ADVERB = String.raw`(?:\w+ly|also|only|always|never|then|either|both|fully|first|automatically|still|not)`;
 const PATTERN = new RegExp(
-  String.raw`\b(?:${MODAL}(?: ${ADVERB}){0,2}|and(?: not)?) be(?: ${ADVERB})? ([a-z]+(?:ed|en)|${IRREGULAR})\b|\b(?:is|are) expected to\b`,
+  String.raw`\b(?:${MODAL}(?: ${ADVERB}){0,2}|and(?: not)?) be(?: ${ADVERB})? (?:[a-z]+-)?([a-z]+(?:ed|en)|${IRREGULAR})\b|\b(?:is|are) expected to\b`,
   'gi',
 );
 /** After "by", what is not an agent: an amount ("decreased by 50%"), a means ("separated by at least two spaces"). */
 const NOT_AN_AGENT = /^\s*(?:at (?:least|most)\b|-?\d|a factor\b|means of\b|default\b|hand\b|name\b|value\b|reference\b)/i;
+/** Verbs whose "by" gives a key or a measure, never the one who acts ("sorted by date", "grouped by tenant"). */
+const BY_MEANS = /^(?:sorted|ordered|grouped|ranked|keyed|indexed|filtered|separated|delimited|divided|multiplied|rounded|weighted|identified|followed|preceded|replaced|partitioned|sharded|measured)$/i;
 
 export const passiveNoActorRule: Rule = {
   id: 'passive-no-actor',
@@ -35,10 +37,11 @@ export const passiveNoActorRule: Rule = {
         if (/^and/i.test(m.text) && !new RegExp(String.raw`\b${MODAL}\b`, 'i').test(before)) continue;
         // A relative clause describes a noun ("classes that must be completed", "the AAL at which it will be used").
         const clause = before.split(/[,;:()]/).at(-1)!;
-        if (/\b(?:which|who|whom|whose)\b/i.test(clause) || /\bthat\s+$/i.test(clause)) continue;
+        // ("That must …" opening a sentence is its subject, not a relative pronoun.)
+        if (/\b(?:which|who|whom|whose)\b/i.test(clause) || (/\bthat\s+$/i.test(clause) && /\S\s+that\s+$/i.test(before))) continue;
         // "Is to be determined" is a placeholder, reported as one.
         if (/to be determined$/i.test(m.text)) continue;
-        if (hasAgent(spec.source.slice(m.span.end.offset, sentence.end))) continue;
+        if (!BY_MEANS.test(verb) && hasAgent(spec.source.slice(m.span.end.offset, sentence.end))) continue;
         out.push(
           d.passiveNoActor({
             file: spec.file,

@@ -1,3 +1,4 @@
+import { closest } from '../../../diagnostics/closest.js';
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
@@ -38,13 +39,15 @@ export const referencesRule: Rule = {
           return;
         }
         listed.set(dep, i);
+        // In a spec that shares its id (a copy whose id was not changed), its own id names the original.
+        if (dep === fm.id && workspace.sharedIds.has(dep)) return;
         if (dep === fm.id) {
           out.push(d.selfDependency({ file: spec.file, span, message: `Spec \`${fm.id}\` lists itself in depends_on; expected other specs' ids` }));
           return;
         }
         const target = workspace.byId.get(dep);
         if (!target) {
-          const near = ids.find((id) => id.includes(dep) || dep.includes(id));
+          const near = closest(dep, ids.filter((id) => id !== fm.id));
           out.push(
             d.unknownDependency({
               file: spec.file,
@@ -55,7 +58,8 @@ export const referencesRule: Rule = {
           );
           return;
         }
-        refs.push({ from: spec, to: target, span, via: 'depends_on' });
+        // Which of two namesakes a dependency means is unknown: its status says nothing until the ids differ.
+        if (!workspace.sharedIds.has(dep)) refs.push({ from: spec, to: target, span, via: 'depends_on' });
       });
       for (const link of spec.links) {
         // Only links into the specs folder are spec references; links to docs elsewhere are prose.

@@ -9,7 +9,7 @@ const UNTESTABLE_THEN = /^(?:it|this|that|everything|all|the (?:system|feature|a
 
 export const scenariosRule: Rule = {
   id: 'scenarios',
-  codes: ['scenario-none', 'scenario-incomplete', 'scenario-order', 'scenario-duplicate-name', 'then-untestable'],
+  codes: ['scenario-none', 'scenario-incomplete', 'scenario-order', 'scenario-duplicate-name', 'then-untestable', 'scenario-stray-text'],
   check({ workspace }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {
@@ -21,6 +21,16 @@ export const scenariosRule: Rule = {
             file: spec.file,
             span: evaluation.headingSpan,
             message: `Section \`${evaluation.heading}\` has no complete Given/When/Then scenario; expected at least one`,
+          }),
+        );
+      }
+      for (const span of spec.strayEvaluationText) {
+        const before = spec.scenarios.filter((s) => s.span.start.offset < span.start.offset).at(-1);
+        out.push(
+          d.scenarioStrayText({
+            file: spec.file,
+            span,
+            message: `Text after scenario \`${before?.name ?? ''}\` is not a Given, When or Then step and belongs to no scenario; expected a step`,
           }),
         );
       }

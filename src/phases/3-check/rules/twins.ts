@@ -1,3 +1,4 @@
+import { closest } from '../../../diagnostics/closest.js';
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic, Span, Spec } from '../../../types/index.js';
 import { twinEntry } from '../../2-model/twins.js';
@@ -32,8 +33,10 @@ export const twinsRule: Rule = {
           const span = spans.uses_twins[i] ?? spans.fields.uses_twins ?? spans.block;
           const target = workspace.byId.get(id);
           const to = target?.frontmatter;
+          // Which of two namesakes is meant is unknown until duplicate-id is fixed.
+          if (workspace.sharedIds.has(id)) return;
           if (!target || !to) {
-            const near = twinIds.find((t) => t.includes(id) || id.includes(t));
+            const near = closest(id, twinIds);
             out.push(
               d.unknownTwin({
                 file: spec.file,
@@ -65,7 +68,7 @@ export const twinsRule: Rule = {
       }
       fm.depends_on.forEach((id, i) => {
         const target = workspace.byId.get(id);
-        if (target?.frontmatter?.kind !== 'twin' || id === fm.id) return;
+        if (target?.frontmatter?.kind !== 'twin' || id === fm.id || workspace.sharedIds.has(id)) return;
         out.push(
           d.twinInDependsOn({
             file: spec.file,
