@@ -108,7 +108,7 @@ describe('twin: directory script, a job with no reply', () => {
       const build = await runCli(['build'], { cwd: join(base, 'acme'), env: { ...twin.env('rehearsal'), PATH: process.env.PATH } });
       expect(build.code).toBe(1);
       expect(build.stdout).toContain(
-        `✖ foundation failed (api-error): 400 invalid_request_error: twin: no reply for spec foundation's job (attempt 1, turn 1) in ${replies}: add foundation/package.json, foundation/tsconfig.json, foundation/src/errors.ts, foundation/src/errors.test.ts; generated/ keeps its previous files\n`,
+        `✖ foundation failed (api-error): the API rejected the request (400 invalid_request_error): twin: no reply for spec foundation's job (attempt 1, turn 1) in ${replies}: add foundation/package.json, foundation/tsconfig.json, foundation/src/errors.ts, foundation/src/errors.test.ts; generated/ keeps its previous files\n`,
       );
     } finally {
       rmSync(base, { recursive: true, force: true });

@@ -4,11 +4,12 @@
  * requirement (`[id]` in a declaration's comment): a test that asserts nothing, asserts under a
  * false `if`, returns early or swallows its own failure passes every mutant, and covers nothing.
  *
- * A cheap, bounded pass: for each commented declaration, at most two mutants — every value it
- * returns or stores on `this` changed (`returns`), every condition it tests negated (`conditions`) — all compiled into
- * the one copy of the code behind switches, and a small driver (assets/prove/driver.mjs) runs the
- * spec's own tests once per mutant in one vitest process, inside the sandbox. Pure here: this
- * module plans the run and reads its result; the runner runs it.
+ * A cheap, bounded pass: for each commented declaration, one mutant that changes every value it
+ * returns or stores on `this` (`returns`), then one per condition it tests, negated (`conditions`),
+ * MAX_PROOF_MUTANTS in all — compiled into the one copy of the code behind switches, and a small
+ * driver (assets/prove/driver.mjs) runs the spec's own tests once per mutant in one vitest
+ * process, inside the sandbox. Pure here: this module plans the run and reads its result; the
+ * runner runs it.
  */
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
@@ -23,8 +24,8 @@ const tsc = (): typeof TS => (loaded ??= require('typescript') as typeof TS);
 export const PROOF_DIR = '.speccc-prove';
 export const PROOF_PLAN = `${PROOF_DIR}/plan.json`;
 export const PROOF_RESULT = `${PROOF_DIR}/result.json`;
-/** The most mutants one spec's proof runs (two per commented declaration, in file order). */
-export const MAX_PROOF_MUTANTS = 12;
+/** The most mutants one spec's proof runs: it bounds the proof to a few seconds. */
+export const MAX_PROOF_MUTANTS = 16;
 
 const SOURCE = /\.(?:[cm]?ts|tsx)$/;
 const TEST = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -83,37 +84,26 @@ interface Edit {
   k: number;
 }
 
-/** Returned expressions and tested conditions of a span, wrapped in their mutant's switch. */
-function editsIn(ts: typeof TS, source: TS.SourceFile, from: number, to: number, returns: number, conditions: number): { edits: Edit[]; hasReturns: boolean; hasConditions: boolean } {
-  const edits: Edit[] = [];
-  let hasReturns = false;
-  let hasConditions = false;
-  const wrap = (node: TS.Node, fn: string, k: number) => {
-    edits.push({ start: node.getStart(source), end: node.getEnd(), fn, k });
-  };
+/** What a declaration can be mutated at: the values it returns or stores on `this`, and each condition it tests. */
+interface Sites {
+  returns: TS.Node[];
+  conditions: TS.Node[];
+}
+
+function sitesIn(ts: typeof TS, source: TS.SourceFile, from: number, to: number): Sites {
+  const sites: Sites = { returns: [], conditions: [] };
   const visit = (node: TS.Node) => {
     if (node.getEnd() <= from || node.getStart(source) >= to) return;
-    if (ts.isReturnStatement(node) && node.expression) {
-      wrap(node.expression, '__spcR', returns);
-      hasReturns = true;
-    } else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
-      wrap(node.body, '__spcR', returns);
-      hasReturns = true;
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      // `this.code = code` in a constructor or method: what an object holds is what it gives back.
-      wrap(node.right, '__spcR', returns);
-      hasReturns = true;
-    } else if ((ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) && node.expression) {
-      wrap(node.expression, '__spcC', conditions);
-      hasConditions = true;
-    } else if (ts.isConditionalExpression(node)) {
-      wrap(node.condition, '__spcC', conditions);
-      hasConditions = true;
-    }
+    if (ts.isReturnStatement(node) && node.expression) sites.returns.push(node.expression);
+    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) sites.returns.push(node.body);
+    // `this.code = code` in a constructor or method: what an object holds is what it gives back.
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) sites.returns.push(node.right);
+    else if ((ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) && node.expression) sites.conditions.push(node.expression);
+    else if (ts.isConditionalExpression(node)) sites.conditions.push(node.condition);
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { edits, hasReturns, hasConditions };
+  return sites;
 }
 
 /**
@@ -137,42 +127,65 @@ function apply(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
+/** One commented declaration to mutate: where it is, what it names, what can be mutated in it. */
+interface Target {
+  file: string;
+  source: TS.SourceFile;
+  line: number;
+  ids: string[];
+  sites: Sites;
+}
+
+/** The spec's commented declarations that name one of `requirements`, innermost first; a node belongs to the innermost that holds it. */
+function targetsOf(ts: typeof TS, tree: FileTree, outputs: readonly string[], requirements: ReadonlySet<string>): Target[] {
+  const targets: Target[] = [];
+  for (const file of outputs.filter((o) => SOURCE.test(o) && !TEST.test(o) && !o.endsWith('.d.ts') && tree.has(o))) {
+    const text = tree.get(file)!;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const lines = source.getLineStarts();
+    const spans = codeRequirements(file, text).filter((s) => s.ids.some((id) => requirements.has(id))).sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine));
+    const taken: [number, number][] = [];
+    for (const span of spans) {
+      const from = lines[span.startLine - 1]!;
+      const to = span.endLine < lines.length ? lines[span.endLine]! : text.length;
+      const outside = (n: TS.Node) => !taken.some(([a, b]) => n.getStart(source) >= a && n.getStart(source) < b);
+      const all = sitesIn(ts, source, from, to);
+      const sites = { returns: all.returns.filter(outside), conditions: all.conditions.filter(outside) };
+      taken.push([from, to]);
+      if (sites.returns.length + sites.conditions.length > 0) targets.push({ file, source, line: span.startLine, ids: span.ids, sites });
+    }
+  }
+  return targets;
+}
+
 /**
- * The proof's plan for one spec: its commented declarations that name one of `requirements`, each
- * with its mutants (MAX_PROOF_MUTANTS at most), and its test files. No plan when nothing to prove.
+ * The proof's plan for one spec: its commented declarations that name one of `requirements` and
+ * their mutants — first one per declaration that changes every value it returns, then one per
+ * condition it tests, taken a declaration at a time so each gets its share (MAX_PROOF_MUTANTS at
+ * most) — and its test files. No plan when nothing is to be proved.
  */
 export function planProof(tree: FileTree, outputs: readonly string[], requirements: ReadonlySet<string>): ProofPlan | null {
   const tests = outputs.filter((o) => TEST.test(o) && tree.has(o));
   const named = tests.some((t) => idsIn(tree.get(t)!).some((id) => requirements.has(id)));
   if (!named) return null;
-  const ts = tsc();
-  const files = new Map<string, string>();
+  const targets = targetsOf(tsc(), tree, outputs, requirements);
   const mutants: ProofMutant[] = [];
-  for (const file of outputs.filter((o) => SOURCE.test(o) && !TEST.test(o) && !o.endsWith('.d.ts') && tree.has(o))) {
-    const text = tree.get(file)!;
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const lines = source.getLineStarts();
-    const edits: Edit[] = [];
-    // Innermost spans first own their nodes: a method's mutants are its own, not its class's.
-    const spans = codeRequirements(file, text).filter((s) => s.ids.some((id) => requirements.has(id))).sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine));
-    const taken: [number, number][] = [];
-    for (const span of spans) {
-      if (mutants.length + 2 > MAX_PROOF_MUTANTS) break;
-      const from = lines[span.startLine - 1]!;
-      const to = span.endLine < lines.length ? lines[span.endLine]! : text.length;
-      if (taken.some(([a, b]) => a <= from && to <= b)) continue;
-      const [r, c] = [mutants.length + 1, mutants.length + 2];
-      const found = editsIn(ts, source, from, to, r, c);
-      const inner = found.edits.filter((e) => !taken.some(([a, b]) => e.start >= a && e.start < b));
-      if (inner.length === 0) continue;
-      taken.push([from, to]);
-      edits.push(...inner);
-      if (found.hasReturns) mutants.push({ id: r, file, line: span.startLine, operator: 'returns', ids: span.ids });
-      if (found.hasConditions) mutants.push({ id: c, file, line: span.startLine, operator: 'conditions', ids: span.ids });
-    }
-    if (edits.length > 0) files.set(file, PRELUDE + apply(text, edits));
+  const edits = new Map<string, Edit[]>();
+  const add = (t: Target, operator: ProofMutant['operator'], nodes: TS.Node[], fn: string) => {
+    const k = mutants.length + 1;
+    mutants.push({ id: k, file: t.file, line: t.line, operator, ids: t.ids });
+    const list = edits.get(t.file) ?? edits.set(t.file, []).get(t.file)!;
+    for (const n of nodes) list.push({ start: n.getStart(t.source), end: n.getEnd(), fn, k });
+  };
+  for (const t of targets) if (t.sites.returns.length > 0 && mutants.length < MAX_PROOF_MUTANTS) add(t, 'returns', t.sites.returns, '__spcR');
+  for (let i = 0; mutants.length < MAX_PROOF_MUTANTS; i++) {
+    const round = targets.filter((t) => i < t.sites.conditions.length);
+    if (round.length === 0) break;
+    for (const t of round) if (mutants.length < MAX_PROOF_MUTANTS) add(t, 'conditions', [t.sites.conditions[i]!], '__spcC');
   }
-  return mutants.length === 0 ? null : { files, mutants, tests };
+  if (mutants.length === 0) return null;
+  const files = new Map([...edits].map(([file, list]) => [file, PRELUDE + apply(tree.get(file)!, list)]));
+  return { files, mutants, tests };
 }
 
 /** The driver's result: for the baseline (mutant 0) and each mutant, every test's full name and whether it passed. */

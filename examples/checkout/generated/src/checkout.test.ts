@@ -73,3 +73,10 @@ it('[checkout#E-a-retry-answered-201-with] a retry that finds the charge an earl
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect((await twin.state()).charges).toHaveLength(1);
 });
+
+it('[checkout#R-before-a-retry-it-waits] [checkout#E-a-retry-after-of-0] it waits as long as retry-after says before retrying', async () => {
+  await twin.fault({ method: 'POST', path: '/v1/charges', status: 503, times: 1, headers: { 'retry-after': '1' } });
+  const started = Date.now();
+  expect((await checkout(order({ id: 'o-3' }), options())).attempts).toBe(2);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+});
