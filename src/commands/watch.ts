@@ -29,7 +29,7 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
       for (const warning of createGate({ config, credentials }).warnings) io.stderr(`speccc: warning: ${warning}\n`);
       const budget = createBudget(perSession ?? null);
       session = budget;
-      runtimeForBuild = () => createRuntime({ root, config, credentials, command: 'watch', provider: flags.provider, session: budget, maxCostUsd: perBuild ?? config.budgetUsd });
+      runtimeForBuild = () => createRuntime({ root, config, credentials, command: 'watch', provider: flags.provider, session: budget, ...(perBuild !== undefined ? { maxCostUsd: perBuild } : {}) });
     }
     const json = flags.format === 'json';
     const emit = (event: Record<string, unknown>) => io.stdout(JSON.stringify(event) + '\n');
