@@ -3,9 +3,6 @@
  * Entry: parseSpecFile. Pure (no I/O); problems with the bytes themselves become diagnostics.
  */
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatter';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Diagnostic, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import { decodeSpecBytes } from './decode.js';
@@ -13,6 +10,7 @@ import { sha256 } from './hash.js';
 import { findExcessiveNesting } from './nesting.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { parseSpecMarkdown } from './fast-markdown.js';
+import { parseReferenceMarkdown } from './reference-markdown.js';
 import { findUnclosedFrontmatter } from './unclosed-frontmatter.js';
 
 /** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
@@ -37,13 +35,6 @@ export interface ParsedFile {
   frontmatter: RawFrontmatter | null;
   diagnostics: Diagnostic[];
 }
-
-/**
- * The parser remark-parse + remark-frontmatter run, called without unified's processor around it:
- * the same tree, without the processor's start-up and per-call cost (and 25 fewer modules to load).
- */
-const markdown = { extensions: [frontmatterSyntax(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
-const parseMarkdown = (text: string): Root => fromMarkdown(text, markdown);
 
 /** `hash` is the bytes' sha256 when the caller has it already. */
 export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sha256(bytes)): ParsedFile {
@@ -98,8 +89,8 @@ export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sh
   }
   let tree: Root;
   try {
-    // The fast parser gives micromark's tree for the markdown specs are written in, or null.
-    tree = parseSpecMarkdown(text, lines) ?? parseMarkdown(text);
+    // The fast parser gives the reference tree for the markdown specs are written in, or null.
+    tree = parseSpecMarkdown(text, lines) ?? parseReferenceMarkdown(text);
   } catch (error) {
     // micromark is recursive: pathological nesting can exhaust the stack. That is the input's
     // fault, not a crash: report it where the file starts.
