@@ -91,6 +91,19 @@ try {
   expect((await speccc(['build', '--check'])).code === 0, 'build --check is in sync');
   const api = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('speccc'); const r = await m.check({ root: process.cwd() }); console.log(r.errors + ' errors in ' + r.specs + ' specs');"], project);
   expect(api.trim() === '0 errors in 5 specs', `import('speccc') works from the installed package (got ${api.trim()})`);
+  // The remark plugin, from its own export, in a unified pipeline (unified, remark-parse and
+  // remark-frontmatter are speccc's dependencies, so npm installed them next to it).
+  const remark = sh(process.execPath, ['--input-type=module', '-e', [
+    "import { remarkSpeccc } from 'speccc/remark'; import plugin from 'speccc/remark';",
+    "import { unified } from 'unified'; import remarkParse from 'remark-parse'; import remarkFrontmatter from 'remark-frontmatter'; import { VFile } from 'vfile';",
+    "import { readFileSync } from 'node:fs';",
+    "const pipeline = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(plugin);",
+    "const run = async (file) => { await pipeline.run(pipeline.parse(file), file); return file.messages; };",
+    "const clean = await run(new VFile({ path: 'specs/core/money.md', value: readFileSync('specs/core/money.md') }));",
+    "const bad = await run(new VFile({ path: 'specs/bad.md', value: '---\\nid: bad\\nkind: feature\\nstatus: ready\\n---\\n\\n# Bad\\n' }));",
+    "console.log(remarkSpeccc === plugin, clean.length, bad.every((m) => m.source === 'speccc') && bad.some((m) => m.ruleId === 'section-missing' && m.fatal));",
+  ].join('\n')], project);
+  expect(remark.trim() === 'true 0 true', `import('speccc/remark') works in a unified pipeline from the installed package (got ${remark.trim()})`);
   console.log('$ speccc lsp (initialize, open a spec, shutdown)');
   const lsp = await startClient(project, { bin: path.join(project, 'node_modules/speccc/dist/cli.js') });
   const opened = await lsp.open('specs/core/money.md', readFileSync(path.join(project, 'specs/core/money.md'), 'utf8'));
