@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { EXIT, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { assetPath } from '../io/package-files.js';
 
 /** speccc's init templates ship in assets/init/ beside dist/ and src/. */
-export const INIT_ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/init');
+export const initAssetsDir = (): string => assetPath('init');
 
 export const CI_PROVIDERS = ['github'] as const;
 type CiProvider = (typeof CI_PROVIDERS)[number];
@@ -117,7 +117,7 @@ async function plan(root: string, scenariosDir: string, name: string, ci: CiProv
     scenarios_dir: path.basename(scenariosDir),
   };
   const out: Planned[] = [];
-  const workspace = path.join(INIT_ASSETS_DIR, 'workspace');
+  const workspace = path.join(initAssetsDir(), 'workspace');
   for (const rel of await filesUnder(workspace)) {
     const content = renderTemplate(await fs.readFile(path.join(workspace, rel), 'utf8'), vars);
     // npm leaves .gitignore files out of packages, so the template is named `gitignore`.
@@ -128,14 +128,14 @@ async function plan(root: string, scenariosDir: string, name: string, ci: CiProv
   // The config first, then .gitignore, then the rest in path order.
   const rank = (f: Planned) => (f.target === path.join(root, 'speccc.config.json') ? 0 : f.mode === 'append-block' ? 1 : 2);
   out.sort((a, b) => rank(a) - rank(b));
-  const scenarios = path.join(INIT_ASSETS_DIR, 'scenarios');
+  const scenarios = path.join(initAssetsDir(), 'scenarios');
   for (const rel of await filesUnder(scenarios)) {
     out.push({ target: path.join(scenariosDir, rel), content: renderTemplate(await fs.readFile(path.join(scenarios, rel), 'utf8'), vars), mode: 'create' });
   }
   if (ci === 'github') {
     // In CI the scenarios are checked out beside the product, under their folder's name.
     const ciVars = { ...vars, scenarios_path: separate ? `../${vars.scenarios_dir}` : scenariosPath };
-    const text = await fs.readFile(path.join(INIT_ASSETS_DIR, 'ci', 'github.yml'), 'utf8');
+    const text = await fs.readFile(path.join(initAssetsDir(), 'ci', 'github.yml'), 'utf8');
     out.push({ target: path.join(root, '.github', 'workflows', 'speccc.yml'), content: renderTemplate(text, ciVars, { separate }), mode: 'create' });
   }
   return out;
