@@ -15,7 +15,7 @@ import { readStored, writeStored } from './io/stamps.js';
 import { listScenarios } from './io/holdouts.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
 
-import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache.js';
+import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache-file.js';
 import { poolSize, warmPool } from './io/model-pool.js';
 import { SPECCC_VERSION } from './version.js';
 

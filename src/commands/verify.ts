@@ -5,6 +5,9 @@ import { Option } from 'commander';
 import type { MutationResult, ScenarioVerdict, Survivor } from '../types/index.js';
 import type { VerifyHistoryLine } from '../io/verify-history.js';
 import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { readGeneratedTree } from '../io/generated-tree.js';
+import { recoverUnderLock } from '../io/recover.js';
+import { SPECCC_VERSION } from '../version.js';
 
 interface VerifyFlags {
   root?: string;
@@ -37,13 +40,11 @@ interface SpecMutation extends Omit<MutationResult, 'survivors'> {
 export async function runVerify(io: CliIo, specId: string | undefined, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
-    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
+    await recoverUnderLock(root, null);
     const { check } = await import('../compile.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
-    const { readGeneratedTree } = await import('../io/generated-tree.js');
     const { appendVerifyHistory } = await import('../io/verify-history.js');
     const { buildableInOrder } = await import('../phases/5-plan/index.js');
-    const { SPECCC_VERSION } = await import('../version.js');
     const checked = await check({ root });
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const { config } = checked;

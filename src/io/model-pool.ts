@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { shippedScript } from './package-files.js';
 
 export interface ModelJob {
@@ -51,6 +51,9 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): n
  * only the parse chunk), or from the TypeScript sources (tests) the module loaded through tsx.
  */
 function startWorker(): Worker {
+  // node:worker_threads is loaded here, not imported: loading it costs more than a whole warm
+  // `check` of a small workspace, which never starts a worker.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const worker = shippedScript('model-worker', 'io/model-worker');
   if (!worker.typescript) return new Worker(worker.path);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;

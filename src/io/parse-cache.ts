@@ -15,19 +15,14 @@
  * is rewritten with only the used ones. A torn append is a line that fails its checksum: a miss.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, promises as fs, write } from 'node:fs';
+import { closeSync, mkdirSync, openSync, promises as fs, write } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ModelledFile } from '../types/index.js';
 import { decodeModel, encodeModel } from './model-codec.js';
+import { PARSE_CACHE_FILE, PARSE_CACHE_FORMAT } from './parse-cache-file.js';
 
-/** Bump when the model's shape, the checks inside phases 1–2 or the spec-local rules change meaning. */
-export const PARSE_CACHE_FORMAT = 8;
-
-export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
-
-/** Whether the workspace has a parse cache at all: without one, every spec will be parsed. */
-export const hasParseCache = (root: string): boolean => existsSync(path.join(root, PARSE_CACHE_FILE));
+export { hasParseCache, PARSE_CACHE_FILE, PARSE_CACHE_FORMAT } from './parse-cache-file.js';
 
 export interface ParseCache {
   /** The entry for this file and content, rebuilt around `text` (the decoded file); undefined when absent or invalid. */

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeAtomic } from './write-atomic.js';
 
 const fileOf = (root: string, name: string) => path.join(root, '.speccc', 'cache', `${name}.json`);
 
@@ -21,7 +21,7 @@ export async function readStored<T>(root: string, name: string, digest: string):
 export async function writeStored<T>(root: string, name: string, digest: string, value: T): Promise<void> {
   try {
     await fs.mkdir(path.dirname(fileOf(root, name)), { recursive: true });
-    await writeFileAtomic(fileOf(root, name), JSON.stringify({ digest, value }));
+    await writeAtomic(fileOf(root, name), JSON.stringify({ digest, value }));
   } catch {
     // read-only workspace: the next run just works again
   }

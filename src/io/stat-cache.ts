@@ -14,7 +14,7 @@
  */
 import { promises as fs, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeAtomic } from './write-atomic.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 
 export const STAT_CACHE_FILE = path.join('.speccc', 'cache', 'stats.json');
@@ -113,7 +113,7 @@ export async function openStatCache(root: string): Promise<StatCache> {
       if (!dirty && next.size === entries.size) return;
       try {
         await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(next) }));
+        await writeAtomic(file, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(next) }));
       } catch {
         // read-only workspace: hashing just stays the slow way
       }
