@@ -1,7 +1,7 @@
 /** Reading the generated tree and its manifest: the edge the planner's data comes from. */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { listFiles } from './list-files.js';
 import type { Manifest } from '../types/index.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { emptyManifest, MANIFEST_FORMAT } from '../phases/5-plan/manifest.js';
@@ -38,12 +38,8 @@ export interface TreeIndex {
 }
 
 async function listTree(generatedDir: string): Promise<string[]> {
-  try {
-    const names = await glob('**/*', { cwd: generatedDir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['.speccc/**', ...TREE_FOREIGN_DIRS.map((d) => `${d}/**`)] });
-    return names.map((name) => name.split(path.sep).join('/')).filter((rel) => !TREE_OWN_FILES.has(rel));
-  } catch {
-    return [];
-  }
+  const names = await listFiles(generatedDir, { match: () => true, dot: true, followLinks: false, skipTop: ['.speccc', ...TREE_FOREIGN_DIRS] });
+  return names.filter((rel) => !TREE_OWN_FILES.has(rel));
 }
 
 export async function readGeneratedTree(generatedDir: string, version: string): Promise<GeneratedTree> {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { listFiles } from './list-files.js';
 import type { TemplateSource } from '../phases/4-render/templates.js';
 import type { StatCache } from './stat-cache.js';
 import { assetPath } from './package-files.js';
@@ -9,11 +9,7 @@ import { assetPath } from './package-files.js';
 export const defaultTemplatesDir = (): string => assetPath('templates');
 
 async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await glob('**/*.hbs', { cwd: dir, onlyFiles: true })).sort();
-  } catch {
-    return [];
-  }
+  return listFiles(dir, { match: (name) => name.endsWith('.hbs'), dot: false, followLinks: true });
 }
 
 async function readDir(dir: string, label: (name: string) => string): Promise<TemplateSource[]> {

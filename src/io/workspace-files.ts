@@ -8,10 +8,12 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { sha256 } from '../phases/1-parse/hash.js';
 import type { StatCache } from './stat-cache.js';
 import type { TreeIndex } from './generated-tree.js';
+import { listFiles as listUnder } from './list-files.js';
+
+const isMarkdown = (name: string) => name.endsWith('.md');
 
 export interface SourceFile {
   /** Workspace-relative POSIX path. */
@@ -79,7 +81,7 @@ export const isReadme = (rel: string): boolean => /(?:^|\/)readme\.md$/i.test(re
 
 export async function listSpecFiles(root: string, specsDir: string): Promise<string[]> {
   const base = path.join(root, specsDir);
-  const found = await glob('**/*.md', { cwd: base, onlyFiles: true, dot: false, followSymbolicLinks: false });
+  const found = await listUnder(base, { match: isMarkdown, dot: false, followLinks: false });
   return found.filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(specsDir), f)));
 }
 
@@ -89,7 +91,7 @@ async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolea
   const specs = specsDirExists ? await listSpecFiles(root, specsDir) : [];
   const contextExists = await isDir(path.join(root, contextDir));
   const context = contextExists
-    ? (await glob('**/*.md', { cwd: path.join(root, contextDir), onlyFiles: true })).filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
+    ? (await listUnder(path.join(root, contextDir), { match: isMarkdown, dot: false, followLinks: true })).filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
     : [];
   return { specsDirExists, specs, context };
 }
