@@ -40,7 +40,13 @@ export interface ReadOptions {
   contextDir: string;
 }
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
+const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
+/** `dir`/`rel` for the POSIX paths listFiles gives (normalised already): path.posix.join's result without its cost per file. */
+const under = (dir: string) => {
+  const base = path.posix.normalize(toPosix(dir)).replace(/(.)\/$/, '$1');
+  const prefix = base === '.' ? '' : base === '/' ? '/' : `${base}/`;
+  return (rel: string) => prefix + rel;
+};
 const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 async function isDir(p: string): Promise<boolean> {
@@ -63,14 +69,13 @@ function readAll(root: string, relFiles: string[]): ReadFile[] {
   return out.filter((f): f is ReadFile => f !== null).sort(byFile);
 }
 
-async function hashAll(root: string, relFiles: string[], stats: StatCache): Promise<SourceFile[]> {
-  const out = await Promise.all(
-    relFiles.map(async (file): Promise<SourceFile | null> => {
-      const hashed = await stats.hash(path.join(root, file));
-      return hashed && { file, hash: hashed.hash, bytes: hashed.bytes };
-    }),
-  );
-  return out.filter((f): f is SourceFile => f !== null).sort(byFile);
+function hashAll(root: string, relFiles: string[], stats: StatCache): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const file of relFiles) {
+    const hashed = stats.hashSync(path.join(root, file));
+    if (hashed) out.push({ file, hash: hashed.hash, bytes: hashed.bytes });
+  }
+  return out.sort(byFile);
 }
 
 /**
@@ -82,7 +87,8 @@ export const isReadme = (rel: string): boolean => /(?:^|\/)readme\.md$/i.test(re
 export async function listSpecFiles(root: string, specsDir: string): Promise<string[]> {
   const base = path.join(root, specsDir);
   const found = await listUnder(base, { match: isMarkdown, dot: false, followLinks: false });
-  return found.filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(specsDir), f)));
+  const inSpecs = under(specsDir);
+  return found.filter((f) => !isReadme(f)).map(inSpecs);
 }
 
 async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolean; specs: string[]; context: string[] }> {
@@ -91,7 +97,7 @@ async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolea
   const specs = specsDirExists ? await listSpecFiles(root, specsDir) : [];
   const contextExists = await isDir(path.join(root, contextDir));
   const context = contextExists
-    ? (await listUnder(path.join(root, contextDir), { match: isMarkdown, dot: false, followLinks: true })).filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
+    ? (await listUnder(path.join(root, contextDir), { match: isMarkdown, dot: false, followLinks: true })).filter((f) => !isReadme(f)).map(under(contextDir))
     : [];
   return { specsDirExists, specs, context };
 }
@@ -106,7 +112,8 @@ export async function readWorkspaceFiles(options: ReadOptions): Promise<Workspac
 export async function listWorkspaceFiles(options: ReadOptions, stats: StatCache, onListed?: (specs: number) => void): Promise<WorkspaceFiles> {
   const listed = await listFiles(options);
   onListed?.(listed.specs.length);
-  const [specs, context] = await Promise.all([hashAll(options.root, listed.specs, stats), hashAll(options.root, listed.context, stats)]);
+  const specs = hashAll(options.root, listed.specs, stats);
+  const context = hashAll(options.root, listed.context, stats);
   return { specsDirExists: listed.specsDirExists, specs, context };
 }
 
