@@ -43,11 +43,26 @@ const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 /** Entries nothing uses that a file may hold before it is rewritten without them (or a tenth of its entries, if more). */
 const MAX_STALE = 64;
 
-/** One entry line (without its newline) for a key and an encoded model, its checksum seeded with the header's. */
-function lineOf(headerCrc: number, key: string, encoded: string): Buffer {
+/**
+ * A line's bytes (without its newline): one buffer for a line read from the file; for a line
+ * made in this run, its checksum field and its body apart, so that the body (the encoded model,
+ * most of the bytes) is copied once, into the file's buffer, instead of once per line first.
+ */
+type Line = Buffer | { head: Buffer; body: Buffer };
+
+/** One entry line for a key and an encoded model, its checksum seeded with the header's. */
+function lineOf(headerCrc: number, key: string, encoded: string): Line {
   const body = Buffer.from(`${key}\t${encoded}`, 'utf8'); // encoded once, for the checksum and the line
-  const head = Buffer.from(`${hex8(crc32(body, headerCrc))}\t`, 'latin1');
-  return Buffer.concat([head, body], head.length + body.length);
+  return { head: Buffer.from(`${hex8(crc32(body, headerCrc))}\t`, 'latin1'), body };
+}
+
+/** The buffers of `lines`, each followed by a newline, in order: for one Buffer.concat. */
+function partsOf(lines: Iterable<Line>, parts: Buffer[] = []): Buffer[] {
+  for (const line of lines) {
+    if (Buffer.isBuffer(line)) parts.push(line, NEWLINE);
+    else parts.push(line.head, line.body, NEWLINE);
+  }
+  return parts;
 }
 
 interface IndexedLines {
@@ -81,7 +96,8 @@ function indexLines(bytes: Buffer, header: string): IndexedLines {
 }
 
 /** The encoded model in a line, or undefined when its checksum does not match its bytes. */
-function payloadOf(headerCrc: number, line: Buffer): string | undefined {
+function payloadOf(headerCrc: number, line: Line): string | undefined {
+  if (!Buffer.isBuffer(line)) line = Buffer.concat([line.head, line.body]); // made in this run: read back only in a long session
   if (hex8(crc32(line.subarray(9), headerCrc)) !== line.toString('latin1', 0, 8)) return undefined;
   const body = line.toString('utf8', 9);
   const fileEnd = body.indexOf('\t', body.indexOf('\t') + 1);
@@ -119,14 +135,14 @@ export async function openParseCache(root: string, specccVersion: string): Promi
   const file = path.join(root, PARSE_CACHE_FILE);
   const header = JSON.stringify({ speccc: specccVersion, format: PARSE_CACHE_FORMAT });
   const headerCrc = crc32(`${header}\n`);
-  let stored = new Map<string, Buffer>();
+  let stored = new Map<string, Line>();
   let appendable = false;
   try {
     ({ lines: stored, appendable } = indexLines(await fs.readFile(file), header));
   } catch {
     // no cache yet, or unreadable: start empty
   }
-  const added = new Map<string, Buffer>();
+  const added = new Map<string, Line>();
   const used = new Set<string>();
   let dropped = false;
   const drop = (key: string) => {
@@ -160,17 +176,13 @@ export async function openParseCache(root: string, specccVersion: string): Promi
       try {
         if (appendable && !dropped && stale.length <= Math.max(MAX_STALE, stored.size / 10)) {
           if (added.size === 0) return;
-          const parts: Buffer[] = [];
-          for (const line of added.values()) parts.push(line, NEWLINE);
-          await fs.appendFile(file, Buffer.concat(parts));
+          await fs.appendFile(file, Buffer.concat(partsOf(added.values())));
           return;
         }
         if (!dropped && added.size === 0 && stale.length === 0) return;
         const all = new Map([...stored, ...added]);
         for (const key of stale) all.delete(key);
-        const parts: Buffer[] = [Buffer.from(`${header}\n`)];
-        for (const line of all.values()) parts.push(line, NEWLINE);
-        await writeBehind(file, Buffer.concat(parts));
+        await writeBehind(file, Buffer.concat(partsOf(all.values(), [Buffer.from(`${header}\n`)])));
         await fs.rm(path.join(path.dirname(file), 'models.json'), { force: true }); // the cache before format 6
       } catch {
         // A read-only workspace still checks; it just does not get faster.
