@@ -4,7 +4,7 @@
  * check, build against the twin, verify, build --check — and imports the API by name. What
  * works in the repository but not from the tarball is a bug this catches. A step of .ci/run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,11 @@ try {
   }
   expect((await speccc(['verify'])).code === 0, 'verify passes');
   expect((await speccc(['build', '--check'])).code === 0, 'build --check is in sync');
+  // Stryker is an optional peer dependency: not installed here, so --mutate stops with one line.
+  console.log('$ npx speccc verify --mutate');
+  const mutate = spawnSync(path.join(project, 'node_modules/.bin/speccc'), ['verify', '--mutate'], { cwd: project, env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8' });
+  process.stderr.write(mutate.stderr);
+  expect(mutate.status === 2 && /^speccc: mutation testing needs @stryker-mutator\/core \d+.*npm i -D @stryker-mutator\/core@\d+ @stryker-mutator\/vitest-runner@\d+/.test(mutate.stderr) && mutate.stderr.trim().split('\n').length === 1, 'verify --mutate without Stryker is one line and exit 2');
   const api = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('speccc'); const r = await m.check({ root: process.cwd() }); console.log(r.errors + ' errors in ' + r.specs + ' specs');"], project);
   expect(api.trim() === '0 errors in 5 specs', `import('speccc') works from the installed package (got ${api.trim()})`);
   console.log('$ speccc lsp (initialize, open a spec, shutdown)');

@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import type { MutationResult, ScenarioVerdict, Survivor } from '../types/index.js';
 import type { VerifyHistoryLine } from '../io/verify-history.js';
 import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { requireStryker } from './stryker.js';
 import { readGeneratedTree } from '../io/generated-tree.js';
 import { recoverUnderLock } from '../io/recover.js';
 import { SPECCC_VERSION } from '../version.js';
@@ -40,6 +41,7 @@ interface SpecMutation extends Omit<MutationResult, 'survivors'> {
 export async function runVerify(io: CliIo, specId: string | undefined, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
+    if (flags.mutate) requireStryker();
     await recoverUnderLock(root, null);
     const { check } = await import('../compile.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
