@@ -63,6 +63,21 @@ try {
   expect(mutate.status === 2 && /^speccc: mutation testing needs @stryker-mutator\/core \d+.*npm i -D @stryker-mutator\/core@\d+ @stryker-mutator\/vitest-runner@\d+/.test(mutate.stderr) && mutate.stderr.trim().split('\n').length === 1, 'verify --mutate without Stryker is one line and exit 2');
   const api = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('speccc'); const r = await m.check({ root: process.cwd() }); console.log(r.errors + ' errors in ' + r.specs + ' specs');"], project);
   expect(api.trim() === '0 errors in 5 specs', `import('speccc') works from the installed package (got ${api.trim()})`);
+  // The API's types resolve from the installed packages alone (zod and the SDK are bundled, not installed).
+  writeFileSync(
+    path.join(project, 'uses-types.ts'),
+    [
+      "import { check, type BuildResult, type Frontmatter, type SpecccConfig } from 'speccc';",
+      "export const kind: Frontmatter['kind'] = 'feature';",
+      "// @ts-expect-error: not a kind of spec",
+      "export const wrong: Frontmatter['kind'] = 'nope';",
+      "export const specsDir = (c: SpecccConfig): string => c.paths.specs;",
+      "export const errors = async (): Promise<number> => (await check({ root: '.' })).errors;",
+      "export const done = (r: BuildResult): boolean => r.kind === 'built';",
+      '',
+    ].join('\n'),
+  );
+  sh(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'uses-types.ts'], project);
   console.log('$ speccc lsp (initialize, open a spec, shutdown)');
   const lsp = await startClient(project, { bin: path.join(project, 'node_modules/speccc/dist/cli.js') });
   const opened = await lsp.open('specs/core/money.md', readFileSync(path.join(project, 'specs/core/money.md'), 'utf8'));
