@@ -161,20 +161,23 @@ const WORKSPACE_SCOPES: Readonly<Record<string, Scope>> = {
 /** Rules that read other specs and whose reach the session knows (any other rule runs over the whole workspace on every edit). */
 export const CROSS_SPEC_SCOPED: ReadonlySet<string> = new Set(Object.keys(WORKSPACE_SCOPES));
 
-const dependsKey = (m: ModelledFile) => JSON.stringify(m.spec?.frontmatter?.depends_on ?? null);
+/** The edges the dependency-cycle rule follows: depends_on, and uses_twins (a twin is built before the specs that use it). */
+const edgesOf = (spec: Spec): string[] => [...(spec.frontmatter?.depends_on ?? []), ...(spec.frontmatter?.uses_twins ?? [])];
+const dependsKey = (m: ModelledFile) => JSON.stringify(m.spec ? edgesOf(m.spec) : null);
 
 /** Whether following depends_on from this spec (as the dependency-cycle rule resolves ids) leads back to it. */
 function reachesItself(spec: Spec, byId: ReadonlyMap<string, Spec>): boolean {
   const id = spec.frontmatter?.id;
   if (!id || byId.get(id) !== spec) return false;
   const seen = new Set<string>([id]);
-  const stack = [...(spec.frontmatter?.depends_on ?? [])];
+  const stack = edgesOf(spec);
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (next === id) return true;
     if (seen.has(next)) continue;
     seen.add(next);
-    for (const dep of byId.get(next)?.frontmatter?.depends_on ?? []) if (dep !== next) stack.push(dep);
+    const target = byId.get(next);
+    for (const dep of target ? edgesOf(target) : []) if (dep !== next) stack.push(dep);
   }
   return false;
 }
