@@ -43,7 +43,7 @@ async function watchAt(size: number): Promise<BenchResult[]> {
     controller.abort();
     await done;
     return [
-      { name: `watch: write -> result, one-spec edit, ${size.toLocaleString('en-US')} specs`, value: median(times), unit: 'ms', note: `median of ${EDITS}; ${GOAL[size] ?? ''}` },
+      { name: `watch: write -> result, one-spec edit, ${size.toLocaleString('en-US')} specs`, value: median(times), unit: 'ms', note: `median of ${EDITS}; ${GOAL[size] ?? ''}`, row: `watch: edit -> output, ${size.toLocaleString('en-US')} specs`, tool: 'speccc' },
       { name: `watch: same, slowest edit (${size.toLocaleString('en-US')} specs)`, value: Math.max(...times), unit: 'ms' },
       { name: `watch: memory after ${EDITS} edits (${size.toLocaleString('en-US')} specs)`, value: memory.rss / 2 ** 20, unit: 'MB', note: `RSS of the watching process; JS heap ${Math.round(memory.heapUsed / 2 ** 20)} MB` },
     ];
