@@ -60,19 +60,15 @@ export async function readGeneratedTree(generatedDir: string, version: string): 
 export async function indexGeneratedTree(generatedDir: string, hash: Hasher): Promise<TreeIndex> {
   const hashes = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
-  const [, manifest] = await Promise.all([
-    Promise.all(
-      (await listTree(generatedDir)).map(async (rel) => {
-        const hashed = await hash(path.join(generatedDir, rel));
-        if (!hashed) return;
-        hashes.set(rel, hashed.hash);
-        if (hashed.bytes) bytes.set(rel, hashed.bytes);
-      }),
-    ),
-    hash(path.join(generatedDir, MANIFEST_PATH)),
-  ]);
-  const sorted = new Map([...hashes].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { dir: generatedDir, hashes: sorted, bytes, manifestHash: manifest?.hash ?? null };
+  // listTree gives sorted POSIX paths: the index is in path order as it is built.
+  for (const rel of await listTree(generatedDir)) {
+    const hashed = hash(`${generatedDir}${path.sep}${rel}`);
+    if (!hashed) continue;
+    hashes.set(rel, hashed.hash);
+    if (hashed.bytes) bytes.set(rel, hashed.bytes);
+  }
+  const manifest = hash(path.join(generatedDir, MANIFEST_PATH));
+  return { dir: generatedDir, hashes, bytes, manifestHash: manifest?.hash ?? null };
 }
 
 /**

@@ -71,8 +71,10 @@ function readAll(root: string, relFiles: string[]): ReadFile[] {
 
 function hashAll(root: string, relFiles: string[], stats: StatCache): SourceFile[] {
   const out: SourceFile[] = [];
+  // `root` is absolute and normalised, `file` a listed relative path: no join needed per file.
+  const base = root.endsWith(path.sep) ? root : root + path.sep;
   for (const file of relFiles) {
-    const hashed = stats.hashSync(path.join(root, file));
+    const hashed = stats.hash(base + file);
     if (hashed) out.push({ file, hash: hashed.hash, bytes: hashed.bytes });
   }
   return out.sort(byFile);
