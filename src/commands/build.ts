@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import type { BuildEvent, Diagnostic } from '../types/index.js';
 import { EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
+import { requireStryker } from './stryker.js';
 
 export interface BuildFlags {
   root?: string;
@@ -36,6 +37,8 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const { loadConfig } = await import('../io/config-file.js');
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const config = (await loadConfig(root)).config;
+    // promotion.minMutationScore adds a Stryker run to every build of a spec with holdouts.
+    if (!planOnly && config.promotion.minMutationScore !== undefined) requireStryker('promotion.minMutationScore');
     const credentials = takeCredentials(io.env);
     // Every warning of the run, as printed: also part of the JSON output.
     const warned: string[] = [];
