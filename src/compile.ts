@@ -17,7 +17,10 @@ import { indexGeneratedTree, readIndexedFiles, readIndexedTree, readManifest } f
 import { readAndHash } from './io/stat-cache.js';
 import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
-import { isFolder, listScenarios, readHoldoutSet, readHoldoutTexts } from './io/holdouts.js';
+import { isFolder } from './io/holdouts.js';
+import { listAllScenarios, readAllHoldoutSets, readAllHoldoutTexts } from './io/member-scenarios.js';
+import { resolveMembers } from './io/members.js';
+import { memberDiagnostics } from './config/members.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
 import { gateInputs } from './phases/5-plan/verdict-key.js';
 import { openTestCache } from './io/test-cache.js';
@@ -65,22 +68,25 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(options.root);
   const loaded = await loadConfig(root);
   const config = loaded.config;
+  const { members, problems: memberProblems } = await resolveMembers(root, config.members);
+  const configDiagnostics = [...loaded.diagnostics, ...memberDiagnostics(memberProblems, loaded.spans)];
   const whole = !options.paths || options.paths.length === 0;
-  const { workspace, files, cacheWritten } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
+  const { workspace, files, cacheWritten } = await loadWorkspace(root, { ...config.paths, members }, { ...options, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
   const scenariosDir = path.resolve(root, config.paths.scenarios);
+  const folders = { root, scenariosDir, members };
   const [index, { manifest, problem }, scenarios, holdouts, tests, scenariosExists] = await Promise.all([
     options.files?.generated ?? indexGeneratedTree(generatedDir, readAndHash),
     readManifest(generatedDir, SPECCC_VERSION),
-    listScenarios(scenariosDir),
-    readHoldoutTexts(scenariosDir),
+    listAllScenarios(folders),
+    readAllHoldoutTexts(folders),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
     isFolder(scenariosDir),
   ]);
   const scenariosFolder = { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: !scenariosExists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' } as const;
   const hashes = index.hashes;
   let diagnostics = sortDiagnostics([
-    ...loaded.diagnostics,
+    ...configDiagnostics,
     ...inputProblems(files, config, scenariosFolder),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
@@ -91,7 +97,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   await Promise.all([tests?.save(), cacheWritten]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
+  return { config, configBroken: configDiagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
 }
 
 /** Findings about generated/ and its manifest are what a build repairs: they never block one. */
@@ -152,7 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
     const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
 
-    const [templates, holdouts] = await Promise.all([readTemplates(root, config.paths.templates), readHoldoutSet(path.resolve(root, config.paths.scenarios))]); // 4
+    const [templates, holdouts] = await Promise.all([readTemplates(root, config.paths.templates), readAllHoldoutSets({ root, scenariosDir: path.resolve(root, config.paths.scenarios), members: checked.workspace.members ?? [] })]); // 4
     const rendered = renderPrompts({ ...templates, workspace: checked.workspace, buildable: buildableInOrder(checked.workspace) });
     if (!rendered.ok) return { kind: 'blocked', check: checked, diagnostics: rendered.diagnostics };
 

@@ -12,7 +12,8 @@ import { hashTemplates } from './io/templates.js';
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
-import { hashHoldoutChecks, listScenarios } from './io/holdouts.js';
+import { hashAllHoldoutChecks, listAllScenarios } from './io/member-scenarios.js';
+import { resolveMembers } from './io/members.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
 
@@ -26,6 +27,8 @@ export interface WorkspaceInputs {
   speccc: string;
   /** speccc.config.json as written ('' when absent): any change is re-validated in full. */
   config: string;
+  /** A monorepo's members: [name, folder, its speccc.config.json as written] (their folders come from it). */
+  members: [string, string, string][];
   specsDirExists: boolean;
   /** [file, sha256] of every spec. */
   specs: [string, string][];
@@ -61,21 +64,24 @@ export async function readInputs(root: string): Promise<ReadInputs> {
   const raw = await readRawConfig(root);
   const stats = await openStatCache(root);
   const scenariosDir = path.resolve(root, raw.paths.scenarios);
+  const { members } = await resolveMembers(root, raw.members);
+  const folders = { root, scenariosDir, members };
   const [files, templates, tree, scenarios, holdouts] = await Promise.all([
-    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats, (specs) => {
+    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context, members }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
     }),
     hashTemplates(root, raw.paths.templates, stats),
     indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
-    listScenarios(scenariosDir),
-    hashHoldoutChecks(scenariosDir, stats.hash),
+    listAllScenarios(folders),
+    hashAllHoldoutChecks(folders, stats.hash),
   ]);
   await stats.save();
   const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
   const inputs: WorkspaceInputs = {
     speccc: `${SPECCC_VERSION}+parse${PARSE_CACHE_FORMAT}`,
     config: raw.text,
+    members: members.map((m) => [m.name, m.dir, m.configText]),
     specsDirExists: files.specsDirExists,
     specs: byHash(files.specs),
     context: byHash(files.context),

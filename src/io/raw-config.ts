@@ -22,17 +22,21 @@ export const DEFAULT_PATHS: SpecccConfig['paths'] = {
 export interface RawConfig {
   text: string;
   paths: SpecccConfig['paths'];
+  /** The `members` value as written (unvalidated): io/members.ts reads what it can of it. */
+  members?: unknown;
 }
 
 export async function readRawConfig(root: string): Promise<RawConfig> {
   const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
   let paths = DEFAULT_PATHS;
+  let members: unknown;
   try {
-    const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']> }) : {};
+    const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']>; members?: unknown }) : {};
+    members = parsed.members;
     const given = parsed.paths && typeof parsed.paths === 'object' ? parsed.paths : {};
     paths = { ...DEFAULT_PATHS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v !== '')) };
   } catch {
     // invalid JSON: the full load reports it; the digest (which includes the text) never matches
   }
-  return { text, paths };
+  return { text, paths, ...(members !== undefined ? { members } : {}) };
 }
