@@ -37,6 +37,8 @@ import { inputProblems, lazyPreflight, planInputOf, promotionFiles, recoverUnder
 import { partitionPlan, type ShardSpec } from './phases/5-plan/shard.js';
 import type { Runtime } from './runtime.js';
 import { SPECCC_VERSION } from './version.js';
+import { affectedSpecs, withinAffected, type Affected } from './phases/3-check/affected.js';
+import { CONFIG_FILE } from './config/file-name.js';
 
 export interface CheckOptions {
   /** Absolute workspace root. */
@@ -48,6 +50,12 @@ export interface CheckOptions {
   previous?: ReadonlyMap<string, ModelledFile>;
   /** Files already listed or read (the fast path, watch); with generated/'s index when the fast path made one. */
   files?: WorkspaceFiles;
+  /**
+   * `--since`: the files a change touched (io/git.ts). Only findings in the specs the change
+   * reaches (phases/3-check/affected.ts) are reported, with the workspace-level ones (config,
+   * folders, generated/); the whole workspace is still read and checked.
+   */
+  changed?: readonly string[];
 }
 
 export interface CheckResult {
@@ -59,6 +67,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The scenarios folder as text: for the coverage trace only, never for a prompt. */
   holdouts: HoldoutText[];
+  /** With `changed`: the specs the change reaches. */
+  affected?: Affected;
   specs: number;
   errors: number;
   warnings: number;
@@ -96,8 +106,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   ]);
   await Promise.all([tests?.save(), cacheWritten]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
+  const affected = options.changed ? affectedSpecs({ workspace, changed: options.changed, paths: config.paths, configFile: CONFIG_FILE }) : undefined;
+  if (affected) diagnostics = withinAffected(diagnostics, workspace, affected);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { config, configBroken: configDiagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
+  const specs = affected ? affected.files.size : workspace.files.length;
+  return { config, configBroken: configDiagnostics.length > 0, workspace, files, diagnostics, holdouts, specs, errors, warnings: diagnostics.length - errors, ...(affected ? { affected } : {}) };
 }
 
 /** Findings about generated/ and its manifest are what a build repairs: they never block one. */
@@ -110,6 +123,8 @@ export type BuildOptions = {
   concurrency?: number;
   signal?: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
+  /** `--since`: the files a change touched; only the jobs of the specs it reaches may be built (the rest are reported, never run). */
+  changed?: readonly string[];
 } & (
   | { /** --check, --dry-run: plan only; no runtime, no lock, no agent. */ mode: 'plan' }
   | {
@@ -130,7 +145,7 @@ export type BuildOptions = {
 export type BuildResult =
   | { kind: 'up-to-date'; specs: number }
   | { kind: 'blocked'; check: CheckResult; diagnostics: Diagnostic[] }
-  | { kind: 'planned'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; systemPrompt: string }
+  | { kind: 'planned'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; systemPrompt: string; affected?: Affected }
   | {
       kind: 'built';
       check: CheckResult;
@@ -142,6 +157,8 @@ export type BuildResult =
       cancelled: boolean;
       /** A shard's build: its results went to the shared cache; generated/ is left to the assembling build. */
       shard?: ShardSpec & { owned: number };
+      /** With `changed`: the specs the change reaches. */
+      affected?: Affected;
     };
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -153,7 +170,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const stamp = options.force ? undefined : await buildStamp(root, buildDigest(read.inputs));
     if (stamp) return { kind: 'up-to-date', specs: stamp.specs };
 
-    const [checked, tree] = await Promise.all([check({ root, files: read.files }), readIndexedTree(read.tree, SPECCC_VERSION)]); // 1–3
+    const [checked, tree] = await Promise.all([check({ root, files: read.files, ...(options.changed ? { changed: options.changed } : {}) }), readIndexedTree(read.tree, SPECCC_VERSION)]); // 1–3
+    const within = checked.affected ? { within: checked.affected.ids, affected: checked.affected } : {};
     const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !REPAIRED_BY_BUILD.test(d.code));
     if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
     const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
@@ -168,12 +186,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const gate = options.mode === 'build' ? lazyPreflight(plan, options.runtime) : null;
     const partition = options.mode === 'build' && options.shard ? partitionPlan(plan, options.shard) : null;
     const shard = partition && options.mode === 'build' ? { shard: shardRole(partition, options.runtime, options.shardWaitMs ?? 30 * 60_000) } : {};
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard, ...(within.within ? { within: within.within } : {}) }); // 6–7
     const unknownModels = gate ? await gate.settle() : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
     if (options.mode === 'plan') {
       await stampIfUnchanged(root, read, tree, plan, outcomes, false);
-      return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt };
+      return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: rendered.prompts.systemPrompt, ...(within.affected ? { affected: within.affected } : {}) };
     }
     const held = config.promotion.policy === 'manual' ? holdForPromotion(plan, outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
     const next = assembleTree({ plan, outcomes: held, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION, sandbox: options.runtime.sandbox, holdouts: checked.holdouts }); // 8
@@ -184,7 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir, current: tree.files, ...promotionFiles(root, next, options.runtime), signal }) : null;
     if (!cancelled) await stampIfUnchanged(root, read, tree, plan, held, true);
-    return { kind: 'built', check: checked, plan, outcomes: held, change, manifest: next.manifest, runId: options.runtime.runId, cancelled };
+    return { kind: 'built', check: checked, plan, outcomes: held, change, manifest: next.manifest, runId: options.runtime.runId, cancelled, ...(within.affected ? { affected: within.affected } : {}) };
   }, runOutcome);
 }
 

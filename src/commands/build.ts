@@ -2,7 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import type { BuildEvent, Diagnostic } from '../types/index.js';
-import { EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
+import { changedFiles, EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
 import { requireStryker } from './stryker.js';
 
 export interface BuildFlags {
@@ -19,6 +19,7 @@ export interface BuildFlags {
   batch?: boolean;
   shard?: string;
   shardWait?: string;
+  since?: string;
 }
 
 export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
@@ -62,12 +63,14 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     for (const warning of runtime?.warnings ?? []) warn(warning);
     if (shard && !runtime?.shared) throw new UsageError('--shard shares results through the remote cache: set cache.remote in speccc.config.json, and SPECCC_REMOTE_CACHE_TOKEN and SPECCC_REMOTE_CACHE_KEY in the environment');
 
+    const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
     const progress = planOnly || flags.format === 'json' ? undefined : await liveProgress(io);
-    const common = { root, force, signal: io.signal, ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
+    const common = { root, force, signal: io.signal, ...(changed ? { changed } : {}), ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
     if (force instanceof Set) await requireReadySpecs(root, [...force], '--force');
     const result = runtime
       ? await build({ ...common, mode: 'build', runtime, ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}) })
       : await build({ ...common, mode: 'plan' });
+    if (result.kind === 'planned' || result.kind === 'built') narrowToAffected(result);
     const cache = runtime?.shared?.counts();
 
     switch (result.kind) {
@@ -106,6 +109,14 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
       }
     }
   });
+}
+
+/** Under --since, what is printed (and decides --check's exit code) is the part of the plan the change reaches. */
+function narrowToAffected(result: { plan: import('../types/index.js').Plan; outcomes: Map<string, import('../types/index.js').JobOutcome>; affected?: { ids: ReadonlySet<string> } }): void {
+  const ids = result.affected?.ids;
+  if (!ids) return;
+  result.plan = { ...result.plan, jobs: result.plan.jobs.filter((j) => ids.has(j.id)) };
+  for (const id of [...result.outcomes.keys()]) if (!ids.has(id)) result.outcomes.delete(id);
 }
 
 async function shardOf(flags: BuildFlags, planOnly: boolean, force: import('../types/index.js').ForceSpec) {
@@ -240,6 +251,7 @@ export const registerBuild: RegisterCommand = (program, io, done) => {
     .option('--shard <i/n>', 'CI: generate the i-th of n parts of the stale jobs and publish them to the remote cache (cache.remote); generated/ is left to a final `speccc build`')
     .option('--shard-wait <seconds>', "with --shard: how long to wait for another shard's result this shard's jobs depend on (default 1800)")
     .addOption(new Option('--provider <name>', 'who writes the code').choices(['anthropic', 'replay']).default('anthropic'))
+    .option('--since <ref>', 'only the specs a change since this git ref reaches (committed, staged, unstaged and untracked), and everything downstream')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((flags: BuildFlags) => done(runBuild(io, flags)));
 };

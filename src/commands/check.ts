@@ -8,25 +8,27 @@ import { recoverUnderLock } from '../io/recover.js';
 import { readRawConfig } from '../io/raw-config.js';
 import { holdoutTextsDigest } from '../io/holdouts.js';
 import { formatText } from '../diagnostics/reporters/text.js';
-import { EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
+import { changedFiles, EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface CheckFlags {
   root?: string;
   format: 'text' | 'json' | 'sarif';
   strict?: boolean;
   cache: boolean;
+  since?: string;
 }
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
-async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean }): Promise<StoredReport> {
+async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[] }): Promise<StoredReport> {
   const read = options.useCache ? await readInputs(options.root) : undefined;
   // The coverage trace (requirement-untested) also reads the scenarios' text, which the fast path's inputs list by name only.
   const holdouts = read ? await scenariosDigest(options.root) : '';
-  const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`]) : undefined;
+  const since = options.changed ? [`since:${options.changed.join('\0')}`] : [];
+  const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`, ...since]) : undefined;
   const stored = digest ? await storedReport(options.root, digest) : undefined;
   if (stored) return stored;
   const { check } = await import('../compile.js');
-  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}) });
+  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}), ...(options.changed ? { changed: options.changed } : {}) });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
   if (digest) await storeReport(options.root, digest, report);
   return report;
@@ -55,7 +57,8 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
   return inWorkspace(io, flags.root, async (root) => {
     // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
     await recoverUnderLock(root, null);
-    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
+    const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
+    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}) });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
     else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));
@@ -75,5 +78,6 @@ export const registerCheck: RegisterCommand = (program, io, done) => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--strict', 'warnings fail the check too')
     .option('--no-cache', 'ignore and do not update the parse cache under .speccc/')
+    .option('--since <ref>', 'only findings in the specs a change since this git ref reaches (committed, staged, unstaged and untracked), and everything downstream')
     .action((paths: string[], flags: CheckFlags) => done(runCheck(io, paths, flags)));
 };
