@@ -56,7 +56,7 @@ function more(n: number, what: string): string {
 /** A spec's id, linked to its section of the full report when there is one. */
 const specRef = (id: string, link: string | undefined) => (link ? `[${markdownText(id)}](${linkUrl(link)}#${specAnchor(id)})` : `**${markdownText(id)}**`);
 /** An address as a Markdown link target: spaces and parentheses escaped so that it cannot end the link early. */
-const linkUrl = (link: string) => encodeURI(link).replace(/[()]/g, (c) => encodeURIComponent(c));
+const linkUrl = (link: string) => encodeURI(link).replace(/\(/g, '%28').replace(/\)/g, '%29');
 
 /** The pull request's part: specs the change reaches, stale specs and why, what the last run built and spent. */
 function pullRequestLines(model: ReportModel, options: MarkdownOptions): string[] {
