@@ -37,7 +37,7 @@ import { inputProblems, lazyPreflight, planInputOf, promotionFiles, recoverUnder
 import { partitionPlan, type ShardSpec } from './phases/5-plan/shard.js';
 import type { Runtime } from './runtime.js';
 import { SPECCC_VERSION } from './version.js';
-import { affectedSpecs, withinAffected, type Affected } from './phases/3-check/affected.js';
+import { affectedSpecs, memberAndDependencies, withinAffected, type Affected } from './phases/3-check/affected.js';
 import { CONFIG_FILE } from './config/file-name.js';
 
 export interface CheckOptions {
@@ -56,6 +56,8 @@ export interface CheckOptions {
    * folders, generated/); the whole workspace is still read and checked.
    */
   changed?: readonly string[];
+  /** `check` inside a monorepo member: only that member's specs and what they depend on are reported (with the workspace-level findings). */
+  member?: string;
 }
 
 export interface CheckResult {
@@ -108,8 +110,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
   const affected = options.changed ? affectedSpecs({ workspace, changed: options.changed, paths: config.paths, configFile: CONFIG_FILE }) : undefined;
   if (affected) diagnostics = withinAffected(diagnostics, workspace, affected);
+  const scope = options.member === undefined ? null : memberAndDependencies(workspace, options.member);
+  if (scope) diagnostics = withinAffected(diagnostics, workspace, { files: scope });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const specs = affected ? affected.files.size : workspace.files.length;
+  const specs = affected && scope ? [...affected.files].filter((f) => scope.has(f)).length : affected ? affected.files.size : scope ? scope.size : workspace.files.length;
   return { config, configBroken: configDiagnostics.length > 0, workspace, files, diagnostics, holdouts, specs, errors, warnings: diagnostics.length - errors, ...(affected ? { affected } : {}) };
 }
 

@@ -7,6 +7,7 @@ import { checkDigest, readInputs, storedReport, storeReport, type StoredReport }
 import { recoverUnderLock } from '../io/recover.js';
 import { readRawConfig } from '../io/raw-config.js';
 import { holdoutTextsDigest } from '../io/holdouts.js';
+import { enclosingMonorepo } from '../io/members.js';
 import { formatText } from '../diagnostics/reporters/text.js';
 import { changedFiles, EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
 
@@ -19,23 +20,29 @@ export interface CheckFlags {
 }
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
-async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[] }): Promise<StoredReport> {
+async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[]; member?: string }): Promise<StoredReport> {
   const read = options.useCache ? await readInputs(options.root) : undefined;
   // The coverage trace (requirement-untested) also reads the scenarios' text, which the fast path's inputs list by name only.
   const holdouts = read ? await scenariosDigest(options.root) : '';
-  const since = options.changed ? [`since:${options.changed.join('\0')}`] : [];
+  const since = [...(options.changed ? [`since:${options.changed.join('\0')}`] : []), ...(options.member !== undefined ? [`member:${options.member}`] : [])];
   const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`, ...since]) : undefined;
   const stored = digest ? await storedReport(options.root, digest) : undefined;
   if (stored) return stored;
   const { check } = await import('../compile.js');
-  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}), ...(options.changed ? { changed: options.changed } : {}) });
+  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}), ...(options.changed ? { changed: options.changed } : {}), ...(options.member !== undefined ? { member: options.member } : {}) });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
   if (digest) await storeReport(options.root, digest, report);
   return report;
 }
 
 async function scenariosDigest(root: string): Promise<string> {
-  return holdoutTextsDigest(path.resolve(root, (await readRawConfig(root)).paths.scenarios));
+  const raw = await readRawConfig(root);
+  const scenariosDir = path.resolve(root, raw.paths.scenarios);
+  if (raw.members === undefined) return holdoutTextsDigest(scenariosDir);
+  // A monorepo's members each have a scenarios folder: all of their text is what coverage reads.
+  const [{ resolveMembers }, { readAllHoldoutTexts }, { canonicalJson, sha256 }] = await Promise.all([import('../io/members.js'), import('../io/member-scenarios.js'), import('../phases/1-parse/hash.js')]);
+  const { members } = await resolveMembers(root, raw.members);
+  return sha256(canonicalJson(await readAllHoldoutTexts({ root, scenariosDir, members })));
 }
 
 /** Reported files' text for code frames, read on demand (only on a terminal). */
@@ -54,11 +61,14 @@ function sourcesOf(root: string): (file: string) => string | undefined {
 }
 
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
-  return inWorkspace(io, flags.root, async (root) => {
+  return inWorkspace(io, flags.root, async (folder) => {
+    // Inside a monorepo's member: the member and what it depends on, checked at the monorepo's root.
+    const mono = await enclosingMonorepo(folder);
+    const root = mono?.root ?? folder;
     // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
     await recoverUnderLock(root, null);
     const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
-    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}) });
+    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}), ...(mono ? { member: mono.member.name } : {}) });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
     else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));

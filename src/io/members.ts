@@ -150,3 +150,28 @@ async function readMember(root: string, dir: string, given: string | undefined):
 export function memberOf(members: readonly Member[], file: string): Member | undefined {
   return members.find((m) => file === m.dir || file.startsWith(`${m.dir}/`));
 }
+
+/**
+ * The monorepo a folder is a member of: the nearest folder above it whose speccc.config.json lists
+ * it among its members (`check` run inside a member checks it at the monorepo's root). Null when
+ * the folder is a workspace of its own (its config lists members) or no monorepo holds it.
+ */
+export async function enclosingMonorepo(dir: string): Promise<{ root: string; member: Member } | null> {
+  const own = await fs.readFile(path.join(dir, CONFIG_FILE), 'utf8').catch(() => '');
+  if (/"members"\s*:/.test(own)) return null;
+  let up = path.dirname(dir);
+  for (let depth = 0; depth < 8 && up !== path.dirname(up); depth++, up = path.dirname(up)) {
+    const text = await fs.readFile(path.join(up, CONFIG_FILE), 'utf8').catch(() => '');
+    let members: unknown;
+    try {
+      members = text ? (JSON.parse(text) as { members?: unknown }).members : undefined;
+    } catch {
+      continue;
+    }
+    if (members === undefined) continue;
+    const rel = toPosix(path.relative(up, dir));
+    const found = (await resolveMembers(up, members)).members.find((m) => m.dir === rel);
+    return found ? { root: up, member: found } : null;
+  }
+  return null;
+}

@@ -101,4 +101,22 @@ describe('a monorepo of members', () => {
     const single = workspace({ 'specs/invoice.md': invoice, 'specs/cart.md': cart(['billing:invoice']) });
     expect((await json(single)).found.map((d) => d.code)).toContain('unknown-member');
   });
+
+  it('check inside a member checks that member and what it depends on, at the monorepo root', async () => {
+    const broken = spec('', { id: 'report', omit: ['Who'] }).content() as string;
+    const root = workspace({
+      'speccc.config.json': '{ "members": ["packages/billing", "packages/shop", "packages/admin"] }\n',
+      'packages/billing/specs/invoice.md': spec('', { id: 'invoice', omit: ['Who'] }).content() as string,
+      'packages/shop/specs/cart.md': cart(['billing:invoice']),
+      'packages/admin/specs/report.md': broken,
+    });
+    const files = async (member: string) => {
+      const run = await runCli(['check', '--format', 'json', '--no-cache'], { cwd: path.join(root, 'packages', member) });
+      return [...new Set((JSON.parse(run.stdout) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file))].sort();
+    };
+    // shop's cart builds on billing's invoice: its findings are shop's too; admin's are not.
+    expect(await files('shop')).toEqual(['packages/billing/specs/invoice.md']);
+    expect(await files('admin')).toEqual(['packages/admin/specs/report.md']);
+    expect((await runCli(['check', '--no-cache'], { cwd: root })).stdout).toMatch(/2 errors in 3 specs\n$/);
+  });
 });

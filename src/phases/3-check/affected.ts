@@ -113,7 +113,30 @@ function closeOverDependants(specs: readonly Spec[], out: Affected, reach: (spec
  * The findings `--since` reports: those in a spec the change reaches, and those in no spec file at
  * all (the config, the folders, generated/), which hold for the whole workspace.
  */
-export function withinAffected(diagnostics: readonly Diagnostic[], workspace: Workspace, affected: Affected): Diagnostic[] {
+export function withinAffected(diagnostics: readonly Diagnostic[], workspace: Workspace, affected: Pick<Affected, 'files'>): Diagnostic[] {
   const specFiles = new Set(workspace.files.map((f) => f.file));
   return diagnostics.filter((d) => !specFiles.has(d.file) || affected.files.has(d.file));
+}
+
+/**
+ * `check` inside a member: the member's spec files and those of every spec they depend on or use
+ * as a twin, directly or not, in any member (what the member's code is built against).
+ */
+export function memberAndDependencies(workspace: Workspace, member: string): Set<string> {
+  const files = new Set<string>();
+  const queue = workspace.files.flatMap((f) => (f.spec?.member === member ? [f.spec] : []));
+  for (const f of workspace.files) if (f.file.startsWith(`${(workspace.members ?? []).find((m) => m.name === member)?.specs ?? '\0'}/`)) files.add(f.file);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const spec = queue.shift()!;
+    files.add(spec.file);
+    for (const d of [...(spec.frontmatter?.depends_on ?? []), ...(spec.frontmatter?.uses_twins ?? [])]) {
+      const target = workspace.byId.get(d);
+      if (target && !seen.has(d)) {
+        seen.add(d);
+        queue.push(target);
+      }
+    }
+  }
+  return files;
 }
