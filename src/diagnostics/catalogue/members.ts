@@ -23,7 +23,7 @@ export const MEMBERS: CatalogueEntry[] = [
     doc: 'A member the config lists must be a folder inside the monorepo (with its specs, and optionally its own speccc.config.json). A misspelt or deleted member would otherwise drop its specs, and everything depending on them, from every check and build. Any config finding stops a command with exit code 2.',
     hint: 'Correct the folder, or remove the entry.',
     ok: { files: { 'speccc.config.json': CONFIG('["packages/billing"]'), 'packages/billing/specs/invoice.md': billing } },
-    notOk: { files: { 'speccc.config.json': CONFIG('["packages/biling"]'), 'packages/billing/specs/invoice.md': billing } },
+    notOk: { files: { 'speccc.config.json': CONFIG('["packages/billing", "packages/shp"]'), 'packages/billing/specs/invoice.md': billing } },
   },
   {
     code: 'unknown-member',
