@@ -52,7 +52,9 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const { config } = checked;
     const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);
-    if (!(await fs.stat(scenariosDir).then((s) => s.isDirectory(), () => false))) {
+    // A monorepo's holdouts live in its members' scenarios folders; the root may have none.
+    const members = checked.workspace.members ?? [];
+    if (members.length === 0 && !(await fs.stat(scenariosDir).then((s) => s.isDirectory(), () => false))) {
       throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
     }
     if (flags.twin !== undefined) {
@@ -70,8 +72,8 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
       mutationConcurrency: Math.max(1, Math.min(4, os.availableParallelism())),
     });
     for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
-    const { readHoldoutSet } = await import('../io/holdouts.js');
-    const [tree, holdouts] = await Promise.all([readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION), readHoldoutSet(scenariosDir)]);
+    const { readAllHoldoutSets } = await import('../io/member-scenarios.js');
+    const [tree, holdouts] = await Promise.all([readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION), readAllHoldoutSets({ root, scenariosDir, members })]);
     const specs = buildable.filter((s) => specId === undefined || s.frontmatter!.id === specId).sort((a, b) => (a.frontmatter!.id < b.frontmatter!.id ? -1 : 1));
     const verdicts: SpecVerdict[] = [];
     const unverified: string[] = [];
@@ -98,7 +100,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
       verdicts.push(verdict);
     }
     // Hidden folders are not spec folders: the recommended scenarios repository has .git/ (and often .github/).
-    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
+    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
     const unknown = specId === undefined ? folders.filter((f) => !checked.workspace.byId.has(f)).sort() : [];
 
     const all = verdicts.flatMap((v) => v.scenarios);

@@ -29,6 +29,14 @@ describe('examples/monorepo', () => {
     expect(await runCli(['build', '--check'], { cwd: example })).toMatchObject({ code: 0, stdout: '2 specs up to date\n' });
   });
 
+  it('verify runs each member\'s holdouts from its own scenarios folder against the committed tree', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'speccc-monorepo-verify-'));
+    temps.push(root);
+    for (const part of ['speccc.config.json', 'package.json', 'context', 'packages', 'generated']) cpSync(path.join(example, part), path.join(root, part), { recursive: true });
+    const run = await runCli(['verify'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stdout: '✔ billing:invoice: 1/1 scenarios pass\n✔ shop:cart: 1/1 scenarios pass\n✔ 2 of 2 scenarios pass (satisfaction 100%)\n' });
+  }, 120_000);
+
   it('builds both members against the twin, the cart importing billing across members; --since then rebuilds only what a change reaches', async () => {
     twin = await startTwin({ script: await directoryScript(path.join(example, 'replies')) });
     const root = mkdtempSync(path.join(tmpdir(), 'speccc-monorepo-'));
