@@ -33,7 +33,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
   const planned = await build({ root, mode: 'plan' });
   const checked = planned.kind === 'up-to-date' ? await check({ root }) : planned.check;
   if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
-  const records = await readReportRecords(root, checked.config.paths, SPECCC_VERSION);
+  const records = await readReportRecords(root, checked.config.paths, SPECCC_VERSION, checked.workspace.members ?? []);
   for (const problem of records.problems) io.stderr(`speccc: ${problem}\n`);
   if (records.manifestProblem) io.stderr(`speccc: warning: the manifest ${records.manifestProblem}; every spec is reported as never built\n`);
 

@@ -35,6 +35,9 @@ describe('examples/monorepo', () => {
     for (const part of ['speccc.config.json', 'package.json', 'context', 'packages', 'generated']) cpSync(path.join(example, part), path.join(root, part), { recursive: true });
     const run = await runCli(['verify'], { cwd: root });
     expect(run).toMatchObject({ code: 0, stdout: '✔ billing:invoice: 1/1 scenarios pass\n✔ shop:cart: 1/1 scenarios pass\n✔ 2 of 2 scenarios pass (satisfaction 100%)\n' });
+    // One report at the root: both members' holdouts counted, none unverified.
+    const report = await runCli(['report', '--format', 'markdown'], { cwd: root });
+    expect(report.stdout).toContain('**2 promoted · 0 stale · 0 failing · 0 unverified** of 2 specs · satisfaction 1.00');
   }, 120_000);
 
   it('builds both members against the twin, the cart importing billing across members; --since then rebuilds only what a change reaches', async () => {
