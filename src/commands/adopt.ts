@@ -98,10 +98,15 @@ async function adoptSkeleton(io: CliIo, root: string, paths: string[], flags: Ad
     io.stdout(formatSkeleton(plan, writes, warnings, true));
     return EXIT.ok;
   }
+  if (flags.model && !flags.dryRun && flags.provider === 'anthropic' && !io.env.ANTHROPIC_API_KEY) {
+    throw new UsageError('drafting with a model needs ANTHROPIC_API_KEY (or a twin: docs/twin.md); `--no-model` writes the skeleton alone, `--dry-run` prices drafting; nothing was written');
+  }
   if (!flags.dryRun) await writeAdoption(root, writes);
   io.stdout(formatSkeleton(plan, writes, warnings, Boolean(flags.dryRun)));
-  void maxCost;
-  return EXIT.ok;
+  if (!flags.model) return EXIT.ok;
+  const { draftSpecs } = await import('../adopt-draft.js');
+  const skeletons = new Map([...writes].filter(([file]) => file.endsWith('.md')));
+  return draftSpecs(io, root, { skeletons, generatedRoot: plan.generatedRoot!, provider: flags.provider, dryRun: Boolean(flags.dryRun), ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}) });
 }
 
 function countByCode(diagnostics: readonly Diagnostic[]): Map<string, number> {

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { AdoptCheckSchema, AdoptionRecordSchema } from '../schemas/state.js';
@@ -147,4 +148,9 @@ export async function readAdoptCheck(root: string, id: string): Promise<AdoptChe
   } catch {
     return null;
   }
+}
+
+/** The drafting prompt's template, shipped in assets/adopt/ (not assets/templates/: every job key digests that folder). */
+export async function readDraftTemplate(): Promise<string> {
+  return fs.readFile(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/adopt/draft.hbs'), 'utf8');
 }
