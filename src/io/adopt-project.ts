@@ -110,13 +110,14 @@ export async function readAdoptionRecordQuietly(root: string, file: string): Pro
  * A scratch copy of the workspace's inputs to `check` (config, specs, context, templates, the
  * generated root), with `writes` applied: where a skeleton is checked before it is written.
  */
-export async function scratchWorkspace(root: string, folders: readonly string[], writes: ReadonlyMap<string, string>): Promise<string> {
+export async function scratchWorkspace(root: string, folders: readonly string[], writes: ReadonlyMap<string, string>, remove: readonly string[] = []): Promise<string> {
   const scratch = await fs.mkdtemp(path.join(tmpdir(), 'speccc-adopt-'));
   for (const rel of ['speccc.config.json', ...folders]) {
     const from = path.join(root, rel);
     if (!(await fs.stat(from).catch(() => null))) continue;
     await fs.cp(from, path.join(scratch, rel), { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
   }
+  for (const rel of remove) await fs.rm(path.join(scratch, rel), { force: true });
   for (const [rel, content] of writes) {
     await fs.mkdir(path.dirname(path.join(scratch, rel)), { recursive: true });
     await fs.writeFile(path.join(scratch, rel), content);
@@ -153,4 +154,9 @@ export async function readAdoptCheck(root: string, id: string): Promise<AdoptChe
 /** The drafting prompt's template, shipped in assets/adopt/ (not assets/templates/: every job key digests that folder). */
 export async function readDraftTemplate(): Promise<string> {
   return fs.readFile(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/adopt/draft.hbs'), 'utf8');
+}
+
+/** speccc.config.json as written, or null when there is none. */
+export async function readConfigText(root: string): Promise<string | null> {
+  return fs.readFile(path.join(root, 'speccc.config.json'), 'utf8').catch(() => null);
 }
