@@ -7,12 +7,10 @@
  * the requirements it is missing. The real workspace's files are never touched: the result is
  * recorded under `.speccc/adopt/<id>.json` for `--take`.
  */
-import path from 'node:path';
 import type { CliIo } from './commands/shared.js';
 import { UsageError, withGuess } from './commands/shared.js';
 import type { BuildEvent, JobOutcome, Spec } from './types/index.js';
-import { roundTripWorkspace, type RoundTripSpec } from './adopt/round-trip.js';
-import { TEST_FILE } from './adopt/read-modules.js';
+import { roundTripWorkspace, testsOfSpec, type RoundTripSpec } from './adopt/round-trip.js';
 import { isHandOwned } from './phases/5-plan/index.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { listGeneratedRoot, readConfigText, readSources, removeScratch, scratchWorkspace, writeAdoptCheck, type AdoptCheck } from './io/adopt-project.js';
@@ -41,7 +39,7 @@ export async function runRoundTrip(io: CliIo, root: string, options: RoundTripOp
   let unfaithful = 0;
   for (const spec of chosen) {
     const id = spec.frontmatter!.id;
-    const tests = await readSources(root, testsOf(spec, config.paths.generated));
+    const tests = await readSources(root, testsOfSpec({ file: spec.file, source: spec.source, outputs: spec.frontmatter!.outputs }, config.paths.generated));
     for (const t of tests) files.add(t.path);
     const layout = roundTripWorkspace({ spec: asInput(spec), specs: specs.map(asInput), generatedRoot: config.paths.generated, files, tests, rawConfig });
     const temp = await scratchWorkspace(root, [config.paths.specs, config.paths.context, config.paths.templates, config.paths.generated], layout.edits, layout.remove);
@@ -76,12 +74,6 @@ function asInput(spec: Spec): RoundTripSpec {
   return { id: fm.id, file: spec.file, source: spec.source, status: fm.status, owner: fm.owner, kind: fm.kind, outputs: fm.outputs };
 }
 
-/** The spec's own test outputs and the tests its text links to (tests outside the generated root). */
-function testsOf(spec: Spec, generatedRoot: string): string[] {
-  const owned = spec.frontmatter!.outputs.filter((o) => TEST_FILE.test(o)).map((o) => `${generatedRoot}/${o}`);
-  const linked = [...spec.source.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(spec.file), m[1]!))).filter((p) => TEST_FILE.test(p) && !p.startsWith('..'));
-  return [...new Set([...owned, ...linked])];
-}
 
 /** One build of the temporary workspace, through the full gate; its outcome for the spec. */
 async function buildAlone(io: CliIo, temp: string, id: string, credentials: Credentials, options: RoundTripOptions): Promise<{ outcome?: JobOutcome; error?: string }> {

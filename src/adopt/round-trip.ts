@@ -46,7 +46,15 @@ export interface RoundTripWorkspace {
 
 /** The scenarios folder inside the temporary workspace. */
 export const ROUND_TRIP_SCENARIOS = 'scenarios';
-const TEST_SUPPORT = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures|spec)\//;
+/** Files under these folders are test support (fixtures, data), never code a build writes. */
+export const TEST_SUPPORT = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures|spec)\//;
+
+/** A spec's existing tests: its own test outputs, and the tests its text links to (tests outside the generated root). */
+export function testsOfSpec(spec: { file: string; source: string; outputs: readonly string[] }, generatedRoot: string): string[] {
+  const owned = spec.outputs.filter((o) => TEST_FILE.test(o)).map((o) => `${generatedRoot}/${o}`);
+  const linked = [...spec.source.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(spec.file), m[1]!))).filter((p) => TEST_FILE.test(p) && !p.startsWith('..'));
+  return [...new Set([...owned, ...linked])];
+}
 
 export function roundTripWorkspace(input: RoundTripInput): RoundTripWorkspace {
   const { spec, generatedRoot } = input;

@@ -31,6 +31,8 @@ export async function runAdopt(io: CliIo, paths: string[], flags: AdoptFlags): P
     if (modes > 1) throw new UsageError('--check, --take and --refresh each do one thing: give one of them');
     if (modes > 0 && paths.length > 0) throw new UsageError(`paths name what to adopt; --check, --take and --refresh take spec ids (${paths.map((p) => `\`${p}\``).join(', ')} given)`);
     const maxCost = parseUsd('--max-cost', flags.maxCost);
+    if (flags.take !== undefined) return (await import('../adopt-hand-over.js')).runTake(io, root, flags.take);
+    if (flags.refresh !== undefined) return (await import('../adopt-hand-over.js')).runRefresh(io, root, flags.refresh);
     if (flags.check !== undefined) {
       const ids = Array.isArray(flags.check) ? flags.check : [];
       return (await import('../adopt-round-trip.js')).runRoundTrip(io, root, { ids, provider: flags.provider, dryRun: Boolean(flags.dryRun), ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}) });
@@ -157,6 +159,8 @@ export const registerAdopt: RegisterCommand = (program, io, done) => {
     .option('--merge <ids>', 'put these adopted specs into one (comma-separated ids; repeatable)', collect)
     .option('--rename <file=id>', 'the spec id for a module (or, with --group dir, a folder); repeatable', collect)
     .option('--check [ids...]', 'the round trip: build each adopted spec alone, in a copy of the workspace, and run the existing tests against it as holdouts')
+    .option('--take <id>', "hand a ready, faithful adopted spec's files to speccc: its existing tests become holdouts, the next build generates its files")
+    .option('--refresh <id>', "record a hand-owned spec's files as they are now (after reviewing adopted-file-changed)")
     .option('--max-cost <usd>', 'stop before any request that could take this run past this many US dollars')
     .addOption(new Option('--provider <name>', 'who drafts and builds').choices(['anthropic', 'replay']).default('anthropic'))
     .action((paths: string[], flags: AdoptFlags) => done(runAdopt(io, paths, flags)));

@@ -10,6 +10,7 @@ export type DiagnosticCode =
   | 'adopt-no-sources'
   | 'adopt-parse-error'
   | 'adopt-reserved-file'
+  | 'adopted-file-changed'
   | 'between-ends-unclear'
   | 'comparative-no-reference'
   | 'config-invalid-json'
@@ -105,6 +106,8 @@ export const diagnostics = {
   adoptParseError: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-parse-error', input),
   /** error: A file in the generated root has a name speccc writes itself */
   adoptReservedFile: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-reserved-file', input),
+  /** warning: A hand-owned file changed since it was adopted */
+  adoptedFileChanged: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopted-file-changed', input),
   /** warning: "Between X and Y" does not say whether the ends count */
   betweenEndsUnclear: (input: DiagnosticInput): Diagnostic => makeDiagnostic('between-ends-unclear', input),
   /** warning: A comparative or superlative says "more" than nothing in particular */

@@ -160,3 +160,9 @@ export async function readDraftTemplate(): Promise<string> {
 export async function readConfigText(root: string): Promise<string | null> {
   return fs.readFile(path.join(root, 'speccc.config.json'), 'utf8').catch(() => null);
 }
+
+/** Writes holdout checks into the scenarios folder (made if missing: it may live outside the workspace). */
+export async function writeHoldoutChecks(scenariosDir: string, checks: ReadonlyMap<string, string>): Promise<void> {
+  await fs.mkdir(scenariosDir, { recursive: true });
+  for (const [rel, content] of checks) await writeInside(scenariosDir, rel, content);
+}

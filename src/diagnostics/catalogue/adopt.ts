@@ -1,4 +1,5 @@
-import type { CatalogueEntry } from './types.js';
+import { createHash } from 'node:crypto';
+import type { CatalogueEntry, MadeFile } from './types.js';
 import { spec } from './example.js';
 
 /** A small project `speccc adopt` takes over cleanly: one module and its test. */
@@ -7,6 +8,23 @@ const PROJECT = {
   'src/total.test.ts': "import { expect, it } from 'vitest';\nimport { total } from './total.js';\n\nit('adds prices', () => {\n  expect(total([250, 175])).toBe(425);\n});\n",
 };
 const ADOPT = ['adopt', '--no-model'];
+
+const HAND_CODE = 'export const total = (prices: number[]) => prices.reduce((s, p) => s + p, 0);\n';
+const HAND_TEST = "import { expect, it } from 'vitest';\nimport { total } from './cart.js';\nit('adds', () => expect(total([1, 2])).toBe(3));\n";
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The adoption record of a hand-owned `cart` spec whose files were adopted as HAND_CODE and HAND_TEST. */
+const record: MadeFile = {
+  shown: '{ "format": 1, "specs": { "cart": { "files": { "cart.ts": "<sha256 at adoption>", … } } } }',
+  about: 'the record `speccc adopt` wrote: each hand-owned file with its hash at adoption',
+  content: () => JSON.stringify({ format: 1, specs: { cart: { files: { 'cart.ts': sha(HAND_CODE), 'cart.test.ts': sha(HAND_TEST) } } } }, null, 2) + '\n',
+};
+const handOwned = (code: string) => ({
+  'specs/cart.md': spec('', { status: 'draft', outputs: ['cart.ts', 'cart.test.ts'], more: 'owner: hand' }),
+  'specs/adopted.json': record,
+  'speccc.config.json': '{ "paths": { "generated": "src", "specs": "specs" } }\n',
+  'src/cart.ts': code,
+  'src/cart.test.ts': HAND_TEST,
+});
 
 /** `speccc adopt` (bringing existing code under specs) and what `check` says about adopted specs. */
 export const ADOPT_CODES: CatalogueEntry[] = [
@@ -72,5 +90,14 @@ export const ADOPT_CODES: CatalogueEntry[] = [
     hint: 'Read the sentence against the code and its tests; correct it if needed, then delete `<!-- drafted -->`.',
     ok: { files: { 'specs/cart.md': spec('## Rules\n\n- The total must be the sum of the prices.\n') } },
     notOk: { files: { 'specs/cart.md': spec('## Rules\n\n- The total must be the sum of the prices. <!-- drafted -->\n') } },
+  },
+  {
+    code: 'adopted-file-changed',
+    severity: 'warning',
+    summary: 'A hand-owned file changed since it was adopted',
+    doc: 'Files of a spec with `owner: hand` are the team\'s own: no build writes, removes or regenerates them. When one changes after adoption (its hash is in `specs/adopted.json`), the spec drafted from it may no longer describe it: the change is reported, never overwritten.',
+    hint: 'Bring the spec up to date with the change (and run `speccc adopt --check <id>` again); `speccc adopt --refresh <id>` records the file as it is now.',
+    ok: { files: handOwned(HAND_CODE) },
+    notOk: { files: handOwned('export const total = (prices: number[]) => prices.reduce((s, p) => s + p, 1);\n') },
   },
 ];

@@ -114,10 +114,12 @@ export function planBuild(input: PlanInput): Plan {
     if (entry && reasons.length === 0 && !depStale && !sameVerdictKey(entry.verdict?.key, currentVerdictKey(input, job, input.outputOf))) reasons.push('verdict-stale');
     planned.set(fm.id, { ...job, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)] });
   }
-  const owned = new Set(order.flatMap((s) => s.frontmatter!.outputs));
+  // The team's own files (owner: hand) are neither built nor orphans: a build keeps them as they are.
+  const handOwned = [...new Set([...input.workspace.byId.values()].filter(isHandOwned).flatMap((s) => s.frontmatter!.outputs))].filter((p) => input.generatedHashes.has(p)).sort();
+  const owned = new Set([...order.flatMap((s) => s.frontmatter!.outputs), ...handOwned]);
   const known = new Set([...[...input.manifest.specs.values()].flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);
   const orphans = [...known].filter((p) => !owned.has(p)).sort();
-  return { jobs: [...planned.values()], orphans };
+  return { jobs: [...planned.values()], orphans, ...(handOwned.length > 0 ? { handOwned } : {}) };
 }
 
 function explain(prepared: PreparedJob, recorded: PreparedJob['inputs']): StaleReason[] {
