@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { ReportModel } from '../report/model.js';
 import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { SPECCC_VERSION } from '../version.js';
 
 export interface ReportFlags {
   root?: string;
@@ -25,7 +26,6 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
   const { readReportRecords } = await import('../io/report-inputs.js');
   const { buildableInOrder, REASON_TEXT } = await import('../phases/5-plan/index.js');
   const { collectReport } = await import('../report/collect.js');
-  const { SPECCC_VERSION } = await import('../version.js');
   type CollectInput = import('../report/collect.js').CollectInput;
 
   const planned = await build({ root, mode: 'plan' });
