@@ -7,7 +7,6 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { AdoptCheckSchema, AdoptionRecordSchema } from '../schemas/state.js';
@@ -16,6 +15,7 @@ import type { SourceText } from '../adopt/types.js';
 import { writeInside } from './safe-write.js';
 import { CorruptStateError } from './promote.js';
 import { TREE_FOREIGN_DIRS } from './generated-tree.js';
+import { assetPath } from './package-files.js';
 
 /** Folders never read: installed packages, build output, coverage, hidden folders (`.git`, `.speccc`). */
 const SKIPPED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/out/**'];
@@ -153,7 +153,7 @@ export async function readAdoptCheck(root: string, id: string): Promise<AdoptChe
 
 /** The drafting prompt's template, shipped in assets/adopt/ (not assets/templates/: every job key digests that folder). */
 export async function readDraftTemplate(): Promise<string> {
-  return fs.readFile(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/adopt/draft.hbs'), 'utf8');
+  return fs.readFile(assetPath('adopt', 'draft.hbs'), 'utf8');
 }
 
 /** speccc.config.json as written, or null when there is none. */
