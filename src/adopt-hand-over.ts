@@ -22,7 +22,7 @@ async function handOwnedSpec(root: string, id: string, what: string) {
   const spec = specs.find((s) => s.frontmatter!.id === id);
   const adopted = specs.filter(isHandOwned).map((s) => s.frontmatter!.id);
   if (!spec || !isHandOwned(spec)) throw new UsageError(`${what} names no hand-owned (adopted) spec: ${withGuess(id, adopted)}${spec ? ' is speccc\'s already' : ''}`);
-  return { spec, config: checked.config };
+  return { spec, config: checked.config, adopted };
 }
 
 export async function runTake(io: CliIo, root: string, id: string): Promise<number> {
@@ -63,14 +63,16 @@ export async function runTake(io: CliIo, root: string, id: string): Promise<numb
 }
 
 export async function runRefresh(io: CliIo, root: string, id: string): Promise<number> {
-  const { spec, config } = await handOwnedSpec(root, id, '--refresh');
+  const { spec, config, adopted } = await handOwnedSpec(root, id, '--refresh');
   const recordFile = `${config.paths.specs}/${RECORD_FILE}`;
   const record: AdoptionRecord = (await readAdoptionRecord(root, recordFile)) ?? { format: 1, specs: {} };
   const sources = await readSources(root, spec.frontmatter!.outputs.map((o) => `${config.paths.generated}/${o}`));
   const files = Object.fromEntries(sources.map((s) => [s.path.slice(config.paths.generated.length + 1), s.hash!]));
-  const specs = Object.fromEntries(Object.entries({ ...record.specs, [id]: { files } }).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // A spec merged into another by editing (its file deleted) leaves its entry behind: it goes with the next refresh.
+  const gone = Object.keys(record.specs).filter((other) => !adopted.includes(other));
+  const specs = Object.fromEntries(Object.entries({ ...record.specs, [id]: { files } }).filter(([other]) => !gone.includes(other)).sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeAdoption(root, new Map([[recordFile, `${JSON.stringify({ format: 1, specs }, null, 2)}\n`]]));
-  io.stdout(`✔ recorded ${sources.length} file${sources.length === 1 ? '' : 's'} of ${id} as they are now\n`);
+  io.stdout(`✔ recorded ${sources.length} file${sources.length === 1 ? '' : 's'} of ${id} as they are now${gone.length > 0 ? ` (and dropped the record of ${gone.map((g) => `\`${g}\``).join(', ')}, which no hand-owned spec has any more)` : ''}\n`);
   return EXIT.ok;
 }
 

@@ -5,7 +5,7 @@
  * into and never overwritten, and that every bad input is a located message, exit 2, with
  * nothing written. The vendored real package's skeleton is compared in fixture.test.ts.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -149,6 +149,21 @@ describe('adopt --no-model', () => {
     expect(run.stdout).toContain('specs/a.md: 2 files\n  specs/c.md: 2 files\n');
     expect(readFileSync(path.join(root, 'specs/a.md'), 'utf8')).toContain('outputs:\n  - a.ts\n  - b.ts\n');
     expect((await runCli(['adopt', '--no-model', '--merge', 'c,e'], { cwd: project(files) })).stderr).toMatch(/--merge names no adopted spec: `e`/);
+  });
+
+  it('merging by editing (docs/adopt.md): one spec takes the other\'s outputs, --refresh records them and drops the deleted spec\'s entry', async () => {
+    const root = project({ 'src/c.ts': 'export const c = 1;\n', 'src/d.ts': "import { c } from './c.js';\nexport const d = c + 1;\n" });
+    expect((await runCli(['adopt', '--no-model'], { cwd: root })).code).toBe(0);
+    const d = path.join(root, 'specs/d.md');
+    writeFileSync(d, readFileSync(d, 'utf8').replace('depends_on:\n  - c\noutputs:\n  - d.ts\n', 'depends_on: []\noutputs:\n  - d.ts\n  - c.ts\n'));
+    rmSync(path.join(root, 'specs/c.md'));
+    const checked = await runCli(['check'], { cwd: root });
+    expect(checked.stdout).not.toMatch(/error/);
+    expect(checked.code).toBe(0);
+    const refreshed = await runCli(['adopt', '--refresh', 'd'], { cwd: root });
+    expect(refreshed.stdout).toBe('✔ recorded 2 files of d as they are now (and dropped the record of `c`, which no hand-owned spec has any more)\n');
+    expect(JSON.parse(readFileSync(path.join(root, 'specs/adopted.json'), 'utf8'))).toEqual({ format: 1, specs: { d: { files: { 'd.ts': expect.any(String), 'c.ts': expect.any(String) } } } });
+    expect((await runCli(['adopt', '--no-model'], { cwd: root })).stdout).toBe('nothing to adopt: specs own every file of `src` already\n');
   });
 
   const BAD: [string, Record<string, string>, string[], RegExp][] = [
