@@ -10,7 +10,7 @@
 import type { CliIo } from './commands/shared.js';
 import { UsageError, withGuess } from './commands/shared.js';
 import type { BuildEvent, JobOutcome, Spec } from './types/index.js';
-import { roundTripWorkspace, testsOfSpec, type RoundTripSpec } from './adopt/round-trip.js';
+import { roundTripWorkspace, testsOfSpec, typeErrorsElsewhere, type RoundTripSpec } from './adopt/round-trip.js';
 import { isHandOwned } from './phases/5-plan/index.js';
 import { sha256 } from './phases/1-parse/hash.js';
 import { listGeneratedRoot, readConfigText, readSources, removeScratch, scratchWorkspace, writeAdoptCheck, type AdoptCheck } from './io/adopt-project.js';
@@ -60,7 +60,7 @@ export async function runRoundTrip(io: CliIo, root: string, options: RoundTripOp
       const failing = judged.outcome ? failingTests(judged.outcome, placedBack) : [];
       const faithful = judged.outcome?.state === 'built' && judged.outcome.holdout === 'passed';
       if (!faithful) unfaithful++;
-      const why = faithful || failing.length > 0 ? undefined : judged.error ?? `${judged.outcome?.failureClass ?? 'failed'}: ${judged.outcome?.error ?? 'the build did not finish'}`;
+      const why = faithful || failing.length > 0 ? undefined : judged.error ?? notJudged(judged.outcome, spec.frontmatter!.outputs);
       await record(io, root, spec, { faithful, failing, costUsd: judged.outcome?.spentUsd ?? 0, ...(why ? { error: why } : {}), tests: layout.placed.size });
     } finally {
       await removeScratch(temp);
@@ -92,6 +92,14 @@ async function buildAlone(io: CliIo, temp: string, id: string, credentials: Cred
   if (result.kind !== 'built') return { error: 'nothing was built' };
   const outcome = result.outcomes.get(id);
   return outcome ? { outcome } : { error: `${id} was not built` };
+}
+
+/** Why a round trip judged nothing; when the type errors are all in code the spec does not own, what to do about it. */
+function notJudged(outcome: JobOutcome | undefined, outputs: readonly string[]): string {
+  const why = `${outcome?.failureClass ?? 'failed'}: ${outcome?.error ?? 'the build did not finish'}`;
+  const elsewhere = outcome?.failureClass === 'does-not-compile' ? typeErrorsElsewhere(outcome.error ?? '', outputs) : [];
+  if (elsewhere.length === 0) return why;
+  return `${why}; the type errors are in ${elsewhere.map((f) => `\`${f}\``).join(', ')}, which this spec does not own: fix them, or set "validation": { "typecheck": false } in speccc.config.json (docs/adopt.md)`;
 }
 
 /** `src/x.test.ts › describe › it: why` for every existing test the regenerated code failed. */

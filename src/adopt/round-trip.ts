@@ -168,3 +168,15 @@ export function editFrontmatter(source: string, edit: { status?: string; owner?:
   if (edit.outputs) set('outputs', edit.outputs.length === 0 ? ['outputs: []'] : ['outputs:', ...edit.outputs.map((o) => `  - ${/^[A-Za-z0-9_.][\w./-]*$/.test(o) ? o : JSON.stringify(o)}`)]);
   return `${m[1]}${lines.join('\n')}\n${m[3]}${source.slice(m[0].length)}`;
 }
+
+/**
+ * The files a failed type-check names that are none of the spec's outputs (paths relative to the
+ * generated root, as tsc prints them in the sandbox). When every error is in such a file, the
+ * building agent could not have fixed it: it is hand-owned code (or another spec's) that does not
+ * type-check under speccc's settings, and the round trip judged nothing about this spec.
+ */
+export function typeErrorsElsewhere(error: string, outputs: readonly string[]): string[] {
+  const named = [...new Set([...error.matchAll(/(?:^|[\s:])([^\s():]+\.[cm]?tsx?)\(\d+,\d+\): error TS\d+/gm)].map((m) => m[1]!))];
+  if (named.length === 0 || named.some((f) => outputs.includes(f))) return [];
+  return named.sort();
+}

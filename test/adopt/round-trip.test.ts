@@ -5,7 +5,7 @@
  * The round trip run end to end, sealed, against the twin, is in fixture.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { editFrontmatter, holdoutOf, roundTripWorkspace } from '../../src/adopt/round-trip.js';
+import { editFrontmatter, holdoutOf, roundTripWorkspace, typeErrorsElsewhere } from '../../src/adopt/round-trip.js';
 
 const files = new Set(['src/try-path.ts', 'src/mapping-entry.ts', 'src/util/index.ts', 'src/__tests__/data/paths.ts', 'src/__tests__/try-path.test.ts']);
 
@@ -80,5 +80,17 @@ describe('the temporary workspace', () => {
     const source = '---\nid: a\nstatus: draft\nowner: hand\noutputs: [a.ts, a.test.ts]\n---\n\n# A\n\nText.\n';
     expect(editFrontmatter(source, { status: 'ready', owner: null })).toBe('---\nid: a\nstatus: ready\noutputs: [a.ts, a.test.ts]\n---\n\n# A\n\nText.\n');
     expect(editFrontmatter(source, { outputs: ['a.ts'] })).toBe('---\nid: a\nstatus: draft\nowner: hand\noutputs:\n  - a.ts\n---\n\n# A\n\nText.\n');
+  });
+});
+
+describe('a round trip that judged nothing', () => {
+  const outputs = ['try-path.ts', '__tests__/try-path.test.ts'];
+  it('names the files the type errors are in when none is the spec\'s: code the agent could not fix', () => {
+    const error = "visible checks failed after 3 attempt(s): filesystem.ts(82,18): error TS2345: Argument of type '(err: Error) => void' is not assignable.\nutil/x.ts(1,1): error TS2304: Cannot find name 'y'.";
+    expect(typeErrorsElsewhere(error, outputs)).toEqual(['filesystem.ts', 'util/x.ts']);
+  });
+  it('names none when an error is in the spec\'s own code, or when there is no type error', () => {
+    expect(typeErrorsElsewhere('filesystem.ts(82,18): error TS2345: x\ntry-path.ts(3,1): error TS2322: y', outputs)).toEqual([]);
+    expect(typeErrorsElsewhere('tests-fail: 1 test failed', outputs)).toEqual([]);
   });
 });
