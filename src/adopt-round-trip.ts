@@ -99,7 +99,7 @@ function notJudged(outcome: JobOutcome | undefined, outputs: readonly string[]):
   const why = `${outcome?.failureClass ?? 'failed'}: ${outcome?.error ?? 'the build did not finish'}`;
   const elsewhere = outcome?.failureClass === 'does-not-compile' ? typeErrorsElsewhere(outcome.error ?? '', outputs) : [];
   if (elsewhere.length === 0) return why;
-  return `${why}; the type errors are in ${elsewhere.map((f) => `\`${f}\``).join(', ')}, which this spec does not own: fix them, or set "validation": { "typecheck": false } in speccc.config.json (docs/adopt.md)`;
+  return `${why}; the type errors shown are in ${elsewhere.map((f) => `\`${f}\``).join(', ')}, code this spec does not own and its agent cannot change: fix it, or set "validation": { "typecheck": false } in speccc.config.json (docs/adopt.md)`;
 }
 
 /** `src/x.test.ts › describe › it: why` for every existing test the regenerated code failed. */
