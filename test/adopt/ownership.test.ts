@@ -101,7 +101,7 @@ describe('hand-owned files', () => {
     // Reviewed: --refresh records it as it is now, and the warning goes.
     expect((await runCli(['adopt', '--refresh', 'money'], { cwd: root })).stdout).toBe('✔ recorded 2 files of money as they are now\n');
     expect((await runCli(['check'], { cwd: root })).stdout).not.toContain('adopted-file-changed');
-  });
+  }, 180_000);
 });
 
 describe('adopt --take', () => {
