@@ -16,7 +16,7 @@ function prefixLength(pattern: string): number {
   return star === -1 ? pattern.length : star;
 }
 
-/** [mapping-entry#R-getabsolutemappingentries-returns-one-entry-per] [mapping-entry#R-entries-are-sorted-by-the] [mapping-entry#R-when-addmatchall-is-true-and] */
+/** [mapping-entry#R-getabsolutemappingentries-returns-one-entry-per] [mapping-entry#R-entries-are-sorted-by-the] [mapping-entry#R-when-addmatchall-is-true-and] [mapping-entry#E-with-empty-paths-and-addmatchall] [mapping-entry#S-given-no-paths-when-mapping-with-addmatchall] */
 export function getAbsoluteMappingEntries(absoluteBaseUrl: string, paths: Paths, addMatchAll: boolean): ReadonlyArray<MappingEntry> {
   const patterns = Object.keys(paths).sort((a, b) => prefixLength(b) - prefixLength(a));
   const entries: MappingEntry[] = patterns.map((pattern) => ({ pattern, paths: (paths[pattern] ?? []).map((p) => path.resolve(absoluteBaseUrl, p)) }));

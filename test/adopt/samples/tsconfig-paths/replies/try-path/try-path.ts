@@ -19,7 +19,7 @@ function starMatch(pattern: string, search: string): string | undefined {
   return search.startsWith(before) && search.endsWith(after) ? search.slice(star, search.length - after.length) : undefined;
 }
 
-/** [try-path#R-getpathstotry-lists-for-each-matching] [try-path#R-getpathstotry-returns-undefined-when-no] */
+/** [try-path#R-getpathstotry-lists-for-each-matching] [try-path#R-getpathstotry-returns-undefined-when-no] [try-path#E-an-empty-list-of-extensions] [try-path#S-given-the-mapping-lib-to-src-and-the] */
 export function getPathsToTry(extensions: ReadonlyArray<string>, absolutePathMappings: ReadonlyArray<MappingEntry>, requestedModule: string): ReadonlyArray<TryPath> | undefined {
   const out: TryPath[] = [];
   for (const entry of absolutePathMappings) {

@@ -8,7 +8,7 @@ it('[mapping-entry#R-getabsolutemappingentries-returns-one-entry-per] [mapping-e
   ]);
 });
 
-it('[mapping-entry#R-when-addmatchall-is-true-and] [mapping-entry#S-given-no-paths-when-mapping] adds a match-all entry', () => {
+it('[mapping-entry#R-when-addmatchall-is-true-and] [mapping-entry#S-given-no-paths-when-mapping-with-addmatchall] [mapping-entry#E-with-empty-paths-and-addmatchall] adds a match-all entry', () => {
   expect(getAbsoluteMappingEntries('/base/', {}, true)).toEqual([{ pattern: '*', paths: ['/base/*'] }]);
   expect(getAbsoluteMappingEntries('/base', {}, false)).toEqual([]);
 });
