@@ -16,6 +16,7 @@ import { registerCompletion } from './completion.js';
 import { registerReport } from './report.js';
 import { registerGraph } from './graph.js';
 import { registerLsp } from './lsp.js';
+import { registerTriage } from './triage.js';
 import { usageSuggestion } from './usage-suggestion.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
@@ -33,7 +34,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Suggestions come from closest(), as everywhere else (usage-suggestion.ts).
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit, registerTriage];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

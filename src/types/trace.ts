@@ -101,6 +101,11 @@ export type TraceEvent =
       detail?: string;
     }
   | { type: 'tool'; spec: string; tool: string; path: string | null; ok: boolean; error?: string }
+  /**
+   * `speccc triage` settled one request (`spec` is `triage:<request id>`): its decision and who
+   * took it (`pre-check` or the model's id), its record, or (decision null) why it was not decided.
+   */
+  | { type: 'triage'; spec: string; request: string; decision: string | null; by: string | null; record: string | null; costUsd: number; error?: string }
   | { type: 'error'; spec: string; attempt: number; reason: string; retry: boolean; requestId?: string | null }
   | { type: 'retry'; spec: string; attempt: number; delayMs: number }
   /** A warning the run printed (a model that is deprecated or past its retirement date). */
