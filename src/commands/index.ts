@@ -17,6 +17,7 @@ import { registerReport } from './report.js';
 import { registerGraph } from './graph.js';
 import { registerLsp } from './lsp.js';
 import { registerTriage } from './triage.js';
+import { registerStatus } from './status.js';
 import { usageSuggestion } from './usage-suggestion.js';
 
 import { SPECCC_VERSION as VERSION } from '../version.js';
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Suggestions come from closest(), as everywhere else (usage-suggestion.ts).
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit, registerTriage];
+  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit, registerTriage, registerStatus];
   for (const register of commands) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -19,6 +19,7 @@ import type { ManifestEntry, TracedEvent } from '../types/index.js';
 import { failureClassInfo, scenariosFolder, type ReportFailureClass } from './failure-classes.js';
 import { cacheMissLine, explainCacheMiss } from './cache-miss.js';
 import type { ReportModel, ReportSpec, SpecState } from './model.js';
+import { PRIORITY_RANK, queueOf } from './queue.js';
 
 export interface CollectSpec {
   /** The frontmatter id; for a file whose frontmatter is broken, its path. */
@@ -30,6 +31,8 @@ export interface CollectSpec {
   dependsOn: string[];
   /** Ready and not a constraint: the plan has a job for it. */
   buildable: boolean;
+  /** Its place in the queue: 0 is the most urgent (`priorityRank` of its frontmatter's `priority`); normal when absent. */
+  priority?: number;
 }
 
 export interface CollectDiagnostic {
@@ -65,6 +68,8 @@ export interface CollectInput {
   scenarios: { spec: string; name: string; title: string | null }[];
   /** The scenarios folder as `paths.scenarios` names it, for the hints that tell where to add one. */
   scenariosDir: string;
+  /** A build holds the workspace lock now: its run (the latest without an end) is building. */
+  buildRunning?: boolean;
 }
 
 /** Codes that describe generated/ drifting from its manifest: reported, but they never block a build. */
@@ -266,11 +271,12 @@ export function collectReport(input: CollectInput): ReportModel {
   }
   const verifyOf = (spec: string): Verdicts[] => verifyBySpec.get(spec) ?? [];
 
-  const states = new Map<string, { state: SpecState; why: string; verdicts: Verdicts | null }>();
+  type Decided = { state: SpecState; why: string; verdicts: Verdicts | null; failureClass?: string };
+  const states = new Map<string, Decided>();
   const visiting = new Set<string>();
   const bySpecId = new Map(listed.map((s) => [s.id, s]));
 
-  const decide = (spec: CollectSpec): { state: SpecState; why: string; verdicts: Verdicts | null } => {
+  const decide = (spec: CollectSpec): Decided => {
     const errors = blockingBy.get(spec.file) ?? [];
     if (errors.length > 0) {
       const first = errors[0]!;
@@ -301,16 +307,16 @@ export function collectReport(input: CollectInput): ReportModel {
         const failed = verdicts?.scenarios.filter((s) => !s.passed).length ?? 0;
         const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
         const kept = entry ? `; generated/ keeps the output of ${builtIn.has(spec.id) ? `run ${builtIn.get(spec.id)}` : `the build of ${entry.builtAt}`}` : '';
-        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${cancelled}.${noPlan}`, verdicts: verdicts ?? newest };
+        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${cancelled}.${noPlan}`, verdicts: verdicts ?? newest, failureClass: cls };
       }
     }
     if (fresh && entry) {
       const since = latestVerify && ms(latestVerify.at) >= ms(entry.builtAt) ? latestVerify : null;
       const failed = since?.scenarios.filter((s) => !s.passed) ?? [];
-      if (since && failed.length > 0) return { state: 'failing', why: `${failed.length} of ${since.scenarios.length} holdout scenarios fail in the verify run of ${since.at}.${noPlan}`, verdicts: since };
+      if (since && failed.length > 0) return { state: 'failing', why: `${failed.length} of ${since.scenarios.length} holdout scenarios fail in the verify run of ${since.at}.${noPlan}`, verdicts: since, failureClass: 'holdout-fails' };
       const promoted = `promoted ${builtIn.has(spec.id) ? `in run ${builtIn.get(spec.id)}` : `at ${entry.builtAt}`}`;
       if (since || entry.holdout === 'passed') return { state: 'promoted', why: `All checks and holdout scenarios pass; ${promoted}.${noPlan}`, verdicts: since ?? newest };
-      if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest };
+      if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest, failureClass: 'holdout-fails' };
       return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under ${scenariosFolder(input.scenariosDir)}/${spec.id}/.${noPlan}`, verdicts: newest };
     }
     // Not up to date: a build skips every spec downstream of a failing or blocked one, fresh or not.
@@ -451,8 +457,27 @@ export function collectReport(input: CollectInput): ReportModel {
         }
       : null,
     failureClasses,
+    queue: queueOf(
+      listed.map((spec, i) => {
+        const decided = stateOf(spec)!;
+        return { id: spec.id, title: spec.title, kind: spec.kind, status: spec.status, priority: spec.priority ?? PRIORITY_RANK.normal, state: specs[i]!.state, why: specs[i]!.why, ...(decided.failureClass ? { failureClass: decided.failureClass } : {}) };
+      }),
+      input.buildRunning ? buildingNow(input.runs) : new Map(),
+    ),
     specs,
   };
+}
+
+/** Spec id -> run id: the specs the latest run without an end has started and not finished (call only while a build holds the lock). */
+function buildingNow(runs: CollectInput['runs']): Map<string, string> {
+  const live = [...runs].reverse().find((r) => !r.events.some((e) => e.type === 'run-end') && r.events.some((e) => e.type === 'run-start' && (e.command === 'build' || e.command === 'watch')));
+  const out = new Map<string, string>();
+  if (!live) return out;
+  for (const e of live.events) {
+    if (e.type === 'job-start') out.set(e.spec, live.id);
+    else if (e.type === 'job') out.delete(e.spec);
+  }
+  return out;
 }
 
 /** Why run `id`'s first request missed the prompt cache, against the latest earlier run that recorded its prefix and made a request. */

@@ -19,6 +19,10 @@ export const FrontmatterSchema = z.strictObject({
     .enum(SPEC_KINDS)
     .describe('feature: user-visible behaviour; architecture: shared structure; constraint: rules for every job; twin: a behavioural clone of an external service, started for every sealed run of the code that uses it.'),
   status: z.enum(SPEC_STATUSES).describe('Only ready specs are built; proposed: drafted by `speccc triage`, waiting for a person.'),
+  priority: z
+    .union([z.number().int().nonnegative(), z.enum(PRIORITY_WORDS)])
+    .optional()
+    .describe('Where the spec stands in the queue `speccc build --next` takes from: high, normal (the default) or low, or a whole number, 0 the most urgent (high is 1, normal 2, low 3). Not part of the job key.'),
   depends_on: z.array(z.string()).default([]).describe('Ids of the specs this one builds on.'),
   outputs: z.array(z.string()).default([]).describe('Files this spec owns, relative to the generated root.'),
   uses_twins: z.array(z.string()).default([]).describe('Ids of the twin specs of the external services this spec\'s code calls; each runs beside it in every sealed run.'),
