@@ -65,6 +65,27 @@ module.exports = {
       to: { path: '^src/(io|commands|watch)/|^src/(runtime|compile|pipeline-steps|fast-path)[.]ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'remark-plugin-is-pure',
+      comment: 'src/remark/ runs phases 1-3 on the file a unified pipeline hands it: no effects, no workspace, no later phase',
+      severity: 'error',
+      from: { path: '^src/remark/' },
+      to: { path: '^src/(io|commands|watch|lsp|twin|report)/|^src/(runtime|compile|pipeline-steps|fast-path|incremental|workspace)[.]ts$|^src/phases/[4-8]-', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'nothing-imports-the-remark-plugin',
+      comment: "src/remark/ is an entry point of its own ('speccc/remark'); the compiler never depends on it",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/remark/' },
+      to: { path: '^src/remark/' },
+    },
+    {
+      name: 'unified-outside-the-parser-and-the-plugin',
+      comment: "unified and its plugins are phase 1's reference parser (reference-markdown.ts, loaded on first use) and the remark plugin's host, nothing else's",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(remark/|phases/1-parse/)' },
+      to: { path: 'node_modules/(unified|remark-parse|remark-frontmatter|vfile)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^src/' },

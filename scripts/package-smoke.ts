@@ -89,8 +89,44 @@ try {
   }
   expect((await speccc(['verify'])).code === 0, 'verify passes');
   expect((await speccc(['build', '--check'])).code === 0, 'build --check is in sync');
+  // Stryker is an optional peer dependency: not installed here, so --mutate stops with one line.
+  console.log('$ npx speccc verify --mutate');
+  const mutate = spawnSync(path.join(project, 'node_modules/.bin/speccc'), ['verify', '--mutate'], { cwd: project, env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8' });
+  process.stderr.write(mutate.stderr);
+  expect(mutate.status === 2 && /^speccc: mutation testing needs @stryker-mutator\/core \d+.*npm i -D @stryker-mutator\/core@\d+ @stryker-mutator\/vitest-runner@\d+/.test(mutate.stderr) && mutate.stderr.trim().split('\n').length === 1, 'verify --mutate without Stryker is one line and exit 2');
   const api = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('speccc'); const r = await m.check({ root: process.cwd() }); console.log(r.errors + ' errors in ' + r.specs + ' specs');"], project);
   expect(api.trim() === '0 errors in 5 specs', `import('speccc') works from the installed package (got ${api.trim()})`);
+  // The remark plugin, from its own export, in a unified pipeline (unified, remark-parse and
+  // remark-frontmatter are speccc's dependencies, so npm installed them next to it).
+  const remark = sh(process.execPath, ['--input-type=module', '-e', [
+    "import { remarkSpeccc } from 'speccc/remark'; import plugin from 'speccc/remark';",
+    "import { unified } from 'unified'; import remarkParse from 'remark-parse'; import remarkFrontmatter from 'remark-frontmatter'; import { VFile } from 'vfile';",
+    "import { readFileSync } from 'node:fs';",
+    "const pipeline = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(plugin);",
+    "const run = async (file) => { await pipeline.run(pipeline.parse(file), file); return file.messages; };",
+    "const clean = await run(new VFile({ path: 'specs/core/money.md', value: readFileSync('specs/core/money.md') }));",
+    "const bad = await run(new VFile({ path: 'specs/bad.md', value: '---\\nid: bad\\nkind: feature\\nstatus: ready\\n---\\n\\n# Bad\\n' }));",
+    "console.log(remarkSpeccc === plugin, clean.length, bad.every((m) => m.source === 'speccc') && bad.some((m) => m.ruleId === 'section-missing' && m.fatal));",
+  ].join('\n')], project);
+  expect(remark.trim() === 'true 0 true', `import('speccc/remark') works in a unified pipeline from the installed package (got ${remark.trim()})`);
+  // The API's types resolve from the installed packages alone (zod and the SDK are bundled, not installed).
+  writeFileSync(
+    path.join(project, 'uses-types.ts'),
+    [
+      "import { check, type BuildResult, type Frontmatter, type SpecccConfig } from 'speccc';",
+      "import { remarkSpeccc, type RemarkSpecccOptions } from 'speccc/remark';",
+      "export const plugin: typeof remarkSpeccc = remarkSpeccc;",
+      "export const options: RemarkSpecccOptions = {};",
+      "export const kind: Frontmatter['kind'] = 'feature';",
+      "// @ts-expect-error: not a kind of spec",
+      "export const wrong: Frontmatter['kind'] = 'nope';",
+      "export const specsDir = (c: SpecccConfig): string => c.paths.specs;",
+      "export const errors = async (): Promise<number> => (await check({ root: '.' })).errors;",
+      "export const done = (r: BuildResult): boolean => r.kind === 'built';",
+      '',
+    ].join('\n'),
+  );
+  sh(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'uses-types.ts'], project);
   console.log('$ speccc lsp (initialize, open a spec, shutdown)');
   const lsp = await startClient(project, { bin: path.join(project, 'node_modules/speccc/dist/cli.js') });
   const opened = await lsp.open('specs/core/money.md', readFileSync(path.join(project, 'specs/core/money.md'), 'utf8'));

@@ -3,8 +3,14 @@
  * The process edge: builds CliIo from the real process, runs main(), sets the exit code.
  * The only file that touches process.argv, process.exit and signal handlers.
  */
-import { main } from './commands/index.js';
+import module from 'node:module';
 import type { CliIo } from './commands/shared.js';
+
+// Node 22.1 and later keep V8's compiled code of the modules loaded after this call on disk (in
+// the temp folder), so a later run skips most of compiling the bundle again; Node 20 has no such
+// cache, and this does nothing there. Hence the rest is imported after it, not statically.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { main } = await import('./commands/index.js');
 
 function processIo(): CliIo {
   const controller = new AbortController();

@@ -16,7 +16,7 @@ import { hashHoldoutChecks, listScenarios } from './io/holdouts.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
 import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
 
-import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache.js';
+import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache-file.js';
 import { poolSize, warmPool } from './io/model-pool.js';
 import { SPECCC_VERSION } from './version.js';
 

@@ -95,9 +95,13 @@ interface Indexes {
   linkers: Map<string, Set<string>>;
   /** output path -> specs declaring it. */
   owners: Map<string, Set<string>>;
+  /** twin id -> specs listing it in uses_twins. */
+  twinUsers: Map<string, Set<string>>;
 }
 
 const idOf = (m: ModelledFile | undefined) => m?.spec?.frontmatter?.id;
+const isTwin = (m: ModelledFile | undefined) => m?.spec?.frontmatter?.kind === 'twin';
+const sameSet = <T>(a: ReadonlySet<T>, b: readonly T[]) => a.size === b.length && b.every((x) => a.has(x));
 const union = (...sets: (Iterable<string> | undefined)[]) => {
   const out = new Set<string>();
   for (const s of sets) if (s) for (const x of s) out.add(x);
@@ -155,8 +159,22 @@ const WORKSPACE_SCOPES: Readonly<Record<string, Scope>> = {
     },
   },
   'model-unpriced': { recheck: (changed) => (changed.some((c) => c.frontmatter) ? 'all' : 'none') },
-  // uses_twins and a twin's own kind, status and outputs: frontmatter only, read across specs.
-  twins: { recheck: (changed) => (changed.some((c) => c.frontmatter) ? 'all' : 'none') },
+  // uses_twins and a twin's own kind, status and outputs: frontmatter only, read across specs
+  // (through byId, which every sub-workspace keeps whole). A spec's findings change with its own
+  // frontmatter, and with the kind and status of the specs its uses_twins and depends_on name; the
+  // "did you mean" of an unknown twin, with the set of twin ids.
+  twins: {
+    recheck: (changed, idx, previous) => {
+      const moved = changed.filter((c) => c.frontmatter);
+      if (moved.length === 0) return 'none';
+      const twinIdsMoved = moved.some((c) => (isTwin(c.before) || isTwin(c.after)) && (idOf(c.before) !== idOf(c.after) || isTwin(c.before) !== isTwin(c.after)));
+      return union(
+        moved.map((c) => c.file),
+        ...moved.flatMap((c) => [idOf(c.before), idOf(c.after)].flatMap((id) => [idx.dependents.get(id ?? ''), idx.twinUsers.get(id ?? '')])),
+        twinIdsMoved ? [...previous].filter(([, list]) => list.some((d) => d.code === 'unknown-twin')).map(([file]) => file) : [],
+      );
+    },
+  },
   // Reads the holdout scenarios and the config, never a spec.
   'scenario-no-check': { recheck: () => 'none' },
 };
@@ -164,20 +182,23 @@ const WORKSPACE_SCOPES: Readonly<Record<string, Scope>> = {
 /** Rules that read other specs and whose reach the session knows (any other rule runs over the whole workspace on every edit). */
 export const CROSS_SPEC_SCOPED: ReadonlySet<string> = new Set(Object.keys(WORKSPACE_SCOPES));
 
-const dependsKey = (m: ModelledFile) => JSON.stringify(m.spec?.frontmatter?.depends_on ?? null);
+/** The edges the dependency-cycle rule follows: depends_on, and uses_twins (a twin is built before the specs that use it). */
+const edgesOf = (spec: Spec): string[] => [...(spec.frontmatter?.depends_on ?? []), ...(spec.frontmatter?.uses_twins ?? [])];
+const dependsKey = (m: ModelledFile) => JSON.stringify(m.spec ? edgesOf(m.spec) : null);
 
 /** Whether following depends_on from this spec (as the dependency-cycle rule resolves ids) leads back to it. */
 function reachesItself(spec: Spec, byId: ReadonlyMap<string, Spec>): boolean {
   const id = spec.frontmatter?.id;
   if (!id || byId.get(id) !== spec) return false;
   const seen = new Set<string>([id]);
-  const stack = [...(spec.frontmatter?.depends_on ?? [])];
+  const stack = edgesOf(spec);
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (next === id) return true;
     if (seen.has(next)) continue;
     seen.add(next);
-    for (const dep of byId.get(next)?.frontmatter?.depends_on ?? []) if (dep !== next) stack.push(dep);
+    const target = byId.get(next);
+    for (const dep of target ? edgesOf(target) : []) if (dep !== next) stack.push(dep);
   }
   return false;
 }
@@ -305,7 +326,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   };
 
   let workspace: Workspace;
-  const idx: Indexes = { byFile: new Map(), withId: new Map(), dependents: new Map(), linkers: new Map(), owners: new Map() };
+  const idx: Indexes = { byFile: new Map(), withId: new Map(), dependents: new Map(), linkers: new Map(), owners: new Map(), twinUsers: new Map() };
   const position = new Map<string, number>();
   /** Findings of each rule, by file. */
   const findings = new Map<string, Map<string, Diagnostic[]>>(RULES.map((r) => [r.id, new Map()]));
@@ -385,6 +406,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       put(idx.withId, fm.id);
       for (const dep of fm.depends_on) put(idx.dependents, dep);
       for (const o of fm.outputs) put(idx.owners, o);
+      for (const twin of fm.uses_twins) put(idx.twinUsers, twin);
     }
     for (const link of m.spec?.links ?? []) put(idx.linkers, link.target);
   }
@@ -442,7 +464,7 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   function rebuild(files: ModelledFile[]): void {
     files.sort(byPath);
     workspace = assembleWorkspace(root, files, contextDocs(), config.paths);
-    for (const map of [idx.byFile, idx.withId, idx.dependents, idx.linkers, idx.owners]) map.clear();
+    for (const map of [idx.byFile, idx.withId, idx.dependents, idx.linkers, idx.owners, idx.twinUsers]) map.clear();
     position.clear();
     files.forEach((m, i) => {
       idx.byFile.set(m.file, m);
@@ -568,12 +590,17 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
       for (const f of union(before.keys(), outside.keys())) candidates.add(f);
     }
     // Which specs count as built can move only with frontmatter; a spec's requirements, with its text.
-    // A built spec's model changed, so `built` (kept by model) is refreshed for it either way.
-    const coverageReach = changed.some((c) => c.frontmatter) ? 'all' : changed.map((c) => c.file);
-    if (coverageReach !== 'all') for (const c of changed) if (c.before.spec && built.delete(c.before.spec) && c.after.spec) built.add(c.after.spec);
+    // A built spec's model changed, so `built` (kept by model) is refreshed for it either way. When
+    // a frontmatter edit leaves the set of built specs, and their outputs (whose test files are
+    // counted), as they were (most edits do), only the changed specs are judged again.
+    const carried = new Set(built);
+    const outputsMoved = changed.some((c) => c.before.spec !== null && built.has(c.before.spec) && JSON.stringify(outputsOf(c.before)) !== JSON.stringify(outputsOf(c.after)));
+    for (const c of changed) if (c.before.spec && carried.delete(c.before.spec) && c.after.spec) carried.add(c.after.spec);
+    const sameBuilt = !changed.some((c) => c.frontmatter) || (!outputsMoved && sameSet(carried, judgedSpecs(workspace, tree.manifest, tree.hashes)));
+    if (sameBuilt) built = carried;
     // Which ids exist moves with any spec's requirements, not only a built one's.
     const idsMoved = changed.some((c) => requirementIdsKey(c.before) !== requirementIdsKey(c.after));
-    for (const f of recover(coverageReach, idsMoved)) candidates.add(f);
+    for (const f of recover(sameBuilt ? changed.map((c) => c.file) : 'all', idsMoved)) candidates.add(f);
     const touched = [...candidates].filter(compose).sort();
     return { changed: changedFiles.sort(), rechecked: [...rechecked].sort(), touched, whole: false, durationMs: performance.now() - started };
   }

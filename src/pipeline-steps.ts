@@ -19,10 +19,8 @@ import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { diagnostics as d } from './diagnostics/messages.js';
 import { fallbackModelFor } from './models/fallback.js';
-import { readRawConfig } from './io/raw-config.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
-import { acquireWorkspaceLock, WorkspaceLockedError } from './io/lock.js';
-import { journalExists, recoverPromotion } from './io/promote.js';
+export { recoverUnderLock } from './io/recover.js';
 import { resultStore } from './io/results.js';
 import { nullTrace } from './io/trace.js';
 import { buildDigest, readInputs, sourcesDigest, stampBuild, type ReadInputs } from './fast-path.js';
@@ -47,31 +45,6 @@ export async function withLock<T>(runtime: Runtime | null, run: () => Promise<T>
     runtime.trace.write({ type: 'run-end', outcome, spentUsd: runtime.budget.spent() });
     await lock.release();
   }
-}
-
-/**
- * Finishes or undoes a promotion a crash interrupted, before anything reads generated/. Only
- * while holding the lock: a build holds it already; a read-only run (--check, --dry-run) takes
- * it for the moment it needs, and leaves recovery to the holder when a live build has it.
- */
-export async function recoverUnderLock(root: string, runtime: Runtime | null): Promise<string> {
-  const generatedDir = path.resolve(root, (await readRawConfig(root)).paths.generated);
-  if (runtime) {
-    await recoverPromotion(root, generatedDir);
-    return generatedDir;
-  }
-  if (!(await journalExists(root))) return generatedDir; // the common case: nothing to recover, no lock to take
-  try {
-    const lock = await acquireWorkspaceLock(root, 'build --check');
-    try {
-      await recoverPromotion(root, generatedDir);
-    } finally {
-      await lock.release();
-    }
-  } catch (error) {
-    if (!(error instanceof WorkspaceLockedError)) throw error;
-  }
-  return generatedDir;
 }
 
 /** The scenarios folder as check finds it: whether the config names it, and what is there. */

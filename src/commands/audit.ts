@@ -2,6 +2,9 @@ import path from 'node:path';
 import { Option } from 'commander';
 import type { AuditedRequest, Leak } from '../phases/6-generate/leak-audit.js';
 import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { readGeneratedTree } from '../io/generated-tree.js';
+import { readTemplates } from '../io/templates.js';
+import { SPECCC_VERSION } from '../version.js';
 
 interface AuditFlags {
   root?: string;
@@ -18,11 +21,8 @@ interface AuditFlags {
 export async function runAudit(io: CliIo, flags: AuditFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     const { check } = await import('../compile.js');
-    const { readGeneratedTree } = await import('../io/generated-tree.js');
-    const { readTemplates } = await import('../io/templates.js');
     const { listRuns, readRun } = await import('../io/trace.js');
     const { auditRequests, leakThreshold, scenarioTexts, LEAK_MIN_SHINGLES } = await import('../phases/6-generate/leak-audit.js');
-    const { SPECCC_VERSION } = await import('../version.js');
     const checked = await check({ root });
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const { config } = checked;

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import type { BuildEvent, Diagnostic } from '../types/index.js';
 import { EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
+import { requireStryker } from './stryker.js';
 
 export interface BuildFlags {
   root?: string;
@@ -44,6 +45,8 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const { loadConfig } = await import('../io/config-file.js');
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const config = (await loadConfig(root)).config;
+    // promotion.minMutationScore adds a Stryker run to every build of a spec with holdouts.
+    if (!planOnly && config.promotion.minMutationScore !== undefined) requireStryker('promotion.minMutationScore');
     const credentials = takeCredentials(io.env);
     // Every warning of the run, as printed: also part of the JSON output.
     const warned: string[] = [];
@@ -91,7 +94,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
         const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted, batch: Boolean(flags.batch) });
         if (flags.promptsOut) await writePrompts(path.resolve(io.cwd, flags.promptsOut), result);
         if (flags.format === 'json') io.stdout(toJson({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }));
-        else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, maxCost ?? config.budgetUsd, io.color, Boolean(flags.batch)));
+        else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, (await import('../phases/6-generate/budget.js')).runCapUsd(config, maxCost), io.color, Boolean(flags.batch)));
         const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
         return flags.check && stale ? EXIT.failed : EXIT.ok;
       }

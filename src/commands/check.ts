@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
-import type { StoredReport } from '../fast-path.js';
+// What an unchanged workspace needs is imported statically (one chunk of the bundle, loaded with
+// this command); the pipeline, for a workspace that changed, is loaded on use.
+import { checkDigest, readInputs, storedReport, storeReport, type StoredReport } from '../fast-path.js';
+import { recoverUnderLock } from '../io/recover.js';
+import { readRawConfig } from '../io/raw-config.js';
+import { holdoutTextsDigest } from '../io/holdouts.js';
+import { formatText } from '../diagnostics/reporters/text.js';
 import { EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
 
 export interface CheckFlags {
@@ -13,7 +19,6 @@ export interface CheckFlags {
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
 async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean }): Promise<StoredReport> {
-  const { checkDigest, readInputs, storedReport, storeReport } = await import('../fast-path.js');
   const read = options.useCache ? await readInputs(options.root) : undefined;
   // The coverage trace (requirement-untested) also reads the scenarios' text, which the fast path's inputs list by name only.
   const holdouts = read ? await scenariosDigest(options.root) : '';
@@ -28,7 +33,6 @@ async function checkReport(options: { root: string; paths: string[]; cwd: string
 }
 
 async function scenariosDigest(root: string): Promise<string> {
-  const [{ readRawConfig }, { holdoutTextsDigest }] = await Promise.all([import('../io/raw-config.js'), import('../io/holdouts.js')]);
   return holdoutTextsDigest(path.resolve(root, (await readRawConfig(root)).paths.scenarios));
 }
 
@@ -50,14 +54,12 @@ function sourcesOf(root: string): (file: string) => string | undefined {
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
-    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
-    // Loaded on use: start-up time is part of every check, and most of speccc is not needed for it.
-
+    await recoverUnderLock(root, null);
     const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
     else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));
-    else io.stdout((await import('../diagnostics/reporters/text.js')).formatText(result.diagnostics, summary, { color: io.color, ...(io.color ? { sourceOf: sourcesOf(root) } : {}) }));
+    else io.stdout(formatText(result.diagnostics, summary, { color: io.color, ...(io.color ? { sourceOf: sourcesOf(root) } : {}) }));
     if (result.configBroken) return EXIT.usage;
     const failing = result.errors + (flags.strict ? result.warnings : 0);
     return failing > 0 ? EXIT.failed : EXIT.ok;

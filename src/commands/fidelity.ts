@@ -8,6 +8,8 @@ import { promises as fs } from 'node:fs';
 import type { SpecccConfig, Workspace } from '../types/index.js';
 import { EXIT, UsageError, type CliIo } from './shared.js';
 import { closest } from '../diagnostics/closest.js';
+import { readGeneratedTree } from '../io/generated-tree.js';
+import { SPECCC_VERSION } from '../version.js';
 
 const RECORDING = /\.(?:jsonl|har)$/;
 
@@ -15,10 +17,8 @@ export async function runFidelity(
   io: CliIo,
   options: { root: string; twin: string; config: SpecccConfig; workspace: Workspace; scenariosDir: string; format: 'text' | 'json' },
 ): Promise<number> {
-  const [{ createGate, takeCredentials }, { readGeneratedTree }, { SPECCC_VERSION }, twins, fidelity, { replayFiles }] = await Promise.all([
+  const [{ createGate, takeCredentials }, twins, fidelity, { replayFiles }] = await Promise.all([
     import('../runtime.js'),
-    import('../io/generated-tree.js'),
-    import('../version.js'),
     import('../phases/2-model/twins.js'),
     import('../phases/7-validate/fidelity.js'),
     import('../io/service-twins/index.js'),

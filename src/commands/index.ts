@@ -1,25 +1,14 @@
-/** argv -> command -> exit code. Commands get the process's edges through CliIo. */
+/**
+ * argv -> command -> exit code. Commands get the process's edges through CliIo.
+ *
+ * Each command's module is loaded only when it is the one invoked: start-up is part of every run
+ * (`speccc check` on one spec is mostly start-up), and the bundle keeps every command in its own
+ * chunk. Help, completion (which reads the whole command tree) and anything not recognised load
+ * them all, so what commander prints is the same as with every command registered.
+ */
 import { Command, CommanderError } from 'commander';
 import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
-import { registerCheck } from './check.js';
-import { registerBuild } from './build.js';
-import { registerLog } from './log.js';
-import { registerVerify } from './verify.js';
-import { registerWatch } from './watch.js';
-import { registerPromote } from './promote.js';
-import { registerScenarios } from './scenarios.js';
-import { registerTrace } from './trace.js';
-import { registerAudit } from './audit.js';
-import { registerInit } from './init.js';
-import { registerTwin } from './twin.js';
-import { registerCompletion } from './completion.js';
-import { registerReport } from './report.js';
-import { registerGraph } from './graph.js';
-import { registerLsp } from './lsp.js';
-import { registerTriage } from './triage.js';
-import { registerStatus } from './status.js';
 import { usageSuggestion } from './usage-suggestion.js';
-
 import { SPECCC_VERSION as VERSION } from '../version.js';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -35,8 +24,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Suggestions come from closest(), as everywhere else (usage-suggestion.ts).
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands: RegisterCommand[] = [registerCheck, registerBuild, registerLog, registerVerify, registerPromote, registerScenarios, registerWatch, registerInit, registerTwin, registerCompletion, registerReport, registerGraph, registerLsp, registerTrace, registerAudit, registerTriage, registerStatus];
-  for (const register of commands) register(program, io, done);
+  for (const register of await Promise.all(commandsFor(argv).map((load) => load()))) register(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -50,4 +38,33 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   return pending ? await pending : EXIT.ok;
+}
+
+/** Every command, in the order `speccc --help` lists them. */
+const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  check: async () => (await import('./check.js')).registerCheck,
+  build: async () => (await import('./build.js')).registerBuild,
+  log: async () => (await import('./log.js')).registerLog,
+  verify: async () => (await import('./verify.js')).registerVerify,
+  promote: async () => (await import('./promote.js')).registerPromote,
+  scenarios: async () => (await import('./scenarios.js')).registerScenarios,
+  watch: async () => (await import('./watch.js')).registerWatch,
+  init: async () => (await import('./init.js')).registerInit,
+  twin: async () => (await import('./twin.js')).registerTwin,
+  completion: async () => (await import('./completion.js')).registerCompletion,
+  report: async () => (await import('./report.js')).registerReport,
+  graph: async () => (await import('./graph.js')).registerGraph,
+  lsp: async () => (await import('./lsp.js')).registerLsp,
+  trace: async () => (await import('./trace.js')).registerTrace,
+  audit: async () => (await import('./audit.js')).registerAudit,
+  triage: async () => (await import('./triage.js')).registerTriage,
+  status: async () => (await import('./status.js')).registerStatus,
+};
+
+/** The commands to register for `argv`: the one it names; none for `--version`; all for anything else (help, completion, a typo). */
+function commandsFor(argv: readonly string[]): (() => Promise<RegisterCommand>)[] {
+  const first = argv[0] ?? '';
+  if (first !== 'completion' && Object.hasOwn(COMMANDS, first)) return [COMMANDS[first]!];
+  if (first === '--version' || first === '-V') return [];
+  return Object.values(COMMANDS);
 }

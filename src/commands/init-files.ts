@@ -9,10 +9,11 @@
 import path from 'node:path';
 import { constants, promises as fs } from 'node:fs';
 import { appendInside, folderInside } from '../io/safe-write.js';
-import { fileURLToPath } from 'node:url';
+import { assetPath } from '../io/package-files.js';
 
 /** speccc's init templates ship in assets/init/ beside dist/ and src/. */
-export const INIT_ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/init');
+/** speccc's init templates ship in assets/init/ beside dist/ and src/. */
+export const initAssetsDir = (): string => assetPath('init');
 
 export const CI_PROVIDERS = ['github'] as const;
 export type CiProvider = (typeof CI_PROVIDERS)[number];
@@ -94,7 +95,7 @@ async function initConfig(scenariosPath: string): Promise<string> {
 /** The workspace template's files: `templates/…` goes to the templates folder, `gitignore` becomes the .gitignore block. */
 async function workspaceFiles(layout: InitLayout, vars: Record<string, string>): Promise<Planned[]> {
   const out: Planned[] = [];
-  const workspace = path.join(INIT_ASSETS_DIR, 'workspace');
+  const workspace = path.join(initAssetsDir(), 'workspace');
   for (const rel of await filesUnder(workspace)) {
     const content = renderTemplate(await fs.readFile(path.join(workspace, rel), 'utf8'), vars);
     const [top, ...rest] = rel.split(path.sep);
@@ -124,14 +125,14 @@ export async function planInit(layout: InitLayout, name: string, ci: CiProvider 
   out.push({ target: config, content: await initConfig(scenariosPath), mode: 'create', role: 'content' });
   const rank = (f: Planned) => (f.target === config ? 0 : f.mode === 'append-block' ? 1 : 2);
   out.sort((a, b) => rank(a) - rank(b));
-  const scenarios = path.join(INIT_ASSETS_DIR, 'scenarios');
+  const scenarios = path.join(initAssetsDir(), 'scenarios');
   for (const rel of await filesUnder(scenarios)) {
     out.push({ target: path.join(scenariosDir, rel), content: renderTemplate(await fs.readFile(path.join(scenarios, rel), 'utf8'), vars), mode: 'create', role: 'content' });
   }
   if (ci === 'github') {
     // In CI the scenarios are checked out beside the product, under their folder's name.
     const ciVars = { ...vars, scenarios_path: separate ? `../${vars.scenarios_dir}` : scenariosPath };
-    const text = await fs.readFile(path.join(INIT_ASSETS_DIR, 'ci', 'github.yml'), 'utf8');
+    const text = await fs.readFile(path.join(initAssetsDir(), 'ci', 'github.yml'), 'utf8');
     out.push({ target: path.join(root, '.github', 'workflows', 'speccc.yml'), content: renderTemplate(text, ciVars, { separate }), mode: 'create', role: 'infrastructure' });
   }
   return out;

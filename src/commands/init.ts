@@ -12,7 +12,7 @@ import { EXIT, UsageError, type CliIo, type RegisterCommand } from './shared.js'
 import { appendBlock, CI_PROVIDERS, classify, createFile, planInit, toPosix, type Action, type CiProvider, type InitLayout, type Planned } from './init-files.js';
 import { assertInside, OutsideWorkspaceError } from '../io/safe-write.js';
 
-export { INIT_ASSETS_DIR } from './init-files.js';
+export { initAssetsDir } from './init-files.js';
 
 export interface InitFlags {
   name?: string;

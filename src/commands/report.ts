@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { ReportModel } from '../report/model.js';
 import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { SPECCC_VERSION } from '../version.js';
 
 export interface ReportFlags {
   root?: string;
@@ -26,7 +27,6 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
   const { buildableInOrder, REASON_TEXT } = await import('../phases/5-plan/index.js');
   const { collectReport } = await import('../report/collect.js');
   const { priorityRank } = await import('../report/queue.js');
-  const { SPECCC_VERSION } = await import('../version.js');
   type CollectInput = import('../report/collect.js').CollectInput;
 
   const planned = await build({ root, mode: 'plan' });

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { Option } from 'commander';
 import type { KnownResult, TracedSpec } from '../phases/3-check/coverage.js';
 import { EXIT, inWorkspace, readyIdUnknown, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { readGeneratedTree } from '../io/generated-tree.js';
+import { SPECCC_VERSION } from '../version.js';
 
 interface TraceFlags {
   root?: string;
@@ -29,11 +31,9 @@ const resultText = (r: KnownResult | null) =>
 export async function runTrace(io: CliIo, specId: string | undefined, flags: TraceFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     const { check } = await import('../compile.js');
-    const { readGeneratedTree } = await import('../io/generated-tree.js');
     const { readVerifyHistory } = await import('../io/verify-history.js');
     const { buildableInOrder } = await import('../phases/5-plan/index.js');
     const { traceReport } = await import('../phases/3-check/coverage.js');
-    const { SPECCC_VERSION } = await import('../version.js');
     const checked = await check({ root });
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const buildable = buildableInOrder(checked.workspace);

@@ -6,6 +6,10 @@ import type { MutationResult, ScenarioVerdict, Survivor } from '../types/index.j
 import type { VerifyHistoryLine } from '../io/verify-history.js';
 import { EXIT, inWorkspace, readyIdUnknown, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 import { closest } from '../diagnostics/closest.js';
+import { requireStryker } from './stryker.js';
+import { readGeneratedTree } from '../io/generated-tree.js';
+import { recoverUnderLock } from '../io/recover.js';
+import { SPECCC_VERSION } from '../version.js';
 
 interface VerifyFlags {
   root?: string;
@@ -38,13 +42,12 @@ interface SpecMutation extends Omit<MutationResult, 'survivors'> {
 export async function runVerify(io: CliIo, specId: string | undefined, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
-    await (await import('../pipeline-steps.js')).recoverUnderLock(root, null);
+    if (flags.mutate) requireStryker();
+    await recoverUnderLock(root, null);
     const { check } = await import('../compile.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
-    const { readGeneratedTree } = await import('../io/generated-tree.js');
     const { appendVerifyHistory } = await import('../io/verify-history.js');
     const { buildableInOrder } = await import('../phases/5-plan/index.js');
-    const { SPECCC_VERSION } = await import('../version.js');
     const checked = await check({ root });
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const { config } = checked;

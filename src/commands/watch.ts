@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { EXIT, inWorkspace, parseUsd, type CliIo, type RegisterCommand } from './shared.js';
+import { requireStryker } from './stryker.js';
 
 interface WatchFlags {
   root?: string;
@@ -24,12 +25,13 @@ export async function runWatch(io: CliIo, flags: WatchFlags): Promise<number> {
       const { createRuntime, takeCredentials, createGate } = await import('../runtime.js');
       const { createBudget } = await import('../phases/6-generate/budget.js');
       const config = (await loadConfig(root)).config;
+      if (config.promotion.minMutationScore !== undefined) requireStryker('promotion.minMutationScore');
       const credentials = takeCredentials(io.env);
       // Refuse to start without a sandbox, rather than at the first build.
       for (const warning of createGate({ config, credentials }).warnings) io.stderr(`speccc: warning: ${warning}\n`);
       const budget = createBudget(perSession ?? null);
       session = budget;
-      runtimeForBuild = () => createRuntime({ root, config, credentials, command: 'watch', provider: flags.provider, session: budget, maxCostUsd: perBuild ?? config.budgetUsd });
+      runtimeForBuild = () => createRuntime({ root, config, credentials, command: 'watch', provider: flags.provider, session: budget, ...(perBuild !== undefined ? { maxCostUsd: perBuild } : {}) });
     }
     const json = flags.format === 'json';
     const emit = (event: Record<string, unknown>) => io.stdout(JSON.stringify(event) + '\n');

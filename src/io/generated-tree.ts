@@ -1,7 +1,7 @@
 /** Reading the generated tree and its manifest: the edge the planner's data comes from. */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { listFiles } from './list-files.js';
 import type { Manifest, ManifestEntry } from '../types/index.js';
 import { sha256 } from '../phases/1-parse/hash.js';
 import { emptyManifest, MANIFEST_FORMAT } from '../phases/5-plan/manifest.js';
@@ -38,12 +38,8 @@ export interface TreeIndex {
 }
 
 async function listTree(generatedDir: string): Promise<string[]> {
-  try {
-    const names = await glob('**/*', { cwd: generatedDir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['.speccc/**', ...TREE_FOREIGN_DIRS.map((d) => `${d}/**`)] });
-    return names.map((name) => name.split(path.sep).join('/')).filter((rel) => !TREE_OWN_FILES.has(rel));
-  } catch {
-    return [];
-  }
+  const names = await listFiles(generatedDir, { match: () => true, dot: true, followLinks: false, skipTop: ['.speccc', ...TREE_FOREIGN_DIRS] });
+  return names.filter((rel) => !TREE_OWN_FILES.has(rel));
 }
 
 export async function readGeneratedTree(generatedDir: string, version: string): Promise<GeneratedTree> {
@@ -64,19 +60,15 @@ export async function readGeneratedTree(generatedDir: string, version: string): 
 export async function indexGeneratedTree(generatedDir: string, hash: Hasher): Promise<TreeIndex> {
   const hashes = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
-  const [, manifest] = await Promise.all([
-    Promise.all(
-      (await listTree(generatedDir)).map(async (rel) => {
-        const hashed = await hash(path.join(generatedDir, rel));
-        if (!hashed) return;
-        hashes.set(rel, hashed.hash);
-        if (hashed.bytes) bytes.set(rel, hashed.bytes);
-      }),
-    ),
-    hash(path.join(generatedDir, MANIFEST_PATH)),
-  ]);
-  const sorted = new Map([...hashes].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { dir: generatedDir, hashes: sorted, bytes, manifestHash: manifest?.hash ?? null };
+  // listTree gives sorted POSIX paths: the index is in path order as it is built.
+  for (const rel of await listTree(generatedDir)) {
+    const hashed = hash(`${generatedDir}${path.sep}${rel}`);
+    if (!hashed) continue;
+    hashes.set(rel, hashed.hash);
+    if (hashed.bytes) bytes.set(rel, hashed.bytes);
+  }
+  const manifest = hash(path.join(generatedDir, MANIFEST_PATH));
+  return { dir: generatedDir, hashes, bytes, manifestHash: manifest?.hash ?? null };
 }
 
 /**

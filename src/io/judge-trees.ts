@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assetPath } from './package-files.js';
 import type { FileTree } from '../types/index.js';
 import { HOST_RUNTIME, JUDGE_RUNTIME } from '../phases/7-validate/judge-modules.js';
 import { transpile } from './service-twins/index.js';
 
-const assets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/judge');
+const assets = assetPath('judge');
 let runtime: Map<string, string> | undefined;
 const read = (name: string) => (runtime ??= new Map()).get(name) ?? runtime.set(name, readFileSync(path.join(assets, name), 'utf8')).get(name)!;
 

@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { shippedScript } from './package-files.js';
 
 export interface ModelJob {
   file: string;
@@ -45,11 +46,18 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): n
   return Math.max(0, Math.min(os.availableParallelism() - 1, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
-/** A worker running model-worker beside this module; from the TypeScript sources (tests) it is loaded through tsx. */
+/**
+ * A worker running model-worker: the bundle's own entry point (dist/model-worker.js, which loads
+ * only the parse chunk), or from the TypeScript sources (tests) the module loaded through tsx.
+ */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./model-worker.js', import.meta.url));
+  // node:worker_threads is loaded here, not imported: loading it costs more than a whole warm
+  // `check` of a small workspace, which never starts a worker.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = shippedScript('model-worker', 'io/model-worker');
+  if (!worker.typescript) return new Worker(worker.path);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const script = new URL('./model-worker.ts', import.meta.url).href;
+  const script = pathToFileURL(worker.path).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(script)}))`, { eval: true });
 }
 

@@ -15,20 +15,15 @@
  * is rewritten with only the used ones. A torn append is a line that fails its checksum: a miss.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, openSync, promises as fs, write } from 'node:fs';
+import { closeSync, constants, openSync, promises as fs, write } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ModelledFile } from '../types/index.js';
 import { decodeModel, encodeModel } from './model-codec.js';
 import { appendInside, folderInsideSync, OutsideWorkspaceError } from './safe-write.js';
+import { PARSE_CACHE_FILE, PARSE_CACHE_FORMAT } from './parse-cache-file.js';
 
-/** Bump when the model's shape, the checks inside phases 1–2 or the spec-local rules change meaning. */
-export const PARSE_CACHE_FORMAT = 14;
-
-export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
-
-/** Whether the workspace has a parse cache at all: without one, every spec will be parsed. */
-export const hasParseCache = (root: string): boolean => existsSync(path.join(root, PARSE_CACHE_FILE));
+export { hasParseCache, PARSE_CACHE_FILE, PARSE_CACHE_FORMAT } from './parse-cache-file.js';
 
 export interface ParseCache {
   /** The entry for this file and content, rebuilt around `text` (the decoded file); undefined when absent or invalid. */
@@ -49,11 +44,26 @@ const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 /** Entries nothing uses that a file may hold before it is rewritten without them (or a tenth of its entries, if more). */
 const MAX_STALE = 64;
 
-/** One entry line (without its newline) for a key and an encoded model, its checksum seeded with the header's. */
-function lineOf(headerCrc: number, key: string, encoded: string): Buffer {
+/**
+ * A line's bytes (without its newline): one buffer for a line read from the file; for a line
+ * made in this run, its checksum field and its body apart, so that the body (the encoded model,
+ * most of the bytes) is copied once, into the file's buffer, instead of once per line first.
+ */
+type Line = Buffer | { head: Buffer; body: Buffer };
+
+/** One entry line for a key and an encoded model, its checksum seeded with the header's. */
+function lineOf(headerCrc: number, key: string, encoded: string): Line {
   const body = Buffer.from(`${key}\t${encoded}`, 'utf8'); // encoded once, for the checksum and the line
-  const head = Buffer.from(`${hex8(crc32(body, headerCrc))}\t`, 'latin1');
-  return Buffer.concat([head, body], head.length + body.length);
+  return { head: Buffer.from(`${hex8(crc32(body, headerCrc))}\t`, 'latin1'), body };
+}
+
+/** The buffers of `lines`, each followed by a newline, in order: for one Buffer.concat. */
+function partsOf(lines: Iterable<Line>, parts: Buffer[] = []): Buffer[] {
+  for (const line of lines) {
+    if (Buffer.isBuffer(line)) parts.push(line, NEWLINE);
+    else parts.push(line.head, line.body, NEWLINE);
+  }
+  return parts;
 }
 
 interface IndexedLines {
@@ -87,7 +97,8 @@ function indexLines(bytes: Buffer, header: string): IndexedLines {
 }
 
 /** The encoded model in a line, or undefined when its checksum does not match its bytes. */
-function payloadOf(headerCrc: number, line: Buffer): string | undefined {
+function payloadOf(headerCrc: number, line: Line): string | undefined {
+  if (!Buffer.isBuffer(line)) line = Buffer.concat([line.head, line.body]); // made in this run: read back only in a long session
   if (hex8(crc32(line.subarray(9), headerCrc)) !== line.toString('latin1', 0, 8)) return undefined;
   const body = line.toString('utf8', 9);
   const fileEnd = body.indexOf('\t', body.indexOf('\t') + 1);
@@ -126,14 +137,14 @@ export async function openParseCache(root: string, specccVersion: string): Promi
   const file = path.join(root, PARSE_CACHE_FILE);
   const header = JSON.stringify({ speccc: specccVersion, format: PARSE_CACHE_FORMAT });
   const headerCrc = crc32(`${header}\n`);
-  let stored = new Map<string, Buffer>();
+  let stored = new Map<string, Line>();
   let appendable = false;
   try {
     ({ lines: stored, appendable } = indexLines(await fs.readFile(file), header));
   } catch {
     // no cache yet, or unreadable: start empty
   }
-  const added = new Map<string, Buffer>();
+  const added = new Map<string, Line>();
   const used = new Set<string>();
   let dropped = false;
   const drop = (key: string) => {
@@ -167,17 +178,13 @@ export async function openParseCache(root: string, specccVersion: string): Promi
       try {
         if (appendable && !dropped && stale.length <= Math.max(MAX_STALE, stored.size / 10)) {
           if (added.size === 0) return;
-          const parts: Buffer[] = [];
-          for (const line of added.values()) parts.push(line, NEWLINE);
-          await appendInside(root, PARSE_CACHE_FILE, Buffer.concat(parts));
+          await appendInside(root, PARSE_CACHE_FILE, Buffer.concat(partsOf(added.values())));
           return;
         }
         if (!dropped && added.size === 0 && stale.length === 0) return;
         const all = new Map([...stored, ...added]);
         for (const key of stale) all.delete(key);
-        const parts: Buffer[] = [Buffer.from(`${header}\n`)];
-        for (const line of all.values()) parts.push(line, NEWLINE);
-        await writeBehind(root, file, Buffer.concat(parts));
+        await writeBehind(root, file, Buffer.concat(partsOf(all.values(), [Buffer.from(`${header}\n`)])));
         await fs.rm(path.join(path.dirname(file), 'models.json'), { force: true }); // the cache before format 6
       } catch (error) {
         // A read-only workspace still checks; it just does not get faster. A link out of it is reported.

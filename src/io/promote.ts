@@ -36,7 +36,9 @@ async function exists(p: string): Promise<boolean> {
  * are exactly the generated folder and folders under `.speccc/staging/` of this workspace.
  * Anything else is refused, and nothing it names is renamed or deleted.
  */
-function checkJournal(root: string, generatedDir: string, raw: unknown): Journal {
+async function checkJournal(root: string, generatedDir: string, raw: unknown): Promise<Journal> {
+  // The schema (zod) is loaded only when there is a journal: a check's start-up never needs it.
+  const { JournalSchema } = await import('../schemas/state.js');
   const parsed = JournalSchema.safeParse(raw);
   if (!parsed.success) throw new CorruptStateError(`.speccc/promote-journal.json is not a promotion journal; delete it if no build is running`);
   const journal = parsed.data;
@@ -66,7 +68,7 @@ export async function recoverPromotion(root: string, generatedDir: string): Prom
   } catch {
     throw new CorruptStateError(`.speccc/promote-journal.json is not valid JSON; delete it if no build is running`);
   }
-  const journal = checkJournal(root, generatedDir, raw);
+  const journal = await checkJournal(root, generatedDir, raw);
   let outcome: 'completed' | 'restored' = 'completed';
   if (!(await exists(journal.generated))) {
     // Died between the two renames: the old tree is aside and the new one is complete.

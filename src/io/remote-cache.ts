@@ -87,196 +87,229 @@ function tagMatches(expected: Buffer, received: string): boolean {
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; detail: string };
 
+/** One client's settings, checked once: every function below takes it. */
+interface Client {
+  readonly options: RemoteCacheOptions;
+  /** The token and signing key, scrubbed from every detail. */
+  readonly secrets: readonly string[];
+  /** Per request, reading the body included (ms). */
+  readonly timeoutMs: number;
+  readonly fetch: typeof fetch;
+  /** The server's base URL, or why the options cannot reach one (then every call is an error result). */
+  readonly base: { ok: true; url: URL } | { ok: false; problem: string };
+}
+
 export function createRemoteCache(options: RemoteCacheOptions): RemoteCache {
-  const secrets = [options.token, options.signingKey].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const c = clientOf(options);
+  return {
+    get: (hash, signal) => getArtifact(c, hash, signal),
+    put: (hash, bytes, signal) => putArtifact(c, hash, bytes, signal),
+    status: (signal) => cacheStatus(c, signal),
+  };
+}
+
+function clientOf(options: RemoteCacheOptions): Client {
   const timeoutMs = options.timeoutMs !== undefined && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0
     ? options.timeoutMs
     : DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetch ?? globalThis.fetch;
   const base = parseBase(options.url);
-  const configProblem = typeof base === 'string'
-    ? base
-    : typeof options.team !== 'string' || options.team.length === 0
-      ? 'no team configured'
-      : typeof options.token !== 'string' || options.token.length === 0
-        ? 'no token configured'
-        : !/^[\x21-\x7e]+$/.test(options.token)
-          ? 'the token has characters an HTTP header cannot carry'
-          : undefined;
-
-  /** One line, bounded, with every secret replaced: the only way a detail is made. */
-  const clean = (text: string): string => {
-    let out = text;
-    for (const secret of secrets) out = out.split(secret).join('[redacted]');
-    out = out.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (out.length > MAX_DETAIL) out = `${out.slice(0, MAX_DETAIL - 1)}…`;
-    // Truncation or whitespace folding could in theory recreate a secret's text; check once more.
-    for (const secret of secrets) if (out.includes(secret)) return 'remote cache failure (detail withheld: it named a credential)';
-    return out;
-  };
-
-  const artifactUrl = (root: URL, hash: string): string => {
-    const url = new URL(root.href);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/v8/artifacts/${hash}`;
-    url.search = new URLSearchParams({ teamId: options.team, slug: options.team }).toString();
-    return url.href;
-  };
-
-  const checkHash = (hash: unknown): string | undefined => {
-    if (typeof hash !== 'string') return 'invalid hash: not a string';
-    if (!HASH_PATTERN.test(hash)) return `invalid hash: expected 16 to 128 hex characters, got ${hash.length} characters`;
-    return undefined;
-  };
-
-  /**
-   * One request with its own timeout (which also covers reading the body), joined to the
-   * caller's signal. `read` runs inside the same guard so a body that stalls is a timeout too.
-   */
-  async function request<T>(
-    what: string,
-    url: string,
-    init: RequestInit,
-    signal: AbortSignal | undefined,
-    read: (res: Response) => Promise<T>,
-  ): Promise<Attempt<T>> {
-    if (signal?.aborted) return { ok: false, detail: clean(`${what}: aborted`) };
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const joined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
-    try {
-      const res = await doFetch(url, {
-        ...init,
-        headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${options.token}` },
-        signal: joined,
-      });
-      return { ok: true, value: await read(res) };
-    } catch (error) {
-      if (timeout.signal.aborted && !signal?.aborted) return { ok: false, detail: clean(`${what}: timed out after ${timeoutMs} ms`) };
-      if (signal?.aborted) return { ok: false, detail: clean(`${what}: aborted`) };
-      return { ok: false, detail: clean(`${what}: ${describe(error)}`) };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** `HTTP 401 Unauthorized: Invalid authorization token`, the server's words shortened and scrubbed. */
-  async function httpFailure(res: Response): Promise<string> {
-    let said = '';
-    try {
-      const text = (await res.text()).slice(0, 2_000);
-      try {
-        const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-        const error = body.error as { message?: unknown } | string | undefined;
-        said = typeof body.message === 'string' ? body.message
-          : typeof error === 'string' ? error
-          : typeof error?.message === 'string' ? error.message
-          : text;
-      } catch {
-        said = text;
-      }
-    } catch {
-      // the body could not be read; the status says enough
-    }
-    said = said.replace(/\s+/g, ' ').trim().slice(0, 120);
-    return `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
-  }
-
+  const problem = typeof base === 'string' ? base : optionsProblem(options);
   return {
-    async get(hash, signal) {
-      try {
-        const problem = configProblem ?? checkHash(hash);
-        if (problem !== undefined || typeof base === 'string') return { status: 'error', detail: clean(`remote cache get: ${problem}`) };
-        const what = `remote cache get ${hash.slice(0, 16)}`;
-        const attempt = await request(what, artifactUrl(base, hash), { method: 'GET' }, signal, async (res): Promise<CacheGet> => {
-          if (res.status === 404) {
-            await res.body?.cancel().catch(() => undefined);
-            return { status: 'miss' };
-          }
-          if (res.status !== 200) return { status: 'error', detail: clean(`${what}: ${await httpFailure(res)}`) };
-          const tag = res.headers.get('x-artifact-tag');
-          const bytes = new Uint8Array(await res.arrayBuffer());
-          if (options.signingKey === undefined || options.signingKey === '') return { status: 'hit', bytes };
-          if (tag === null || tag.trim() === '') {
-            return { status: 'refused', reason: 'unsigned', detail: clean(`${what}: the artifact has no x-artifact-tag, and signing is on`) };
-          }
-          if (!tagMatches(tagBytes(options.signingKey, hash, options.team, bytes), tag.trim())) {
-            return {
-              status: 'refused',
-              reason: 'bad-signature',
-              detail: clean(`${what}: the x-artifact-tag does not verify (tampered, or signed with another key or team)`),
-            };
-          }
-          return { status: 'hit', bytes };
-        });
-        return attempt.ok ? attempt.value : { status: 'error', detail: attempt.detail };
-      } catch (error) {
-        return { status: 'error', detail: clean(`remote cache get: ${describe(error)}`) };
-      }
-    },
-
-    async put(hash, bytes, signal) {
-      try {
-        const problem = configProblem ?? checkHash(hash) ?? (bytes instanceof Uint8Array ? undefined : 'the artifact is not bytes');
-        if (problem !== undefined || typeof base === 'string') return { status: 'error', detail: clean(`remote cache put: ${problem}`) };
-        const what = `remote cache put ${hash.slice(0, 16)}`;
-        const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
-        if (options.signingKey) headers['x-artifact-tag'] = artifactTag(options.signingKey, hash, options.team, bytes);
-        // A view on the same memory, typed as fetch wants it (a SharedArrayBuffer-backed array is copied).
-        const body = bytes.buffer instanceof ArrayBuffer
-          ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-          : new Uint8Array(bytes);
-        const attempt = await request(what, artifactUrl(base, hash), { method: 'PUT', headers, body }, signal, async (res): Promise<CachePut> => {
-          if (res.status >= 200 && res.status < 300) {
-            await res.body?.cancel().catch(() => undefined);
-            return { status: 'stored' };
-          }
-          return { status: 'error', detail: clean(`${what}: ${await httpFailure(res)}`) };
-        });
-        return attempt.ok ? attempt.value : { status: 'error', detail: attempt.detail };
-      } catch (error) {
-        return { status: 'error', detail: clean(`remote cache put: ${describe(error)}`) };
-      }
-    },
-
-    async status(signal) {
-      try {
-        if (configProblem !== undefined || typeof base === 'string') return { ok: false, detail: clean(`remote cache: ${configProblem}`) };
-        const statusUrl = new URL(base.href);
-        statusUrl.pathname = `${statusUrl.pathname.replace(/\/+$/, '')}/v8/artifacts/status`;
-        statusUrl.search = new URLSearchParams({ teamId: options.team, slug: options.team }).toString();
-        const what = 'remote cache status';
-        const state = await request(what, statusUrl.href, { method: 'GET' }, signal, async (res): Promise<Attempt<string>> => {
-          if (res.status !== 200) return { ok: false, detail: clean(`${what}: ${await httpFailure(res)}`) };
-          let body: unknown;
-          try {
-            body = JSON.parse(await res.text());
-          } catch {
-            return { ok: false, detail: clean(`${what}: the answer is not JSON`) };
-          }
-          const value = (body as { status?: unknown } | null)?.status;
-          if (typeof value !== 'string') return { ok: false, detail: clean(`${what}: the answer has no status`) };
-          return value === 'enabled' ? { ok: true, value } : { ok: false, detail: clean(`${what}: the cache is ${value}`) };
-        });
-        if (!state.ok) return { ok: false, detail: state.detail };
-        if (!state.value.ok) return { ok: false, detail: state.value.detail };
-        // Some servers answer the status route without checking the token: ask about an artifact.
-        const probe = await request('remote cache token check', artifactUrl(base, PROBE_HASH), { method: 'HEAD' }, signal, async (res) => {
-          await res.body?.cancel().catch(() => undefined);
-          return res.status;
-        });
-        if (!probe.ok) return { ok: false, detail: probe.detail };
-        if (probe.value === 401 || probe.value === 403) {
-          return { ok: false, detail: clean(`remote cache at ${base.host}: the token is not accepted for team ${options.team} (HTTP ${probe.value})`) };
-        }
-        if (probe.value !== 200 && probe.value !== 404) {
-          return { ok: false, detail: clean(`remote cache token check: HTTP ${probe.value}`) };
-        }
-        return { ok: true, detail: clean(`remote cache at ${base.host} is enabled for team ${options.team}`) };
-      } catch (error) {
-        return { ok: false, detail: clean(`remote cache status: ${describe(error)}`) };
-      }
-    },
+    options,
+    secrets: [options.token, options.signingKey].filter((s): s is string => typeof s === 'string' && s.length > 0),
+    timeoutMs,
+    fetch: options.fetch ?? globalThis.fetch,
+    base: problem === undefined && typeof base !== 'string' ? { ok: true, url: base } : { ok: false, problem: problem! },
   };
+}
+
+/** Why the team or token cannot be used, or undefined. */
+function optionsProblem(options: Pick<RemoteCacheOptions, 'team' | 'token'>): string | undefined {
+  if (typeof options.team !== 'string' || options.team.length === 0) return 'no team configured';
+  if (typeof options.token !== 'string' || options.token.length === 0) return 'no token configured';
+  if (!/^[\x21-\x7e]+$/.test(options.token)) return 'the token has characters an HTTP header cannot carry';
+  return undefined;
+}
+
+/** One line, bounded, with every secret replaced: the only way a detail is made. */
+export function scrubbed(secrets: readonly string[], text: string): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('[redacted]');
+  out = out.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (out.length > MAX_DETAIL) out = `${out.slice(0, MAX_DETAIL - 1)}…`;
+  // Truncation or whitespace folding could in theory recreate a secret's text; check once more.
+  for (const secret of secrets) if (out.includes(secret)) return 'remote cache failure (detail withheld: it named a credential)';
+  return out;
+}
+
+/** `<base>/v8/artifacts/<last>?teamId=<team>&slug=<team>`: `last` is a hash, or `status`. */
+function artifactsUrl(base: URL, team: string, last: string): string {
+  const url = new URL(base.href);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/v8/artifacts/${last}`;
+  url.search = new URLSearchParams({ teamId: team, slug: team }).toString();
+  return url.href;
+}
+
+function checkHash(hash: unknown): string | undefined {
+  if (typeof hash !== 'string') return 'invalid hash: not a string';
+  if (!HASH_PATTERN.test(hash)) return `invalid hash: expected 16 to 128 hex characters, got ${hash.length} characters`;
+  return undefined;
+}
+
+/**
+ * One request with its own timeout (which also covers reading the body), joined to the
+ * caller's signal. `read` runs inside the same guard so a body that stalls is a timeout too.
+ */
+async function request<T>(
+  c: Client,
+  what: string,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  read: (res: Response) => Promise<T>,
+): Promise<Attempt<T>> {
+  if (signal?.aborted) return { ok: false, detail: scrubbed(c.secrets, `${what}: aborted`) };
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), c.timeoutMs);
+  const joined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  try {
+    const res = await c.fetch(url, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${c.options.token}` },
+      signal: joined,
+    });
+    return { ok: true, value: await read(res) };
+  } catch (error) {
+    if (timeout.signal.aborted && !signal?.aborted) return { ok: false, detail: scrubbed(c.secrets, `${what}: timed out after ${c.timeoutMs} ms`) };
+    if (signal?.aborted) return { ok: false, detail: scrubbed(c.secrets, `${what}: aborted`) };
+    return { ok: false, detail: scrubbed(c.secrets, `${what}: ${describe(error)}`) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `HTTP 401 Unauthorized: Invalid authorization token`, the server's words shortened (callers scrub it). */
+async function httpFailure(res: Response): Promise<string> {
+  let said = '';
+  try {
+    const text = (await res.text()).slice(0, 2_000);
+    try {
+      const body = JSON.parse(text) as { message?: unknown; error?: unknown };
+      const error = body.error as { message?: unknown } | string | undefined;
+      said = typeof body.message === 'string' ? body.message
+        : typeof error === 'string' ? error
+        : typeof error?.message === 'string' ? error.message
+        : text;
+    } catch {
+      said = text;
+    }
+  } catch {
+    // the body could not be read; the status says enough
+  }
+  said = said.replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
+}
+
+async function getArtifact(c: Client, hash: string, signal: AbortSignal | undefined): Promise<CacheGet> {
+  try {
+    const problem = c.base.ok ? checkHash(hash) : c.base.problem;
+    if (problem !== undefined || !c.base.ok) return { status: 'error', detail: scrubbed(c.secrets, `remote cache get: ${problem}`) };
+    const what = `remote cache get ${hash.slice(0, 16)}`;
+    const attempt = await request(c, what, artifactsUrl(c.base.url, c.options.team, hash), { method: 'GET' }, signal, (res) => readArtifact(c, what, hash, res));
+    return attempt.ok ? attempt.value : { status: 'error', detail: attempt.detail };
+  } catch (error) {
+    return { status: 'error', detail: scrubbed(c.secrets, `remote cache get: ${describe(error)}`) };
+  }
+}
+
+/** A download's answer: a miss, an HTTP failure, or the bytes, refused unless their tag verifies when signing is on. */
+async function readArtifact(c: Client, what: string, hash: string, res: Response): Promise<CacheGet> {
+  if (res.status === 404) {
+    await res.body?.cancel().catch(() => undefined);
+    return { status: 'miss' };
+  }
+  if (res.status !== 200) return { status: 'error', detail: scrubbed(c.secrets, `${what}: ${await httpFailure(res)}`) };
+  const tag = res.headers.get('x-artifact-tag');
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const { signingKey, team } = c.options;
+  if (signingKey === undefined || signingKey === '') return { status: 'hit', bytes };
+  if (tag === null || tag.trim() === '') {
+    return { status: 'refused', reason: 'unsigned', detail: scrubbed(c.secrets, `${what}: the artifact has no x-artifact-tag, and signing is on`) };
+  }
+  if (!tagMatches(tagBytes(signingKey, hash, team, bytes), tag.trim())) {
+    return {
+      status: 'refused',
+      reason: 'bad-signature',
+      detail: scrubbed(c.secrets, `${what}: the x-artifact-tag does not verify (tampered, or signed with another key or team)`),
+    };
+  }
+  return { status: 'hit', bytes };
+}
+
+async function putArtifact(c: Client, hash: string, bytes: Uint8Array, signal: AbortSignal | undefined): Promise<CachePut> {
+  try {
+    const problem = c.base.ok ? (checkHash(hash) ?? (bytes instanceof Uint8Array ? undefined : 'the artifact is not bytes')) : c.base.problem;
+    if (problem !== undefined || !c.base.ok) return { status: 'error', detail: scrubbed(c.secrets, `remote cache put: ${problem}`) };
+    const what = `remote cache put ${hash.slice(0, 16)}`;
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+    if (c.options.signingKey) headers['x-artifact-tag'] = artifactTag(c.options.signingKey, hash, c.options.team, bytes);
+    // A view on the same memory, typed as fetch wants it (a SharedArrayBuffer-backed array is copied).
+    const body = bytes.buffer instanceof ArrayBuffer
+      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      : new Uint8Array(bytes);
+    const attempt = await request(c, what, artifactsUrl(c.base.url, c.options.team, hash), { method: 'PUT', headers, body }, signal, async (res): Promise<CachePut> => {
+      if (res.status >= 200 && res.status < 300) {
+        await res.body?.cancel().catch(() => undefined);
+        return { status: 'stored' };
+      }
+      return { status: 'error', detail: scrubbed(c.secrets, `${what}: ${await httpFailure(res)}`) };
+    });
+    return attempt.ok ? attempt.value : { status: 'error', detail: attempt.detail };
+  } catch (error) {
+    return { status: 'error', detail: scrubbed(c.secrets, `remote cache put: ${describe(error)}`) };
+  }
+}
+
+/** The status route says the cache is enabled, and a probe for an artifact shows the token is accepted. */
+async function cacheStatus(c: Client, signal: AbortSignal | undefined): Promise<{ ok: boolean; detail: string }> {
+  try {
+    if (!c.base.ok) return { ok: false, detail: scrubbed(c.secrets, `remote cache: ${c.base.problem}`) };
+    const base = c.base.url;
+    const { team } = c.options;
+    const what = 'remote cache status';
+    const state = await request(c, what, artifactsUrl(base, team, 'status'), { method: 'GET' }, signal, (res) => readStatus(c, what, res));
+    if (!state.ok) return { ok: false, detail: state.detail };
+    if (!state.value.ok) return { ok: false, detail: state.value.detail };
+    // Some servers answer the status route without checking the token: ask about an artifact.
+    const probe = await request(c, 'remote cache token check', artifactsUrl(base, team, PROBE_HASH), { method: 'HEAD' }, signal, async (res) => {
+      await res.body?.cancel().catch(() => undefined);
+      return res.status;
+    });
+    if (!probe.ok) return { ok: false, detail: probe.detail };
+    if (probe.value === 401 || probe.value === 403) {
+      return { ok: false, detail: scrubbed(c.secrets, `remote cache at ${base.host}: the token is not accepted for team ${team} (HTTP ${probe.value})`) };
+    }
+    if (probe.value !== 200 && probe.value !== 404) {
+      return { ok: false, detail: scrubbed(c.secrets, `remote cache token check: HTTP ${probe.value}`) };
+    }
+    return { ok: true, detail: scrubbed(c.secrets, `remote cache at ${base.host} is enabled for team ${team}`) };
+  } catch (error) {
+    return { ok: false, detail: scrubbed(c.secrets, `remote cache status: ${describe(error)}`) };
+  }
+}
+
+/** The status route's answer: `{"status":"enabled"}`, or why the cache cannot be used. */
+async function readStatus(c: Client, what: string, res: Response): Promise<Attempt<string>> {
+  if (res.status !== 200) return { ok: false, detail: scrubbed(c.secrets, `${what}: ${await httpFailure(res)}`) };
+  let body: unknown;
+  try {
+    body = JSON.parse(await res.text());
+  } catch {
+    return { ok: false, detail: scrubbed(c.secrets, `${what}: the answer is not JSON`) };
+  }
+  const value = (body as { status?: unknown } | null)?.status;
+  if (typeof value !== 'string') return { ok: false, detail: scrubbed(c.secrets, `${what}: the answer has no status`) };
+  return value === 'enabled' ? { ok: true, value } : { ok: false, detail: scrubbed(c.secrets, `${what}: the cache is ${value}`) };
 }
 
 /** The base URL, or why it cannot be one. Never echoes the URL itself (it may hold userinfo). */

@@ -1,19 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { glob } from 'tinyglobby';
+import { listFiles } from './list-files.js';
 import type { TemplateSource } from '../phases/4-render/templates.js';
 import type { StatCache } from './stat-cache.js';
+import { assetPath } from './package-files.js';
 
 /** speccc's own templates ship in assets/templates/ beside dist/ and src/. */
-export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/templates');
+export const defaultTemplatesDir = (): string => assetPath('templates');
 
 async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await glob('**/*.hbs', { cwd: dir, onlyFiles: true })).sort();
-  } catch {
-    return [];
-  }
+  return listFiles(dir, { match: (name) => name.endsWith('.hbs'), dot: false, followLinks: true });
 }
 
 async function readDir(dir: string, label: (name: string) => string): Promise<TemplateSource[]> {
@@ -28,7 +24,7 @@ async function readDir(dir: string, label: (name: string) => string): Promise<Te
 
 export async function readTemplates(root: string, templatesDir: string): Promise<{ defaults: TemplateSource[]; overrides: TemplateSource[] }> {
   return {
-    defaults: await readDir(DEFAULT_TEMPLATES_DIR, (n) => `(speccc default) ${n}`),
+    defaults: await readDir(defaultTemplatesDir(), (n) => `(speccc default) ${n}`),
     overrides: await readDir(path.join(root, templatesDir), (n) => path.posix.join(templatesDir.split(path.sep).join('/'), n)),
   };
 }
@@ -41,7 +37,7 @@ export async function hashTemplates(root: string, templatesDir: string, stats: S
       return hashed && [label(name.split(path.sep).join('/')), hashed.hash];
     }))).filter((t): t is [string, string] => t !== null);
   return [
-    ...(await hashDir(DEFAULT_TEMPLATES_DIR, (n) => `(speccc default) ${n}`)),
+    ...(await hashDir(defaultTemplatesDir(), (n) => `(speccc default) ${n}`)),
     ...(await hashDir(path.join(root, templatesDir), (n) => path.posix.join(templatesDir.split(path.sep).join('/'), n))),
   ];
 }

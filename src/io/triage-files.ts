@@ -5,15 +5,15 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { requestFromMarkdown, requestFromText, requestsFromIssues, type Parsed } from '../triage/requests.js';
 import { DECISIONS_DIR, decisionRecord, recordFile } from '../triage/record.js';
 import type { TriageTemplates } from '../triage/prompt.js';
 import type { Decision } from '../triage/types.js';
 import { writeInside } from './safe-write.js';
+import { assetPath } from './package-files.js';
 
 /** speccc's triage templates ship in assets/triage/, apart from the build's templates (which are part of every job key). */
-const TRIAGE_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/triage');
+const TRIAGE_TEMPLATES_DIR = assetPath('triage');
 
 export async function readTriageTemplates(): Promise<TriageTemplates> {
   const [system, request] = await Promise.all(['system', 'request'].map((n) => fs.readFile(path.join(TRIAGE_TEMPLATES_DIR, `${n}.hbs`), 'utf8')));

@@ -13,11 +13,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FileTree, SealedResult, Toolchain } from '../types/index.js';
 import { MAX_FILE_BYTES, OUTPUT_CAP_BYTES, scrubbedEnv } from './run-child.js';
+import { assetPath } from './package-files.js';
 
-export const TYPECHECK_SERVER_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/typecheck/server.mjs');
+/** The server script on the host (shipped in assets/, like the templates). */
+export const typecheckServerScript = (): string => assetPath('typecheck', 'server.mjs');
 /** Where the script appears inside the sandbox. */
 const SCRIPT_INSIDE = '/tmp/.speccc-typecheck-server.mjs';
 /** An answer longer than this is not a type-checker's: the server is treated as crashed. */
@@ -86,10 +87,11 @@ export function createTypecheckServer(options: {
   };
 
   function start(): Running {
-    const script = options.wrapper ? SCRIPT_INSIDE : TYPECHECK_SERVER_SCRIPT;
+    const onHost = typecheckServerScript();
+    const script = options.wrapper ? SCRIPT_INSIDE : onHost;
     const blocks = Math.max(1, Math.floor(MAX_FILE_BYTES / 512));
     const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.toolchain.node, script, options.toolchain.tsc];
-    const argv = options.wrapper ? [...options.wrapper(['--ro-bind', TYPECHECK_SERVER_SCRIPT, SCRIPT_INSIDE]), ...shell] : shell;
+    const argv = options.wrapper ? [...options.wrapper(['--ro-bind', onHost, SCRIPT_INSIDE]), ...shell] : shell;
     const child = spawn(argv[0]!, argv.slice(1), { env: scrubbedEnv(options.parentEnv, options.home), detached: true, stdio: ['pipe', 'pipe', 'pipe'], cwd: options.home });
     const r: Running = { child, pending: '', waiter: null, stderr: '', idleTimer: null };
     child.stdout!.setEncoding('utf8');

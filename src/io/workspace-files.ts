@@ -8,10 +8,12 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { sha256 } from '../phases/1-parse/hash.js';
 import type { StatCache } from './stat-cache.js';
 import type { TreeIndex } from './generated-tree.js';
+import { listFiles as listUnder } from './list-files.js';
+
+const isMarkdown = (name: string) => name.endsWith('.md');
 
 export interface SourceFile {
   /** Workspace-relative POSIX path. */
@@ -38,7 +40,13 @@ export interface ReadOptions {
   contextDir: string;
 }
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
+const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
+/** `dir`/`rel` for the POSIX paths listFiles gives (normalised already): path.posix.join's result without its cost per file. */
+const under = (dir: string) => {
+  const base = path.posix.normalize(toPosix(dir)).replace(/(.)\/$/, '$1');
+  const prefix = base === '.' ? '' : base === '/' ? '/' : `${base}/`;
+  return (rel: string) => prefix + rel;
+};
 const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 async function isDir(p: string): Promise<boolean> {
@@ -61,14 +69,15 @@ function readAll(root: string, relFiles: string[]): ReadFile[] {
   return out.filter((f): f is ReadFile => f !== null).sort(byFile);
 }
 
-async function hashAll(root: string, relFiles: string[], stats: StatCache): Promise<SourceFile[]> {
-  const out = await Promise.all(
-    relFiles.map(async (file): Promise<SourceFile | null> => {
-      const hashed = await stats.hash(path.join(root, file));
-      return hashed && { file, hash: hashed.hash, bytes: hashed.bytes };
-    }),
-  );
-  return out.filter((f): f is SourceFile => f !== null).sort(byFile);
+function hashAll(root: string, relFiles: string[], stats: StatCache): SourceFile[] {
+  const out: SourceFile[] = [];
+  // `root` is absolute and normalised, `file` a listed relative path: no join needed per file.
+  const base = root.endsWith(path.sep) ? root : root + path.sep;
+  for (const file of relFiles) {
+    const hashed = stats.hash(base + file);
+    if (hashed) out.push({ file, hash: hashed.hash, bytes: hashed.bytes });
+  }
+  return out.sort(byFile);
 }
 
 /**
@@ -79,8 +88,9 @@ export const isReadme = (rel: string): boolean => /(?:^|\/)readme\.md$/i.test(re
 
 export async function listSpecFiles(root: string, specsDir: string): Promise<string[]> {
   const base = path.join(root, specsDir);
-  const found = await glob('**/*.md', { cwd: base, onlyFiles: true, dot: false, followSymbolicLinks: false });
-  return found.filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(specsDir), f)));
+  const found = await listUnder(base, { match: isMarkdown, dot: false, followLinks: false });
+  const inSpecs = under(specsDir);
+  return found.filter((f) => !isReadme(f)).map(inSpecs);
 }
 
 async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolean; specs: string[]; context: string[] }> {
@@ -89,7 +99,7 @@ async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolea
   const specs = specsDirExists ? await listSpecFiles(root, specsDir) : [];
   const contextExists = await isDir(path.join(root, contextDir));
   const context = contextExists
-    ? (await glob('**/*.md', { cwd: path.join(root, contextDir), onlyFiles: true })).filter((f) => !isReadme(f)).map((f) => toPosix(path.posix.join(toPosix(contextDir), f)))
+    ? (await listUnder(path.join(root, contextDir), { match: isMarkdown, dot: false, followLinks: true })).filter((f) => !isReadme(f)).map(under(contextDir))
     : [];
   return { specsDirExists, specs, context };
 }
@@ -104,7 +114,8 @@ export async function readWorkspaceFiles(options: ReadOptions): Promise<Workspac
 export async function listWorkspaceFiles(options: ReadOptions, stats: StatCache, onListed?: (specs: number) => void): Promise<WorkspaceFiles> {
   const listed = await listFiles(options);
   onListed?.(listed.specs.length);
-  const [specs, context] = await Promise.all([hashAll(options.root, listed.specs, stats), hashAll(options.root, listed.context, stats)]);
+  const specs = hashAll(options.root, listed.specs, stats);
+  const context = hashAll(options.root, listed.context, stats);
   return { specsDirExists: listed.specsDirExists, specs, context };
 }
 

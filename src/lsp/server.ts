@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
-import type { Connection, InitializeParams, InitializeResult, Position } from 'vscode-languageserver/node';
+import type { Connection, FileEvent, InitializeParams, InitializeResult, Position } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental.js';
 import { readWorkspaceFile } from '../io/workspace-files.js';
@@ -44,176 +44,225 @@ export function pathOfUri(uri: string, log: (line: string) => void): string | nu
   }
 }
 
-export function startLanguageServer(options: LanguageServerOptions): Connection {
-  const connection = createConnection(options.input, options.output);
-  const documents = new TextDocuments(TextDocument);
-  let root = options.root ?? options.cwd;
-  let session: IncrementalCheck | undefined;
-  let opening: Promise<IncrementalCheck> | undefined;
+/** One server's state: the handlers below take it explicitly. */
+interface Server {
+  readonly options: LanguageServerOptions;
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** The workspace root: the command line's, else the client's first folder (set at initialize), else `cwd`. */
+  root: string;
+  session: IncrementalCheck | undefined;
+  /** The latest (re)start of the session: an older one that finishes later is dropped. */
+  opening: Promise<IncrementalCheck> | undefined;
   /** Contents to apply at the next flush, by workspace-relative path (null: deleted). */
-  const pending = new Map<string, FileChange['content']>();
-  let scheduled = false;
+  readonly pending: Map<string, FileChange['content']>;
+  /** A flush is queued (setImmediate). */
+  scheduled: boolean;
   /** Files with findings the client has been told about (so that fixing the last one clears them). */
-  const published = new Set<string>();
+  readonly published: Set<string>;
   /** The client's own spelling of each open document's URI, by path. */
-  const uris = new Map<string, string>();
+  readonly uris: Map<string, string>;
+  readonly locate: Locator;
+}
 
-  const relOf = (uri: string): string | null => {
-    const abs = pathOfUri(uri, (line) => connection.console.log(line));
-    if (abs === null) return null;
-    const rel = path.relative(root, abs);
-    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep).join('/');
-  };
-  const uriOf = (file: string) => uris.get(file) ?? pathToFileURL(path.join(root, ...file.split('/'))).href;
-  const openText = (file: string) => {
-    const uri = uris.get(file);
-    return uri ? documents.get(uri)?.getText() : undefined;
-  };
-  const locate: Locator = {
-    uri: uriOf,
-    range: (file, span) => toRange(span, openText(file)?.startsWith('\uFEFF') ?? false),
-  };
+export function startLanguageServer(options: LanguageServerOptions): Connection {
+  const s = serverOf(options);
+  s.connection.onInitialize((params) => initialize(s, params));
+  followDocuments(s);
+  s.connection.onDidChangeWatchedFiles(({ changes }) => applyWatchedChanges(s, changes));
+  answerRequests(s);
+  s.documents.listen(s.connection);
+  s.connection.listen();
+  return s.connection;
+}
 
-  function publish(file: string): void {
-    if (!session) return;
-    const list = session.diagnosticsOf(file);
-    const uri = uriOf(file);
-    const open = documents.get(uri);
-    if (list.length === 0 && !published.has(file) && !open) return;
-    if (list.length > 0) published.add(file);
-    else published.delete(file);
-    connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics: list.map((d) => toLspDiagnostic(d, locate)) });
+function serverOf(options: LanguageServerOptions): Server {
+  const s: Server = {
+    options,
+    connection: createConnection(options.input, options.output),
+    documents: new TextDocuments(TextDocument),
+    root: options.root ?? options.cwd,
+    session: undefined,
+    opening: undefined,
+    pending: new Map(),
+    scheduled: false,
+    published: new Set(),
+    uris: new Map(),
+    locate: {
+      uri: (file) => uriOf(s, file),
+      range: (file, span) => toRange(span, openText(s, file)?.startsWith('\uFEFF') ?? false),
+    },
+  };
+  return s;
+}
+
+/** `abs` as a `/`-separated path inside `root`, or null when it is `root` itself or outside it. */
+export function workspaceRelative(root: string, abs: string): string | null {
+  const rel = path.relative(root, abs);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep).join('/');
+}
+
+function relOf(s: Server, uri: string): string | null {
+  const abs = pathOfUri(uri, (line) => s.connection.console.log(line));
+  return abs === null ? null : workspaceRelative(s.root, abs);
+}
+
+function uriOf(s: Server, file: string): string {
+  return s.uris.get(file) ?? pathToFileURL(path.join(s.root, ...file.split('/'))).href;
+}
+
+function openText(s: Server, file: string): string | undefined {
+  const uri = s.uris.get(file);
+  return uri ? s.documents.get(uri)?.getText() : undefined;
+}
+
+function publish(s: Server, file: string): void {
+  if (!s.session) return;
+  const list = s.session.diagnosticsOf(file);
+  const uri = uriOf(s, file);
+  const open = s.documents.get(uri);
+  if (list.length === 0 && !s.published.has(file) && !open) return;
+  if (list.length > 0) s.published.add(file);
+  else s.published.delete(file);
+  s.connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics: list.map((d) => toLspDiagnostic(d, s.locate)) });
+}
+
+/** Applies every pending change and tells the client about each file whose findings changed. */
+function flush(s: Server): void {
+  s.scheduled = false;
+  if (!s.session || s.pending.size === 0) return;
+  const changes = [...s.pending].map(([file, content]): FileChange => ({ file, content }));
+  s.pending.clear();
+  const result = s.session.update(changes);
+  // An open document gets an answer for every version, even an unchanged one.
+  const open = changes.filter((c) => s.uris.has(c.file)).map((c) => c.file);
+  for (const file of new Set([...result.touched, ...open])) publish(s, file);
+}
+
+function schedule(s: Server, file: string, content: FileChange['content']): void {
+  s.pending.set(file, content);
+  if (!s.scheduled) {
+    s.scheduled = true;
+    setImmediate(() => flush(s));
   }
+}
 
-  /** Applies every pending change and tells the client about each file whose findings changed. */
-  function flush(): void {
-    scheduled = false;
-    if (!session || pending.size === 0) return;
-    const changes = [...pending].map(([file, content]): FileChange => ({ file, content }));
-    pending.clear();
-    const result = session.update(changes);
-    // An open document gets an answer for every version, even an unchanged one.
-    const open = changes.filter((c) => uris.has(c.file)).map((c) => c.file);
-    for (const file of new Set([...result.touched, ...open])) publish(file);
+/** The session with every pending change applied: what each request answers from. */
+async function ready(s: Server): Promise<IncrementalCheck> {
+  const session = s.session ?? (await s.opening!);
+  flush(s);
+  return session;
+}
+
+/** Starts (or restarts, after a config or manifest change) the session; open buffers override the disk. */
+async function openSession(s: Server): Promise<void> {
+  const before = new Set(s.published);
+  const next = openIncrementalCheck(s.root);
+  s.opening = next;
+  const session = await next;
+  if (s.opening !== next) return; // a newer restart won
+  s.session = session;
+  for (const doc of s.documents.all()) {
+    const file = relOf(s, doc.uri);
+    if (file) s.pending.set(file, doc.getText());
   }
+  flush(s);
+  for (const file of new Set([...before, ...session.filesWithFindings(), ...s.uris.keys()])) publish(s, file);
+}
 
-  function schedule(file: string, content: FileChange['content']): void {
-    pending.set(file, content);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
+/** Settles the root, asks to watch the files that matter when the client can, opens the session, and says what the server can do. */
+function initialize(s: Server, params: InitializeParams): InitializeResult {
+  const { connection } = s;
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
+  const folderPath = folder ? pathOfUri(folder, (line) => connection.console.log(line)) : null;
+  if (!s.options.root && folderPath) s.root = folderPath;
+  const watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  connection.onInitialized(() => {
+    if (watch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG}` }, { globPattern: '**/.speccc/manifest.json' }],
+      });
     }
-  }
-
-  async function ready(): Promise<IncrementalCheck> {
-    const s = session ?? (await opening!);
-    flush();
-    return s;
-  }
-
-  /** Starts (or restarts, after a config or manifest change) the session; open buffers override the disk. */
-  async function open(): Promise<void> {
-    const before = new Set(published);
-    const next = openIncrementalCheck(root);
-    opening = next;
-    const s = await next;
-    if (opening !== next) return; // a newer restart won
-    session = s;
-    for (const doc of documents.all()) {
-      const file = relOf(doc.uri);
-      if (file) pending.set(file, doc.getText());
-    }
-    flush();
-    for (const file of new Set([...before, ...s.filesWithFindings(), ...uris.keys()])) publish(file);
-  }
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
-    const folderPath = folder ? pathOfUri(folder, (line) => connection.console.log(line)) : null;
-    if (!options.root && folderPath) root = folderPath;
-    const watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    connection.onInitialized(() => {
-      if (watch) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG}` }, { globPattern: '**/.speccc/manifest.json' }],
-        });
-      }
-    });
-    void open().catch((error: unknown) => connection.console.error(`speccc: could not read the workspace at ${root}: ${error instanceof Error ? error.message : String(error)}`));
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        definitionProvider: true,
-        completionProvider: { triggerCharacters: ['[', ' ', ','] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      },
-      serverInfo: { name: 'speccc', version: SPECCC_VERSION },
-    };
   });
+  void openSession(s).catch((error: unknown) => connection.console.error(`speccc: could not read the workspace at ${s.root}: ${error instanceof Error ? error.message : String(error)}`));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      definitionProvider: true,
+      completionProvider: { triggerCharacters: ['[', ' ', ','] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'speccc', version: SPECCC_VERSION },
+  };
+}
 
-  documents.onDidOpen(({ document }) => {
-    const file = relOf(document.uri);
-    if (file) uris.set(file, document.uri);
+/** Open buffers are the truth for their files while open; a closed one goes back to the disk. */
+function followDocuments(s: Server): void {
+  s.documents.onDidOpen(({ document }) => {
+    const file = relOf(s, document.uri);
+    if (file) s.uris.set(file, document.uri);
   });
-  documents.onDidChangeContent(({ document }) => {
-    const file = relOf(document.uri);
-    if (file) schedule(file, document.getText());
+  s.documents.onDidChangeContent(({ document }) => {
+    const file = relOf(s, document.uri);
+    if (file) schedule(s, file, document.getText());
   });
-  documents.onDidClose(({ document }) => {
-    const file = relOf(document.uri);
+  s.documents.onDidClose(({ document }) => {
+    const file = relOf(s, document.uri);
     if (!file) return;
-    uris.delete(file);
+    s.uris.delete(file);
     // Closed without saving: the file on disk is the truth again.
-    void readWorkspaceFile(root, file).then((bytes) => {
-      if (!uris.has(file)) schedule(file, bytes); // unless it was opened again meanwhile
+    void readWorkspaceFile(s.root, file).then((bytes) => {
+      if (!s.uris.has(file)) schedule(s, file, bytes); // unless it was opened again meanwhile
     });
   });
+}
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    let restart = false;
-    for (const change of changes) {
-      const file = relOf(change.uri);
-      if (!file || uris.has(file)) continue; // an open buffer is newer than the disk
-      if (file === CONFIG || file.endsWith('.speccc/manifest.json')) {
-        restart = true;
-        continue;
-      }
-      schedule(file, change.type === FileChangeType.Deleted ? null : await readWorkspaceFile(root, file));
+/** Files changed on disk: re-read (or dropped); a changed config or manifest restarts the session. */
+async function applyWatchedChanges(s: Server, changes: readonly FileEvent[]): Promise<void> {
+  let restart = false;
+  for (const change of changes) {
+    const file = relOf(s, change.uri);
+    if (!file || s.uris.has(file)) continue; // an open buffer is newer than the disk
+    if (file === CONFIG || file.endsWith('.speccc/manifest.json')) {
+      restart = true;
+      continue;
     }
-    if (restart) await open();
-  });
+    schedule(s, file, change.type === FileChangeType.Deleted ? null : await readWorkspaceFile(s.root, file));
+  }
+  if (restart) await openSession(s);
+}
 
-  const docOf = (s: IncrementalCheck, uri: string): Doc | null => {
-    const file = relOf(uri);
-    const document = documents.get(uri);
-    if (!file || !document || s.kindOf(file) !== 'spec') return null;
-    return { file, uri, spec: s.modelOf(file)?.spec ?? null, text: modelText(document.getText()) };
-  };
+/** An open spec as the features see it, or null (not open, not a spec, outside the workspace). */
+function docOf(s: Server, session: IncrementalCheck, uri: string): Doc | null {
+  const file = relOf(s, uri);
+  const document = s.documents.get(uri);
+  if (!file || !document || session.kindOf(file) !== 'spec') return null;
+  return { file, uri, spec: session.modelOf(file)?.spec ?? null, text: modelText(document.getText()) };
+}
+
+/** Hover, definition, completion and quick fixes, each on the session with every pending change applied. */
+function answerRequests(s: Server): void {
+  const { connection } = s;
   const at = (doc: Doc, position: Position) => doc.text.offsetAt(position);
-
   connection.onHover(async ({ textDocument, position }) => {
-    const s = await ready();
-    const doc = docOf(s, textDocument.uri);
-    return doc ? hover(s.workspace, doc, at(doc, position)) : null;
+    const session = await ready(s);
+    const doc = docOf(s, session, textDocument.uri);
+    return doc ? hover(session.workspace, doc, at(doc, position)) : null;
   });
   connection.onDefinition(async ({ textDocument, position }) => {
-    const s = await ready();
-    const doc = docOf(s, textDocument.uri);
-    return doc ? definition(s.workspace, doc, at(doc, position), locate) : null;
+    const session = await ready(s);
+    const doc = docOf(s, session, textDocument.uri);
+    return doc ? definition(session.workspace, doc, at(doc, position), s.locate) : null;
   });
   connection.onCompletion(async ({ textDocument, position }) => {
-    const s = await ready();
-    const doc = docOf(s, textDocument.uri);
-    return doc ? complete(s.workspace, doc, at(doc, position)) : null;
+    const session = await ready(s);
+    const doc = docOf(s, session, textDocument.uri);
+    return doc ? complete(session.workspace, doc, at(doc, position)) : null;
   });
   connection.onCodeAction(async ({ textDocument, context }) => {
-    const s = await ready();
-    const doc = docOf(s, textDocument.uri);
+    const session = await ready(s);
+    const doc = docOf(s, session, textDocument.uri);
     return doc ? codeActions(doc, context.diagnostics) : null;
   });
-
-  documents.listen(connection);
-  connection.listen();
-  return connection;
 }

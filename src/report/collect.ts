@@ -19,7 +19,7 @@ import type { ManifestEntry, TracedEvent } from '../types/index.js';
 import { failureClassInfo, scenariosFolder, type ReportFailureClass } from './failure-classes.js';
 import { cacheMissLine, explainCacheMiss } from './cache-miss.js';
 import type { ReportModel, ReportSpec, SpecState } from './model.js';
-import { PRIORITY_RANK, queueOf } from './queue.js';
+import { PRIORITY_RANK, queueOf, type QueueSpec } from './queue.js';
 
 export interface CollectSpec {
   /** The frontmatter id; for a file whose frontmatter is broken, its path. */
@@ -229,196 +229,36 @@ function mutationScoreOf(spec: string, input: Pick<CollectInput, 'verify' | 'man
   return found ? Math.min(1, Math.max(0, found.percent / 100)) : null;
 }
 
+type Decided = { state: SpecState; why: string; verdicts: Verdicts | null; failureClass?: string };
+type JobRef = { run: RunIndex; event: JobEvent };
+type PlannedJob = Extract<CollectPlan, { kind: 'planned' }>['jobs'][number];
+
+/** Everything collectReport indexes from its input once, and the spec states decided so far. */
+interface Facts {
+  readonly input: CollectInput;
+  readonly runs: RunIndex[];
+  /** Diagnostics by file; `blocking`: only the errors that stop a build. */
+  readonly diagnostics: { all: Map<string, CollectDiagnostic[]>; blocking: Map<string, CollectDiagnostic[]> };
+  /** How many specs have a job (ready, not a constraint). */
+  readonly buildable: number;
+  readonly planned: Map<string, PlannedJob>;
+  readonly jobs: LatestJobs;
+  /** Each spec's verdicts in each verify run that ran its scenarios, oldest first. */
+  readonly verifyBySpec: Map<string, Verdicts[]>;
+  readonly bySpecId: Map<string, CollectSpec>;
+  /** Holdout scenarios by spec id. */
+  readonly scenariosBy: Map<string, CollectInput['scenarios']>;
+  /** Decided states, filled on demand (a spec's state may depend on its dependencies'). */
+  readonly states: Map<string, Decided>;
+  /** Specs whose state is being decided: meeting one again means a dependency cycle. */
+  readonly visiting: Set<string>;
+}
+
 export function collectReport(input: CollectInput): ReportModel {
-  const runs = input.runs.map(indexRun);
-  const blockingBy = new Map<string, CollectDiagnostic[]>();
-  const diagnosticsBy = new Map<string, CollectDiagnostic[]>();
-  for (const d of input.diagnostics) {
-    diagnosticsBy.set(d.file, [...(diagnosticsBy.get(d.file) ?? []), d]);
-    if (d.severity === 'error' && !NON_BLOCKING.test(d.code)) blockingBy.set(d.file, [...(blockingBy.get(d.file) ?? []), d]);
-  }
-  // Every spec is part of the product, constraint specs too: they have no outputs, but every job is built under their rules.
-  const listed = input.specs;
-  const jobs = input.specs.filter((s) => s.buildable).length;
-  const planned = new Map(input.plan.kind === 'planned' ? input.plan.jobs.map((j) => [j.id, j]) : []);
-
-  // The latest job of each spec across runs, and the runs that built each manifest entry. A
-  // cancelled job reached no verdict: the one before it still says how the spec fares, and the
-  // cancelled one is kept aside (cutShort) only to say that a later try was cut short, and why.
-  const lastJob = new Map<string, { run: RunIndex; event: JobEvent }>();
-  const cutShort = new Map<string, { run: RunIndex; event: JobEvent }>();
-  const builtIn = new Map<string, string>();
-  for (const run of runs) {
-    for (const [spec, job] of run.jobs) {
-      if (job.event.state === 'cancelled') cutShort.set(spec, { run, event: job.event });
-      else {
-        lastJob.set(spec, { run, event: job.event });
-        cutShort.delete(spec);
-      }
-      if (job.event.state === 'built' && job.event.jobKey !== undefined && input.manifest.get(spec)?.jobKey === job.event.jobKey) builtIn.set(spec, run.id);
-    }
-  }
-  // Each spec's verdicts in each verify run that ran its scenarios, oldest first.
-  const verifyBySpec = new Map<string, Verdicts[]>();
-  for (const line of input.verify) {
-    const here = new Map<string, Verdicts>();
-    for (const r of line.results) {
-      let v = here.get(r.spec);
-      if (!v) here.set(r.spec, (v = { at: line.at, where: 'verify run', scenarios: [] }));
-      v.scenarios.push({ name: r.scenario, passed: r.passed });
-    }
-    for (const [spec, v] of here) verifyBySpec.set(spec, [...(verifyBySpec.get(spec) ?? []), v]);
-  }
-  const verifyOf = (spec: string): Verdicts[] => verifyBySpec.get(spec) ?? [];
-
-  type Decided = { state: SpecState; why: string; verdicts: Verdicts | null; failureClass?: string };
-  const states = new Map<string, Decided>();
-  const visiting = new Set<string>();
-  const bySpecId = new Map(listed.map((s) => [s.id, s]));
-
-  const decide = (spec: CollectSpec): Decided => {
-    const errors = blockingBy.get(spec.file) ?? [];
-    if (errors.length > 0) {
-      const first = errors[0]!;
-      return { state: 'blocked', why: `${plural(errors.length, 'check error')} ${errors.length === 1 ? 'stops' : 'stop'} every build: ${first.code} at line ${first.line}: ${oneLine(first.message)}`, verdicts: null };
-    }
-    if (spec.kind === 'constraint') {
-      if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: no job is built under its rules.`, verdicts: null };
-      return { state: 'constraint', why: `A constraint: no outputs of its own; its rules are part of the system prompt of every job (${plural(jobs, 'spec')} with outputs).`, verdicts: null };
-    }
-    if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: not built.`, verdicts: null };
-    const entry = input.manifest.get(spec.id);
-    const job = planned.get(spec.id);
-    const fresh = input.plan.kind === 'up-to-date' || (input.plan.kind === 'planned' ? job !== undefined && !job.stale : entry !== undefined);
-    const noPlan = input.plan.kind === 'blocked' ? ` (no plan: ${input.plan.why})` : '';
-    const last = lastJob.get(spec.id);
-    const cut = cutShort.get(spec.id);
-    const cancelled = cut ? `; ${last ? 'a later try' : 'its last job'} was cancelled in run ${cut.run.id}: ${stopReason(cut.run) ?? jobNote(cut.event) ?? 'its trace gives no reason'}` : '';
-    const verifies = verifyOf(spec.id);
-    const latestVerify = verifies.at(-1) ?? null;
-    const latestHoldout = [...runs].reverse().find((r) => r.holdouts.has(spec.id))?.holdouts.get(spec.id) ?? null;
-    const newest = latestVerify && latestHoldout ? (ms(latestVerify.at) >= ms(latestHoldout.at) ? latestVerify : latestHoldout) : (latestVerify ?? latestHoldout);
-
-    if (last?.event.state === 'failed') {
-      const sameJob = input.plan.kind === 'planned' ? job?.stale === true && (job.key === null || last.event.jobKey === undefined || job.key === last.event.jobKey) : input.plan.kind === 'blocked' ? entry?.jobKey !== last.event.jobKey : false;
-      if (sameJob) {
-        const cls = last.event.failureClass ?? 'unknown';
-        const verdicts = last.run.holdouts.get(spec.id) ?? null;
-        const failed = verdicts?.scenarios.filter((s) => !s.passed).length ?? 0;
-        const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
-        const kept = entry ? `; generated/ keeps the output of ${builtIn.has(spec.id) ? `run ${builtIn.get(spec.id)}` : `the build of ${entry.builtAt}`}` : '';
-        return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${cancelled}.${noPlan}`, verdicts: verdicts ?? newest, failureClass: cls };
-      }
-    }
-    if (fresh && entry) {
-      const since = latestVerify && ms(latestVerify.at) >= ms(entry.builtAt) ? latestVerify : null;
-      const failed = since?.scenarios.filter((s) => !s.passed) ?? [];
-      if (since && failed.length > 0) return { state: 'failing', why: `${failed.length} of ${since.scenarios.length} holdout scenarios fail in the verify run of ${since.at}.${noPlan}`, verdicts: since, failureClass: 'holdout-fails' };
-      const promoted = `promoted ${builtIn.has(spec.id) ? `in run ${builtIn.get(spec.id)}` : `at ${entry.builtAt}`}`;
-      if (since || entry.holdout === 'passed') return { state: 'promoted', why: `All checks and holdout scenarios pass; ${promoted}.${noPlan}`, verdicts: since ?? newest };
-      if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest, failureClass: 'holdout-fails' };
-      return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under ${scenariosFolder(input.scenariosDir)}/${spec.id}/.${noPlan}`, verdicts: newest };
-    }
-    // Not up to date: a build skips every spec downstream of a failing or blocked one, fresh or not.
-    const stop = upstreamStop(spec);
-    if (stop) return { state: 'blocked', why: `Waits for ${stop.id}${stop.via ? ` (through ${stop.via})` : ''}, which is ${stop.state}.`, verdicts: newest };
-    if (fresh) return { state: 'stale', why: `In the plan as up to date, but the manifest has no entry for it.${noPlan}`, verdicts: newest };
-    const reasons = job?.reasons.length ? job.reasons.join(', ') : entry ? 'changed since it was built' : 'never built';
-    const before = last?.event.state === 'failed' ? `; its last job failed in run ${last.run.id} (${last.event.failureClass ?? 'unknown'}) before the change` : '';
-    const staged = last?.event.state === 'staged' ? `; passed its checks in run ${last.run.id} and waits for \`speccc promote ${spec.id}\`` : '';
-    return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}${cancelled}.${noPlan}`, verdicts: newest };
-  };
-
-  /** The nearest failing or blocked spec this one depends on, directly or through others (breadth first). */
-  function upstreamStop(spec: CollectSpec): { id: string; via: string | null; state: SpecState } | null {
-    const seen = new Set<string>([spec.id]);
-    let wave = spec.dependsOn.map((id) => ({ id, via: null as string | null }));
-    while (wave.length > 0) {
-      const next: typeof wave = [];
-      for (const { id, via } of wave) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const dep = bySpecId.get(id);
-        const ds = dep ? stateOf(dep) : null;
-        if (ds && (ds.state === 'failing' || ds.state === 'blocked')) return { id, via, state: ds.state };
-        for (const d of dep?.dependsOn ?? []) next.push({ id: d, via: via ?? id });
-      }
-      wave = next;
-    }
-    return null;
-  }
-
-  function stateOf(spec: CollectSpec) {
-    const known = states.get(spec.id);
-    if (known) return known;
-    if (visiting.has(spec.id)) return null; // a dependency cycle: check reports it
-    visiting.add(spec.id);
-    const decided = decide(spec);
-    visiting.delete(spec.id);
-    states.set(spec.id, decided);
-    return decided;
-  }
-
-  const scenariosBy = new Map<string, { name: string; title: string | null }[]>();
-  for (const s of input.scenarios) scenariosBy.set(s.spec, [...(scenariosBy.get(s.spec) ?? []), s]);
-
-  const specs: ReportSpec[] = listed.map((spec) => {
-    const { state, why, verdicts } = stateOf(spec)!;
-    const known = scenariosBy.get(spec.id) ?? [];
-    const passed = new Map((verdicts?.scenarios ?? []).map((s) => [s.name, s.passed]));
-    const scenarios = known.map((s) => ({ name: s.title ?? s.name, passed: passed.get(s.name) ?? null }));
-    for (const [name, ok] of passed) if (!known.some((k) => k.name === name)) scenarios.push({ name, passed: ok });
-    const cost = runs.flatMap((run) => {
-      const s = run.spend.get(spec.id);
-      return s && (s.costUsd > 0 || s.inputTokens > 0 || s.outputTokens > 0) ? [{ run: run.id, at: run.at, costUsd: s.costUsd, inputTokens: s.inputTokens, outputTokens: s.outputTokens }] : [];
-    });
-    return {
-      id: spec.id,
-      file: spec.file,
-      kind: spec.kind,
-      title: spec.title,
-      state,
-      why,
-      dependsOn: spec.dependsOn,
-      scenarios,
-      satisfaction: verifyOf(spec.id).map((v) => ({ at: v.at, value: v.scenarios.filter((s) => s.passed).length / v.scenarios.length })),
-      coverage: null,
-      mutationScore: mutationScoreOf(spec.id, input),
-      diagnostics: (diagnosticsBy.get(spec.file) ?? []).map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, message: d.message })),
-      cost,
-    };
-  });
-
-  // Failure taxonomy: failed jobs across runs, failed holdouts across verify runs, check errors now.
-  const classes = new Map<string, { count: number; specs: Set<string> }>();
-  const hit = (cls: ReportFailureClass | string, spec: string) => {
-    let c = classes.get(cls);
-    if (!c) classes.set(cls, (c = { count: 0, specs: new Set() }));
-    c.count++;
-    c.specs.add(spec);
-  };
-  for (const run of runs) for (const [spec, job] of run.jobs) if (job.event.state === 'failed') hit(job.event.failureClass ?? 'unknown', spec);
-  for (const line of input.verify) for (const spec of new Set(line.results.filter((r) => !r.passed).map((r) => r.spec))) hit('holdout-fails', spec);
-  for (const spec of input.specs) if (blockingBy.has(spec.file)) hit('spec-incomplete', spec.id);
-  const failureClasses = [...classes]
-    .map(([cls, c]) => ({ class: cls, ...failureClassInfo(cls, input), count: c.count, specs: [...c.specs].sort() }))
-    .sort((a, b) => b.count - a.count || (a.class < b.class ? -1 : 1));
-
+  const facts = indexFacts(input);
+  const specs = input.specs.map((spec) => reportSpec(facts, spec));
   const count = (state: SpecState) => specs.filter((s) => s.state === state).length;
-  const lastVerify = input.verify.at(-1);
-  let satisfaction: number | null = null;
-  if (lastVerify && lastVerify.results.length > 0) {
-    const per = new Map<string, { passed: number; total: number }>();
-    for (const r of lastVerify.results) {
-      const p = per.get(r.spec) ?? { passed: 0, total: 0 };
-      p.total++;
-      if (r.passed) p.passed++;
-      per.set(r.spec, p);
-    }
-    satisfaction = [...per.values()].reduce((a, p) => a + p.passed / p.total, 0) / per.size;
-  }
-  const last = [...runs].reverse().find((r) => r.hadJobs) ?? runs.at(-1);
-  const cacheMiss = last ? cacheMissOf(input.runs, last.id) : null;
+  const { runs } = facts;
   return {
     generatedAt: input.generatedAt,
     workspace: input.workspace,
@@ -430,42 +270,22 @@ export function collectReport(input: CollectInput): ReportModel {
       unverified: count('unverified'),
       total: specs.length,
       spentUsd: runs.reduce((a, r) => a + r.costUsd, 0),
-      satisfaction,
+      satisfaction: satisfactionOf(input.verify.at(-1)?.results ?? []),
     },
     runs: runs.map((r) => ({ id: r.id, at: r.at, costUsd: r.costUsd, jobs: r.jobs.size, failed: [...r.jobs.values()].filter((j) => j.event.state === 'failed').length, outcome: r.outcome, stopped: stopReason(r) })),
-    lastRun: last
-      ? {
-          id: last.id,
-          at: last.at,
-          outcome: last.outcome,
-          stopped: stopReason(last),
-          jobs: [...last.jobs].map(([spec, j]) => {
-            const start = j.start ?? j.end;
-            return {
-              spec,
-              startMs: Math.max(0, start - last.startMs),
-              endMs: Math.max(0, j.end - last.startMs),
-              attempts: finite(j.event.attempts),
-              retries: last.retries.get(spec) ?? 0,
-              costUsd: finite(j.event.costUsd),
-              state: j.event.state,
-              ...(j.event.failureClass ? { failureClass: j.event.failureClass } : {}),
-              ...(jobNote(j.event) ? { note: jobNote(j.event)! } : {}),
-            };
-          }),
-          ...(cacheMiss ? { cacheMiss: { line: cacheMissLine(cacheMiss), changed: cacheMiss.changed.map((c) => c.block) } } : {}),
-        }
-      : null,
-    failureClasses,
-    queue: queueOf(
-      listed.map((spec, i) => {
-        const decided = stateOf(spec)!;
-        return { id: spec.id, title: spec.title, kind: spec.kind, status: spec.status, priority: spec.priority ?? PRIORITY_RANK.normal, state: specs[i]!.state, why: specs[i]!.why, ...(decided.failureClass ? { failureClass: decided.failureClass } : {}) };
-      }),
-      input.buildRunning ? buildingNow(input.runs) : new Map(),
-    ),
+    lastRun: lastRunOf(runs, input.runs),
+    failureClasses: failureClassesOf(facts),
+    queue: queueOf(queueItems(facts), input.buildRunning ? buildingNow(input.runs) : new Map()),
     specs,
   };
+}
+
+/** Every spec as the queue sees it: its decided state and why, its priority and, when failing, the class of its failure. */
+function queueItems(f: Facts): QueueSpec[] {
+  return f.input.specs.map((spec) => {
+    const { state, why, failureClass } = stateOf(f, spec)!;
+    return { id: spec.id, title: spec.title, kind: spec.kind, status: spec.status, priority: spec.priority ?? PRIORITY_RANK.normal, state, why, ...(failureClass ? { failureClass } : {}) };
+  });
 }
 
 /** Spec id -> run id: the specs the latest run without an end has started and not finished (call only while a build holds the lock). */
@@ -478,6 +298,297 @@ function buildingNow(runs: CollectInput['runs']): Map<string, string> {
     else if (e.type === 'job') out.delete(e.spec);
   }
   return out;
+}
+
+function indexFacts(input: CollectInput): Facts {
+  const runs = input.runs.map(indexRun);
+  return {
+    input,
+    runs,
+    diagnostics: diagnosticsByFile(input.diagnostics),
+    // Every spec is part of the product, constraint specs too: they have no outputs, but every job is built under their rules.
+    buildable: input.specs.filter((s) => s.buildable).length,
+    planned: new Map(input.plan.kind === 'planned' ? input.plan.jobs.map((j) => [j.id, j]) : []),
+    jobs: latestJobs(runs, input.manifest),
+    verifyBySpec: verdictsBySpec(input.verify),
+    bySpecId: new Map(input.specs.map((s) => [s.id, s])),
+    scenariosBy: scenariosBySpec(input.scenarios),
+    states: new Map(),
+    visiting: new Set(),
+  };
+}
+
+function scenariosBySpec(scenarios: CollectInput['scenarios']): Facts['scenariosBy'] {
+  const bySpec: Facts['scenariosBy'] = new Map();
+  for (const s of scenarios) bySpec.set(s.spec, [...(bySpec.get(s.spec) ?? []), s]);
+  return bySpec;
+}
+
+function diagnosticsByFile(diagnostics: readonly CollectDiagnostic[]): Facts['diagnostics'] {
+  const all = new Map<string, CollectDiagnostic[]>();
+  const blocking = new Map<string, CollectDiagnostic[]>();
+  for (const d of diagnostics) {
+    all.set(d.file, [...(all.get(d.file) ?? []), d]);
+    if (d.severity === 'error' && !NON_BLOCKING.test(d.code)) blocking.set(d.file, [...(blocking.get(d.file) ?? []), d]);
+  }
+  return { all, blocking };
+}
+
+interface LatestJobs {
+  /** The latest job of each spec across runs that reached a verdict (not cancelled). */
+  last: Map<string, JobRef>;
+  /** A cancelled job newer than `last`: kept only to say that a later try was cut short, and why. */
+  cutShort: Map<string, JobRef>;
+  /** The run that built each spec's manifest entry (same job key), when a trace shows it. */
+  builtIn: Map<string, string>;
+}
+
+/**
+ * The latest job of each spec, and the runs that built each manifest entry. A cancelled job
+ * reached no verdict: the one before it still says how the spec fares.
+ */
+function latestJobs(runs: readonly RunIndex[], manifest: CollectInput['manifest']): LatestJobs {
+  const out: LatestJobs = { last: new Map(), cutShort: new Map(), builtIn: new Map() };
+  for (const run of runs) {
+    for (const [spec, job] of run.jobs) {
+      if (job.event.state === 'cancelled') out.cutShort.set(spec, { run, event: job.event });
+      else {
+        out.last.set(spec, { run, event: job.event });
+        out.cutShort.delete(spec);
+      }
+      if (job.event.state === 'built' && job.event.jobKey !== undefined && manifest.get(spec)?.jobKey === job.event.jobKey) out.builtIn.set(spec, run.id);
+    }
+  }
+  return out;
+}
+
+function verdictsBySpec(verify: CollectInput['verify']): Map<string, Verdicts[]> {
+  const bySpec = new Map<string, Verdicts[]>();
+  for (const line of verify) {
+    const here = new Map<string, Verdicts>();
+    for (const r of line.results) {
+      let v = here.get(r.spec);
+      if (!v) here.set(r.spec, (v = { at: line.at, where: 'verify run', scenarios: [] }));
+      v.scenarios.push({ name: r.scenario, passed: r.passed });
+    }
+    for (const [spec, v] of here) bySpec.set(spec, [...(bySpec.get(spec) ?? []), v]);
+  }
+  return bySpec;
+}
+
+/** A spec's state, decided once; null while it is being decided (a dependency cycle: check reports it). */
+function stateOf(f: Facts, spec: CollectSpec): Decided | null {
+  const known = f.states.get(spec.id);
+  if (known) return known;
+  if (f.visiting.has(spec.id)) return null;
+  f.visiting.add(spec.id);
+  const decided = decide(f, spec);
+  f.visiting.delete(spec.id);
+  f.states.set(spec.id, decided);
+  return decided;
+}
+
+/** What the rules after the first three (blocked, constraint, draft) read about a ready spec. */
+interface SpecFacts {
+  entry: ManifestEntry | undefined;
+  job: PlannedJob | undefined;
+  /** The plan would not rebuild it. */
+  fresh: boolean;
+  /** Appended to every why when there is no plan. */
+  noPlan: string;
+  last: JobRef | undefined;
+  /** Appended to a why when a later try was cancelled. */
+  cancelled: string;
+  latestVerify: Verdicts | null;
+  /** The newest verdicts from a verify run or a build's holdout check. */
+  newest: Verdicts | null;
+}
+
+/** A spec's state and why: the first matching rule of the list at the top of this file. */
+function decide(f: Facts, spec: CollectSpec): Decided {
+  const errors = f.diagnostics.blocking.get(spec.file) ?? [];
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    return { state: 'blocked', why: `${plural(errors.length, 'check error')} ${errors.length === 1 ? 'stops' : 'stop'} every build: ${first.code} at line ${first.line}: ${oneLine(first.message)}`, verdicts: null };
+  }
+  if (spec.kind === 'constraint') {
+    if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: no job is built under its rules.`, verdicts: null };
+    return { state: 'constraint', why: `A constraint: no outputs of its own; its rules are part of the system prompt of every job (${plural(f.buildable, 'spec')} with outputs).`, verdicts: null };
+  }
+  if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: not built.`, verdicts: null };
+  const s = specFacts(f, spec.id);
+  return failedAgain(f, spec.id, s) ?? (s.fresh && s.entry ? promotedState(f, spec.id, s, s.entry) : notUpToDate(f, spec, s));
+}
+
+function specFacts(f: Facts, id: string): SpecFacts {
+  const { input, runs } = f;
+  const entry = input.manifest.get(id);
+  const job = f.planned.get(id);
+  const last = f.jobs.last.get(id);
+  const cut = f.jobs.cutShort.get(id);
+  const latestVerify = f.verifyBySpec.get(id)?.at(-1) ?? null;
+  const latestHoldout = [...runs].reverse().find((r) => r.holdouts.has(id))?.holdouts.get(id) ?? null;
+  return {
+    entry,
+    job,
+    fresh: input.plan.kind === 'up-to-date' || (input.plan.kind === 'planned' ? job !== undefined && !job.stale : entry !== undefined),
+    noPlan: input.plan.kind === 'blocked' ? ` (no plan: ${input.plan.why})` : '',
+    last,
+    cancelled: cut ? `; ${last ? 'a later try' : 'its last job'} was cancelled in run ${cut.run.id}: ${stopReason(cut.run) ?? jobNote(cut.event) ?? 'its trace gives no reason'}` : '',
+    latestVerify,
+    newest: latestVerify && latestHoldout ? (ms(latestVerify.at) >= ms(latestHoldout.at) ? latestVerify : latestHoldout) : (latestVerify ?? latestHoldout),
+  };
+}
+
+/** `failing` when its latest job failed and the next build would send the same job again; null otherwise. */
+function failedAgain(f: Facts, id: string, s: SpecFacts): Decided | null {
+  const { input } = f;
+  const { last, job, entry } = s;
+  if (last?.event.state !== 'failed') return null;
+  const sameJob = input.plan.kind === 'planned' ? job?.stale === true && (job.key === null || last.event.jobKey === undefined || job.key === last.event.jobKey) : input.plan.kind === 'blocked' ? entry?.jobKey !== last.event.jobKey : false;
+  if (!sameJob) return null;
+  const cls = last.event.failureClass ?? 'unknown';
+  const verdicts = last.run.holdouts.get(id) ?? null;
+  const failed = verdicts?.scenarios.filter((v) => !v.passed).length ?? 0;
+  const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
+  const builtIn = f.jobs.builtIn.get(id);
+  const kept = entry ? `; generated/ keeps the output of ${builtIn !== undefined ? `run ${builtIn}` : `the build of ${entry.builtAt}`}` : '';
+  return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${s.cancelled}.${s.noPlan}`, verdicts: verdicts ?? s.newest, failureClass: cls };
+}
+
+/** An up-to-date spec with a manifest entry: promoted, unverified, or failing its holdouts (at promotion or in a verify run since). */
+function promotedState(f: Facts, id: string, s: SpecFacts, entry: ManifestEntry): Decided {
+  const { latestVerify, noPlan, newest } = s;
+  const since = latestVerify && ms(latestVerify.at) >= ms(entry.builtAt) ? latestVerify : null;
+  const failed = since?.scenarios.filter((v) => !v.passed) ?? [];
+  if (since && failed.length > 0) return { state: 'failing', why: `${failed.length} of ${since.scenarios.length} holdout scenarios fail in the verify run of ${since.at}.${noPlan}`, verdicts: since, failureClass: 'holdout-fails' };
+  const builtIn = f.jobs.builtIn.get(id);
+  const promoted = `promoted ${builtIn !== undefined ? `in run ${builtIn}` : `at ${entry.builtAt}`}`;
+  if (since || entry.holdout === 'passed') return { state: 'promoted', why: `All checks and holdout scenarios pass; ${promoted}.${noPlan}`, verdicts: since ?? newest };
+  if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest, failureClass: 'holdout-fails' };
+  return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under ${scenariosFolder(f.input.scenariosDir)}/${id}/.${noPlan}`, verdicts: newest };
+}
+
+/** Not up to date: blocked behind a failing or blocked dependency (a build skips it, fresh or not), else stale. */
+function notUpToDate(f: Facts, spec: CollectSpec, s: SpecFacts): Decided {
+  const { job, entry, last, noPlan, newest } = s;
+  const stop = upstreamStop(f, spec);
+  if (stop) return { state: 'blocked', why: `Waits for ${stop.id}${stop.via ? ` (through ${stop.via})` : ''}, which is ${stop.state}.`, verdicts: newest };
+  if (s.fresh) return { state: 'stale', why: `In the plan as up to date, but the manifest has no entry for it.${noPlan}`, verdicts: newest };
+  const reasons = job?.reasons.length ? job.reasons.join(', ') : entry ? 'changed since it was built' : 'never built';
+  const before = last?.event.state === 'failed' ? `; its last job failed in run ${last.run.id} (${last.event.failureClass ?? 'unknown'}) before the change` : '';
+  const staged = last?.event.state === 'staged' ? `; passed its checks in run ${last.run.id} and waits for \`speccc promote ${spec.id}\`` : '';
+  return { state: 'stale', why: `Stale: ${reasons}; not rebuilt yet${before}${staged}${s.cancelled}.${noPlan}`, verdicts: newest };
+}
+
+/** The nearest failing or blocked spec this one depends on, directly or through others (breadth first). */
+function upstreamStop(f: Facts, spec: CollectSpec): { id: string; via: string | null; state: SpecState } | null {
+  const seen = new Set<string>([spec.id]);
+  let wave = spec.dependsOn.map((id) => ({ id, via: null as string | null }));
+  while (wave.length > 0) {
+    const next: typeof wave = [];
+    for (const { id, via } of wave) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const dep = f.bySpecId.get(id);
+      const ds = dep ? stateOf(f, dep) : null;
+      if (ds && (ds.state === 'failing' || ds.state === 'blocked')) return { id, via, state: ds.state };
+      for (const d of dep?.dependsOn ?? []) next.push({ id: d, via: via ?? id });
+    }
+    wave = next;
+  }
+  return null;
+}
+
+function reportSpec(f: Facts, spec: CollectSpec): ReportSpec {
+  const { state, why, verdicts } = stateOf(f, spec)!;
+  return {
+    id: spec.id,
+    file: spec.file,
+    kind: spec.kind,
+    title: spec.title,
+    state,
+    why,
+    dependsOn: spec.dependsOn,
+    scenarios: scenarioResults(f.scenariosBy.get(spec.id) ?? [], verdicts),
+    satisfaction: (f.verifyBySpec.get(spec.id) ?? []).map((v) => ({ at: v.at, value: v.scenarios.filter((s) => s.passed).length / v.scenarios.length })),
+    coverage: null,
+    mutationScore: mutationScoreOf(spec.id, f.input),
+    diagnostics: (f.diagnostics.all.get(spec.file) ?? []).map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, message: d.message })),
+    cost: f.runs.flatMap((run) => {
+      const s = run.spend.get(spec.id);
+      return s && (s.costUsd > 0 || s.inputTokens > 0 || s.outputTokens > 0) ? [{ run: run.id, at: run.at, costUsd: s.costUsd, inputTokens: s.inputTokens, outputTokens: s.outputTokens }] : [];
+    }),
+  };
+}
+
+/**
+ * A spec's scenarios with their results: every known scenario (by title, null when the verdicts
+ * do not mention it), then any scenario the verdicts name that is not known (by its name).
+ */
+export function scenarioResults(known: readonly { name: string; title: string | null }[], verdicts: Pick<Verdicts, 'scenarios'> | null): { name: string; passed: boolean | null }[] {
+  const passed = new Map((verdicts?.scenarios ?? []).map((s) => [s.name, s.passed]));
+  const scenarios = known.map((s) => ({ name: s.title ?? s.name, passed: passed.get(s.name) ?? null }));
+  for (const [name, ok] of passed) if (!known.some((k) => k.name === name)) scenarios.push({ name, passed: ok });
+  return scenarios;
+}
+
+/** Failure taxonomy: failed jobs across runs, failed holdouts across verify runs, check errors now; most frequent first. */
+function failureClassesOf(f: Facts): ReportModel['failureClasses'] {
+  const classes = new Map<string, { count: number; specs: Set<string> }>();
+  const hit = (cls: ReportFailureClass | string, spec: string) => {
+    let c = classes.get(cls);
+    if (!c) classes.set(cls, (c = { count: 0, specs: new Set() }));
+    c.count++;
+    c.specs.add(spec);
+  };
+  for (const run of f.runs) for (const [spec, job] of run.jobs) if (job.event.state === 'failed') hit(job.event.failureClass ?? 'unknown', spec);
+  for (const line of f.input.verify) for (const spec of new Set(line.results.filter((r) => !r.passed).map((r) => r.spec))) hit('holdout-fails', spec);
+  for (const spec of f.input.specs) if (f.diagnostics.blocking.has(spec.file)) hit('spec-incomplete', spec.id);
+  return [...classes]
+    .map(([cls, c]) => ({ class: cls, ...failureClassInfo(cls, f.input), count: c.count, specs: [...c.specs].sort() }))
+    .sort((a, b) => b.count - a.count || (a.class < b.class ? -1 : 1));
+}
+
+/** A verify run's satisfaction: the mean over specs of the share of each spec's scenarios that passed; null for no results. */
+export function satisfactionOf(results: readonly { spec: string; passed: boolean }[]): number | null {
+  if (results.length === 0) return null;
+  const per = new Map<string, { passed: number; total: number }>();
+  for (const r of results) {
+    const p = per.get(r.spec) ?? { passed: 0, total: 0 };
+    p.total++;
+    if (r.passed) p.passed++;
+    per.set(r.spec, p);
+  }
+  return [...per.values()].reduce((a, p) => a + p.passed / p.total, 0) / per.size;
+}
+
+/** The timeline of the latest run that had jobs (else the latest run): each job's times relative to the run's start. */
+function lastRunOf(runs: readonly RunIndex[], traces: CollectInput['runs']): ReportModel['lastRun'] {
+  const last = [...runs].reverse().find((r) => r.hadJobs) ?? runs.at(-1);
+  if (!last) return null;
+  const cacheMiss = cacheMissOf(traces, last.id);
+  return {
+    id: last.id,
+    at: last.at,
+    outcome: last.outcome,
+    stopped: stopReason(last),
+    jobs: [...last.jobs].map(([spec, j]) => {
+      const start = j.start ?? j.end;
+      return {
+        spec,
+        startMs: Math.max(0, start - last.startMs),
+        endMs: Math.max(0, j.end - last.startMs),
+        attempts: finite(j.event.attempts),
+        retries: last.retries.get(spec) ?? 0,
+        costUsd: finite(j.event.costUsd),
+        state: j.event.state,
+        ...(j.event.failureClass ? { failureClass: j.event.failureClass } : {}),
+        ...(jobNote(j.event) ? { note: jobNote(j.event)! } : {}),
+      };
+    }),
+    ...(cacheMiss ? { cacheMiss: { line: cacheMissLine(cacheMiss), changed: cacheMiss.changed.map((c) => c.block) } } : {}),
+  };
 }
 
 /** Why run `id`'s first request missed the prompt cache, against the latest earlier run that recorded its prefix and made a request. */

@@ -13,7 +13,7 @@ import { handleBatches } from './batches.js';
 import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, handleModels } from './models.js';
 import { nextId, type State } from './state.js';
 import { betasOf, countedDown } from './task-budget.js';
-import type { Fault, MessagesBody, RecordedRequest, Rule, Turn, TwinOptions, TwinStats } from './types.js';
+import type { Fault, MessagesBody, RecordedRequest, RequestContext, Rule, Turn, TwinOptions, TwinStats } from './types.js';
 
 export interface Twin {
   /** Base URL for ANTHROPIC_BASE_URL / `new Anthropic({ baseURL })`, e.g. http://127.0.0.1:41234 */
@@ -116,12 +116,61 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** One request being answered: what every route below reads, and where its answer goes. */
+interface Exchange {
+  readonly state: State;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  /** The parsed JSON body; undefined when there is none or it is not JSON. */
+  readonly body: MessagesBody | undefined;
+  /** Its entry in `state.requests`: status, fault, rule and usage are filled in as it is answered. */
+  readonly record: RecordedRequest;
+  readonly betas: Set<string>;
+  /** Sent with every answer: the request id, organisation and rate-limit headers. */
+  readonly headers: Record<string, string>;
+}
+
+function fail(x: Exchange, err: ErrorResponse): void {
+  x.record.status = err.status;
+  sendError(x.res, err, x.headers);
+}
+
+/** Drops the connection without an answer (status -1 in the record: not an abort by the client). */
+function reset(x: Exchange): void {
+  x.record.status = -1;
+  x.req.socket.destroy();
+}
+
+/** Answers a scripted fault of the count_tokens or Models routes: a dropped connection, or its error (529 by default). */
+function answerFault(x: Exchange, fault: Fault): void {
+  x.record.fault = fault.kind;
+  if (fault.kind === 'reset') return reset(x);
+  fail(x, faultResponse(fault, x.record.requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', x.record.requestId));
+}
+
 async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const rawBody = await readBody(req);
+  // Nothing is awaited from here until a Messages request has its index (answerMessages reads
+  // state.messageCount): another request's arrival in between would shift it.
+  const x = exchangeOf(state, req, res, await readBody(req));
+  const refused = gateRefusal(state.options.apiKeys, apiKeyOf(req).key, req.headers['anthropic-version'], x.record.requestId);
+  if (refused) return fail(x, refused);
+  const { pathname } = x.url;
+  if (req.method === 'POST' && pathname === '/v1/messages/count_tokens') return answerCountTokens(x);
+  if (pathname === '/v1/messages/batches' || pathname.startsWith('/v1/messages/batches/')) return answerBatches(x);
+  if (req.method === 'GET' && (pathname === '/v1/models' || pathname.startsWith('/v1/models/'))) return answerModels(x);
+  if (!isMessagesRequest(req, x.url)) return fail(x, errorResponse(404, 'not_found_error', `Not found: ${req.method} ${pathname}`, x.record.requestId));
+  return admitMessages(x);
+}
+
+function isMessagesRequest(req: IncomingMessage, url: URL): boolean {
+  return req.method === 'POST' && url.pathname === '/v1/messages';
+}
+
+/** Records the request (secrets redacted); a Messages request is counted on arrival, answered or not. */
+function exchangeOf(state: State, req: IncomingMessage, res: ServerResponse, rawBody: string): Exchange {
   const url = new URL(req.url ?? '/', 'http://twin');
   const requestId = nextId(state, 'req');
-  const { auth, key } = apiKeyOf(req);
-  const betas = betasOf(req.headers['anthropic-beta']);
   let body: MessagesBody | undefined;
   try {
     body = rawBody ? (JSON.parse(rawBody) as MessagesBody) : undefined;
@@ -133,7 +182,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     path: url.pathname,
     query: url.search,
     headers: redactedHeaders(req),
-    auth,
+    auth: apiKeyOf(req).auth,
     rawBody,
     body,
     status: 0,
@@ -147,72 +196,63 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   res.once('close', () => {
     if (!res.writableFinished && record.status !== -1) record.aborted = true;
   });
-  const isMessages = req.method === 'POST' && url.pathname === '/v1/messages';
-  if (isMessages) state.messageCount += 1;
+  if (isMessagesRequest(req, url)) state.messageCount += 1;
   const headers = { 'request-id': requestId, 'anthropic-organization-id': 'twin-org', ...rateLimitHeaders(state) };
-  const fail = (err: ErrorResponse) => {
-    record.status = err.status;
-    sendError(res, err, headers);
-  };
+  return { state, req, res, url, body, record, betas: betasOf(req.headers['anthropic-beta']), headers };
+}
 
-  if (key === undefined) return fail(errorResponse(401, 'authentication_error', 'x-api-key header is required', requestId));
-  if (state.options.apiKeys && !state.options.apiKeys.includes(key))
-    return fail(errorResponse(401, 'authentication_error', 'invalid x-api-key', requestId));
-  if (!req.headers['anthropic-version'])
-    return fail(errorResponse(400, 'invalid_request_error', 'anthropic-version: header is required', requestId));
+/** Why the API would refuse any request before reading it (no key, a key the twin does not accept, no anthropic-version); undefined when it would not. */
+export function gateRefusal(apiKeys: readonly string[] | undefined, key: string | undefined, version: string | string[] | undefined, requestId: string): ErrorResponse | undefined {
+  if (key === undefined) return errorResponse(401, 'authentication_error', 'x-api-key header is required', requestId);
+  if (apiKeys && !apiKeys.includes(key)) return errorResponse(401, 'authentication_error', 'invalid x-api-key', requestId);
+  if (!version) return errorResponse(400, 'invalid_request_error', 'anthropic-version: header is required', requestId);
+  return undefined;
+}
 
-  if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
-    const fault = countFault(state);
-    if (fault) {
-      record.fault = fault.kind;
-      if (fault.kind === 'reset') {
-        record.status = -1;
-        req.socket.destroy();
-        return;
-      }
-      return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
-    }
-    if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-    const invalid = validateRequest(state, body, false, betas);
-    if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
-    record.status = 200;
-    return sendJson(res, 200, { input_tokens: countInputTokens(body) }, headers);
-  }
-  if (url.pathname === '/v1/messages/batches' || url.pathname.startsWith('/v1/messages/batches/')) {
-    const out = handleBatches(state, req.method ?? 'GET', url.pathname, body, `http://${req.headers.host ?? 'twin'}`, requestId, betas);
-    record.status = out.status;
-    if (out.jsonl !== undefined) {
-      res.writeHead(out.status, { ...headers, 'content-type': 'application/binary' });
-      res.end(out.jsonl);
-      return;
-    }
-    return sendJson(res, out.status, out.body, headers);
-  }
-  if (req.method === 'GET' && (url.pathname === '/v1/models' || url.pathname.startsWith('/v1/models/'))) {
-    const fault = modelFault(state, url.pathname);
-    if (fault) {
-      record.fault = fault.kind;
-      if (fault.kind === 'reset') {
-        record.status = -1;
-        req.socket.destroy();
-        return;
-      }
-      return fail(faultResponse(fault, requestId) ?? errorResponse(529, 'overloaded_error', 'Overloaded', requestId));
-    }
-    const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams, lifecyclesOf(state));
-    if (answer.status !== 200) return fail(errorResponse(answer.status, answer.errorType, answer.message, requestId));
-    record.status = 200;
-    return sendJson(res, 200, answer.body, headers);
-  }
-  if (!isMessages) return fail(errorResponse(404, 'not_found_error', `Not found: ${req.method} ${url.pathname}`, requestId));
-  if (body === undefined) return fail(errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', requestId));
-  const invalid = validateRequest(state, body, true, betas);
-  if (invalid) return fail(errorResponse(400, 'invalid_request_error', invalid, requestId));
+function answerCountTokens(x: Exchange): void {
+  const fault = countFault(x.state);
+  if (fault) return answerFault(x, fault);
+  const { body, record } = x;
+  if (body === undefined) return fail(x, errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', record.requestId));
+  const invalid = validateRequest(x.state, body, false, x.betas);
+  if (invalid) return fail(x, errorResponse(400, 'invalid_request_error', invalid, record.requestId));
+  record.status = 200;
+  sendJson(x.res, 200, { input_tokens: countInputTokens(body) }, x.headers);
+}
 
+function answerBatches(x: Exchange): void {
+  const { req, res } = x;
+  const out = handleBatches(x.state, req.method ?? 'GET', x.url.pathname, x.body, `http://${req.headers.host ?? 'twin'}`, x.record.requestId, x.betas);
+  x.record.status = out.status;
+  if (out.jsonl !== undefined) {
+    res.writeHead(out.status, { ...x.headers, 'content-type': 'application/binary' });
+    res.end(out.jsonl);
+    return;
+  }
+  sendJson(res, out.status, out.body, x.headers);
+}
+
+function answerModels(x: Exchange): void {
+  const { state, url } = x;
+  const fault = modelFault(state, url.pathname);
+  if (fault) return answerFault(x, fault);
+  const answer = handleModels(state.options.models ?? DEFAULT_MODELS, url.pathname, url.searchParams, lifecyclesOf(state));
+  if (answer.status !== 200) return fail(x, errorResponse(answer.status, answer.errorType, answer.message, x.record.requestId));
+  x.record.status = 200;
+  sendJson(x.res, 200, answer.body, x.headers);
+}
+
+/** A valid Messages request within the concurrency limit is answered; the in-flight count covers its whole answer. */
+async function admitMessages(x: Exchange): Promise<void> {
+  const { state, body, record } = x;
+  if (body === undefined) return fail(x, errorResponse(400, 'invalid_request_error', 'Request body is not valid JSON', record.requestId));
+  const invalid = validateRequest(state, body, true, x.betas);
+  if (invalid) return fail(x, errorResponse(400, 'invalid_request_error', invalid, record.requestId));
   if (state.options.maxConcurrent !== undefined && state.inFlight >= state.options.maxConcurrent) {
     const retryAfter = String(state.options.concurrencyRetryAfter ?? 1);
     return fail(
-      errorResponse(429, 'rate_limit_error', 'Number of concurrent connections has exceeded your rate limit. Please try again later.', requestId, {
+      x,
+      errorResponse(429, 'rate_limit_error', 'Number of concurrent connections has exceeded your rate limit. Please try again later.', record.requestId, {
         'retry-after': retryAfter,
       }),
     );
@@ -220,7 +260,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   state.inFlight += 1;
   state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
   try {
-    await answerMessages(state, req, res, body, record, headers, fail);
+    await answerMessages(x, body);
   } finally {
     state.inFlight -= 1;
   }
@@ -255,64 +295,66 @@ function modelFault(state: State, pathname: string): Fault | undefined {
   return undefined;
 }
 
-async function answerMessages(
-  state: State,
-  req: IncomingMessage,
-  res: ServerResponse,
-  body: MessagesBody,
-  record: RecordedRequest,
-  headers: Record<string, string>,
-  fail: (err: ErrorResponse) => void,
-): Promise<void> {
-  const requestId = record.requestId;
-  const requestIndex = state.messageCount;
-  if (state.options.models && !state.options.models.includes(String(body.model)))
-    return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)}`, requestId));
-  if (lifecyclesOf(state)[String(body.model)]?.lifecycle === 'retired')
-    return fail(errorResponse(404, 'not_found_error', `model: ${String(body.model)} (retired)`, requestId));
-  const ctx = requestContext(body, requestIndex);
+/** What the script says about a Messages request: the matched rule (none when a fault is scripted by index) and the fault to play, if any. */
+function scriptedFor(state: State, ctx: RequestContext, requestIndex: number): { rule: Rule | undefined; fault: Fault | undefined; matched: boolean } {
   const indexFault = state.options.faults?.[requestIndex];
   const rule = indexFault ? undefined : pickRule(state.script, state.uses, ctx);
+  const fault = indexFault ?? (typeof rule?.fault === 'function' ? rule.fault(ctx) : rule?.fault);
+  return { rule, fault, matched: Boolean(rule) || Boolean(indexFault) };
+}
+
+/** Why the model named cannot answer (not offered, or retired); undefined when it can. */
+function modelRefusal(state: State, model: string, requestId: string): ErrorResponse | undefined {
+  if (state.options.models && !state.options.models.includes(model)) return errorResponse(404, 'not_found_error', `model: ${model}`, requestId);
+  if (lifecyclesOf(state)[model]?.lifecycle === 'retired') return errorResponse(404, 'not_found_error', `model: ${model} (retired)`, requestId);
+  return undefined;
+}
+
+/**
+ * Plays a fault that answers instead of a reply (an HTTP error, a dropped connection, a stream
+ * error asked for without streaming); true when it did. A fault within a stream is left to streamReply.
+ */
+function faultInsteadOfReply(x: Exchange, fault: Fault, stream: boolean): boolean {
+  const requestId = x.record.requestId;
+  const http = faultResponse(fault, requestId);
+  if (http) fail(x, http);
+  else if (fault.kind === 'reset' && (!stream || fault.afterEvents === undefined)) reset(x);
+  else if (fault.kind === 'stream-error' && !stream) fail(x, errorResponse(529, 'overloaded_error', fault.message ?? 'Overloaded', requestId));
+  else return false;
+  return true;
+}
+
+async function answerMessages(x: Exchange, body: MessagesBody): Promise<void> {
+  const { state, res, record } = x;
+  const requestId = record.requestId;
+  const requestIndex = state.messageCount;
+  const model = String(body.model);
+  const refused = modelRefusal(state, model, requestId);
+  if (refused) return fail(x, refused);
+  const ctx = requestContext(body, requestIndex);
+  const { rule, fault, matched } = scriptedFor(state, ctx, requestIndex);
   if (rule?.name) record.rule = rule.name;
-  const fault: Fault | undefined = indexFault ?? (typeof rule?.fault === 'function' ? rule.fault(ctx) : rule?.fault);
   if (fault) record.fault = fault.kind;
   // Usage is decided on arrival; the cache entries it writes become readable only when
   // the reply starts (below), so concurrent requests sharing a prefix all miss.
   const now = state.options.now ?? Date.now;
-  const model = String(body.model);
   const minTokens = (state.options.minCacheableTokens ?? defaultMinCacheableTokens)(model);
   const { usage: cacheUsage, writes } = planCacheUsage(state.cache, body, minTokens, now());
-  const delayMs = rule?.delayMs ?? state.options.delayMs;
-  const eventDelayMs = rule?.eventDelayMs ?? state.options.eventDelayMs;
   const stream = body.stream === true;
 
-  await pause(res, delayMs);
+  await pause(res, rule?.delayMs ?? state.options.delayMs);
   if (res.destroyed) return;
-
-  if (fault) {
-    const http = faultResponse(fault, requestId);
-    if (http) return fail(http);
-    if (fault.kind === 'reset' && (!stream || fault.afterEvents === undefined)) {
-      record.status = -1;
-      req.socket.destroy();
-      return;
-    }
-    if (fault.kind === 'stream-error' && !stream)
-      return fail(errorResponse(529, 'overloaded_error', fault.message ?? 'Overloaded', requestId));
-  }
-
-  if (!rule && !indexFault) {
+  if (fault && faultInsteadOfReply(x, fault, stream)) return;
+  if (!matched) {
     const start = ctx.lastUserText.slice(0, 120);
-    return fail(
-      errorResponse(400, 'invalid_request_error', `twin: no script rule matched request ${requestIndex} (last user message starts: ${JSON.stringify(start)})`, requestId),
-    );
+    return fail(x, errorResponse(400, 'invalid_request_error', `twin: no script rule matched request ${requestIndex} (last user message starts: ${JSON.stringify(start)})`, requestId));
   }
   const turn: Turn | undefined = typeof rule?.reply === 'function' ? rule.reply(ctx) : rule?.reply;
-  if (!turn) return fail(errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
+  if (!turn) return fail(x, errorResponse(500, 'api_error', 'twin: the matched rule has neither reply nor fault', requestId));
 
   const resolved = resolveReply(state, body, ctx, turn);
   const badInput = scriptedToolInputError(body, resolved);
-  if (badInput) return fail(errorResponse(400, 'invalid_request_error', badInput, requestId));
+  if (badInput) return fail(x, errorResponse(400, 'invalid_request_error', badInput, requestId));
   commitCacheWrites(state.cache, writes, now());
   const messageId = nextId(state, 'msg');
   record.status = 200;
@@ -328,26 +370,30 @@ async function answerMessages(
   const generationMs = state.options.outputTokensPerSecond ? (resolved.outputTokens / state.options.outputTokensPerSecond) * 1000 : 0;
   if (!stream) {
     await pause(res, generationMs);
-    return sendJson(res, 200, messageJson(messageId, model, resolved, usage), headers);
+    return sendJson(res, 200, messageJson(messageId, model, resolved, usage), x.headers);
   }
-
-  res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const events = sseEvents(messageId, model, resolved, usage, state.options.chunkChars ?? 48);
+  await streamReply(x, events, fault, { generationMs, eventDelayMs: rule?.eventDelayMs ?? state.options.eventDelayMs });
+}
+
+/**
+ * Sends the reply as server-sent events, paced: `eventDelayMs` between events, and the
+ * generation time spread over the content deltas. A stream fault cuts it short after its event.
+ */
+async function streamReply(x: Exchange, events: ReturnType<typeof sseEvents>, fault: Fault | undefined, pace: { generationMs: number; eventDelayMs: number | undefined }): Promise<void> {
+  const { res } = x;
+  res.writeHead(200, { ...x.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const deltas = events.filter((e) => e.event === 'content_block_delta').length;
-  const perDeltaMs = deltas > 0 ? generationMs / deltas : 0;
+  const perDeltaMs = deltas > 0 ? pace.generationMs / deltas : 0;
   for (const [i, event] of events.entries()) {
     if (fault?.kind === 'stream-error' && i === (fault.afterEvents ?? 2)) {
-      const err = errorResponse(529, fault.errorType ?? 'overloaded_error', fault.message ?? 'Overloaded', requestId);
+      const err = errorResponse(529, fault.errorType ?? 'overloaded_error', fault.message ?? 'Overloaded', x.record.requestId);
       res.write(encodeSse({ event: 'error', data: err.body }));
       res.end();
       return;
     }
-    if (fault?.kind === 'reset' && i === fault.afterEvents) {
-      record.status = -1;
-      req.socket.destroy();
-      return;
-    }
-    if (i > 0) await pause(res, (eventDelayMs ?? 0) + (event.event === 'content_block_delta' ? perDeltaMs : 0));
+    if (fault?.kind === 'reset' && i === fault.afterEvents) return reset(x);
+    if (i > 0) await pause(res, (pace.eventDelayMs ?? 0) + (event.event === 'content_block_delta' ? perDeltaMs : 0));
     if (res.destroyed) return;
     // Wait for each event to be flushed, so a later reset lands after what was sent.
     await new Promise<void>((resolve) => res.write(encodeSse(event), () => resolve()));

@@ -12,8 +12,13 @@ import type { Runtime } from '../runtime.js';
 import { openWatchSession, type RoundResult } from './session.js';
 import { isReadme } from '../io/workspace-files.js';
 
-/** Quiet time after the last event before a round starts: editors emit several events per save. */
-export const QUIET_MS = 15;
+/**
+ * Quiet time after the last event before a round starts: editors emit several events per save,
+ * within a millisecond of each other (consecutive system calls of one process). It is part of
+ * every edit's latency, so kept short; events that arrive during a round start the next one, and
+ * a duplicate is a no-op (the session compares content hashes).
+ */
+export const QUIET_MS = 5;
 
 export interface WatchOptions {
   root: string;

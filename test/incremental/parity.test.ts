@@ -1,7 +1,7 @@
 /**
  * The incremental check must find exactly what `check()` finds on the same contents. Random
- * sequences of edits (prose, frontmatter, links, ids, outputs, cycles, broken files, files added
- * and removed, the glossary) are applied to a session, and after each one its findings are
+ * sequences of edits (prose, frontmatter, links, ids, kinds, twins, outputs, cycles, broken files,
+ * files added and removed, the glossary) are applied to a session, and after each one its findings are
  * compared with a whole check of the session's current contents.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -83,6 +83,13 @@ const edit = fc.oneof(
   ),
   fc.record({ file: fc.constantFrom(...SPECS, EXTRA), deps: fc.subarray(IDS, { maxLength: 3 }) }).map(
     ({ file, deps }): Edit => ({ file, label: `depends_on [${deps.join(', ')}] in ${file}`, apply: onFrontmatterLine('depends_on', () => `depends_on: [${deps.join(', ')}]`) }),
+  ),
+  // Twins: a spec's kind, and the twins it names (the twins rule reads both across specs).
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), kind: fc.constantFrom('feature', 'twin', 'constraint') }).map(
+    ({ file, kind }): Edit => ({ file, label: `kind ${kind} in ${file}`, apply: onFrontmatterLine('kind', () => `kind: ${kind}`) }),
+  ),
+  fc.record({ file: fc.constantFrom(...SPECS, EXTRA), twins: fc.subarray(IDS, { maxLength: 2 }) }).map(
+    ({ file, twins }): Edit => ({ file, label: `uses_twins [${twins.join(', ')}] in ${file}`, apply: onFrontmatterLine('uses_twins', () => `uses_twins: [${twins.join(', ')}]`) }),
   ),
   fc.record({ file: fc.constantFrom(...SPECS, EXTRA), outputs: fc.subarray(OUTPUTS, { maxLength: 3 }) }).map(
     ({ file, outputs }): Edit => ({

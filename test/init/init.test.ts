@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { INIT_ASSETS_DIR } from '../../src/commands/init.js';
+import { initAssetsDir } from '../../src/commands/init.js';
 import { DEFAULT_MODEL, ROUTING } from '../../src/models/prices.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -377,7 +377,7 @@ describe('speccc init', () => {
   it('every template under assets/init/ ships in the npm package', () => {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
     const shipped = packed[0]!.files.map((f) => f.path).filter((p) => p.startsWith('assets/init/')).sort();
-    expect(shipped).toEqual(filesUnder(INIT_ASSETS_DIR).map((f) => `assets/init/${f}`));
-    expect(statSync(INIT_ASSETS_DIR).isDirectory()).toBe(true);
+    expect(shipped).toEqual(filesUnder(initAssetsDir()).map((f) => `assets/init/${f}`));
+    expect(statSync(initAssetsDir()).isDirectory()).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStatCache, RACY_MARGIN_NS, STAT_CACHE_FILE, stillHolds } from '../../src/io/stat-cache.js';
+import { openStatCache, RACY_MARGIN_MS, STAT_CACHE_FILE, stillHolds } from '../../src/io/stat-cache.js';
 import { openParseCache } from '../../src/io/parse-cache.js';
 import { SPECCC_VERSION } from '../../src/version.js';
 import { sha256 } from '../../src/phases/1-parse/hash.js';
@@ -62,17 +62,20 @@ describe('stat cache', () => {
   });
 
   it('trusts a stat only when every field matches and the mtime is clearly older than the cache', () => {
-    const stamp = ['3', '1000', '2000', '77'];
-    const written = 10n * RACY_MARGIN_NS;
-    const trustedBefore = written - RACY_MARGIN_NS;
-    expect(stillHolds([...stamp, 'h'], stamp, 1000n, trustedBefore)).toBe(true);
-    expect(stillHolds([...stamp, 'h'], stamp, trustedBefore, trustedBefore)).toBe(false); // written in the same instant: racy
-    expect(stillHolds([...stamp, 'h'], stamp, written + 5n, trustedBefore)).toBe(false); // mtime after the cache (a clock ahead)
+    const stamp: [number, number, number, number] = [3, 1000.25, 2000.5, 77];
+    const written = 10 * RACY_MARGIN_MS;
+    const trustedBefore = written - RACY_MARGIN_MS;
+    expect(stillHolds([...stamp, 'h'], stamp, trustedBefore)).toBe(true);
+    const at = (mtime: number): [number, number, number, number] => [stamp[0], mtime, stamp[2], stamp[3]];
+    expect(stillHolds([...at(trustedBefore), 'h'], at(trustedBefore), trustedBefore)).toBe(false); // written in the same instant: racy
+    expect(stillHolds([...at(written + 5), 'h'], at(written + 5), trustedBefore)).toBe(false); // mtime after the cache (a clock ahead)
     for (let i = 0; i < 4; i++) {
-      const other = [...stamp];
-      other[i] = '9';
-      expect(stillHolds([...stamp, 'h'], other, 1000n, trustedBefore)).toBe(false);
+      const other: [number, number, number, number] = [...stamp];
+      other[i] = 9;
+      expect(stillHolds([...stamp, 'h'], other, trustedBefore)).toBe(false);
     }
+    // A sub-millisecond change is a change: mtimes are compared as the doubles the stat gives.
+    expect(stillHolds([...stamp, 'h'], at(1000.2500001), trustedBefore)).toBe(false);
   });
 
   it('believes nothing from a corrupt cache, or one copied from another machine', async () => {
@@ -84,7 +87,7 @@ describe('stat cache', () => {
     await first.hash(a);
     await first.save();
     const good = readFileSync(path.join(root, STAT_CACHE_FILE), 'utf8');
-    const entry = (JSON.parse(good) as { entries: Record<string, string[]> }).entries[a]!;
+    const entry = (JSON.parse(good) as { entries: Record<string, (number | string)[]> }).entries[a]!;
     const variants = [
       '',
       'not json',
@@ -92,10 +95,11 @@ describe('stat cache', () => {
       'null',
       '[]',
       JSON.stringify({ format: 999, entries: { [a]: entry } }),
-      JSON.stringify({ format: 1, entries: { [a]: 'x' } }),
-      JSON.stringify({ format: 1, entries: { [a]: [1, 2, 3, 4, sha256('content')] } }),
-      JSON.stringify({ format: 1, entries: { [a]: [...entry.slice(0, 4), 'not-a-hash'] } }),
-      JSON.stringify({ format: 1, entries: { [a]: [...entry.slice(0, 3), String(BigInt(entry[3]!) + 1n), sha256('other')] } }), // another machine: another inode
+      JSON.stringify({ format: 1, entries: { [a]: entry } }), // the nanosecond format before
+      JSON.stringify({ format: 2, entries: { [a]: 'x' } }),
+      JSON.stringify({ format: 2, entries: { [a]: [...entry.slice(0, 4).map(String), sha256('content')] } }),
+      JSON.stringify({ format: 2, entries: { [a]: [...entry.slice(0, 4), 'not-a-hash'] } }),
+      JSON.stringify({ format: 2, entries: { [a]: [...entry.slice(0, 3), Number(entry[3]) + 1, sha256('other')] } }), // another machine: another inode
     ];
     for (const text of variants) {
       writeFileSync(path.join(root, STAT_CACHE_FILE), text);

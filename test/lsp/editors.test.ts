@@ -7,7 +7,7 @@
  * newer Neovim runs the newer blocks too.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,7 +61,8 @@ describe('docs/editors.md: Neovim', () => {
       temps.push(root);
       for (const part of ['specs', 'context', 'speccc.config.json']) cpSync(path.join(repo, part), path.join(root, part), { recursive: true });
       const spec = path.join(root, 'specs/features/line-items.md');
-      appendFileSync(spec, '\n- The total must be fast.\n');
+      // A rule (at the end of the file it would be stray text under Evaluation).
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('## Rules\n\n', '## Rules\n\n- The total must be fast.\n'));
       const init = path.join(root, 'init.lua');
       writeFileSync(init, b.lua.replaceAll("{ 'npx', 'speccc', 'lsp' }", `{ '${process.execPath}', '${path.join(repo, 'dist/cli.js')}', 'lsp' }`));
       const report =

@@ -1,18 +1,19 @@
 /**
  * Frontmatter opened by `---` and never closed is reported as what it is, at the opening `---`,
- * whichever markdown parser reads the file: the fast parser declines it, micromark reads a
- * horizontal rule and a paragraph, and phase 1 finds the block in the text itself.
+ * whichever markdown parser reads the file: the fast parser declines it, the unified pipeline
+ * reads a horizontal rule and a paragraph, and phase 1 finds the block in the text itself.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseSpecMarkdown } from '../../src/phases/1-parse/fast-markdown.js';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { createLineIndex } from '../../src/phases/1-parse/line-index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
 
-const micromark = (text: string) => fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+const reference = (text: string) => processor.parse(text);
 const bytes = (text: string) => new TextEncoder().encode(text);
 const BODY = '# Cart\n\n## What\n\nComputes the total of a cart.\n';
 const FIELDS = 'id: cart\nkind: feature\nstatus: ready\noutputs:\n  - src/cart.ts\n';
@@ -22,9 +23,9 @@ describe('unclosed frontmatter', () => {
     ['LF', `---\n${FIELDS}\n${BODY}`],
     ['CRLF', `---\r\n${FIELDS}\r\n${BODY}`.replace(/(?<!\r)\n/g, '\r\n')],
     ['no blank line before the title', `---\n${FIELDS}${BODY}`],
-  ])('is declined by the fast parser, is no frontmatter to micromark, and is reported at the opening `---` (%s)', (_, text) => {
+  ])('is declined by the fast parser, is no frontmatter to the unified pipeline, and is reported at the opening `---` (%s)', (_, text) => {
     expect(parseSpecMarkdown(text, createLineIndex(text))).toBeNull();
-    expect(micromark(text).children[0]!.type).toBe('thematicBreak');
+    expect(reference(text).children[0]!.type).toBe('thematicBreak');
     const modelled = modelSpec(parseSpecFile('specs/cart.md', bytes(text)));
     expect(modelled.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column, d.span.end.column, d.hint])).toEqual([
       ['frontmatter-unclosed', 1, 1, 4, 'Add a `---` line after line 6, the last field.'],

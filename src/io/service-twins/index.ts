@@ -9,17 +9,16 @@
  * compiler and a twin starts in milliseconds. Transpiling only parses: no generated code runs
  * outside the sandbox.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { FileTree, ServiceTwin } from '../../types/index.js';
 import { SERVICE_TWIN_DIR } from '../../phases/7-validate/index.js';
 import { REPLAY_PLAN, type ReplayPlan } from '../../phases/7-validate/fidelity.js';
+import { shippedScript } from '../package-files.js';
 
 type TypeScript = typeof import('typescript');
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let typescript: Promise<TypeScript> | undefined;
 const loadTypeScript = () => (typescript ??= import('typescript').then((m) => ((m as { default?: TypeScript }).default ?? m) as TypeScript));
 
@@ -40,12 +39,14 @@ export async function transpile(source: string, fileName: string): Promise<strin
   return out;
 }
 
-/** A script that runs inside the sandbox, as JavaScript: the compiled file beside this one, or (running from source) its TypeScript transpiled. */
+/**
+ * A script that runs inside the sandbox, as JavaScript: the bundle's own self-contained file
+ * (dist/service-twins/), or (running from source) its TypeScript transpiled.
+ */
 async function script(name: 'launcher' | 'replayer'): Promise<string> {
-  const js = path.join(here, `${name}.js`);
-  if (existsSync(js)) return fs.readFile(js, 'utf8');
-  const ts = path.join(here, `${name}.ts`);
-  return transpile(await fs.readFile(ts, 'utf8'), ts);
+  const shipped = shippedScript(`service-twins/${name}`, `io/service-twins/${name}`);
+  const text = await fs.readFile(shipped.path, 'utf8');
+  return shipped.typescript ? transpile(text, shipped.path) : text;
 }
 
 const JS_OUT = `${SERVICE_TWIN_DIR}/js`;

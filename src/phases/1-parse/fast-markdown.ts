@@ -353,14 +353,14 @@ class BlockParser {
 }
 
 /** A delimiter run of `*` that opens or closes emphasis (length 1) or strong (length 2). */
-interface Delimiter {
+export interface Delimiter {
   kind: 'delimiter';
   start: number;
   end: number;
   opens: boolean;
 }
 
-type Atom =
+export type Atom =
   | { kind: 'text'; start: number; end: number }
   | { kind: 'code'; start: number; end: number; value: string }
   | { kind: 'link'; start: number; end: number; textStart: number; textEnd: number; url: string }
@@ -447,100 +447,155 @@ class InlineParser {
 
   /** The content cut into text, code spans, links and emphasis delimiters, in order; delimiters checked to pair up. */
   private atoms(): Atom[] {
-    const c = this.content;
-    const atoms: Atom[] = [];
-    let textStart = 0;
-    /** The `[` that could open a link: reset by anything a link text here may not hold. */
-    let bracket = -1;
-    const emit = (atom: Atom, next: number) => {
-      if (textStart < atom.start) atoms.push({ kind: 'text', start: textStart, end: atom.start });
-      atoms.push(atom);
-      textStart = next;
-    };
+    return new AtomScanner(this.content).scan();
+  }
+}
+
+/**
+ * A paragraph's inline content cut into atoms (text, code spans, links, `*` delimiters), or null
+ * when it holds markdown outside the fast subset. For tests: the parser uses AtomScanner itself.
+ */
+export function inlineAtoms(content: string): Atom[] | null {
+  try {
+    return new AtomScanner(content).scan();
+  } catch (error) {
+    if (error === UNSUPPORTED) return null;
+    throw error;
+  }
+}
+
+/**
+ * One left-to-right pass over a paragraph's content. Each construct's method takes the index of
+ * its first character and returns the index after it; everything between constructs is text.
+ * Throws UNSUPPORTED for anything outside the fast subset.
+ */
+class AtomScanner {
+  private readonly atoms: Atom[] = [];
+  /** Where the text not yet emitted starts. */
+  private textStart = 0;
+  /** The `[` that could open a link: reset by anything a link text here may not hold. */
+  private bracket = -1;
+
+  constructor(private readonly c: string) {}
+
+  scan(): Atom[] {
+    const c = this.c;
     let i = 0;
     while (i < c.length) {
       const code = c.charCodeAt(i);
-      if (code === 96) {
-        // A code span: the next backtick run of the same length closes it.
-        let size = 1;
-        while (c.charCodeAt(i + size) === 96) size++;
-        let j = i + size;
-        let close = -1;
-        while (close === -1) {
-          const at = c.indexOf('`', j);
-          if (at === -1) unsupported();
-          let run = 1;
-          while (c.charCodeAt(at + run) === 96) run++;
-          if (run === size) close = at;
-          j = at + run;
-        }
-        let value = c.slice(i + size, close);
-        if (value.includes('\n')) {
-          // mdast keeps the line feeds; how micromark pads around them is left to micromark.
-          if (/^[ \r\n]|[ \r\n]$/.test(value)) unsupported();
-        } else if (value.length > 1 && value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') {
-          value = value.slice(1, -1);
-        }
-        emit({ kind: 'code', start: i, end: close + size, value }, close + size);
-        bracket = -1;
-        i = close + size;
-        continue;
-      }
-      if (code === 92 || code === 38 || code === 60) unsupported(); // \ & <: escapes, entities, HTML, autolinks
-      if (code === 33 && c.charCodeAt(i + 1) === 91) unsupported(); // ![ an image
-      if (code === NEWLINE && bracket !== -1) {
-        unsupported(); // a bracket open across a line break: micromark's positions there depend on what follows
-      } else if (code === 91) {
-        bracket = i;
-      } else if (code === 93) {
-        const after = c.charCodeAt(i + 1);
-        if (after === 58) unsupported(); // ]: maybe a definition
-        if (after === 40) {
-          // [text](destination)
-          if (bracket === -1 || bracket + 1 === i) unsupported();
-          let j = i + 2;
-          while (j < c.length && URL_CHAR.test(c[j]!)) j++;
-          if (c.charCodeAt(j) !== 41 || j === i + 2) unsupported();
-          emit({ kind: 'link', start: bracket, end: j + 1, textStart: bracket + 1, textEnd: i, url: c.slice(i + 2, j) }, j + 1);
-          bracket = -1;
-          i = j + 1;
-          continue;
-        }
-        bracket = -1;
-      } else if (code === 95) {
-        // `_` inside a word is literal; anywhere else it may be emphasis, which this parser leaves to micromark.
-        let end = i;
-        while (c.charCodeAt(end) === 95) end++;
-        if (!(i > 0 && isAlnum(c.charCodeAt(i - 1)) && isAlnum(c.charCodeAt(end)))) unsupported();
-        i = end;
-        continue;
-      } else if (code === 42) {
-        let end = i;
-        while (c.charCodeAt(end) === 42) end++;
-        if (end - i > 2) unsupported();
-        const before = i === 0 ? SPACE : c.charCodeAt(i - 1);
-        const after = end === c.length ? SPACE : c.charCodeAt(end);
-        const loose = (ch: number) => ch === SPACE || ch === NEWLINE || ch === RETURN || isPunct(ch);
-        let opens: boolean;
-        if (loose(before) && isAlnum(after)) opens = true;
-        else if (isAlnum(before) && loose(after)) opens = false;
-        else unsupported();
-        emit({ kind: 'delimiter', start: i, end, opens }, end);
-        bracket = -1;
-        i = end;
-        continue;
-      }
-      i++;
+      if (code === 96) i = this.codeSpan(i);
+      else if (code === 92 || code === 38 || code === 60) unsupported(); // \ & <: escapes, entities, HTML, autolinks
+      else if (code === 33 && c.charCodeAt(i + 1) === 91) unsupported(); // ![ an image
+      else if (code === NEWLINE && this.bracket !== -1) unsupported(); // a bracket open across a line break: micromark's positions there depend on what follows
+      else if (code === 91) this.bracket = i++;
+      else if (code === 93) i = this.closeBracket(i);
+      else if (code === 95) i = literalUnderscores(c, i);
+      else if (code === 42) i = this.delimiter(i);
+      else i++;
     }
-    if (textStart < c.length) atoms.push({ kind: 'text', start: textStart, end: c.length });
-    // Delimiters must alternate opener, closer, with the same length: no nesting, no leftovers.
-    const delimiters = atoms.filter((a): a is Delimiter => a.kind === 'delimiter');
-    for (let k = 0; k < delimiters.length; k++) {
-      const d = delimiters[k]!;
-      if (d.opens !== (k % 2 === 0)) unsupported();
-      if (!d.opens && d.end - d.start !== delimiters[k - 1]!.end - delimiters[k - 1]!.start) unsupported();
-    }
-    if (delimiters.length % 2 === 1) unsupported();
-    return atoms;
+    if (this.textStart < c.length) this.atoms.push({ kind: 'text', start: this.textStart, end: c.length });
+    checkDelimiters(this.atoms);
+    return this.atoms;
   }
+
+  /** Adds the text before `atom`, then `atom`; text starts again at `next`. */
+  private emit(atom: Atom, next: number): void {
+    if (this.textStart < atom.start) this.atoms.push({ kind: 'text', start: this.textStart, end: atom.start });
+    this.atoms.push(atom);
+    this.textStart = next;
+  }
+
+  /** A code span: the next backtick run of the same length closes it. */
+  private codeSpan(i: number): number {
+    const c = this.c;
+    let size = 1;
+    while (c.charCodeAt(i + size) === 96) size++;
+    const close = closingRun(c, i + size, size);
+    this.emit({ kind: 'code', start: i, end: close + size, value: codeSpanValue(c.slice(i + size, close)) }, close + size);
+    this.bracket = -1;
+    return close + size;
+  }
+
+  /** A `]`: the end of a link `[text](destination)` when one follows, else a literal that ends any link text. */
+  private closeBracket(i: number): number {
+    const c = this.c;
+    const after = c.charCodeAt(i + 1);
+    if (after === 58) unsupported(); // ]: maybe a definition
+    if (after !== 40) {
+      this.bracket = -1;
+      return i + 1;
+    }
+    const bracket = this.bracket;
+    if (bracket === -1 || bracket + 1 === i) unsupported();
+    let j = i + 2;
+    while (j < c.length && URL_CHAR.test(c[j]!)) j++;
+    if (c.charCodeAt(j) !== 41 || j === i + 2) unsupported();
+    this.emit({ kind: 'link', start: bracket, end: j + 1, textStart: bracket + 1, textEnd: i, url: c.slice(i + 2, j) }, j + 1);
+    this.bracket = -1;
+    return j + 1;
+  }
+
+  /** A run of one or two `*` between a word and space or punctuation: opens toward the word, closes after it. */
+  private delimiter(i: number): number {
+    const c = this.c;
+    let end = i;
+    while (c.charCodeAt(end) === 42) end++;
+    if (end - i > 2) unsupported();
+    const before = i === 0 ? SPACE : c.charCodeAt(i - 1);
+    const after = end === c.length ? SPACE : c.charCodeAt(end);
+    let opens: boolean;
+    if (isLoose(before) && isAlnum(after)) opens = true;
+    else if (isAlnum(before) && isLoose(after)) opens = false;
+    else unsupported();
+    this.emit({ kind: 'delimiter', start: i, end, opens }, end);
+    this.bracket = -1;
+    return end;
+  }
+}
+
+/** Space, a line ending or punctuation: the side of a `*` run away from its word. */
+function isLoose(code: number): boolean {
+  return code === SPACE || code === NEWLINE || code === RETURN || isPunct(code);
+}
+
+/** Where the backtick run of exactly `size` that closes a code span starts, searching from `from`. */
+function closingRun(c: string, from: number, size: number): number {
+  let j = from;
+  for (;;) {
+    const at = c.indexOf('`', j);
+    if (at === -1) unsupported();
+    let run = 1;
+    while (c.charCodeAt(at + run) === 96) run++;
+    if (run === size) return at;
+    j = at + run;
+  }
+}
+
+/** A code span's value: one space of padding on each side is dropped (not from a span of spaces only). */
+function codeSpanValue(raw: string): string {
+  if (raw.includes('\n')) {
+    // mdast keeps the line feeds; how micromark pads around them is left to micromark.
+    if (/^[ \r\n]|[ \r\n]$/.test(raw)) unsupported();
+    return raw;
+  }
+  return raw.length > 1 && raw.startsWith(' ') && raw.endsWith(' ') && raw.trim() !== '' ? raw.slice(1, -1) : raw;
+}
+
+/** `_` inside a word is literal (the index after the run); anywhere else it may be emphasis, which this parser leaves to micromark. */
+function literalUnderscores(c: string, i: number): number {
+  let end = i;
+  while (c.charCodeAt(end) === 95) end++;
+  if (!(i > 0 && isAlnum(c.charCodeAt(i - 1)) && isAlnum(c.charCodeAt(end)))) unsupported();
+  return end;
+}
+
+/** Delimiters must alternate opener, closer, with the same length: no nesting, no leftovers. */
+function checkDelimiters(atoms: readonly Atom[]): void {
+  const delimiters = atoms.filter((a): a is Delimiter => a.kind === 'delimiter');
+  for (let k = 0; k < delimiters.length; k++) {
+    const d = delimiters[k]!;
+    if (d.opens !== (k % 2 === 0)) unsupported();
+    if (!d.opens && d.end - d.start !== delimiters[k - 1]!.end - delimiters[k - 1]!.start) unsupported();
+  }
+  if (delimiters.length % 2 === 1) unsupported();
 }

@@ -7,7 +7,7 @@ export function sha256(data: Uint8Array | string): string {
 
 /** JSON with object keys sorted at every level (Maps as objects): the same value always serialises to the same text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return value.every(isPlainDeep) ? JSON.stringify(value) : `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Map) return canonicalJson(Object.fromEntries(value));
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -17,3 +17,10 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * A value JSON.stringify writes the same inside an array as canonicalJson does: no keys to sort,
+ * not undefined (which an array turns into null); or an array of such values (the [file, hash]
+ * pairs digests are made of).
+ */
+const isPlainDeep = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (Array.isArray(v) && v.every(isPlainDeep));

@@ -1,11 +1,9 @@
 /**
  * Phase 1: a spec file's bytes -> decoded text, markdown tree and raw frontmatter.
- * Entry: parseSpecFile. Pure (no I/O); problems with the bytes themselves become diagnostics.
+ * Entry: parseSpecFile; parsedFromTree when a unified pipeline has parsed the tree already (the
+ * remark plugin, src/remark/). Pure (no I/O); problems with the bytes themselves become diagnostics.
  */
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatter';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Diagnostic, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import { decodeSpecBytes } from './decode.js';
@@ -13,6 +11,7 @@ import { sha256 } from './hash.js';
 import { findExcessiveNesting } from './nesting.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { parseSpecMarkdown } from './fast-markdown.js';
+import { parseReferenceMarkdown } from './reference-markdown.js';
 import { findUnclosedFrontmatter } from './unclosed-frontmatter.js';
 
 /** Files above this size are not parsed: a spec is prose for an agent, not a data dump. */
@@ -38,27 +37,53 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-/**
- * The parser remark-parse + remark-frontmatter run, called without unified's processor around it:
- * the same tree, without the processor's start-up and per-call cost (and 25 fewer modules to load).
- */
-const markdown = { extensions: [frontmatterSyntax(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
-const parseMarkdown = (text: string): Root => fromMarkdown(text, markdown);
-
 /** `hash` is the bytes' sha256 when the caller has it already. */
 export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sha256(bytes)): ParsedFile {
-  const unreadable = (diagnostic: Diagnostic): ParsedFile => ({
-    file, hash, text: null, tree: null, lines: null, frontmatter: null, diagnostics: [diagnostic],
-  });
+  const read = readSpecText(file, bytes, hash);
+  if (!read.ok) return read.parsed;
+  const { text, lines } = read;
+  let tree: Root;
+  try {
+    // The fast parser gives the reference tree for the markdown specs are written in, or null.
+    tree = parseSpecMarkdown(text, lines) ?? parseReferenceMarkdown(text);
+  } catch (error) {
+    // micromark is recursive: pathological nesting can exhaust the stack. That is the input's
+    // fault, not a crash: report it where the file starts.
+    const reason = error instanceof RangeError ? 'nesting is too deep to parse' : 'the markdown parser failed';
+    return {
+      ...unreadable(file, hash, d.markdownUnparsable({ file, span: lines.span(0, 0), message: `Markdown could not be parsed: ${reason}; expected ordinary markdown nesting` })),
+      text,
+      lines,
+    };
+  }
+  return withFrontmatter(file, hash, text, lines, tree);
+}
+
+/**
+ * A spec's bytes and the tree a unified pipeline parsed from them (remark-parse and
+ * remark-frontmatter, as in the remark plugin) -> what parseSpecFile gives for the bytes: the same
+ * checks of the bytes, the pipeline's tree instead of a parse of our own.
+ */
+export function parsedFromTree(file: string, bytes: Uint8Array, tree: Root): ParsedFile {
+  const hash = sha256(bytes);
+  const read = readSpecText(file, bytes, hash);
+  return read.ok ? withFrontmatter(file, hash, read.text, read.lines, tree) : read.parsed;
+}
+
+const unreadable = (file: string, hash: string, diagnostic: Diagnostic): ParsedFile => ({
+  file, hash, text: null, tree: null, lines: null, frontmatter: null, diagnostics: [diagnostic],
+});
+
+type ReadText = { ok: true; text: string; lines: LineIndex } | { ok: false; parsed: ParsedFile };
+
+/** The bytes as text to parse, or the file as unreadable with the diagnostic that says why. */
+function readSpecText(file: string, bytes: Uint8Array, hash: string): ReadText {
   const start = { line: 1, column: 1, offset: 0 };
   if (bytes.length > MAX_SPEC_BYTES) {
-    return unreadable(
-      d.fileTooLarge({
-        file,
-        span: { start, end: start },
-        message: `File is ${bytes.length} bytes; expected a spec of at most ${MAX_SPEC_BYTES} bytes`,
-      }),
-    );
+    return {
+      ok: false,
+      parsed: unreadable(file, hash, d.fileTooLarge({ file, span: { start, end: start }, message: `File is ${bytes.length} bytes; expected a spec of at most ${MAX_SPEC_BYTES} bytes` })),
+    };
   }
   const decoded = decodeSpecBytes(bytes);
   if (!decoded.ok) {
@@ -69,47 +94,24 @@ export function parseSpecFile(file: string, bytes: Uint8Array, hash: string = sh
       decoded.reason === 'binary'
         ? `File contains a NUL byte at byte ${decoded.byteOffset}; expected a UTF-8 markdown text file`
         : `File has an invalid UTF-8 byte sequence at byte ${decoded.byteOffset}; expected UTF-8 text`;
-    return unreadable((code === 'file-binary' ? d.fileBinary : d.fileNotUtf8)({ file, span: { start: at, end: at }, message }));
+    return { ok: false, parsed: unreadable(file, hash, (code === 'file-binary' ? d.fileBinary : d.fileNotUtf8)({ file, span: { start: at, end: at }, message })) };
   }
   const text = decoded.text;
   const lines = createLineIndex(text);
   if (text.trim() === '') {
-    return {
-      ...unreadable(
-        d.fileEmpty({ file, span: { start, end: start }, message: 'File is empty; expected a spec with frontmatter, a title and sections' }),
-      ),
-      text,
-      lines,
-    };
+    const empty = d.fileEmpty({ file, span: { start, end: start }, message: 'File is empty; expected a spec with frontmatter, a title and sections' });
+    return { ok: false, parsed: { ...unreadable(file, hash, empty), text, lines } };
   }
   const deep = findExcessiveNesting(text);
   if (deep) {
-    return {
-      ...unreadable(
-        d.markdownUnparsable({
-          file,
-          span: lines.span(deep.offset, deep.offset),
-          message: deep.message,
-        }),
-      ),
-      text,
-      lines,
-    };
+    const problem = d.markdownUnparsable({ file, span: lines.span(deep.offset, deep.offset), message: deep.message });
+    return { ok: false, parsed: { ...unreadable(file, hash, problem), text, lines } };
   }
-  let tree: Root;
-  try {
-    // The fast parser gives micromark's tree for the markdown specs are written in, or null.
-    tree = parseSpecMarkdown(text, lines) ?? parseMarkdown(text);
-  } catch (error) {
-    // micromark is recursive: pathological nesting can exhaust the stack. That is the input's
-    // fault, not a crash: report it where the file starts.
-    const reason = error instanceof RangeError ? 'nesting is too deep to parse' : 'the markdown parser failed';
-    return {
-      ...unreadable(d.markdownUnparsable({ file, span: lines.span(0, 0), message: `Markdown could not be parsed: ${reason}; expected ordinary markdown nesting` })),
-      text,
-      lines,
-    };
-  }
+  return { ok: true, text, lines };
+}
+
+/** The parsed file around its tree: the frontmatter block the tree holds, or the unclosed one it does not. */
+function withFrontmatter(file: string, hash: string, text: string, lines: LineIndex, tree: Root): ParsedFile {
   const first = tree.children[0];
   let frontmatter: RawFrontmatter | null = null;
   if (first?.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {

@@ -37,6 +37,11 @@ export interface Budget {
   readonly cap: number | null;
 }
 
+/** The run's cap, the one place it is worked out: `--max-cost` when given (null: none), else the config's `budgetUsd`. */
+export function runCapUsd(config: { budgetUsd: number | null }, maxCostUsd?: number | null): number | null {
+  return maxCostUsd === undefined ? config.budgetUsd : maxCostUsd;
+}
+
 const EPSILON = 1e-12;
 
 export function createBudget(capUsd: number | null, parent?: Budget): Budget {
