@@ -101,13 +101,15 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
       case 'built': {
         const out = await import('./build-output.js');
         const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
+        const lessons = await proposeLessons(io, root, result.outcomes);
         if (flags.format === 'json') {
           const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
           const actuals = await estimateAgainstActual(root, result.runId);
-          io.stdout(toJson({ run: result.runId, ...(next ? { next: [...next] } : {}), jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
+          io.stdout(toJson({ run: result.runId, ...(next ? { next: [...next] } : {}), jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, lessonsProposed: lessons, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
         } else {
           io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
           if (cache) io.stdout(out.formatCacheSummary(cache));
+          if (lessons.length > 0) io.stdout(`${lessons.length === 1 ? `lesson ${lessons[0]} proposed` : `lessons ${lessons.join(', ')} proposed`} for the rules from this build's failures: speccc lessons\n`);
         }
         if (result.cancelled) return EXIT.failed;
         return [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped' || o.state === 'cancelled') ? EXIT.failed : EXIT.ok;
@@ -123,6 +125,26 @@ async function shardOf(flags: BuildFlags, planOnly: boolean, force: import('../t
   if (planOnly) throw new UsageError('--shard builds a part of the plan; it does not combine with --dry-run or --check');
   if (force) throw new UsageError('--shard does not combine with --force: the other shards could not tell a forced result from the one it replaces');
   return shard;
+}
+
+/**
+ * After a build in which a job failed or needed a fix round, the lessons its trace (and the
+ * earlier ones) support that were not proposed before: their numbers. Proposed only, never
+ * accepted: a person decides (speccc lessons).
+ */
+async function proposeLessons(io: CliIo, root: string, outcomes: ReadonlyMap<string, import('../types/index.js').JobOutcome>): Promise<number[]> {
+  const costly = [...outcomes.values()].some((o) => o.state === 'failed' || o.attempts > 1);
+  if (!costly) return [];
+  const { refreshLessons } = await import('../io/lessons.js');
+  const { CorruptStateError } = await import('../io/promote.js');
+  try {
+    return (await refreshLessons(root, new Date().toISOString())).added;
+  } catch (error) {
+    // The build is done either way: a broken review file is worth a warning, not its result.
+    if (!(error instanceof CorruptStateError)) throw error;
+    io.stderr(`speccc: warning: no lessons proposed: ${error.message}\n`);
+    return [];
+  }
 }
 
 /** A whole number from 1 to 10,000, or a usage error naming the flag. */

@@ -59,6 +59,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   audit: async () => (await import('./audit.js')).registerAudit,
   triage: async () => (await import('./triage.js')).registerTriage,
   status: async () => (await import('./status.js')).registerStatus,
+  lessons: async () => (await import('./lessons.js')).registerLessons,
 };
 
 /** The commands to register for `argv`: the one it names; none for `--version`; all for anything else (help, completion, a typo). */

@@ -125,6 +125,12 @@ export type TraceEvent =
       scenarios?: ScenarioVerdict[];
       /** stage `mutation`: the holdouts' mutation score in percent (null: nothing scored). */
       mutationScore?: number | null;
+      /**
+       * stage `visible`, failed: the first compiler error or failing test of the spec's own checks
+       * (failure-line.ts), what `speccc lessons` groups failures by. Never set for holdouts: their
+       * text stays out of every prompt, and an accepted lesson is part of every prompt.
+       */
+      detail?: string;
     };
 
 /** An event as stored: with the time it was written. */

@@ -347,7 +347,7 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
     }
     const { tree, twins, key } = judged(run, job, files);
     const visible = await validator.visible({ specId: job.id, tree, outputs, twins, signal: run.signal });
-    trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs });
+    trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs, ...(visible.passed ? {} : { detail: failureLine(visible.feedback) }) });
     if (!visible.passed) {
       if (run.signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during validation');
       if (attempt < maxAttempts && visible.failureClass !== 'sandbox-refused') {
