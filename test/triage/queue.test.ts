@@ -1,13 +1,15 @@
 /**
- * The spec queue end to end, through the CLI against the twin and the real sealed validator:
- * `speccc status` lists what waits (most urgent first), what shipped and what waits for a person;
- * `build --next N` builds the top N and what they build on, and leaves the rest waiting; a
- * priority is not part of the job key; the report has the queue as a section.
+ * The spec queue and lessons end to end, through the CLI against the twin and the real sealed
+ * validator: `speccc status` lists what waits (most urgent first), what shipped and what waits for
+ * a person; `build --next N` builds the top N and what they build on, and leaves the rest waiting;
+ * a priority is not part of the job key; the report has the queue as a section. A spec whose code
+ * does not compile twice fails, is not taken again, and its trace proposes a lesson; accepted,
+ * the lesson is a rule of every prompt, so every job key changes and the queue fills again.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../src/twin/index.js';
+import { directoryScript, writeFilesReply } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 import { repo } from '../helpers/workspaces.js';
@@ -20,6 +22,8 @@ function workspace(root: string): void {
   withPriority('discount-codes', 'high');
   withPriority('line-items', 'low');
   for (const id of ['money', 'line-items', 'discount-codes']) cpSync(path.join(repo, 'scenarios', id), path.join(root, 'scenarios', id), { recursive: true });
+  // One fix round: a failure costs two attempts.
+  writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(repo, 'speccc.config.json'), 'utf8')), validation: { maxFixAttempts: 1 } }, null, 2));
   // A proposal from triage waits for a person, not for a build.
   writeFileSync(path.join(root, 'specs/features/category-totals.md'), readFileSync(path.join(import.meta.dirname, 'fixtures/category-totals.md'), 'utf8'));
 }
@@ -28,10 +32,14 @@ describe('the spec queue', () => {
   const twins = useTwin();
   const temp = useTempWorkspace();
 
-  it('status shows the queue; build --next drains it from the top; a priority changes no job key', async () => {
+  it('status shows the queue; build --next drains it from the top; a failure proposes a lesson that, accepted, changes every job key', async () => {
     const root = temp.empty();
     workspace(root);
-    await twins.replies(path.join(repo, 'examples/replies'));
+    // line-items' code stores a Date where its type says string, in both attempts.
+    const replies = path.join(repo, 'examples/replies');
+    const lineItems = (file: string) => readFileSync(path.join(replies, 'line-items', file), 'utf8');
+    const broken = { 'src/line-items.ts': `${lineItems('src/line-items.ts')}\nexport const issuedAt: string = new Date();\n`, 'src/line-items.test.ts': lineItems('src/line-items.test.ts') };
+    await twins.start({ script: [{ match: { specId: 'line-items' }, reply: writeFilesReply(broken) }, ...(await directoryScript(replies))] });
     const env = twins.env();
 
     const before = await runCli(['status'], { cwd: root, env });
@@ -70,15 +78,50 @@ describe('the spec queue', () => {
     const plan = JSON.parse((await runCli(['build', '--dry-run', '--format', 'json'], { cwd: root, env })).stdout) as { jobs: { id: string; state: string }[] };
     expect(plan.jobs.map((j) => `${j.id}:${j.state}`)).toEqual(['money:fresh', 'discount-codes:fresh', 'line-items:stale']);
 
-    const rest = await runCli(['build', '--next', '5', '--format', 'json'], { cwd: root, env });
-    expect(rest.code, rest.stderr).toBe(0);
-    expect((JSON.parse(rest.stdout) as { next: string[] }).next).toEqual(['line-items']);
-    const drained = await runCli(['build', '--next', '1'], { cwd: root, env });
-    expect(drained.stdout).toBe('✔ nothing waits in the queue (speccc status shows it)\n');
+    const failing = await runCli(['build', '--next', '5'], { cwd: root, env });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('… taking line-items from the queue; 0 left waiting\n');
+    expect(failing.stdout).toMatch(/✖ line-items failed \(does-not-compile\): visible checks failed after 2 attempt\(s\): src\/line-items\.ts\(\d+,\d+\): error TS2322: Type 'Date' is not assignable to type 'string'\./);
+    expect(failing.stdout).toContain("lesson 1 proposed for the rules from this build's failures: speccc lessons\n");
 
+    // A failed spec is not taken again: the queue is drained until a person acts.
+    const status = await runCli(['status'], { cwd: root, env });
+    expect(status.stdout).toMatch(/^queue: 0 waiting, 0 running, 1 failed, 1 held, 2 shipped\n[\s\S]*failed \(a person acts before it is built again\):\n  line-items  does-not-compile  Failed in run /);
+    expect((await runCli(['build', '--next', '1'], { cwd: root, env })).stdout).toBe('✔ nothing waits in the queue (speccc status shows it)\n');
     const report = await runCli(['report', '--format', 'markdown'], { cwd: root, env });
-    expect(report.stdout).toContain('### Queue\n\n**0 waiting · 0 running · 0 failed · 3 shipped · 1 held**\n\nHeld for a person: category-totals (proposed).');
-  }, 240_000);
+    expect(report.stdout).toContain('### Queue\n\n**0 waiting · 0 running · 1 failed · 2 shipped · 1 held**\n\nHeld for a person: category-totals (proposed).');
+
+    // The lesson, from the trace: the class, the compiler's error without its place, where it came from.
+    const lessons = await runCli(['lessons'], { cwd: root, env });
+    expect(lessons.stdout).toBe(
+      [
+        '1 proposed · does-not-compile · 2 failed attempts, 1 failed job · line-items · 1 run',
+        "  Write code that type-checks under strict TypeScript on the first try; the compiler rejected 2 attempts at `line-items` with `TS2322: Type 'Date' is not assignable to type 'string'.`.",
+        '  accept: speccc lessons --accept 1 [--as "<your words>"]; reject: speccc lessons --reject 1',
+        '',
+      ].join('\n'),
+    );
+    type Job = { id: string; jobKey: string | null; reasons: string[] };
+    const keysOf = async (): Promise<Record<'money' | 'discount-codes', Job>> => Object.fromEntries((JSON.parse((await runCli(['build', '--dry-run', '--format', 'json'], { cwd: root, env })).stdout) as { jobs: Job[] }).jobs.map((j) => [j.id, j])) as Record<'money' | 'discount-codes', Job>;
+    const keysBefore = await keysOf();
+    const accepted = await runCli(['lessons', '--accept', '1', '--as', 'Dates are ISO 8601 strings, never Date objects.'], { cwd: root, env });
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toMatch(/^✔ lesson 1 added to context\/rules\.md as rule 6\./);
+    expect(readFileSync(path.join(root, 'context/rules.md'), 'utf8')).toMatch(/5\. Every exported function is covered by tests in the spec's own test file\.\n6\. Dates are ISO 8601 strings, never Date objects\.\n$/);
+    expect(await runCli(['lessons', '--accept', '1'], { cwd: root, env })).toMatchObject({ code: 2, stderr: expect.stringMatching(/lesson 1 was accepted on \d{4}-\d\d-\d\d; only a proposed lesson/) });
+
+    // In every later prompt, and so in every job key: the queue fills again, line-items included.
+    const after = await keysOf();
+    expect(after.money.jobKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(after.money.jobKey).not.toBe(keysBefore.money.jobKey);
+    expect(after.money.reasons).toEqual(['context-changed']);
+    expect(after['discount-codes'].reasons).toContain('context-changed');
+    const prompts = path.join(root, 'prompts');
+    await runCli(['build', '--dry-run', '--prompts-out', prompts], { cwd: root, env });
+    expect(readFileSync(path.join(prompts, 'system.md'), 'utf8')).toContain('6. Dates are ISO 8601 strings, never Date objects.');
+    const queue = JSON.parse((await runCli(['status', '--format', 'json'], { cwd: root, env })).stdout) as { queue: { waiting: { id: string }[] } };
+    expect(queue.queue.waiting.map((e) => e.id)).toEqual(['money', 'line-items', 'discount-codes']); // discount-codes' priority is 7 now
+  }, 360_000);
 
   it('--next is a whole number, and takes from the queue alone; a priority is a word or a whole number', async () => {
     const root = temp.empty();
