@@ -38,10 +38,27 @@ export async function runStatus(io: CliIo, flags: { root?: string; format: 'text
     const { gatherReport } = await import('./report.js');
     const { priorityLabel } = await import('../report/queue.js');
     const model = await gatherReport(io, root);
-    if (flags.format === 'json') io.stdout(toJson({ queue: model.queue }));
-    else io.stdout(formatQueue(model.queue, priorityLabel));
+    const lessons = await proposedLessons(io, root);
+    if (flags.format === 'json') io.stdout(toJson({ queue: model.queue, lessonsProposed: lessons }));
+    else io.stdout(`${formatQueue(model.queue, priorityLabel)}${lessons.length > 0 ? `lessons: ${lessons.join(', ')} proposed for the rules, waiting for a person (speccc lessons)\n` : ''}`);
     return EXIT.ok;
   });
+}
+
+/**
+ * The numbers of the lessons waiting for a person's decision, as the review file has them (read
+ * only: status proposes nothing). A broken file is a warning here; `speccc lessons` names it.
+ */
+async function proposedLessons(io: CliIo, root: string): Promise<number[]> {
+  const { readLessons } = await import('../io/lessons.js');
+  const { CorruptStateError } = await import('../io/promote.js');
+  try {
+    return (await readLessons(root)).filter((l) => l.status === 'proposed').map((l) => l.n);
+  } catch (error) {
+    if (!(error instanceof CorruptStateError)) throw error;
+    io.stderr(`speccc: warning: ${error.message}\n`);
+    return [];
+  }
 }
 
 export const registerStatus: RegisterCommand = (program, io, done) => {

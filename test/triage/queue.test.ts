@@ -86,7 +86,7 @@ describe('the spec queue', () => {
 
     // A failed spec is not taken again: the queue is drained until a person acts.
     const status = await runCli(['status'], { cwd: root, env });
-    expect(status.stdout).toMatch(/^queue: 0 waiting, 0 running, 1 failed, 1 held, 2 shipped\n[\s\S]*failed \(a person acts before it is built again\):\n  line-items  does-not-compile  Failed in run /);
+    expect(status.stdout).toMatch(/^queue: 0 waiting, 0 running, 1 failed, 1 held, 2 shipped\n[\s\S]*failed \(a person acts before it is built again\):\n  line-items  does-not-compile  Failed in run [\s\S]*\nlessons: 1 proposed for the rules, waiting for a person \(speccc lessons\)\n$/);
     expect((await runCli(['build', '--next', '1'], { cwd: root, env })).stdout).toBe('✔ nothing waits in the queue (speccc status shows it)\n');
     const report = await runCli(['report', '--format', 'markdown'], { cwd: root, env });
     expect(report.stdout).toContain('### Queue\n\n**0 waiting · 0 running · 1 failed · 2 shipped · 1 held**\n\nHeld for a person: category-totals (proposed).');
@@ -119,7 +119,8 @@ describe('the spec queue', () => {
     const prompts = path.join(root, 'prompts');
     await runCli(['build', '--dry-run', '--prompts-out', prompts], { cwd: root, env });
     expect(readFileSync(path.join(prompts, 'system.md'), 'utf8')).toContain('6. Dates are ISO 8601 strings, never Date objects.');
-    const queue = JSON.parse((await runCli(['status', '--format', 'json'], { cwd: root, env })).stdout) as { queue: { waiting: { id: string }[] } };
+    const queue = JSON.parse((await runCli(['status', '--format', 'json'], { cwd: root, env })).stdout) as { queue: { waiting: { id: string }[] }; lessonsProposed: number[] };
+    expect(queue.lessonsProposed).toEqual([]); // decided: no longer waiting for a person
     expect(queue.queue.waiting.map((e) => e.id)).toEqual(['money', 'line-items', 'discount-codes']); // discount-codes' priority is 7 now
   }, 360_000);
 
