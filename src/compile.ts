@@ -119,6 +119,8 @@ export type BuildOptions = {
       shard?: ShardSpec;
       /** How long a shard waits for another shard's result (ms; default 30 minutes). */
       shardWaitMs?: number;
+      /** `build --next N`: only these specs may call the agent; other stale specs stay in the queue. */
+      only?: ReadonlySet<string>;
     }
   | { /** Manual promotion: promote passed output, never generate. */ mode: 'promote'; runtime: Runtime; promote: 'all' | ReadonlySet<string> }
 );
@@ -164,7 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const gate = options.mode === 'build' ? lazyPreflight(plan, options.runtime) : null;
     const partition = options.mode === 'build' && options.shard ? partitionPlan(plan, options.shard) : null;
     const shard = partition && options.mode === 'build' ? { shard: shardRole(partition, options.runtime, options.shardWaitMs ?? 30 * 60_000) } : {};
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+    const only = options.mode === 'build' && options.only ? { only: options.only } : {};
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard, ...only }); // 6–7
     const unknownModels = gate ? await gate.settle() : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
     if (options.mode === 'plan') {

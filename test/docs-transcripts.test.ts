@@ -209,6 +209,14 @@ const SETUPS: Record<string, () => Promise<Setup>> = {
     writeFileSync(path.join(root, 'speccc.config.json'), CONFIG);
     return { cwd: root, env: await adoptTwin(REPLIES) };
   },
+  /** The bundled example with examples/triage's requests in requests/, and a twin answering triage from examples/triage/replies. */
+  async triage() {
+    const root = exampleCopy(temps, ['specs', 'context', 'speccc.config.json']);
+    cpSync(path.join(repo, 'examples/triage/requests'), path.join(root, 'requests'), { recursive: true });
+    const replies = await startTwin({ script: await directoryScript(path.join(repo, 'examples/triage/replies')) });
+    closers.push(() => replies.close());
+    return { cwd: root, env: { ...replies.env('rehearsal'), PATH: process.env.PATH } };
+  },
   /** A shared cache configured at a port where nothing listens. */
   async 'remote-cache-down'() {
     const closed = net.createServer();

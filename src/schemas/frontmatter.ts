@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const SPEC_KINDS = ['feature', 'architecture', 'constraint', 'twin'] as const;
-export const SPEC_STATUSES = ['draft', 'ready', 'deprecated'] as const;
+/** `proposed`: drafted by `speccc triage` from a request, waiting for a person to make it ready. */
+export const SPEC_STATUSES = ['proposed', 'draft', 'ready', 'deprecated'] as const;
+/** Priority words, most urgent first; a number works too (0 is the most urgent). */
+export const PRIORITY_WORDS = ['high', 'normal', 'low'] as const;
 /** Who owns a spec's outputs: speccc (the default), or the team's own hands (adopted code not yet handed over). */
 export const SPEC_OWNERS = ['hand', 'speccc'] as const;
 export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
@@ -17,7 +20,11 @@ export const FrontmatterSchema = z.strictObject({
   kind: z
     .enum(SPEC_KINDS)
     .describe('feature: user-visible behaviour; architecture: shared structure; constraint: rules for every job; twin: a behavioural clone of an external service, started for every sealed run of the code that uses it.'),
-  status: z.enum(SPEC_STATUSES).describe('Only ready specs are built.'),
+  status: z.enum(SPEC_STATUSES).describe('Only ready specs are built; proposed: drafted by `speccc triage`, waiting for a person.'),
+  priority: z
+    .union([z.number().int().nonnegative(), z.enum(PRIORITY_WORDS)])
+    .optional()
+    .describe('Where the spec stands in the queue `speccc build --next` takes from: high, normal (the default) or low, or a whole number, 0 the most urgent (high is 1, normal 2, low 3). Not part of the job key.'),
   depends_on: z.array(z.string()).default([]).describe('Ids of the specs this one builds on.'),
   outputs: z.array(z.string()).default([]).describe('Files this spec owns, relative to the generated root.'),
   uses_twins: z.array(z.string()).default([]).describe('Ids of the twin specs of the external services this spec\'s code calls; each runs beside it in every sealed run.'),

@@ -144,3 +144,31 @@ export const AdoptCheckSchema = z.strictObject({
   /** Why the round trip could not judge (the build failed before the tests ran), if it could not. */
   error: z.string().optional(),
 });
+
+/** One lesson in the review file (`triage/lessons.json`, src/lessons/): proposed from failures in the traces, then accepted or rejected by a person. */
+export const LessonSchema = z.object({
+  /** Its number in `speccc lessons` (stable: never reused). */
+  n: z.number().int().positive(),
+  /** What it is about: a digest of its failure class and signature, so the same failure is never proposed twice. */
+  key: z.string(),
+  status: z.enum(['proposed', 'accepted', 'rejected']),
+  failureClass: z.string(),
+  /** The failure's text with places taken out (the compiler error without its file and line, the failing test's line). */
+  signature: z.string(),
+  /** The proposed wording. */
+  text: z.string(),
+  evidence: z.object({
+    /** Failed attempts (and jobs that failed before any check ran) that showed it. */
+    occurrences: z.number().int().nonnegative(),
+    failedJobs: z.number().int().nonnegative(),
+    specs: z.array(z.string()),
+    runs: z.array(z.string()),
+  }),
+  proposedAt: z.string(),
+  /** When a person accepted or rejected it. */
+  decidedAt: z.string().optional(),
+  /** The words added to the rules, when accepted (the proposal's, or the person's own). */
+  accepted: z.string().optional(),
+});
+
+export const LessonsFileSchema = z.object({ version: z.literal(1), lessons: z.array(LessonSchema) });
