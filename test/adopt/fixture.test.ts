@@ -78,6 +78,8 @@ describe('adopt on tsconfig-paths', () => {
     const confirmed = await runCli(['check'], { cwd: root });
     expect(confirmed.stdout).not.toContain('drafted-unconfirmed');
     expect(confirmed.code).toBe(0);
+    // Ready but still the team's: the queue holds them for a person; no build --next takes them.
+    expect((await runCli(['status'], { cwd: root })).stdout).toMatch(/^queue: 0 waiting, 0 running, 0 failed, 3 held, 0 shipped$/m);
 
     // The round trip: built alone from each spec, in a copy; the package's own tests judge it.
     await twin.replies(REPLIES);
@@ -109,6 +111,7 @@ describe('adopt on tsconfig-paths', () => {
     expect(Object.keys(manifest.specs)).toEqual(['mapping-entry']);
     expect(Object.keys(manifest.specs['mapping-entry']!.outputs)).toEqual(['mapping-entry.ts', '__tests__/mapping-entry.test.ts']);
     expect((await runCli(['check'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['status'], { cwd: root })).stdout).toMatch(/^queue: 0 waiting, 0 running, 0 failed, 2 held, 1 shipped$/m);
     expect(existsSync(path.join(root, '.speccc/adopt/try-path.json'))).toBe(true);
   }, 240_000);
 });
