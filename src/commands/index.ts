@@ -57,6 +57,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   lsp: async () => (await import('./lsp.js')).registerLsp,
   trace: async () => (await import('./trace.js')).registerTrace,
   audit: async () => (await import('./audit.js')).registerAudit,
+  adopt: async () => (await import('./adopt.js')).registerAdopt,
   triage: async () => (await import('./triage.js')).registerTriage,
   status: async () => (await import('./status.js')).registerStatus,
   lessons: async () => (await import('./lessons.js')).registerLessons,

@@ -80,6 +80,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
       dependsOn: [...(fm?.depends_on ?? []), ...(fm?.uses_twins ?? [])],
       buildable: order.has(f.file),
       priority: priorityRank(fm?.priority),
+      ...(fm?.owner === 'hand' ? { owner: 'hand' } : {}),
     };
   });
 

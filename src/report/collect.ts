@@ -5,7 +5,7 @@
  * (src/io/report-inputs.ts, compile.ts) and passes it here as data.
  *
  * A spec's state, first match wins:
- *   draft       its status is not `ready` (and check finds no error in it);
+ *   draft       its status is not `ready`, or it is hand-owned (adopted code; and check finds no error in it);
  *   constraint  a ready constraint spec: no outputs, no job; its rules are in every job's system prompt;
  *   blocked     check errors in its file stop every build, or it is not up to date and a
  *               spec it depends on (directly or not) is failing or blocked: a build skips it;
@@ -33,6 +33,8 @@ export interface CollectSpec {
   buildable: boolean;
   /** Its place in the queue: 0 is the most urgent (`priorityRank` of its frontmatter's `priority`); normal when absent. */
   priority?: number;
+  /** `hand`: adopted code the team still owns (`speccc adopt`); no build writes it, whatever its status. */
+  owner?: string;
 }
 
 export interface CollectDiagnostic {
@@ -416,6 +418,7 @@ function decide(f: Facts, spec: CollectSpec): Decided {
     return { state: 'constraint', why: `A constraint: no outputs of its own; its rules are part of the system prompt of every job (${plural(f.buildable, 'spec')} with outputs).`, verdicts: null };
   }
   if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: not built.`, verdicts: null };
+  if (spec.owner === 'hand') return { state: 'draft', why: `Hand-owned (owner: hand): no build writes its files until \`speccc adopt --take ${spec.id}\`.`, verdicts: null };
   const s = specFacts(f, spec.id);
   return failedAgain(f, spec.id, s) ?? (s.fresh && s.entry ? promotedState(f, spec.id, s, s.entry) : notUpToDate(f, spec, s));
 }

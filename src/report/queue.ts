@@ -36,7 +36,8 @@ function stageOf(spec: QueueSpec): Lifecycle | null {
     case 'constraint':
       return null; // no job of its own: it is in every job's prompt
     case 'draft':
-      return spec.status === 'proposed' ? 'proposed' : spec.status === 'draft' ? 'draft' : null; // deprecated: out of the queue
+      // deprecated: out of the queue; ready but hand-owned (adopted): held, like a draft, until `adopt --take`
+      return spec.status === 'proposed' ? 'proposed' : spec.status === 'deprecated' ? null : 'draft';
     case 'blocked':
       return 'blocked';
     case 'failing':

@@ -5,6 +5,8 @@ export const SPEC_KINDS = ['feature', 'architecture', 'constraint', 'twin'] as c
 export const SPEC_STATUSES = ['proposed', 'draft', 'ready', 'deprecated'] as const;
 /** Priority words, most urgent first; a number works too (0 is the most urgent). */
 export const PRIORITY_WORDS = ['high', 'normal', 'low'] as const;
+/** Who owns a spec's outputs: speccc (the default), or the team's own hands (adopted code not yet handed over). */
+export const SPEC_OWNERS = ['hand', 'speccc'] as const;
 export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -29,6 +31,10 @@ export const FrontmatterSchema = z.strictObject({
   model: z.string().min(1).optional().describe('Model for this spec; overrides the configured routing.'),
   effort: z.enum(EFFORT_LEVELS).optional().describe('Effort level for this spec; overrides the configured effort.'),
   budget_usd: z.number().positive().optional().describe('The most a build of this spec may spend, in US dollars.'),
+  owner: z
+    .enum(SPEC_OWNERS)
+    .optional()
+    .describe('Who owns the files listed in outputs. hand: the team\'s own code, adopted by `speccc adopt` and not yet handed over: no build writes, removes or regenerates them, and the spec is never built. Absent or speccc: speccc builds them.'),
   version: z.union([z.string(), z.number()]).transform(String).optional().describe('Free-form version, recorded in the manifest.'),
 });
 

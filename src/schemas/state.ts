@@ -116,6 +116,35 @@ export const BatchRecordSchema = z.strictObject({
     .min(1),
 });
 
+/**
+ * `<specs>/adopted.json` (committed with the specs): for each spec `speccc adopt` wrote with
+ * `owner: hand`, the hash of each of its files as adopted (paths relative to the generated
+ * root), so `check` can say when a hand-owned file changed since (`adopted-file-changed`).
+ */
+export const AdoptionRecordSchema = z.strictObject({
+  format: z.literal(1),
+  specs: z.record(z.string(), z.strictObject({ files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) })),
+});
+
+/**
+ * `.speccc/adopt/<spec-id>.json` (this machine's state): the last round trip of a drafted spec
+ * (`speccc adopt --check`): the spec's hash when it ran, whether code built from the spec alone
+ * passed the project's existing tests, and the tests it failed. `adopt --take` reads it.
+ */
+export const AdoptCheckSchema = z.strictObject({
+  format: z.literal(1),
+  spec: z.string().min(1),
+  /** sha256 of the spec file the round trip built from. */
+  specHash: z.string().regex(/^[0-9a-f]{64}$/),
+  faithful: z.boolean(),
+  checkedAt: z.string().datetime(),
+  costUsd: z.number().nonnegative(),
+  /** Existing tests the regenerated code failed, `file › test title: why`. */
+  failing: z.array(z.string()),
+  /** Why the round trip could not judge (the build failed before the tests ran), if it could not. */
+  error: z.string().optional(),
+});
+
 /** One lesson in the review file (`triage/lessons.json`, src/lessons/): proposed from failures in the traces, then accepted or rejected by a person. */
 export const LessonSchema = z.object({
   /** Its number in `speccc lessons` (stable: never reused). */

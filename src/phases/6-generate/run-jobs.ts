@@ -140,7 +140,8 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
     },
   };
   for (const job of input.plan.jobs) {
-    const dependencies = () => Promise.all([...job.closure, ...job.twins].map((d) => outcomes.get(d)!));
+    // A hand-owned dependency (owner: hand) has no job: its files are in the tree already.
+    const dependencies = () => Promise.all([...job.closure, ...job.twins].flatMap((d) => outcomes.get(d) ?? []));
     outcomes.set(job.id, runOne(run, job, dependencies, limit).then((outcome) => settle(run, outcome)));
   }
   await Promise.all(outcomes.values());
