@@ -21,6 +21,12 @@ describe('renderReportMarkdown', () => {
 | **discount-codes** | failed (holdout-fails) | 3 | $0.20 |
 | **invoice-totals** | staged | 1 | $0.04 |
 
+### Queue
+
+**1 waiting · 0 running · 1 failed · 2 shipped · 0 held** · \`speccc build --next N\` takes from the top:
+
+1. **invoice-totals** (high): Passing output from run-3 waits for speccc promote; discount-codes, which it depends on, is failing.
+
 ### Failing specs (1)
 
 - **discount-codes** (Discount codes): 2 of 3 holdout scenarios fail after 3 attempts; generated/ keeps the output of run-1.

@@ -19,8 +19,9 @@ import { HOLDOUTS } from './holdouts.js';
 import { SUPPRESSIONS } from './suppressions.js';
 import { REQUIREMENTS } from './requirements.js';
 import { MEMBERS } from './members.js';
+import { ADOPT_CODES } from './adopt.js';
 
-const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, TWINS, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, SUPPRESSIONS, REQUIREMENTS, MEMBERS];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, TWINS, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, SUPPRESSIONS, REQUIREMENTS, ADOPT_CODES, MEMBERS];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();
