@@ -10,7 +10,7 @@ import type { Agent, ModelCheck, ResultStore, SandboxMode, SealedRunner, SpecccC
 import { createBudget, runCapUsd, type Budget } from './phases/6-generate/budget.js';
 import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.js';
 import { createValidator } from './phases/7-validate/index.js';
-import { priceOf, type PriceOverrides } from './models/pricing.js';
+import { priceOf, type PriceOverrides } from './prices/pricing.js';
 import { cassetteStore } from './io/cassettes.js';
 import { resultStore } from './io/results.js';
 import { createRedactor, newRunId, openTrace } from './io/trace.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { initAssetsDir } from '../../src/commands/init.js';
-import { DEFAULT_MODEL, ROUTING } from '../../src/models/prices.js';
+import { DEFAULT_MODEL, ROUTING } from '../../src/prices/prices.js';
 import { runCli } from '../helpers/cli.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');

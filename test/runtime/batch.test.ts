@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, passingValidator, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { costOf, priceOf, worstCaseOf } from '../../src/models/pricing.js';
+import { costOf, priceOf, worstCaseOf } from '../../src/prices/pricing.js';
 import { parseTrace } from '../../src/io/trace.js';
 import { directoryScript, startTwin, writeFilesTurn, type Twin, type TwinOptions } from '../../src/twin/index.js';
 import type { TracedEvent, Validator } from '../../src/types/index.js';

@@ -8,7 +8,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { AgentStatus, AgentTask, FailureClass, TokenUsage, TraceSink } from '../../../types/index.js';
 import type { Budget, Reservation } from '../budget.js';
-import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
+import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../prices/pricing.js';
 import { createRateGate } from '../rate-gate.js';
 import { backoffMs, classifyError, persistentFaultLine, type ErrorVerdict } from '../retry.js';
 import { sha256 } from '../../1-parse/hash.js';
