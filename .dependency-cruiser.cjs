@@ -18,7 +18,7 @@ const laterPhaseRules = phases.flatMap((from) =>
     })),
 );
 
-const EDGES = '^src/(io/|watch/|commands/|twin/|cli[.]ts$|phases/6-generate/anthropic/)';
+const EDGES = '^src/(io/|watch/|commands/|api-twin/|cli[.]ts$|phases/6-generate/anthropic/)';
 
 module.exports = {
   forbidden: [
@@ -41,7 +41,7 @@ module.exports = {
       name: 'sdk-outside-the-provider',
       comment: '@anthropic-ai/sdk is used by the provider (and the twin serves its wire format) only',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(phases/6-generate/anthropic/|twin/)' },
+      from: { path: '^src/', pathNot: '^src/(phases/6-generate/anthropic/|api-twin/)' },
       to: { path: '@anthropic-ai/sdk' },
     },
     {
@@ -69,7 +69,7 @@ module.exports = {
       comment: 'src/remark/ runs phases 1-3 on the file a unified pipeline hands it: no effects, no workspace, no later phase',
       severity: 'error',
       from: { path: '^src/remark/' },
-      to: { path: '^src/(io|commands|watch|lsp|twin|report)/|^src/(runtime|compile|pipeline-steps|fast-path|incremental|workspace)[.]ts$|^src/phases/[4-8]-', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/(io|commands|watch|lsp|api-twin|report)/|^src/(runtime|compile|pipeline-steps|fast-path|incremental|workspace)[.]ts$|^src/phases/[4-8]-', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'nothing-imports-the-remark-plugin',

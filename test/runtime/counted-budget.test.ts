@@ -10,7 +10,7 @@ import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { inputTokenBound } from '../../src/phases/6-generate/anthropic/send.js';
 import { priceOf, worstCaseOf } from '../../src/prices/pricing.js';
-import { startTwin, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { startTwin, writeFilesReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
 import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
 

@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
-const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/api-twin/cli.ts', import.meta.url));
 const MODEL = 'claude-sonnet-4-6';
 
 let twin: Twin | undefined;
