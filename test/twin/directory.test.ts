@@ -65,7 +65,7 @@ function scratchReplies(): string {
 
 /** The prompt of a scenario-check job, rendered from the template speccc uses. */
 function scenarioPrompt(specId: string, name: string): string {
-  const template = readFileSync(fileURLToPath(new URL('../../assets/templates/scenario-check.hbs', import.meta.url)), 'utf8');
+  const template = readFileSync(fileURLToPath(new URL('../../templates/scenario-check.hbs', import.meta.url)), 'utf8');
   return Handlebars.compile(template)({
     spec: { id: specId, file: `specs/${specId}.md`, source: '# Money\n\nRounds half up.' },
     name,
