@@ -25,7 +25,7 @@ import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { checkRequirementCoverage, TEST_FILE } from './phases/3-check/coverage.js';
+import { checkRequirementCoverage, readTests, TEST_FILE } from './phases/3-check/coverage.js';
 import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
@@ -74,7 +74,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     readManifest(generatedDir, SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
-    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION, readTests),
     isFolder(scenariosDir),
   ]);
   const scenariosFolder = { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: !scenariosExists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' } as const;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './list-files.js';
-import type { TemplateSource } from '../phases/4-render/templates.js';
+import type { TemplateSource } from '../types/index.js';
 import type { StatCache } from './stat-cache.js';
 import { templatesPath } from './package-files.js';
 
