@@ -98,8 +98,6 @@ export const ConfigSchema = z.strictObject({
     .describe('Severity per diagnostic code of a check rule, eslint-style: off, warn or error (docs/diagnostics.md lists the codes).'),
 });
 
-export { CONFIG_FILE } from '../config/file-name.js';
-
 /** Why `url` cannot be a remote cache's base URL, or null. */
 export function remoteUrlProblem(url: string): string | null {
   let parsed: URL;
