@@ -73,7 +73,9 @@ async function readsPerBuild(): Promise<Record<'config' | 'templates' | 'scenari
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-house-'));
   for (const part of ['specs', 'context', 'scenarios', 'generated', 'speccc.config.json']) cpSync(path.join(repo, part), path.join(root, part), { recursive: true });
   const seen = { config: new Map<string, number>(), templates: new Map<string, number>(), scenarios: new Map<string, number>() };
+  let live = true;
   const count = (p: unknown) => {
+    if (!live) return;
     const s = String(p);
     const kind = s.endsWith('speccc.config.json') ? 'config' : s.includes(`${path.sep}templates`) ? 'templates' : s.startsWith(path.join(root, 'scenarios')) ? 'scenarios' : null;
     if (kind) seen[kind].set(s, (seen[kind].get(s) ?? 0) + 1);
@@ -95,6 +97,7 @@ async function readsPerBuild(): Promise<Record<'config' | 'templates' | 'scenari
       for (const m of Object.values(seen)) m.clear(); // what the build reads, not the bench's own set-up
     });
   } finally {
+    live = false; // the bench's own clean-up below is no read of the build's
     undo.forEach((u) => u());
     syncBuiltinESMExports();
     rmSync(root, { recursive: true, force: true });

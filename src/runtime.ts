@@ -82,6 +82,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   readonly runId: string;
+  /** The command the run is for: how the workspace lock names its holder. */
+  readonly command: RuntimeOptions['command'];
   /** The config the run was created with (its model settings decide the fallback models preflight checks). */
   readonly config: SpecccConfig;
   readonly agent: Agent;
@@ -239,6 +241,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   return {
     runId,
+    command: options.command,
     config,
     agent,
     providerLabel: options.inject?.agent ? options.inject.agent.name : providerLabel(options.provider, credentials.baseURL),
