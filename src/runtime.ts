@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Agent, ModelCheck, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
-import { createBudget, runCapUsd, type Budget } from './phases/6-generate/budget.js';
+import { createBudget, spendCaps, type Budget } from './phases/6-generate/budget.js';
 import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.js';
 import { createValidator } from './phases/7-validate/index.js';
 import { priceOf, type PriceOverrides } from './models/pricing.js';
@@ -175,7 +175,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const clock = options.clock ?? Date.now;
   const runId = newRunId(clock);
   const trace = openTrace(root, credentials.redact, runId);
-  const budget = createBudget(runCapUsd(config, options.maxCostUsd), options.session);
+  const budget = createBudget(spendCaps(config, options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}).run, options.session);
   const warnings: string[] = [];
 
   // The sandbox is set up (and its absence reported) only when a job will run code: a build with

@@ -134,7 +134,7 @@ async function printPlanned(io: CliIo, flags: BuildFlags, parsed: Parsed, creden
   const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted, batch: Boolean(flags.batch) });
   if (flags.promptsOut) await writePrompts(path.resolve(io.cwd, flags.promptsOut), result);
   if (flags.format === 'json') io.stdout(toJson({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }));
-  else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, (await import('../phases/6-generate/budget.js')).runCapUsd(config, parsed.maxCost), io.color, Boolean(flags.batch)));
+  else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, (await import('../phases/6-generate/budget.js')).spendCaps(config, parsed.maxCost !== undefined ? { maxCostUsd: parsed.maxCost } : {}).run, io.color, Boolean(flags.batch)));
   const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
   return flags.check && stale ? EXIT.failed : EXIT.ok;
 }

@@ -74,7 +74,7 @@ const REPAIRED_BY_BUILD = /^(generated-|manifest-)/;
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   if (options.mode === 'plan') return walk(root, options, null, await readRawConfig(root));
-  return withRun({ root, runtime: options.runtime, command: 'build', outcomeOf: runOutcome }, (run) => walk(root, options, run.runtime, run.raw));
+  return withRun({ root, runtime: options.runtime, command: options.mode, outcomeOf: runOutcome }, (run) => walk(root, options, run.runtime, run.raw));
 }
 
 /** What a build knows once it has read and checked the workspace and rendered the prompts. */
