@@ -43,6 +43,8 @@ export interface WorkspaceInputs {
   holdouts: [string, string][];
   /** Versions of the sealed toolchain (node major, typescript, vitest, Stryker): part of every verdict. */
   toolchain: Record<string, string>;
+  /** sha256 of `<specs>/adopted.json` (speccc adopt's record; null when absent): check reads it for hand-owned drift. */
+  adopted: string | null;
 }
 
 export interface ReadInputs {
@@ -70,7 +72,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
   raw ??= await readRawConfig(root);
   const paths = raw.paths;
   const stats = await openStatCache(root);
-  const [files, templates, tree, listing] = await Promise.all([
+  const [files, templates, tree, listing, adopted] = await Promise.all([
     listWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
@@ -78,6 +80,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
     hashTemplateFiles(root, paths.templates, stats),
     indexGeneratedTree(path.join(root, paths.generated), stats.hash),
     listScenariosFolder(path.resolve(root, paths.scenarios)),
+    stats.hash(path.join(root, paths.specs, 'adopted.json')),
   ]);
   const checks = hashChecksOf(listing, stats.hash);
   await stats.save();
@@ -94,6 +97,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
     scenarios: scenariosOf(listing).map((s): [string, boolean] => [s.file, s.hasCheck]),
     holdouts: checks.hashes,
     toolchain: toolchainVersions(),
+    adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
   filesOf.set(inputs, listed);

@@ -45,6 +45,8 @@ export type BuildOptions = {
       shard?: ShardSpec;
       /** How long a shard waits for another shard's result (ms; default 30 minutes). */
       shardWaitMs?: number;
+      /** `build --next N`: only these specs may call the agent; other stale specs stay in the queue. */
+      only?: ReadonlySet<string>;
     }
   | { /** Manual promotion: promote passed output, never generate. */ mode: 'promote'; runtime: RuntimeOf; promote: 'all' | ReadonlySet<string> }
 );
@@ -118,7 +120,8 @@ async function generateAndEmit(p: Prepared, options: BuildOptions, runtime: Runt
   const partition = building?.shard ? partitionPlan(plan, building.shard) : null;
   const shard = partition ? { shard: shardRole(partition, runtime!, building!.shardWaitMs ?? 30 * 60_000) } : {};
   const inputs = runnerInputs(root, { mode: options.mode, ...(runtime ? { runtime } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) }, planInput.config, p.prompts, p.snapshot.scenarios.holdouts);
-  const outcomes = await runJobs({ ...inputs, plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+  const only = building?.only ? { only: building.only } : {};
+  const outcomes = await runJobs({ ...inputs, plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard, ...only }); // 6–7
   const unknownModels = gate ? await gate.settle() : [];
   if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
   if (options.mode === 'plan') {

@@ -11,6 +11,7 @@ import { indexGeneratedTree, readIndexedFiles, readManifest } from '../io/genera
 import { readAndHash } from '../io/stat-cache.js';
 import { selectPaths } from '../io/select-paths.js';
 import { openTestCache } from '../io/test-cache.js';
+import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
 import { checkWorkspace, sortDiagnostics } from '../phases/3-check/index.js';
 import { checkGeneratedTree } from '../phases/3-check/generated-drift.js';
 import { checkRequirementCoverage, TEST_FILE } from '../phases/3-check/coverage.js';
@@ -46,10 +47,11 @@ export async function checkSnapshot(snapshot: Snapshot, options: CheckOptions = 
   const whole = !options.paths || options.paths.length === 0;
   const { workspace, files, cacheWritten } = await loadWorkspace(root, config.paths, { ...options, files: snapshot.files, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
-  const [index, { manifest, problem }, tests] = await Promise.all([
+  const [index, { manifest, problem }, tests, adopted] = await Promise.all([
     snapshot.files.generated ?? indexGeneratedTree(generatedDir, readAndHash),
     readManifest(generatedDir, SPECCC_VERSION),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    readAdoptionRecordQuietly(root, `${config.paths.specs}/adopted.json`),
   ]);
   const holdouts = [...scenarios.texts];
   const scenariosFolder = { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: !scenarios.exists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' } as const;
@@ -59,7 +61,7 @@ export async function checkSnapshot(snapshot: Snapshot, options: CheckOptions = 
     ...inputProblems(files, config, scenariosFolder),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios: [...scenarios.entries] }),
-    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes }),
+    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes, adopted }),
     // Coverage reads only the generated test files (a warm check stats the rest).
     ...checkRequirementCoverage({ workspace, manifest, hashes, files: readIndexedFiles(index, (rel) => TEST_FILE.test(rel)), holdouts, ...(tests ? { read: tests.read } : {}) }),
   ]);

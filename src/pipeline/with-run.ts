@@ -28,6 +28,8 @@ export interface RunSetup<T> {
   command?: Runtime['command'];
   /** What the trace calls the run when it differs from the runtime's command (`scenarios`: `speccc audit` tells its requests from a build's). */
   traceCommand?: string;
+  /** What the trace says about the sandbox when the run runs no code at all (`none`: triage); the runtime's mode otherwise. */
+  traceSandbox?: string;
   outcomeOf: (result: T) => RunOutcome;
 }
 
@@ -47,7 +49,7 @@ export async function withRun<T>(setup: RunSetup<T>, body: (run: Run) => Promise
     const raw = await readRawConfig(setup.root);
     const loaded = loadedConfigOf(raw);
     runtime = given ?? (setup.runtime as (loaded: LoadedConfig) => Runtime)(loaded);
-    runtime.trace.write({ type: 'run-start', command: setup.traceCommand ?? 'build', provider: runtime.providerLabel, sandbox: runtime.sandbox, speccc: SPECCC_VERSION, maxCostUsd: runtime.budget.cap });
+    runtime.trace.write({ type: 'run-start', command: setup.traceCommand ?? 'build', provider: runtime.providerLabel, sandbox: setup.traceSandbox ?? runtime.sandbox, speccc: SPECCC_VERSION, maxCostUsd: runtime.budget.cap });
     const result = await body({ runtime, raw, loaded });
     outcome = setup.outcomeOf(result);
     return result;
