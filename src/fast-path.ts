@@ -6,16 +6,17 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from './types/index.js';
-import { readRawConfig } from './io/raw-config.js';
+import { readRawConfig, type RawConfig } from './io/raw-config.js';
 import { changedSinceListed, listWorkspaceFiles, type WorkspaceFiles } from './io/workspace-files.js';
-import { hashTemplates } from './io/templates.js';
+import { hashTemplateFiles, templateHashes, type TemplateFile } from './io/templates.js';
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
-import { hashAllHoldoutChecks, listAllScenarios } from './io/member-scenarios.js';
-import { resolveMembers } from './io/members.js';
+import { hashChecksOf, scenariosOf, type ScenariosListing } from './io/holdouts.js';
+import { listAllScenarioFolders } from './io/member-scenarios.js';
+import { resolveMembers, type Members } from './io/members.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
-import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
+import { canonicalJson, sha256 } from './hash.js';
 
 import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache-file.js';
 import { poolSize, warmPool } from './io/model-pool.js';
@@ -59,46 +60,56 @@ export interface ReadInputs {
    */
   files: WorkspaceFiles;
   tree: TreeIndex;
+  /** The config as read (its one read in the run). */
+  raw: RawConfig;
+  /** Every template by hash, with the bytes hashing read: the build reads only the rest. */
+  templates: readonly TemplateFile[];
+  /** The scenarios folder's listing (with every member's), and the holdout checks' bytes hashing read: the pipeline reads only the rest. */
+  scenarios: { listing: ScenariosListing; read: ReadonlyMap<string, Uint8Array> };
+  /** A monorepo's members, resolved from the raw config (once in the run). */
+  members: Members;
 }
 
-/** Every input by content hash: a stat per file, a read and a hash only where the stat changed (src/io/stat-cache.ts). */
-export async function readInputs(root: string): Promise<ReadInputs> {
-  const raw = await readRawConfig(root);
+/**
+ * Every input by content hash: a stat per file, a read and a hash only where the stat changed
+ * (src/io/stat-cache.ts). `raw` is the config when the run has read it already.
+ */
+export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInputs> {
+  raw ??= await readRawConfig(root);
+  const paths = raw.paths;
   const stats = await openStatCache(root);
-  const scenariosDir = path.resolve(root, raw.paths.scenarios);
-  const { members } = await resolveMembers(root, raw.members);
-  const folders = { root, scenariosDir, members };
-  const [files, templates, tree, scenarios, holdouts, adopted] = await Promise.all([
-    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context, members }, stats, (specs) => {
+  const members = await resolveMembers(root, raw.members);
+  const [files, templates, tree, listing, adopted] = await Promise.all([
+    listWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context, members: members.members }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
     }),
-    hashTemplates(root, raw.paths.templates, stats),
-    indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
-    listAllScenarios(folders),
-    hashAllHoldoutChecks(folders, stats.hash),
-    stats.hash(path.join(root, raw.paths.specs, 'adopted.json')),
+    hashTemplateFiles(root, paths.templates, stats),
+    indexGeneratedTree(path.join(root, paths.generated), stats.hash),
+    listAllScenarioFolders(root, path.resolve(root, paths.scenarios), members.members),
+    stats.hash(path.join(root, paths.specs, 'adopted.json')),
   ]);
+  const checks = hashChecksOf(listing, stats.hash);
   await stats.save();
   const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
   const inputs: WorkspaceInputs = {
     speccc: `${SPECCC_VERSION}+parse${PARSE_CACHE_FORMAT}`,
     config: raw.text,
-    members: members.map((m) => [m.name, m.dir, m.configText]),
+    members: members.members.map((m) => [m.name, m.dir, m.configText]),
     specsDirExists: files.specsDirExists,
     specs: byHash(files.specs),
     context: byHash(files.context),
-    templates,
+    templates: templateHashes(templates),
     generated: [...tree.hashes],
     manifest: tree.manifestHash,
-    scenarios: scenarios.map((s): [string, boolean] => [s.file, s.hasCheck]),
-    holdouts,
+    scenarios: scenariosOf(listing).map((s): [string, boolean] => [s.file, s.hasCheck]),
+    holdouts: checks.hashes,
     toolchain: toolchainVersions(),
     adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
   filesOf.set(inputs, listed);
-  return { files: listed, tree, inputs };
+  return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: checks.read }, members };
 }
 
 /** Which listing each digest was made from: a report is not stored when its files changed while it was made. */

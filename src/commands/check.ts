@@ -5,8 +5,8 @@ import { Option } from 'commander';
 // this command); the pipeline, for a workspace that changed, is loaded on use.
 import { checkDigest, readInputs, storedReport, storeReport, type StoredReport } from '../fast-path.js';
 import { recoverUnderLock } from '../io/recover.js';
-import { readRawConfig } from '../io/raw-config.js';
-import { holdoutTextsDigest } from '../io/holdouts.js';
+import { readRawConfig, type RawConfig } from '../io/raw-config.js';
+import { holdoutTextsDigest, holdoutTextsOf, readScenarioFiles } from '../io/holdouts.js';
 import { enclosingMonorepo } from '../io/members.js';
 import { formatText } from '../diagnostics/reporters/text.js';
 import { changedFiles, EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
@@ -20,29 +20,21 @@ export interface CheckFlags {
 }
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
-async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[]; member?: string }): Promise<StoredReport> {
-  const read = options.useCache ? await readInputs(options.root) : undefined;
-  // The coverage trace (requirement-untested) also reads the scenarios' text, which the fast path's inputs list by name only.
-  const holdouts = read ? await scenariosDigest(options.root) : '';
+async function checkReport(options: { root: string; raw: RawConfig; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[]; member?: string }): Promise<StoredReport> {
+  const read = options.useCache ? await readInputs(options.root, options.raw) : undefined;
+  // The coverage trace (requirement-untested) also reads the scenarios' text (every member's too), which the fast path's inputs list by name only.
+  const scenarioFiles = read ? await readScenarioFiles(read.scenarios.listing, read.scenarios.read) : undefined;
+  const holdouts = read ? holdoutTextsDigest(holdoutTextsOf(read.scenarios.listing, scenarioFiles!)) : '';
   const since = [...(options.changed ? [`since:${options.changed.join('\0')}`] : []), ...(options.member !== undefined ? [`member:${options.member}`] : [])];
   const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`, ...since]) : undefined;
   const stored = digest ? await storedReport(options.root, digest) : undefined;
   if (stored) return stored;
-  const { check } = await import('../compile.js');
-  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}), ...(options.changed ? { changed: options.changed } : {}), ...(options.member !== undefined ? { member: options.member } : {}) });
+  const [{ readSnapshot }, { checkSnapshot }] = await Promise.all([import('../pipeline/snapshot.js'), import('../pipeline/check.js')]);
+  const snapshot = await readSnapshot(options.root, read ? { inputs: read, scenarioFiles: scenarioFiles! } : {});
+  const result = await checkSnapshot(snapshot, { paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(options.changed ? { changed: options.changed } : {}), ...(options.member !== undefined ? { member: options.member } : {}) });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
   if (digest) await storeReport(options.root, digest, report);
   return report;
-}
-
-async function scenariosDigest(root: string): Promise<string> {
-  const raw = await readRawConfig(root);
-  const scenariosDir = path.resolve(root, raw.paths.scenarios);
-  if (raw.members === undefined) return holdoutTextsDigest(scenariosDir);
-  // A monorepo's members each have a scenarios folder: all of their text is what coverage reads.
-  const [{ resolveMembers }, { readAllHoldoutTexts }, { canonicalJson, sha256 }] = await Promise.all([import('../io/members.js'), import('../io/member-scenarios.js'), import('../phases/1-parse/hash.js')]);
-  const { members } = await resolveMembers(root, raw.members);
-  return sha256(canonicalJson(await readAllHoldoutTexts({ root, scenariosDir, members })));
 }
 
 /** Reported files' text for code frames, read on demand (only on a terminal). */
@@ -66,9 +58,10 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
     const mono = await enclosingMonorepo(folder);
     const root = mono?.root ?? folder;
     // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
-    await recoverUnderLock(root, null);
+    const raw = await readRawConfig(root);
+    await recoverUnderLock(root, raw, false);
     const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
-    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}), ...(mono ? { member: mono.member.name } : {}) });
+    const result = await checkReport({ root, raw, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}), ...(mono ? { member: mono.member.name } : {}) });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
     else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));

@@ -1,7 +1,6 @@
 /** A monorepo's member problems (io/members.ts) -> located config diagnostics: exit 2, nothing built. */
-import type { Diagnostic, Span } from '../types/index.js';
+import type { Diagnostic, MemberProblem, Span } from '../types/index.js';
 import { diagnostics as d } from '../diagnostics/messages.js';
-import type { MemberProblem } from '../io/members.js';
 import { CONFIG_FILE } from './file-name.js';
 
 const origin = { line: 1, column: 1, offset: 0 };

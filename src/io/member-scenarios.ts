@@ -1,50 +1,25 @@
 /**
- * A monorepo's scenarios: the root's scenarios folder and each member's, read as one. A member's
- * holdouts are keyed by the qualified id of their spec (`billing:invoice`) and their files named
- * `billing:invoice/<name>.test.ts`, which the validator places at `billing/.holdout/invoice/`, so a
- * member's check imports its code as `../../src/invoice.js`, exactly as in a single workspace.
- * With no members, each function is the single-folder reader in holdouts.ts.
+ * A monorepo's scenarios: the root's scenarios folder and each member's, listed as one listing
+ * (holdouts.ts derives everything else from it, so each folder is listed once and each file read
+ * once). A member's spec folders are named by the qualified id of their spec (`billing:invoice`),
+ * so its holdouts are keyed `billing:invoice` and its files named `billing:invoice/<name>.test.ts`,
+ * which the validator places at `billing/.holdout/invoice/` (phases/7-validate/holdout-placement.ts):
+ * a member's check imports its code as `../../src/invoice.js`, exactly as in a single workspace.
+ * With no members, this is listScenariosFolder.
  */
 import path from 'node:path';
-import type { HoldoutCheck, HoldoutSet, HoldoutText, Member } from '../types/index.js';
-import { hashHoldoutChecks, listScenarios, readHoldoutSet, readHoldoutTexts } from './holdouts.js';
-import type { Hasher } from './stat-cache.js';
+import type { Member } from '../types/index.js';
+import { listScenariosFolder, type ScenariosListing } from './holdouts.js';
 
-/** The folders to read: the root's scenarios folder (absolute) and the members. */
-export interface ScenarioFolders {
-  root: string;
-  /** Absolute path of the root's scenarios folder. */
-  scenariosDir: string;
-  members: readonly Member[];
-}
-
-const q = (member: string, rel: string) => `${member}:${rel}`;
-const dirOf = (f: ScenarioFolders, m: Member) => path.resolve(f.root, m.scenarios);
-
-export async function readAllHoldoutSets(f: ScenarioFolders): Promise<HoldoutSet> {
-  const set = new Map<string, readonly HoldoutCheck[]>(await readHoldoutSet(f.scenariosDir));
-  for (const m of f.members) {
-    for (const [spec, checks] of await readHoldoutSet(dirOf(f, m))) set.set(q(m.name, spec), checks.map((c) => ({ ...c, file: q(m.name, c.file) })));
-  }
-  return set;
-}
-
-export async function hashAllHoldoutChecks(f: ScenarioFolders, hash: Hasher): Promise<[string, string][]> {
-  const out = await hashHoldoutChecks(f.scenariosDir, hash);
-  for (const m of f.members) out.push(...(await hashHoldoutChecks(dirOf(f, m), hash)).map(([file, h]): [string, string] => [q(m.name, file), h]));
-  return out;
-}
-
-export async function listAllScenarios(f: ScenarioFolders): ReturnType<typeof listScenarios> {
-  const out = await listScenarios(f.scenariosDir);
-  for (const m of f.members) out.push(...(await listScenarios(dirOf(f, m))).map((s) => ({ ...s, spec: q(m.name, s.spec), file: q(m.name, s.file) })));
-  return out;
-}
-
-export async function readAllHoldoutTexts(f: ScenarioFolders): Promise<HoldoutText[]> {
-  const out = await readHoldoutTexts(f.scenariosDir);
-  for (const m of f.members) {
-    out.push(...(await readHoldoutTexts(dirOf(f, m))).map((t) => ({ ...t, spec: q(m.name, t.spec), check: t.check === null ? null : q(m.name, t.check) })));
-  }
-  return out;
+/** The root's scenarios folder (absolute) with every member's spec folders after its own; `exists` is the root folder's. */
+export async function listAllScenarioFolders(root: string, scenariosDir: string, members: readonly Member[]): Promise<ScenariosListing> {
+  const [own, ...theirs] = await Promise.all([listScenariosFolder(scenariosDir), ...members.map((m) => listScenariosFolder(path.resolve(root, m.scenarios)))]);
+  if (members.length === 0) return own;
+  const memberFolders = theirs.flatMap((listing, i) =>
+    listing.folders
+      // A member's hidden folders (its scenarios repository's .git/) name no spec.
+      .filter((f) => !f.name.startsWith('.'))
+      .map((f) => ({ name: `${members[i]!.name}:${f.name}`, names: f.names, dir: path.join(listing.dir, f.name) })),
+  );
+  return { ...own, folders: [...own.folders, ...memberFolders] };
 }

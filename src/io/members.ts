@@ -9,19 +9,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/file-name.js';
 import { yaml } from '../yaml.js';
-import { DEFAULT_PATHS } from './raw-config.js';
-import type { Member } from '../types/index.js';
+import { DEFAULT_PATHS } from '../schemas/default-paths.js';
+import type { Member, MemberProblem } from '../types/index.js';
 
-export type { Member };
-
-export type MemberProblemKind = 'member-duplicate' | 'member-missing';
-
-export interface MemberProblem {
-  kind: MemberProblemKind;
-  message: string;
-  /** The config key the problem is located at (`value:members.1`), or `key:members`. */
-  at: string;
-}
+export type { Member, MemberProblem, MemberProblemKind } from '../types/index.js';
 
 export interface Members {
   members: Member[];

@@ -10,24 +10,24 @@ import type { SpecccConfig } from '../types/index.js';
 
 export { CONFIG_FILE } from '../config/file-name.js';
 import { CONFIG_FILE } from '../config/file-name.js';
-
-export const DEFAULT_PATHS: SpecccConfig['paths'] = {
-  specs: 'specs',
-  context: 'context',
-  templates: 'templates',
-  generated: 'generated',
-  scenarios: 'scenarios',
-};
+import { DEFAULT_PATHS } from '../schemas/default-paths.js';
 
 export interface RawConfig {
   text: string;
   paths: SpecccConfig['paths'];
   /** The `members` value as written (unvalidated): io/members.ts reads what it can of it. */
   members?: unknown;
+  /** Why the file could not be read ('ENOENT' when there is none, 'EISDIR', …); absent when it was read. */
+  unread?: string;
 }
 
+/** The config's one read in a run: its text, and the folder paths taken from it without validation (loadedConfigOf validates it). */
 export async function readRawConfig(root: string): Promise<RawConfig> {
-  const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
+  let unread: string | undefined;
+  const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    unread = error.code ?? error.message;
+    return '';
+  });
   let paths = DEFAULT_PATHS;
   let members: unknown;
   try {
@@ -38,5 +38,5 @@ export async function readRawConfig(root: string): Promise<RawConfig> {
   } catch {
     // invalid JSON: the full load reports it; the digest (which includes the text) never matches
   }
-  return { text, paths, ...(members !== undefined ? { members } : {}) };
+  return { text, paths, ...(members !== undefined ? { members } : {}), ...(unread !== undefined ? { unread } : {}) };
 }

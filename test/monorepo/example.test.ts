@@ -9,7 +9,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { repo } from '../helpers/workspaces.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/api-twin/index.js';
 import { testRuntime, view } from '../helpers/runtime.js';
 import { startCacheServer, type CacheServer } from '../helpers/remote-cache-server.js';
 import { repo } from '../helpers/workspaces.js';

@@ -9,6 +9,8 @@
  * than what they will cost), a new request waits for them to settle instead of failing: it fails
  * only when even the settled spend leaves no room for it.
  */
+import type { TraceSink } from '../../types/index.js';
+
 export interface Reservation {
   readonly usd: number;
   /** Replaces the reservation with the actual cost the usage implies. */
@@ -37,9 +39,52 @@ export interface Budget {
   readonly cap: number | null;
 }
 
-/** The run's cap, the one place it is worked out: `--max-cost` when given (null: none), else the config's `budgetUsd`. */
-export function runCapUsd(config: { budgetUsd: number | null }, maxCostUsd?: number | null): number | null {
-  return maxCostUsd === undefined ? config.budgetUsd : maxCostUsd;
+/** The caps spending is held to (USD; null: none). */
+export interface SpendCaps {
+  /** One run's: `--max-cost` when given (null: none), else the config's `budgetUsd`. */
+  run: number | null;
+  /** A watch session's, across its builds: `--session-max-cost`, else none. */
+  session: number | null;
+}
+
+/** The one place the caps are worked out: the runtime's budget, the plan's "within --max-cost" and watch's session all ask here. */
+export function spendCaps(config: { budgetUsd: number | null }, flags: { maxCostUsd?: number | null; sessionMaxCostUsd?: number | null } = {}): SpendCaps {
+  return { run: flags.maxCostUsd === undefined ? config.budgetUsd : flags.maxCostUsd, session: flags.sessionMaxCostUsd ?? null };
+}
+
+/** A paid request about to be sent: its worst case and what it was worked out from (for the trace). */
+export interface MeteredRequest {
+  specId: string;
+  /** The request's worst-case cost (USD), a true upper bound. */
+  worstUsd: number;
+  /** The spec's own cap (`budget_usd`). */
+  specCapUsd?: number;
+  signal?: AbortSignal;
+  /** Input tokens the worst case assumes, and what count_tokens said when it was asked. */
+  inputTokens: number;
+  countedInputTokens?: number;
+}
+
+/**
+ * The meter every paid request passes: it reserves the worst case against every cap (or refuses,
+ * saying why) and traces that decision as the run's `budget` event; the reservation it hands
+ * back is settled to the billed cost or released. The provider sends nothing it has not metered.
+ */
+export interface Meter {
+  reserve(request: MeteredRequest): Promise<ReserveResult>;
+  /** The budget's advisory headroom (the model's task budget). */
+  headroom(specId: string, specCapUsd?: number): number | null;
+}
+
+export function meter(budget: Budget, trace: TraceSink): Meter {
+  return {
+    async reserve(r) {
+      const reserved = await budget.reserve(r.specId, r.worstUsd, r.specCapUsd, r.signal);
+      trace.write({ type: 'budget', spec: r.specId, reserveUsd: r.worstUsd, ok: reserved.ok, inputTokens: r.inputTokens, ...(r.countedInputTokens !== undefined ? { countedInputTokens: r.countedInputTokens } : {}), ...(reserved.ok ? {} : { reason: reserved.reason }) });
+      return reserved;
+    },
+    headroom: (specId, specCapUsd) => budget.headroom(specId, specCapUsd),
+  };
 }
 
 const EPSILON = 1e-12;

@@ -7,11 +7,11 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { AgentStatus, AgentTask, FailureClass, TokenUsage, TraceSink } from '../../../types/index.js';
-import type { Budget, Reservation } from '../budget.js';
-import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
+import type { Meter, Reservation } from '../budget.js';
+import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../prices/pricing.js';
 import { createRateGate } from '../rate-gate.js';
 import { backoffMs, classifyError, persistentFaultLine, type ErrorVerdict } from '../retry.js';
-import { sha256 } from '../../1-parse/hash.js';
+import { sha256 } from '../../../hash.js';
 import { fingerprint } from '../fingerprint.js';
 import type { BatchAnswer, BatchQueue } from './batches.js';
 import type { Message } from './conversation.js';
@@ -24,7 +24,8 @@ const FATAL_BATCH_ERRORS = new Set(['authentication_error', 'permission_error', 
 export interface SenderOptions {
   client: Anthropic;
   queue: BatchQueue | undefined;
-  budget: Budget;
+  /** Every request is reserved through it before it is sent. */
+  meter: Meter;
   trace: TraceSink;
   redact: (text: string) => string;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -146,8 +147,7 @@ export function createSender(options: SenderOptions) {
       for (let attempt = 1; ; attempt++) {
         const worst = worstCaseOf(req.price, inputBound, task.maxOutputTokens, { batch: viaBatch });
         req.reservedUsd = worst;
-        const reserved = await options.budget.reserve(task.specId, worst, task.budgetUsd, task.signal);
-        trace.write({ type: 'budget', spec: task.specId, reserveUsd: worst, ok: reserved.ok, inputTokens: inputBound, ...(counted !== undefined ? { countedInputTokens: counted } : {}), ...(reserved.ok ? {} : { reason: reserved.reason }) });
+        const reserved = await options.meter.reserve({ specId: task.specId, worstUsd: worst, ...(task.budgetUsd !== undefined ? { specCapUsd: task.budgetUsd } : {}), signal: task.signal, inputTokens: inputBound, ...(counted !== undefined ? { countedInputTokens: counted } : {}) });
         if (!reserved.ok) return task.signal.aborted ? stop('aborted', 'cancelled') : stop('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
         if (viaBatch) {
           const started = clock();
