@@ -69,7 +69,7 @@ module.exports = {
       comment: 'src/remark/ runs phases 1-3 on the file a unified pipeline hands it: no effects, no workspace, no later phase',
       severity: 'error',
       from: { path: '^src/remark/' },
-      to: { path: '^src/(io|commands|watch|lsp|twin|report)/|^src/(runtime|compile|pipeline-steps|fast-path|incremental|workspace)[.]ts$|^src/phases/[4-8]-', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/(io|commands|watch|lsp|twin|report)/|^src/(runtime|compile|pipeline-steps|fast-path|workspace)[.]ts$|^src/incremental/|^src/phases/[4-8]-', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'nothing-imports-the-remark-plugin',
