@@ -24,6 +24,7 @@ import { twinsRule } from './twins.js';
 import { outputsRule } from './outputs.js';
 import { modelUnpricedRule } from './model-unpriced.js';
 import { scenarioNoCheckRule } from './scenario-no-check.js';
+import { draftedUnconfirmedRule } from './drafted-unconfirmed.js';
 
 export const RULES: readonly Rule[] = [
   titleRule,
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   vaguePronounRule,
   unboundedAbsoluteRule,
   incompleteReferenceRule,
+  draftedUnconfirmedRule,
   glossaryTermsRule,
   duplicateIdRule,
   referencesRule,
