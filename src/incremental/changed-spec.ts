@@ -19,8 +19,8 @@ export const outputsOf = (m: ModelledFile | undefined): readonly string[] => m?.
 
 /** Everything the cross-spec rules may read of a spec besides its own body. */
 export const frontmatterKey = (m: ModelledFile | undefined): string => (m?.spec ? JSON.stringify([m.spec.frontmatter, m.spec.frontmatterSpans]) : 'null');
-/** What the generated tree is judged against: which outputs an id owns. */
-export const ownedKey = (m: ModelledFile): string => JSON.stringify([idOf(m), m.spec?.frontmatter?.outputs]);
+/** What the generated tree is judged against: which outputs an id owns, and whether by hand (adopted files' drift). */
+export const ownedKey = (m: ModelledFile): string => JSON.stringify([idOf(m), m.spec?.frontmatter?.outputs, m.spec?.frontmatter?.owner]);
 export const requirementIdsKey = (m: ModelledFile): string => (m.spec?.requirements ?? []).map((r) => r.id).join('\n');
 
 /** The edges the dependency-cycle rule follows: depends_on, and uses_twins (a twin is built before the specs that use it). */

@@ -35,7 +35,7 @@ export function outsideFindings(state: SessionState): Map<string, Diagnostic[]> 
   return groupByFile([
     ...loaded.diagnostics,
     ...inputProblems(files, config, scenarios),
-    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes }),
+    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes, adopted: inputs.adopted ?? null }),
   ]);
 }
 

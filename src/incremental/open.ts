@@ -5,6 +5,7 @@ import { readWorkspaceFiles } from '../io/workspace-files.js';
 import { readGeneratedTree } from '../io/generated-tree.js';
 import { isFolder, listScenarios, readHoldoutTexts } from '../io/holdouts.js';
 import { openTestCache } from '../io/test-cache.js';
+import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
 import { modelFiles } from '../workspace.js';
 import type { ScenariosFolder } from '../pipeline-steps.js';
 import { SPECCC_VERSION } from '../version.js';
@@ -19,15 +20,16 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
   const { models, cacheWritten } = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
   await cacheWritten;
   const scenariosDir = path.resolve(root, paths.scenarios);
-  const [tree, scenarios, holdouts, tests, exists] = await Promise.all([
+  const [tree, scenarios, holdouts, tests, exists, adopted] = await Promise.all([
     readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
     isFolder(scenariosDir),
+    readAdoptionRecordQuietly(root, `${paths.specs}/adopted.json`),
   ]);
   const scenariosFolder: ScenariosFolder = { configured: config.spans.get('value:paths.scenarios') ?? null, state: !exists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' };
-  const session = createIncrementalCheck({ root, config, files, models, tree, scenarios, holdouts, scenariosFolder, ...(tests ? { readTests: tests.read } : {}) });
+  const session = createIncrementalCheck({ root, config, files, models, tree, scenarios, holdouts, scenariosFolder, adopted, ...(tests ? { readTests: tests.read } : {}) });
   await tests?.save();
   return session;
 }

@@ -15,7 +15,7 @@ export interface SessionState {
   readonly root: string;
   readonly loaded: LoadedConfig;
   readonly config: SpecccConfig;
-  readonly inputs: Pick<IncrementalInputs, 'tree' | 'scenarios' | 'holdouts' | 'scenariosFolder'>;
+  readonly inputs: Pick<IncrementalInputs, 'tree' | 'scenarios' | 'holdouts' | 'scenariosFolder' | 'adopted'>;
   readonly specBytes: Map<string, Uint8Array>;
   readonly contextBytes: Map<string, Uint8Array>;
   specsDirExists: boolean;

@@ -5,6 +5,7 @@ import type { ReadFile, WorkspaceFiles } from '../io/workspace-files.js';
 import type { GeneratedTree } from '../io/generated-tree.js';
 import type { ScenariosFolder } from '../pipeline-steps.js';
 import type { TestReader } from '../phases/3-check/coverage.js';
+import type { AdoptionRecord } from '../adopt/plan.js';
 import type { CheckContext } from '../phases/3-check/rule.js';
 
 export interface FileChange {
@@ -62,4 +63,6 @@ export interface IncrementalInputs {
   scenariosFolder?: ScenariosFolder;
   /** Reads a test file's cases (the test cache's reader, when there is one). */
   readTests?: TestReader;
+  /** `<specs>/adopted.json` (hand-owned specs' files at adoption), as check() reads it; null or absent: none. */
+  adopted?: AdoptionRecord | null;
 }

@@ -229,6 +229,25 @@ describe('incremental check', () => {
     expect(codes()).toEqual(['duplicate-id']);
   });
 
+  it('reports a hand-owned file changed since adoption as check() does, and follows the spec\'s owner field', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const money = 'specs/core/money.md';
+    // Adopted with other content than generated/src/money.ts has now.
+    writeFileSync(path.join(root, 'specs/adopted.json'), JSON.stringify({ format: 1, specs: { money: { files: { 'src/money.ts': '0'.repeat(64) } } } }));
+    const handOwned = readFileSync(path.join(root, money), 'utf8').replace(/^---\n/, '---\nowner: hand\n');
+    writeFileSync(path.join(root, money), handOwned);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    await expectSameAsCheck(session, root, 'hand-owned, drifted');
+    const drift = () => session.diagnostics().filter((d) => d.code === 'adopted-file-changed').map((d) => d.file);
+    expect(drift()).toEqual(['generated/src/money.ts']);
+    session.update([{ file: money, content: handOwned.replace('owner: hand\n', '') }]);
+    await expectSameAsCheck(session, root, 'owner field removed');
+    expect(drift()).toEqual([]);
+    session.update([{ file: money, content: handOwned }]);
+    await expectSameAsCheck(session, root, 'hand-owned again');
+    expect(drift()).toEqual(['generated/src/money.ts']);
+  });
+
   it('reports a test naming a requirement id no spec has once the rule is reworded, and not once it is back', async () => {
     const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
     const session = await openIncrementalCheck(root, { useCache: false });
