@@ -4,7 +4,7 @@
  * requirements; ids that tests and holdouts name and no spec has change with any spec's ids.
  * Each function returns the files whose coverage findings it may have changed.
  */
-import type { Diagnostic, HoldoutCoverage, HoldoutText, ModelledFile, Spec, Workspace } from '../types/index.js';
+import type { Diagnostic, HoldoutCoverage, HoldoutText, ModelledFile, Spec, TestReader, Workspace } from '../types/index.js';
 import {
   generatedTestsOf,
   holdoutCoverage,
@@ -15,7 +15,6 @@ import {
   unknownRequirementIds,
   untestedRequirements,
   type GeneratedTests,
-  type TestReader,
 } from '../phases/3-check/coverage.js';
 import { groupByFile } from './by-file.js';
 import { outputsOf, requirementIdsKey, union, type ChangedSpec } from './changed-spec.js';

@@ -5,6 +5,7 @@ import { readWorkspaceFiles } from '../io/workspace-files.js';
 import { readGeneratedTree } from '../io/generated-tree.js';
 import { isFolder, listScenarios, readHoldoutTexts } from '../io/holdouts.js';
 import { openTestCache } from '../io/test-cache.js';
+import { readTests as readTestCases } from '../phases/3-check/coverage.js';
 import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
 import { modelFiles } from '../workspace.js';
 import type { ScenariosFolder } from '../pipeline-steps.js';
@@ -24,7 +25,7 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
     readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
-    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION, readTestCases),
     isFolder(scenariosDir),
     readAdoptionRecordQuietly(root, `${paths.specs}/adopted.json`),
   ]);

@@ -6,7 +6,7 @@ import type { ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Workspac
 import type { LoadedConfig } from '../config/parse.js';
 import { isReadme, type ReadFile, type WorkspaceFiles } from '../io/workspace-files.js';
 import { assembleWorkspace, decodeContext } from '../workspace.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import { parseSpecFile } from '../phases/1-parse/index.js';
 import { modelSpec } from '../phases/2-model/index.js';
 import { createLineIndex, type LineIndex } from '../phases/1-parse/line-index.js';

@@ -4,8 +4,8 @@ import type { LoadedConfig } from '../config/parse.js';
 import type { ReadFile, WorkspaceFiles } from '../io/workspace-files.js';
 import type { GeneratedTree } from '../io/generated-tree.js';
 import type { ScenariosFolder } from '../pipeline-steps.js';
-import type { TestReader } from '../phases/3-check/coverage.js';
-import type { AdoptionRecord } from '../adopt/plan.js';
+import type { TestReader } from '../types/index.js';
+import type { checkGeneratedTree } from '../phases/3-check/generated-drift.js';
 import type { CheckContext } from '../phases/3-check/rule.js';
 
 export interface FileChange {
@@ -64,5 +64,5 @@ export interface IncrementalInputs {
   /** Reads a test file's cases (the test cache's reader, when there is one). */
   readTests?: TestReader;
   /** `<specs>/adopted.json` (hand-owned specs' files at adoption), as check() reads it; null or absent: none. */
-  adopted?: AdoptionRecord | null;
+  adopted?: Parameters<typeof checkGeneratedTree>[0]['adopted'];
 }

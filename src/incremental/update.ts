@@ -6,7 +6,7 @@
  * compose the findings of every file that may have moved.
  */
 import type { Workspace } from '../types/index.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import { assembleWorkspace, indexIds } from '../workspace.js';
 import { RULES } from '../phases/3-check/rules/index.js';
 import { changedSpec, idOf, ownedKey, union, type ChangedSpec } from './changed-spec.js';
