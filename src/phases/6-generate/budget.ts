@@ -89,92 +89,122 @@ export function meter(budget: Budget, trace: TraceSink): Meter {
 
 const EPSILON = 1e-12;
 
+/** USD settled (billed) and reserved by requests in flight. */
+interface Tally {
+  settled: number;
+  outstanding: number;
+}
+
+/** A budget's state: the whole run's tally, each spec's, and the requests waiting for room. */
+interface BudgetState {
+  readonly capUsd: number | null;
+  readonly parent: Budget | undefined;
+  readonly total: Tally;
+  readonly bySpec: Map<string, Tally>;
+  /** Wakes for requests waiting for reservations in flight to settle. */
+  readonly waiters: Set<() => void>;
+}
+
 export function createBudget(capUsd: number | null, parent?: Budget): Budget {
-  let settled = 0;
-  let outstanding = 0;
-  const bySpec = new Map<string, { settled: number; outstanding: number }>();
-  const waiters = new Set<() => void>();
-  const of = (id: string) => {
-    let s = bySpec.get(id);
-    if (!s) bySpec.set(id, (s = { settled: 0, outstanding: 0 }));
-    return s;
-  };
-  const wake = () => {
-    for (const w of [...waiters]) w();
-  };
-  const money = (n: number) => `$${n.toFixed(4)}`;
-
-  /** Why `usd` can never fit (even with nothing in flight), or null. */
-  const never = (specId: string, usd: number, specCap?: number): string | null => {
-    const spec = of(specId);
-    if (capUsd !== null && settled + usd > capUsd + EPSILON) {
-      return `the next request could cost up to ${money(usd)}, and the run has ${money(Math.max(0, capUsd - settled))} of its $${capUsd.toFixed(2)} budget left`;
-    }
-    if (specCap !== undefined && spec.settled + usd > specCap + EPSILON) {
-      return `the next request could cost up to ${money(usd)}, and spec ${specId} has ${money(Math.max(0, specCap - spec.settled))} of its $${specCap.toFixed(2)} budget left`;
-    }
-    return null;
-  };
-  const fitsNow = (specId: string, usd: number, specCap?: number) => {
-    const spec = of(specId);
-    return (capUsd === null || settled + outstanding + usd <= capUsd + EPSILON) && (specCap === undefined || spec.settled + spec.outstanding + usd <= specCap + EPSILON);
-  };
-
-  const budget: Budget = {
+  const state: BudgetState = { capUsd, parent, total: { settled: 0, outstanding: 0 }, bySpec: new Map(), waiters: new Set() };
+  return {
     cap: capUsd,
-    async reserve(specId, usd, specCapUsd, signal) {
-      if (!(usd >= 0) || !Number.isFinite(usd)) return { ok: false, reason: `a request's worst case (${usd}) is not a finite cost` };
-      for (;;) {
-        const impossible = never(specId, usd, specCapUsd);
-        if (impossible) return { ok: false, reason: impossible };
-        if (fitsNow(specId, usd, specCapUsd)) break;
-        if (signal?.aborted) return { ok: false, reason: 'cancelled' };
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            waiters.delete(done);
-            signal?.removeEventListener('abort', done);
-            resolve();
-          };
-          waiters.add(done);
-          signal?.addEventListener('abort', done, { once: true });
-        });
-      }
-      let upstream: Reservation | undefined;
-      if (parent) {
-        const r = await parent.reserve(specId, usd, undefined, signal);
-        if (!r.ok) return r;
-        upstream = r.reservation;
-      }
-      const spec = of(specId);
-      outstanding += usd;
-      spec.outstanding += usd;
-      let open = true;
-      const close = (actual: number, billed: boolean) => {
-        if (!open) return;
-        open = false;
-        outstanding -= usd;
-        spec.outstanding -= usd;
-        const charged = Math.max(actual, 0);
-        settled += charged;
-        spec.settled += charged;
-        if (billed) upstream?.settle(charged);
-        else upstream?.release();
-        wake();
-      };
-      return { ok: true, reservation: { usd, settle: (actual) => close(actual, true), release: () => close(0, false) } };
-    },
-    spent: () => settled,
-    committed: () => settled + outstanding,
-    spentBy: (id) => of(id).settled,
-    headroom(specId, specCapUsd) {
-      const spec = of(specId);
-      const limits = [
-        capUsd === null ? null : capUsd - settled - outstanding,
-        specCapUsd === undefined ? null : specCapUsd - spec.settled - spec.outstanding,
-        parent ? parent.headroom(specId) : null,
-      ].filter((x): x is number => x !== null);
-      return limits.length === 0 ? null : Math.max(0, Math.min(...limits));
-    },
+    reserve: (specId, usd, specCapUsd, signal) => reserve(state, specId, usd, specCapUsd, signal),
+    spent: () => state.total.settled,
+    committed: () => state.total.settled + state.total.outstanding,
+    spentBy: (id) => tallyOf(state, id).settled,
+    headroom: (specId, specCapUsd) => headroom(state, specId, specCapUsd),
   };
-  return budget;
+}
+
+function tallyOf(state: BudgetState, id: string): Tally {
+  let s = state.bySpec.get(id);
+  if (!s) state.bySpec.set(id, (s = { settled: 0, outstanding: 0 }));
+  return s;
+}
+
+const money = (n: number) => `$${n.toFixed(4)}`;
+
+/** Why `usd` can never fit (even with nothing in flight), or null. */
+function neverFits(state: BudgetState, specId: string, usd: number, specCap?: number): string | null {
+  const { capUsd, total } = state;
+  const spec = tallyOf(state, specId);
+  if (capUsd !== null && total.settled + usd > capUsd + EPSILON) {
+    return `the next request could cost up to ${money(usd)}, and the run has ${money(Math.max(0, capUsd - total.settled))} of its $${capUsd.toFixed(2)} budget left`;
+  }
+  if (specCap !== undefined && spec.settled + usd > specCap + EPSILON) {
+    return `the next request could cost up to ${money(usd)}, and spec ${specId} has ${money(Math.max(0, specCap - spec.settled))} of its $${specCap.toFixed(2)} budget left`;
+  }
+  return null;
+}
+
+/** Whether `usd` fits now, with what is in flight counted. */
+function fitsNow(state: BudgetState, specId: string, usd: number, specCap?: number): boolean {
+  const { capUsd, total } = state;
+  const spec = tallyOf(state, specId);
+  return (capUsd === null || total.settled + total.outstanding + usd <= capUsd + EPSILON) && (specCap === undefined || spec.settled + spec.outstanding + usd <= specCap + EPSILON);
+}
+
+async function reserve(state: BudgetState, specId: string, usd: number, specCapUsd?: number, signal?: AbortSignal): Promise<ReserveResult> {
+  if (!(usd >= 0) || !Number.isFinite(usd)) return { ok: false, reason: `a request's worst case (${usd}) is not a finite cost` };
+  for (;;) {
+    const impossible = neverFits(state, specId, usd, specCapUsd);
+    if (impossible) return { ok: false, reason: impossible };
+    if (fitsNow(state, specId, usd, specCapUsd)) break;
+    if (signal?.aborted) return { ok: false, reason: 'cancelled' };
+    await nextSettlement(state, signal);
+  }
+  let upstream: Reservation | undefined;
+  if (state.parent) {
+    const r = await state.parent.reserve(specId, usd, undefined, signal);
+    if (!r.ok) return r;
+    upstream = r.reservation;
+  }
+  return { ok: true, reservation: hold(state, specId, usd, upstream) };
+}
+
+/** Resolves when a reservation in flight settles or is released (or `signal` aborts). */
+function nextSettlement(state: BudgetState, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      state.waiters.delete(done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    state.waiters.add(done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Counts `usd` as in flight until the reservation settles (or is released), once, passing that on to the parent's. */
+function hold(state: BudgetState, specId: string, usd: number, upstream: Reservation | undefined): Reservation {
+  const { total } = state;
+  const spec = tallyOf(state, specId);
+  total.outstanding += usd;
+  spec.outstanding += usd;
+  let open = true;
+  const close = (actual: number, billed: boolean) => {
+    if (!open) return;
+    open = false;
+    total.outstanding -= usd;
+    spec.outstanding -= usd;
+    const charged = Math.max(actual, 0);
+    total.settled += charged;
+    spec.settled += charged;
+    if (billed) upstream?.settle(charged);
+    else upstream?.release();
+    for (const wake of [...state.waiters]) wake();
+  };
+  return { usd, settle: (actual) => close(actual, true), release: () => close(0, false) };
+}
+
+function headroom(state: BudgetState, specId: string, specCapUsd?: number): number | null {
+  const { capUsd, total, parent } = state;
+  const spec = tallyOf(state, specId);
+  const limits = [
+    capUsd === null ? null : capUsd - total.settled - total.outstanding,
+    specCapUsd === undefined ? null : specCapUsd - spec.settled - spec.outstanding,
+    parent ? parent.headroom(specId) : null,
+  ].filter((x): x is number => x !== null);
+  return limits.length === 0 ? null : Math.max(0, Math.min(...limits));
 }
