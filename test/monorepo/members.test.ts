@@ -120,3 +120,17 @@ describe('a monorepo of members', () => {
     expect((await runCli(['check', '--no-cache'], { cwd: root })).stdout).toMatch(/2 errors in 3 specs\n$/);
   });
 });
+
+describe("verify in a monorepo", () => {
+  it("names a member's scenarios folder that names no spec where it is, with the guess in the member's own ids", async () => {
+    const root = workspace({
+      'speccc.config.json': '{ "members": ["packages/billing"] }\n',
+      'packages/billing/specs/invoice.md': invoice,
+      'packages/billing/scenarios/invoise/pays.md': 'An invoice is paid.\n',
+    });
+    const run = await runCli(['verify'], { cwd: root });
+    expect(run.stdout).toContain(`⚠ ${path.join('packages', 'billing', 'scenarios', 'invoise')}/ names no spec in this workspace; its scenarios were not run (did you mean invoice/?)`);
+    expect(run.stdout).toContain('⚠ billing:invoice: unverified');
+    expect(run.code).toBe(1);
+  });
+});
