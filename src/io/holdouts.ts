@@ -35,6 +35,8 @@ export interface ScenarioFolder {
   names: string[];
   /** Absolute folder, when it is not `<listing.dir>/<name>` (a member's). */
   dir?: string;
+  /** The same folder workspace-relative (POSIX), for findings located in it. */
+  rel?: string;
 }
 
 /** The absolute path of `<folder>/<name>`. */
@@ -113,11 +115,11 @@ export function holdoutSetOf(listing: ScenariosListing, files: ScenarioFiles): H
 
 /** Plain-language scenarios (`<spec-id>/<name>.md`) and whether each has an automated check beside it. */
 export function scenariosOf(listing: ScenariosListing): ScenarioEntry[] {
-  return listing.folders.flatMap(({ name: spec, names }) => {
+  return listing.folders.flatMap(({ name: spec, names, rel }) => {
     const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
     return names.filter((n) => n.endsWith('.md')).map((md) => {
       const name = md.replace(/\.md$/, '');
-      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name) };
+      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(rel !== undefined ? { folder: rel } : {}) };
     });
   });
 }
@@ -127,6 +129,8 @@ export interface ScenarioEntry {
   name: string;
   file: string;
   hasCheck: boolean;
+  /** Its folder, workspace-relative, when it is not `<paths.scenarios>/<spec>` (a monorepo member's). */
+  folder?: string;
 }
 
 /**

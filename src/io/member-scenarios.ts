@@ -19,7 +19,7 @@ export async function listAllScenarioFolders(root: string, scenariosDir: string,
     listing.folders
       // A member's hidden folders (its scenarios repository's .git/) name no spec.
       .filter((f) => !f.name.startsWith('.'))
-      .map((f) => ({ name: `${members[i]!.name}:${f.name}`, names: f.names, dir: path.join(listing.dir, f.name) })),
+      .map((f) => ({ name: `${members[i]!.name}:${f.name}`, names: f.names, dir: path.join(listing.dir, f.name), rel: path.posix.join(members[i]!.scenarios, f.name) })),
   );
   return { ...own, folders: [...own.folders, ...memberFolders] };
 }

@@ -121,8 +121,8 @@ describe('a monorepo of members', () => {
   });
 });
 
-describe("verify in a monorepo", () => {
-  it("names a member's scenarios folder that names no spec where it is, with the guess in the member's own ids", async () => {
+describe("a member's scenarios folder", () => {
+  it('is named where it is: by verify when it names no spec (the guess among the member\'s own ids), by check when a scenario has no check', async () => {
     const root = workspace({
       'speccc.config.json': '{ "members": ["packages/billing"] }\n',
       'packages/billing/specs/invoice.md': invoice,
@@ -132,5 +132,7 @@ describe("verify in a monorepo", () => {
     expect(run.stdout).toContain(`⚠ ${path.join('packages', 'billing', 'scenarios', 'invoise')}/ names no spec in this workspace; its scenarios were not run (did you mean invoice/?)`);
     expect(run.stdout).toContain('⚠ billing:invoice: unverified');
     expect(run.code).toBe(1);
+    const checked = await runCli(['check', '--no-cache'], { cwd: root });
+    expect(checked.stdout).toContain('packages/billing/scenarios/invoise/pays.md:1:1: warning scenario-no-check Scenario `pays` of spec `billing:invoise` has no automated check; expected packages/billing/scenarios/invoise/pays.test.ts beside it');
   });
 });
