@@ -1,18 +1,15 @@
 // Message Batches through the real SDK: create, poll, results, cancel, delete.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { textReply, writeFilesReply, type TwinOptions } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const MODEL = 'claude-sonnet-4-6';
 
 async function setup(options: TwinOptions) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 
@@ -88,7 +85,7 @@ describe('twin: message batches', () => {
     ]);
     expect(results[3]!.result).toEqual({ type: 'expired' });
     // The expired item never reached the script.
-    expect(twin!.stats().messages).toBe(3);
+    expect(twins.twin.stats().messages).toBe(3);
   });
 
   it('by default a batch expires after 24 h, as the API does', async () => {

@@ -1,13 +1,10 @@
 // Usage numbers follow the API's prompt-caching rules, observed through the real SDK.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { countText, startTwin, textReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { countText, startTwin, textReply, type TwinOptions } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const MODEL = 'claude-sonnet-4-6';
 // 8000 chars = 2000 tokens: above Sonnet's 1024 minimum, below Haiku's 2048.
@@ -19,7 +16,7 @@ const TOOL: Anthropic.Tool = {
 };
 
 async function setup(options: TwinOptions = {}) {
-  twin = await startTwin({ script: [{ reply: textReply('ok') }], ...options });
+  const twin = await twins.start({ script: [{ reply: textReply('ok') }], ...options });
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 

@@ -1,14 +1,11 @@
 // count_tokens counts what usage.input_tokens counts: tools, system, messages, and thinking
 // blocks the way the API does (only the turn still in progress; the signature is not input).
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { countText, startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { countText, writeFilesReply } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const MODEL = 'claude-sonnet-5';
 const TOOL: Anthropic.Tool = {
@@ -20,7 +17,7 @@ const toolTokens = countText(JSON.stringify({ description: 'Write a file.', inpu
 const SYSTEM = 'You write TypeScript.';
 
 async function setup() {
-  twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesReply({ 'a.ts': 'export {}' }) }] });
+  const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply({ 'a.ts': 'export {}' }) }] });
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 

@@ -1,26 +1,23 @@
 // The directory script (how examples/replies drives the bundled example) and the
 // command-line twin.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import Handlebars from 'handlebars';
-import { afterEach, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { directoryScript } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
 const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
 const MODEL = 'claude-sonnet-4-6';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 /** Runs a job the way an agent loop would: execute write_file calls until end_turn. */
 async function runJob(client: Anthropic, specId: string, prompt = `Implement it.\nspeccc-spec-id: ${specId}\n`): Promise<Record<string, string>> {
@@ -44,7 +41,7 @@ async function runJob(client: Anthropic, specId: string, prompt = `Implement it.
 
 describe('twin: directory script', () => {
   it('answers each spec id with its folder of files', async () => {
-    twin = await startTwin({ script: await directoryScript(REPLIES) });
+    const twin = await twins.start({ script: await directoryScript(REPLIES) });
     const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
     expect(await runJob(client, 'money')).toEqual({ 'src/money.ts': 'export type Cents = number;\n' });
     // A second job for the same spec (a fix) gets the money@2 attempt.
@@ -58,7 +55,7 @@ describe('twin: directory script', () => {
 
 /** A copy of samples/replies to edit during a test. */
 function scratchReplies(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'twin-replies-'));
+  const dir = workspaces.empty('twin-replies-');
   cpSync(REPLIES, dir, { recursive: true });
   return dir;
 }
@@ -79,63 +76,51 @@ function scenarioPrompt(specId: string, name: string): string {
 describe('twin: directory script, a job with no reply', () => {
   it('is a 400 naming the spec, the attempt and turn, and the files to add; once added, the next request is answered', async () => {
     const dir = scratchReplies();
-    try {
-      twin = await startTwin({ script: await directoryScript(dir) });
-      const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
-      // speccc's job prompt lists the files the spec owns.
-      const prompt = 'speccc-spec-id: late\n\n# Job: build spec `late` (feature)\n\nWrite exactly these files (paths relative to the generated root):\n- `src/late.ts`\n- `src/late.test.ts`\n';
-      const expected = (attempt: number) => `twin: no reply for spec late's job (attempt ${attempt}, turn 1) in ${dir}: add late/src/late.ts, late/src/late.test.ts`;
-      await expect(runJob(client, 'late', prompt)).rejects.toThrow(expected(1));
-      await expect(runJob(client, 'late', prompt)).rejects.toThrow(expected(2));
-      expect(twin.messageRequests().map((r) => r.status)).toEqual([400, 400]);
-      // Add what it said, without restarting the twin.
-      mkdirSync(join(dir, 'late/src'), { recursive: true });
-      writeFileSync(join(dir, 'late/src/late.ts'), 'export const late = true;\n');
-      writeFileSync(join(dir, 'late/src/late.test.ts'), "import { it } from 'vitest';\nit('is late', () => {});\n");
-      expect(Object.keys(await runJob(client, 'late', prompt)).sort()).toEqual(['src/late.test.ts', 'src/late.ts']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const twin = await twins.start({ script: await directoryScript(dir) });
+    const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
+    // speccc's job prompt lists the files the spec owns.
+    const prompt = 'speccc-spec-id: late\n\n# Job: build spec `late` (feature)\n\nWrite exactly these files (paths relative to the generated root):\n- `src/late.ts`\n- `src/late.test.ts`\n';
+    const expected = (attempt: number) => `twin: no reply for spec late's job (attempt ${attempt}, turn 1) in ${dir}: add late/src/late.ts, late/src/late.test.ts`;
+    await expect(runJob(client, 'late', prompt)).rejects.toThrow(expected(1));
+    await expect(runJob(client, 'late', prompt)).rejects.toThrow(expected(2));
+    expect(twin.messageRequests().map((r) => r.status)).toEqual([400, 400]);
+    // Add what it said, without restarting the twin.
+    mkdirSync(join(dir, 'late/src'), { recursive: true });
+    writeFileSync(join(dir, 'late/src/late.ts'), 'export const late = true;\n');
+    writeFileSync(join(dir, 'late/src/late.test.ts'), "import { it } from 'vitest';\nit('is late', () => {});\n");
+    expect(Object.keys(await runJob(client, 'late', prompt)).sort()).toEqual(['src/late.test.ts', 'src/late.ts']);
   });
 
   it('speccc build prints it as the job failure', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'twin-missing-'));
-    try {
-      const replies = join(base, 'replies');
-      mkdirSync(replies);
-      twin = await startTwin({ script: await directoryScript(replies) });
-      expect((await runCli(['init', 'acme'], { cwd: base })).code).toBe(0);
-      const build = await runCli(['build'], { cwd: join(base, 'acme'), env: { ...twin.env('rehearsal'), PATH: process.env.PATH } });
-      expect(build.code).toBe(1);
-      expect(build.stdout).toContain(
-        `✖ foundation failed (api-error): the API rejected the request (400 invalid_request_error): twin: no reply for spec foundation's job (attempt 1, turn 1) in ${replies}: add foundation/package.json, foundation/tsconfig.json, foundation/src/errors.ts, foundation/src/errors.test.ts; generated/ keeps its previous files\n`,
-      );
-    } finally {
-      rmSync(base, { recursive: true, force: true });
-    }
+    const base = workspaces.empty('twin-missing-');
+    const replies = join(base, 'replies');
+    mkdirSync(replies);
+    const twin = await twins.start({ script: await directoryScript(replies) });
+    expect((await runCli(['init', 'acme'], { cwd: base })).code).toBe(0);
+    const build = await runCli(['build'], { cwd: join(base, 'acme'), env: { ...twin.env('rehearsal'), PATH: process.env.PATH } });
+    expect(build.code).toBe(1);
+    expect(build.stdout).toContain(
+      `✖ foundation failed (api-error): the API rejected the request (400 invalid_request_error): twin: no reply for spec foundation's job (attempt 1, turn 1) in ${replies}: add foundation/package.json, foundation/tsconfig.json, foundation/src/errors.ts, foundation/src/errors.test.ts; generated/ keeps its previous files\n`,
+    );
   }, 60_000);
 });
 
 describe('twin: directory script, live', () => {
   it('re-reads reply files at request time: an edit changes the next answer, a new attempt folder is used', async () => {
     const dir = scratchReplies();
-    try {
-      twin = await startTwin({ script: await directoryScript(dir) });
-      const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
-      expect(await runJob(client, 'invoice')).toMatchObject({ 'src/invoice.ts': readFileSync(join(dir, 'invoice/src/invoice.ts'), 'utf8') });
-      writeFileSync(join(dir, 'invoice/src/invoice.ts'), 'export const edited = true;\n');
-      expect((await runJob(client, 'invoice'))['src/invoice.ts']).toBe('export const edited = true;\n');
-      mkdirSync(join(dir, 'invoice@3/src'), { recursive: true });
-      writeFileSync(join(dir, 'invoice@3/src/invoice.ts'), 'export const third = 3;\n');
-      // Third write occasion for this spec: the attempt folder added while the twin ran.
-      expect(await runJob(client, 'invoice')).toEqual({ 'src/invoice.ts': 'export const third = 3;\n' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const twin = await twins.start({ script: await directoryScript(dir) });
+    const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
+    expect(await runJob(client, 'invoice')).toMatchObject({ 'src/invoice.ts': readFileSync(join(dir, 'invoice/src/invoice.ts'), 'utf8') });
+    writeFileSync(join(dir, 'invoice/src/invoice.ts'), 'export const edited = true;\n');
+    expect((await runJob(client, 'invoice'))['src/invoice.ts']).toBe('export const edited = true;\n');
+    mkdirSync(join(dir, 'invoice@3/src'), { recursive: true });
+    writeFileSync(join(dir, 'invoice@3/src/invoice.ts'), 'export const third = 3;\n');
+    // Third write occasion for this spec: the attempt folder added while the twin ran.
+    expect(await runJob(client, 'invoice')).toEqual({ 'src/invoice.ts': 'export const third = 3;\n' });
   });
 
   it('answers a scenario-check job from @scenarios/<spec-id>/<name>.test.ts, written where the prompt says', async () => {
-    twin = await startTwin({ script: await directoryScript(REPLIES) });
+    const twin = await twins.start({ script: await directoryScript(REPLIES) });
     const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
     const prompt = scenarioPrompt('money', 'rounds-half-up');
     expect(prompt).toContain('speccc-scenario: money/rounds-half-up');

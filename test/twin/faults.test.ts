@@ -6,7 +6,7 @@ import Anthropic, {
   InternalServerError,
   RateLimitError,
 } from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cutOffWriteTurn,
   malformedToolCallTurn,
@@ -17,18 +17,15 @@ import {
   type Twin,
   type TwinOptions,
 } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const MODEL = 'claude-sonnet-4-6';
 const params = { model: MODEL, max_tokens: 1000, messages: [{ role: 'user' as const, content: 'go' }] };
 
 async function setup(options: TwinOptions, maxRetries = 0) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   return { twin, client: new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries }) };
 }
 

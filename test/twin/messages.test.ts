@@ -1,16 +1,13 @@
 // The real SDK against the twin: JSON and streaming replies, tool turns, count_tokens, auth.
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { textReply, writeFilesReply, type TwinOptions } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 async function setup(options: TwinOptions = {}) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
   return { twin, client };
 }

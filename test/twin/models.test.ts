@@ -4,18 +4,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { type TwinOptions } from '../../src/twin/index.js';
 import { DEFAULT_MODELS } from '../../src/twin/models.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 async function setup(options: TwinOptions = {}) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 
@@ -109,7 +106,7 @@ describe('twin: models', () => {
     expect((limited as InstanceType<typeof Anthropic.APIError>).headers?.get('retry-after')).toBe('4');
     expect((await client.models.list()).data.length).toBeGreaterThan(0);
     expect((await client.models.retrieve('claude-opus-5')).id).toBe('claude-opus-5'); // each rule only `times` times
-    expect(twin!.requests.map((r) => r.fault ?? null)).toEqual(['overloaded', 'reset', 'rate-limit', null, null]);
+    expect(twins.twin.requests.map((r) => r.fault ?? null)).toEqual(['overloaded', 'reset', 'rate-limit', null, null]);
   });
 
   it('reports lifecycles: deprecated and retired models with their dates and a successor; a retired model answers no messages', async () => {

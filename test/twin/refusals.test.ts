@@ -1,19 +1,16 @@
 // Refusals: stop_reason `refusal` with the SDK's RefusalStopDetails, as JSON and streamed;
 // every other turn carries stop_details: null.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { refusalReply, startTwin, textReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { refusalReply, textReply, type TwinOptions } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const params = { model: 'claude-opus-5', max_tokens: 100, messages: [{ role: 'user' as const, content: 'go' }] };
 
 async function setup(options: TwinOptions) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 
@@ -42,7 +39,7 @@ describe('twin: refusals', () => {
     const final = await client.messages.stream(params).finalMessage();
     expect(final.content).toEqual([]);
     expect(final.stop_details).toEqual({ type: 'refusal', category: null, explanation: null });
-    const res = await fetch(`${twin!.url}/v1/messages`, {
+    const res = await fetch(`${twins.twin.url}/v1/messages`, {
       method: 'POST',
       headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
       body: JSON.stringify({ ...params, stream: true }),

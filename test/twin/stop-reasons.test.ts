@@ -1,13 +1,10 @@
 // Every stop_reason the API sends can be scripted, and reaches the SDK as sent, JSON and streamed.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cutOffWriteTurn, refusalReply, startTwin, stopReasonReply, toolUseReply, type StopReason, type Turn, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { cutOffWriteTurn, refusalReply, stopReasonReply, toolUseReply, type StopReason, type Turn } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const params = { model: 'claude-sonnet-5-5', max_tokens: 1000, messages: [{ role: 'user' as const, content: 'go' }] };
 
@@ -23,7 +20,7 @@ const turns: [StopReason, Turn][] = [
 
 describe('twin: stop reasons', () => {
   it.each(turns)('%s, as JSON and streamed', async (reason, turn) => {
-    twin = await startTwin({ script: [{ reply: turn }] });
+    const twin = await twins.start({ script: [{ reply: turn }] });
     const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
     expect((await client.messages.create(params)).stop_reason).toBe(reason);
     const streamed = await client.messages.stream(params).finalMessage();

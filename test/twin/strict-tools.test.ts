@@ -3,21 +3,18 @@
 // (invalid JSON, a missing or extra property, a wrong type) is refused with the API's 400 error
 // shape, and a strict tool whose schema the API would refuse is a 400 on the request.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOOL_DEFINITIONS } from '../../src/phases/4-render/tools.js';
-import { cutOffWriteTurn, malformedToolCallTurn, startTwin, toolUseReply, type Turn, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, malformedToolCallTurn, toolUseReply, type Turn } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const tools = TOOL_DEFINITIONS as unknown as Anthropic.Tool[];
 const params = { model: 'claude-sonnet-5-5', max_tokens: 4000, tools, messages: [{ role: 'user' as const, content: 'go' }] };
 
 async function answer(turn: Turn, body: Partial<Anthropic.MessageCreateParamsNonStreaming> = {}) {
-  twin = await startTwin({ script: [{ reply: turn }] });
+  const twin = await twins.start({ script: [{ reply: turn }] });
   const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
   return client.messages.stream({ ...params, ...body }).finalMessage().catch((e: unknown) => e);
 }
@@ -52,12 +49,12 @@ describe('twin: strict tool use', () => {
       const message = refusal(await answer(toolUseReply('write_file', input)));
       expect(message).toContain('the scripted `write_file` call does not match its strict input_schema');
       expect(message).toContain(problem);
-      expect(twin!.messageRequests()[0]!.status).toBe(400);
+      expect(twins.twin.messageRequests()[0]!.status).toBe(400);
     });
 
     it('invalid JSON is refused; a call cut off at max_tokens is not (strict sampling does not prevent that)', async () => {
       expect(refusal(await answer(malformedToolCallTurn('invalid-json', 'write_file')))).toContain('is not valid JSON');
-      await twin!.close();
+      await twins.twin.close();
       const cut = (await answer(cutOffWriteTurn('src/a.ts', 'x'.repeat(400), 0.5))) as Anthropic.Message;
       expect(cut.stop_reason).toBe('max_tokens');
     });
@@ -87,7 +84,7 @@ describe('twin: strict tool use', () => {
   });
 
   it('a batch item with a call that breaks its strict schema is an errored result', async () => {
-    twin = await startTwin({ script: [{ reply: toolUseReply('read_file', { file: 'x' }) }] });
+    const twin = await twins.start({ script: [{ reply: toolUseReply('read_file', { file: 'x' }) }] });
     const client = new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
     const batch = await client.messages.batches.create({ requests: [{ custom_id: 'a', params }] });
     const results = [];
@@ -103,8 +100,8 @@ describe('twin: strict tool use', () => {
   ])('a strict tool with %s is refused on the request; the same schema without strict is accepted', async (_name, schema, problem) => {
     const tool = { name: 'note', description: 'x', strict: true, input_schema: schema } as unknown as Anthropic.Tool;
     expect(refusal(await answer(toolUseReply('note', {}), { tools: [tool] }))).toContain(problem);
-    expect(twin!.messageRequests()[0]!.status).toBe(400);
-    await twin!.close();
+    expect(twins.twin.messageRequests()[0]!.status).toBe(400);
+    await twins.twin.close();
     const loose = (await answer({ content: [{ type: 'text', text: 'ok' }] }, { tools: [{ ...tool, strict: false } as Anthropic.Tool] })) as Anthropic.Message;
     expect(loose.content[0]).toMatchObject({ type: 'text', text: 'ok' });
   });

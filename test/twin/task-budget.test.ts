@@ -1,21 +1,18 @@
 // Task budgets (beta): the twin takes output_config.task_budget only with the beta header, as the
 // API does for a beta field, checks its shape, and counts it down in the reply's usage.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, textReply, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { textReply } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 const BETA = { headers: { 'anthropic-beta': 'task-budgets-2026-03-13' } };
 const body = (task_budget: unknown) =>
   ({ model: 'claude-sonnet-5-5', max_tokens: 1000, messages: [{ role: 'user', content: 'go' }], output_config: { effort: 'low', task_budget } }) as unknown as Anthropic.MessageCreateParamsNonStreaming;
 
 async function client() {
-  twin = await startTwin({ script: [{ reply: (ctx) => textReply(`left: ${ctx.taskBudget?.remaining ?? 'none'}`) }] });
+  const twin = await twins.start({ script: [{ reply: (ctx) => textReply(`left: ${ctx.taskBudget?.remaining ?? 'none'}`) }] });
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 
@@ -35,7 +32,7 @@ describe('twin: task budgets', () => {
     expect(usage.task_budget).toEqual({ total: 5000, remaining: 3000 - json.usage.output_tokens });
     const streamed = await c.messages.stream(body({ type: 'tokens', total: 5000 }), BETA).finalMessage();
     expect((streamed.usage as typeof usage).task_budget).toEqual({ total: 5000, remaining: 5000 - streamed.usage.output_tokens });
-    expect(twin!.messageRequests()[0]!.headers['anthropic-beta']).toBe('task-budgets-2026-03-13');
+    expect(twins.twin.messageRequests()[0]!.headers['anthropic-beta']).toBe('task-budgets-2026-03-13');
   });
 
   it.each([

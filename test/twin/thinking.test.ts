@@ -1,14 +1,11 @@
 // Adaptive and budgeted thinking through the real SDK: signed thinking blocks (JSON and
 // streamed), tokens, effort, and the API's rules for sending thinking back.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { countText, startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { countText, startTwin, textReply, writeFilesReply, type TwinOptions } from '../../src/twin/index.js';
+import { useTwin } from '../helpers/fixtures.js';
 
-let twin: Twin | undefined;
-afterEach(async () => {
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
 
 type APIError = InstanceType<typeof Anthropic.APIError>;
 const MODEL = 'claude-opus-5';
@@ -19,7 +16,7 @@ const WRITE_TOOL: Anthropic.Tool = {
 };
 
 async function setup(options: TwinOptions = {}) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   return new Anthropic({ apiKey: 'test-key', baseURL: twin.url, maxRetries: 0 });
 }
 
@@ -52,8 +49,8 @@ describe('twin: thinking replies', () => {
     const thinkingTokens = countText('The user greets me. Greet back.');
     expect(message.usage.output_tokens_details).toEqual({ thinking_tokens: thinkingTokens });
     expect(message.usage.output_tokens).toBe(thinkingTokens + countText('Hello.'));
-    expect(twin!.requests[0]!.usage?.output_tokens_details).toEqual({ thinking_tokens: thinkingTokens });
-    expect(twin!.requests[0]!.thinking).toBe('adaptive');
+    expect(twins.twin.requests[0]!.usage?.output_tokens_details).toEqual({ thinking_tokens: thinkingTokens });
+    expect(twins.twin.requests[0]!.thinking).toBe('adaptive');
   });
 
   it('streams content_block_start (empty thinking and signature), thinking deltas, one signature delta', async () => {
@@ -84,7 +81,7 @@ describe('twin: thinking replies', () => {
 
   it('raw SSE: signature_delta comes last in the thinking block', async () => {
     await setup({ script: [{ reply: { ...textReply('ok'), thinking: 'short' } }] });
-    const res = await fetch(`${twin!.url}/v1/messages`, {
+    const res = await fetch(`${twins.twin.url}/v1/messages`, {
       method: 'POST',
       headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
       body: JSON.stringify({ ...ask('x'), stream: true }),
@@ -127,11 +124,11 @@ describe('twin: thinking replies', () => {
     }
     expect(tokens).toEqual([...tokens].sort((a, b) => a - b));
     expect(new Set(tokens).size).toBe(5);
-    expect(twin!.messageRequests().map((r) => r.effort)).toEqual(['low', 'medium', 'high', 'xhigh', 'max']);
+    expect(twins.twin.messageRequests().map((r) => r.effort)).toEqual(['low', 'medium', 'high', 'xhigh', 'max']);
     // No effort given: the API's default, high.
     const byDefault = await client.messages.create(ask('Plan the release.'));
     expect(byDefault.usage.output_tokens_details!.thinking_tokens).toBe(tokens[2]);
-    expect(twin!.messageRequests()[5]!.effort).toBeUndefined();
+    expect(twins.twin.messageRequests()[5]!.effort).toBeUndefined();
   });
 
   it('budgeted thinking ({type: enabled, budget_tokens}) thinks too; the budget is checked like the API', async () => {
@@ -276,11 +273,11 @@ describe('twin: effort and tool_choice rules', () => {
     );
     expect(err).toBeInstanceOf(Anthropic.BadRequestError);
     expect(err.message).toContain("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'");
-    expect(twin!.requests[0]!.effort).toBe('extreme');
-    expect(twin!.requests[0]!.status).toBe(400);
+    expect(twins.twin.requests[0]!.effort).toBe('extreme');
+    expect(twins.twin.requests[0]!.status).toBe(400);
     // Effort without thinking is fine and recorded too.
     await client.messages.create({ model: MODEL, max_tokens: 10, output_config: { effort: 'low' }, messages: [{ role: 'user', content: 'x' }] });
-    expect(twin!.requests[1]!.effort).toBe('low');
+    expect(twins.twin.requests[1]!.effort).toBe('low');
     // count_tokens checks it as well.
     await expect(client.messages.countTokens({ model: MODEL, output_config: { effort: 'none' as 'low' }, messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(
       Anthropic.BadRequestError,
