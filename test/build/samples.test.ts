@@ -6,18 +6,17 @@
  * prompts `expected-prompts/`; then the build runs, and the generated tree with its manifest
  * must equal `expected-tree/`. UPDATE=1 rewrites expectations; SAMPLE=name runs one.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith } from '../helpers/runtime.js';
 import type { Agent } from '../../src/types/index.js';
 import { runCli } from '../helpers/cli.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const dir = path.join(import.meta.dirname, 'samples');
 const update = process.env.UPDATE === '1';
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 /** Writes every file the job owns with a line naming it: enough to make a tree to plan against. */
 const writeEverything: Agent = {
@@ -70,8 +69,7 @@ describe('speccc build samples (plan and prompts)', () => {
   for (const name of readdirSync(dir).filter((n) => !process.env.SAMPLE || n === process.env.SAMPLE).sort()) {
     it(name, async () => {
       const sample = path.join(dir, name);
-      const root = mkdtempSync(path.join(tmpdir(), `speccc-sample-${name}-`));
-      temps.push(root);
+      const root = workspaces.empty(`speccc-sample-${name}-`);
       for (const part of ['specs', 'context', 'templates', 'speccc.config.json']) {
         if (existsSync(path.join(sample, part))) cpSync(path.join(sample, part), path.join(root, part), { recursive: true });
       }

@@ -4,22 +4,20 @@
  * Requires `npm run build`.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { specText, writeWorkspace } from '../../bench/generate-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const exec = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(repo, 'dist');
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const temp = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-bundle-'));
-  temps.push(dir);
+  const dir = workspaces.empty('speccc-bundle-');
   return dir;
 };
 

@@ -7,13 +7,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const exec = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'dist/cli.js');
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 async function speccc(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   try {
@@ -29,8 +29,7 @@ async function speccc(args: string[], options: { cwd?: string; env?: NodeJS.Proc
 }
 
 function workspace(sample: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-cli-'));
-  temps.push(dir);
+  const dir = workspaces.empty('speccc-cli-');
   cpSync(path.join(repo, 'test/check/samples', sample), dir, { recursive: true });
   return dir;
 }

@@ -40,6 +40,10 @@ export function useTwin(options: { scope?: FixtureScope } = {}) {
     async replies(dir: string): Promise<Twin> {
       return this.start({ script: await directoryScript(dir) });
     },
+    /** The twin this fixture started and has not closed, if any. */
+    get running(): Twin | undefined {
+      return twin;
+    },
     get twin(): Twin {
       if (!twin) throw new Error('test bug: the twin is not started');
       return twin;

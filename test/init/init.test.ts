@@ -5,22 +5,20 @@
  * verifies what it writes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { initAssetsDir } from '../../src/commands/init.js';
 import { DEFAULT_MODEL, ROUTING } from '../../src/models/prices.js';
 import { runCli } from '../helpers/cli.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 function base(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-init-'));
-  temps.push(dir);
+  const dir = workspaces.empty('speccc-init-');
   return dir;
 }
 

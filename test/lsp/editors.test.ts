@@ -7,16 +7,15 @@
  * newer Neovim runs the newer blocks too.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const doc = readFileSync(path.join(repo, 'docs/editors.md'), 'utf8');
 const neovim = doc.slice(doc.indexOf('## Neovim\n'), doc.indexOf('\n## ', doc.indexOf('## Neovim\n') + 1));
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 /** The installed Neovim's [major, minor], or undefined without one. */
 function installed(): [number, number] | undefined {
@@ -44,8 +43,7 @@ describe('docs/editors.md: Neovim', () => {
 
   // Skipped only where Neovim is missing; .ci/run installs it.
   it.skipIf(!version)('every Lua block compiles', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'speccc-nvim-'));
-    temps.push(dir);
+    const dir = workspaces.empty('speccc-nvim-');
     for (const [i, b] of blocks.entries()) {
       const file = path.join(dir, `block-${i}.lua`);
       writeFileSync(file, b.lua);
@@ -57,8 +55,7 @@ describe('docs/editors.md: Neovim', () => {
   for (const b of blocks.filter((x) => x.min)) {
     // Skipped where the installed Neovim is older than the block's (or missing).
     it.skipIf(!atLeast(b.min!))(`${b.lead}: a spec opened in Neovim shows speccc's finding`, () => {
-      const root = mkdtempSync(path.join(tmpdir(), 'speccc-nvim-'));
-      temps.push(root);
+      const root = workspaces.empty('speccc-nvim-');
       for (const part of ['specs', 'context', 'speccc.config.json']) cpSync(path.join(repo, part), path.join(root, part), { recursive: true });
       const spec = path.join(root, 'specs/features/line-items.md');
       // A rule (at the end of the file it would be stray text under Evaluation).

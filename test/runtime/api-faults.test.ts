@@ -7,26 +7,22 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { startTwin, writeFilesReply, type Fault, type Twin, type TwinOptions } from '../../src/twin/index.js';
-import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
+import { writeFilesReply, type Fault, type TwinOptions } from '../../src/twin/index.js';
+import { agentFor, money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 /** A 529 that asks for a 5 ms wait in `retry-after-ms` (and 7 s in `retry-after`, which it overrides). */
 const overloadedFast: Fault = { kind: 'status', status: 529, errorType: 'overloaded_error', message: 'Overloaded', headers: { 'retry-after-ms': '5', 'retry-after': '7' } };
 
 async function moneyWith(options: TwinOptions, agentOptions: Parameters<typeof agentFor>[2] = {}) {
-  twin = await startTwin(options);
-  const root = moneyRoot(temps);
+  const twin = await twins.start(options);
+  const root = workspaces.moneyOnly();
   const { agent, trace } = agentFor(root, twin.url, agentOptions);
   return { root, agent, trace, twin };
 }
@@ -76,7 +72,7 @@ describe('a job meets API faults', () => {
   });
 
   it('a refused connection is retried and, when it persists, named as such', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const { agent } = agentFor(root, `http://127.0.0.1:${await closedPort()}`);
     const outcome = view(await buildWith(root, agent)).outcomes.get('money')!;
     expect(outcome.state).toBe('failed');
@@ -91,8 +87,8 @@ describe('a job meets API faults', () => {
   });
 
   it('the build exits 1 and prints the fault', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, fault: overloadedFast }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, fault: overloadedFast }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✖ money failed \(api-error\): the API was overloaded \(529\) on 5 tries; request id req_twin\d+; nothing of this spec was promoted; run again to resume/);
@@ -101,8 +97,8 @@ describe('a job meets API faults', () => {
 
 describe('the Models API check meets API faults', () => {
   it('a transient fault is retried; the build goes on', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ modelFaults: [{ fault: { kind: 'rate-limit', retryAfter: 0 }, times: 2 }], script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ modelFaults: [{ fault: { kind: 'rate-limit', retryAfter: 0 }, times: 2 }], script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -110,8 +106,8 @@ describe('the Models API check meets API faults', () => {
   }, 60_000);
 
   it('a 529 that persists is an API fault, exit 1, never model-unknown; no message is sent', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ modelFaults: [{ fault: overloadedFast }], script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ modelFaults: [{ fault: overloadedFast }], script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('model-unknown');
@@ -124,21 +120,21 @@ describe('the Models API check meets API faults', () => {
   }, 60_000);
 
   it('a refused connection or a reset that persists is an API fault too; a key the API refuses exits 2', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const refused = agentFor(root, `http://127.0.0.1:${await closedPort()}`).agent;
     await expect(refused.checkModels(['claude-sonnet-5-5'])).rejects.toThrow(/^the API refused the connection \(ECONNREFUSED\) on 5 tries; no request id/);
-    twin = await startTwin({ modelFaults: [{ fault: { kind: 'reset' } }] });
+    let twin = await twins.start({ modelFaults: [{ fault: { kind: 'reset' } }] });
     await expect(agentFor(root, twin.url).agent.checkModels(['claude-sonnet-5-5'])).rejects.toThrow(/^the connection to the API was reset on 5 tries/);
     await twin.close();
-    twin = await startTwin({ modelFaults: [{ fault: { kind: 'status', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' } }] });
+    twin = await twins.start({ modelFaults: [{ fault: { kind: 'status', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' } }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^speccc: the API refused the key \(401\) on 1 try; request id req_twin\d+; set ANTHROPIC_API_KEY/);
   }, 60_000);
 
   it('not_found_error on the model is model-unknown, located; the other models are fine', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ modelFaults: [{ id: 'claude-sonnet-5-5', fault: { kind: 'status', status: 404, errorType: 'not_found_error', message: 'model: claude-sonnet-5-5' } }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ modelFaults: [{ id: 'claude-sonnet-5-5', fault: { kind: 'status', status: 404, errorType: 'not_found_error', message: 'model: claude-sonnet-5-5' } }] });
     const { agent } = agentFor(root, twin.url);
     expect(await agent.checkModels(['claude-opus-5-5', 'claude-sonnet-5-5'])).toEqual({ unknown: [{ id: 'claude-sonnet-5-5', error: expect.stringContaining('the API has no model `claude-sonnet-5-5`') }], notices: [] });
   });

@@ -7,28 +7,24 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, passingValidator, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { costOf, priceOf, worstCaseOf } from '../../src/models/pricing.js';
 import { parseTrace } from '../../src/io/trace.js';
-import { directoryScript, startTwin, writeFilesTurn, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { directoryScript, writeFilesTurn, type Twin, type TwinOptions } from '../../src/twin/index.js';
 import type { TracedEvent, Validator } from '../../src/types/index.js';
-import { cleanup, KEY, money, moneyRoot, repo, tempRoot } from './helpers.js';
+import { KEY, money, repo } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 /** Short gathering and polling: the twin's batches end in milliseconds. */
 const FAST = { gatherMs: 20, pollMs: 5, maxPollMs: 20 };
 
 async function setup(options: TwinOptions) {
-  twin = await startTwin(options);
+  const twin = await twins.start(options);
   return { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY };
 }
 
@@ -64,13 +60,13 @@ const records = (root: string) => (existsSync(path.join(root, '.speccc/batches')
 describe('build --batch', () => {
   it('sends each wave of ready jobs as one batch, at batch prices, with the 1-hour cache', async () => {
     const env = await setup({ script: await directoryScript(path.join(repo, 'examples/replies')), batchDelayMs: 30 });
-    const root = tempRoot(temps);
+    const root = workspaces.example();
     const result = view(await buildWith(root, undefined, { env, batch: FAST }));
     expect([...result.outcomes.values()].map((o) => o.state)).toEqual(['built', 'built', 'built', 'built']);
-    expect(twin!.messageRequests()).toHaveLength(0); // nothing in real time
+    expect(twins.twin.messageRequests()).toHaveLength(0); // nothing in real time
 
     // money; then line-items and discount-codes together; then invoice-totals.
-    const batches = created(twin!);
+    const batches = created(twins.twin);
     expect(batches.map((b) => b.requests.map(specOf).sort())).toEqual([['money'], ['discount-codes', 'line-items'], ['invoice-totals']]);
     for (const item of batches.flatMap((b) => b.requests)) {
       expect(item.custom_id).toMatch(/^[0-9a-f]{64}$/);
@@ -122,26 +118,26 @@ describe('build --batch', () => {
       ...passingValidator,
       visible: async () => (++visible === 1 ? { passed: false, failureClass: 'tests-fail', feedback: 'FAIL src/money.test.ts > rounds half up: expected 3 to be 2', durationMs: 0 } : { passed: true, feedback: '', durationMs: 0 }),
     };
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const result = view(await buildWith(root, undefined, { env, batch: FAST, validator: failsOnce }));
     expect(result.outcomes.get('money')).toMatchObject({ state: 'built', attempts: 2 });
-    const batches = created(twin!);
+    const batches = created(twins.twin);
     expect(batches.map((b) => b.requests.length)).toEqual([1, 1, 1]);
     const [first, second, third] = batches.map((b) => b.requests[0]!);
     expect(first!.params.messages).toHaveLength(1);
     expect(JSON.stringify(second!.params.messages.at(-1))).toContain('tool_result');
     expect(JSON.stringify(third!.params.messages.at(-1))).toContain('expected 3 to be 2'); // the fix prompt
     expect(new Set([first, second, third].map((b) => b!.custom_id)).size).toBe(3);
-    expect(twin!.messageRequests()).toHaveLength(0);
+    expect(twins.twin.messageRequests()).toHaveLength(0);
   });
 
   it('sends a request that expired in its batch again in real time, at real-time prices', async () => {
     const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 200, batchExpireAfterMs: 100 });
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const result = view(await buildWith(root, undefined, { env, batch: FAST }));
     expect(result.outcomes.get('money')!.state).toBe('built');
-    expect(created(twin!)).toHaveLength(1);
-    expect(twin!.messageRequests()).toHaveLength(1);
+    expect(created(twins.twin)).toHaveLength(1);
+    expect(twins.twin.messageRequests()).toHaveLength(1);
     const events = traceOf(root, result.runId);
     const error = events.find((e) => e.type === 'error');
     expect(error).toMatchObject({ retry: true });
@@ -155,7 +151,7 @@ describe('build --batch', () => {
   it('Ctrl-C cancels the batch it submitted and keeps its record for the next build', async () => {
     const clock = batchClock();
     const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 60_000, now: clock.now });
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const controller = new AbortController();
     const running = buildWith(root, undefined, { env, batch: FAST, signal: controller.signal });
     await until(() => records(root).length === 1, 'the batch to be recorded');
@@ -164,7 +160,7 @@ describe('build --batch', () => {
     expect(result.cancelled).toBe(true);
     expect(result.outcomes.get('money')!.state).toBe('cancelled');
     const id = records(root)[0]!.replace(/\.json$/, '');
-    expect(twin!.requests.some((r) => r.method === 'POST' && r.path === `/v1/messages/batches/${id}/cancel`)).toBe(true);
+    expect(twins.twin.requests.some((r) => r.method === 'POST' && r.path === `/v1/messages/batches/${id}/cancel`)).toBe(true);
     expect(traceOf(root, result.runId).some((e) => e.type === 'batch' && e.op === 'canceled' && e.id === id)).toBe(true);
 
     // The next build finds the record; the batch answered nothing before it was cancelled, so the
@@ -172,14 +168,14 @@ describe('build --batch', () => {
     clock.run();
     const next = view(await buildWith(root, undefined, { env, batch: FAST }));
     expect(next.outcomes.get('money')!.state).toBe('built');
-    const [cancelled, again] = created(twin!);
+    const [cancelled, again] = created(twins.twin);
     expect(again!.requests[0]!.custom_id).toBe(cancelled!.requests[0]!.custom_id);
     expect(traceOf(root, next.runId).find((e) => e.type === 'error')).toMatchObject({ reason: expect.stringMatching(/canceled in batch .*; sending it in a new batch$/) });
     expect(records(root)).toEqual([]);
   });
 
   it('--dry-run --batch prices the plan at batch prices', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const estimate = async (...flags: string[]) => (JSON.parse((await runCli(['build', '--dry-run', '--format', 'json', ...flags], { cwd: root })).stdout) as { estimate: { expectedUsd: number; worstCaseUsd: number } }).estimate;
     const [plain, batched] = [await estimate(), await estimate('--batch')];
     expect(batched.expectedUsd).toBeCloseTo(plain.expectedUsd / 2, 12);
@@ -189,24 +185,24 @@ describe('build --batch', () => {
 
   it('a corrupt batch record stops the build with its location, before any request', async () => {
     const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }] });
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     mkdirSync(path.join(root, '.speccc/batches'), { recursive: true });
     writeFileSync(path.join(root, '.speccc/batches/msgbatch_x.json'), JSON.stringify({ format: 1, id: 'msgbatch_x', submittedAt: new Date().toISOString(), requests: [{ customId: 'nope', specId: 'money', jobKey: 'a'.repeat(64), turn: 1 }] }));
     const run = await runCli(['build', '--batch'], { cwd: root, env: { ...env, PATH: process.env.PATH } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^speccc: \.speccc\/batches\/msgbatch_x\.json: not a batch state file: `requests\.0\.customId`: .*; delete it to submit its requests again/m);
-    expect(twin!.requests.filter((r) => r.path.startsWith('/v1/messages'))).toHaveLength(0);
+    expect(twins.twin.requests.filter((r) => r.path.startsWith('/v1/messages'))).toHaveLength(0);
   });
 
   it('a build SIGKILLed while polling is resumed: the next build polls the same batch and submits nothing again', async () => {
     const clock = batchClock(); // the batch runs until the child is dead
     const env = await setup({ script: [{ match: { specId: 'money' }, reply: writeFilesTurn(money) }], batchDelayMs: 60_000, now: clock.now });
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'build', '--batch'], { cwd: root, env: { ...env, PATH: process.env.PATH }, stdio: 'ignore' });
     await until(() => records(root).length === 1, 'the batch to be recorded');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    const submitted = created(twin!);
+    const submitted = created(twins.twin);
     expect(submitted).toHaveLength(1);
     const record = JSON.parse(readFileSync(path.join(root, '.speccc/batches', records(root)[0]!), 'utf8')) as { id: string; requests: { customId: string; specId: string; turn: number }[] };
     expect(record.requests).toEqual([expect.objectContaining({ customId: submitted[0]!.requests[0]!.custom_id, specId: 'money', turn: 1 })]);
@@ -214,9 +210,9 @@ describe('build --batch', () => {
     clock.run();
     const result = view(await buildWith(root, undefined, { env, batch: FAST }));
     expect(result.outcomes.get('money')!.state).toBe('built');
-    expect(created(twin!)).toHaveLength(1); // still only the killed build's batch
-    expect(twin!.messageRequests()).toHaveLength(0);
-    expect(twin!.requests.some((r) => r.method === 'GET' && r.path === `/v1/messages/batches/${record.id}`)).toBe(true);
+    expect(created(twins.twin)).toHaveLength(1); // still only the killed build's batch
+    expect(twins.twin.messageRequests()).toHaveLength(0);
+    expect(twins.twin.requests.some((r) => r.method === 'GET' && r.path === `/v1/messages/batches/${record.id}`)).toBe(true);
     const ops = traceOf(root, result.runId).filter((e) => e.type === 'batch');
     expect(ops.map((e) => [e.op, e.id])).toEqual([['resumed', record.id], ['ended', record.id]]);
     expect(records(root)).toEqual([]);

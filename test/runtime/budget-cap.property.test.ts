@@ -5,19 +5,16 @@
  * exceeds the cap. Reservations bound input by UTF-8 bytes; characters ÷ 4 would under-reserve
  * CJK text threefold.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
 import { createSandbox } from '../../src/phases/6-generate/sandbox.js';
 import { priceOf, utf8Bytes, worstCaseOf } from '../../src/models/pricing.js';
 import { startTwin, writeFilesReply } from '../../src/twin/index.js';
 import { agentFor } from './helpers.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const text = fc.array(fc.constantFrom('価格', '合計は', 'の請求書', '🧾', 'Σ', 'ünïcödé', 'total ', '税込み', '😀😀', 'line item '), { minLength: 1000, maxLength: 4000 }).map((parts) => parts.join(''));
 
@@ -25,8 +22,7 @@ describe('budget cap (property, against the twin)', () => {
   it('the sum of billed costs never exceeds the cap, whatever the script', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 2, maxLength: 5 }), text, fc.double({ min: 0.002, max: 0.05, noNaN: true }), async (prompts, reply, cap) => {
-        const root = mkdtempSync(path.join(tmpdir(), 'speccc-cap-'));
-        roots.push(root);
+        const root = workspaces.empty('speccc-cap-');
         const twin = await startTwin({ script: [{ reply: writeFilesReply({ 'src/a.ts': reply }) }] });
         try {
           const budget = createBudget(cap);

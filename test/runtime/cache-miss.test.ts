@@ -6,25 +6,21 @@
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { explainCacheMiss } from '../../src/report/cache-miss.js';
-import { startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { writeFilesReply } from '../../src/twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
-import { cleanup, money, moneyRoot } from './helpers.js';
+import { money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 describe('a prompt-cache miss, explained', () => {
   it('build, edit one context file, build again: speccc log and the report name that file', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
     expect((await runCli(['build'], { cwd: root, env: twin.env() })).code).toBe(0);
     appendFileSync(path.join(root, 'context/glossary.md'), '\n- **Tender**: how a customer pays.\n');
     expect((await runCli(['build'], { cwd: root, env: twin.env() })).code).toBe(0);

@@ -7,19 +7,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
-import { startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { writeFilesReply } from '../../src/twin/index.js';
 import type { Validator } from '../../src/types/index.js';
-import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
+import { agentFor, money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 /** Visible checks fail `times` times with ~2 KB of output each (a different line each round), then pass. */
 function failing(times: number): Validator {
@@ -39,8 +35,8 @@ function failing(times: number): Validator {
 
 /** Input tokens of each request (plain, cache reads and cache writes): one request per attempt here. */
 async function fixRounds(contextEditing: boolean) {
-  twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
-  const root = moneyRoot(temps);
+  const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+  const root = workspaces.moneyOnly();
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { maxFixAttempts: 4 } }));
   const { agent } = agentFor(root, twin.url, { contextEditing });
   const outcome = view(await buildWith(root, agent, { validator: failing(4) })).outcomes.get('money')!;
@@ -48,7 +44,6 @@ async function fixRounds(contextEditing: boolean) {
   const tokens = requests.map((r) => r.usage!.input_tokens + r.usage!.cache_read_input_tokens + r.usage!.cache_creation_input_tokens);
   const result = { outcome, requests, tokens };
   await twin.close();
-  twin = undefined;
   return result;
 }
 

@@ -4,19 +4,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { costOf, priceOf, worstCaseOf } from '../../src/models/pricing.js';
-import { refusalReply, startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { refusalReply, writeFilesSequence } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanup, money, moneyRoot } from './helpers.js';
+import { money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 const usage = (input: number, output: number, cacheRead = 0, cacheWrite = 0) => ({ inputTokens: input, outputTokens: output, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite });
 
@@ -57,10 +53,10 @@ describe('prices are dated data', () => {
   });
 
   it('speccc.config.json can add a model, and an unpriced model is a located error before any request', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const spec = path.join(root, 'specs/core/money.md');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('kind: architecture', 'kind: architecture\nmodel: claude-sonnet-9'));
-    twin = await startTwin({ script: [] });
+    const twin = await twins.start({ script: [] });
     const blocked = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toMatch(/specs\/core\/money\.md:4:8: error model-unpriced Model `claude-sonnet-9` has no known price/);
@@ -78,11 +74,11 @@ describe('prices are dated data', () => {
 
 describe('how the model is asked', () => {
   it('adaptive thinking and effort, no forced tool choice, thinking blocks carried back unchanged; the request id is traced', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ model: { effort: 'medium' } }));
     // The first answer fails its tests, so the fix request continues the conversation.
     const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -102,8 +98,8 @@ describe('how the model is asked', () => {
   }, 60_000);
 
   it('a refusal ends the job as refused, not as an API error', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: refusalReply() }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: refusalReply() }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/money failed \(refused\): claude-sonnet-5-5 declined this job \(stop_reason: refusal\)/);
@@ -112,10 +108,10 @@ describe('how the model is asked', () => {
 
 describe('spend that adds up', () => {
   it('a failed job still counts: the summary, the trace and speccc log agree to the cent', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { maxFixAttempts: 0 } }));
     const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken]) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken]) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     const spent = Number(/\(\$(\d+\.\d{4}) spent/.exec(run.stdout)![1]);
@@ -125,11 +121,11 @@ describe('spend that adds up', () => {
   }, 60_000);
 
   it('the dry run prices the plan: estimated without a key, counted by the API with one', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const estimated = await runCli(['build', '--dry-run', '--max-cost', '100'], { cwd: root });
     expect(estimated.stdout).toMatch(/^1 spec of 1 to build \([\d,]+ input tokens, estimated; expected \$\d+\.\d+, worst case \$\d+\.\d+; within --max-cost \$100\.00\)/);
     expect(estimated.stdout).toMatch(/money: never built — ~[\d,]+ input tokens \(estimated\), expected \$\d+\.\d+, worst case \$\d+\.\d+ \(claude-opus-5-5|claude-sonnet-5-5\)/);
-    twin = await startTwin({ script: [] });
+    const twin = await twins.start({ script: [] });
     const counted = await runCli(['build', '--dry-run', '--max-cost', '0.01'], { cwd: root, env: twin.env() });
     expect(counted.stdout).toMatch(/input tokens, counted; expected \$[\d.]+, worst case \$[\d.]+; above --max-cost \$0\.01/);
     expect(twin.requests.filter((r) => r.path === '/v1/messages/count_tokens')).toHaveLength(1);

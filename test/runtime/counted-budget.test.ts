@@ -5,29 +5,25 @@
  * in the build's JSON.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { inputTokenBound } from '../../src/phases/6-generate/anthropic/send.js';
 import { priceOf, worstCaseOf } from '../../src/models/pricing.js';
-import { startTwin, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { writeFilesReply, type TwinOptions } from '../../src/twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
-import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
+import { agentFor, money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 type Budget = Extract<TracedEvent, { type: 'budget' }>;
 type Request = Extract<TracedEvent, { type: 'request' }>;
 
 async function buildMoney(options: Omit<TwinOptions, 'script'> = {}) {
-  twin = await startTwin({ ...options, script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
-  const root = moneyRoot(temps);
+  const twin = await twins.start({ ...options, script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+  const root = workspaces.moneyOnly();
   const { agent, trace } = agentFor(root, twin.url);
   const outcome = view(await buildWith(root, agent)).outcomes.get('money')!;
   const events = readFileSync(trace.file!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TracedEvent);
@@ -68,8 +64,8 @@ describe('the reservation counts', () => {
 
 describe('estimate against actual', () => {
   it('per job in speccc log and in the build JSON', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
     const run = await runCli(['build', '--format', 'json'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(0);
     const job = (JSON.parse(run.stdout) as { jobs: { id: string; estimate: { countedInputTokens: number; reservedUsd: number }; actual: { inputTokens: number; costUsd: number } }[] }).jobs[0]!;

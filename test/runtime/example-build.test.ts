@@ -4,23 +4,20 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { directoryScript } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanup, KEY, repo, specIds, tempRoot } from './helpers.js';
+import { KEY, repo, specIds } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterAll(async () => {
-  cleanup(temps);
-  await twin?.close();
-});
+const twins = useTwin({ scope: 'all' });
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 
 describe('speccc build against the twin', () => {
   it('builds the example, then costs nothing, then rebuilds an edited spec and its dependents only', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
-    const root = tempRoot(temps, ['specs', 'context', 'scenarios']);
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const root = workspaces.example(['specs', 'context', 'scenarios']);
     const env = { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY, PATH: process.env.PATH };
 
     const first = await runCli(['build'], { cwd: root, env });

@@ -6,21 +6,17 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { priceOf } from '../../src/models/pricing.js';
 import { PRICE_ROWS } from '../../src/models/prices.js';
 import { NEWEST_OF_LINE, successorOf } from '../../src/models/lineup.js';
-import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, writeFilesReply } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanup, money, moneyRoot } from './helpers.js';
+import { money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 const DAY = '2026-11-25';
 const matches = (pattern: string, id: string) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
@@ -49,7 +45,7 @@ describe('the price table and the Models API list agree', () => {
 });
 
 function withModel(model: string): string {
-  const root = moneyRoot(temps);
+  const root = workspaces.moneyOnly();
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ model: { default: model } }));
   return root;
 }
@@ -58,7 +54,7 @@ describe('a build on a model that is going away', () => {
   it('deprecated: warns with the dates and the successor (stderr, JSON, trace) and builds', async () => {
     const root = withModel('claude-sonnet-4-5');
     // Dates far from any clock the test runs under; the default lifecycles' successor (none given here: speccc's own).
-    twin = await startTwin({
+    const twin = await twins.start({
       lifecycles: { 'claude-sonnet-4-5': { lifecycle: 'deprecated', deprecated_at: '2026-09-01T00:00:00Z', retires_at: '2099-03-01T00:00:00Z', successor: null } },
       script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }],
     });
@@ -74,7 +70,7 @@ describe('a build on a model that is going away', () => {
 
   it('past its retirement date: says so; a retired model is a located error before any request', async () => {
     const root = withModel('claude-sonnet-5-5');
-    twin = await startTwin({
+    let twin = await twins.start({
       lifecycles: { 'claude-sonnet-5-5': { lifecycle: 'deprecated', deprecated_at: '2001-01-05T00:00:00Z', retires_at: '2001-06-30T00:00:00Z', successor: 'claude-sonnet-6' } },
       script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }],
     });
@@ -82,7 +78,7 @@ describe('a build on a model that is going away', () => {
     expect(run.stderr).toContain('speccc: warning: model claude-sonnet-5-5 (used by spec money) is deprecated since 2001-01-05 and was due to retire on 2001-06-30: requests naming it may fail at any time; suggested successor: claude-sonnet-6\n');
     await twin.close();
     const retired = withModel('claude-sonnet-5-5');
-    twin = await startTwin({ lifecycles: { 'claude-sonnet-5-5': { lifecycle: 'retired', deprecated_at: '2026-01-05T00:00:00Z', retires_at: '2026-06-30T00:00:00Z', successor: null } }, script: [] });
+    twin = await twins.start({ lifecycles: { 'claude-sonnet-5-5': { lifecycle: 'retired', deprecated_at: '2026-01-05T00:00:00Z', retires_at: '2026-06-30T00:00:00Z', successor: null } }, script: [] });
     const blocked = await runCli(['build'], { cwd: retired, env: twin.env() });
     expect(blocked.code).toBe(1);
     // No successor from the API: speccc names none for the newest of its line.

@@ -4,23 +4,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
-import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn, type Twin } from '../../src/twin/index.js';
-import { agentFor, cleanup, KEY, money, moneyRoot } from './helpers.js';
+import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn } from '../../src/twin/index.js';
+import { agentFor, KEY, money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 async function buildMoney(script: Parameters<typeof startTwin>[0], budgetUsd: number | null = null) {
-  twin = await startTwin(script);
-  const root = moneyRoot(temps);
+  const twin = await twins.start(script);
+  const root = workspaces.moneyOnly();
   const { agent, trace } = agentFor(root, twin.url, { budget: createBudget(budgetUsd) });
   const result = view(await buildWith(root, agent));
   const outcome = result.outcomes.get('money')!;
@@ -95,7 +91,6 @@ describe('anthropic provider against the twin', () => {
       expect(outcome.state).toBe('failed');
       expect(t.messageRequests()).toHaveLength(1);
       await t.close();
-      twin = undefined;
     }
   });
 

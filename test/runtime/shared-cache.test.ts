@@ -9,19 +9,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript } from '../../src/twin/index.js';
 import { testRuntime, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { startCacheServer, type CacheServer } from '../helpers/remote-cache-server.js';
-import { cleanup, KEY, moneyRoot, repo, specIds, tempRoot } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
+import { KEY, repo, specIds } from './helpers.js';
 
 const TOKEN = `tok-${randomBytes(12).toString('hex')}`;
 const SIGNING_KEY = randomBytes(32).toString('hex');
-const temps: string[] = [];
 let server: CacheServer;
-let twin: Twin | undefined;
 
 beforeAll(async () => {
   server = await startCacheServer(TOKEN);
@@ -29,21 +28,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 const env = (withKey = true) => ({
-  ...(twin ? { ANTHROPIC_BASE_URL: twin.url } : {}),
+  ...(twins.running ? { ANTHROPIC_BASE_URL: twins.running.url } : {}),
   ...(withKey ? { ANTHROPIC_API_KEY: KEY } : {}),
   SPECCC_REMOTE_CACHE_TOKEN: TOKEN,
   SPECCC_REMOTE_CACHE_KEY: SIGNING_KEY,
 });
 
 /** A workspace (the example's specs and context) that shares results through `url` as `team`. */
-function workspace(team: string, url = server.url, root = tempRoot(temps)): string {
+function workspace(team: string, url = server.url, root = workspaces.example()): string {
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ cache: { remote: { url, team } } }));
   return root;
 }
@@ -61,7 +57,7 @@ const noSecrets = (text: string) => !text.includes(TOKEN) && !text.includes(SIGN
 
 describe('the shared result cache', () => {
   it("a teammate's build restores every job from the cache with no request at all; a tampered artifact is refused and rebuilt", async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
     const mine = workspace('team_teammate');
     const first = await buildIn(mine);
     expect(Object.values(first.states)).toEqual(['built', 'built', 'built', 'built']);
@@ -95,12 +91,12 @@ describe('the shared result cache', () => {
   });
 
   it('a cache that does not answer never fails a build: each failure is one warning line, without the token or key', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
     const closed = net.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const root = workspace('team_down', `http://127.0.0.1:${port}`, moneyRoot(temps));
+    const root = workspace('team_down', `http://127.0.0.1:${port}`, workspaces.moneyOnly());
     const run = await buildIn(root);
     expect(run.states).toEqual({ money: 'built' });
     expect(run.warnings).toHaveLength(2);
@@ -113,7 +109,7 @@ describe('the shared result cache', () => {
   });
 
   it('refuses an unsigned artifact and builds the job', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
     // A cache that serves whatever it was given, without a tag (as turborepo-remote-cache does with tag storage off).
     const unsigned = http.createServer((req, res) => {
       req.resume();
@@ -122,7 +118,7 @@ describe('the shared result cache', () => {
     });
     await new Promise<void>((resolve) => unsigned.listen(0, '127.0.0.1', resolve));
     try {
-      const root = workspace('team_unsigned', `http://127.0.0.1:${(unsigned.address() as net.AddressInfo).port}`, moneyRoot(temps));
+      const root = workspace('team_unsigned', `http://127.0.0.1:${(unsigned.address() as net.AddressInfo).port}`, workspaces.moneyOnly());
       const run = await buildIn(root);
       expect(run.states).toEqual({ money: 'built' });
       expect(run.warnings).toEqual([expect.stringMatching(/^remote cache: refused the artifact for money \(job [0-9a-f]{12}…\): it is not signed; building it instead$/)]);
@@ -134,7 +130,7 @@ describe('the shared result cache', () => {
   });
 
   it('without the signing key the cache is not used, and the build says so', async () => {
-    const root = workspace('team_nokey', server.url, moneyRoot(temps));
+    const root = workspace('team_nokey', server.url, workspaces.moneyOnly());
     const runtime = await testRuntime(root, { env: { SPECCC_REMOTE_CACHE_TOKEN: TOKEN } });
     expect(runtime.shared).toBeNull();
     expect(runtime.warnings).toEqual(['cache.remote is configured but SPECCC_REMOTE_CACHE_KEY is not set: building without the shared cache (speccc never reads or writes it unsigned)']);
@@ -143,7 +139,7 @@ describe('the shared result cache', () => {
 
 describe('build --shard i/n', () => {
   it('two shards generate each job once, waiting on each other through the cache; the assembling build makes no request', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
     const [one, two] = await Promise.all([buildIn(workspace('team_shards'), { shard: { index: 1, count: 2 } }), buildIn(workspace('team_shards'), { shard: { index: 2, count: 2 } })]);
     // Waves: money | discount-codes, line-items | invoice-totals, dealt round-robin: 1, 2, 1, 2.
     expect(one.states).toEqual({ money: 'built', 'line-items': 'built', 'discount-codes': 'stale', 'invoice-totals': 'stale' });
@@ -163,7 +159,7 @@ describe('build --shard i/n', () => {
   });
 
   it('--shard is refused without a shared cache, with --force, and when i is not in 1..n', async () => {
-    const root = moneyRoot(temps);
+    const root = workspaces.moneyOnly();
     const noCache = await runCli(['build', '--shard', '1/2'], { cwd: root, env: { ANTHROPIC_API_KEY: KEY } });
     expect(noCache).toMatchObject({ code: 2 });
     expect(noCache.stderr).toContain('--shard shares results through the remote cache: set cache.remote in speccc.config.json');

@@ -6,29 +6,25 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
 import { traitsOf } from '../../src/models/lineup.js';
-import { startTwin, writeFilesTurn, type Twin } from '../../src/twin/index.js';
+import { writeFilesTurn } from '../../src/twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
-import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
+import { agentFor, money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 const { 'src/money.ts': source, ...rest } = money;
 /** Two turns: the source file first, the rest once its result comes back. */
 const twoTurns = [{ match: { specId: 'money' }, reply: (ctx: { turn: number }) => writeFilesTurn(ctx.turn === 0 ? { 'src/money.ts': source } : rest) }];
 
 async function build(budgetUsd: number | null, config?: unknown) {
-  twin = await startTwin({ script: twoTurns });
-  const root = moneyRoot(temps);
+  const twin = await twins.start({ script: twoTurns });
+  const root = workspaces.moneyOnly();
   if (config) writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify(config));
   const { agent, trace } = agentFor(root, twin.url, { budget: createBudget(budgetUsd) });
   const outcome = view(await buildWith(root, agent)).outcomes.get('money')!;
@@ -69,8 +65,7 @@ describe('task budgets', () => {
         expect(r.headers['anthropic-beta']).toBeUndefined();
         expect((r.body as Sent).output_config?.task_budget).toBeUndefined();
       }
-      await twin!.close();
-      twin = undefined;
+      await twins.twin.close();
     }
   });
 });

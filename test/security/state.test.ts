@@ -2,25 +2,20 @@
  * Settings, crashes and races: no setting, state file or timing gets around the gate, loses
  * work, deletes what it should not, or ends in a stack trace.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentTask } from '../../src/types/index.js';
 import { createSandbox } from '../../src/phases/6-generate/sandbox.js';
-import { startTwin, type Twin } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeAgent, specIdOf, writeAll } from '../helpers/fake-agent.js';
 import { buildWith, view } from '../helpers/runtime.js';
-import { EXAMPLE_OUTPUTS, exampleCopy, moneyOnly, removeAll } from '../helpers/workspaces.js';
+import { EXAMPLE_OUTPUTS, moneyOnly } from '../helpers/workspaces.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  removeAll(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 describe('settings', () => {
   for (const [generated, message] of [
@@ -31,9 +26,9 @@ describe('settings', () => {
     ['context/out', /lies inside paths\.context/],
   ] as const) {
     it(`paths.generated "${generated}" is a config error before any request`, async () => {
-      const root = moneyOnly(temps);
+      const root = workspaces.moneyOnly();
       writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ paths: { generated } }));
-      twin = await startTwin({ script: [] });
+      const twin = await twins.start({ script: [] });
       const run = await runCli(['build'], { cwd: root, env: twin.env() });
       expect(run.code).toBe(2);
       expect(run.stdout).toMatch(message);
@@ -43,7 +38,7 @@ describe('settings', () => {
   }
 
   it('--max-cost must be a positive, finite number of dollars', async () => {
-    const root = moneyOnly(temps);
+    const root = workspaces.moneyOnly();
     for (const bad of ['Infinity', 'NaN', '-1', '0', '1e400', 'ten']) {
       const run = await runCli(['build', '--max-cost', bad], { cwd: root });
       expect(run, bad).toMatchObject({ code: 2, stdout: '', stderr: `speccc: --max-cost must be a positive number of US dollars, not ${bad}\n` });
@@ -53,9 +48,9 @@ describe('settings', () => {
 
 describe('state files are input like any other', () => {
   it('a crafted promotion journal naming a folder outside the workspace is refused, and nothing is deleted', async () => {
-    const root = moneyOnly(temps);
+    const root = workspaces.moneyOnly();
     const victim = mkdtempSync(path.join(tmpdir(), 'speccc-victim-'));
-    temps.push(victim);
+    workspaces.temps.push(victim);
     writeFileSync(path.join(victim, 'precious.txt'), 'keep me');
     mkdirSync(path.join(root, '.speccc'), { recursive: true });
     writeFileSync(path.join(root, '.speccc/promote-journal.json'), JSON.stringify({ generated: path.join(root, 'generated'), tree: victim, old: victim }));
@@ -66,7 +61,7 @@ describe('state files are input like any other', () => {
   });
 
   it('corrupt state files are located errors or skipped lines, never stack traces', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'scenarios']);
     await buildWith(root, fakeAgent(writeAll(EXAMPLE_OUTPUTS)).agent);
     // A trace line cut by a crash, a verify history line edited by hand, a manifest cut short.
     const runs = path.join(root, '.speccc/runs');
@@ -91,7 +86,7 @@ describe('state files are input like any other', () => {
 
 describe('races and crashes', () => {
   it('a spec edited while a build runs is not stamped as built: the next build sees the edit', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     const spec = path.join(root, 'specs/features/discount-codes.md');
     let edited = false;
     const agent = fakeAgent((task: AgentTask) => {
@@ -109,9 +104,9 @@ describe('races and crashes', () => {
   });
 
   it('two builds started together: one builds, the other is refused with one line and exit 1', async () => {
-    const root = moneyOnly(temps);
+    const root = workspaces.moneyOnly();
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ agent: { maxTurns: 1 }, validation: { maxFixAttempts: 0 } }));
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: { content: [{ type: 'text', text: 'thinking…' }] }, delayMs: 1500 }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: { content: [{ type: 'text', text: 'thinking…' }] }, delayMs: 1500 }] });
     const env = twin.env();
     const [a, b] = await Promise.all([runCli(['build'], { cwd: root, env }), runCli(['build'], { cwd: root, env })]);
     const refused = [a, b].filter((r) => r.stderr.includes('another speccc'));
@@ -121,7 +116,7 @@ describe('races and crashes', () => {
   });
 
   it('a kill between the two renames of a promotion: check and verify see the finished tree', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'scenarios']);
     const { exampleReplies } = await import('../helpers/example-replies.js');
     const replies = exampleReplies();
     await buildWith(root, fakeAgent((task) => ({ files: replies[specIdOf(task)]! })).agent);
@@ -139,7 +134,7 @@ describe('races and crashes', () => {
   }, 60_000);
 
   it('a spec id such as `constructor` or `prototype` builds like any other', async () => {
-    const root = moneyOnly(temps);
+    const root = workspaces.moneyOnly();
     const money = readFileSync(path.join(root, 'specs/core/money.md'), 'utf8');
     for (const id of ['constructor', 'prototype']) {
       const own = money.replace('id: money', `id: ${id}`).replace(/src\/money/g, `src/${id}`).replace(/  - package\.json\n  - tsconfig\.json\n/, '');
@@ -161,10 +156,10 @@ describe('write_file is bounded', () => {
   });
 
   it('a streamed tool call longer than the limit is cut off while it streams, never held whole', async () => {
-    const root = moneyOnly(temps);
+    const root = workspaces.moneyOnly();
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ model: { maxOutputTokens: 256 }, validation: { maxFixAttempts: 0 } }));
     const huge = 'x'.repeat(20 * 1024 * 1024); // 20 MB, far past 256 tokens × 16
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: { content: [{ type: 'tool_use', name: 'write_file', input: { path: 'src/money.ts', content: huge } }], outputTokens: 100 } }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: { content: [{ type: 'tool_use', name: 'write_file', input: { path: 'src/money.ts', content: huge } }], outputTokens: 100 } }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/money failed \(output-limit-reached\): the model wrote a file longer than 4096 characters .*raise model.maxOutputTokens in speccc.config.json \(now 256\)/);

@@ -2,19 +2,18 @@
  * Mutation runs start the twins the mutated code calls, as sealed runs do: Stryker runs inside the
  * sandbox under the twin launcher, in one test runner, and every test starts with a fresh twin.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSealedRunner, resolveToolchain } from '../../src/io/sealed-runner.js';
 import { readHoldoutSet } from '../../src/io/holdouts.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { planMutationRun } from '../../src/phases/7-validate/mutation.js';
 import { serviceTwin } from '../../src/phases/2-model/twins.js';
 import { ConfigSchema } from '../../src/schemas/config.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const TREE: Record<string, string> = {
   'twins/counter/server.ts': `import http from 'node:http';
@@ -52,8 +51,7 @@ describe('mutation runs with twins', () => {
   });
 
   it('score code that calls a twin, the twin started around Stryker inside the sandbox', async () => {
-    const scenarios = mkdtempSync(path.join(tmpdir(), 'speccc-mutation-twin-'));
-    temps.push(scenarios);
+    const scenarios = workspaces.empty('speccc-mutation-twin-');
     mkdirSync(path.join(scenarios, 'client'));
     writeFileSync(path.join(scenarios, 'client/counts.test.ts'), CHECK);
     const runner = createSealedRunner({ mode: 'bubblewrap', parentEnv: { PATH: process.env.PATH } });

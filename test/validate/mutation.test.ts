@@ -2,25 +2,23 @@
  * The mutation planner and report reader, and the sealed validator's refusals. A real Stryker
  * run inside the sandbox, against the example with a weak scenario, is test/trace/mutation-cli.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSealedRunner, resolveToolchain } from '../../src/io/sealed-runner.js';
 import { readHoldoutSet } from '../../src/io/holdouts.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { planMutationRun, readMutationReport, type MutationResult } from '../../src/phases/7-validate/mutation.js';
 import { ConfigSchema } from '../../src/schemas/config.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const generated = new Map(['src/money.ts', 'src/money.test.ts'].map((p) => [p, readFileSync(path.join(repo, 'generated', p), 'utf8')]));
 
 function scenarios(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'speccc-mutation-scenarios-'));
-  temps.push(dir);
+  const dir = workspaces.empty('speccc-mutation-scenarios-');
   mkdirSync(path.join(dir, 'money'));
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, 'money', name), content);
   return dir;

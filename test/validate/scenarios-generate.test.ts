@@ -1,20 +1,18 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateScenarioChecks } from '../../src/scenario-checks.js';
 import { declarationsOf } from '../../src/phases/4-render/declarations.js';
 import { testRuntime } from '../helpers/runtime.js';
 import { fakeAgent } from '../helpers/fake-agent.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace();
 
 describe('speccc scenarios generate', () => {
   it('writes a check for a scenario that lacks one, from the spec and public interface only', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'speccc-scen-'));
-    temps.push(root);
+    const root = workspaces.empty('speccc-scen-');
     for (const dir of ['specs', 'context', 'generated', 'scenarios']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
     writeFileSync(path.join(root, 'scenarios/money/formatting-thousands.md'), '---\nspec: money\n---\n\n# Thousands\n\n- **Given** 123456 minor units\n- **When** formatted\n- **Then** the text is `1234.56`\n');
     const fake = fakeAgent(() => ({

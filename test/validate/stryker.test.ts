@@ -2,21 +2,19 @@
  * Stryker is an optional peer dependency (src/io/stryker.ts): without it, or with one that cannot
  * run on this Node, the commands that need it stop with one line saying what to install.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkStryker } from '../../src/io/stryker.js';
 import { requireStryker } from '../../src/commands/stryker.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 /** A project folder with the given packages in node_modules; returns a module URL inside it to resolve from. */
 function project(packages: Record<string, object>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-stryker-'));
-  temps.push(root);
+  const root = workspaces.empty('speccc-stryker-');
   for (const [name, json] of Object.entries(packages)) {
     mkdirSync(path.join(root, 'node_modules', name), { recursive: true });
     writeFileSync(path.join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, ...json }));

@@ -5,24 +5,21 @@
  */
 import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
-import { startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
-import { cleanup, money, moneyRoot } from '../runtime/helpers.js';
+import { writeFilesSequence } from '../../src/twin/index.js';
+import { money } from '../runtime/helpers.js';
 import { repo } from '../helpers/workspaces.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterAll(async () => {
-  cleanup(temps);
-  await twin?.close();
-});
+const twins = useTwin({ scope: 'all' });
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 describe('fix loop against the twin', () => {
   it('a failing first answer is fixed in the same conversation and promoted; holdouts never reach the model', async () => {
     const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
-    const root = moneyRoot(temps);
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
+    const root = workspaces.moneyOnly();
     cpSync(path.join(repo, 'scenarios/money'), path.join(root, 'scenarios/money'), { recursive: true });
     const result = view(await buildWith(root, undefined, { validator: 'sealed', env: twin.env() }));
 

@@ -1,20 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeAgent, specIdOf } from '../helpers/fake-agent.js';
 import { exampleReplies } from '../helpers/example-replies.js';
 import { runCli } from '../helpers/cli.js';
 import { buildWith } from '../helpers/runtime.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 describe('speccc verify', () => {
   it('runs every scenario against generated/, reports per spec, records satisfaction over time', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'speccc-verify-'));
-    temps.push(root);
+    const root = workspaces.empty('speccc-verify-');
     for (const dir of ['specs', 'context', 'scenarios']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
     const replies = exampleReplies();
     await buildWith(root, fakeAgent((task) => ({ files: replies[specIdOf(task)]! })).agent);
