@@ -12,16 +12,16 @@
  * the whole guide; docs/diagnostics.md is generated (test/docs.test.ts). Any other block that
  * looks like printed output must be a transcript: the last test says where one is not.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../src/twin/index.js';
+import { directoryScript, startTwin } from '../src/twin/index.js';
 import { runCli } from './helpers/cli.js';
 import { startCacheServer, type CacheServer } from './helpers/remote-cache-server.js';
-import { exampleCopy, moneyOnly, removeAll, repo } from './helpers/workspaces.js';
+import { useTempWorkspace, useTwin } from './helpers/fixtures.js';
+import { repo } from './helpers/workspaces.js';
 
 const DOCS = path.join(repo, 'docs');
 /** Tested elsewhere: followed whole by its own test, or generated and compared. */
@@ -90,20 +90,16 @@ export function normalise(text: string): string {
 
 // --- the folders transcripts run in ---------------------------------------------------------
 
-const temps: string[] = [];
+const workspaces = useTempWorkspace({ scope: 'all' });
 const closers: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const close of closers) await close();
-  removeAll(temps);
 });
 
-let twin: Twin | undefined;
+/** One twin for every transcript that builds, started by the first. */
+const twins = useTwin({ scope: 'all' });
 async function apiEnv(): Promise<NodeJS.ProcessEnv> {
-  if (!twin) {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
-    const started = twin;
-    closers.push(() => started.close());
-  }
+  const twin = twins.running ?? (await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) }));
   return { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'sk-ant-test-docs-0123456789', PATH: process.env.PATH };
 }
 
@@ -126,7 +122,7 @@ async function cacheEnv(): Promise<{ server: CacheServer; env: NodeJS.ProcessEnv
 
 /** The money spec alone, sharing its results through a remote cache at `url` as `team`. */
 function cachedMoney(url: string, team: string): string {
-  const root = moneyOnly(temps);
+  const root = workspaces.moneyOnly();
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ cache: { remote: { url, team } } }, null, 2));
   return root;
 }
@@ -141,18 +137,17 @@ interface Setup {
 const SETUPS: Record<string, () => Promise<Setup>> = {
   /** examples/checkout: a product with a twin of a payment service and recorded traffic. */
   async checkout() {
-    const root = mkdtempSync(path.join(tmpdir(), 'speccc-docs-'));
-    temps.push(root);
+    const root = workspaces.empty('speccc-docs-');
     cpSync(path.join(repo, 'examples/checkout'), root, { recursive: true, filter: (src) => !/[/\\](node_modules|\.speccc)$/.test(src) });
     return { cwd: root, env: { PATH: process.env.PATH } };
   },
   /** The bundled example, built (its committed generated/ tree) with its holdout scenarios. */
   async example() {
-    return { cwd: exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios', 'speccc.config.json']), env: { PATH: process.env.PATH } };
+    return { cwd: workspaces.example(['specs', 'context', 'generated', 'scenarios', 'speccc.config.json']), env: { PATH: process.env.PATH } };
   },
   /** The money spec built against the twin, then built again after someone pasted its holdout scenario into it. */
   async leak() {
-    const root = moneyOnly(temps);
+    const root = workspaces.moneyOnly();
     cpSync(path.join(repo, 'scenarios/money'), path.join(root, 'scenarios/money'), { recursive: true });
     const env = await apiEnv();
     await build(root, env);
@@ -176,8 +171,7 @@ const SETUPS: Record<string, () => Promise<Setup>> = {
   },
   /** A workspace `speccc init` made, and a twin answering from a replies folder that is still empty. */
   async 'missing-reply'() {
-    const home = mkdtempSync(path.join(tmpdir(), 'speccc-docs-'));
-    temps.push(home);
+    const home = workspaces.empty('speccc-docs-');
     mkdirSync(path.join(home, 'replies'));
     const empty = await startTwin({ script: await directoryScript(path.join(home, 'replies')) });
     closers.push(() => empty.close());

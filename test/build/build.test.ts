@@ -4,16 +4,16 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build, check } from '../../src/compile.js';
 import type { AgentTask, ForceSpec } from '../../src/types/index.js';
 import { testRuntime, view } from '../helpers/runtime.js';
 import { fakeAgent, specIdOf, writeAll } from '../helpers/fake-agent.js';
-import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { EXAMPLE_OUTPUTS } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterEach(() => removeAll(temps));
-const exampleWorkspace = () => exampleCopy(temps, ['specs', 'context', 'templates']);
+const workspaces = useTempWorkspace();
+const exampleWorkspace = () => workspaces.example(['specs', 'context', 'templates']);
 const OUTPUTS = EXAMPLE_OUTPUTS;
 
 function snapshot(dir: string): Record<string, string> {

@@ -1,18 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeAgent, writeAll } from '../helpers/fake-agent.js';
 import { runCli } from '../helpers/cli.js';
 import { buildWith, view } from '../helpers/runtime.js';
-import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { EXAMPLE_OUTPUTS } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterEach(() => removeAll(temps));
+const workspaces = useTempWorkspace();
 const OUTPUTS = EXAMPLE_OUTPUTS;
 
 describe('manual promotion', () => {
   it('stages passing output without touching generated/, then `speccc promote` promotes it (with what it builds on) and no agent call', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { policy: 'manual' } }));
 
     const fake = fakeAgent(writeAll(OUTPUTS));

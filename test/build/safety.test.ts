@@ -1,17 +1,17 @@
 /** Crash safety and mutual exclusion: what happens around promotion and between two builds. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireWorkspaceLock, WorkspaceLockedError } from '../../src/io/lock.js';
 import { recoverPromotion } from '../../src/io/promote.js';
 import { fakeAgent, writeAll } from '../helpers/fake-agent.js';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { EXAMPLE_OUTPUTS } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterEach(() => removeAll(temps));
-const workspace = () => exampleCopy(temps);
+const workspaces = useTempWorkspace();
+const workspace = () => workspaces.example();
 const OUTPUTS = EXAMPLE_OUTPUTS;
 
 describe('build safety', () => {

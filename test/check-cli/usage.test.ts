@@ -1,14 +1,13 @@
 /** Mistakes on the command line are usage errors: one line, exit 2, nothing done. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterEach(() => removeAll(temps));
+const workspaces = useTempWorkspace();
 
 describe('usage errors', () => {
   it('unknown spec ids, a stray --prompts-out, a misspelt config key', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'scenarios']);
     expect(await runCli(['build', '--force', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: --force names no ready spec that builds: `no-such-spec`\n' });
     expect(await runCli(['promote', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: speccc promote names no ready spec that builds: `no-such-spec`\n' });
     expect(await runCli(['scenarios', 'generate', 'no-such-spec'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'speccc: no spec has id `no-such-spec`\n' });

@@ -4,9 +4,9 @@
  * findings that come with a model are the ones the rule would find: both checked here, on every
  * kind of spec the check samples hold.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/phases/1-parse/hash.js';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
@@ -17,11 +17,11 @@ import { modelAndCheck } from '../../src/io/model-and-check.js';
 import { assembleWorkspace } from '../../src/workspace.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
-const root = mixedWorkspace(temps, 5);
+const root = mixedWorkspace(workspaces.temps, 5);
 const jobs = specFiles(root).map((file) => {
   const bytes = new Uint8Array(readFileSync(path.join(root, file)));
   return { file, bytes, hash: sha256(bytes) };

@@ -7,16 +7,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openParseCache, PARSE_CACHE_FILE } from '../../src/io/parse-cache.js';
 import { sha256 } from '../../src/phases/1-parse/hash.js';
 import { SPECCC_VERSION } from '../../src/version.js';
 import { modelAndCheck } from '../../src/io/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 let root = '';
 let cold = '';
@@ -40,7 +40,7 @@ const line = (hash: string, file: string, payload: string) => {
 };
 
 beforeAll(async () => {
-  root = mixedWorkspace(temps, 12);
+  root = mixedWorkspace(workspaces.temps, 12);
   const run = await runCli(['check', '--format', 'json', '--no-cache'], { cwd: root });
   cold = `${run.stdout}${run.stderr}exit ${run.code}`;
   expect(await check()).toBe(cold); // writes the cache

@@ -6,19 +6,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { directoryScript } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanup, KEY, repo, specIds } from './helpers.js';
+import { KEY, repo, specIds } from './helpers.js';
 import { exampleWith } from '../helpers/workspaces.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 /** The stage of each stored result of a spec ('candidate' before validation, 'passed' after). */
 function stages(root: string, spec: string): string[] {
@@ -52,8 +48,8 @@ describe('resume after a kill', () => {
   it('keeps finished jobs and requests only the unfinished ones', async () => {
     const script = await directoryScript(path.join(repo, 'examples/replies'));
     // money answers at once; every other job is slow, so the kill lands while they run.
-    twin = await startTwin({ script: script.map((rule) => (rule.match?.specId === 'money' ? rule : { ...rule, delayMs: 10_000 })) });
-    const root = exampleWith(temps, ['line-items', 'discount-codes']);
+    let twin = await twins.start({ script: script.map((rule) => (rule.match?.specId === 'money' ? rule : { ...rule, delayMs: 10_000 })) });
+    const root = workspaces.exampleWith(['line-items', 'discount-codes']);
     const env = { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY, PATH: process.env.PATH };
     const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'build', '--concurrency', '1'], { cwd: root, env, stdio: 'ignore' });
     await until(() => stages(root, 'money').includes('passed'), 'money to pass');
@@ -63,7 +59,7 @@ describe('resume after a kill', () => {
     expect(existsSync(path.join(root, 'generated'))).toBe(false); // nothing half-promoted
 
     await twin.close();
-    twin = await startTwin({ script });
+    twin = await twins.start({ script });
     const resumed = await runCli(['build'], { cwd: root, env: { ...env, ANTHROPIC_BASE_URL: twin.url } });
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
@@ -73,8 +69,8 @@ describe('resume after a kill', () => {
   }, 120_000);
 
   it('a build killed while validating a reply it paid for does not buy that reply again', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
-    const root = exampleWith(temps, ['line-items']);
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const root = workspaces.exampleWith(['line-items']);
     const env = { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY, PATH: process.env.PATH };
     const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'build', '--concurrency', '1'], { cwd: root, env, stdio: 'ignore' });
     // The reply is stored as a candidate before validation starts; validation takes seconds.

@@ -6,20 +6,16 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { buildWith, view } from '../helpers/runtime.js';
-import { cutOffWriteTurn, refusalReply, startTwin, stopReasonReply, writeFilesReply, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, refusalReply, stopReasonReply, writeFilesReply, writeFilesSequence } from '../../src/twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
-import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
+import { agentFor, money } from './helpers.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  cleanup(temps);
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 const PRIMARY = 'claude-sonnet-5-5';
 const FALLBACK = 'claude-opus-5-5';
@@ -31,15 +27,15 @@ function traceOf(root: string): TracedEvent[] {
 }
 
 function withConfig(config: unknown): string {
-  const root = moneyRoot(temps);
+  const root = workspaces.moneyOnly();
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify(config));
   return root;
 }
 
 describe('refusals', () => {
   it('without a fallback: refused, not retried, named in the build, `speccc log` and the trace', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: refusalReply({ category: 'cyber', explanation: 'Could enable malware.' }) }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: refusalReply({ category: 'cyber', explanation: 'Could enable malware.' }) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`money failed (refused): ${PRIMARY} declined this job (stop_reason: refusal; category cyber: Could enable malware.); reword the spec, or set model.fallbackModel for its kind`);
@@ -52,7 +48,7 @@ describe('refusals', () => {
 
   it("with model.fallbackModel for the spec's kind: once more on the fallback, priced, budgeted and traced; the manifest names it", async () => {
     const root = withConfig({ model: { fallbackModel: { architecture: FALLBACK } } });
-    twin = await startTwin({ script: [{ match: { specId: 'money', model: PRIMARY }, reply: refusalReply() }, { match: { specId: 'money', model: FALLBACK }, reply: writeFilesReply(money) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money', model: PRIMARY }, reply: refusalReply() }, { match: { specId: 'money', model: FALLBACK }, reply: writeFilesReply(money) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -77,7 +73,7 @@ describe('refusals', () => {
   it('a refusal in a fix attempt starts the fallback from the prompts, not the primary\'s signed turns', async () => {
     const root = withConfig({ model: { fallbackModel: FALLBACK } });
     const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
-    twin = await startTwin({
+    const twin = await twins.start({
       script: [
         { match: { specId: 'money', model: PRIMARY, turn: 0 }, reply: writeFilesSequence([broken]) },
         { match: { specId: 'money', model: PRIMARY }, reply: refusalReply() },
@@ -96,8 +92,8 @@ describe('refusals', () => {
   }, 60_000);
 
   it('when the fallback refuses too, both are named', async () => {
-    const root = moneyRoot(temps);
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: refusalReply() }] });
+    const root = workspaces.moneyOnly();
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: refusalReply() }] });
     const { agent } = agentFor(root, twin.url);
     const fallbackAgent = { name: agent.name, run: (task: Parameters<typeof agent.run>[0], sandbox: Parameters<typeof agent.run>[1]) => agent.run({ ...task, fallbackModel: FALLBACK }, sandbox) };
     const outcome = view(await buildWith(root, fallbackAgent)).outcomes.get('money')!;
@@ -108,7 +104,7 @@ describe('refusals', () => {
 
   it('a fallback model that is not priced is a located error before any request', async () => {
     const root = withConfig({ model: { fallbackModel: { architecture: 'claude-opus-9' } } });
-    twin = await startTwin({ script: [] });
+    const twin = await twins.start({ script: [] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/speccc\.config\.json:\d+:\d+: error model-unpriced Model `claude-opus-9` \(model\.fallbackModel\.architecture\) has no known price/);
@@ -118,8 +114,8 @@ describe('refusals', () => {
 
 describe('limits', () => {
   it('model_context_window_exceeded: a named failure that says to shrink the spec or its dependencies', async () => {
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: stopReasonReply('model_context_window_exceeded') }] });
-    const root = moneyRoot(temps);
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: stopReasonReply('model_context_window_exceeded') }] });
+    const root = workspaces.moneyOnly();
     const outcome = view(await buildWith(root, agentFor(root, twin.url).agent)).outcomes.get('money')!;
     expect(outcome).toMatchObject({ state: 'failed', failureClass: 'context-window-exceeded' });
     expect(outcome.error).toMatch(/no longer fits claude-sonnet-5-5's context window \(stop_reason model_context_window_exceeded with \d+ input tokens\); make the spec smaller or give it fewer dependencies/);
@@ -127,16 +123,16 @@ describe('limits', () => {
   });
 
   it('a 400 "prompt is too long" is the same failure, not retried', async () => {
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 1000001 tokens > 1000000 maximum' } }] });
-    const root = moneyRoot(temps);
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, fault: { kind: 'status', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 1000001 tokens > 1000000 maximum' } }] });
+    const root = workspaces.moneyOnly();
     const outcome = view(await buildWith(root, agentFor(root, twin.url).agent)).outcomes.get('money')!;
     expect(outcome).toMatchObject({ state: 'failed', failureClass: 'context-window-exceeded' });
     expect(twin.messageRequests()).toHaveLength(1);
   });
 
   it('max_tokens inside a tool call: asked again once; the second time a named failure that names model.maxOutputTokens', async () => {
-    twin = await startTwin({ script: [{ match: { specId: 'money' }, reply: cutOffWriteTurn('src/money.ts', money['src/money.ts'], 0.5) }] });
-    const root = moneyRoot(temps);
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: cutOffWriteTurn('src/money.ts', money['src/money.ts'], 0.5) }] });
+    const root = workspaces.moneyOnly();
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('money failed (output-limit-reached): the reply hit max_tokens (16000) in the middle of a write_file call 2 times; raise model.maxOutputTokens in speccc.config.json, or split the spec so each file is smaller');

@@ -7,25 +7,19 @@
  * the real sandbox and the twin of the API.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { writeFilesSequence } from '../../src/twin/index.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 import { repo } from '../helpers/workspaces.js';
 
 const KEY = 'sk-ant-api03-SEALED-TEST-KEY-0123456789abcdef';
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true }));
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 function moneyWorkspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-sealed-'));
-  temps.push(root);
+  const root = workspaces.empty('speccc-sealed-');
   for (const part of ['context', 'scenarios/money']) cpSync(path.join(repo, part), path.join(root, part), { recursive: true });
   for (const dir of ['core', 'constraints']) cpSync(path.join(repo, 'specs', dir), path.join(root, 'specs', dir), { recursive: true });
   return root;
@@ -47,7 +41,7 @@ describe('generated code runs sealed', () => {
     const root = moneyWorkspace();
     const holdout = path.join(root, 'scenarios/money/negative-ties.test.ts');
     const holdoutLine = readFileSync(holdout, 'utf8').split('\n').find((l) => l.trim().length > 30)!.trim();
-    twin = await startTwin({ script: [] });
+    const twin = await twins.start({ script: [] });
     const notes = path.join(root, 'context/notes.md');
     // What a hostile answer does, at import time of the code and in its own test.
     const attack = `
@@ -101,7 +95,7 @@ export async function attack(): Promise<string[]> {
 
   it('without a sandbox it refuses to run generated code, saying how to get one; the opt-out warns and is recorded', async () => {
     const root = moneyWorkspace();
-    twin = await startTwin({ script: [] });
+    const twin = await twins.start({ script: [] });
     const env = { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY };
     // No bwrap on PATH: as on a machine without bubblewrap.
     const refused = await runCliProcess(root, ['build'], { ...env, PATH: '/nonexistent' });

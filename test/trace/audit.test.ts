@@ -5,22 +5,19 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { directoryScript } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { moneyOnly, removeAll, repo } from '../helpers/workspaces.js';
+import { moneyOnly, repo } from '../helpers/workspaces.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterAll(async () => {
-  removeAll(temps);
-  await twin?.close();
-});
+const twins = useTwin({ scope: 'all' });
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 describe('speccc audit', () => {
   it('finds no leak in a clean build, and names run, spec and scenario when a spec quotes a holdout', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
-    const root = moneyOnly(temps);
+    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    const root = workspaces.moneyOnly();
     cpSync(path.join(repo, 'scenarios/money'), path.join(root, 'scenarios/money'), { recursive: true });
     const env = { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'sk-ant-test-audit-0123456789', PATH: process.env.PATH };
 

@@ -7,12 +7,11 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => removeAll(temps));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const WEAK = `import { expect, it } from 'vitest';
 import { money, multiplyBasisPoints } from '../../src/money.js';
@@ -28,7 +27,7 @@ interface VerifyJson {
 
 describe('speccc verify --mutate', () => {
   it('finds the mutant a weak scenario leaves alive, maps it to its requirement, and fails below the minimum', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'scenarios', 'generated']);
+    const root = workspaces.example(['specs', 'context', 'scenarios', 'generated']);
     rmSync(path.join(root, 'scenarios/money/negative-ties.test.ts'));
     writeFileSync(path.join(root, 'scenarios/money/negative-ties.test.ts'), WEAK);
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { minMutationScore: 90 } }));

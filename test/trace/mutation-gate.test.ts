@@ -6,15 +6,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MutationRun, Validator } from '../../src/types/index.js';
 import { fakeAgent } from '../helpers/fake-agent.js';
 import { exampleReplies } from '../helpers/example-replies.js';
 import { buildWith, view } from '../helpers/runtime.js';
-import { moneyOnly, removeAll } from '../helpers/workspaces.js';
+import { moneyOnly } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => removeAll(temps));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const scored = (score: number): MutationRun => ({ result: { score, killed: score, survived: 100 - score, timedOut: 0, noCoverage: 0, total: 100, survivors: [] }, durationMs: 5 });
 
@@ -33,7 +33,7 @@ function validator(mutation: MutationRun, holdouts = 1): Validator & { mutated: 
 }
 
 function workspace(minimum: number): string {
-  const root = moneyOnly(temps);
+  const root = workspaces.moneyOnly();
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { minMutationScore: minimum } }));
   return root;
 }

@@ -5,12 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => removeAll(temps));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 interface TraceJson {
   specs: { spec: string; state: string; requirements: { id: string; tests: { file: string; title: string; result: { passed: boolean; source: string } | null }[]; holdouts: { name: string; result: { passed: boolean; source: string } | null }[] }[] }[];
@@ -21,7 +20,7 @@ interface TraceJson {
 
 describe('speccc trace', () => {
   it('traces every requirement of the example; an added rule is untested until a holdout covers it', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'scenarios', 'generated']);
+    const root = workspaces.example(['specs', 'context', 'scenarios', 'generated']);
     const clean = await runCli(['check', '--strict', '--no-cache'], { cwd: root });
     expect(clean.stdout).toBe('✔ 5 specs clean\n');
     expect(clean.code).toBe(0);

@@ -5,11 +5,10 @@
  * payment twin's injected outage; verify --twin reports the one difference planted in the
  * recorded traffic.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { describe, expect, it } from 'vitest';
+import { directoryScript } from '../../src/twin/index.js';
 import { createGate, takeCredentials } from '../../src/runtime.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { readGeneratedTree } from '../../src/io/generated-tree.js';
@@ -17,15 +16,12 @@ import { readHoldoutSet } from '../../src/io/holdouts.js';
 import { serviceTwin } from '../../src/phases/2-model/twins.js';
 import { SPECCC_VERSION } from '../../src/version.js';
 import { runCli } from '../helpers/cli.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 import { repo } from '../helpers/workspaces.js';
 
 const example = path.join(repo, 'examples/checkout');
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterAll(async () => {
-  temps.forEach((t) => rmSync(t, { recursive: true, force: true }));
-  await twin?.close();
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 describe('examples/checkout', () => {
   it('checks clean, and its committed generated/ is what its specs build to (else run `npm run example:build`)', async () => {
@@ -35,8 +31,7 @@ describe('examples/checkout', () => {
 
   it('verify --twin names a twin, and one with recorded traffic', async () => {
     expect(await runCli(['verify', '--twin', 'checkout'], { cwd: example })).toMatchObject({ code: 2, stderr: 'speccc: --twin checkout: no twin spec has that id; twins: payments\n' });
-    const root = mkdtempSync(path.join(tmpdir(), 'speccc-checkout-'));
-    temps.push(root);
+    const root = workspaces.empty('speccc-checkout-');
     for (const part of ['specs', 'context', 'generated']) cpSync(path.join(example, part), path.join(root, part), { recursive: true });
     cpSync(path.join(example, 'scenarios/checkout'), path.join(root, 'scenarios/checkout'), { recursive: true });
     expect(await runCli(['verify', '--twin', 'payments'], { cwd: root })).toMatchObject({
@@ -46,9 +41,8 @@ describe('examples/checkout', () => {
   });
 
   it('builds against its twins; the outage holdout fails code that does not retry; verify --twin reports the planted difference', async () => {
-    twin = await startTwin({ script: await directoryScript(path.join(example, 'replies')) });
-    const root = mkdtempSync(path.join(tmpdir(), 'speccc-checkout-'));
-    temps.push(root);
+    const twin = await twins.start({ script: await directoryScript(path.join(example, 'replies')) });
+    const root = workspaces.empty('speccc-checkout-');
     for (const part of ['specs', 'context', 'scenarios']) cpSync(path.join(example, part), path.join(root, part), { recursive: true });
 
     const built = await runCli(['build'], { cwd: root, env: { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'sk-ant-test-checkout', PATH: process.env.PATH } });

@@ -4,16 +4,16 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { fakeAgent, specIdOf } from '../helpers/fake-agent.js';
 import { exampleReplies } from '../helpers/example-replies.js';
-import { moneyOnly, removeAll } from '../helpers/workspaces.js';
+import { moneyOnly } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterEach(() => removeAll(temps));
+const workspaces = useTempWorkspace();
 /** Only the money spec (and the constraint), so each build runs one job. */
-const moneyWorkspace = () => moneyOnly(temps);
+const moneyWorkspace = () => workspaces.moneyOnly();
 
 const replies = exampleReplies();
 const good = replies.money!;
