@@ -21,7 +21,7 @@ const MODELS = ['claude-sonnet-5-5', 'claude-opus-5-5', 'claude-haiku-5-5', 'cla
 const workspaces = useTempWorkspace({ scope: 'all' });
 
 /**
- * Writes every file the job owns with a line naming it, as test/build/samples.test.ts does; test
+ * Writes every file the job owns with a line naming it, as test/commands/build/samples.test.ts does; test
  * files get one asserting test per requirement id the prompt lists, as a compliant agent's would.
  */
 const writeEverything: Agent = {

@@ -56,10 +56,10 @@ function sarifSchema(): ValidateFunction {
 /** A workspace with wording findings in a spec whose folder and name hold `#` and spaces, and a dependency cycle (related locations) through a file with `#`. */
 function workspace(): string {
   const root = workspaces.empty('speccc sarif #');
-  cpSync(path.join(repo, 'test/check/samples/wording'), root, { recursive: true });
+  cpSync(path.join(repo, 'test/commands/check/samples/wording'), root, { recursive: true });
   mkdirSync(path.join(root, path.dirname(SPEC)), { recursive: true });
   renameSync(path.join(root, 'specs/cart.md'), path.join(root, SPEC));
-  for (const f of ['a.md', 'b.md', 'c.md']) cpSync(path.join(repo, 'test/check/samples/cycle/specs', f), path.join(root, f === 'b.md' ? RELATED : `specs/${f}`));
+  for (const f of ['a.md', 'b.md', 'c.md']) cpSync(path.join(repo, 'test/commands/check/samples/cycle/specs', f), path.join(root, f === 'b.md' ? RELATED : `specs/${f}`));
   return root;
 }
 

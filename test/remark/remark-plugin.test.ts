@@ -1,6 +1,6 @@
 /**
  * speccc's remark plugin reports what `speccc check` reports on a spec, at the same places:
- * compared on every spec of every check sample (test/check/samples/), less the findings that
+ * compared on every spec of every check sample (test/commands/check/samples/), less the findings that
  * need the rest of the workspace. And what a pipeline author can get wrong: options, a pipeline
  * without remark-frontmatter, a transformer before it that leaves nodes without positions.
  */
@@ -19,7 +19,7 @@ import type { Diagnostic } from '../../src/types/index.js';
 import { runPlugin } from './run-plugin.js';
 import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const checkSamples = path.resolve(import.meta.dirname, '../check/samples');
+const checkSamples = path.resolve(import.meta.dirname, '../commands/check/samples');
 const problems = path.resolve(import.meta.dirname, 'samples/problems');
 const workspaces = useTempWorkspace({ scope: 'all' });
 

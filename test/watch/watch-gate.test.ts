@@ -19,7 +19,7 @@ const workspaces = useTempWorkspace();
 function workspace(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-watch-gate-'));
   workspaces.temps.push(root);
-  cpSync(path.join(repo, 'test/check/samples/clean'), root, { recursive: true });
+  cpSync(path.join(repo, 'test/commands/check/samples/clean'), root, { recursive: true });
   rmSync(path.join(root, 'expected.txt'));
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { maxFixAttempts: 0 } }));
   return root;

@@ -15,11 +15,11 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const workspaces = useTempWorkspace();
 
 let debugEvents: Record<string, unknown>[] = [];
-const clean = readFileSync(path.join(repo, 'test/check/samples/clean/specs/cart.md'), 'utf8');
+const clean = readFileSync(path.join(repo, 'test/commands/check/samples/clean/specs/cart.md'), 'utf8');
 
 function workspace(): string {
   const root = workspaces.empty('speccc-watch-');
-  cpSync(path.join(repo, 'test/check/samples/clean'), root, { recursive: true });
+  cpSync(path.join(repo, 'test/commands/check/samples/clean'), root, { recursive: true });
   rmSync(path.join(root, 'expected.txt'));
   return root;
 }

@@ -29,7 +29,7 @@ import { scenarioNoCheckRule } from './scenario-no-check.js';
  * Rules whose findings on a spec depend on that spec's model alone: not on other specs, the
  * glossary, the config or the scenarios folder. They run where the spec is modelled (on every
  * core, in the parse workers) and their findings are cached with the model (spec-local.ts).
- * test/check/spec-local.test.ts runs each with everything else out of reach.
+ * test/phases/3-check/spec-local.test.ts runs each with everything else out of reach.
  */
 export const SPEC_LOCAL_RULES: readonly Rule[] = [
   titleRule,
