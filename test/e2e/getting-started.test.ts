@@ -19,9 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/commands/index.js';
-import type { CliIo } from '../../src/commands/shared.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const GUIDE = readFileSync(path.join(repo, 'docs/getting-started.md'), 'utf8');
@@ -56,35 +54,6 @@ export function guideBlocks(text: string): Block[] {
 const prose = (text: string) => text.replace(/```[\s\S]*?```/g, '').replace(/<!--[\s\S]*?-->/g, '');
 const norm = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>').replace(/\d+/g, '#').trimEnd();
 const stripComment = (line: string) => line.replace(/\s+#\s.*$/, '').trim();
-
-/** A long-running command (twin, watch) in this process, with its output so far. */
-function startInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const controller = new AbortController();
-  let stdout = '';
-  let stderr = '';
-  let firstLine!: (line: string) => void;
-  const line = new Promise<string>((resolve) => (firstLine = resolve));
-  const io: CliIo = {
-    cwd,
-    env: { ...env },
-    stdout: (t) => {
-      stdout += t;
-      if (stdout.includes('\n')) firstLine(stdout.split('\n')[0]!);
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    color: false,
-    signal: controller.signal,
-  };
-  const exit = main(argv, io);
-  const stop = async () => {
-    controller.abort(new Error('interrupted'));
-    return exit;
-  };
-  return { firstLine: Promise.race([line, exit.then((code) => Promise.reject(new Error(`${argv.join(' ')} exited ${code} before printing: ${stderr}`)))]), stop, output: () => ({ stdout, stderr }) };
-}
 
 const args = (command: string) => command.replace(/^npx speccc\s*/, '').split(/\s+/).filter(Boolean);
 
@@ -149,7 +118,7 @@ class Session {
       if (m[1] !== 'ANTHROPIC_BASE_URL') delete this.env[m[1]!];
       this.set(command, 0, '');
     } else if ((m = /^(npx speccc twin .*) > (\S+) &$/.exec(command))) {
-      const twin = startInProcess(args(m[1]!), this.cwd, this.env);
+      const twin = startCli(args(m[1]!), { cwd: this.cwd, env: this.env });
       stops.push(twin.stop);
       this.twinUrl = await twin.firstLine;
       // What the twin's stdout would do: write its first line into the file (a named pipe: this
@@ -159,7 +128,7 @@ class Session {
       this.ran.push(m[1]!);
       this.set(command, 0, '');
     } else if (command.startsWith('npx speccc watch')) {
-      const watch = startInProcess(args(command), this.cwd, this.env);
+      const watch = startCli(args(command), { cwd: this.cwd, env: this.env });
       await watch.firstLine; // the first round's status line
       const code = await watch.stop();
       this.ran.push(command);

@@ -7,9 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/commands/index.js';
-import type { CliIo } from '../../src/commands/shared.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { portFreedWithin, portRefuses } from '../helpers/ports.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
@@ -17,30 +15,8 @@ const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 
-/** `speccc twin …` in this process; resolves with its first stdout line once it has printed one. */
-function twinInProcess(args: string[]) {
-  const controller = new AbortController();
-  let stdout = '';
-  let stderr = '';
-  let sawLine!: (line: string) => void;
-  const firstLine = new Promise<string>((resolve) => (sawLine = resolve));
-  const io: CliIo = {
-    cwd: repo,
-    env: {},
-    stdout: (t) => {
-      stdout += t;
-      if (stdout.includes('\n')) sawLine(stdout.split('\n')[0]!);
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    color: false,
-    signal: controller.signal,
-  };
-  const exit = main(['twin', ...args], io);
-  return { firstLine: Promise.race([firstLine, exit.then((code) => Promise.reject(new Error(`exited ${code}: ${stderr}`)))]), exit, stop: () => controller.abort(new Error('interrupted')), output: () => ({ stdout, stderr }) };
-}
+/** `speccc twin …` in this process; `firstLine` resolves with its first stdout line once it has printed one. */
+const twinInProcess = (args: string[]) => startCli(['twin', ...args], { cwd: repo });
 
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
