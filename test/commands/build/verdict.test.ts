@@ -6,7 +6,7 @@
  * machine without the holdouts, and a mutation minimum raised after promotion.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
@@ -23,9 +23,9 @@ const twin = useTwin();
 const workspaces = useTempWorkspace();
 
 /** slugify and wordcount only: two jobs, one building on the other. */
+const TWO_SPECS_LEAVE = ['replies', 'specs/headline.md', 'specs/summary.md', 'scenarios/headline', 'scenarios/summary'];
 function twoSpecs(): string {
-  const root = workspaces.copy(FIXTURE, ['replies', 'specs/headline.md', 'specs/summary.md', 'scenarios/headline', 'scenarios/summary']);
-  return root;
+  return workspaces.copy(FIXTURE, TWO_SPECS_LEAVE);
 }
 
 /** A holdout the fixture's slugify fails: a title of symbols only must be refused. */
@@ -41,10 +41,24 @@ const PASSING = FAILING.replace("expect(() => slugify('!!')).toThrow();", "expec
 const cli = (root: string, ...argv: string[]) => runCli(argv, { cwd: root, env: twin.env() });
 
 describe('a holdout added after promotion', () => {
-  it('is judged on the next build with no request: a failing one fails it, build --check and verify agree, a passing one makes it up to date', async () => {
-    const root = twoSpecs();
+  // Both tests start from the same promoted build of slugify and wordcount (two sealed jobs):
+  // built once here, and each test works on its own copy of the built workspace.
+  const shared = useTempWorkspace({ scope: 'all' });
+  let built = '';
+  beforeAll(async () => {
+    built = shared.copy(FIXTURE, TWO_SPECS_LEAVE);
     await twin.replies(REPLIES);
-    expect((await cli(root, 'build')).code).toBe(0);
+    expect((await cli(built, 'build')).code).toBe(0);
+  }, 180_000);
+  const builtCopy = () => {
+    const root = workspaces.empty();
+    cpSync(built, root, { recursive: true });
+    return root;
+  };
+
+  it('is judged on the next build with no request: a failing one fails it, build --check and verify agree, a passing one makes it up to date', async () => {
+    const root = builtCopy();
+    await twin.replies(REPLIES);
 
     twin.twin.clearRequests();
     writeFileSync(path.join(root, 'scenarios/slugify/symbols.test.ts'), FAILING);
@@ -72,9 +86,8 @@ describe('a holdout added after promotion', () => {
   }, 180_000);
 
   it('after an edit and its revert, the stored result of the old key is judged under the new holdouts too', async () => {
-    const root = twoSpecs();
+    const root = builtCopy();
     await twin.replies(REPLIES);
-    expect((await cli(root, 'build')).code).toBe(0);
     const spec = path.join(root, 'specs/slugify.md');
     const original = readFileSync(spec, 'utf8');
     writeFileSync(spec, original.replace('Turns a title into', 'Turns any title into'));
