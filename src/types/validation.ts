@@ -37,7 +37,8 @@ export interface ScenarioVerdict {
   file: string;
   passed: boolean;
   /** Why it failed, as vitest says it (`its title: expected … to be …`); for people only, never an agent. */
-  failure?: string;
+  failure?: string;  /** Every test of the check that failed, by full name (`describe › it`); for people only, never an agent. */
+  failedTests?: string[];
 }
 
 export interface HoldoutRun extends ValidationRun {

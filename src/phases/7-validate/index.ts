@@ -179,7 +179,7 @@ export function createValidator(options: ValidatorOptions): Validator {
       const perFile = readVitestReport(result.collected.get(report));
       const scenarios = checks.map((c) => {
         const found = perFile.get(c.file.split('/').pop()!);
-        return { name: c.name, file: c.file, passed: found?.passed === true, ...(found?.failure ? { failure: found.failure } : found ? {} : { failure: 'it did not run (see the run output)' }) };
+        return { name: c.name, file: c.file, passed: found?.passed === true, ...(found?.failure ? { failure: found.failure } : found ? {} : { failure: 'it did not run (see the run output)' }), ...(found?.failedTests ? { failedTests: found.failedTests } : {}) };
       });
       const passed = result.exitCode === 0 && scenarios.every((s) => s.passed);
       return {
@@ -270,8 +270,8 @@ function firstLines(message: string): string {
  * assertion (`test title: expected … to be …`), as vitest prints it. The judge wrote it in its
  * own sandbox; it is still parsed defensively.
  */
-function readVitestReport(text: string | undefined): Map<string, { passed: boolean; failure?: string }> {
-  const perFile = new Map<string, { passed: boolean; failure?: string }>();
+function readVitestReport(text: string | undefined): Map<string, { passed: boolean; failure?: string; failedTests?: string[] }> {
+  const perFile = new Map<string, { passed: boolean; failure?: string; failedTests?: string[] }>();
   if (!text) return perFile;
   try {
     type Assertion = { title?: unknown; status?: unknown; failureMessages?: unknown };
@@ -281,7 +281,11 @@ function readVitestReport(text: string | undefined): Map<string, { passed: boole
       const failed = (Array.isArray(r.assertionResults) ? r.assertionResults : []).find((a) => a.status === 'failed');
       const message = failed && Array.isArray(failed.failureMessages) && typeof failed.failureMessages[0] === 'string' ? `${String(failed.title)}: ${firstLines(failed.failureMessages[0])}` : typeof r.message === 'string' && r.message ? firstLines(r.message) : undefined;
       const passed = r.status === 'passed';
-      perFile.set(r.name.split(/[\\/]/).pop()!, { passed, ...(!passed && message ? { failure: message } : {}) });
+      // Every failing test by its full name (`describe › it`), for a report that names each (speccc adopt --check).
+      const failedTests = (Array.isArray(r.assertionResults) ? r.assertionResults : [])
+        .filter((a) => a.status === 'failed')
+        .map((a) => [...(Array.isArray((a as { ancestorTitles?: unknown }).ancestorTitles) ? ((a as { ancestorTitles: unknown[] }).ancestorTitles.filter((t) => typeof t === 'string') as string[]) : []), String(a.title)].join(' › '));
+      perFile.set(r.name.split(/[\\/]/).pop()!, { passed, ...(!passed && message ? { failure: message } : {}), ...(failedTests.length > 0 ? { failedTests } : {}) });
     }
   } catch {
     // no usable report: every scenario counts as failed
