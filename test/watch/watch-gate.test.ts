@@ -3,23 +3,19 @@
  * that passes its own tests but fails a holdout, is never promoted, and its job is in the run's
  * trace and in `speccc log`. Real CLI, real sandbox, the twin of the API.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
 import { writeFilesReply } from '../../src/twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { repo } from '../helpers/workspaces.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
 const twins = useTwin();
 const workspaces = useTempWorkspace();
 
 function workspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-watch-gate-'));
-  workspaces.temps.push(root);
-  cpSync(path.join(repo, 'test/commands/check/samples/clean'), root, { recursive: true });
+  const root = workspaces.copy('test/commands/check/samples/clean');
   rmSync(path.join(root, 'expected.txt'));
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { maxFixAttempts: 0 } }));
   return root;

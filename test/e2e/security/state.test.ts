@@ -2,8 +2,7 @@
  * Settings, crashes and races: no setting, state file or timing gets around the gate, loses
  * work, deletes what it should not, or ends in a stack trace.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgentTask } from '../../../src/types/index.js';
@@ -49,8 +48,7 @@ describe('settings', () => {
 describe('state files are input like any other', () => {
   it('a crafted promotion journal naming a folder outside the workspace is refused, and nothing is deleted', async () => {
     const root = workspaces.moneyOnly();
-    const victim = mkdtempSync(path.join(tmpdir(), 'speccc-victim-'));
-    workspaces.temps.push(victim);
+    const victim = workspaces.empty('speccc-victim-');
     writeFileSync(path.join(victim, 'precious.txt'), 'keep me');
     mkdirSync(path.join(root, '.speccc'), { recursive: true });
     writeFileSync(path.join(root, '.speccc/promote-journal.json'), JSON.stringify({ generated: path.join(root, 'generated'), tree: victim, old: victim }));
