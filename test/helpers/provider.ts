@@ -1,3 +1,4 @@
+/** The Anthropic provider against a twin, for the tests of how speccc asks the model (test/phases/6-generate/anthropic/ and others). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAnthropicAgent } from '../../src/phases/6-generate/anthropic/provider.js';
@@ -5,13 +6,12 @@ import { createBudget, type Budget } from '../../src/phases/6-generate/budget.js
 import { createRedactor, openTrace } from '../../src/io/trace.js';
 import { priceOf } from '../../src/models/pricing.js';
 
-export { repo } from './workspaces.js';
-import { exampleCopy, moneyOnly, removeAll, repo } from './workspaces.js';
-export const KEY = 'sk-ant-test-9f8e7d6c5b4a';
+import { TEST_KEY } from './fixtures.js';
+import { repo } from './workspaces.js';
 
-export const tempRoot = (temps: string[], parts: string[] = ['specs', 'context']) => exampleCopy(temps, parts);
-/** A workspace with only the money spec and the constraint: one job per build. */
-export const moneyRoot = (temps: string[]) => moneyOnly(temps);
+export { repo } from './workspaces.js';
+/** The key the twin is given in tests: the same as useTwin's. */
+export const KEY = TEST_KEY;
 
 /** What the money spec owns, as examples/replies/ writes it: the product's package.json and tsconfig.json too. */
 export const money = {
@@ -41,7 +41,6 @@ export function agentFor(root: string, url: string, options: { budget?: Budget; 
   return { agent, trace, env };
 }
 
-export const cleanup = removeAll;
 
 /** Spec ids the twin was asked about, sorted. */
 export const specIds = (t: { messageRequests(): { rawBody: string }[] }) =>
