@@ -20,7 +20,7 @@ import { serviceTwin } from './phases/2-model/twins.js';
 import { createSandbox } from './phases/6-generate/sandbox.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { TEST_FILE } from './phases/7-validate/index.js';
-import { sha256 } from './phases/1-parse/hash.js';
+import { sha256 } from './hash.js';
 import { SPECCC_VERSION } from './version.js';
 
 const SYSTEM = `You write automated acceptance checks (vitest) for holdout scenarios of generated code.

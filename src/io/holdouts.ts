@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
-import { canonicalJson, sha256 } from '../phases/1-parse/hash.js';
+import { canonicalJson, sha256 } from '../hash.js';
 import type { Hasher } from './stat-cache.js';
 import { writeInside } from './safe-write.js';
 

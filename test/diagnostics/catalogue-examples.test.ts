@@ -12,7 +12,7 @@ import type { Example } from '../../src/diagnostics/catalogue/types.js';
 import type { Agent } from '../../src/types/index.js';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { startTwin } from '../../src/twin/index.js';
+import { startTwin } from '../../src/api-twin/index.js';
 import { useTempWorkspace } from '../helpers/fixtures.js';
 
 /** Models the twin knows for these examples: the lineup speccc prices. */

@@ -8,7 +8,7 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../src/twin/index.js';
+import { directoryScript } from '../../src/api-twin/index.js';
 import { createGate, takeCredentials } from '../../src/runtime.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { readGeneratedTree } from '../../src/io/generated-tree.js';

@@ -17,7 +17,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin } from '../../src/twin/index.js';
+import { directoryScript, startTwin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startCacheServer, type CacheServer } from '../helpers/remote-cache-server.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';

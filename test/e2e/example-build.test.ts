@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../src/twin/index.js';
+import { directoryScript } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { KEY, repo, specIds } from '../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';

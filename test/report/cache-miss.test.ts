@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { explainCacheMiss } from '../../src/report/cache-miss.js';
-import { writeFilesReply } from '../../src/twin/index.js';
+import { writeFilesReply } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
 import { money } from '../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';

@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../../src/twin/index.js';
+import { directoryScript } from '../../../src/api-twin/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { moneyOnly, repo } from '../../helpers/workspaces.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';

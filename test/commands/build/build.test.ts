@@ -13,7 +13,7 @@ import { EXAMPLE_OUTPUTS } from '../../helpers/workspaces.js';
 import { useTempWorkspace } from '../../helpers/fixtures.js';
 
 const workspaces = useTempWorkspace();
-const exampleWorkspace = () => workspaces.example(['specs', 'context', 'templates']);
+const exampleWorkspace = () => workspaces.example(['specs', 'context']);
 const OUTPUTS = EXAMPLE_OUTPUTS;
 
 function snapshot(dir: string): Record<string, string> {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../../src/twin/index.js';
+import { directoryScript } from '../../../src/api-twin/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { KEY, repo, specIds } from '../../helpers/provider.js';
 import { exampleWith } from '../../helpers/workspaces.js';

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesSequence } from '../../../src/twin/index.js';
+import { writeFilesSequence } from '../../../src/api-twin/index.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';
 import { repo } from '../../helpers/workspaces.js';
 

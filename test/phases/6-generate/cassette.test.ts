@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../../src/twin/index.js';
+import { directoryScript } from '../../../src/api-twin/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { KEY, repo } from '../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../../helpers/runtime.js';
-import { writeFilesSequence } from '../../../src/twin/index.js';
+import { writeFilesSequence } from '../../../src/api-twin/index.js';
 import { money } from '../../helpers/provider.js';
 import { repo } from '../../helpers/workspaces.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../../../helpers/runtime.js';
 import { runCli } from '../../../helpers/cli.js';
-import { writeFilesReply, type Fault, type TwinOptions } from '../../../../src/twin/index.js';
+import { writeFilesReply, type Fault, type TwinOptions } from '../../../../src/api-twin/index.js';
 import { agentFor, money } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';
 

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../../../helpers/runtime.js';
-import { writeFilesReply } from '../../../../src/twin/index.js';
+import { writeFilesReply } from '../../../../src/api-twin/index.js';
 import type { Validator } from '../../../../src/types/index.js';
 import { agentFor, money } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';

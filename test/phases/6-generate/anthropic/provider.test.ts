@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../../../helpers/runtime.js';
 import { createBudget } from '../../../../src/phases/6-generate/budget.js';
-import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn } from '../../../../src/twin/index.js';
+import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn } from '../../../../src/api-twin/index.js';
 import { agentFor, KEY, money } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../helpers/cli.js';
 import { buildWith, view } from '../../../helpers/runtime.js';
-import { cutOffWriteTurn, refusalReply, stopReasonReply, writeFilesReply, writeFilesSequence } from '../../../../src/twin/index.js';
+import { cutOffWriteTurn, refusalReply, stopReasonReply, writeFilesReply, writeFilesSequence } from '../../../../src/api-twin/index.js';
 import type { TracedEvent } from '../../../../src/types/index.js';
 import { agentFor, money } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';
