@@ -1,0 +1,64 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateScenarioChecks } from '../../../src/scenario-checks.js';
+import { declarationsOf } from '../../../src/phases/4-render/declarations.js';
+import { testRuntime } from '../../helpers/runtime.js';
+import { fakeAgent } from '../../helpers/fake-agent.js';
+import { useTempWorkspace } from '../../helpers/fixtures.js';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+const workspaces = useTempWorkspace();
+
+describe('speccc scenarios generate', () => {
+  it('writes a check for a scenario that lacks one, from the spec and public interface only', async () => {
+    const root = workspaces.empty('speccc-scen-');
+    for (const dir of ['specs', 'context', 'generated', 'scenarios']) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
+    writeFileSync(path.join(root, 'scenarios/money/formatting-thousands.md'), '---\nspec: money\n---\n\n# Thousands\n\n- **Given** 123456 minor units\n- **When** formatted\n- **Then** the text is `1234.56`\n');
+    const fake = fakeAgent(() => ({
+      files: {
+        'money/formatting-thousands.test.ts': "import { expect, it } from 'vitest';\nimport { formatMoney, money } from '../../src/money.js';\nit('thousands', () => expect(formatMoney(money(123456))).toBe('1234.56'));\n",
+        'money/negative-ties.test.ts': 'overwritten!',
+        '../specs/core/money.md': 'pwned',
+      },
+    }));
+    const runtime = await testRuntime(root, { agent: fake.agent, command: 'promote' });
+    const { outcomes } = await generateScenarioChecks({ root, runtime, scenariosDir: path.join(root, 'scenarios'), specId: 'money' });
+    expect(outcomes.map((o) => `${o.file} ${o.state}`)).toEqual(['money/formatting-thousands.test.ts written', 'money/negative-ties.test.ts skipped-existing']);
+    expect(fake.tasks).toHaveLength(1);
+    const prompt = fake.tasks[0]!.prompt;
+    expect(prompt).toContain('the text is `1234.56`');
+    expect(prompt).toContain('export declare function formatMoney(m: Money): string;');
+    expect(prompt).not.toContain('twiceRemainder'); // the implementation never reaches the tester
+    expect(fake.refusals).toHaveLength(2);
+    expect(readFileSync(path.join(root, 'scenarios/money/negative-ties.test.ts'), 'utf8')).not.toBe('overwritten!');
+    expect(readFileSync(path.join(root, 'specs/core/money.md'), 'utf8')).not.toBe('pwned');
+    expect(existsSync(path.join(root, 'scenarios/money/formatting-thousands.test.ts'))).toBe(true);
+  });
+
+  it('shows declarations made by the TypeScript compiler: types whole, signatures without bodies, nothing private', () => {
+    const source = [
+      'export interface Money {',
+      '  readonly minor: number;',
+      '}',
+      'export function add(a: Money, b: Money): Money {',
+      '  return secret(a, b);',
+      '}',
+      'export const ZERO: Money = compute();',
+      'export class Ledger {',
+      '  private entries: Money[] = [];',
+      '  total(): Money { return this.entries.reduce(add, ZERO); }',
+      '}',
+      'export const double = (m: Money): Money => ({ minor: m.minor * 2 });',
+      'function secret(a: Money, b: Money): Money { return { minor: a.minor + b.minor }; }',
+      'function compute(): Money { return { minor: 0 }; }',
+    ].join('\n');
+    const text = declarationsOf(new Map([['src/money.ts', source]])).get('src/money.ts')!;
+    expect(text).toContain('export interface Money {\n    readonly minor: number;\n}');
+    expect(text).toContain('export declare function add(a: Money, b: Money): Money;');
+    expect(text).toContain('export declare const ZERO: Money;');
+    expect(text).toContain('total(): Money;');
+    expect(text).toContain('export declare const double: (m: Money) => Money;');
+    for (const hidden of ['secret', 'compute', 'reduce', 'minor * 2', 'return']) expect(text).not.toContain(hidden);
+  });
+});
