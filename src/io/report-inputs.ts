@@ -56,7 +56,6 @@ export async function readReportRecords(root: string, paths: { generated: string
   return { runs, verify: history?.lines ?? [], manifest, manifestProblem: problem, scenarios: await allScenarioNames(root, paths.scenarios, members), problems, buildRunning };
 }
 
-/** Every holdout scenario by spec folder: plain-language `<name>.md` files and automated checks. */
 /** The root's scenario names and each monorepo member's, keyed by qualified spec id (`billing:invoice`). */
 async function allScenarioNames(root: string, scenarios: string, members: readonly Member[]): Promise<ScenarioName[]> {
   const out = await scenarioNames(path.resolve(root, scenarios));
