@@ -5,7 +5,9 @@
  * written by the speccc developers). No model is called; the manifest says so.
  *
  *   - this repository (tally): replies in examples/replies/;
- *   - examples/checkout (shopfront, with a twin of a payment service): examples/checkout/replies/.
+ *   - examples/checkout (shopfront, with a twin of a payment service): examples/checkout/replies/;
+ *   - examples/monorepo (two members, billing and shop, shop's cart depending on billing:invoice):
+ *     examples/monorepo/replies/<member>/<id>/.
  *
  *   npm run example:build            # rebuild what is stale
  *   npm run example:build -- --force # rebuild everything
@@ -19,6 +21,7 @@ const repo = path.resolve(import.meta.dirname, '..');
 const workspaces = [
   { root: repo, replies: path.join(repo, 'examples/replies') },
   { root: path.join(repo, 'examples/checkout'), replies: path.join(repo, 'examples/checkout/replies') },
+  { root: path.join(repo, 'examples/monorepo'), replies: path.join(repo, 'examples/monorepo/replies') },
 ];
 
 for (const workspace of workspaces) {

@@ -12,7 +12,9 @@ import { hashTemplateFiles, templateHashes, type TemplateFile } from './io/templ
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
-import { hashChecksOf, listScenariosFolder, scenariosOf, type ScenariosListing } from './io/holdouts.js';
+import { hashChecksOf, scenariosOf, type ScenariosListing } from './io/holdouts.js';
+import { listAllScenarioFolders } from './io/member-scenarios.js';
+import { resolveMembers, type Members } from './io/members.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
 import { canonicalJson, sha256 } from './hash.js';
 
@@ -26,6 +28,8 @@ export interface WorkspaceInputs {
   speccc: string;
   /** speccc.config.json as written ('' when absent): any change is re-validated in full. */
   config: string;
+  /** A monorepo's members: [name, folder, its speccc.config.json as written] (their folders come from it). */
+  members: [string, string, string][];
   specsDirExists: boolean;
   /** [file, sha256] of every spec. */
   specs: [string, string][];
@@ -60,8 +64,10 @@ export interface ReadInputs {
   raw: RawConfig;
   /** Every template by hash, with the bytes hashing read: the build reads only the rest. */
   templates: readonly TemplateFile[];
-  /** The scenarios folder's listing, and the holdout checks' bytes hashing read: the pipeline reads only the rest. */
+  /** The scenarios folder's listing (with every member's), and the holdout checks' bytes hashing read: the pipeline reads only the rest. */
   scenarios: { listing: ScenariosListing; read: ReadonlyMap<string, Uint8Array> };
+  /** A monorepo's members, resolved from the raw config (once in the run). */
+  members: Members;
 }
 
 /**
@@ -72,14 +78,15 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
   raw ??= await readRawConfig(root);
   const paths = raw.paths;
   const stats = await openStatCache(root);
+  const members = await resolveMembers(root, raw.members);
   const [files, templates, tree, listing, adopted] = await Promise.all([
-    listWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context }, stats, (specs) => {
+    listWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context, members: members.members }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
     }),
     hashTemplateFiles(root, paths.templates, stats),
     indexGeneratedTree(path.join(root, paths.generated), stats.hash),
-    listScenariosFolder(path.resolve(root, paths.scenarios)),
+    listAllScenarioFolders(root, path.resolve(root, paths.scenarios), members.members),
     stats.hash(path.join(root, paths.specs, 'adopted.json')),
   ]);
   const checks = hashChecksOf(listing, stats.hash);
@@ -88,6 +95,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
   const inputs: WorkspaceInputs = {
     speccc: `${SPECCC_VERSION}+parse${PARSE_CACHE_FORMAT}`,
     config: raw.text,
+    members: members.members.map((m) => [m.name, m.dir, m.configText]),
     specsDirExists: files.specsDirExists,
     specs: byHash(files.specs),
     context: byHash(files.context),
@@ -101,7 +109,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
   filesOf.set(inputs, listed);
-  return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: checks.read } };
+  return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: checks.read }, members };
 }
 
 /** Which listing each digest was made from: a report is not stored when its files changed while it was made. */

@@ -4,7 +4,8 @@
  * modelled); context documents and the glossary are read as text.
  */
 import path from 'node:path';
-import type { ContextDoc, ModelledFile, Spec, Workspace, WorkspaceFolders } from './types/index.js';
+import type { ContextDoc, Member, ModelledFile, Spec, Workspace, WorkspaceFolders } from './types/index.js';
+import { qualifyFile } from './phases/2-model/qualify.js';
 import { readContents, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
 import { decodeModel, MODEL_CODEC } from './phases/2-model/model-codec.js';
@@ -35,10 +36,12 @@ export interface LoadedWorkspace {
 export interface WorkspaceDirs extends Partial<WorkspaceFolders> {
   specs: string;
   context: string;
+  /** A monorepo's members: their specs are read beside the root's and qualified (phases/2-model/qualify.ts). */
+  members?: readonly Member[];
 }
 
 export async function loadWorkspace(root: string, dirs: WorkspaceDirs, options: LoadOptions = {}): Promise<LoadedWorkspace> {
-  const files = options.files ? await readContents(root, options.files) : await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context });
+  const files = options.files ? await readContents(root, options.files) : await readWorkspaceFiles({ root, specsDir: dirs.specs, contextDir: dirs.context, ...(dirs.members ? { members: dirs.members } : {}) });
   const { models, cacheWritten } = await modelFiles(root, files.specs, options);
   return { files, workspace: assembleWorkspace(root, models, files.context.map(decodeContext), dirs), cacheWritten };
 }
@@ -102,9 +105,20 @@ export function indexIds(files: readonly ModelledFile[]): Pick<Workspace, 'byId'
   return { byId, sharedIds };
 }
 
-export function assembleWorkspace(root: string, files: ModelledFile[], context: ContextDoc[], folders: Partial<WorkspaceFolders> = {}): Workspace {
+/** Each member's spec files with their ids qualified by the member's name; the root's own specs as they are. */
+export function qualifyMembers(files: ModelledFile[], members: readonly Member[]): ModelledFile[] {
+  if (members.length === 0) return files;
+  return files.map((f) => {
+    const member = members.find((m) => f.file.startsWith(`${m.specs}/`));
+    return member ? qualifyFile(f, member.name) : f;
+  });
+}
+
+export function assembleWorkspace(root: string, modelled: ModelledFile[], context: ContextDoc[], folders: Partial<WorkspaceFolders> & { members?: readonly Member[] } = {}): Workspace {
+  const members = folders.members ?? [];
+  const files = qualifyMembers(modelled, members);
   const glossaryDoc = context.find((c) => path.posix.basename(c.file).toLowerCase() === 'glossary.md');
   const defaults = folders.generated !== undefined && folders.scenarios !== undefined ? null : defaultConfig().paths;
   const { generated = defaults!.generated, scenarios = defaults!.scenarios } = folders;
-  return { root, folders: { generated, scenarios }, files, ...indexIds(files), context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [] };
+  return { root, folders: { generated, scenarios }, files, ...indexIds(files), context, glossary: glossaryDoc ? parseGlossary(glossaryDoc) : [], ...(members.length > 0 ? { members } : {}) };
 }

@@ -24,8 +24,14 @@ function filesUnder(root: string): Record<string, string> {
   return files;
 }
 
-/** `<id>`, `<id>@2`, `<id>@3`… folders of one spec, in attempt order, as they are now. */
+/**
+ * `<id>`, `<id>@2`, `<id>@3`… folders of one spec, in attempt order, as they are now. A monorepo
+ * member's spec (`billing:invoice`) has them in its member's folder (`billing/invoice/`): a `:`
+ * would be no folder name on every system.
+ */
 function attemptFolders(dir: string, id: string): string[] {
+  const qualified = /^([^:]+):(.+)$/.exec(id);
+  if (qualified) return existsSync(join(dir, qualified[1]!)) ? attemptFolders(join(dir, qualified[1]!), qualified[2]!) : [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => ({ folder: e.name, m: /^(.+?)(?:@(\d+))?$/.exec(e.name)! }))
@@ -137,8 +143,9 @@ function missingReply(dir: string, ctx: RequestContext, asked: Map<string, numbe
     const id = ctx.specId!;
     const attempt = Math.max((asked.get(id) ?? 0) + (ctx.awaitsWork ? 1 : 0), 1);
     asked.set(id, attempt);
-    const paths = askedPaths(ctx).map((p) => `${id}/${p}`);
-    const files = paths.length === 0 ? `${id}/<each output path of the spec>` : paths.length <= FILES_SHOWN ? paths.join(', ') : `${paths.slice(0, FILES_SHOWN).join(', ')} and ${paths.length - FILES_SHOWN} more of its outputs`;
+    const folder = id.replace(':', '/');
+    const paths = askedPaths(ctx).map((p) => `${folder}/${p}`);
+    const files = paths.length === 0 ? `${folder}/<each output path of the spec>` : paths.length <= FILES_SHOWN ? paths.join(', ') : `${paths.slice(0, FILES_SHOWN).join(', ')} and ${paths.length - FILES_SHOWN} more of its outputs`;
     message = `twin: no reply for spec ${id}'s job (attempt ${attempt}, turn ${ctx.turn + 1}) in ${dir}: add ${files}`;
   }
   return { kind: 'status', status: 400, errorType: 'invalid_request_error', message };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { Option } from 'commander';
 import type { BuildEvent, Diagnostic } from '../types/index.js';
-import { EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
+import { changedFiles, EXIT, inWorkspace, parseUsd, toJson, UsageError, withGuess, type CliIo, type RegisterCommand } from './shared.js';
 import { requireStryker } from './stryker.js';
 
 export interface BuildFlags {
@@ -19,6 +19,7 @@ export interface BuildFlags {
   batch?: boolean;
   shard?: string;
   shardWait?: string;
+  since?: string;
   next?: string;
 }
 
@@ -82,13 +83,15 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     // Every warning of the run, as printed: also part of the JSON output.
     const warned: string[] = [];
     const { concurrency, shard, shardWaitMs } = parsed;
+    const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
     const progress = planOnly || flags.format === 'json' ? undefined : await liveProgress(io);
-    const common = { root, force, signal: io.signal, ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
+    const common = { root, force, signal: io.signal, ...(changed ? { changed } : {}), ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
     if (force instanceof Set) await requireReadySpecs(root, [...force], '--force');
     let shared: SharedResults | null = null;
     const result = planOnly
       ? await build({ ...common, mode: 'plan' })
       : await build({ ...common, mode: 'build', runtime: keepShared(await runtimeOf(io, root, flags, parsed, credentials, warned), (s) => (shared = s)), ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}), ...(next ? { only: next } : {}) });
+    if (result.kind === 'planned' || result.kind === 'built') narrowToAffected(result);
     return printResult(io, root, flags, parsed, credentials, result, warned, (shared as SharedResults | null)?.counts(), next);
   });
 }
@@ -148,6 +151,14 @@ async function printPlanned(io: CliIo, flags: BuildFlags, parsed: Parsed, creden
   else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, (await import('../phases/6-generate/budget.js')).spendCaps(config, parsed.maxCost !== undefined ? { maxCostUsd: parsed.maxCost } : {}).run, io.color, Boolean(flags.batch)));
   const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
   return flags.check && stale ? EXIT.failed : EXIT.ok;
+}
+
+/** Under --since, what is printed (and decides --check's exit code) is the part of the plan the change reaches. */
+function narrowToAffected(result: { plan: import('../types/index.js').Plan; outcomes: Map<string, import('../types/index.js').JobOutcome>; affected?: { ids: ReadonlySet<string> } }): void {
+  const ids = result.affected?.ids;
+  if (!ids) return;
+  result.plan = { ...result.plan, jobs: result.plan.jobs.filter((j) => ids.has(j.id)) };
+  for (const id of [...result.outcomes.keys()]) if (!ids.has(id)) result.outcomes.delete(id);
 }
 
 async function shardOf(flags: BuildFlags, planOnly: boolean, force: import('../types/index.js').ForceSpec) {
@@ -336,6 +347,7 @@ export const registerBuild: RegisterCommand = (program, io, done) => {
     .option('--next <n>', 'build only the n specs at the top of the queue (`speccc status`: ready, not up to date, most urgent first) and what they build on; for a scheduled job working through the queue')
     .option('--shard-wait <seconds>', "with --shard: how long to wait for another shard's result this shard's jobs depend on (default 1800)")
     .addOption(new Option('--provider <name>', 'who writes the code').choices(['anthropic', 'replay']).default('anthropic'))
+    .option('--since <ref>', 'only the specs a change since this git ref reaches (committed, staged, unstaged and untracked), and everything downstream')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((flags: BuildFlags) => done(runBuild(io, flags)));
 };

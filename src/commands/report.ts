@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { ReportModel } from '../report/model.js';
-import { EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
+import { changedFiles, EXIT, inWorkspace, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 import { SPECCC_VERSION } from '../version.js';
 
 export interface ReportFlags {
@@ -12,6 +12,8 @@ export interface ReportFlags {
   out?: string;
   format: 'html' | 'json' | 'markdown';
   open?: boolean;
+  since?: string;
+  link?: string;
 }
 
 export const DEFAULT_REPORT_PATH = path.join('.speccc', 'report', 'index.html');
@@ -32,7 +34,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
   const planned = await build({ root, mode: 'plan' });
   const checked = planned.kind === 'up-to-date' ? await check({ root }) : planned.check;
   if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
-  const records = await readReportRecords(root, checked.config.paths, SPECCC_VERSION);
+  const records = await readReportRecords(root, checked.config.paths, SPECCC_VERSION, checked.workspace.members ?? []);
   for (const problem of records.problems) io.stderr(`speccc: ${problem}\n`);
   if (records.manifestProblem) io.stderr(`speccc: warning: the manifest ${records.manifestProblem}; every spec is reported as never built\n`);
 
@@ -98,6 +100,13 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
     scenariosDir: checked.config.paths.scenarios,
     buildRunning: records.buildRunning,
   });
+}
+
+/** The specs a change reaches, in spec-file order, each with why it was reached. */
+async function reachedSpecs(root: string, changed: readonly string[]): Promise<{ id: string; why: string }[]> {
+  const { check } = await import('../compile.js');
+  const { affected, workspace } = await check({ root, changed });
+  return workspace.files.flatMap((f) => (affected?.files.has(f.file) ? [{ id: f.spec?.frontmatter?.id ?? f.file, why: affected.why.get(f.file) ?? 'changed' }] : []));
 }
 
 /** The platform's "open this file" command. */
@@ -177,9 +186,13 @@ async function writeOut(root: string, file: string, text: string): Promise<void>
 export async function runReport(io: CliIo, flags: ReportFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.open && flags.format !== 'html') throw new UsageError('--open opens the HTML report; leave out --format or use --format html');
+    if ((flags.since !== undefined || flags.link !== undefined) && flags.format !== 'markdown') throw new UsageError('--since and --link shape the pull-request summary; add --format markdown');
+    const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
     const model = await gatherReport(io, root);
     if (flags.format !== 'html') {
-      const text = flags.format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : (await import('../report/markdown.js')).renderReportMarkdown(model);
+      const link = flags.link ?? (io.env.SPECCC_REPORT_URL || undefined);
+      const options = { ...(link ? { link } : {}), ...(changed ? { changed: await reachedSpecs(root, changed) } : {}) };
+      const text = flags.format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : (await import('../report/markdown.js')).renderReportMarkdown(model, options);
       if (flags.out) await writeOut(root, path.resolve(io.cwd, flags.out), text);
       else io.stdout(text);
       return EXIT.ok;
@@ -207,5 +220,7 @@ export const registerReport: RegisterCommand = (program, io, done) => {
     .option('--out <file>', `where to write it (default for HTML: ${DEFAULT_REPORT_PATH.split(path.sep).join('/')}; JSON and Markdown go to stdout)`)
     .addOption(new Option('--format <format>', 'html, json (the report model, for dashboards) or markdown (for a CI job summary or a PR comment)').choices(['html', 'json', 'markdown']).default('html'))
     .option('--open', 'open the HTML report with the platform’s opener')
+    .option('--since <ref>', 'with --format markdown: list the specs a change since this git ref reaches (a pull request\'s summary)')
+    .option('--link <url>', 'with --format markdown: the full report\'s address; each spec links to its section there (default: $SPECCC_REPORT_URL)')
     .action((flags: ReportFlags) => done(runReport(io, flags)));
 };

@@ -118,3 +118,12 @@ export function parseUsd(flag: string, text: string | undefined): number | undef
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) && (/Usd$/.test(key) || key === 'cost') ? Math.round(v * 1e6) / 1e6 : v), 2) + '\n';
 }
+
+/** `--since`: the files the change touched, or a usage error (exit 2) before anything is read or built. */
+export async function changedFiles(root: string, ref: string): Promise<string[]> {
+  const { changedSince } = await import('../io/git.js');
+  const changed = await changedSince(root, ref);
+  if (!changed.ok) throw new UsageError(`${changed.message} [since-${changed.problem}]`);
+  return changed.files;
+}
+

@@ -2,6 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { Option } from 'commander';
 import type { SpecMutation, SpecVerdict } from '../pipeline/verify.js';
+import type { Member } from '../types/index.js';
 import { EXIT, inWorkspace, readyIdUnknown, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 import { closest } from '../diagnostics/closest.js';
 import { requireStryker } from './stryker.js';
@@ -26,7 +27,8 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const { config } = checked;
     const scenariosDir = snapshot.scenarios.dir;
-    if (!snapshot.scenarios.exists) throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
+    // A monorepo's holdouts live in its members' scenarios folders (read into the snapshot with the root's); the root may have none.
+    if (snapshot.members.members.length === 0 && !snapshot.scenarios.exists) throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
     if (flags.twin !== undefined) {
       const { runFidelity } = await import('./fidelity.js');
       return runFidelity(io, { root, twin: flags.twin, config, workspace: checked.workspace, scenariosDir, format: flags.format });
@@ -39,7 +41,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const { verdicts, unverified } = await judgeSpecs({ snapshot, checked, specs, validator: gate.validator, mutate: Boolean(flags.mutate), signal: io.signal, onMutating });
     const unknown = specId === undefined ? snapshot.scenarios.folders.filter((f) => !checked.workspace.byId.has(f)).sort() : [];
     await appendVerifyHistory(root, historyLine(verdicts, unverified, new Date()));
-    const report: VerifyReport = { verdicts, unverified, unknown, specs: specs.length, minimum: config.promotion.minMutationScore, scenariosDir, byId: checked.workspace.byId };
+    const report: VerifyReport = { verdicts, unverified, unknown, specs: specs.length, minimum: config.promotion.minMutationScore, folderOf: folderOf(root, scenariosDir, snapshot.members.members), byId: checked.workspace.byId };
     if (flags.format === 'json') printJson(io, report);
     else printText(io, report, Boolean(flags.mutate));
     const all = verdicts.flatMap((v) => v.scenarios);
@@ -58,8 +60,17 @@ interface VerifyReport {
   /** Specs verified. */
   specs: number;
   minimum: number | undefined;
-  scenariosDir: string;
+  /** Where a folder of the scenarios is: a member's (`billing:invoic`) is in that member's scenarios folder. */
+  folderOf: (folder: string) => string;
   byId: ReadonlyMap<string, unknown>;
+}
+
+function folderOf(root: string, scenariosDir: string, members: readonly Member[]): (folder: string) => string {
+  return (folder) => {
+    const q = /^([^:]+):(.+)$/.exec(folder);
+    const member = q ? members.find((m) => m.name === q[1]) : undefined;
+    return member ? path.join(root, member.scenarios, q![2]!) : path.join(scenariosDir, folder);
+  };
 }
 
 function printJson(io: CliIo, r: VerifyReport): void {
@@ -78,8 +89,10 @@ function printText(io: CliIo, r: VerifyReport, mutate: boolean): void {
   }
   for (const u of r.unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${mutate ? '; no mutation score' : ''}\n`);
   for (const u of r.unknown) {
-    const near = closest(u, r.byId.keys());
-    io.stdout(`⚠ ${path.relative(io.cwd, path.join(r.scenariosDir, u))}/ names no spec in this workspace; its scenarios were not run${near ? ` (did you mean ${near}/?)` : ''}\n`);
+    // A member's folder is named without its member: so is the guess.
+    const member = /^[^:]+:/.exec(u)?.[0];
+    const near = closest(u, r.byId.keys())?.replace(member ?? '', '');
+    io.stdout(`⚠ ${path.relative(io.cwd, r.folderOf(u))}/ names no spec in this workspace; its scenarios were not run${near ? ` (did you mean ${near}/?)` : ''}\n`);
   }
   const all = r.verdicts.flatMap((v) => v.scenarios);
   const passed = all.filter((s) => s.passed).length;

@@ -157,9 +157,17 @@ export function pathProblems(paths: SpecccConfig['paths']): string[] {
 
 function keySpans(text: string, lines: ReturnType<typeof createLineIndex>): Map<string, Span> {
   const out = new Map<string, Span>();
-  const { isMap, isScalar, parseDocument } = yaml();
+  const { isMap, isScalar, isSeq, parseDocument } = yaml();
   const doc = parseDocument(text);
   const visit = (node: unknown, prefix: string[]) => {
+    if (isSeq(node)) {
+      // List items by index (`value:members.1`): where a finding about one entry points.
+      (node.items as YamlNode[]).forEach((item, i) => {
+        if (item?.range) out.set(`value:${[...prefix, String(i)].join('.')}`, lines.span(item.range[0], item.range[1]));
+        visit(item, [...prefix, String(i)]);
+      });
+      return;
+    }
     if (!isMap(node)) return;
     for (const pair of node.items as Pair<YamlNode, YamlNode>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';

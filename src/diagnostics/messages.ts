@@ -43,6 +43,8 @@ export type DiagnosticCode =
   | 'loophole'
   | 'manifest-unreadable'
   | 'markdown-unparsable'
+  | 'member-duplicate'
+  | 'member-missing'
   | 'model-unknown'
   | 'model-unpriced'
   | 'not-a-twin'
@@ -83,6 +85,7 @@ export type DiagnosticCode =
   | 'unbounded-absolute'
   | 'unknown-dependency'
   | 'unknown-link'
+  | 'unknown-member'
   | 'unknown-term'
   | 'unknown-twin'
   | 'unused-suppression'
@@ -172,6 +175,10 @@ export const diagnostics = {
   manifestUnreadable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('manifest-unreadable', input),
   /** error: The markdown parser could not read the file */
   markdownUnparsable: (input: DiagnosticInput): Diagnostic => makeDiagnostic('markdown-unparsable', input),
+  /** error: A monorepo member is listed twice */
+  memberDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('member-duplicate', input),
+  /** error: A monorepo member is not a folder of the workspace */
+  memberMissing: (input: DiagnosticInput): Diagnostic => makeDiagnostic('member-missing', input),
   /** error: The Models API does not know a model a build would use, or lists it as retired */
   modelUnknown: (input: DiagnosticInput): Diagnostic => makeDiagnostic('model-unknown', input),
   /** error: A spec is routed to a model speccc has no price for */
@@ -252,6 +259,8 @@ export const diagnostics = {
   unknownDependency: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-dependency', input),
   /** error: A link points to a spec file that does not exist */
   unknownLink: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-link', input),
+  /** error: A qualified id names a member the monorepo does not have */
+  unknownMember: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-member', input),
   /** error: A marked [[term]] is not in the glossary */
   unknownTerm: (input: DiagnosticInput): Diagnostic => makeDiagnostic('unknown-term', input),
   /** error: `uses_twins` names a spec that does not exist */

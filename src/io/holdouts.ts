@@ -22,9 +22,25 @@ export interface ScenariosListing {
   dir: string;
   /** The folder could be listed. */
   exists: boolean;
-  /** Sub-folders by name, sorted; each with its entries' names, sorted ([] when it could not be listed). */
-  folders: { name: string; names: string[] }[];
+  /**
+   * Sub-folders by name, sorted; each with its entries' names, sorted ([] when it could not be
+   * listed). A monorepo member's folders carry their own absolute `dir` and a qualified name
+   * (`billing:invoice`, io/member-scenarios.ts); the others are `<listing.dir>/<name>`.
+   */
+  folders: ScenarioFolder[];
 }
+
+export interface ScenarioFolder {
+  name: string;
+  names: string[];
+  /** Absolute folder, when it is not `<listing.dir>/<name>` (a member's). */
+  dir?: string;
+  /** The same folder workspace-relative (POSIX), for findings located in it. */
+  rel?: string;
+}
+
+/** The absolute path of `<folder>/<name>`. */
+const fileOf = (listing: ScenariosListing, folder: ScenarioFolder, name: string) => path.join(folder.dir ?? path.join(listing.dir, folder.name), name);
 
 export async function listScenariosFolder(scenariosDir: string): Promise<ScenariosListing> {
   let dirs: string[];
@@ -48,9 +64,10 @@ const specFolders = (listing: ScenariosListing) => listing.folders.filter((f) =>
 export function hashChecksOf(listing: ScenariosListing, hash: Hasher): { hashes: [string, string][]; read: Map<string, Uint8Array> } {
   const hashes: [string, string][] = [];
   const read = new Map<string, Uint8Array>();
-  for (const { name: spec, names } of specFolders(listing)) {
+  for (const folder of specFolders(listing)) {
+    const { name: spec, names } = folder;
     for (const name of names.filter((n) => CHECK_FILE.test(n))) {
-      const hashed = hash(path.join(listing.dir, spec, name));
+      const hashed = hash(fileOf(listing, folder, name));
       if (!hashed) continue;
       hashes.push([`${spec}/${name}`, hashed.hash]);
       if (hashed.bytes) read.set(`${spec}/${name}`, hashed.bytes);
@@ -63,10 +80,10 @@ export function hashChecksOf(listing: ScenariosListing, hash: Hasher): { hashes:
 export type ScenarioFiles = ReadonlyMap<string, string | null>;
 
 export async function readScenarioFiles(listing: ScenariosListing, alreadyRead: ReadonlyMap<string, Uint8Array> = new Map()): Promise<ScenarioFiles> {
-  const rels = listing.folders.flatMap(({ name: spec, names }) => names.filter((n) => n.endsWith('.md') || CHECK_FILE.test(n)).map((n) => `${spec}/${n}`));
+  const named = listing.folders.flatMap((folder) => folder.names.filter((n) => n.endsWith('.md') || CHECK_FILE.test(n)).map((n) => ({ rel: `${folder.name}/${n}`, file: fileOf(listing, folder, n) })));
+  const rels = named.map((n) => n.rel);
   const texts = await Promise.all(
-    rels.map(async (rel): Promise<string | null> => {
-      const file = path.join(listing.dir, rel);
+    named.map(async ({ rel, file }): Promise<string | null> => {
       const st = await fs.lstat(file).catch(() => null);
       if (!st?.isFile() || st.size > MAX_CHECK_BYTES) return null;
       const bytes = alreadyRead.get(rel);
@@ -98,11 +115,11 @@ export function holdoutSetOf(listing: ScenariosListing, files: ScenarioFiles): H
 
 /** Plain-language scenarios (`<spec-id>/<name>.md`) and whether each has an automated check beside it. */
 export function scenariosOf(listing: ScenariosListing): ScenarioEntry[] {
-  return listing.folders.flatMap(({ name: spec, names }) => {
+  return listing.folders.flatMap(({ name: spec, names, rel }) => {
     const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
     return names.filter((n) => n.endsWith('.md')).map((md) => {
       const name = md.replace(/\.md$/, '');
-      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name) };
+      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(rel !== undefined ? { folder: rel } : {}) };
     });
   });
 }
@@ -112,6 +129,8 @@ export interface ScenarioEntry {
   name: string;
   file: string;
   hasCheck: boolean;
+  /** Its folder, workspace-relative, when it is not `<paths.scenarios>/<spec>` (a monorepo member's). */
+  folder?: string;
 }
 
 /**

@@ -15,6 +15,8 @@ import { DEFAULT_PATHS } from '../schemas/default-paths.js';
 export interface RawConfig {
   text: string;
   paths: SpecccConfig['paths'];
+  /** The `members` value as written (unvalidated): io/members.ts reads what it can of it. */
+  members?: unknown;
   /** Why the file could not be read ('ENOENT' when there is none, 'EISDIR', …); absent when it was read. */
   unread?: string;
 }
@@ -27,12 +29,14 @@ export async function readRawConfig(root: string): Promise<RawConfig> {
     return '';
   });
   let paths = DEFAULT_PATHS;
+  let members: unknown;
   try {
-    const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']> }) : {};
+    const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']>; members?: unknown }) : {};
+    members = parsed.members;
     const given = parsed.paths && typeof parsed.paths === 'object' ? parsed.paths : {};
     paths = { ...DEFAULT_PATHS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v !== '')) };
   } catch {
     // invalid JSON: the full load reports it; the digest (which includes the text) never matches
   }
-  return { text, paths, ...(unread !== undefined ? { unread } : {}) };
+  return { text, paths, ...(members !== undefined ? { members } : {}), ...(unread !== undefined ? { unread } : {}) };
 }

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Member } from '../types/index.js';
 import type { Manifest, TracedEvent } from '../types/index.js';
 import { listRuns, readRun } from './trace.js';
 import { readVerifyHistory, VERIFY_HISTORY, type VerifyHistoryLine } from './verify-history.js';
@@ -39,7 +40,7 @@ export interface ReportRecords {
   buildRunning: boolean;
 }
 
-export async function readReportRecords(root: string, paths: { generated: string; scenarios: string }, version: string): Promise<ReportRecords> {
+export async function readReportRecords(root: string, paths: { generated: string; scenarios: string }, version: string, members: readonly Member[] = []): Promise<ReportRecords> {
   const problems: string[] = [];
   const runs: RecordedRun[] = [];
   for (const run of await listRuns(root)) {
@@ -52,10 +53,16 @@ export async function readReportRecords(root: string, paths: { generated: string
   const { manifest, problem } = await readManifest(path.resolve(root, paths.generated), version);
   const holder = await currentHolder(root);
   const buildRunning = holder !== null && (holder.command === 'build' || holder.command === 'watch');
-  return { runs, verify: history?.lines ?? [], manifest, manifestProblem: problem, scenarios: await scenarioNames(path.resolve(root, paths.scenarios)), problems, buildRunning };
+  return { runs, verify: history?.lines ?? [], manifest, manifestProblem: problem, scenarios: await allScenarioNames(root, paths.scenarios, members), problems, buildRunning };
 }
 
-/** Every holdout scenario by spec folder: plain-language `<name>.md` files and automated checks. */
+/** The root's scenario names and each monorepo member's, keyed by qualified spec id (`billing:invoice`). */
+async function allScenarioNames(root: string, scenarios: string, members: readonly Member[]): Promise<ScenarioName[]> {
+  const out = await scenarioNames(path.resolve(root, scenarios));
+  for (const m of members) out.push(...(await scenarioNames(path.resolve(root, m.scenarios))).map((s) => ({ ...s, spec: `${m.name}:${s.spec}` })));
+  return out;
+}
+
 async function scenarioNames(dir: string): Promise<ScenarioName[]> {
   const folders = await fs.readdir(dir, { withFileTypes: true }).then(
     (entries) => entries.filter((d) => d.isDirectory()).map((d) => d.name).sort(),

@@ -38,6 +38,8 @@ export interface ReadOptions {
   root: string;
   specsDir: string;
   contextDir: string;
+  /** A monorepo's members: their spec and context folders are listed after the root's (paths stay root-relative). */
+  members?: readonly { specs: string; context: string }[];
 }
 
 const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
@@ -94,6 +96,18 @@ export async function listSpecFiles(root: string, specsDir: string): Promise<str
 }
 
 async function listFiles(options: ReadOptions): Promise<{ specsDirExists: boolean; specs: string[]; context: string[] }> {
+  const own = await listFolders(options);
+  if (!options.members?.length) return own;
+  const listed = await Promise.all(options.members.map((m) => listFolders({ root: options.root, specsDir: m.specs, contextDir: m.context })));
+  // A monorepo's root may hold no specs of its own: it has specs when any member does.
+  return {
+    specsDirExists: own.specsDirExists || listed.some((l) => l.specsDirExists),
+    specs: [...own.specs, ...listed.flatMap((l) => l.specs)],
+    context: [...own.context, ...listed.flatMap((l) => l.context)],
+  };
+}
+
+async function listFolders(options: ReadOptions): Promise<{ specsDirExists: boolean; specs: string[]; context: string[] }> {
   const { root, specsDir, contextDir } = options;
   const specsDirExists = await isDir(path.join(root, specsDir));
   const specs = specsDirExists ? await listSpecFiles(root, specsDir) : [];

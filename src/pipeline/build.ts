@@ -23,6 +23,7 @@ import { checkSnapshot, type CheckResult } from './check.js';
 import { readSnapshot, type Snapshot } from './snapshot.js';
 import { withRun, type RunOutcome } from './with-run.js';
 import { SPECCC_VERSION } from '../version.js';
+import type { Affected } from '../phases/3-check/affected.js';
 
 export type BuildOptions = {
   root: string;
@@ -31,6 +32,8 @@ export type BuildOptions = {
   concurrency?: number;
   signal?: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
+  /** `--since`: the files a change touched; only the jobs of the specs it reaches may be built (the rest are reported, never run). */
+  changed?: readonly string[];
 } & (
   | { /** --check, --dry-run: plan only; no runtime, no lock, no agent. */ mode: 'plan' }
   | {
@@ -56,7 +59,7 @@ export type RuntimeOf = Runtime | ((loaded: import('../config/parse.js').LoadedC
 export type BuildResult =
   | { kind: 'up-to-date'; specs: number }
   | { kind: 'blocked'; check: CheckResult; diagnostics: Diagnostic[] }
-  | { kind: 'planned'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; systemPrompt: string }
+  | { kind: 'planned'; check: CheckResult; plan: Plan; outcomes: Map<string, JobOutcome>; systemPrompt: string; affected?: Affected }
   | {
       kind: 'built';
       check: CheckResult;
@@ -68,6 +71,8 @@ export type BuildResult =
       cancelled: boolean;
       /** A shard's build: its results went to the shared cache; generated/ is left to the assembling build. */
       shard?: ShardSpec & { owned: number };
+      /** With `changed`: the specs the change reaches. */
+      affected?: Affected;
     };
 
 /** Findings about generated/ and its manifest are what a build repairs: they never block one. */
@@ -98,7 +103,7 @@ async function walk(root: string, options: BuildOptions, runtime: Runtime | null
   if (stamp) return { kind: 'up-to-date', specs: stamp.specs };
 
   const snapshot = await readSnapshot(root, { inputs: read, templates: true });
-  const [checked, tree] = await Promise.all([checkSnapshot(snapshot), readIndexedTree(read.tree, SPECCC_VERSION)]); // 1–3
+  const [checked, tree] = await Promise.all([checkSnapshot(snapshot, options.changed ? { changed: options.changed } : {}), readIndexedTree(read.tree, SPECCC_VERSION)]); // 1–3
   const checkErrors = checked.diagnostics.filter((d) => d.severity === 'error' && !REPAIRED_BY_BUILD.test(d.code));
   if (checked.configBroken || checkErrors.length > 0) return { kind: 'blocked', check: checked, diagnostics: checkErrors };
   const config = options.concurrency ? { ...checked.config, concurrency: options.concurrency } : checked.config;
@@ -121,18 +126,20 @@ async function generateAndEmit(p: Prepared, options: BuildOptions, runtime: Runt
   const shard = partition ? { shard: shardRole(partition, runtime!, building!.shardWaitMs ?? 30 * 60_000) } : {};
   const inputs = runnerInputs(root, { mode: options.mode, ...(runtime ? { runtime } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) }, planInput.config, p.prompts, p.snapshot.scenarios.holdouts);
   const only = building?.only ? { only: building.only } : {};
-  const outcomes = await runJobs({ ...inputs, plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard, ...only }); // 6–7
+  const affected = checked.affected ? { affected: checked.affected } : {};
+  const within = checked.affected ? { within: checked.affected.ids } : {};
+  const outcomes = await runJobs({ ...inputs, plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard, ...only, ...within }); // 6–7
   const unknownModels = gate ? await gate.settle() : [];
   if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
   if (options.mode === 'plan') {
     await stampIfUnchanged(root, p.read, tree, plan, outcomes, false);
-    return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: p.prompts.systemPrompt };
+    return { kind: 'planned', check: checked, plan, outcomes, systemPrompt: p.prompts.systemPrompt, ...affected };
   }
   const run = runtime!;
   const held = planInput.config.promotion.policy === 'manual' ? holdForPromotion(plan, outcomes, options.mode === 'promote' ? options.promote : undefined) : outcomes;
   const next = assembleTree({ plan, outcomes: held, currentRaw: tree.files, manifest: tree.manifest, version: SPECCC_VERSION, sandbox: run.sandbox, holdouts: checked.holdouts }); // 8
   const cancelled = signal.aborted;
-  const built = { kind: 'built', check: checked, plan, outcomes: held, manifest: next.manifest, runId: run.runId, cancelled } as const;
+  const built = { kind: 'built', check: checked, plan, outcomes: held, manifest: next.manifest, runId: run.runId, cancelled, ...affected } as const;
   if (partition) return { ...built, change: null, shard: { ...partition.shard, owned: partition.owned.size } };
   const change = next.changed && !cancelled ? await promoteTree({ root, generatedDir: p.generatedDir, current: tree.files, ...promotionFiles(root, next, run), signal }) : null;
   if (!cancelled) await stampIfUnchanged(root, p.read, tree, plan, held, true);

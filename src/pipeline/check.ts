@@ -17,6 +17,9 @@ import { checkGeneratedTree } from '../phases/3-check/generated-drift.js';
 import { checkRequirementCoverage, readTests, TEST_FILE } from '../phases/3-check/coverage.js';
 import { inputProblems } from '../pipeline-steps.js';
 import type { Snapshot } from './snapshot.js';
+import { memberDiagnostics } from '../config/members.js';
+import { CONFIG_FILE } from '../config/file-name.js';
+import { affectedSpecs, memberAndDependencies, withinAffected, type Affected } from '../phases/3-check/affected.js';
 import { SPECCC_VERSION } from '../version.js';
 
 export interface CheckOptions {
@@ -25,6 +28,14 @@ export interface CheckOptions {
   cwd?: string;
   useCache?: boolean;
   previous?: ReadonlyMap<string, ModelledFile>;
+  /**
+   * `--since`: the files a change touched (io/git.ts). Only findings in the specs the change
+   * reaches (phases/3-check/affected.ts) are reported, with the workspace-level ones (config,
+   * folders, generated/); the whole workspace is still read and checked.
+   */
+  changed?: readonly string[];
+  /** `check` inside a monorepo member: only that member's specs and what they depend on are reported (with the workspace-level findings). */
+  member?: string;
 }
 
 export interface CheckResult {
@@ -36,6 +47,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The scenarios folder as text: for the coverage trace only, never for a prompt. */
   holdouts: HoldoutText[];
+  /** With `changed`: the specs the change reaches. */
+  affected?: Affected;
   specs: number;
   errors: number;
   warnings: number;
@@ -44,8 +57,10 @@ export interface CheckResult {
 export async function checkSnapshot(snapshot: Snapshot, options: CheckOptions = {}): Promise<CheckResult> {
   const { root, loaded, scenarios } = snapshot;
   const config = loaded.config;
+  const members = snapshot.members.members;
+  const configDiagnostics = [...loaded.diagnostics, ...memberDiagnostics(snapshot.members.problems, loaded.spans)];
   const whole = !options.paths || options.paths.length === 0;
-  const { workspace, files, cacheWritten } = await loadWorkspace(root, config.paths, { ...options, files: snapshot.files, prune: whole });
+  const { workspace, files, cacheWritten } = await loadWorkspace(root, { ...config.paths, members }, { ...options, files: snapshot.files, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
   const [index, { manifest, problem }, tests, adopted] = await Promise.all([
     snapshot.files.generated ?? indexGeneratedTree(generatedDir, readAndHash),
@@ -57,7 +72,7 @@ export async function checkSnapshot(snapshot: Snapshot, options: CheckOptions = 
   const scenariosFolder = { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: !scenarios.exists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' } as const;
   const hashes = index.hashes;
   let diagnostics = sortDiagnostics([
-    ...loaded.diagnostics,
+    ...configDiagnostics,
     ...inputProblems(files, config, scenariosFolder),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios: [...scenarios.entries] }),
@@ -67,6 +82,18 @@ export async function checkSnapshot(snapshot: Snapshot, options: CheckOptions = 
   ]);
   await Promise.all([tests?.save(), cacheWritten]);
   if (!whole) diagnostics = (await selectPaths(root, options.paths!, options.cwd ?? root)).filter(diagnostics, loaded.file);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { config, configBroken: loaded.diagnostics.length > 0, workspace, files, diagnostics, holdouts, specs: workspace.files.length, errors, warnings: diagnostics.length - errors };
+  const scoped = narrow(diagnostics, workspace, config.paths, options);
+  const errors = scoped.diagnostics.filter((d) => d.severity === 'error').length;
+  return { config, configBroken: configDiagnostics.length > 0, workspace, files, holdouts, ...scoped, errors, warnings: scoped.diagnostics.length - errors };
+}
+
+/** `--since` and a member's check: the findings (and the count of specs) within what the change reaches and the member's scope. */
+function narrow(all: Diagnostic[], workspace: Workspace, paths: SpecccConfig['paths'], options: CheckOptions): { diagnostics: Diagnostic[]; specs: number; affected?: Affected } {
+  let diagnostics = all;
+  const affected = options.changed ? affectedSpecs({ workspace, changed: options.changed, paths, configFile: CONFIG_FILE }) : undefined;
+  if (affected) diagnostics = withinAffected(diagnostics, workspace, affected);
+  const scope = options.member === undefined ? null : memberAndDependencies(workspace, options.member);
+  if (scope) diagnostics = withinAffected(diagnostics, workspace, { files: scope });
+  const specs = affected && scope ? [...affected.files].filter((f) => scope.has(f)).length : affected ? affected.files.size : scope ? scope.size : workspace.files.length;
+  return { diagnostics, specs, ...(affected ? { affected } : {}) };
 }

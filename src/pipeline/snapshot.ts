@@ -16,15 +16,17 @@ import type { LoadedConfig } from '../config/parse.js';
 import { readRawConfig, type RawConfig } from '../io/raw-config.js';
 import { loadedConfigOf } from '../io/config-file.js';
 import { readWorkspaceFiles, type WorkspaceFiles } from '../io/workspace-files.js';
-import { holdoutSetOf, holdoutTextsOf, listScenariosFolder, readScenarioFiles, scenariosOf, type ScenarioEntry, type ScenarioFiles } from '../io/holdouts.js';
+import { holdoutSetOf, holdoutTextsOf, readScenarioFiles, scenariosOf, type ScenarioEntry, type ScenarioFiles } from '../io/holdouts.js';
 import { hashTemplateFiles, readTemplateFiles } from '../io/templates.js';
 import { readAndHash } from '../io/stat-cache.js';
 import type { TemplateSource } from '../types/index.js';
 import type { ReadInputs } from '../fast-path.js';
+import { resolveMembers, type Members } from '../io/members.js';
+import { listAllScenarioFolders } from '../io/member-scenarios.js';
 
 /** The scenarios folder as a run read it. Its text is for the checker, the coverage trace and the validator: never a prompt. */
 export interface ScenariosSnapshot {
-  /** Absolute folder. */
+  /** Absolute folder (the root's: a monorepo member's folders are read with it, their spec folders qualified `member:spec`). */
   readonly dir: string;
   readonly exists: boolean;
   /** Its sub-folders that may name a spec (hidden ones left out: a scenarios repository's .git/). */
@@ -43,6 +45,8 @@ export interface Snapshot {
   readonly raw: RawConfig;
   /** The same text validated (diagnostics and spans for check). */
   readonly loaded: LoadedConfig;
+  /** A monorepo's members, resolved from the raw config, and what is wrong with its `members` (located by check). */
+  readonly members: Members;
   /** Spec and context files, by hash (bytes where already read); generated/'s index when the fast path made one. */
   readonly files: WorkspaceFiles;
   readonly scenarios: ScenariosSnapshot;
@@ -74,10 +78,12 @@ export async function readSnapshot(root: string, options: SnapshotOptions = {}):
   const loaded = loadedConfigOf(raw);
   const { paths } = loaded.config;
   const dir = options.scenariosDir ?? path.resolve(root, paths.scenarios);
+  const members = inputs?.members ?? (await resolveMembers(root, raw.members));
   const listed = inputs?.scenarios.listing.dir === dir ? inputs.scenarios : null;
   const [files, listing] = await Promise.all([
-    inputs?.files ?? options.files ?? readWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context }),
-    listed?.listing ?? listScenariosFolder(dir),
+    inputs?.files ?? options.files ?? readWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context, members: members.members }),
+    // Every member's scenarios folder with the root's, listed once: check, build and verify all take them from here.
+    listed?.listing ?? listAllScenarioFolders(root, dir, members.members),
   ]);
   const [scenarioFiles, templates] = await Promise.all([
     (listed && options.scenarioFiles) ?? readScenarioFiles(listing, listed?.read),
@@ -91,5 +97,5 @@ export async function readSnapshot(root: string, options: SnapshotOptions = {}):
     texts: holdoutTextsOf(listing, scenarioFiles),
     holdouts: holdoutSetOf(listing, scenarioFiles),
   });
-  return Object.freeze({ root, raw, loaded, files, scenarios, templates, ...(inputs ? { inputs } : {}) });
+  return Object.freeze({ root, raw, loaded, members, files, scenarios, templates, ...(inputs ? { inputs } : {}) });
 }

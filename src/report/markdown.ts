@@ -5,6 +5,18 @@
  * text stays well under a comment's size limit.
  */
 import type { ReportModel } from './model.js';
+import { specAnchor } from './graph.js';
+
+/** What a pull request adds to the summary (`report --format markdown --since <ref> --link <url>`). */
+export interface MarkdownOptions {
+  /**
+   * The full report's address (`--link`, `SPECCC_REPORT_URL`: where CI publishes the HTML report,
+   * or the artifact's page). Each spec named links to its section there; absent: no links.
+   */
+  link?: string;
+  /** `--since`: the specs the change reaches, each with why (the changed file, or the spec it depends on). */
+  changed?: readonly { id: string; why: string }[];
+}
 import { priorityLabel } from './queue.js';
 
 export const MAX_FAILING_LISTED = 25;
@@ -43,6 +55,44 @@ function more(n: number, what: string): string {
   return `…and ${n} more ${what}`;
 }
 
+/** A spec's id, linked to its section of the full report when there is one. */
+const specRef = (id: string, link: string | undefined) => (link ? `[${markdownText(id)}](${linkUrl(link)}#${specAnchor(id)})` : `**${markdownText(id)}**`);
+/** An address as a Markdown link target: spaces and parentheses escaped so that it cannot end the link early. */
+const linkUrl = (link: string) => encodeURI(link).replace(/\(/g, '%28').replace(/\)/g, '%29');
+
+/** The pull request's part: specs the change reaches, stale specs and why, what the last run built and spent. */
+function pullRequestLines(model: ReportModel, options: MarkdownOptions): string[] {
+  const lines: string[] = [];
+  const link = options.link;
+  const stateOf = new Map(model.specs.map((x) => [x.id, x.state]));
+  if (options.changed) {
+    lines.push(`### Specs this change reaches (${options.changed.length})`, '');
+    if (options.changed.length === 0) lines.push('None: no spec, context, template, holdout or generated file changed.');
+    for (const c of options.changed.slice(0, MAX_FAILING_LISTED)) lines.push(`- ${specRef(c.id, link)} (${markdownText(stateOf.get(c.id) ?? 'unknown')}): ${markdownText(c.why)}`);
+    if (options.changed.length > MAX_FAILING_LISTED) lines.push(`- ${more(options.changed.length - MAX_FAILING_LISTED, 'specs')}`);
+    lines.push('');
+  }
+  const stale = model.specs.filter((x) => x.state === 'stale');
+  if (stale.length > 0) {
+    lines.push(`### Stale specs (${stale.length})`, '');
+    for (const x of stale.slice(0, MAX_FAILING_LISTED)) lines.push(`- ${specRef(x.id, link)}: ${markdownText(x.why)}`);
+    if (stale.length > MAX_FAILING_LISTED) lines.push(`- ${more(stale.length - MAX_FAILING_LISTED, 'stale specs')}`);
+    lines.push('');
+  }
+  const run = model.lastRun;
+  if (run && run.jobs.length > 0) {
+    const cost = run.jobs.reduce((sum, j) => sum + j.costUsd, 0);
+    lines.push(`### Last run: ${markdownText(run.id)} (${usd(cost)})`, '', '| Spec | State | Attempts | Cost |', '| --- | --- | ---: | ---: |');
+    for (const j of run.jobs.slice(0, MAX_FAILING_LISTED)) {
+      const state = `${markdownText(j.state)}${j.failureClass ? ` (${markdownText(j.failureClass)})` : ''}${j.note ? `: ${markdownText(j.note)}` : ''}`;
+      lines.push(`| ${specRef(j.spec, link)} | ${state} | ${j.attempts} | ${usd(j.costUsd)} |`);
+    }
+    if (run.jobs.length > MAX_FAILING_LISTED) lines.push(`| ${more(run.jobs.length - MAX_FAILING_LISTED, 'jobs')} | | | |`);
+    lines.push('');
+  }
+  return lines;
+}
+
 /** The queue: its counts, what `build --next` takes next (most urgent first), what runs, what waits for a person. */
 function queueLines(model: ReportModel): string[] {
   const q = model.queue;
@@ -58,7 +108,7 @@ function queueLines(model: ReportModel): string[] {
   return lines;
 }
 
-export function renderReportMarkdown(model: ReportModel): string {
+export function renderReportMarkdown(model: ReportModel, options: MarkdownOptions = {}): string {
   const s = model.summary;
   const lines: string[] = [];
   lines.push(`## speccc report: ${markdownText(model.workspace)}`, '');
@@ -71,6 +121,7 @@ export function renderReportMarkdown(model: ReportModel): string {
       ` · satisfaction ${s.satisfaction === null ? 'not measured' : s.satisfaction.toFixed(2)} · spent ${usd(s.spentUsd)} in ${model.runs.length} ${model.runs.length === 1 ? 'run' : 'runs'}`,
     '',
   );
+  lines.push(...pullRequestLines(model, options));
 
   lines.push(...queueLines(model));
 
@@ -80,7 +131,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   } else {
     lines.push(`### Failing specs (${failing.length})`, '');
     for (const spec of failing.slice(0, MAX_FAILING_LISTED)) {
-      lines.push(`- **${markdownText(spec.id)}** (${markdownText(spec.title)}): ${markdownText(spec.why)}`);
+      lines.push(`- ${specRef(spec.id, options.link)} (${markdownText(spec.title)}): ${markdownText(spec.why)}`);
       const failed = spec.scenarios.filter((x) => x.passed === false);
       for (const scenario of failed.slice(0, MAX_SCENARIOS_LISTED)) lines.push(`  - ✗ ${markdownText(scenario.name)}`);
       if (failed.length > MAX_SCENARIOS_LISTED) lines.push(`  - ${more(failed.length - MAX_SCENARIOS_LISTED, 'failing scenarios')}`);
@@ -120,6 +171,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     lines.push(`${shown}${usd(s.spentUsd)} spent in all.`, '');
     if (model.lastRun?.cacheMiss) lines.push(`Last run: ${markdownText(model.lastRun.cacheMiss.line)}.`, '');
   }
-  lines.push(`<sub>Generated ${when(model.generatedAt)} by speccc ${markdownText(model.specccVersion)}. Every spec in detail: \`speccc report\`.</sub>`, '');
+  const full = options.link ? `[the full report](${linkUrl(options.link)})` : '`speccc report`';
+  lines.push(`<sub>Generated ${when(model.generatedAt)} by speccc ${markdownText(model.specccVersion)}. Every spec in detail: ${full}.</sub>`, '');
   return lines.join('\n');
 }

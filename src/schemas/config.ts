@@ -49,6 +49,15 @@ export const ConfigSchema = z.strictObject({
         .describe('USD per million tokens for a model, replacing or adding to speccc\'s price table (cache rates default to 1.25x, 2x and 0.1x input).'),
     })
     .prefault({}),
+  members: z
+    .union([
+      z.literal('workspaces'),
+      z.array(z.union([z.string().min(1), z.strictObject({ path: z.string().min(1), name: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional() })])).min(1),
+    ])
+    .optional()
+    .describe(
+      'A monorepo: the member folders (each with its own specs, context and scenarios, and optionally its own speccc.config.json with `paths`), or "workspaces" to take them from package.json `workspaces` / pnpm-workspace.yaml. Ids are qualified across members (`billing:invoice`); one plan, budget, cache and report cover them all (docs/monorepo.md).',
+    ),
   concurrency: z.number().int().min(1).max(64).default(4).describe('Jobs run in parallel at most.'),
   budgetUsd: z.number().positive().nullable().default(null).describe('Run-wide spending cap in USD (null: none); `--max-cost` overrides.'),
   agent: z.strictObject({ maxTurns: z.number().int().min(1).max(200).default(12).describe('Model turns per job attempt before the job counts as incomplete.') }).prefault({}),

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { FrontmatterSchema } from '../schemas/frontmatter.js';
 import type { Span } from './source.js';
+import type { Member } from './config.js';
 import type { Diagnostic } from './source.js';
 
 export { SPEC_KINDS, SPEC_STATUSES } from '../schemas/frontmatter.js';
@@ -164,6 +165,12 @@ export interface TermUse {
 export interface Spec {
   /** Workspace-relative POSIX path. */
   file: string;
+  /**
+   * The monorepo member the spec belongs to (src/phases/2-model/qualify.ts): its id, dependencies,
+   * twins and requirement ids are then qualified (`billing:invoice`) and its outputs lie under
+   * `<member>/` in generated/. Absent in a single workspace.
+   */
+  member?: string;
   /** sha256 (hex) of the file's bytes. */
   hash: string;
   /** The decoded source text (BOM removed, line endings as written). */
@@ -241,5 +248,7 @@ export interface Workspace {
   sharedIds: ReadonlySet<string>;
   context: ContextDoc[];
   glossary: GlossaryTerm[];
+  /** A monorepo's members (empty or absent in a single workspace). */
+  members?: readonly Member[];
 }
 

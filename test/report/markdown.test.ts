@@ -8,6 +8,19 @@ describe('renderReportMarkdown', () => {
 
 **2 promoted · 1 stale · 1 failing · 0 unverified** of 4 specs · satisfaction 0.69 · spent $0.78 in 3 runs
 
+### Stale specs (1)
+
+- **invoice-totals**: Passing output from run-3 waits for speccc promote; discount-codes, which it depends on, is failing.
+
+### Last run: run-3 ($0.24)
+
+| Spec | State | Attempts | Cost |
+| --- | --- | ---: | ---: |
+| **money** | reused | 0 | $0.00 |
+| **line-items** | reused | 0 | $0.00 |
+| **discount-codes** | failed (holdout-fails) | 3 | $0.20 |
+| **invoice-totals** | staged | 1 | $0.04 |
+
 ### Queue
 
 **1 waiting · 0 running · 1 failed · 2 shipped · 0 held** · \`speccc build --next N\` takes from the top:
@@ -54,10 +67,23 @@ $0.78 spent in all.
     const md = renderReportMarkdown(m);
     expect(md.length).toBeLessThan(20_000);
     expect(md).toContain(`### Failing specs (${m.summary.failing})`);
-    expect(md.match(/^- \*\*feature-/gm)).toHaveLength(MAX_FAILING_LISTED);
+    const failingSection = md.slice(md.indexOf('### Failing specs'));
+    expect(failingSection.slice(0, failingSection.indexOf('\n### ', 5)).match(/^- \*\*feature-/gm)).toHaveLength(MAX_FAILING_LISTED);
     expect(md).toContain(`- …and ${m.summary.failing - MAX_FAILING_LISTED} more failing specs`);
     expect(md).toContain('Latest 5 of 20 runs;');
     expect(md).toMatch(/Blocked by a failing dependency: feature-\d{4}/);
+  });
+
+  it('a pull request\'s summary: the specs a change reaches with why, each spec linked to its section of the full report', () => {
+    const md = renderReportMarkdown(exampleModel(), { link: 'https://ci.example/runs/7/report (1).html', changed: [{ id: 'line-items', why: 'specs/features/line-items.md' }, { id: 'invoice-totals', why: 'depends on line-items' }] });
+    expect(md).toContain(`### Specs this change reaches (2)
+
+- [line-items](https://ci.example/runs/7/report%20%281%29.html#spec-line-items) (promoted): specs/features/line-items.md
+- [invoice-totals](https://ci.example/runs/7/report%20%281%29.html#spec-invoice-totals) (stale): depends on line-items
+`);
+    expect(md).toContain('- [discount-codes](https://ci.example/runs/7/report%20%281%29.html#spec-discount-codes) (Discount codes): 2 of 3 holdout scenarios fail');
+    expect(md).toContain('Every spec in detail: [the full report](https://ci.example/runs/7/report%20%281%29.html).');
+    expect(renderReportMarkdown(exampleModel(), { changed: [] })).toContain('None: no spec, context, template, holdout or generated file changed.');
   });
 
   it('says so when nothing fails and nothing ran', () => {

@@ -18,9 +18,10 @@ import { MODELS_AND_STATE } from './models.js';
 import { HOLDOUTS } from './holdouts.js';
 import { SUPPRESSIONS } from './suppressions.js';
 import { REQUIREMENTS } from './requirements.js';
+import { MEMBERS } from './members.js';
 import { ADOPT_CODES } from './adopt.js';
 
-const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, TWINS, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, SUPPRESSIONS, REQUIREMENTS, ADOPT_CODES];
+const groups: CatalogueEntry[][] = [INPUT, FRONTMATTER, SECTIONS, SCENARIOS, WORDING, REFERENCES, TWINS, OUTPUTS, CONFIG, BUILD, MODELS_AND_STATE, HOLDOUTS, SUPPRESSIONS, REQUIREMENTS, ADOPT_CODES, MEMBERS];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = (() => {
   const map = new Map<string, CatalogueEntry>();

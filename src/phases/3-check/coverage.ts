@@ -28,8 +28,8 @@ const ts = (): typeof TS => (loaded ??= require('typescript') as typeof TS);
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
-/** A requirement id: `<kebab-case spec id>#<local>`, the local part as pinned ids allow (src/phases/2-model/pinned.ts). */
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*#[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+/** A requirement id: `<kebab-case spec id>#<local>` (the spec id qualified `member:id` in a monorepo), the local part as pinned ids allow (src/phases/2-model/pinned.ts). */
+const ID = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*#[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** A bracketed list of ids: `[a#R-x]`, `[a#R-x, a#E-y]`. */
 const BRACKETS = /\[([^\][\n]{1,2000})\]/g;
 

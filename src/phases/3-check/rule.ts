@@ -10,7 +10,7 @@ export interface CheckContext {
   /** Where each config key and value sits in speccc.config.json (`key:model.default`, `value:model.default`). */
   configSpans: ReadonlyMap<string, Span>;
   /** Plain-language holdout scenarios and whether each has an automated check (file names only: never their text). */
-  scenarios: readonly { spec: string; name: string; file: string; hasCheck: boolean }[];
+  scenarios: readonly { spec: string; name: string; file: string; hasCheck: boolean; /** Workspace-relative, when not `<paths.scenarios>/<spec>` (a monorepo member's). */ folder?: string }[];
   /** The spec's line index, built once per check run and shared by the rules. */
   lines: (spec: Spec) => LineIndex;
 }

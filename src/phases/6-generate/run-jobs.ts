@@ -56,6 +56,8 @@ export interface RunJobsInput {
   beforeJudge?: () => Promise<boolean>;
   /** `build --shard i/n`: this machine generates only the stale jobs it owns. */
   shard?: ShardRole;
+  /** `build --since`: only these jobs may change; a stale job outside them is left stale, untouched (phases/3-check/affected.ts). */
+  within?: ReadonlySet<string>;
   /**
    * `build --next N`: only these specs may call the agent; every other stale job is left stale (in
    * the queue). Restoring a stored result and judging unchanged output again still happen: they cost no tokens.
@@ -173,6 +175,7 @@ async function runOne(run: Run, job: PlannedJob, dependencies: () => Promise<Job
   // In plan mode a stale dependency does not block: its dependents are planned against current outputs.
   const blocked = deps.find((d) => !['fresh', 'reused', 'built', 'stale'].includes(d.state));
   if (blocked) return none(job.id, blocked.state === 'cancelled' ? 'cancelled' : 'skipped', null, { error: `dependency ${blocked.id} ${blocked.state}` });
+  if (run.input.within && !run.input.within.has(job.id) && job.state === 'stale') return none(job.id, 'stale', null, { error: 'not reached by the change (--since)' });
   const shard = run.input.shard;
   const foreign = shard !== undefined && job.state === 'stale' && !shard.owns(job.id);
   if (shard) {

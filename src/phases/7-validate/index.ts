@@ -16,6 +16,16 @@ import { planProof, PROOF_DIR, PROOF_PLAN, PROOF_RESULT, provenCoverage, type Pr
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
 export const HOLDOUT_DIR = '.holdout';
+
+/**
+ * Where a holdout check is placed in the staged tree. A monorepo member's check
+ * (`billing:invoice/<name>.test.ts`) goes to `billing/.holdout/invoice/`, beside its member's code,
+ * so it imports it as `../../<output>` exactly as a single workspace's check does.
+ */
+export function holdoutPlacement(file: string): string {
+  const m = /^([a-z0-9-]+):(.+)$/.exec(file);
+  return m ? `${m[1]}/${HOLDOUT_DIR}/${m[2]}` : `${HOLDOUT_DIR}/${file}`;
+}
 export { twinResetHook } from './twin-hook.js';
 
 export interface ValidatorOptions {
@@ -85,7 +95,7 @@ export function toolConfigs(toolchain: Toolchain, twins: readonly ServiceTwin[] 
           paths: { vitest: [`${toolchain.vitestDir}/dist/index.d.ts`] },
         },
         include: ['**/*.ts', '**/*.tsx', '**/*.mts'],
-        exclude: [HOLDOUT_DIR, 'node_modules'],
+        exclude: [HOLDOUT_DIR, `*/${HOLDOUT_DIR}`, 'node_modules'],
       }),
     ],
     // Alias `vitest` to speccc's copy; keep vite's caches inside the scratch tree.
@@ -175,7 +185,7 @@ async function judgeHoldouts(options: ValidatorOptions, { specId, checks, tree, 
   const timeoutMs = config.validation.timeoutMs;
   const started = Date.now();
   if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
-  const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
+  const placed = checks.map((c) => [holdoutPlacement(c.file), c.content] as [string, string]);
   const report = `${HOLDOUT_DIR}/${specId}.report.json`;
   // Two fresh sealed copies: the code (and its twins) in one, the checks in the other; they meet only as plain data.
   const result = await runner.judge({
@@ -242,7 +252,7 @@ async function mutationRun(options: ValidatorOptions, { specId, checks, tree, mu
   if (targets.length === 0) return none('no generated file to mutate');
   if (!toolchain.stryker) return none('this sandbox has no Stryker toolchain', 'sandbox-refused');
   if (checks.length === 0) return none('no holdout check to judge the mutants');
-  const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
+  const placed = checks.map((c) => [holdoutPlacement(c.file), c.content] as [string, string]);
   const limit = timeoutMs * MUTATION_TIMEOUT_FACTOR;
   const plan = planMutationRun({
     specId,

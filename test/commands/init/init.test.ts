@@ -326,12 +326,12 @@ describe('speccc init', () => {
     type Step = { uses?: string; run?: string; with?: Record<string, string>; if?: string; name?: string };
     const workflow = parseYaml(text) as { on: Record<string, unknown>; concurrency: Record<string, string>; permissions: Record<string, string>; jobs: { speccc: { 'runs-on': string; defaults: { run: { 'working-directory': string } }; steps: Step[] } } };
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
-    expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+    expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write', 'pull-requests': 'write' });
     const job = workflow.jobs.speccc;
     expect(job.defaults.run['working-directory']).toBe('acme');
     const steps = job.steps;
     const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.map((s) => s.with)).toEqual([{ path: 'acme' }, { repository: '${{ github.repository_owner }}/acme-scenarios', path: 'acme-scenarios', token: '${{ secrets.SCENARIOS_TOKEN || github.token }}' }]);
+    expect(checkouts.map((s) => s.with)).toEqual([{ path: 'acme', 'fetch-depth': 0 }, { repository: '${{ github.repository_owner }}/acme-scenarios', path: 'acme-scenarios', token: '${{ secrets.SCENARIOS_TOKEN || github.token }}' }]);
     const runs = steps.map((s) => s.run ?? '').join('\n');
     expect(runs).toContain('sudo apt-get install -y --no-install-recommends bubblewrap');
     expect(runs).toContain('npm ci');
@@ -354,6 +354,16 @@ describe('speccc init', () => {
     expect(cache.with!.path).toBe('acme/.speccc/cache');
     expect(steps.indexOf(cache)).toBeLessThan(steps.findIndex((s) => s.run === order[0]));
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['cache-dependency-path']).toBe('acme/package-lock.json');
+    // The report after everything, even after a failing step: its summary in the job summary and, on a pull request, as a comment.
+    const report = steps.findIndex((s) => s.run === 'npx speccc report --out speccc-report.html');
+    const summary = steps.find((s) => s.run?.includes('report --format markdown'))! as Step & { env: Record<string, string> };
+    expect(report).toBeGreaterThan(at.at(-1)!);
+    expect(steps[report + 1]).toMatchObject({ id: 'report', uses: expect.stringMatching(/^actions\/upload-artifact@/), with: { path: 'acme/speccc-report.html' } });
+    expect(summary.if).toBe('${{ !cancelled() }}');
+    expect(summary.run).toContain('npx speccc report --format markdown $since > speccc-summary.md');
+    expect(summary.run).toContain('cat speccc-summary.md >> "$GITHUB_STEP_SUMMARY"');
+    expect(summary.run).toContain('gh pr comment "$PR" --body-file speccc-summary.md --edit-last || gh pr comment "$PR" --body-file speccc-summary.md');
+    expect(summary.env.SPECCC_REPORT_URL).toBe('${{ vars.SPECCC_REPORT_URL || steps.report.outputs.artifact-url }}');
   });
 
   it('--ci github with the scenarios inside the workspace checks out one repository', async () => {

@@ -1,5 +1,6 @@
 import { closest } from '../../../diagnostics/closest.js';
 import { diagnostics as d } from '../../../diagnostics/messages.js';
+import { splitId } from '../../2-model/qualify.js';
 import type { Diagnostic, Span, Spec, Workspace } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
@@ -66,6 +67,14 @@ function resolveDependsOn(workspace: Workspace, spec: Spec, ids: readonly string
       return;
     }
     const target = workspace.byId.get(dep);
+    const qualified = splitId(dep);
+    if (!target && qualified && !(workspace.members ?? []).some((m) => m.name === qualified.member)) {
+      const names = (workspace.members ?? []).map((m) => m.name);
+      const near = closest(qualified.member, names);
+      const known = names.length === 0 ? 'this workspace has no members' : `expected one of ${names.map((n) => `\`${n}\``).join(', ')}`;
+      out.findings.push(d.unknownMember({ file: spec.file, span, message: `depends_on names \`${dep}\`, but there is no member \`${qualified.member}\`; ${known}`, ...(near ? { hint: `Did you mean \`${near}:${qualified.local}\`?` } : {}) }));
+      return;
+    }
     if (!target) {
       const near = closest(dep, ids.filter((id) => id !== fm.id));
       out.findings.push(

@@ -11,12 +11,14 @@ export const scenarioNoCheckRule: Rule = {
     const dir = config.paths.scenarios.replace(/\/$/, '');
     return scenarios
       .filter((s) => !s.hasCheck)
-      .map((s) =>
-        d.scenarioNoCheck({
-          file: `${dir}/${s.file}`,
+      .map((s) => {
+        // A monorepo member's scenario is in its member's folder (its spec named `member:id`).
+        const folder = s.folder ?? `${dir}/${s.spec}`;
+        return d.scenarioNoCheck({
+          file: `${folder}/${s.name}.md`,
           span: { start: origin, end: origin },
-          message: `Scenario \`${s.name}\` of spec \`${s.spec}\` has no automated check; expected ${dir}/${s.spec}/${s.name}.test.ts beside it`,
-        }),
-      );
+          message: `Scenario \`${s.name}\` of spec \`${s.spec}\` has no automated check; expected ${folder}/${s.name}.test.ts beside it`,
+        });
+      });
   },
 };
