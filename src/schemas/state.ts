@@ -14,7 +14,15 @@ export const VerdictSchema = z.object({
   key: z.object({ tree: digest, visible: digest, holdouts: digest, settings: digest }),
   admitted: z.boolean(),
   holdout,
-  scenarios: z.array(z.object({ name: z.string(), file: z.string(), passed: z.boolean(), failure: z.string().optional() })),
+  scenarios: z.array(
+    z.object({
+      name: z.string(),
+      file: z.string(),
+      passed: z.boolean(),
+      failure: z.string().optional(),
+      property: z.object({ seed: z.number().int(), runs: z.number().int(), failed: z.enum(['counterexample', 'cannot-generate', 'timed-out']).optional(), counterexample: z.string().optional() }).optional(),
+    }),
+  ),
   mutationScore: z.number().optional(),
   proof: z.object({ mutants: z.number(), proven: z.record(z.string(), z.array(z.string())), error: z.string().optional() }).optional(),
   failureClass: z.string().optional(),

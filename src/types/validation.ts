@@ -38,6 +38,18 @@ export interface ScenarioVerdict {
   passed: boolean;
   /** Why it failed, as vitest says it (`its title: expected … to be …`); for people only, never an agent. */
   failure?: string;
+  /** A property holdout (its check uses fast-check): the seed and run count it ran with, and how it failed. */
+  property?: PropertyRun;
+}
+
+/** How a property holdout ran: replay a failure with the same seed and run count. */
+export interface PropertyRun {
+  seed: number;
+  runs: number;
+  /** counterexample: an input breaks the property; cannot-generate: too many pre-condition failures; timed-out: out of time. */
+  failed?: 'counterexample' | 'cannot-generate' | 'timed-out';
+  /** The shrunk input that breaks it, as fast-check prints it. */
+  counterexample?: string;
 }
 
 export interface HoldoutRun extends ValidationRun {
@@ -120,7 +132,8 @@ export interface Validator {
    * key names) against a fresh sealed copy of the tree, twins beside it. Never shown to a
    * generating agent.
    */
-  holdout(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<HoldoutRun>;
+  /** `seed`: fast-check's seed for property holdouts (default: chosen for this run, recorded in each property scenario's verdict). */
+  holdout(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal; seed?: number }): Promise<HoldoutRun>;
   /**
    * Mutation testing (Stryker) of `mutate` (paths in the tree) against the spec's holdout checks,
    * in a fresh sealed copy of the tree, `twins` beside it: which behaviour of the code no holdout
@@ -166,6 +179,8 @@ export interface Toolchain {
   typeRoot?: string;
   /** @stryker-mutator/core's `bin/stryker.js`, for mutation testing (absent: the runner cannot mutate). */
   stryker?: string;
+  /** fast-check's package folder: property holdouts import `fast-check`, aliased to it like `vitest` (absent: they cannot run). */
+  fastCheckDir?: string;
 }
 
 export interface SealedCommand {
