@@ -47,7 +47,7 @@ export const ManifestEntrySchema = z.object({
     .array(
       z.object({
         id: z.string(),
-        kind: z.enum(['rule', 'edge-case', 'scenario']),
+        kind: z.enum(['rule', 'edge-case', 'scenario', 'property']),
         tests: z.array(z.object({ file: z.string(), title: z.string(), proven: z.boolean().optional() })),
         holdouts: z.array(z.string()),
       }),

@@ -48,7 +48,7 @@ export type Rendered = { ok: true; text: string } | { ok: false; diagnostics: Di
 
 const LANGUAGES: Record<string, string> = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json', md: 'md', py: 'python', sh: 'sh', css: 'css', html: 'html', yaml: 'yaml', yml: 'yaml' };
 
-const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
+const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario', property: 'property' } as const;
 
 /** A Handlebars environment of its own per render, so partials never leak between workspaces. */
 function environment(templates: TemplateSet) {
@@ -112,6 +112,7 @@ export function renderJob(templates: TemplateSet, input: JobPromptInput): Render
     outputs: input.outputs,
     sections: input.spec.sections.map((s) => ({ heading: s.heading, line: `${s.span.start.line}–${s.span.end.line}` })),
     scenarios: input.spec.scenarios.map((s) => ({ name: s.name, given: s.given, when: s.when, then: s.then })),
+    properties: input.spec.scenarios.some((s) => s.kind === 'property'),
     // A derived id is the item's opening words already, and the spec is in the prompt: only a pinned id needs them spelt out.
     requirements: input.spec.requirements.map((r) => ({ id: r.id, kind: KIND_WORDS[r.kind], text: r.pinned ? (r.text.length > 72 ? `${r.text.slice(0, 71).trimEnd()}…` : r.text) : '' })),
     dependencies: input.dependencies.map((d) => ({
