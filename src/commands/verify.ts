@@ -18,6 +18,7 @@ interface VerifyFlags {
   history?: boolean;
   mutate?: boolean;
   twin?: string;
+  seed?: string;
 }
 
 interface SpecVerdict {
@@ -76,11 +77,12 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const verdicts: SpecVerdict[] = [];
     const unverified: string[] = [];
     const minimum = config.promotion.minMutationScore;
+    const seed = seedOf(flags.seed);
     for (const spec of specs) {
       const id = spec.frontmatter!.id;
       const twins = twinsUsedBy(spec, checked.workspace);
       const checks = holdouts.get(id) ?? [];
-      const run = await gate.validator.holdout({ specId: id, checks, tree: tree.files, twins, signal: io.signal });
+      const run = await gate.validator.holdout({ specId: id, checks, tree: tree.files, twins, signal: io.signal, ...(seed !== undefined ? { seed } : {}) });
       if (run.scenarios.length === 0) {
         unverified.push(id);
         continue;
@@ -106,7 +108,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const mutated = verdicts.filter((v) => v.mutation && v.mutation.error === undefined);
     const line: VerifyHistoryLine = {
       at: new Date().toISOString(),
-      results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed }))),
+      results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed, ...(s.failure ? { failure: s.failure } : {}), ...(s.property ? { property: s.property } : {}) }))),
       unverified,
       ...(mutated.length > 0
         ? { mutation: mutated.map(({ spec, mutation: m }) => ({ spec, score: m!.score, killed: m!.killed, survived: m!.survived, timedOut: m!.timedOut, noCoverage: m!.noCoverage, total: m!.total, durationMs: m!.durationMs })) }
@@ -123,6 +125,8 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         const failedNames = v.scenarios.filter((s) => !s.passed).map((s) => s.name);
         io.stdout(`${v.passed ? '✔' : '✖'} ${v.spec}: ${ok}/${v.scenarios.length} scenarios pass${failedNames.length ? ` — failing: ${failedNames.join(', ')}` : ''}\n`);
         for (const s of v.scenarios) if (!s.passed && s.failure) io.stdout(`    ${s.name}: ${s.failure.split('\n').join('\n      ')}\n`);
+        const property = v.scenarios.find((s) => s.property)?.property;
+        if (property) io.stdout(`    properties ran ${property.runs} inputs each with seed ${property.seed} (replay: speccc verify ${v.spec} --seed ${property.seed})\n`);
         if (v.mutation) printMutation(io, v.mutation, minimum);
       }
       for (const u of unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${flags.mutate ? '; no mutation score' : ''}\n`);
@@ -136,6 +140,13 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     }
     return passed === all.length && all.length > 0 && !mutationFails ? EXIT.ok : EXIT.failed;
   });
+}
+
+/** `--seed`: fast-check's seed for property holdouts, to replay a run; a 32-bit integer. */
+function seedOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > 0x7fffffff) throw new UsageError(`--seed ${text} is not a 32-bit integer; expected the seed a property run printed`);
+  return Number(text);
 }
 
 /** What a mutation run mutates: the spec's generated TypeScript and JavaScript, never its tests. */
@@ -240,6 +251,7 @@ export const registerVerify: RegisterCommand = (program, io, done) => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--history', 'show satisfaction and mutation scores per spec over every recorded verify run')
     .option('--mutate', 'mutation-test each spec\'s generated code against its holdout scenarios (Stryker, sealed): a score per spec and every surviving mutant')
+    .option('--seed <n>', 'seed for property holdouts (fast-check): replays the run that printed it')
     .option('--twin <id>', "replay the traffic recorded against a twin's real service (<scenarios>/<id>/*.jsonl, *.har) against the twin, sealed, and report every difference")
     .action((specId: string | undefined, flags: VerifyFlags) => done(runVerify(io, specId, flags)));
 };
