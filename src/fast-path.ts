@@ -38,7 +38,8 @@ export interface WorkspaceInputs {
   /** sha256 of generated/.speccc/manifest.json's bytes (null when absent). */
   manifest: string | null;
   /** Holdout scenario files by name (never their text) and whether each has a check: check reports those without. */
-  scenarios: [string, boolean][];
+  /** [file, has a check, property shape (`g`: For any, `a`: Then; null: no property)]. */
+  scenarios: [string, boolean, string | null][];
   /** [file, sha256] of every holdout check: a promotion verdict holds only for the checks it was given under. */
   holdouts: [string, string][];
   /** Versions of the sealed toolchain (node major, typescript, vitest, Stryker): part of every verdict. */
@@ -82,7 +83,7 @@ export async function readInputs(root: string): Promise<ReadInputs> {
     templates,
     generated: [...tree.hashes],
     manifest: tree.manifestHash,
-    scenarios: scenarios.map((s): [string, boolean] => [s.file, s.hasCheck]),
+    scenarios: scenarios.map((s): [string, boolean, string | null] => [s.file, s.hasCheck, s.property ? `${s.property.generator ? 'g' : ''}${s.property.assertion ? 'a' : ''}` : null]),
     holdouts,
     toolchain: toolchainVersions(),
   };

@@ -8,6 +8,7 @@ import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
 import { canonicalJson, sha256 } from '../phases/1-parse/hash.js';
 import type { Hasher } from './stat-cache.js';
 import { writeInside } from './safe-write.js';
+import { holdoutPropertyShape, type HoldoutPropertyShape } from '../phases/2-model/holdout-property.js';
 
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_CHECK_BYTES = 1024 * 1024;
@@ -78,9 +79,18 @@ export async function isFolder(dir: string): Promise<boolean> {
   return fs.stat(dir).then((st) => st.isDirectory(), () => false);
 }
 
-/** Plain-language scenarios (`<spec-id>/<name>.md`) and whether each has an automated check beside it. */
-export async function listScenarios(scenariosDir: string): Promise<{ spec: string; name: string; file: string; hasCheck: boolean }[]> {
-  const out: { spec: string; name: string; file: string; hasCheck: boolean }[] = [];
+export interface ListedScenario {
+  spec: string;
+  name: string;
+  file: string;
+  hasCheck: boolean;
+  /** Set when the scenario states a property: whether it names its inputs (For any) and what holds (Then). */
+  property?: HoldoutPropertyShape;
+}
+
+/** Plain-language scenarios (`<spec-id>/<name>.md`), whether each has an automated check beside it, and whether it states a property. */
+export async function listScenarios(scenariosDir: string): Promise<ListedScenario[]> {
+  const out: ListedScenario[] = [];
   let specs: string[];
   try {
     specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -92,10 +102,18 @@ export async function listScenarios(scenariosDir: string): Promise<{ spec: strin
     const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
     for (const md of names.filter((n) => n.endsWith('.md')).sort()) {
       const name = md.replace(/\.md$/, '');
-      out.push({ spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name) });
+      const shape = await scenarioShape(path.join(scenariosDir, spec, md));
+      out.push({ spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(shape ? { property: shape } : {}) });
     }
   }
   return out;
+}
+
+/** Whether a scenario's markdown states a property, and its shape; links, oversized and unreadable files state none. */
+async function scenarioShape(file: string): Promise<HoldoutPropertyShape | null> {
+  const st = await fs.lstat(file).catch(() => null);
+  if (!st?.isFile() || st.size > MAX_CHECK_BYTES) return null;
+  return holdoutPropertyShape(await fs.readFile(file, 'utf8').catch(() => ''));
 }
 
 /** A scenario's plain-language text: for the scenario-check agent only, never for a generating agent. */

@@ -7,6 +7,8 @@ import type { ContextDoc, Diagnostic, Spec } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { TemplateSet } from './templates.js';
 import { serviceTwin } from '../2-model/twins.js';
+import { holdoutPropertyShape } from '../2-model/holdout-property.js';
+
 
 export interface DependencyOutput {
   id: string;
@@ -155,6 +157,8 @@ export function renderScenarioCheck(templates: TemplateSet, input: ScenarioCheck
     interfaces: input.interfaces,
     firstOutput: first.replace(/\.tsx?$/, '.js'),
     twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, source: t.source?.trim() ?? '' })),
+    // A scenario that states a property is checked as one: fast-check over the inputs its For any names.
+    property: holdoutPropertyShape(input.scenario) !== null,
   });
 }
 
