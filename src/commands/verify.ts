@@ -93,7 +93,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         if (!run.passed) verdict.mutation = notScored(files, 'its holdout scenarios fail: mutants are judged only against passing scenarios');
         else {
           io.stderr(`… mutation testing ${id} (${files.join(', ') || 'no file'}) against ${run.scenarios.length} holdout scenario${run.scenarios.length === 1 ? '' : 's'}\n`);
-          const m = await gate.validator.mutate({ specId: id, checks, tree: tree.files, mutate: files, twins, signal: io.signal });
+          const m = await gate.validator.mutate({ specId: id, checks, tree: tree.files, mutate: files, twins, signal: io.signal, ...(seed !== undefined ? { seed } : {}) });
           verdict.mutation = m.result ? await scored(files, m.result, m.durationMs, tree.files, minimum) : notScored(files, m.error ?? 'not scored', m.durationMs);
         }
       }
@@ -115,6 +115,7 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
         : {}),
     };
     await appendVerifyHistory(root, line);
+    if (flags.mutate) await writeSurvivors(root, line.at, verdicts);
 
     const mutationFails = verdicts.some((v) => v.mutation && (v.mutation.error !== undefined || v.mutation.belowMinimum));
     if (flags.format === 'json') {
@@ -140,6 +141,20 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     }
     return passed === all.length && all.length > 0 && !mutationFails ? EXIT.ok : EXIT.failed;
   });
+}
+
+/** Where the last `verify --mutate` run keeps its surviving mutants, each with where it sits and the requirements it touches. */
+export const SURVIVORS_FILE = path.join('.speccc', 'verify', 'survivors.json');
+
+/**
+ * The last mutation run's survivors, whole (file, start and end, mutator, the code replaced and
+ * its replacement, requirement ids), for people and tools that turn them into new holdout
+ * scenarios. Replaced by every `verify --mutate` run; never read by a generating agent.
+ */
+async function writeSurvivors(root: string, at: string, verdicts: SpecVerdict[]): Promise<void> {
+  const { writeInside } = await import('../io/safe-write.js');
+  const specs = verdicts.filter((v) => v.mutation && v.mutation.error === undefined).map((v) => ({ spec: v.spec, score: v.mutation!.score, files: v.mutation!.files, survivors: v.mutation!.survivors }));
+  await writeInside(root, SURVIVORS_FILE, `${JSON.stringify({ at, specs }, null, 2)}\n`, { atomic: true });
 }
 
 /** `--seed`: fast-check's seed for property holdouts, to replay a run; a 32-bit integer. */

@@ -82,6 +82,8 @@ export interface Survivor {
   line: number;
   /** 1-based. */
   column: number;
+  /** Where the mutated code ends: 1-based line, 1-based column just past it (the mutant replaces `original`, from line:column to here). */
+  end: { line: number; column: number };
   mutator: string;
   replacement: string;
   /** The code the mutant replaced. */
@@ -139,7 +141,7 @@ export interface Validator {
    * in a fresh sealed copy of the tree, `twins` beside it: which behaviour of the code no holdout
    * pins down. Never shown to a generating agent.
    */
-  mutate(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
+  mutate(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal; seed?: number }): Promise<MutationRun>;
   /**
    * The coverage proof: which of `requirements` the spec's own tests prove, by failing on a mutant
    * of the code that names them, in a fresh sealed copy of the tree.

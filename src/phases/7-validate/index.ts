@@ -224,7 +224,7 @@ export function createValidator(options: ValidatorOptions): Validator {
       return { proven: Object.fromEntries(provenCoverage(plan, parsed)), mutants: plan.mutants.length, durationMs: Date.now() - started };
     },
 
-    async mutate({ specId, checks, tree, mutate, twins = [], signal }): Promise<MutationRun> {
+    async mutate({ specId, checks, tree, mutate, twins = [], signal, seed }): Promise<MutationRun> {
       const started = Date.now();
       const none = (error: string, failureClass?: MutationRun['failureClass']): MutationRun => ({ result: null, error, ...(failureClass ? { failureClass } : {}), durationMs: Date.now() - started });
       const targets = mutate.filter((p) => tree.has(p));
@@ -237,7 +237,8 @@ export function createValidator(options: ValidatorOptions): Validator {
         specId,
         mutate: targets,
         holdoutFiles: placed.map(([p]) => p),
-        toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir },
+        toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir, ...(toolchain.fastCheckDir ? { fastCheckDir: toolchain.fastCheckDir } : {}) },
+        ...(checks.some((c) => isPropertyCheck(c.content)) ? { property: { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } } : {}),
         timeoutMs: limit,
         concurrency: options.mutationConcurrency ?? 2,
         ...(twins.length > 0 ? { twins } : {}),
