@@ -26,5 +26,9 @@ it('every valid line parses, in order, and its net is quantity × unit price', (
     }),
   );
   const badQuantity = fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 10_001 }), fc.double({ min: 1, max: 10_000, noInteger: true }));
-  fc.assert(fc.property(line, badQuantity, (ok, quantity) => expect(codeOf(() => parseLineItems([{ ...ok, quantity }]))).toBe('INVALID_LINE')));
+  fc.assert(
+    fc.property(line, badQuantity, (ok, quantity) => {
+      expect(codeOf(() => parseLineItems([{ ...ok, quantity }]))).toBe('INVALID_LINE');
+    }),
+  );
 });

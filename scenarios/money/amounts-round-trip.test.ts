@@ -13,7 +13,11 @@ const codeOf = (f: () => unknown): unknown => {
 };
 
 it('amounts round-trip through arithmetic and formatting', () => {
-  fc.assert(fc.property(amount, amount, (a, b) => expect(subtract(add(money(a), money(b)), money(b)).minor).toBe(a)));
+  fc.assert(
+    fc.property(amount, amount, (a, b) => {
+      expect(subtract(add(money(a), money(b)), money(b)).minor).toBe(a);
+    }),
+  );
   fc.assert(
     fc.property(amount, (minor) => {
       const text = formatMoney(money(minor));
@@ -26,5 +30,9 @@ it('amounts round-trip through arithmetic and formatting', () => {
     expect(codeOf(() => add(money(a), money(b)))).toBe('OVERFLOW');
     expect(codeOf(() => subtract(money(-a), money(b)))).toBe('OVERFLOW');
   }));
-  fc.assert(fc.property(fc.double({ noInteger: true }), (x) => expect(codeOf(() => money(x))).toBe('NOT_AN_INTEGER')));
+  fc.assert(
+    fc.property(fc.double({ noInteger: true }), (x) => {
+      expect(codeOf(() => money(x))).toBe('NOT_AN_INTEGER');
+    }),
+  );
 });

@@ -13,5 +13,9 @@ it('rounding is to the nearest integer, ties to even', () => {
       if (twiceError === Math.abs(d)) expect(Math.abs(r) % 2).toBe(0);
     }),
   );
-  fc.assert(fc.property(int, (minor) => expect(multiplyBasisPoints(money(minor), 10_000).minor).toBe(minor)));
+  fc.assert(
+    fc.property(int, (minor) => {
+      expect(multiplyBasisPoints(money(minor), 10_000).minor).toBe(minor);
+    }),
+  );
 });
