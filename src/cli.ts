@@ -41,6 +41,14 @@ function processIo(): CliIo {
     isTTY,
     color: isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
     signal: controller.signal,
+    stdin: {
+      isTTY: Boolean(process.stdin.isTTY),
+      async read() {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      },
+    },
   };
 }
 

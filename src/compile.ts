@@ -19,6 +19,7 @@ import { readTemplates } from './io/templates.js';
 import { selectPaths } from './io/select-paths.js';
 import { isFolder, listScenarios, readHoldoutSet, readHoldoutTexts } from './io/holdouts.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
+import { readAdoptionRecordQuietly } from './io/adopt-project.js';
 import { gateInputs } from './phases/5-plan/verdict-key.js';
 import { openTestCache } from './io/test-cache.js';
 import { promoteTree, type TreeChange } from './io/promote.js';
@@ -69,13 +70,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const { workspace, files, cacheWritten } = await loadWorkspace(root, config.paths, { ...options, prune: whole });
   const generatedDir = path.join(root, config.paths.generated);
   const scenariosDir = path.resolve(root, config.paths.scenarios);
-  const [index, { manifest, problem }, scenarios, holdouts, tests, scenariosExists] = await Promise.all([
+  const [index, { manifest, problem }, scenarios, holdouts, tests, scenariosExists, adopted] = await Promise.all([
     options.files?.generated ?? indexGeneratedTree(generatedDir, readAndHash),
     readManifest(generatedDir, SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
     isFolder(scenariosDir),
+    readAdoptionRecordQuietly(root, `${config.paths.specs}/adopted.json`),
   ]);
   const scenariosFolder = { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: !scenariosExists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' } as const;
   const hashes = index.hashes;
@@ -84,7 +86,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     ...inputProblems(files, config, scenariosFolder),
     ...workspace.files.flatMap((m) => m.diagnostics),
     ...checkWorkspace({ workspace, generatedRoot: config.paths.generated, config, configSpans: loaded.spans, scenarios }),
-    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes }),
+    ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest, manifestProblem: problem, hashes, adopted }),
     // Coverage reads only the generated test files (a warm check stats the rest).
     ...checkRequirementCoverage({ workspace, manifest, hashes, files: readIndexedFiles(index, (rel) => TEST_FILE.test(rel)), holdouts, ...(tests ? { read: tests.read } : {}) }),
   ]);
@@ -117,6 +119,8 @@ export type BuildOptions = {
       shard?: ShardSpec;
       /** How long a shard waits for another shard's result (ms; default 30 minutes). */
       shardWaitMs?: number;
+      /** `build --next N`: only these specs may call the agent; other stale specs stay in the queue. */
+      only?: ReadonlySet<string>;
     }
   | { /** Manual promotion: promote passed output, never generate. */ mode: 'promote'; runtime: Runtime; promote: 'all' | ReadonlySet<string> }
 );
@@ -162,7 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const gate = options.mode === 'build' ? lazyPreflight(plan, options.runtime) : null;
     const partition = options.mode === 'build' && options.shard ? partitionPlan(plan, options.shard) : null;
     const shard = partition && options.mode === 'build' ? { shard: shardRole(partition, options.runtime, options.shardWaitMs ?? 30 * 60_000) } : {};
-    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard }); // 6–7
+    const only = options.mode === 'build' && options.only ? { only: options.only } : {};
+    const outcomes = await runJobs({ ...runnerInputs(root, options, config, rendered.prompts, holdouts), plan, planInput, current: planInput.current, signal, ...(gate ? { beforeGenerate: gate.open } : {}), ...shard, ...only }); // 6–7
     const unknownModels = gate ? await gate.settle() : [];
     if (unknownModels.length > 0) return { kind: 'blocked', check: checked, diagnostics: unknownModels };
     if (options.mode === 'plan') {

@@ -44,6 +44,8 @@ export interface WorkspaceInputs {
   holdouts: [string, string][];
   /** Versions of the sealed toolchain (node major, typescript, vitest, Stryker): part of every verdict. */
   toolchain: Record<string, string>;
+  /** sha256 of `<specs>/adopted.json` (speccc adopt's record; null when absent): check reads it for hand-owned drift. */
+  adopted: string | null;
 }
 
 export interface ReadInputs {
@@ -62,7 +64,7 @@ export async function readInputs(root: string): Promise<ReadInputs> {
   const raw = await readRawConfig(root);
   const stats = await openStatCache(root);
   const scenariosDir = path.resolve(root, raw.paths.scenarios);
-  const [files, templates, tree, scenarios, holdouts] = await Promise.all([
+  const [files, templates, tree, scenarios, holdouts, adopted] = await Promise.all([
     listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
@@ -71,6 +73,7 @@ export async function readInputs(root: string): Promise<ReadInputs> {
     indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
     listScenarios(scenariosDir),
     hashHoldoutChecks(scenariosDir, stats.hash),
+    stats.hash(path.join(root, raw.paths.specs, 'adopted.json')),
   ]);
   await stats.save();
   const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
@@ -86,6 +89,7 @@ export async function readInputs(root: string): Promise<ReadInputs> {
     scenarios: scenarios.map((s): [string, boolean, string | null] => [s.file, s.hasCheck, s.property ? `${s.property.generator ? 'g' : ''}${s.property.assertion ? 'a' : ''}` : null]),
     holdouts,
     toolchain: toolchainVersions(),
+    adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
   filesOf.set(inputs, listed);

@@ -62,6 +62,7 @@ export const FILE_SCOPED: ReadonlySet<string> = new Set([
   'vague-pronoun',
   'unbounded-absolute',
   'incomplete-reference',
+  'drafted-unconfirmed',
   'glossary-terms',
 ]);
 

@@ -57,7 +57,7 @@ export interface RuntimeOptions {
   root: string;
   config: SpecccConfig;
   credentials: Credentials;
-  command: 'build' | 'watch' | 'promote' | 'scenarios';
+  command: 'build' | 'watch' | 'promote' | 'scenarios' | 'adopt' | 'triage';
   provider: ProviderName;
   /** Save each job's writes as a cassette under .speccc/cassettes/. */
   record?: boolean;

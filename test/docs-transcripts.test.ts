@@ -22,6 +22,7 @@ import { directoryScript, startTwin, type Twin } from '../src/twin/index.js';
 import { runCli } from './helpers/cli.js';
 import { startCacheServer, type CacheServer } from './helpers/remote-cache-server.js';
 import { exampleCopy, moneyOnly, removeAll, repo } from './helpers/workspaces.js';
+import { CONFIG, confirm, DRAFTS, MODULES, packageCopy, REPLIES } from './helpers/adopt-fixture.js';
 
 const DOCS = path.join(repo, 'docs');
 /** Tested elsewhere: followed whole by its own test, or generated and compared. */
@@ -105,6 +106,13 @@ async function apiEnv(): Promise<NodeJS.ProcessEnv> {
     closers.push(() => started.close());
   }
   return { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: 'sk-ant-test-docs-0123456789', PATH: process.env.PATH };
+}
+
+/** A twin of the API answering from one of the adopt walkthrough's replies folders. */
+async function adoptTwin(dir: string): Promise<NodeJS.ProcessEnv> {
+  const started = await startTwin({ script: await directoryScript(dir) });
+  closers.push(() => started.close());
+  return { ANTHROPIC_BASE_URL: started.url, ANTHROPIC_API_KEY: 'sk-ant-test-docs-0123456789', PATH: process.env.PATH };
 }
 
 async function build(root: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -192,6 +200,31 @@ const SETUPS: Record<string, () => Promise<Setup>> = {
     closers.push(() => empty.close());
     expect((await runCli(['init', 'acme'], { cwd: home })).code).toBe(0);
     return { cwd: path.join(home, 'acme'), env: { ...empty.env('rehearsal'), PATH: process.env.PATH }, shownAs: { [home]: '/home/me' } };
+  },
+  /** docs/adopt.md: the vendored tsconfig-paths package as its authors left it. */
+  async 'tsconfig-paths'() {
+    return { cwd: packageCopy(temps), env: { PATH: process.env.PATH } };
+  },
+  /** Three of its modules, and a twin that answers the drafting requests (test/adopt/samples/tsconfig-paths/drafts). */
+  async 'tsconfig-paths-drafting'() {
+    return { cwd: packageCopy(temps, MODULES), env: await adoptTwin(DRAFTS) };
+  },
+  /** The three drafted and confirmed (markers deleted, status: ready, type-check off), and a twin that builds them. */
+  async 'tsconfig-paths-confirmed'() {
+    const root = packageCopy(temps, MODULES);
+    const drafted = await runCli(['adopt'], { cwd: root, env: await adoptTwin(DRAFTS) });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    confirm(root, MODULES);
+    writeFileSync(path.join(root, 'speccc.config.json'), CONFIG);
+    return { cwd: root, env: await adoptTwin(REPLIES) };
+  },
+  /** The bundled example with examples/triage's requests in requests/, and a twin answering triage from examples/triage/replies. */
+  async triage() {
+    const root = exampleCopy(temps, ['specs', 'context', 'speccc.config.json']);
+    cpSync(path.join(repo, 'examples/triage/requests'), path.join(root, 'requests'), { recursive: true });
+    const replies = await startTwin({ script: await directoryScript(path.join(repo, 'examples/triage/replies')) });
+    closers.push(() => replies.close());
+    return { cwd: root, env: { ...replies.env('rehearsal'), PATH: process.env.PATH } };
   },
   /** A shared cache configured at a port where nothing listens. */
   async 'remote-cache-down'() {

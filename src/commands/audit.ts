@@ -38,7 +38,8 @@ export async function runAudit(io: CliIo, flags: AuditFlags): Promise<number> {
     for (const run of await listRuns(root)) {
       const { events, problems } = await readRun(run);
       for (const p of problems) io.stderr(`speccc: ${path.relative(io.cwd, run.file)}:${p.line}: ${p.message}; skipped\n`);
-      if (events.some((e) => e.type === 'run-start' && e.command === 'scenarios')) {
+      // Check-writing agents read scenarios, and adopt's drafting agent the project's tests (holdouts only after --take), by design.
+      if (events.some((e) => e.type === 'run-start' && (e.command === 'scenarios' || e.command === 'adopt'))) {
         skippedRuns++;
         continue;
       }

@@ -96,11 +96,13 @@ export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOut
   const skipped = count('skipped');
   const notBuilt = count('cancelled');
   const staged = count('staged');
+  // Left in the queue by `build --next`.
+  const waiting = count('stale');
   const unverified = outcomes.filter((o) => (o.state === 'built' || o.state === 'reused') && o.holdout === 'unverified').length;
   const rejudged = outcomes.filter((o) => o.state === 'fresh' && o.rejudged).length;
   const judgedAgain = rejudged > 0 ? ` (${rejudged} judged again, no agent call)` : '';
-  if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && !input.change) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date\n`;
-  if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && rejudged > 0) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date${judgedAgain} (run ${input.runId})\n`;
+  if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && waiting === 0 && !input.change) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date\n`;
+  if (built === 0 && failed === 0 && skipped === 0 && notBuilt === 0 && staged === 0 && waiting === 0 && rejudged > 0) return `${c.green('✔')} ${plural(input.total, 'spec')} up to date${judgedAgain} (run ${input.runId})\n`;
   const change = input.change ? `; generated/: ${input.change.written.length} written, ${input.change.removed.length} removed, ${input.change.unchanged} unchanged` : '';
   const mark = failed + skipped + notBuilt > 0 ? c.red('✖') : c.green('✔');
   const parts = [
@@ -110,7 +112,8 @@ export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOut
     ...(skipped > 0 ? [`${skipped} skipped (a dependency failed)`] : []),
     ...(notBuilt > 0 ? [`${notBuilt} not built (the build stopped)`] : []),
     ...(staged > 0 ? [`${staged} staged for manual promotion`] : []),
-    `${input.total - built - failed - skipped - notBuilt - staged} up to date${judgedAgain}`,
+    ...(waiting > 0 ? [`${waiting} left waiting in the queue`] : []),
+    `${input.total - built - failed - skipped - notBuilt - staged - waiting} up to date${judgedAgain}`,
   ];
   return `${mark} ${parts.join(', ')} (${money}; run ${input.runId})${change}\n`;
 }

@@ -19,6 +19,7 @@ export interface BuildFlags {
   batch?: boolean;
   shard?: string;
   shardWait?: string;
+  next?: string;
 }
 
 export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
@@ -32,6 +33,13 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     if (flags.batch && flags.provider !== 'anthropic') throw new UsageError(`--batch sends requests through the Anthropic Message Batches API; --provider ${flags.provider} sends none`);
     const shard = flags.shard === undefined ? undefined : await shardOf(flags, planOnly, force);
     const shardWaitMs = flags.shardWait === undefined ? undefined : seconds('--shard-wait', flags.shardWait) * 1000;
+    if (flags.next !== undefined && (planOnly || force || flags.shard)) throw new UsageError('--next builds what the queue (`speccc status`) has at its top; it does not combine with --dry-run, --check, --force or --shard');
+    const next = flags.next === undefined ? undefined : await takeFromQueue(io, root, count('--next', flags.next), flags.format === 'text');
+    if (next && next.size === 0) {
+      if (flags.format === 'json') io.stdout(toJson({ next: [], upToDate: true }));
+      else io.stdout('✔ nothing waits in the queue (speccc status shows it)\n');
+      return EXIT.ok;
+    }
 
     const { build } = await import('../compile.js');
     const { loadConfig } = await import('../io/config-file.js');
@@ -66,7 +74,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
     const common = { root, force, signal: io.signal, ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
     if (force instanceof Set) await requireReadySpecs(root, [...force], '--force');
     const result = runtime
-      ? await build({ ...common, mode: 'build', runtime, ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}) })
+      ? await build({ ...common, mode: 'build', runtime, ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}), ...(next ? { only: next } : {}) })
       : await build({ ...common, mode: 'plan' });
     const cache = runtime?.shared?.counts();
 
@@ -93,13 +101,15 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
       case 'built': {
         const out = await import('./build-output.js');
         const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
+        const lessons = await proposeLessons(io, root, result.outcomes);
         if (flags.format === 'json') {
           const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
           const actuals = await estimateAgainstActual(root, result.runId);
-          io.stdout(toJson({ run: result.runId, jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
+          io.stdout(toJson({ run: result.runId, ...(next ? { next: [...next] } : {}), jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, lessonsProposed: lessons, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
         } else {
           io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
           if (cache) io.stdout(out.formatCacheSummary(cache));
+          if (lessons.length > 0) io.stdout(`${lessons.length === 1 ? `lesson ${lessons[0]} proposed` : `lessons ${lessons.join(', ')} proposed`} for the rules from this build's failures: speccc lessons\n`);
         }
         if (result.cancelled) return EXIT.failed;
         return [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped' || o.state === 'cancelled') ? EXIT.failed : EXIT.ok;
@@ -115,6 +125,59 @@ async function shardOf(flags: BuildFlags, planOnly: boolean, force: import('../t
   if (planOnly) throw new UsageError('--shard builds a part of the plan; it does not combine with --dry-run or --check');
   if (force) throw new UsageError('--shard does not combine with --force: the other shards could not tell a forced result from the one it replaces');
   return shard;
+}
+
+/**
+ * After a build in which a job failed or needed a fix round, the lessons its trace (and the
+ * earlier ones) support that were not proposed before: their numbers. Proposed only, never
+ * accepted: a person decides (speccc lessons).
+ */
+async function proposeLessons(io: CliIo, root: string, outcomes: ReadonlyMap<string, import('../types/index.js').JobOutcome>): Promise<number[]> {
+  const costly = [...outcomes.values()].some((o) => o.state === 'failed' || o.attempts > 1);
+  if (!costly) return [];
+  const { refreshLessons } = await import('../io/lessons.js');
+  const { CorruptStateError } = await import('../io/promote.js');
+  try {
+    return (await refreshLessons(root, new Date().toISOString())).added;
+  } catch (error) {
+    // The build is done either way: a broken review file is worth a warning, not its result.
+    if (!(error instanceof CorruptStateError)) throw error;
+    io.stderr(`speccc: warning: no lessons proposed: ${error.message}\n`);
+    return [];
+  }
+}
+
+/** A whole number from 1 to 10,000, or a usage error naming the flag. */
+function count(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > 10_000) throw new UsageError(`${flag} must be a whole number from 1 to 10000, not ${text}`);
+  return n;
+}
+
+/**
+ * `--next N`: the first N specs waiting in the queue (most urgent first, as `speccc status` lists
+ * them), and every spec they build on that is waiting too, so they can be built. Specs whose last
+ * job failed, or that wait for a person, are not taken: an unattended job would pay for the same
+ * failure again.
+ */
+async function takeFromQueue(io: CliIo, root: string, n: number, announce: boolean): Promise<Set<string>> {
+  const { gatherReport } = await import('./report.js');
+  const { check } = await import('../compile.js');
+  const model = await gatherReport(io, root);
+  const waiting = new Set(model.queue.waiting.map((e) => e.id));
+  const picked = model.queue.waiting.slice(0, n).map((e) => e.id);
+  const byId = (await check({ root })).workspace.byId;
+  const taken = new Set<string>();
+  const take = (id: string) => {
+    if (taken.has(id) || !waiting.has(id)) return;
+    taken.add(id);
+    const fm = byId.get(id)?.frontmatter;
+    for (const dep of [...(fm?.depends_on ?? []), ...(fm?.uses_twins ?? [])]) take(dep);
+  };
+  picked.forEach(take);
+  const extra = [...taken].filter((id) => !picked.includes(id));
+  if (announce && taken.size > 0) io.stdout(`… taking ${picked.join(', ')} from the queue${extra.length > 0 ? `, with ${extra.join(', ')} ${extra.length === 1 ? 'it builds' : 'they build'} on` : ''}; ${waiting.size - taken.size} left waiting\n`);
+  return taken;
 }
 
 function seconds(flag: string, text: string): number {
@@ -238,6 +301,7 @@ export const registerBuild: RegisterCommand = (program, io, done) => {
     .option('--record', "save each job's writes as a cassette under .speccc/cassettes/ (rebuild offline with --provider replay)")
     .option('--batch', 'send requests through the Message Batches API at half price; slower; an interrupted build resumes its batches')
     .option('--shard <i/n>', 'CI: generate the i-th of n parts of the stale jobs and publish them to the remote cache (cache.remote); generated/ is left to a final `speccc build`')
+    .option('--next <n>', 'build only the n specs at the top of the queue (`speccc status`: ready, not up to date, most urgent first) and what they build on; for a scheduled job working through the queue')
     .option('--shard-wait <seconds>', "with --shard: how long to wait for another shard's result this shard's jobs depend on (default 1800)")
     .addOption(new Option('--provider <name>', 'who writes the code').choices(['anthropic', 'replay']).default('anthropic'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -57,6 +57,10 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   lsp: async () => (await import('./lsp.js')).registerLsp,
   trace: async () => (await import('./trace.js')).registerTrace,
   audit: async () => (await import('./audit.js')).registerAudit,
+  adopt: async () => (await import('./adopt.js')).registerAdopt,
+  triage: async () => (await import('./triage.js')).registerTriage,
+  status: async () => (await import('./status.js')).registerStatus,
+  lessons: async () => (await import('./lessons.js')).registerLessons,
 };
 
 /** The commands to register for `argv`: the one it names; none for `--version`; all for anything else (help, completion, a typo). */

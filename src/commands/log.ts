@@ -69,6 +69,9 @@ export function summariseRun(events: readonly TracedEvent[]): SpecSummary[] {
         if (e.fallback) s.fallbackModel = e.fallback;
         break;
       }
+      case 'triage':
+        of(e.spec).state = e.decision ?? 'not decided';
+        break;
       case 'job': {
         const s = of(e.spec);
         s.state = e.state;

@@ -26,6 +26,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
   const { readReportRecords } = await import('../io/report-inputs.js');
   const { buildableInOrder, REASON_TEXT } = await import('../phases/5-plan/index.js');
   const { collectReport } = await import('../report/collect.js');
+  const { priorityRank } = await import('../report/queue.js');
   type CollectInput = import('../report/collect.js').CollectInput;
 
   const planned = await build({ root, mode: 'plan' });
@@ -78,6 +79,8 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
       // A twin is built before the specs that use it: in the graph it is one of their dependencies.
       dependsOn: [...(fm?.depends_on ?? []), ...(fm?.uses_twins ?? [])],
       buildable: order.has(f.file),
+      priority: priorityRank(fm?.priority),
+      ...(fm?.owner === 'hand' ? { owner: 'hand' } : {}),
     };
   });
 
@@ -93,6 +96,7 @@ export async function gatherReport(io: CliIo, root: string): Promise<ReportModel
     verify: records.verify,
     scenarios: records.scenarios,
     scenariosDir: checked.config.paths.scenarios,
+    buildRunning: records.buildRunning,
   });
 }
 

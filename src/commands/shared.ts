@@ -15,6 +15,8 @@ export interface CliIo {
   color: boolean;
   /** Fires on Ctrl-C (SIGINT/SIGTERM). */
   signal: AbortSignal;
+  /** Standard input, for commands that read it (`speccc triage` with no files); absent when there is none to read. */
+  stdin?: { isTTY: boolean; read(): Promise<string> };
 }
 
 /** Exit codes, documented in README.md. */

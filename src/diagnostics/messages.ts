@@ -4,6 +4,13 @@ import { makeDiagnostic, type DiagnosticInput } from './make.js';
 
 /** Every diagnostic code speccc reports. */
 export type DiagnosticCode =
+  | 'adopt-file-left-out'
+  | 'adopt-generated-root'
+  | 'adopt-id-collision'
+  | 'adopt-no-sources'
+  | 'adopt-parse-error'
+  | 'adopt-reserved-file'
+  | 'adopted-file-changed'
   | 'between-ends-unclear'
   | 'comparative-no-reference'
   | 'config-invalid-json'
@@ -16,6 +23,7 @@ export type DiagnosticCode =
   | 'depends-on-duplicate'
   | 'depends-on-unready'
   | 'deprecated-still-used'
+  | 'drafted-unconfirmed'
   | 'duplicate-id'
   | 'file-binary'
   | 'file-empty'
@@ -88,6 +96,20 @@ export type DiagnosticCode =
 
 /** One factory per code: severity and default hint come from the catalogue. */
 export const diagnostics = {
+  /** error: A file in the generated root would be neither adopted nor owned by a spec */
+  adoptFileLeftOut: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-file-left-out', input),
+  /** error: The adopted code has no folder of its own to be the generated root */
+  adoptGeneratedRoot: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-generated-root', input),
+  /** error: Two adopted modules would get the same spec id, or an existing spec has it */
+  adoptIdCollision: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-id-collision', input),
+  /** error: There is no TypeScript or JavaScript to adopt */
+  adoptNoSources: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-no-sources', input),
+  /** error: A file to adopt does not parse */
+  adoptParseError: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-parse-error', input),
+  /** error: A file in the generated root has a name speccc writes itself */
+  adoptReservedFile: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopt-reserved-file', input),
+  /** warning: A hand-owned file changed since it was adopted */
+  adoptedFileChanged: (input: DiagnosticInput): Diagnostic => makeDiagnostic('adopted-file-changed', input),
   /** warning: "Between X and Y" does not say whether the ends count */
   betweenEndsUnclear: (input: DiagnosticInput): Diagnostic => makeDiagnostic('between-ends-unclear', input),
   /** warning: A comparative or superlative says "more" than nothing in particular */
@@ -112,6 +134,8 @@ export const diagnostics = {
   dependsOnUnready: (input: DiagnosticInput): Diagnostic => makeDiagnostic('depends-on-unready', input),
   /** warning: A deprecated spec is still depended on */
   deprecatedStillUsed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('deprecated-still-used', input),
+  /** warning: A drafted sentence has not been confirmed by a person */
+  draftedUnconfirmed: (input: DiagnosticInput): Diagnostic => makeDiagnostic('drafted-unconfirmed', input),
   /** error: Two specs have the same id */
   duplicateId: (input: DiagnosticInput): Diagnostic => makeDiagnostic('duplicate-id', input),
   /** error: A file under specs/ is binary */

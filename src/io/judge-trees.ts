@@ -27,10 +27,26 @@ export async function codeHostTree(tree: FileTree): Promise<Map<string, string>>
   files.set(`${HOST_RUNTIME}/js/package.json`, '{ "type": "module" }\n');
   for (const [rel, content] of tree) {
     if (rel.startsWith('.speccc') || rel.endsWith('.d.ts')) continue;
-    if (TS.test(rel)) files.set(`${HOST_RUNTIME}/js/${jsPath(rel)}`, await transpile(content, rel));
+    if (TS.test(rel)) files.set(`${HOST_RUNTIME}/js/${jsPath(rel)}`, withExtensions(await transpile(content, rel), rel, tree));
     else if (JS_LIKE.test(rel) && path.posix.basename(rel) !== 'package.json') files.set(`${HOST_RUNTIME}/js/${rel}`, content);
   }
   return files;
+}
+
+const RELATIVE = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"\n]*)\2/g;
+
+/**
+ * Node's ES modules need a file's extension; TypeScript written for CommonJS or a bundler imports
+ * `./x` (and vitest resolves it). An extensionless import of a module of the tree gets its `.js`.
+ */
+function withExtensions(js: string, rel: string, tree: FileTree): string {
+  return js.replace(RELATIVE, (whole, head: string, quote: string, specifier: string) => {
+    if (/\.[cm]?js$|\.json$/.test(specifier)) return whole;
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), specifier));
+    const file = [`${target}.ts`, `${target}.tsx`, `${target}.js`].find((c) => tree.has(c));
+    const index = [`${target}/index.ts`, `${target}/index.tsx`, `${target}/index.js`].find((c) => tree.has(c));
+    return file ? `${head}${quote}${specifier}.js${quote}` : index ? `${head}${quote}${specifier.replace(/\/$/, '')}/index.js${quote}` : whole;
+  });
 }
 
 /** The coverage proof's driver (assets/prove/driver.mjs), run inside the sandbox. */

@@ -112,3 +112,14 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
   }
 }
+
+/**
+ * Who holds the workspace lock now, without taking it: null when nobody does, or when the holder
+ * is a process of this machine that is gone, or its lock went stale (a crash). For `speccc status`.
+ */
+export async function currentHolder(root: string): Promise<Holder | null> {
+  const locked = await lockfile.check(targetOf(root), { stale: 30_000, realpath: false }).catch(() => false);
+  if (!locked) return null;
+  const holder = await readHolder(root);
+  return holder && (holder.host !== os.hostname() || isAlive(holder.pid)) ? holder : null;
+}

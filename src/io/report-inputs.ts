@@ -9,6 +9,7 @@ import type { Manifest, TracedEvent } from '../types/index.js';
 import { listRuns, readRun } from './trace.js';
 import { readVerifyHistory, VERIFY_HISTORY, type VerifyHistoryLine } from './verify-history.js';
 import { readManifest } from './generated-tree.js';
+import { currentHolder } from './lock.js';
 
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** A scenario's plain-language file is read only for its title: a bigger one is named by its file. */
@@ -34,6 +35,8 @@ export interface ReportRecords {
   scenarios: ScenarioName[];
   /** Lines or files that could not be read, as `file:line: message`, for stderr. */
   problems: string[];
+  /** A build (or watch --build) holds the workspace lock now. */
+  buildRunning: boolean;
 }
 
 export async function readReportRecords(root: string, paths: { generated: string; scenarios: string }, version: string): Promise<ReportRecords> {
@@ -47,7 +50,9 @@ export async function readReportRecords(root: string, paths: { generated: string
   const history = await readVerifyHistory(root);
   for (const p of history?.problems ?? []) problems.push(`${VERIFY_HISTORY}:${p.line}: ${p.message}`);
   const { manifest, problem } = await readManifest(path.resolve(root, paths.generated), version);
-  return { runs, verify: history?.lines ?? [], manifest, manifestProblem: problem, scenarios: await scenarioNames(path.resolve(root, paths.scenarios)), problems };
+  const holder = await currentHolder(root);
+  const buildRunning = holder !== null && (holder.command === 'build' || holder.command === 'watch');
+  return { runs, verify: history?.lines ?? [], manifest, manifestProblem: problem, scenarios: await scenarioNames(path.resolve(root, paths.scenarios)), problems, buildRunning };
 }
 
 /** Every holdout scenario by spec folder: plain-language `<name>.md` files and automated checks. */

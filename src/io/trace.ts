@@ -63,7 +63,7 @@ export interface TraceProblem {
 /** Every event type this speccc writes: a Record, so adding a type to TraceEvent without listing it here does not compile. */
 const KNOWN_TYPES: Record<TraceEvent['type'], true> = {
   'run-start': true, 'run-end': true, 'job-start': true, job: true, budget: true, prefix: true, request: true, tool: true, error: true, retry: true,
-  'models-check': true, refusal: true, warning: true, validation: true, batch: true, cache: true,
+  'models-check': true, refusal: true, warning: true, validation: true, batch: true, cache: true, triage: true,
 };
 const KNOWN = new Set(Object.keys(KNOWN_TYPES));
 

@@ -5,7 +5,7 @@
  * (src/io/report-inputs.ts, compile.ts) and passes it here as data.
  *
  * A spec's state, first match wins:
- *   draft       its status is not `ready` (and check finds no error in it);
+ *   draft       its status is not `ready`, or it is hand-owned (adopted code; and check finds no error in it);
  *   constraint  a ready constraint spec: no outputs, no job; its rules are in every job's system prompt;
  *   blocked     check errors in its file stop every build, or it is not up to date and a
  *               spec it depends on (directly or not) is failing or blocked: a build skips it;
@@ -19,6 +19,7 @@ import type { ManifestEntry, TracedEvent } from '../types/index.js';
 import { failureClassInfo, scenariosFolder, type ReportFailureClass } from './failure-classes.js';
 import { cacheMissLine, explainCacheMiss } from './cache-miss.js';
 import type { ReportModel, ReportSpec, SpecState } from './model.js';
+import { PRIORITY_RANK, queueOf, type QueueSpec } from './queue.js';
 
 export interface CollectSpec {
   /** The frontmatter id; for a file whose frontmatter is broken, its path. */
@@ -30,6 +31,10 @@ export interface CollectSpec {
   dependsOn: string[];
   /** Ready and not a constraint: the plan has a job for it. */
   buildable: boolean;
+  /** Its place in the queue: 0 is the most urgent (`priorityRank` of its frontmatter's `priority`); normal when absent. */
+  priority?: number;
+  /** `hand`: adopted code the team still owns (`speccc adopt`); no build writes it, whatever its status. */
+  owner?: string;
 }
 
 export interface CollectDiagnostic {
@@ -65,6 +70,8 @@ export interface CollectInput {
   scenarios: { spec: string; name: string; title: string | null }[];
   /** The scenarios folder as `paths.scenarios` names it, for the hints that tell where to add one. */
   scenariosDir: string;
+  /** A build holds the workspace lock now: its run (the latest without an end) is building. */
+  buildRunning?: boolean;
 }
 
 /** Codes that describe generated/ drifting from its manifest: reported, but they never block a build. */
@@ -224,7 +231,7 @@ function mutationScoreOf(spec: string, input: Pick<CollectInput, 'verify' | 'man
   return found ? Math.min(1, Math.max(0, found.percent / 100)) : null;
 }
 
-type Decided = { state: SpecState; why: string; verdicts: Verdicts | null };
+type Decided = { state: SpecState; why: string; verdicts: Verdicts | null; failureClass?: string };
 type JobRef = { run: RunIndex; event: JobEvent };
 type PlannedJob = Extract<CollectPlan, { kind: 'planned' }>['jobs'][number];
 
@@ -270,8 +277,29 @@ export function collectReport(input: CollectInput): ReportModel {
     runs: runs.map((r) => ({ id: r.id, at: r.at, costUsd: r.costUsd, jobs: r.jobs.size, failed: [...r.jobs.values()].filter((j) => j.event.state === 'failed').length, outcome: r.outcome, stopped: stopReason(r) })),
     lastRun: lastRunOf(runs, input.runs),
     failureClasses: failureClassesOf(facts),
+    queue: queueOf(queueItems(facts), input.buildRunning ? buildingNow(input.runs) : new Map()),
     specs,
   };
+}
+
+/** Every spec as the queue sees it: its decided state and why, its priority and, when failing, the class of its failure. */
+function queueItems(f: Facts): QueueSpec[] {
+  return f.input.specs.map((spec) => {
+    const { state, why, failureClass } = stateOf(f, spec)!;
+    return { id: spec.id, title: spec.title, kind: spec.kind, status: spec.status, priority: spec.priority ?? PRIORITY_RANK.normal, state, why, ...(failureClass ? { failureClass } : {}) };
+  });
+}
+
+/** Spec id -> run id: the specs the latest run without an end has started and not finished (call only while a build holds the lock). */
+function buildingNow(runs: CollectInput['runs']): Map<string, string> {
+  const live = [...runs].reverse().find((r) => !r.events.some((e) => e.type === 'run-end') && r.events.some((e) => e.type === 'run-start' && (e.command === 'build' || e.command === 'watch')));
+  const out = new Map<string, string>();
+  if (!live) return out;
+  for (const e of live.events) {
+    if (e.type === 'job-start') out.set(e.spec, live.id);
+    else if (e.type === 'job') out.delete(e.spec);
+  }
+  return out;
 }
 
 function indexFacts(input: CollectInput): Facts {
@@ -390,6 +418,7 @@ function decide(f: Facts, spec: CollectSpec): Decided {
     return { state: 'constraint', why: `A constraint: no outputs of its own; its rules are part of the system prompt of every job (${plural(f.buildable, 'spec')} with outputs).`, verdicts: null };
   }
   if (spec.status !== 'ready') return { state: 'draft', why: `Status is ${spec.status}: not built.`, verdicts: null };
+  if (spec.owner === 'hand') return { state: 'draft', why: `Hand-owned (owner: hand): no build writes its files until \`speccc adopt --take ${spec.id}\`.`, verdicts: null };
   const s = specFacts(f, spec.id);
   return failedAgain(f, spec.id, s) ?? (s.fresh && s.entry ? promotedState(f, spec.id, s, s.entry) : notUpToDate(f, spec, s));
 }
@@ -427,7 +456,7 @@ function failedAgain(f: Facts, id: string, s: SpecFacts): Decided | null {
   const what = cls === 'holdout-fails' && verdicts && failed > 0 ? `${failed} of ${verdicts.scenarios.length} holdout scenarios fail` : failureClassInfo(cls, input).label.toLowerCase();
   const builtIn = f.jobs.builtIn.get(id);
   const kept = entry ? `; generated/ keeps the output of ${builtIn !== undefined ? `run ${builtIn}` : `the build of ${entry.builtAt}`}` : '';
-  return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${s.cancelled}.${s.noPlan}`, verdicts: verdicts ?? s.newest };
+  return { state: 'failing', why: `Failed in run ${last.run.id} (${cls}) after ${plural(finite(last.event.attempts), 'attempt')}: ${what}${kept}${s.cancelled}.${s.noPlan}`, verdicts: verdicts ?? s.newest, failureClass: cls };
 }
 
 /** An up-to-date spec with a manifest entry: promoted, unverified, or failing its holdouts (at promotion or in a verify run since). */
@@ -435,11 +464,11 @@ function promotedState(f: Facts, id: string, s: SpecFacts, entry: ManifestEntry)
   const { latestVerify, noPlan, newest } = s;
   const since = latestVerify && ms(latestVerify.at) >= ms(entry.builtAt) ? latestVerify : null;
   const failed = since?.scenarios.filter((v) => !v.passed) ?? [];
-  if (since && failed.length > 0) return { state: 'failing', why: `${failed.length} of ${since.scenarios.length} holdout scenarios fail in the verify run of ${since.at}.${noPlan}`, verdicts: since };
+  if (since && failed.length > 0) return { state: 'failing', why: `${failed.length} of ${since.scenarios.length} holdout scenarios fail in the verify run of ${since.at}.${noPlan}`, verdicts: since, failureClass: 'holdout-fails' };
   const builtIn = f.jobs.builtIn.get(id);
   const promoted = `promoted ${builtIn !== undefined ? `in run ${builtIn}` : `at ${entry.builtAt}`}`;
   if (since || entry.holdout === 'passed') return { state: 'promoted', why: `All checks and holdout scenarios pass; ${promoted}.${noPlan}`, verdicts: since ?? newest };
-  if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest };
+  if (entry.holdout === 'failed') return { state: 'failing', why: `Its holdout scenarios failed when it was ${promoted}.${noPlan}`, verdicts: newest, failureClass: 'holdout-fails' };
   return { state: 'unverified', why: `Built and ${promoted}, but no automated holdout check covers it: add one under ${scenariosFolder(f.input.scenariosDir)}/${id}/.${noPlan}`, verdicts: newest };
 }
 

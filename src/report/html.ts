@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeXml as esc, GRAPH_CSS, layoutGraph, specAnchor, STATE_COLOURS, svgFromLayout, type GraphLayout, type NodeState } from './graph.js';
+import { priorityLabel } from './queue.js';
 import { SPEC_STATES, type ReportJob, type ReportModel, type ReportSpec, type SpecState } from './model.js';
 
 // ---------------------------------------------------------------------------------------
@@ -222,6 +223,25 @@ function summarySection(model: ReportModel): string {
 <figure class="panel"><figcaption><h2>Spend over time</h2><span class="muted">per run; red bars had failed jobs</span></figcaption>${spendChart(model)}</figure>
 </div>
 </section>`;
+}
+
+const QUEUE_SECTIONS = [
+  ['waiting', 'Waiting: `speccc build --next N` takes from the top'],
+  ['running', 'Running'],
+  ['failed', 'Failed: a person acts before it is built again'],
+  ['held', 'Held: proposed, draft or blocked'],
+  ['shipped', 'Shipped'],
+] as const;
+
+function queueSection(model: ReportModel, known: Set<string>): string {
+  const rows = QUEUE_SECTIONS.flatMap(([key, caption]) => {
+    const entries = model.queue[key];
+    if (entries.length === 0) return [];
+    const body = entries.map((e, i) => `<tr><td>${key === 'waiting' ? int(i + 1) : ''}</td><th>${specLink(e.id, known)}</th><td><code>${esc(e.stage)}</code>${e.failureClass ? ` <code>${esc(e.failureClass)}</code>` : ''}</td><td>${esc(priorityLabel(num(e.priority)))}</td><td class="hint">${esc(e.why)}</td></tr>`);
+    return [`<tbody><tr><th colspan="5" scope="rowgroup">${esc(caption).replace(/`([^`]+)`/g, '<code>$1</code>')} (${int(entries.length)})</th></tr>${body.join('')}</tbody>`];
+  });
+  const table = rows.length === 0 ? '<p class="muted">No spec with outputs yet.</p>' : `<div class="scroll"><table class="queue"><thead><tr><th>#</th><th>Spec</th><th>Stage</th><th>Priority</th><th>Why</th></tr></thead>${rows.join('')}</table></div>`;
+  return `<section id="queue" aria-labelledby="h-queue"><h2 id="h-queue">Queue</h2><p class="muted">From request to shipped code: proposed → ready → building → built → verified. Priority 0 is the most urgent (high 1, normal 2, low 3).</p>${table}</section>`;
 }
 
 function failureSection(model: ReportModel, known: Set<string>): string {
@@ -506,10 +526,11 @@ export function renderReportHtml(model: ReportModel): string {
 </head>
 <body>
 <a class="skip" href="#specs">Skip to the specs</a>
-<header class="bar"><b>speccc report</b><nav aria-label="Sections"><a href="#summary">Summary</a><a href="#last-run">Last run</a><a href="#failures">Failures</a><a href="#graph">Graph</a><a href="#specs">Specs</a></nav></header>
+<header class="bar"><b>speccc report</b><nav aria-label="Sections"><a href="#summary">Summary</a><a href="#last-run">Last run</a><a href="#queue">Queue</a><a href="#failures">Failures</a><a href="#graph">Graph</a><a href="#specs">Specs</a></nav></header>
 <main>
 ${summarySection(model)}
 <section id="last-run" aria-labelledby="h-last-run"><h2 id="h-last-run">Last run</h2>${timeline(model, known)}</section>
+${queueSection(model, known)}
 ${failureSection(model, known)}
 ${graphSection(layout)}
 ${specsSection(model, known)}

@@ -5,12 +5,14 @@
  * text stays well under a comment's size limit.
  */
 import type { ReportModel } from './model.js';
+import { priorityLabel } from './queue.js';
 
 export const MAX_FAILING_LISTED = 25;
 export const MAX_SCENARIOS_LISTED = 10;
 export const MAX_RUNS_LISTED = 5;
 export const MAX_CLASSES_LISTED = 15;
 export const MAX_CLASS_SPECS_LISTED = 10;
+export const MAX_QUEUE_LISTED = 10;
 
 /**
  * Spec text as inert Markdown: characters that could start markup (emphasis, code, links,
@@ -41,6 +43,21 @@ function more(n: number, what: string): string {
   return `…and ${n} more ${what}`;
 }
 
+/** The queue: its counts, what `build --next` takes next (most urgent first), what runs, what waits for a person. */
+function queueLines(model: ReportModel): string[] {
+  const q = model.queue;
+  const counts = `${q.waiting.length} waiting · ${q.running.length} running · ${q.failed.length} failed · ${q.shipped.length} shipped · ${q.held.length} held`;
+  const lines = ['### Queue', '', `**${counts}**${q.waiting.length > 0 ? ' · `speccc build --next N` takes from the top:' : ''}`, ''];
+  q.waiting.slice(0, MAX_QUEUE_LISTED).forEach((e, i) => lines.push(`${i + 1}. **${markdownText(e.id)}** (${priorityLabel(e.priority)}): ${markdownText(e.why)}`));
+  if (q.waiting.length > MAX_QUEUE_LISTED) lines.push(`- ${more(q.waiting.length - MAX_QUEUE_LISTED, 'waiting')}`);
+  if (q.waiting.length > 0) lines.push('');
+  const list = (entries: typeof q.held, word: (e: (typeof q.held)[number]) => string) =>
+    entries.slice(0, MAX_QUEUE_LISTED).map((e) => `${markdownText(e.id)} (${markdownText(word(e))})`).join(', ') + (entries.length > MAX_QUEUE_LISTED ? ` and ${entries.length - MAX_QUEUE_LISTED} more` : '');
+  if (q.running.length > 0) lines.push(`Running: ${list(q.running, (e) => e.run ?? 'building')}.`, '');
+  if (q.held.length > 0) lines.push(`Held for a person: ${list(q.held, (e) => e.stage)}.`, '');
+  return lines;
+}
+
 export function renderReportMarkdown(model: ReportModel): string {
   const s = model.summary;
   const lines: string[] = [];
@@ -54,6 +71,8 @@ export function renderReportMarkdown(model: ReportModel): string {
       ` · satisfaction ${s.satisfaction === null ? 'not measured' : s.satisfaction.toFixed(2)} · spent ${usd(s.spentUsd)} in ${model.runs.length} ${model.runs.length === 1 ? 'run' : 'runs'}`,
     '',
   );
+
+  lines.push(...queueLines(model));
 
   const failing = model.specs.filter((x) => x.state === 'failing');
   if (failing.length === 0) {

@@ -14,6 +14,28 @@ export type SpecState = 'promoted' | 'stale' | 'failing' | 'unverified' | 'draft
 /** Every state, in the order the report lists them (worst news is not first: counts read left to right). */
 export const SPEC_STATES: readonly SpecState[] = ['promoted', 'stale', 'failing', 'unverified', 'draft', 'blocked', 'constraint'];
 
+/**
+ * Where a spec stands between a request and shipped code (docs/triage.md, "The spec queue"):
+ * proposed (drafted by triage) and draft as people set them; ready (waiting to be built), building,
+ * built (promoted, no holdout check), verified (holdouts pass) and failed, derived; blocked: check
+ * errors, or a dependency that failed.
+ */
+export type Lifecycle = 'proposed' | 'draft' | 'ready' | 'blocked' | 'building' | 'built' | 'verified' | 'failed';
+
+export interface QueueEntry {
+  id: string;
+  title: string;
+  stage: Lifecycle;
+  /** 0 is the most urgent; `high` is 1, `normal` 2 (a spec without a priority), `low` 3. */
+  priority: number;
+  /** Why it is there, in words (the spec's state in the report). */
+  why: string;
+  /** failed: the class of its last failure. */
+  failureClass?: string;
+  /** building: the run building it. */
+  run?: string;
+}
+
 export interface ReportModel {
   /** ISO 8601 time the model was collected. */
   generatedAt: string;
@@ -63,6 +85,19 @@ export interface ReportModel {
    * and a one-line hint on what to strengthen in the spec.
    */
   failureClasses: { class: string; label: string; count: number; specs: string[]; hint: string }[];
+  /** The spec queue, each section most urgent first (constraints and deprecated specs are in none). */
+  queue: {
+    /** Ready and not up to date: what `build --next N` takes, from the top. */
+    waiting: QueueEntry[];
+    /** In the build running now. */
+    running: QueueEntry[];
+    /** The last job failed and nothing has changed since (or a verify run after promotion fails): a person acts before it is built again. */
+    failed: QueueEntry[];
+    /** Promoted: built (no holdout check) or verified. */
+    shipped: QueueEntry[];
+    /** Not buildable yet: proposed and draft specs a person makes ready, and blocked specs. */
+    held: QueueEntry[];
+  };
   specs: {
     id: string;
     /** Workspace-relative path of the spec file. */

@@ -127,3 +127,60 @@ export const BatchRecordSchema = z.strictObject({
     )
     .min(1),
 });
+
+/**
+ * `<specs>/adopted.json` (committed with the specs): for each spec `speccc adopt` wrote with
+ * `owner: hand`, the hash of each of its files as adopted (paths relative to the generated
+ * root), so `check` can say when a hand-owned file changed since (`adopted-file-changed`).
+ */
+export const AdoptionRecordSchema = z.strictObject({
+  format: z.literal(1),
+  specs: z.record(z.string(), z.strictObject({ files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) })),
+});
+
+/**
+ * `.speccc/adopt/<spec-id>.json` (this machine's state): the last round trip of a drafted spec
+ * (`speccc adopt --check`): the spec's hash when it ran, whether code built from the spec alone
+ * passed the project's existing tests, and the tests it failed. `adopt --take` reads it.
+ */
+export const AdoptCheckSchema = z.strictObject({
+  format: z.literal(1),
+  spec: z.string().min(1),
+  /** sha256 of the spec file the round trip built from. */
+  specHash: z.string().regex(/^[0-9a-f]{64}$/),
+  faithful: z.boolean(),
+  checkedAt: z.string().datetime(),
+  costUsd: z.number().nonnegative(),
+  /** Existing tests the regenerated code failed, `file › test title: why`. */
+  failing: z.array(z.string()),
+  /** Why the round trip could not judge (the build failed before the tests ran), if it could not. */
+  error: z.string().optional(),
+});
+
+/** One lesson in the review file (`triage/lessons.json`, src/lessons/): proposed from failures in the traces, then accepted or rejected by a person. */
+export const LessonSchema = z.object({
+  /** Its number in `speccc lessons` (stable: never reused). */
+  n: z.number().int().positive(),
+  /** What it is about: a digest of its failure class and signature, so the same failure is never proposed twice. */
+  key: z.string(),
+  status: z.enum(['proposed', 'accepted', 'rejected']),
+  failureClass: z.string(),
+  /** The failure's text with places taken out (the compiler error without its file and line, the failing test's line). */
+  signature: z.string(),
+  /** The proposed wording. */
+  text: z.string(),
+  evidence: z.object({
+    /** Failed attempts (and jobs that failed before any check ran) that showed it. */
+    occurrences: z.number().int().nonnegative(),
+    failedJobs: z.number().int().nonnegative(),
+    specs: z.array(z.string()),
+    runs: z.array(z.string()),
+  }),
+  proposedAt: z.string(),
+  /** When a person accepted or rejected it. */
+  decidedAt: z.string().optional(),
+  /** The words added to the rules, when accepted (the proposal's, or the person's own). */
+  accepted: z.string().optional(),
+});
+
+export const LessonsFileSchema = z.object({ version: z.literal(1), lessons: z.array(LessonSchema) });

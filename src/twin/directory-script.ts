@@ -1,15 +1,17 @@
 // A script read from a folder: <dir>/<spec-id>/<output path...>. Any job whose prompt
 // carries the line `speccc-spec-id: <id>` is answered by writing that folder's files; a
 // scenario-check job (`speccc-scenario: <spec-id>/<name>`) by writing
-// <dir>/@scenarios/<spec-id>/<name>.test.ts to the path its prompt names. Files are read
-// when a request comes, so editing a reply changes the next answer without a restart.
+// <dir>/@scenarios/<spec-id>/<name>.test.ts to the path its prompt names; a triage
+// conversation (`speccc-triage: <request-id>`) by calling record_decision with the input in
+// <dir>/@triage/<request-id>.json. Files are read when a request comes, so editing a reply
+// changes the next answer without a restart.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { textReply, writeFilesTurn } from './replies.js';
+import { textReply, toolUseReply, writeFilesTurn } from './replies.js';
 import type { Fault, ReplyFn, RequestContext, Rule } from './types.js';
 
-/** Folders that are not a spec's replies: `@scenarios` and anything hidden. */
+/** Folders that are not a spec's replies: `@scenarios`, `@triage` and anything hidden. */
 const RESERVED = /^[@.]/;
 
 function filesUnder(root: string): Record<string, string> {
@@ -77,6 +79,37 @@ function scenarioRule(dir: string): Rule {
   };
 }
 
+const TRIAGE_LINE = /^speccc-triage:[ \t]*(\S+)[ \t]*$/m;
+
+/** The request a triage conversation is about, and its reply file (which may not exist). */
+function triageJob(dir: string, ctx: RequestContext): { id: string; source: string } | undefined {
+  const id = TRIAGE_LINE.exec(ctx.allText)?.[1];
+  return id === undefined ? undefined : { id, source: join(dir, '@triage', `${id}.json`) };
+}
+
+/**
+ * A triage conversation: record_decision with the file's input. A file holding a list gives
+ * successive calls: the first call, then (after speccc answers it with an error) the second, and
+ * so on, the last repeating. Broken JSON is a twin error that names the file.
+ */
+function triageRule(dir: string): Rule {
+  return {
+    name: 'dir:@triage',
+    match: { where: (ctx) => existsSync(triageJob(dir, ctx)?.source ?? '') },
+    reply: (ctx) => {
+      const job = triageJob(dir, ctx)!;
+      let value: unknown;
+      try {
+        value = JSON.parse(readFileSync(job.source, 'utf8'));
+      } catch (error) {
+        return textReply(`twin: @triage/${job.id}.json is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      }
+      const calls = Array.isArray(value) ? value : [value];
+      return toolUseReply('record_decision', calls[Math.min(ctx.turn, calls.length - 1)]);
+    },
+  };
+}
+
 /** The output paths a job prompt lists ("Write exactly these files …" in speccc's job template), if it does. */
 function askedPaths(ctx: RequestContext): string[] {
   const list = /Write exactly these files[^\n]*\n((?:- `[^`]+`\n?)+)/.exec(ctx.allText)?.[1] ?? '';
@@ -94,8 +127,11 @@ const FILES_SHOWN = 4;
  */
 function missingReply(dir: string, ctx: RequestContext, asked: Map<string, number>): Fault {
   const scenario = SCENARIO_LINE.exec(ctx.allText);
+  const triage = TRIAGE_LINE.exec(ctx.allText);
   let message: string;
-  if (scenario) {
+  if (triage) {
+    message = `twin: no reply for the triage of request ${triage[1]} (turn ${ctx.turn + 1}) in ${dir}: add @triage/${triage[1]}.json (the record_decision input)`;
+  } else if (scenario) {
     message = `twin: no reply for the check of scenario ${scenario[1]}/${scenario[2]} (turn ${ctx.turn + 1}) in ${dir}: add @scenarios/${scenario[1]}/${scenario[2]}.test.ts`;
   } else {
     const id = ctx.specId!;
@@ -124,6 +160,7 @@ export async function directoryScript(dir: string): Promise<Rule[]> {
   const asked = new Map<string, number>();
   const isSpecJob = (ctx: RequestContext) => ctx.specId !== undefined && !RESERVED.test(ctx.specId);
   return [
+    triageRule(dir),
     scenarioRule(dir),
     ...ids.map((id) => specRule(dir, id)),
     {
@@ -133,7 +170,7 @@ export async function directoryScript(dir: string): Promise<Rule[]> {
     },
     {
       name: 'dir:no-reply',
-      match: { where: (ctx) => isSpecJob(ctx) || SCENARIO_LINE.test(ctx.allText) },
+      match: { where: (ctx) => isSpecJob(ctx) || SCENARIO_LINE.test(ctx.allText) || TRIAGE_LINE.test(ctx.allText) },
       fault: (ctx) => missingReply(dir, ctx, asked),
     },
   ];

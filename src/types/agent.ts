@@ -21,6 +21,21 @@ export interface JobSandbox {
   read(path: string): { ok: true; content: string } | { ok: false; error: string };
   /** Files written so far in this job. */
   written(): ReadonlyMap<string, string>;
+  /**
+   * Runs a call of one of the task's own tools (AgentTask.tools), e.g. triage's record_decision.
+   * Absent for a build job, whose only tools are write_file and read_file.
+   */
+  call?(name: string, input: unknown): { ok: true; content: string } | { ok: false; error: string };
+  /** What to tell a model that ended its turn with an output still missing (default: asks for the files with write_file). */
+  readonly reminder?: string;
+}
+
+/** A tool in the Messages API's format. Strict (`strict: true`): the API samples every call's input under its schema. */
+export interface ToolDefinition {
+  name: string;
+  strict?: boolean;
+  description: string;
+  input_schema: Record<string, unknown>;
 }
 
 export interface AgentTask {
@@ -43,6 +58,13 @@ export interface AgentTask {
    * tried once more on this model, priced and budgeted like any request. Undefined: a refusal ends the job.
    */
   fallbackModel?: string;
+  /**
+   * The tools this conversation offers in place of write_file and read_file (triage's
+   * record_decision and read_spec); their calls go to JobSandbox.call. Build jobs leave it unset.
+   */
+  tools?: readonly ToolDefinition[];
+  /** Model turns this conversation may take, when fewer than the provider's (agent.maxTurns): a triage decision needs a few. */
+  maxTurns?: number;
   signal: AbortSignal;
 }
 

@@ -140,6 +140,8 @@ export interface Plan {
   jobs: PlannedJob[];
   /** Files recorded in the manifest or present in generated/ that no ready spec owns any more. */
   orphans: string[];
+  /** Files of hand-owned specs (`owner: hand`): kept in the tree exactly as they are, never written or removed. */
+  handOwned?: string[];
 }
 
 /** What the plan decides for a job once its dependencies have settled (phase 5 decides, phase 6 carries it out). */

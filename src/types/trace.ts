@@ -101,6 +101,11 @@ export type TraceEvent =
       detail?: string;
     }
   | { type: 'tool'; spec: string; tool: string; path: string | null; ok: boolean; error?: string }
+  /**
+   * `speccc triage` settled one request (`spec` is `triage:<request id>`): its decision and who
+   * took it (`pre-check` or the model's id), its record, or (decision null) why it was not decided.
+   */
+  | { type: 'triage'; spec: string; request: string; decision: string | null; by: string | null; record: string | null; costUsd: number; error?: string }
   | { type: 'error'; spec: string; attempt: number; reason: string; retry: boolean; requestId?: string | null }
   | { type: 'retry'; spec: string; attempt: number; delayMs: number }
   /** A warning the run printed (a model that is deprecated or past its retirement date). */
@@ -120,6 +125,12 @@ export type TraceEvent =
       scenarios?: ScenarioVerdict[];
       /** stage `mutation`: the holdouts' mutation score in percent (null: nothing scored). */
       mutationScore?: number | null;
+      /**
+       * stage `visible`, failed: the first compiler error or failing test of the spec's own checks
+       * (failure-line.ts), what `speccc lessons` groups failures by. Never set for holdouts: their
+       * text stays out of every prompt, and an accepted lesson is part of every prompt.
+       */
+      detail?: string;
     };
 
 /** An event as stored: with the time it was written. */

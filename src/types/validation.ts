@@ -38,6 +38,8 @@ export interface ScenarioVerdict {
   passed: boolean;
   /** Why it failed, as vitest says it (`its title: expected … to be …`); for people only, never an agent. */
   failure?: string;
+  /** Every test of the check that failed, by full name (`describe › it`); for people only, never an agent. */
+  failedTests?: string[];
   /** A property holdout (its check uses fast-check): the seed and run count it ran with, and how it failed. */
   property?: PropertyRun;
 }

@@ -107,7 +107,7 @@ describe('speccc completion', () => {
       return execFileSync('bash', ['-c', probe], { cwd: repo, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     };
     expect(complete('speccc ch')).toEqual(['check']);
-    expect(complete('speccc ')).toEqual(['audit', 'build', 'check', 'completion', 'graph', 'help', 'init', 'log', 'lsp', 'promote', 'report', 'scenarios', 'trace', 'twin', 'verify', 'watch']);
+    expect(complete('speccc ')).toEqual(['adopt', 'audit', 'build', 'check', 'completion', 'graph', 'help', 'init', 'lessons', 'log', 'lsp', 'promote', 'report', 'scenarios', 'status', 'trace', 'triage', 'twin', 'verify', 'watch']);
     expect(complete('speccc scenarios ')).toEqual(['generate', 'help']);
     expect(complete('speccc scenarios generate --ov')).toEqual(['--overwrite']);
     expect(complete('speccc check --format ')).toEqual(['json', 'sarif', 'text']);

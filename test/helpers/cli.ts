@@ -7,8 +7,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs speccc in-process with captured output, no colour and no TTY: what a CI log shows. */
-export async function runCli(argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<CliRun> {
+/**
+ * Runs speccc in-process with captured output, no colour and no TTY: what a CI log shows.
+ * `stdin`: text piped in (unset: stdin is a terminal, as in an interactive shell).
+ */
+export async function runCli(argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal; stdin?: string }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -23,6 +26,7 @@ export async function runCli(argv: string[], options: { cwd: string; env?: NodeJ
     isTTY: false,
     color: false,
     signal: options.signal ?? new AbortController().signal,
+    stdin: options.stdin === undefined ? { isTTY: true, read: async () => '' } : { isTTY: false, read: async () => options.stdin! },
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -4,6 +4,7 @@
  */
 import type { ReportModel, SpecState } from '../../src/report/model.js';
 import { FAILURE_CLASSES } from '../../src/report/failure-classes.js';
+import { queueOf } from '../../src/report/queue.js';
 
 type Spec = ReportModel['specs'][number];
 
@@ -17,9 +18,17 @@ function spec(partial: Partial<Spec> & Pick<Spec, 'id' | 'file' | 'kind' | 'titl
   return { dependsOn: [], scenarios: [], satisfaction: [], coverage: null, mutationScore: null, diagnostics: [], cost: [], ...partial };
 }
 
+/** The queue of these specs: drafts are proposed, the stale spec is urgent (priority high), the rest normal. */
+function queueFrom(specs: Spec[]): ReportModel['queue'] {
+  return queueOf(
+    specs.map((s) => ({ id: s.id, title: s.title, kind: s.kind, status: s.state === 'draft' ? 'proposed' : 'ready', priority: s.state === 'stale' ? 1 : 2, state: s.state, why: s.why, ...(s.state === 'failing' ? { failureClass: 'holdout-fails' } : {}) })),
+    new Map(),
+  );
+}
+
 /** The bundled example (specs/ of this repository) after three runs; discount-codes fails. */
 export function exampleModel(): ReportModel {
-  return {
+  const m: Omit<ReportModel, 'queue'> = {
     generatedAt: '2026-03-05T11:09:30Z',
     workspace: 'tally (examples)',
     specccVersion: '0.1.0',
@@ -125,6 +134,7 @@ export function exampleModel(): ReportModel {
       }),
     ],
   };
+  return { ...m, queue: queueFrom(m.specs) };
 }
 
 export const HOSTILE = '<script>alert(1)</script>';
@@ -144,6 +154,7 @@ export function hostileModel(): ReportModel {
   m.specs[3]!.id = `a"b'c<d>&e f`;
   m.specs[3]!.title = `]]> --> "<!--`;
   m.lastRun!.jobs[3]!.spec = m.specs[3]!.id;
+  m.queue = queueFrom(m.specs);
   return m;
 }
 
@@ -246,7 +257,7 @@ export function largeModel(count = 1000, runCount = 20): ReportModel {
   const last = runs[runCount - 1]!;
   last.jobs = count;
   last.failed = count_('failing');
-  return {
+  const m: Omit<ReportModel, 'queue'> = {
     generatedAt: day(runCount),
     workspace: `generated (${count} specs)`,
     specccVersion: '0.1.0',
@@ -270,4 +281,5 @@ export function largeModel(count = 1000, runCount = 20): ReportModel {
     })),
     specs,
   };
+  return { ...m, queue: queueFrom(m.specs) };
 }

@@ -8,6 +8,12 @@ describe('renderReportMarkdown', () => {
 
 **2 promoted · 1 stale · 1 failing · 0 unverified** of 4 specs · satisfaction 0.69 · spent $0.78 in 3 runs
 
+### Queue
+
+**1 waiting · 0 running · 1 failed · 2 shipped · 0 held** · \`speccc build --next N\` takes from the top:
+
+1. **invoice-totals** (high): Passing output from run-3 waits for speccc promote; discount-codes, which it depends on, is failing.
+
 ### Failing specs (1)
 
 - **discount-codes** (Discount codes): 2 of 3 holdout scenarios fail after 3 attempts; generated/ keeps the output of run-1.

@@ -9,7 +9,7 @@ import type { Diagnostic, Frontmatter, FrontmatterSpans, Span } from '../../type
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import type { RawFrontmatter } from '../1-parse/index.js';
-import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE, SPEC_KINDS } from '../../schemas/frontmatter.js';
+import { FRONTMATTER_FIELDS, FrontmatterSchema, KEBAB_CASE, PRIORITY_WORDS, SPEC_KINDS, SPEC_STATUSES } from '../../schemas/frontmatter.js';
 import { closest } from '../../diagnostics/closest.js';
 import { readSimpleYaml, readYamlDocument, type YamlMapping } from './simple-yaml.js';
 
@@ -136,7 +136,9 @@ function describeExpected(field: string, issue?: z.core.$ZodIssue): string {
     case 'kind':
       return `one of ${SPEC_KINDS.join(', ')}`;
     case 'status':
-      return 'one of draft, ready, deprecated';
+      return `one of ${SPEC_STATUSES.join(', ')}`;
+    case 'priority':
+      return `one of ${PRIORITY_WORDS.join(', ')}, or a whole number (0 is the most urgent)`;
     case 'depends_on':
       return 'a list of spec ids';
     case 'outputs':

@@ -15,8 +15,10 @@ export function checkGeneratedTree(input: {
   /** Why the manifest could not be read, or null. */
   manifestProblem: string | null;
   hashes: ReadonlyMap<string, string>;
+  /** specs/adopted.json: each hand-owned spec's files with their hashes at adoption (null: none). */
+  adopted?: { specs: Record<string, { files: Record<string, string> }> } | null;
 }): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...handOwnedDrift(input)];
   if (input.manifestProblem) {
     out.push(d.manifestUnreadable({ file: `${input.generatedRoot}/.speccc/manifest.json`, span: at, message: `The manifest ${input.manifestProblem}; every spec is treated as never built until a build rewrites it` }));
   }
@@ -44,6 +46,33 @@ export function checkGeneratedTree(input: {
         message: `File is in the generated tree but no spec owns it; expected only declared outputs`,
       }),
     );
+  }
+  return out;
+}
+
+/**
+ * A hand-owned spec's file (owner: hand) that changed since adoption is the team's to change: a
+ * warning that its spec may no longer describe it, never an error, and never overwritten.
+ */
+function handOwnedDrift(input: Parameters<typeof checkGeneratedTree>[0]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!input.adopted) return out;
+  for (const { spec } of input.workspace.files) {
+    const fm = spec?.frontmatter;
+    if (!fm || fm.owner !== 'hand') continue;
+    const recorded = input.adopted.specs[fm.id]?.files ?? {};
+    for (const p of fm.outputs) {
+      const then = recorded[p];
+      const now = input.hashes.get(p);
+      if (then === undefined || now === undefined || then === now) continue;
+      out.push(
+        d.adoptedFileChanged({
+          file: `${input.generatedRoot}/${p}`,
+          span: at,
+          message: `Hand-owned file of spec \`${fm.id}\` changed since adoption; expected the spec (${spec!.file}) to be checked against it again`,
+        }),
+      );
+    }
   }
   return out;
 }

@@ -98,17 +98,28 @@ function summarise(message: string): string {
   return `${lines[0]!.replace(/:$/, '')}: ${last}${/got 'EOF'/.test(last) ? ' (a block such as {{#each}} or {{#if}} is not closed)' : ''}`;
 }
 
+/**
+ * A spec as prompts show it: without its `priority:` line, which says when to build the spec and
+ * nothing about what to build, so reordering the queue changes no prompt and no job key.
+ */
+export function promptSource(spec: Spec): string {
+  const block = spec.frontmatterSpans?.block;
+  if (!block || spec.frontmatter?.priority === undefined) return spec.source;
+  const head = spec.source.slice(0, block.end.offset).replace(/^priority:[ \t]*[\w.-]*[ \t]*(?:#[^\n]*)?\r?\n/m, '');
+  return head + spec.source.slice(block.end.offset);
+}
+
 export function renderSystem(templates: TemplateSet, input: SystemPromptInput): Rendered {
   return render(templates, 'system', {
     context: input.context.map((c) => ({ file: c.file, text: c.text.trim() })),
-    constraints: input.constraints.map((s) => ({ id: s.frontmatter!.id, file: s.file, source: s.source.trim() })),
+    constraints: input.constraints.map((s) => ({ id: s.frontmatter!.id, file: s.file, source: promptSource(s).trim() })),
   });
 }
 
 export function renderJob(templates: TemplateSet, input: JobPromptInput): Rendered {
   const fm = input.spec.frontmatter!;
   return render(templates, 'job', {
-    spec: { id: fm.id, kind: fm.kind, file: input.spec.file, source: input.spec.source.trim() },
+    spec: { id: fm.id, kind: fm.kind, file: input.spec.file, source: promptSource(input.spec).trim() },
     twin: fm.kind === 'twin' ? serviceTwin(fm.id) : null,
     twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, declared: t.source !== null, source: t.source?.trim() ?? '' })),
     outputs: input.outputs,

@@ -11,6 +11,7 @@ import type { PrefixBlock } from '../../types/trace.js';
 import { canonicalJson, sha256 } from '../1-parse/hash.js';
 import type { TemplateSet } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
+import { promptSource } from './index.js';
 
 const digest = (text: string) => sha256(text).slice(0, 16);
 
@@ -32,7 +33,7 @@ export function prefixBlocks(input: { templates: TemplateSet; workspace: Workspa
     { name: 'tools', digest: digest(canonicalJson(TOOL_DEFINITIONS)) },
     ...systemTemplates(input.templates).map((name) => ({ name: `template ${input.templates.byName.get(name)!.file}`, digest: digest(input.templates.byName.get(name)!.text) })),
     ...input.workspace.context.map((c) => ({ name: `context file ${c.file}`, digest: digest(c.text) })),
-    ...input.constraints.map((s) => ({ name: `constraint spec ${s.file}`, digest: digest(s.source) })),
+    ...input.constraints.map((s) => ({ name: `constraint spec ${s.file}`, digest: digest(promptSource(s)) })),
     { name: 'system prompt', digest: digest(input.systemPrompt) },
   ];
 }

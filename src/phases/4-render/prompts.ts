@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Spec, Workspace } from '../../types/index.js';
 import { canonicalJson, sha256 } from '../1-parse/hash.js';
-import { renderFix, renderJob, renderSystem, type DependencyOutput, type TwinForPrompt } from './index.js';
+import { promptSource, renderFix, renderJob, renderSystem, type DependencyOutput, type TwinForPrompt } from './index.js';
 import { declaredTwins, twinsUsedBy } from '../2-model/twins.js';
 import { mergeTemplates, type TemplateSource } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
@@ -29,7 +29,7 @@ export interface BuildPrompts {
 export function twinsForPrompt(spec: Spec, workspace: Workspace): TwinForPrompt[] {
   if (spec.frontmatter?.kind === 'twin') return [];
   const declared = new Set(declaredTwins(spec, workspace).map((t) => t.id));
-  return twinsUsedBy(spec, workspace).map((t) => ({ id: t.id, env: t.env, source: declared.has(t.id) ? workspace.byId.get(t.id)!.source : null }));
+  return twinsUsedBy(spec, workspace).map((t) => ({ id: t.id, env: t.env, source: declared.has(t.id) ? promptSource(workspace.byId.get(t.id)!) : null }));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ForceSpec, JobDecision, Manifest, Plan, PlannedJob, PreparedJob, S
 import { prepareJob, type JobEnvironment } from './prepare-job.js';
 import { sameVerdictKey, verdictKey, type GateInputs } from './verdict-key.js';
 import { stagedTree } from './staged-tree.js';
+import { isHandOwned } from './hand-owned.js';
 
 export const REASON_TEXT: Record<StaleReason, string> = {
   'never-built': 'never built',
@@ -33,12 +34,32 @@ export interface PlanInput extends JobEnvironment {
   gate: GateInputs;
 }
 
+export { isHandOwned } from './hand-owned.js';
+
+/**
+ * Hand-owned specs a spec builds on, directly or through other hand-owned specs: their files are
+ * in the tree as they are, and its code may import them like any dependency's outputs.
+ */
+function handOwnedClosure(workspace: Workspace, spec: Spec): string[] {
+  const out = new Set<string>();
+  const visit = (s: Spec) => {
+    for (const id of s.frontmatter!.depends_on) {
+      const dep = workspace.byId.get(id);
+      if (!dep || !isHandOwned(dep) || out.has(id)) continue;
+      out.add(id);
+      visit(dep);
+    }
+  };
+  visit(spec);
+  return [...out].sort();
+}
+
 /** What must be built before a spec: its dependencies and the twins it uses. */
 const before = (s: Spec) => [...s.frontmatter!.depends_on, ...s.frontmatter!.uses_twins];
 
 /** Ready feature/architecture/twin specs in dependency order (ids sorted within a wave, for stable output). */
 export function buildableInOrder(workspace: Workspace): Spec[] {
-  const ready = [...workspace.byId.values()].filter((s) => s.frontmatter!.status === 'ready' && s.frontmatter!.kind !== 'constraint');
+  const ready = [...workspace.byId.values()].filter((s) => s.frontmatter!.status === 'ready' && s.frontmatter!.kind !== 'constraint' && !isHandOwned(s));
   const ids = new Set(ready.map((s) => s.frontmatter!.id));
   const done = new Set<string>();
   const order: Spec[] = [];
@@ -62,7 +83,9 @@ export function planBuild(input: PlanInput): Plan {
     const fm = spec.frontmatter!;
     const deps = fm.depends_on.filter((d) => inOrder.has(d));
     // Every spec it builds on, directly or not, in build order: its code may import any of them.
-    const closure = [...new Set(deps.flatMap((d) => [...planned.get(d)!.closure, d]))].sort((a, b) => position.get(a)! - position.get(b)!);
+    const built = [...new Set(deps.flatMap((d) => [...planned.get(d)!.closure, d]))].filter((d) => position.has(d)).sort((a, b) => position.get(a)! - position.get(b)!);
+    // Hand-owned dependencies first: their files are there already, never built in this run.
+    const closure = [...new Set([...handOwnedClosure(input.workspace, spec), ...built.flatMap((d) => handOwnedClosure(input.workspace, input.workspace.byId.get(d)!))]), ...built];
     const twins = fm.kind === 'twin' ? [] : fm.uses_twins.filter((t) => inOrder.has(t) && input.workspace.byId.get(t)?.frontmatter?.kind === 'twin');
     const entry = input.manifest.specs.get(fm.id);
     const reasons: StaleReason[] = [];
@@ -91,10 +114,12 @@ export function planBuild(input: PlanInput): Plan {
     if (entry && reasons.length === 0 && !depStale && !sameVerdictKey(entry.verdict?.key, currentVerdictKey(input, job, input.outputOf))) reasons.push('verdict-stale');
     planned.set(fm.id, { ...job, state: reasons.length > 0 ? 'stale' : 'fresh', reasons: [...new Set(reasons)] });
   }
-  const owned = new Set(order.flatMap((s) => s.frontmatter!.outputs));
+  // The team's own files (owner: hand) are neither built nor orphans: a build keeps them as they are.
+  const handOwned = [...new Set([...input.workspace.byId.values()].filter(isHandOwned).flatMap((s) => s.frontmatter!.outputs))].filter((p) => input.generatedHashes.has(p)).sort();
+  const owned = new Set([...order.flatMap((s) => s.frontmatter!.outputs), ...handOwned]);
   const known = new Set([...[...input.manifest.specs.values()].flatMap((e) => Object.keys(e.outputs)), ...input.generatedHashes.keys()]);
   const orphans = [...known].filter((p) => !owned.has(p)).sort();
-  return { jobs: [...planned.values()], orphans };
+  return { jobs: [...planned.values()], orphans, ...(handOwned.length > 0 ? { handOwned } : {}) };
 }
 
 function explain(prepared: PreparedJob, recorded: PreparedJob['inputs']): StaleReason[] {

@@ -2,6 +2,7 @@ import type { PreparedJob, JobKeyInputs, Spec, SpecccConfig, Workspace } from '.
 import { canonicalJson, sha256 } from '../1-parse/hash.js';
 import { JOB_FORMAT, jobKey } from './job-key.js';
 import { twinsUsedBy } from '../2-model/twins.js';
+import { dependencyOutputs as readableOutputs } from './hand-owned.js';
 
 export interface DependencyFiles {
   id: string;
@@ -44,7 +45,7 @@ export function prepareJob(env: JobEnvironment, spec: Spec, closure: readonly st
   const direct = new Set(fm.depends_on);
   const dependencies: DependencyFiles[] = closure.map((id) => {
     const dep = env.workspace.byId.get(id)!;
-    return { id, files: dep.frontmatter!.outputs.map((path) => ({ path, content: env.outputOf(path) ?? '' })), ...(direct.has(id) ? {} : { distant: true }) };
+    return { id, files: readableOutputs(dep).map((path) => ({ path, content: env.outputOf(path) ?? '' })), ...(direct.has(id) ? {} : { distant: true }) };
   });
   // The twins its code is validated against: a changed twin re-validates (and so rebuilds) it.
   const twinOutputs = twinsUsedBy(spec, env.workspace)

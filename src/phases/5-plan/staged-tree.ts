@@ -5,11 +5,15 @@
  */
 import type { PlannedJob, Workspace } from '../../types/index.js';
 import { twinsUsedBy } from '../2-model/twins.js';
+import { dependencyOutputs } from './hand-owned.js';
 
 /** Outputs of the specs a job builds on (its closure), as this build leaves them: what its agent may read. */
 export function dependencyFiles(workspace: Workspace, job: PlannedJob, outputOf: (path: string) => string | undefined): Map<string, string> {
   const files = new Map<string, string>();
-  for (const id of job.closure) for (const p of workspace.byId.get(id)?.frontmatter?.outputs ?? []) files.set(p, outputOf(p) ?? '');
+  for (const id of job.closure) {
+    const dep = workspace.byId.get(id);
+    for (const p of dep ? dependencyOutputs(dep) : []) files.set(p, outputOf(p) ?? '');
+  }
   return files;
 }
 

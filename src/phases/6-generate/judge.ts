@@ -35,7 +35,7 @@ export async function judge(input: JudgeInput): Promise<Verdict> {
   const verdict = (admitted: boolean, holdout: HoldoutVerdict, extra: Partial<Verdict> = {}): Verdict => ({ key: input.key, admitted, holdout, scenarios: [], at: at(), ...extra });
 
   const visible = input.visible ?? (await validator.visible({ specId: job.id, tree: input.tree, outputs, twins: input.twins, signal }));
-  if (!input.visible) trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs });
+  if (!input.visible) trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs, ...(visible.passed ? {} : { detail: failureLine(visible.feedback) }) });
   if (!visible.passed) {
     const failureClass = signal.aborted ? 'cancelled' : (visible.failureClass ?? 'tests-fail');
     return verdict(false, 'failed', { failureClass, error: `visible checks fail: ${failureLine(visible.feedback)}` });

@@ -56,6 +56,11 @@ export interface RunJobsInput {
   beforeJudge?: () => Promise<boolean>;
   /** `build --shard i/n`: this machine generates only the stale jobs it owns. */
   shard?: ShardRole;
+  /**
+   * `build --next N`: only these specs may call the agent; every other stale job is left stale (in
+   * the queue). Restoring a stored result and judging unchanged output again still happen: they cost no tokens.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /**
@@ -135,7 +140,8 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
     },
   };
   for (const job of input.plan.jobs) {
-    const dependencies = () => Promise.all([...job.closure, ...job.twins].map((d) => outcomes.get(d)!));
+    // A hand-owned dependency (owner: hand) has no job: its files are in the tree already.
+    const dependencies = () => Promise.all([...job.closure, ...job.twins].flatMap((d) => outcomes.get(d) ?? []));
     outcomes.set(job.id, runOne(run, job, dependencies, limit).then((outcome) => settle(run, outcome)));
   }
   await Promise.all(outcomes.values());
@@ -183,7 +189,7 @@ async function runOne(run: Run, job: PlannedJob, dependencies: () => Promise<Job
       outputOf: run.outputOf,
       dependencyRebuilt: deps.some((d) => d.state !== 'fresh'),
       stored: foreign ? (key) => shard!.waitFor(key, context, run.signal) : (key) => run.input.results.read(key, context),
-      mayGenerate: run.input.agent !== null && !foreign,
+      mayGenerate: run.input.agent !== null && !foreign && (run.input.only?.has(job.id) ?? true),
     });
   // A job another shard builds is only awaited, never promoted here: it takes no slot from the jobs this one builds.
   if (foreign) {
@@ -210,7 +216,7 @@ async function carryOut(run: Run, job: PlannedJob, decision: JobDecision): Promi
       return admitStored(run, job, decision.prepared, none(job.id, 'reused', decision.prepared, { files: new Map(Object.entries(result.files)), result }));
     }
     case 'leave-stale':
-      return none(job.id, 'stale', decision.prepared);
+      return none(job.id, 'stale', decision.prepared, run.input.only && run.input.agent ? { error: 'waits in the queue (build --next took others)' } : {});
     case 'generate':
       if (run.signal.aborted) return none(job.id, 'cancelled', decision.prepared, run.stop.signal.aborted ? { error: String(run.stop.signal.reason) } : {});
       if (run.input.beforeGenerate && !(await run.input.beforeGenerate())) return none(job.id, 'cancelled', decision.prepared, { error: 'the build stopped before its first request' });
@@ -342,7 +348,7 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
     }
     const { tree, twins, key } = judged(run, job, files);
     const visible = await validator.visible({ specId: job.id, tree, outputs, twins, signal: run.signal });
-    trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs });
+    trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs, ...(visible.passed ? {} : { detail: failureLine(visible.feedback) }) });
     if (!visible.passed) {
       if (run.signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during validation');
       if (attempt < maxAttempts && visible.failureClass !== 'sandbox-refused') {

@@ -9,6 +9,8 @@ import { isPropertyCheck, propertyStopped, readPropertyFailure } from './propert
 
 interface FileResult {
   passed: boolean;
+  /** Every failing test by its full name (`describe › it`), for a report that names each (speccc adopt --check). */
+  failedTests?: string[];
   /** The failing test's title and its first failure message, raw. */
   failed?: { title: string; message: string };
 }
@@ -32,7 +34,10 @@ function readVitestReport(text: string | undefined): Map<string, FileResult> {
       const message = failing && Array.isArray(failing.failureMessages) && typeof failing.failureMessages[0] === 'string' ? failing.failureMessages[0] : undefined;
       const failed = message !== undefined ? { title: String(failing!.title), message } : typeof r.message === 'string' && r.message ? { title: '', message: r.message } : undefined;
       const passed = r.status === 'passed';
-      perFile.set(r.name.split(/[\\/]/).pop()!, { passed, ...(!passed && failed ? { failed } : {}) });
+      const failedTests = (Array.isArray(r.assertionResults) ? r.assertionResults : [])
+        .filter((a) => a.status === 'failed')
+        .map((a) => [...(Array.isArray((a as { ancestorTitles?: unknown }).ancestorTitles) ? ((a as { ancestorTitles: unknown[] }).ancestorTitles.filter((t) => typeof t === 'string') as string[]) : []), String(a.title)].join(' › '));
+      perFile.set(r.name.split(/[\\/]/).pop()!, { passed, ...(!passed && failed ? { failed } : {}), ...(failedTests.length > 0 ? { failedTests } : {}) });
     }
   } catch {
     // no usable report: every scenario counts as failed
@@ -69,6 +74,7 @@ export function scenarioVerdicts(
       file: c.file,
       passed: found?.passed === true,
       ...(failure ? { failure } : found ? {} : { failure: 'it did not run (see the run output)' }),
+      ...(found?.failedTests ? { failedTests: found.failedTests } : {}),
     };
     return run.property && isPropertyCheck(c.content) ? propertyVerdict(base, found, run.property, run.stoppedAtMs) : base;
   });

@@ -74,6 +74,11 @@ export function assembleTree(input: {
       if (fresh && outcome.rejudged) promoted.push(job);
     }
   }
+  // Hand-owned files (owner: hand) stay exactly as they are: the tree is swapped whole, so they are carried into it.
+  for (const path of input.plan.handOwned ?? []) {
+    const content = input.currentRaw.get(path);
+    if (content !== undefined && !files.has(path)) files.set(path, content);
+  }
   // Each promoted spec's trace, against every test of the next tree (a dependent's tests may cover a dependency's rules).
   if (input.holdouts && promoted.length > 0) {
     const holdouts = holdoutCoverage(input.holdouts);

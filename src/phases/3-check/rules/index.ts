@@ -24,6 +24,7 @@ import { twinsRule } from './twins.js';
 import { outputsRule } from './outputs.js';
 import { modelUnpricedRule } from './model-unpriced.js';
 import { scenarioNoCheckRule } from './scenario-no-check.js';
+import { draftedUnconfirmedRule } from './drafted-unconfirmed.js';
 
 /**
  * Rules whose findings on a spec depend on that spec's model alone: not on other specs, the
@@ -48,6 +49,7 @@ export const SPEC_LOCAL_RULES: readonly Rule[] = [
   vaguePronounRule,
   unboundedAbsoluteRule,
   incompleteReferenceRule,
+  draftedUnconfirmedRule,
 ];
 
 export const RULES: readonly Rule[] = [

@@ -12,7 +12,7 @@
  * are named failures that say which limit to raise.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, ModelCheck, TokenUsage } from '../../../types/index.js';
+import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, ModelCheck, TokenUsage, ToolDefinition } from '../../../types/index.js';
 import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
 import type { Budget } from '../budget.js';
 import type { ModelPrice } from '../../../models/pricing.js';
@@ -143,6 +143,11 @@ function taskBudgetOf(setup: Setup, task: AgentTask, state: JobState, price: Mod
   return { total: state.taskBudgetTotal, remaining: Math.min(tokens, state.taskBudgetTotal) };
 }
 
+/** A task's own tools, with the prefix's cache breakpoint on the last one (as the build's tools carry it). */
+function withCacheMark(tools: readonly ToolDefinition[], mark: Setup['mark']): Anthropic.Tool[] {
+  return tools.map((tool, i) => ({ ...tool, ...(i === tools.length - 1 ? mark : {}) })) as unknown as Anthropic.Tool[];
+}
+
 /** The request for the next turn of `messages` on `model`. */
 function requestBody(setup: Setup, task: AgentTask, model: string, messages: Message[], taskBudget: TaskBudget | undefined): Anthropic.MessageCreateParamsNonStreaming {
   const traits = traitsOf(model);
@@ -153,7 +158,7 @@ function requestBody(setup: Setup, task: AgentTask, model: string, messages: Mes
     model,
     max_tokens: task.maxOutputTokens,
     system: [{ type: 'text' as const, text: setup.options.redact(task.system), ...setup.mark }],
-    tools: setup.tools,
+    tools: task.tools ? withCacheMark(task.tools, setup.mark) : setup.tools,
     messages: setup.conversationMark ? withConversationBreakpoint(messages, setup.conversationMark) : messages,
     ...(traits.adaptiveThinking ? { thinking: { type: 'adaptive' } as unknown as Anthropic.ThinkingConfigParam } : {}),
     ...(Object.keys(outputConfig).length > 0 ? { output_config: outputConfig as Anthropic.OutputConfig } : {}),
@@ -195,7 +200,8 @@ async function runJob(setup: Setup, task: AgentTask, sandbox: JobSandbox): Promi
   });
   let price = options.priceOf(state.model);
   if (!price) return outcome({ status: 'failed', error: `speccc knows no price for model ${state.model}; add it under model.prices in speccc.config.json` });
-  for (let turn = 1; turn <= options.maxTurns; turn++) {
+  const maxTurns = Math.min(task.maxTurns ?? options.maxTurns, options.maxTurns);
+  for (let turn = 1; turn <= maxTurns; turn++) {
     if (task.signal.aborted) return outcome({ status: 'aborted', error: 'cancelled' });
     const messages = state.messages;
     const taskBudget = taskBudgetOf(setup, task, state, price);
@@ -214,7 +220,7 @@ async function runJob(setup: Setup, task: AgentTask, sandbox: JobSandbox): Promi
     }
     return outcome(next);
   }
-  return outcome({ status: 'incomplete', error: `the model used all ${options.maxTurns} turns without writing every file (${sandbox.outputs.filter((p) => !sandbox.written().has(p)).join(', ') || 'none missing'})` });
+  return outcome({ status: 'incomplete', error: `the model used all ${maxTurns} turns without writing every file (${sandbox.outputs.filter((p) => !sandbox.written().has(p)).join(', ') || 'none missing'})` });
 }
 
 /** What a finished turn means: run its tool calls and go on, move to the fallback model, or end the job. */
@@ -241,7 +247,7 @@ function afterTurn(setup: Setup, task: AgentTask, state: JobState, response: Ant
   }
   const missing = sandbox.outputs.filter((p) => !sandbox.written().has(p));
   if (missing.length === 0) return { status: 'done' };
-  state.messages.push({ role: 'user', content: `${MISSING_FILES_NUDGE} Still missing: ${missing.join(', ')}. Write them with write_file.` });
+  state.messages.push({ role: 'user', content: sandbox.reminder ?? `${MISSING_FILES_NUDGE} Still missing: ${missing.join(', ')}. Write them with write_file.` });
   return 'continue';
 }
 

@@ -13,6 +13,8 @@ type Verdict = { ok: true; content: string } | { ok: false; error: string };
 export const CUT_OFF_FEEDBACK = 'Your reply hit max_tokens while writing this call, so the file was not written. Write it again in full, more compactly.';
 
 function runTool(use: Anthropic.ToolUseBlock, sandbox: JobSandbox): Verdict {
+  // A conversation with tools of its own (AgentTask.tools) answers every call through its sandbox.
+  if (sandbox.call) return sandbox.call(use.name, use.input);
   const call = use as unknown as ToolInput;
   if (call.name === 'write_file') {
     const verdict = sandbox.write(call.input.path, call.input.content);
