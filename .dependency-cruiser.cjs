@@ -1,10 +1,14 @@
 /**
  * The architecture, enforced (`npm run lint:deps`, part of `npm test`):
+ * - each room of src/ imports only what docs/architecture.md's table says it may (the table's
+ *   data is .dependency-cruiser-rooms.cjs; test/architecture/rooms.test.ts holds them together);
  * - phases are numbered in the order data flows; no phase imports a later one;
  * - file system, child processes, the SDK and the watcher live at the edges: io/, the provider,
  *   the watcher, the commands and the process entry point; worker threads in io/ only. Phases get what they read as data
  *   or through an injected interface.
  */
+const { ROOMS, roomRules } = require('./.dependency-cruiser-rooms.cjs');
+
 const phases = [1, 2, 3, 4, 5, 6, 7, 8];
 const laterPhaseRules = phases.flatMap((from) =>
   phases
@@ -18,10 +22,12 @@ const laterPhaseRules = phases.flatMap((from) =>
     })),
 );
 
-const EDGES = '^src/(io/|watch/|commands/|twin/|cli[.]ts$|phases/6-generate/anthropic/)';
+const EDGES = '^src/(io/|watch/|commands/|api-twin/|cli[.]ts$|phases/6-generate/anthropic/)';
 
 module.exports = {
   forbidden: [
+    // docs/architecture.md's "may import" column, one rule per room (.dependency-cruiser-rooms.cjs).
+    ...roomRules(ROOMS),
     ...laterPhaseRules,
     {
       name: 'effects-outside-the-edges',
@@ -32,16 +38,16 @@ module.exports = {
     },
     {
       name: 'threads-outside-io',
-      comment: 'worker threads are an effect: the parse pool and its workers live in io/',
+      comment: 'worker threads are an effect: the parse pool lives in io/, its worker entry point (model-worker.ts) at the top',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/io/' },
+      from: { path: '^src/', pathNot: '^src/(io/|model-worker[.]ts$)' },
       to: { path: '^(node:)?worker_threads$' },
     },
     {
       name: 'sdk-outside-the-provider',
       comment: '@anthropic-ai/sdk is used by the provider (and the twin serves its wire format) only',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(phases/6-generate/anthropic/|twin/)' },
+      from: { path: '^src/', pathNot: '^src/(phases/6-generate/anthropic/|api-twin/)' },
       to: { path: '@anthropic-ai/sdk' },
     },
     {
@@ -56,20 +62,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/lsp/' },
       to: { path: 'vscode-languageserver' },
-    },
-    {
-      name: 'phases-do-not-reach-the-edges',
-      comment: 'a phase never imports io/, commands/ or the runtime: effects arrive as injected interfaces',
-      severity: 'error',
-      from: { path: '^src/phases/', pathNot: '^src/phases/6-generate/anthropic/' },
-      to: { path: '^src/(io|commands|watch)/|^src/(runtime|compile|pipeline-steps|fast-path)[.]ts$', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'remark-plugin-is-pure',
-      comment: 'src/remark/ runs phases 1-3 on the file a unified pipeline hands it: no effects, no workspace, no later phase',
-      severity: 'error',
-      from: { path: '^src/remark/' },
-      to: { path: '^src/(io|commands|watch|lsp|twin|report)/|^src/(runtime|compile|pipeline-steps|fast-path|incremental|workspace)[.]ts$|^src/phases/[4-8]-', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'nothing-imports-the-remark-plugin',

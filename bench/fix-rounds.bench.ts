@@ -15,8 +15,8 @@ import { loadConfig } from '../src/io/config-file.js';
 import { createAnthropicAgent } from '../src/phases/6-generate/anthropic/provider.js';
 import { createBudget } from '../src/phases/6-generate/budget.js';
 import { nullTrace } from '../src/io/trace.js';
-import { costOf, priceOf } from '../src/models/pricing.js';
-import { startTwin, writeFilesReply } from '../src/twin/index.js';
+import { costOf, priceOf } from '../src/prices/pricing.js';
+import { startTwin, writeFilesReply } from '../src/api-twin/index.js';
 import type { Validator } from '../src/types/index.js';
 import { repo, type BenchResult } from './util.js';
 

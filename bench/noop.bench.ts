@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build } from '../src/compile.js';
 import { createRuntime, takeCredentials } from '../src/runtime.js';
 import { loadConfig } from '../src/io/config-file.js';
-import { startTwin } from '../src/twin/index.js';
+import { startTwin } from '../src/api-twin/index.js';
 import type { Agent, JobOutcome } from '../src/types/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import { passing, writeListedFiles } from './stubs.js';

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { build } from '../src/compile.js';
 import { createRuntime, takeCredentials } from '../src/runtime.js';
 import { loadConfig } from '../src/io/config-file.js';
-import { costOf, priceOf } from '../src/models/pricing.js';
+import { costOf, priceOf } from '../src/prices/pricing.js';
 import { passing, writeListedFiles } from './stubs.js';
-import { startTwin } from '../src/twin/index.js';
+import { startTwin } from '../src/api-twin/index.js';
 import { writeWorkspace } from './generate-workspace.js';
 import type { BenchResult } from './util.js';
 

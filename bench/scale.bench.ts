@@ -19,7 +19,7 @@ import { build } from '../src/compile.js';
 import { createRuntime, takeCredentials, type RuntimeOptions } from '../src/runtime.js';
 import { loadConfig } from '../src/io/config-file.js';
 import type { JobOutcome } from '../src/types/index.js';
-import { startTwin, type Twin } from '../src/twin/index.js';
+import { startTwin, type Twin } from '../src/api-twin/index.js';
 import { startCacheServer, type CacheServer } from '../test/helpers/remote-cache-server.js';
 import { writeWorkspace } from './generate-workspace.js';
 import { passing, writeListedFiles } from './stubs.js';

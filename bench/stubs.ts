@@ -1,6 +1,6 @@
 /** What the runtime benches put in place of a model's work and of validation: they measure the runtime against the API, not either of those. */
 import type { Validator } from '../src/types/index.js';
-import { textReply, writeFilesTurn, type RequestContext } from '../src/twin/index.js';
+import { textReply, writeFilesTurn, type RequestContext } from '../src/api-twin/index.js';
 
 /** A twin script: writes whatever files the job prompt lists, with a body of realistic length. */
 export function writeListedFiles(ctx: RequestContext) {

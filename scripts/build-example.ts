@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { directoryScript, startTwin } from '../src/twin/index.js';
+import { directoryScript, startTwin } from '../src/api-twin/index.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const workspaces = [

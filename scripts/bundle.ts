@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   const app = await build({
     ...common,
-    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'remark/index': 'src/remark/index.ts', 'model-worker': 'src/io/model-worker.ts' },
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'remark/index': 'src/remark/index.ts', 'model-worker': 'src/model-worker.ts' },
     splitting: true,
     outdir: dist,
     chunkNames: 'chunks/[name]-[hash]',

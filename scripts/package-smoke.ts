@@ -8,7 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { directoryScript, startTwin } from '../src/twin/index.js';
+import { directoryScript, startTwin } from '../src/api-twin/index.js';
 import { startClient } from '../test/lsp/client.js';
 
 const repo = path.resolve(import.meta.dirname, '..');

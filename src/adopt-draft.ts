@@ -13,7 +13,7 @@ import { acceptDraft, DRAFT_SYSTEM, estimateDraft, renderDraftPrompt, type Draft
 import { TEST_FILE } from './adopt/read-modules.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
 import { modelSpec } from './phases/2-model/index.js';
-import { sha256 } from './phases/1-parse/hash.js';
+import { sha256 } from './hash.js';
 import { createSandbox } from './phases/6-generate/sandbox.js';
 import { TOOL_DEFINITIONS } from './phases/4-render/tools.js';
 import { loadConfig } from './io/config-file.js';

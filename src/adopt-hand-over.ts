@@ -12,7 +12,7 @@ import { editFrontmatter, holdoutOf, TEST_SUPPORT, testsOfSpec } from './adopt/r
 import { isCode, TEST_FILE } from './adopt/read-modules.js';
 import { RECORD_FILE, type AdoptionRecord } from './adopt/plan.js';
 import { isHandOwned } from './phases/5-plan/index.js';
-import { sha256 } from './phases/1-parse/hash.js';
+import { sha256 } from './hash.js';
 import { listGeneratedRoot, readAdoptCheck, writeHoldoutChecks, readAdoptionRecord, readSources, writeAdoption } from './io/adopt-project.js';
 import { check } from './compile.js';
 

@@ -12,7 +12,7 @@ import { UsageError, withGuess } from './commands/shared.js';
 import type { BuildEvent, JobOutcome, Spec } from './types/index.js';
 import { roundTripWorkspace, testsOfSpec, typeErrorsElsewhere, type RoundTripSpec } from './adopt/round-trip.js';
 import { isHandOwned } from './phases/5-plan/index.js';
-import { sha256 } from './phases/1-parse/hash.js';
+import { sha256 } from './hash.js';
 import { listGeneratedRoot, readConfigText, readSources, removeScratch, scratchWorkspace, writeAdoptCheck, type AdoptCheck } from './io/adopt-project.js';
 import { build, check } from './compile.js';
 import { createRuntime, takeCredentials, type Credentials, type ProviderName } from './runtime.js';

@@ -26,7 +26,7 @@ import { promoteTree, type TreeChange } from './io/promote.js';
 import { buildDigest, buildStamp, readInputs, type ReadInputs } from './fast-path.js';
 import { checkWorkspace, sortDiagnostics } from './phases/3-check/index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { checkRequirementCoverage, TEST_FILE } from './phases/3-check/coverage.js';
+import { checkRequirementCoverage, readTests, TEST_FILE } from './phases/3-check/coverage.js';
 import { renderPrompts } from './phases/4-render/prompts.js';
 import { buildableInOrder, planBuild } from './phases/5-plan/index.js';
 import { runJobs } from './phases/6-generate/run-jobs.js';
@@ -75,7 +75,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     readManifest(generatedDir, SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
-    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION, readTests),
     isFolder(scenariosDir),
     readAdoptionRecordQuietly(root, `${config.paths.specs}/adopted.json`),
   ]);

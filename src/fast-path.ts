@@ -14,7 +14,7 @@ import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
 import { hashHoldoutChecks, listScenarios } from './io/holdouts.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
-import { canonicalJson, sha256 } from './phases/1-parse/hash.js';
+import { canonicalJson, sha256 } from './hash.js';
 
 import { hasParseCache, PARSE_CACHE_FORMAT } from './io/parse-cache-file.js';
 import { poolSize, warmPool } from './io/model-pool.js';

@@ -18,7 +18,7 @@
  * spec added or removed re-runs every rule (models are kept).
  */
 import path from 'node:path';
-import type { ContextDoc, Diagnostic, HoldoutCoverage, HoldoutText, ModelledFile, Spec, SpecccConfig, Workspace } from './types/index.js';
+import type { ContextDoc, Diagnostic, HoldoutCoverage, HoldoutText, ModelledFile, Spec, SpecccConfig, TestReader, Workspace } from './types/index.js';
 import type { LoadedConfig } from './config/parse.js';
 import { loadConfig } from './io/config-file.js';
 import { isReadme, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
@@ -27,14 +27,14 @@ import { isFolder, listScenarios, readHoldoutTexts } from './io/holdouts.js';
 import { openTestCache } from './io/test-cache.js';
 import { assembleWorkspace, decodeContext, indexIds, modelFiles } from './workspace.js';
 import { inputProblems, type ScenariosFolder } from './pipeline-steps.js';
-import { sha256 } from './phases/1-parse/hash.js';
+import { sha256 } from './hash.js';
 import { parseSpecFile } from './phases/1-parse/index.js';
 import { modelSpec } from './phases/2-model/index.js';
 import { dedupe, sortDiagnostics } from './phases/3-check/index.js';
 import { applySuppressions } from './phases/3-check/suppressions.js';
 import { createLineIndex, type LineIndex } from './phases/1-parse/line-index.js';
 import { checkGeneratedTree } from './phases/3-check/generated-drift.js';
-import { judgedSpecs, generatedTestsOf, holdoutCoverage, namingFiles, readTests as readTestCases, recordedProof, unknownRequirementIds, untestedRequirements, type GeneratedTests, type TestReader } from './phases/3-check/coverage.js';
+import { judgedSpecs, generatedTestsOf, holdoutCoverage, namingFiles, readTests as readTestCases, recordedProof, unknownRequirementIds, untestedRequirements, type GeneratedTests } from './phases/3-check/coverage.js';
 import type { CheckContext, Rule } from './phases/3-check/rule.js';
 import { RULE_CODES, RULES } from './phases/3-check/rules/index.js';
 import type { GeneratedTree } from './io/generated-tree.js';
@@ -281,7 +281,7 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
     readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
     listScenarios(scenariosDir),
     readHoldoutTexts(scenariosDir),
-    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION, readTestCases),
     isFolder(scenariosDir),
   ]);
   const scenariosFolder: ScenariosFolder = { configured: config.spans.get('value:paths.scenarios') ?? null, state: !exists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' };

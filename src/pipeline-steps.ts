@@ -18,7 +18,7 @@ import { manifestJson, type NextTree } from './phases/8-emit/assemble-tree.js';
 import { generatedReadme } from './phases/8-emit/generated-readme.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { diagnostics as d } from './diagnostics/messages.js';
-import { fallbackModelFor } from './models/fallback.js';
+import { fallbackModelFor } from './prices/fallback.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
 export { recoverUnderLock } from './io/recover.js';
 import { resultStore } from './io/results.js';

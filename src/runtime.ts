@@ -6,11 +6,11 @@
  * take their runtime from here, so none of them can skip a step of the gate.
  */
 import path from 'node:path';
-import type { Agent, ModelCheck, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
+import type { Agent, BatchRecord, ModelCheck, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
 import { createBudget, runCapUsd, type Budget } from './phases/6-generate/budget.js';
 import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.js';
 import { createValidator } from './phases/7-validate/index.js';
-import { priceOf, type PriceOverrides } from './models/pricing.js';
+import { priceOf, type PriceOverrides } from './prices/pricing.js';
 import { cassetteStore } from './io/cassettes.js';
 import { resultStore } from './io/results.js';
 import { createRedactor, newRunId, openTrace } from './io/trace.js';
@@ -20,7 +20,7 @@ import { proofDriverScript } from './io/judge-trees.js';
 import { batchStateStore } from './io/batch-state.js';
 import { createRemoteCache } from './io/remote-cache.js';
 import { sharedResultStore, type SharedResults } from './io/shared-results.js';
-import type { BatchRecord, BatchTuning } from './phases/6-generate/anthropic/batches.js';
+import type { BatchTuning } from './phases/6-generate/anthropic/batches.js';
 
 export type ProviderName = 'anthropic' | 'replay';
 

@@ -20,7 +20,7 @@ import { serviceTwin } from './phases/2-model/twins.js';
 import { createSandbox } from './phases/6-generate/sandbox.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { TEST_FILE } from './phases/7-validate/index.js';
-import { sha256 } from './phases/1-parse/hash.js';
+import { sha256 } from './hash.js';
 import { SPECCC_VERSION } from './version.js';
 
 const SYSTEM = `You write automated acceptance checks (vitest) for holdout scenarios of generated code.
@@ -67,7 +67,7 @@ export async function generateScenarioChecks(options: {
       }
       const interfaces = spec.frontmatter!.outputs.filter((o) => declarations.has(o)).map((o) => ({ path: o.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), text: declarations.get(o)! }));
       const scenario = await readScenario(options.scenariosDir, s.file);
-      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces, twins: spec.frontmatter!.kind === 'twin' ? [{ ...serviceTwin(s.spec), source: null }] : twinsForPrompt(spec, checked.workspace) });
+      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces, property: s.property !== undefined, twins: spec.frontmatter!.kind === 'twin' ? [{ ...serviceTwin(s.spec), source: null }] : twinsForPrompt(spec, checked.workspace) });
       if (!prompt.ok) return { outcomes, blocked: prompt.diagnostics };
       const sandbox = createSandbox({ outputs: [rel], readable: new Map(), maxFileBytes: config.model.maxOutputTokens * 16 });
       const result = await options.runtime.agent.run(

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ContextDoc, ModelledFile, Spec, Workspace, WorkspaceFolders } from './types/index.js';
 import { readContents, readWorkspaceFiles, type ReadFile, type WorkspaceFiles } from './io/workspace-files.js';
 import { openParseCache } from './io/parse-cache.js';
-import { decodeModel } from './io/model-codec.js';
+import { decodeModel, MODEL_CODEC } from './phases/2-model/model-codec.js';
 import { coolPool, modelInWorkers, poolSize, type ModelJob } from './io/model-pool.js';
 import { parseGlossary } from './phases/2-model/glossary.js';
 import { defaultConfig } from './config/parse.js';
@@ -49,7 +49,7 @@ export async function loadWorkspace(root: string, dirs: WorkspaceDirs, options: 
  * one when there is enough of it (src/io/model-pool.ts).
  */
 export async function modelFiles(root: string, specs: ReadFile[], options: LoadOptions): Promise<{ models: ModelledFile[]; cacheWritten: Promise<void> }> {
-  const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION);
+  const cache = options.useCache === false ? undefined : await openParseCache(root, SPECCC_VERSION, MODEL_CODEC);
   const out: ModelledFile[] = new Array(specs.length);
   const misses: (ModelJob & { index: number })[] = [];
   specs.forEach(({ file, hash, bytes }, index) => {
@@ -62,7 +62,7 @@ export async function modelFiles(root: string, specs: ReadFile[], options: LoadO
   if (workers === 0) coolPool();
   if (misses.length > 0) {
     // The markdown toolchain costs start-up time; load it only when something must be parsed.
-    const { modelAndCheck } = await import('./io/model-and-check.js');
+    const { modelAndCheck } = await import('./phases/3-check/model-and-check.js');
     // This thread models its share (no encoding on the way but the cache's), the workers the rest.
     await modelInWorkers(
       misses,

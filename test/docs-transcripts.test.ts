@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../src/api-twin/index.js';
 import { runCli } from './helpers/cli.js';
 import { startCacheServer, type CacheServer } from './helpers/remote-cache-server.js';
 import { exampleCopy, moneyOnly, removeAll, repo } from './helpers/workspaces.js';

@@ -6,7 +6,7 @@
  */
 import Handlebars from 'handlebars';
 import { DRAFTED_MARKER } from '../phases/3-check/rules/drafted-unconfirmed.js';
-import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf, type PriceOverrides } from '../models/pricing.js';
+import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf, type PriceOverrides } from '../prices/pricing.js';
 import type { SourceText } from './types.js';
 
 export const DRAFT_SYSTEM = `You draft specs for existing code so that it can be regenerated from them. You read code and

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Diagnostic, Span } from '../types/index.js';
 import { diagnostics as d } from '../diagnostics/messages.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import type { AdoptionPlan, Group, ModuleInfo, SourceText } from './types.js';
 import { isCode, readModules } from './read-modules.js';
 import { groupModules, idFromName } from './group.js';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { SpecccConfig, Workspace } from '../types/index.js';
+import { REPLAY_REPORT, type SpecccConfig, type Workspace } from '../types/index.js';
 import { EXIT, UsageError, type CliIo } from './shared.js';
 import { closest } from '../diagnostics/closest.js';
 import { readGeneratedTree } from '../io/generated-tree.js';
@@ -49,9 +49,9 @@ export async function runFidelity(
     twins: [twin],
     timeoutMs: config.validation.timeoutMs,
     signal: io.signal,
-    collect: [fidelity.REPLAY_REPORT],
+    collect: [REPLAY_REPORT],
   });
-  const report = fidelity.readReplayReport(run.collected.get(fidelity.REPLAY_REPORT));
+  const report = fidelity.readReplayReport(run.collected.get(REPLAY_REPORT));
   if (!report) {
     const why = run.refused ?? (run.timedOut ? `it timed out after ${config.validation.timeoutMs} ms` : run.output.trim() || `it exited with ${run.exitCode ?? run.signal}`);
     io.stderr(`speccc: the replay against twin ${options.twin} did not finish: ${why}\n`);

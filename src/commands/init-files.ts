@@ -81,7 +81,7 @@ export async function readIfExists(file: string): Promise<string | null | undefi
 /** speccc.config.json: the schema for editors, where the scenarios are, and the current model lineup. */
 async function initConfig(scenariosPath: string): Promise<string> {
   // Loaded on use: every command's start-up pays for what index.ts imports.
-  const { DEFAULT_MODEL, ROUTING } = await import('../models/prices.js');
+  const { DEFAULT_MODEL, ROUTING } = await import('../prices/prices.js');
   // Constraint specs own no files and are never built, so only the kinds that are get a route.
   const byKind = Object.fromEntries((['architecture', 'feature'] as const).filter((kind) => ROUTING[kind] !== DEFAULT_MODEL).map((kind) => [kind, ROUTING[kind]]));
   const config = {

@@ -11,6 +11,7 @@ import { Option } from 'commander';
 import { EXIT, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 import { appendBlock, CI_PROVIDERS, classify, createFile, planInit, toPosix, type Action, type CiProvider, type InitLayout, type Planned } from './init-files.js';
 import { assertInside, OutsideWorkspaceError } from '../io/safe-write.js';
+import { DEFAULT_PATHS } from '../schemas/default-paths.js';
 
 export { initAssetsDir } from './init-files.js';
 
@@ -84,7 +85,7 @@ async function layoutOf(io: CliIo, root: string, name: string, flags: InitFlags)
     layout = { root, templatesDir: path.resolve(root, configured.templates), scenariosDir: path.resolve(root, configured.scenarios) };
     if (asked !== undefined && asked !== layout.scenariosDir)
       throw new UsageError(`--scenarios ${flags.scenarios}: speccc.config.json already puts the scenarios in ${configured.scenarios}; change paths.scenarios there instead`);
-  } else layout = { root, templatesDir: path.join(root, 'templates'), scenariosDir: asked ?? path.join(path.dirname(root), `${name}-scenarios`) };
+  } else layout = { root, templatesDir: path.join(root, DEFAULT_PATHS.templates), scenariosDir: asked ?? path.join(path.dirname(root), `${name}-scenarios`) };
   const fromScenarios = path.relative(layout.scenariosDir, root);
   if (fromScenarios === '' || !fromScenarios.startsWith('..'))
     throw new UsageError(`--scenarios ${flags.scenarios ?? layout.scenariosDir} would hold the workspace itself; choose a folder beside it, such as ../${name}-scenarios`);

@@ -14,7 +14,7 @@ import { renderTriageRequest, renderTriageSystem, type TriageTemplates } from '.
 import { READ_SPEC, RECORD_DECISION, TRIAGE_MAX_TURNS, TRIAGE_TOOLS, type RecordDecisionInput } from '../triage/tools.js';
 import type { Decision, TriageRequest } from '../triage/types.js';
 import { existsInside, readDecided, writeDecision } from '../io/triage-files.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import { SPECCC_VERSION } from '../version.js';
 
 export type RequestOutcome =

@@ -76,7 +76,7 @@ export async function runTriageCommand(io: CliIo, inputs: string[], flags: Triag
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const config = checked.config;
     const model = flags.model ?? config.model.default;
-    const { priceOf } = await import('../models/pricing.js');
+    const { priceOf } = await import('../prices/pricing.js');
     if (!priceOf(model, config.model.prices)) throw new UsageError(`speccc knows no price for model ${model}, so it cannot cap what triage spends; add it under model.prices in speccc.config.json`);
     const templates = await readTriageTemplates();
     if (flags.dryRun) return dryRun(io, root, { checked, templates, requests: parsed.requests, model, maxCost: maxCost ?? config.budgetUsd, format: flags.format });

@@ -49,8 +49,8 @@ export async function runTwin(io: CliIo, flags: TwinFlags): Promise<number> {
       scriptDir = path.resolve(io.cwd, flags.scriptDir);
       if (!(await fs.stat(scriptDir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--script-dir ${flags.scriptDir}: ${scriptDir} is not a folder`);
     }
-    const { serveTwin } = await import('../twin/serve.js');
-    const { abortWhenOrphaned } = await import('../twin/lifetime.js');
+    const { serveTwin } = await import('../api-twin/serve.js');
+    const { abortWhenOrphaned } = await import('../api-twin/lifetime.js');
     // Ctrl-C reaches the command as io.signal (cli.ts owns the signal handlers); the twin watches
     // only for its parent going away, so a killed script never leaves it holding the port.
     const controller = new AbortController();

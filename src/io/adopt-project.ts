@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import { AdoptCheckSchema, AdoptionRecordSchema } from '../schemas/state.js';
 import type { AdoptionRecord } from '../adopt/plan.js';
 import type { SourceText } from '../adopt/types.js';
@@ -151,7 +151,7 @@ export async function readAdoptCheck(root: string, id: string): Promise<AdoptChe
   }
 }
 
-/** The drafting prompt's template, shipped in assets/adopt/ (not assets/templates/: every job key digests that folder). */
+/** The drafting prompt's template, shipped in assets/adopt/ (not templates/: every job key digests that folder). */
 export async function readDraftTemplate(): Promise<string> {
   return fs.readFile(assetPath('adopt', 'draft.hbs'), 'utf8');
 }

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeInside } from './safe-write.js';
 import { BatchRecordSchema } from '../schemas/state.js';
-import type { BatchRecord, BatchStateStore } from '../phases/6-generate/anthropic/batches.js';
+import type { BatchRecord, BatchStateStore } from '../types/index.js';
 import { CorruptStateError } from './promote.js';
 
 const FILE = /^[A-Za-z0-9_-]{1,128}\.json$/;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { writeInsideSync } from './safe-write.js';
 import path from 'node:path';
-import type { Cassette, CassetteStore } from '../phases/6-generate/cassette.js';
+import type { Cassette, CassetteStore } from '../types/index.js';
 
 const KEY = /^[0-9a-f]{64}$/;
 

@@ -3,11 +3,16 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './list-files.js';
 import type { Manifest, ManifestEntry } from '../types/index.js';
-import { sha256 } from '../phases/1-parse/hash.js';
-import { emptyManifest, MANIFEST_FORMAT } from '../phases/5-plan/manifest.js';
+import { sha256 } from '../hash.js';
 import type { Hasher } from './stat-cache.js';
 
 export const MANIFEST_PATH = '.speccc/manifest.json';
+
+/** Bumped when the manifest's shape changes. */
+export const MANIFEST_FORMAT = 1;
+
+/** The manifest of a tree nothing was ever built into (or whose manifest cannot be read). */
+export const emptyManifest = (version: string): Manifest => ({ format: MANIFEST_FORMAT, speccc: version, specs: new Map() });
 /** Files speccc writes into generated/ itself, never owned by a spec. */
 export const TREE_OWN_FILES = new Set(['README.md']);
 /**

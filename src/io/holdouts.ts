@@ -5,10 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
-import { canonicalJson, sha256 } from '../phases/1-parse/hash.js';
+import { canonicalJson, sha256 } from '../hash.js';
 import type { Hasher } from './stat-cache.js';
 import { writeInside } from './safe-write.js';
-import { holdoutPropertyShape, type HoldoutPropertyShape } from '../phases/2-model/holdout-property.js';
+import { holdoutPropertyShape, type HoldoutPropertyShape } from './holdout-property.js';
 
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_CHECK_BYTES = 1024 * 1024;

@@ -10,8 +10,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { JudgeCommand, SealedResult, Toolchain } from '../types/index.js';
-import { HOST_RUNTIME } from '../phases/7-validate/judge-modules.js';
+import { HOST_RUNTIME, type JudgeCommand, type SealedResult, type Toolchain } from '../types/index.js';
 import { runChild, type ChildResult } from './run-child.js';
 import { HOSTS, writeTree } from './scratch-tree.js';
 import { codeHostTree, judgeRuntimeTree } from './judge-trees.js';

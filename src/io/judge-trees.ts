@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assetPath } from './package-files.js';
-import type { FileTree } from '../types/index.js';
-import { HOST_RUNTIME, JUDGE_RUNTIME } from '../phases/7-validate/judge-modules.js';
+import { HOST_RUNTIME, JUDGE_RUNTIME, type FileTree } from '../types/index.js';
 import { transpile } from './service-twins/index.js';
 
 const assets = assetPath('judge');

@@ -1,6 +1,6 @@
 /**
  * Phases 1–2 (and the spec-local checks) on every core: the calling thread and a small pool of
- * worker threads (src/io/model-worker.ts) take batches of files from one queue; each worker
+ * worker threads (src/model-worker.ts) take batches of files from one queue; each worker
  * answers with encoded models. Workers start only when enough files must be parsed for their
  * start-up (loading the markdown toolchain in each) to pay for itself.
  *
@@ -54,7 +54,7 @@ function startWorker(): Worker {
   // node:worker_threads is loaded here, not imported: loading it costs more than a whole warm
   // `check` of a small workspace, which never starts a worker.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  const worker = shippedScript('model-worker', 'io/model-worker');
+  const worker = shippedScript('model-worker', 'model-worker');
   if (!worker.typescript) return new Worker(worker.path);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const script = pathToFileURL(worker.path).href;

@@ -1,7 +1,7 @@
 /**
- * Files speccc ships beside its code: assets/ (templates, `speccc init`'s files, the type-check
- * server) and the scripts the bundle builds on their own (the parse worker, the service-twin
- * launcher and replayer). The module asking sits at a different depth in the sources (src/io/),
+ * Files speccc ships beside its code: templates/ (the default prompt templates), assets/
+ * (`speccc init`'s files, the type-check server) and the scripts the bundle builds on their own
+ * (the parse worker, the service-twin launcher and replayer). The module asking sits at a different depth in the sources (src/io/),
  * in the bundle (dist/ or dist/chunks/: esbuild decides which module lands in which file) and in
  * an installed package, so the package folder is found by walking up to the nearest
  * package.json, never by a fixed `../..`.
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 /** True when speccc runs from its TypeScript sources (tests, benches through tsx), false from the bundle in dist/. */
 export const RUNNING_FROM_SOURCES = import.meta.url.endsWith('.ts');
 
-/** speccc's package folder (the one holding its package.json, assets/ and dist/). */
+/** speccc's package folder (the one holding its package.json, templates/, assets/ and dist/). */
 export function packageDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {
@@ -27,6 +27,12 @@ export function packageDir(): string {
 
 /** A file or folder under speccc's assets/. */
 export const assetPath = (...parts: string[]): string => path.join(packageDir(), 'assets', ...parts);
+
+/**
+ * speccc's default prompt templates: the package's top-level templates/ (the design card's layout),
+ * which a workspace's `paths.templates` folder overrides file by file.
+ */
+export const templatesPath = (...parts: string[]): string => path.join(packageDir(), 'templates', ...parts);
 
 /**
  * A script the bundle writes as its own file (`dist/<name>.js`), or, running from the sources,

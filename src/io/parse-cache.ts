@@ -5,7 +5,7 @@
  * and whatever does not validate is a miss (the file is parsed again), never an error.
  *
  * The file: a header line (format and speccc version: another one means an empty cache), then one
- * line per entry: `crc32 \t sha256 \t JSON file path \t encoded model` (src/io/model-codec.ts; no
+ * line per entry: `crc32 \t sha256 \t JSON file path \t encoded model` (phase 2's model-codec.ts, handed in as a `ModelCodec`; no
  * field holds a raw tab or newline). The checksum covers the header too, so a line is valid only
  * under the header it was written for. Lines are kept as bytes and checked and decoded only when
  * asked for, so a run that uses few entries reads the rest without parsing them.
@@ -19,11 +19,19 @@ import { closeSync, constants, openSync, promises as fs, write } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ModelledFile } from '../types/index.js';
-import { decodeModel, encodeModel } from './model-codec.js';
 import { appendInside, folderInsideSync, OutsideWorkspaceError } from './safe-write.js';
 import { PARSE_CACHE_FILE, PARSE_CACHE_FORMAT } from './parse-cache-file.js';
 
 export { hasParseCache, PARSE_CACHE_FILE, PARSE_CACHE_FORMAT } from './parse-cache-file.js';
+
+/**
+ * How a modelled file becomes a cache line's payload and back: phase 2's model-codec.ts, passed in
+ * by the caller so that io imports no phase. `decode` throws on anything it cannot trust.
+ */
+export interface ModelCodec {
+  encode(entry: ModelledFile): string;
+  decode(encoded: string, expected: { file: string; hash: string }, text: () => string): ModelledFile;
+}
 
 export interface ParseCache {
   /** The entry for this file and content, rebuilt around `text` (the decoded file); undefined when absent or invalid. */
@@ -133,7 +141,7 @@ async function writeBehind(root: string, file: string, data: Buffer): Promise<vo
   }
 }
 
-export async function openParseCache(root: string, specccVersion: string): Promise<ParseCache> {
+export async function openParseCache(root: string, specccVersion: string, codec: ModelCodec): Promise<ParseCache> {
   const file = path.join(root, PARSE_CACHE_FILE);
   const header = JSON.stringify({ speccc: specccVersion, format: PARSE_CACHE_FORMAT });
   const headerCrc = crc32(`${header}\n`);
@@ -164,14 +172,14 @@ export async function openParseCache(root: string, specccVersion: string): Promi
       const encoded = payloadOf(headerCrc, line);
       if (encoded === undefined) return void drop(key);
       try {
-        const entry = decodeModel(encoded, { file: f, hash }, text);
+        const entry = codec.decode(encoded, { file: f, hash }, text);
         used.add(key);
         return entry;
       } catch {
         return void drop(key);
       }
     },
-    set: (entry) => setEncoded(entry.file, entry.hash, encodeModel(entry)),
+    set: (entry) => setEncoded(entry.file, entry.hash, codec.encode(entry)),
     setEncoded,
     async save(prune) {
       const stale = prune ? [...stored.keys()].filter((key) => !used.has(key) && !added.has(key)) : [];

@@ -10,14 +10,7 @@ import type { SpecccConfig } from '../types/index.js';
 
 export { CONFIG_FILE } from '../config/file-name.js';
 import { CONFIG_FILE } from '../config/file-name.js';
-
-export const DEFAULT_PATHS: SpecccConfig['paths'] = {
-  specs: 'specs',
-  context: 'context',
-  templates: 'templates',
-  generated: 'generated',
-  scenarios: 'scenarios',
-};
+import { DEFAULT_PATHS } from '../schemas/default-paths.js';
 
 export interface RawConfig {
   text: string;
@@ -26,7 +19,7 @@ export interface RawConfig {
 
 export async function readRawConfig(root: string): Promise<RawConfig> {
   const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
-  let paths = DEFAULT_PATHS;
+  let paths: SpecccConfig['paths'] = DEFAULT_PATHS;
   try {
     const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']> }) : {};
     const given = parsed.paths && typeof parsed.paths === 'object' ? parsed.paths : {};

@@ -5,17 +5,17 @@
  * nor the journal's schema.
  */
 import path from 'node:path';
-import type { Runtime } from '../runtime.js';
 import { readRawConfig } from './raw-config.js';
 import { journalExists } from './promote.js';
 
 /**
  * Finishes or undoes a promotion a crash interrupted, before anything reads generated/. Only
- * while holding the lock: a build (`runtime`) holds it already; a read-only run (`null`: check,
- * --check, --dry-run) takes it for the moment it needs, and leaves recovery to the holder when a
- * live build has it. Returns the absolute generated/ folder.
+ * while holding the lock: a build (`runtime`, its Runtime: only whether there is one matters, so
+ * io need not import runtime.ts) holds it already; a read-only run (`null`: check, --check,
+ * --dry-run) takes it for the moment it needs, and leaves recovery to the holder when a live
+ * build has it. Returns the absolute generated/ folder.
  */
-export async function recoverUnderLock(root: string, runtime: Runtime | null): Promise<string> {
+export async function recoverUnderLock(root: string, runtime: object | null): Promise<string> {
   const generatedDir = path.resolve(root, (await readRawConfig(root)).paths.generated);
   if (!runtime && !(await journalExists(root))) return generatedDir; // the common case: nothing to recover, no lock to take
   const { recoverPromotion } = await import('./promote.js');

@@ -19,7 +19,7 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OutsideWorkspaceError, writeInside } from './safe-write.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 
 export const STAT_CACHE_FILE = path.join('.speccc', 'cache', 'stats.json');
 /** 2: stamps as numbers of milliseconds (1 held nanoseconds as strings). */

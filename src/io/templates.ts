@@ -1,12 +1,26 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './list-files.js';
-import type { TemplateSource } from '../phases/4-render/templates.js';
+import type { TemplateSource } from '../types/index.js';
 import type { StatCache } from './stat-cache.js';
-import { assetPath } from './package-files.js';
+import { templatesPath } from './package-files.js';
 
-/** speccc's own templates ship in assets/templates/ beside dist/ and src/. */
-export const defaultTemplatesDir = (): string => assetPath('templates');
+/** speccc's own templates ship in the package's top-level templates/, beside dist/ and src/. */
+export const defaultTemplatesDir = (): string => templatesPath();
+
+const DEFAULT_LABEL = (name: string): string => `(speccc default) ${name}`;
+
+/**
+ * The workspace's override folder and how its files are labelled, or null where that folder is
+ * speccc's defaults folder itself: speccc's own repository is a workspace whose `templates/` (the
+ * default `paths.templates`) is where the defaults live, and reading it twice would call every
+ * default an override.
+ */
+function overrides(root: string, templatesDir: string): { dir: string; label: (name: string) => string } | null {
+  const dir = path.join(root, templatesDir);
+  if (path.resolve(dir) === path.resolve(defaultTemplatesDir())) return null;
+  return { dir, label: (name) => path.posix.join(templatesDir.split(path.sep).join('/'), name) };
+}
 
 async function listDir(dir: string): Promise<string[]> {
   return listFiles(dir, { match: (name) => name.endsWith('.hbs'), dot: false, followLinks: true });
@@ -23,9 +37,10 @@ async function readDir(dir: string, label: (name: string) => string): Promise<Te
 }
 
 export async function readTemplates(root: string, templatesDir: string): Promise<{ defaults: TemplateSource[]; overrides: TemplateSource[] }> {
+  const workspace = overrides(root, templatesDir);
   return {
-    defaults: await readDir(defaultTemplatesDir(), (n) => `(speccc default) ${n}`),
-    overrides: await readDir(path.join(root, templatesDir), (n) => path.posix.join(templatesDir.split(path.sep).join('/'), n)),
+    defaults: await readDir(defaultTemplatesDir(), DEFAULT_LABEL),
+    overrides: workspace ? await readDir(workspace.dir, workspace.label) : [],
   };
 }
 
@@ -36,8 +51,6 @@ export async function hashTemplates(root: string, templatesDir: string, stats: S
       const hashed = await stats.hash(path.join(dir, name));
       return hashed && [label(name.split(path.sep).join('/')), hashed.hash];
     }))).filter((t): t is [string, string] => t !== null);
-  return [
-    ...(await hashDir(defaultTemplatesDir(), (n) => `(speccc default) ${n}`)),
-    ...(await hashDir(path.join(root, templatesDir), (n) => path.posix.join(templatesDir.split(path.sep).join('/'), n))),
-  ];
+  const workspace = overrides(root, templatesDir);
+  return [...(await hashDir(defaultTemplatesDir(), DEFAULT_LABEL)), ...(workspace ? await hashDir(workspace.dir, workspace.label) : [])];
 }

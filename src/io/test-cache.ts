@@ -7,9 +7,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { OutsideWorkspaceError, writeInside } from './safe-write.js';
-import type { TestCase } from '../types/index.js';
-import { sha256 } from '../phases/1-parse/hash.js';
-import { readTests, type TestReader } from '../phases/3-check/coverage.js';
+import type { TestCase, TestReader } from '../types/index.js';
+import { sha256 } from '../hash.js';
 
 /** Bump when readTests changes what it finds. */
 const FORMAT = 1;
@@ -19,7 +18,8 @@ export interface TestCache {
   save(): Promise<void>;
 }
 
-export async function openTestCache(root: string, specccVersion: string): Promise<TestCache> {
+/** `readTests` is phase 3's reader (coverage.ts), which the cache stands in front of; passed in, as io imports no phase. */
+export async function openTestCache(root: string, specccVersion: string, readTests: TestReader): Promise<TestCache> {
   const file = path.join(root, '.speccc', 'cache', 'tests.json');
   const version = `${FORMAT}:${specccVersion}`;
   let entries: Record<string, TestCase[]> = {};

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FailureClass, Verdict, VerdictKey } from '../types/index.js';
 import { VerdictSchema } from '../schemas/state.js';
-import { canonicalJson, sha256 } from '../phases/1-parse/hash.js';
+import { canonicalJson, sha256 } from '../hash.js';
 import { writeInside } from './safe-write.js';
 
 export interface VerdictStore {

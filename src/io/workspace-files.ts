@@ -8,7 +8,7 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import type { StatCache } from './stat-cache.js';
 import type { TreeIndex } from './generated-tree.js';
 import { listFiles as listUnder } from './list-files.js';

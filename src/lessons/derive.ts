@@ -7,7 +7,7 @@
  * never are: a lesson goes into every prompt, and holdout scenarios must never reach one. Pure.
  */
 import type { FailureClass, TracedEvent } from '../types/index.js';
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 
 /** The failure classes a line in the rules can prevent; the rest are the machine's, the budget's or the holdouts'. */
 export const LEARNABLE: ReadonlySet<FailureClass> = new Set<FailureClass>(['does-not-compile', 'tests-fail', 'checks-weakened', 'missing-output', 'crash', 'timeout']);

@@ -7,6 +7,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { Point, Span } from '../types/index.js';
+import { createLineIndex } from '../phases/1-parse/line-index.js';
 
 export const BOM = '\uFEFF';
 
@@ -31,29 +32,19 @@ export interface ModelText {
 export function modelText(editorText: string): ModelText {
   const bom = editorText.startsWith(BOM);
   const text = bom ? editorText.slice(1) : editorText;
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // Phase 1's line index, the one every speccc position comes from; LSP lines are 0-based.
+  const index = createLineIndex(text);
   return {
     text,
     bom,
     offsetAt: ({ line, character }) => {
       if (line < 0) return 0;
-      if (line >= starts.length) return text.length;
-      const start = starts[line]!;
-      const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+      if (line >= index.lines) return text.length;
+      const start = index.lineStart(line + 1);
+      const end = line + 1 < index.lines ? index.lineStart(line + 2) - 1 : text.length;
       const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       return Math.min(start + Math.max(0, character - (bom && line === 0 ? 1 : 0)), lineEnd);
     },
-    positionAt: (offset) => {
-      const clamped = Math.max(0, Math.min(offset, text.length));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= clamped) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo, character: clamped - starts[lo]! + (bom && lo === 0 ? 1 : 0) };
-    },
+    positionAt: (offset) => toPosition(index.point(offset), bom),
   };
 }

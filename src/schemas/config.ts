@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EFFORT_LEVELS, SPEC_KINDS } from './frontmatter.js';
+import { DEFAULT_PATHS } from './default-paths.js';
 
 /** What the `rules` map may set a code to. */
 export const RULE_SEVERITIES = ['off', 'warn', 'error'] as const;
@@ -14,11 +15,11 @@ export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   paths: z
     .strictObject({
-      specs: z.string().min(1).default('specs'),
-      context: z.string().min(1).default('context'),
-      templates: z.string().min(1).default('templates'),
-      generated: z.string().min(1).default('generated').describe('Where generated code lives: a folder of its own inside the workspace.'),
-      scenarios: z.string().min(1).default('scenarios').describe('Holdout scenarios; recommended outside the repository.'),
+      specs: z.string().min(1).default(DEFAULT_PATHS.specs),
+      context: z.string().min(1).default(DEFAULT_PATHS.context),
+      templates: z.string().min(1).default(DEFAULT_PATHS.templates),
+      generated: z.string().min(1).default(DEFAULT_PATHS.generated).describe('Where generated code lives: a folder of its own inside the workspace.'),
+      scenarios: z.string().min(1).default(DEFAULT_PATHS.scenarios).describe('Holdout scenarios; recommended outside the repository.'),
     })
     .prefault({}),
   model: z
@@ -98,8 +99,6 @@ export const ConfigSchema = z.strictObject({
     .default({})
     .describe('Severity per diagnostic code of a check rule, eslint-style: off, warn or error (docs/diagnostics.md lists the codes).'),
 });
-
-export { CONFIG_FILE } from '../config/file-name.js';
 
 /** Why `url` cannot be a remote cache's base URL, or null. */
 export function remoteUrlProblem(url: string): string | null {

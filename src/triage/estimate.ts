@@ -6,7 +6,7 @@
  * the conversation growing by a whole reply each turn). Pure.
  */
 import type { SpecccConfig } from '../types/index.js';
-import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf } from '../models/pricing.js';
+import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf } from '../prices/pricing.js';
 import { TRIAGE_MAX_TURNS } from './tools.js';
 
 export interface TriageRequestEstimate {

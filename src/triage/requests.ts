@@ -4,7 +4,7 @@
  * that cannot be read as requests is a located problem, never an exception: the command prints
  * every problem and triages nothing until they are fixed.
  */
-import { sha256 } from '../phases/1-parse/hash.js';
+import { sha256 } from '../hash.js';
 import type { InputProblem, TriageRequest } from './types.js';
 
 export interface Parsed {

@@ -117,3 +117,44 @@ export interface ModelCheck {
   unknown: { id: string; error: string }[];
   notices: ModelNotice[];
 }
+
+export interface BatchRequestRef {
+  /** sha256 (hex) of the request body: the same turn of the same job has the same id in every build. */
+  customId: string;
+  specId: string;
+  jobKey: string;
+  /** The conversation's turn this request asks for (1 = the job prompt; fix turns continue the count). */
+  turn: number;
+}
+
+export interface BatchRecord {
+  format: 1;
+  id: string;
+  submittedAt: string;
+  requests: BatchRequestRef[];
+}
+
+/** Where submitted batches are recorded (io/batch-state.ts). `load` throws a located error for a corrupt file. */
+export interface BatchStateStore {
+  readonly where: string;
+  load(): Promise<BatchRecord[]>;
+  save(record: BatchRecord): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export interface Cassette {
+  jobKey: string;
+  specId: string;
+  model: string;
+  recordedWith: string;
+  recordedAt: string;
+  /** One entry per attempt: the files written, in order. */
+  attempts: { path: string; content: string }[][];
+}
+
+export interface CassetteStore {
+  /** Where the cassettes live, for messages. */
+  readonly where: string;
+  read(key: string): Cassette | undefined;
+  write(cassette: Cassette): void;
+}

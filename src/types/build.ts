@@ -256,3 +256,11 @@ export interface Manifest {
   speccc: string;
   specs: ReadonlyMap<string, ManifestEntry>;
 }
+
+export interface TemplateSource {
+  /** Name without extension; also the partial name (`{{> governance}}`). */
+  name: string;
+  /** Where it came from: `(default)/job.hbs` or the workspace-relative path. */
+  file: string;
+  text: string;
+}

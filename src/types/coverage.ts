@@ -63,3 +63,6 @@ export interface CodeRequirements {
   endLine: number;
   ids: string[];
 }
+
+/** How a caller reads a test file's tests: readTests itself, or a cache in front of it (io/test-cache.ts). */
+export type TestReader = (file: string, text: string) => TestCase[];

@@ -25,6 +25,49 @@ export const SECTION_NAMES = [
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
+/** Heading text (lower-cased, punctuation folded; digits kept, so `Evaluation2` is not Evaluation) -> canonical section. See docs/spec-format.md. Phase 2 reads headings with it; the catalogue's example specs (diagnostics/catalogue/example.ts) match headings with it too. */
+export const SECTION_ALIASES: Record<string, SectionName> = {
+  what: 'what',
+  purpose: 'what',
+  summary: 'what',
+  who: 'who',
+  users: 'who',
+  actors: 'who',
+  inputs: 'inputs',
+  input: 'inputs',
+  outputs: 'outputs',
+  output: 'outputs',
+  rules: 'rules',
+  requirements: 'rules',
+  behaviour: 'rules',
+  behavior: 'rules',
+  'edge cases': 'edge-cases',
+  'edge conditions': 'edge-cases',
+  evaluation: 'evaluation',
+  scenarios: 'evaluation',
+  acceptance: 'evaluation',
+  constraints: 'constraints',
+  'non functional': 'constraints',
+  // twin specs
+  interface: 'interface',
+  api: 'interface',
+  endpoints: 'interface',
+  state: 'state',
+  'data model': 'state',
+  'failure modes': 'failure-modes',
+  'errors and limits': 'failure-modes',
+  'errors limits and failure modes': 'failure-modes',
+  faults: 'failure-modes',
+};
+
+/** A heading's text as SECTION_ALIASES keys it. */
+export const sectionHeadingKey = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[-_]/g, ' ')
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Validated YAML frontmatter: derived from the zod schema, never restated. */
 export type Frontmatter = z.output<typeof FrontmatterSchema>;

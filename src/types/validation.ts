@@ -256,3 +256,36 @@ export interface SealedRunner {
   /** A holdout run with the checks and the code in two sandboxes (JudgeCommand). */
   judge(command: JudgeCommand): Promise<SealedResult>;
 }
+
+/** What the replayer inside the sandbox runs: for each file, its steps in order. */
+export interface ReplayPlan {
+  /** The environment variable holding the twin's URL. */
+  env: string;
+  files: {
+    file: string;
+    steps: (
+      | { at: string; state: unknown }
+      | { at: string; request: { method: string; path: string; headers: Record<string, string>; body?: string }; captures: { pointer: string; recorded: string }[] }
+    )[];
+  }[];
+}
+
+/*
+ * The sealed tree's layout: where speccc's own files sit inside a tree it runs. Phase 7 names them
+ * in what it asks to run; io copies the runtimes there (the judge's and host's from assets/judge/,
+ * the service-twin launcher and replayer). A contract between the two, so neither imports the other.
+ */
+
+/** Where speccc's judge runtime sits in the judge's tree (assets/judge/, copied by io). */
+export const JUDGE_RUNTIME = '.speccc-judge';
+
+/** Where the code host's runtime and the tree as JavaScript sit in the code's tree. */
+export const HOST_RUNTIME = '.speccc-host';
+
+/** Where a run with service twins keeps what speccc adds for them: the launcher (io), the vitest reset hook (phase 7's twin-hook.ts). */
+export const SERVICE_TWIN_DIR = '.speccc-twins';
+export const RESET_HOOK = `${SERVICE_TWIN_DIR}/reset.mjs`;
+
+/** Where the replay plan and the replayer's report live inside the sealed tree. */
+export const REPLAY_PLAN = `${SERVICE_TWIN_DIR}/replay.json`;
+export const REPLAY_REPORT = `${SERVICE_TWIN_DIR}/replay-report.json`;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
-import { sha256 } from '../../src/phases/1-parse/hash.js';
+import { sha256 } from '../../src/hash.js';
 
 const temp = useTempWorkspace();
 const twin = useTwin();

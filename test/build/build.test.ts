@@ -13,7 +13,7 @@ import { EXAMPLE_OUTPUTS, exampleCopy, removeAll } from '../helpers/workspaces.j
 
 const temps: string[] = [];
 afterEach(() => removeAll(temps));
-const exampleWorkspace = () => exampleCopy(temps, ['specs', 'context', 'templates']);
+const exampleWorkspace = () => exampleCopy(temps, ['specs', 'context']);
 const OUTPUTS = EXAMPLE_OUTPUTS;
 
 function snapshot(dir: string): Record<string, string> {

@@ -7,13 +7,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/phases/1-parse/hash.js';
+import { sha256 } from '../../src/hash.js';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
 import { checkWorkspace } from '../../src/phases/3-check/index.js';
 import { SPEC_LOCAL_RULES } from '../../src/phases/3-check/rules/index.js';
 import { checkSpecsLocally, specLocalContext } from '../../src/phases/3-check/spec-local.js';
-import { modelAndCheck } from '../../src/io/model-and-check.js';
+import { modelAndCheck } from '../../src/phases/3-check/model-and-check.js';
 import { assembleWorkspace } from '../../src/workspace.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';

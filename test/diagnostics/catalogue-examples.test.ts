@@ -13,7 +13,7 @@ import type { Example } from '../../src/diagnostics/catalogue/types.js';
 import type { Agent } from '../../src/types/index.js';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { startTwin } from '../../src/twin/index.js';
+import { startTwin } from '../../src/api-twin/index.js';
 
 /** Models the twin knows for these examples: the lineup speccc prices. */
 const MODELS = ['claude-sonnet-5-5', 'claude-opus-5-5', 'claude-haiku-5-5', 'claude-fable-5-1'];

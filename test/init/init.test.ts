@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { initAssetsDir } from '../../src/commands/init.js';
-import { DEFAULT_MODEL, ROUTING } from '../../src/models/prices.js';
+import { DEFAULT_MODEL, ROUTING } from '../../src/prices/prices.js';
 import { runCli } from '../helpers/cli.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -98,8 +98,8 @@ describe('speccc init', () => {
       expect(after, name).toBe('');
     }
     expect(readFileSync(path.join(root, 'context/mission.md'), 'utf8')).toMatch(/\n## Out of scope\n\n- /);
-    expect(readFileSync(path.join(root, 'templates/README.md'), 'utf8')).toContain('node_modules/speccc/assets/templates/');
-    for (const name of readdirSync(path.join(repo, 'assets/templates'))) expect(readFileSync(path.join(root, 'templates/README.md'), 'utf8')).toContain(`\`${name}\``);
+    expect(readFileSync(path.join(root, 'templates/README.md'), 'utf8')).toContain('node_modules/speccc/templates/');
+    for (const name of readdirSync(path.join(repo, 'templates')).filter((name) => name.endsWith('.hbs'))) expect(readFileSync(path.join(root, 'templates/README.md'), 'utf8')).toContain(`\`${name}\``);
   });
 
   it('the three specs are one of each kind and depend on each other; the architecture spec owns package.json and tsconfig.json', async () => {
@@ -379,5 +379,12 @@ describe('speccc init', () => {
     const shipped = packed[0]!.files.map((f) => f.path).filter((p) => p.startsWith('assets/init/')).sort();
     expect(shipped).toEqual(filesUnder(initAssetsDir()).map((f) => `assets/init/${f}`));
     expect(statSync(initAssetsDir()).isDirectory()).toBe(true);
+  });
+
+  it('every default template under templates/ ships in the npm package', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+    const shipped = packed[0]!.files.map((f) => f.path).filter((p) => p.startsWith('templates/')).sort();
+    expect(shipped).toEqual(filesUnder(path.join(repo, 'templates')).map((f) => `templates/${f}`));
+    expect(shipped).toContain('templates/job.hbs');
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
-import { decodeModel, encodeModel } from '../../src/io/model-codec.js';
+import { decodeModel, encodeModel } from '../../src/phases/2-model/model-codec.js';
 import type { ModelledFile } from '../../src/types/index.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
 

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
-import { sha256 } from '../../src/phases/1-parse/hash.js';
-import { decodeModel } from '../../src/io/model-codec.js';
+import { sha256 } from '../../src/hash.js';
+import { decodeModel } from '../../src/phases/2-model/model-codec.js';
 import { coolPool, MIN_FILES_PER_WORKER, modelInWorkers, poolSize, warmPool } from '../../src/io/model-pool.js';
-import { modelAndCheck } from '../../src/io/model-and-check.js';
+import { modelAndCheck } from '../../src/phases/3-check/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
 

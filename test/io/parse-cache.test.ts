@@ -9,9 +9,10 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openParseCache, PARSE_CACHE_FILE } from '../../src/io/parse-cache.js';
-import { sha256 } from '../../src/phases/1-parse/hash.js';
+import { MODEL_CODEC } from '../../src/phases/2-model/model-codec.js';
+import { sha256 } from '../../src/hash.js';
 import { SPECCC_VERSION } from '../../src/version.js';
-import { modelAndCheck } from '../../src/io/model-and-check.js';
+import { modelAndCheck } from '../../src/phases/3-check/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
 
 /** How many of the workspace's files the cache answers now. */
 async function hits(): Promise<number> {
-  const cache = await openParseCache(root, SPECCC_VERSION);
+  const cache = await openParseCache(root, SPECCC_VERSION, MODEL_CODEC);
   let n = 0;
   for (const file of specFiles(root)) {
     const bytes = readFileSync(path.join(root, file));
@@ -126,7 +127,7 @@ describe('after an edit the parse cache grows by the new entries instead of bein
   };
   /** Opens the cache and asks it for every file of the workspace, as a check does. */
   const openAndUse = async () => {
-    const cache = await openParseCache(root, SPECCC_VERSION);
+    const cache = await openParseCache(root, SPECCC_VERSION, MODEL_CODEC);
     for (const file of specFiles(root)) {
       const bytes = readFileSync(path.join(root, file));
       cache.get(file, sha256(bytes), () => new TextDecoder().decode(bytes));

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStatCache, RACY_MARGIN_MS, STAT_CACHE_FILE, stillHolds } from '../../src/io/stat-cache.js';
 import { openParseCache } from '../../src/io/parse-cache.js';
+import { MODEL_CODEC } from '../../src/phases/2-model/model-codec.js';
 import { SPECCC_VERSION } from '../../src/version.js';
-import { sha256 } from '../../src/phases/1-parse/hash.js';
+import { sha256 } from '../../src/hash.js';
 import { checkDigest, readInputs, storedReport, storeReport } from '../../src/fast-path.js';
 import { check } from '../../src/compile.js';
 import { formatJson } from '../../src/diagnostics/reporters/json.js';
@@ -131,7 +132,7 @@ describe('the fast path on the stat cache', () => {
     cpSync(first, restored, { recursive: true, preserveTimestamps: true }); // new inodes and ctimes, same mtimes and contents
     const read = await readInputs(restored);
     expect(read.files.specs.filter((f) => f.bytes === null)).toEqual([]); // no stat believed
-    const cache = await openParseCache(restored, SPECCC_VERSION);
+    const cache = await openParseCache(restored, SPECCC_VERSION, MODEL_CODEC);
     expect(read.files.specs.every((f) => cache.get(f.file, f.hash, () => new TextDecoder().decode(f.bytes!)) !== undefined)).toBe(true);
     expect(await runCli(['check', '--format', 'json'], { cwd: restored })).toEqual(cold);
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { startTwin, writeFilesReply, type Fault, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { startTwin, writeFilesReply, type Fault, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
 
 const temps: string[] = [];

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, passingValidator, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
-import { costOf, priceOf, worstCaseOf } from '../../src/models/pricing.js';
+import { costOf, priceOf, worstCaseOf } from '../../src/prices/pricing.js';
 import { parseTrace } from '../../src/io/trace.js';
-import { directoryScript, startTwin, writeFilesTurn, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { directoryScript, startTwin, writeFilesTurn, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 import type { TracedEvent, Validator } from '../../src/types/index.js';
 import { cleanup, KEY, money, moneyRoot, repo, tempRoot } from './helpers.js';
 

@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
 import { createSandbox } from '../../src/phases/6-generate/sandbox.js';
-import { priceOf, utf8Bytes, worstCaseOf } from '../../src/models/pricing.js';
-import { startTwin, writeFilesReply } from '../../src/twin/index.js';
+import { priceOf, utf8Bytes, worstCaseOf } from '../../src/prices/pricing.js';
+import { startTwin, writeFilesReply } from '../../src/api-twin/index.js';
 import { agentFor } from './helpers.js';
 
 const roots: string[] = [];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { explainCacheMiss } from '../../src/report/cache-miss.js';
-import { startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { startTwin, writeFilesReply, type Twin } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
 import { cleanup, money, moneyRoot } from './helpers.js';
 

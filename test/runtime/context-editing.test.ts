@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
-import { startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { startTwin, writeFilesReply, type Twin } from '../../src/api-twin/index.js';
 import type { Validator } from '../../src/types/index.js';
 import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
 

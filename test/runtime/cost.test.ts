@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { costOf, priceOf, worstCaseOf } from '../../src/models/pricing.js';
-import { refusalReply, startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { costOf, priceOf, worstCaseOf } from '../../src/prices/pricing.js';
+import { refusalReply, startTwin, writeFilesSequence, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanup, money, moneyRoot } from './helpers.js';
 

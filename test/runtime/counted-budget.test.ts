@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { inputTokenBound } from '../../src/phases/6-generate/anthropic/send.js';
-import { priceOf, worstCaseOf } from '../../src/models/pricing.js';
-import { startTwin, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { priceOf, worstCaseOf } from '../../src/prices/pricing.js';
+import { startTwin, writeFilesReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
 import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAnthropicAgent } from '../../src/phases/6-generate/anthropic/provider.js';
 import { createBudget, type Budget } from '../../src/phases/6-generate/budget.js';
 import { createRedactor, openTrace } from '../../src/io/trace.js';
-import { priceOf } from '../../src/models/pricing.js';
+import { priceOf } from '../../src/prices/pricing.js';
 
 export { repo } from '../helpers/workspaces.js';
 import { exampleCopy, moneyOnly, removeAll, repo } from '../helpers/workspaces.js';

@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { priceOf } from '../../src/models/pricing.js';
-import { PRICE_ROWS } from '../../src/models/prices.js';
-import { NEWEST_OF_LINE, successorOf } from '../../src/models/lineup.js';
-import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { priceOf } from '../../src/prices/pricing.js';
+import { PRICE_ROWS } from '../../src/prices/prices.js';
+import { NEWEST_OF_LINE, successorOf } from '../../src/prices/lineup.js';
+import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, startTwin, writeFilesReply, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanup, money, moneyRoot } from './helpers.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
-import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, startTwin, toolUseReply, writeFilesReply, writeFilesTurn, type Twin } from '../../src/api-twin/index.js';
 import { agentFor, cleanup, KEY, money, moneyRoot } from './helpers.js';
 
 const temps: string[] = [];

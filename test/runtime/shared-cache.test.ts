@@ -11,7 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/compile.js';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/api-twin/index.js';
 import { testRuntime, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { startCacheServer, type CacheServer } from '../helpers/remote-cache-server.js';

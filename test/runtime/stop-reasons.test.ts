@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { buildWith, view } from '../helpers/runtime.js';
-import { cutOffWriteTurn, refusalReply, startTwin, stopReasonReply, writeFilesReply, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, refusalReply, startTwin, stopReasonReply, writeFilesReply, writeFilesSequence, type Twin } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
 import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
 

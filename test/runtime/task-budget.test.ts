@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
 import { createBudget } from '../../src/phases/6-generate/budget.js';
-import { traitsOf } from '../../src/models/lineup.js';
-import { startTwin, writeFilesTurn, type Twin } from '../../src/twin/index.js';
+import { traitsOf } from '../../src/prices/lineup.js';
+import { startTwin, writeFilesTurn, type Twin } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
 import { agentFor, cleanup, money, moneyRoot } from './helpers.js';
 

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { startTwin, writeFilesSequence, type Twin } from '../../src/api-twin/index.js';
 import { repo } from '../helpers/workspaces.js';
 
 const KEY = 'sk-ant-api03-SEALED-TEST-KEY-0123456789abcdef';

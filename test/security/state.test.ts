@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentTask } from '../../src/types/index.js';
 import { createSandbox } from '../../src/phases/6-generate/sandbox.js';
-import { startTwin, type Twin } from '../../src/twin/index.js';
+import { startTwin, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeAgent, specIdOf, writeAll } from '../helpers/fake-agent.js';
 import { buildWith, view } from '../helpers/runtime.js';

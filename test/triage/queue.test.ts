@@ -9,7 +9,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript, writeFilesReply } from '../../src/twin/index.js';
+import { directoryScript, writeFilesReply } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 import { repo } from '../helpers/workspaces.js';

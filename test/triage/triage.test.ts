@@ -8,8 +8,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textReply, toolUseReply } from '../../src/twin/index.js';
-import type { Rule } from '../../src/twin/index.js';
+import { textReply, toolUseReply } from '../../src/api-twin/index.js';
+import type { Rule } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 import { repo } from '../helpers/workspaces.js';

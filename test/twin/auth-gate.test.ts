@@ -1,6 +1,6 @@
 /** The twin's first gate, as the API's: no key, an unaccepted key, or no anthropic-version is refused before the body is read. */
 import { describe, expect, it } from 'vitest';
-import { gateRefusal } from '../../src/twin/server.js';
+import { gateRefusal } from '../../src/api-twin/server.js';
 
 describe('gateRefusal', () => {
   it('asks for a key first, then checks it against the accepted keys, then asks for anthropic-version', () => {

@@ -1,7 +1,7 @@
 // Message Batches through the real SDK: create, poll, results, cancel, delete.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

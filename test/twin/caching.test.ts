@@ -1,7 +1,7 @@
 // Usage numbers follow the API's prompt-caching rules, observed through the real SDK.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countText, startTwin, textReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { countText, startTwin, textReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

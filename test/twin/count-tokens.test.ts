@@ -2,7 +2,7 @@
 // blocks the way the API does (only the turn still in progress; the signature is not input).
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countText, startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { countText, startTwin, writeFilesReply, type Twin } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

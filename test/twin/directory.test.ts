@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
-const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/api-twin/cli.ts', import.meta.url));
 const MODEL = 'claude-sonnet-4-6';
 
 let twin: Twin | undefined;
@@ -65,7 +65,7 @@ function scratchReplies(): string {
 
 /** The prompt of a scenario-check job, rendered from the template speccc uses. */
 function scenarioPrompt(specId: string, name: string): string {
-  const template = readFileSync(fileURLToPath(new URL('../../assets/templates/scenario-check.hbs', import.meta.url)), 'utf8');
+  const template = readFileSync(fileURLToPath(new URL('../../templates/scenario-check.hbs', import.meta.url)), 'utf8');
   return Handlebars.compile(template)({
     spec: { id: specId, file: `specs/${specId}.md`, source: '# Money\n\nRounds half up.' },
     name,

@@ -16,7 +16,7 @@ import {
   type Fault,
   type Twin,
   type TwinOptions,
-} from '../../src/twin/index.js';
+} from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 // The real SDK against the twin: JSON and streaming replies, tool turns, count_tokens, auth.
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, type Twin, type TwinOptions } from '../../src/twin/index.js';
-import { DEFAULT_MODELS } from '../../src/twin/models.js';
+import { startTwin, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
+import { DEFAULT_MODELS } from '../../src/api-twin/models.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

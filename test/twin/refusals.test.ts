@@ -2,7 +2,7 @@
 // every other turn carries stop_details: null.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { refusalReply, startTwin, textReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { refusalReply, startTwin, textReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

@@ -5,11 +5,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
-import { serveTwin } from '../../src/twin/index.js';
+import { serveTwin } from '../../src/api-twin/index.js';
 import { portFreedWithin, portRefuses } from '../helpers/ports.js';
 
 const REPLIES = fileURLToPath(new URL('./samples/replies', import.meta.url));
-const CLI = fileURLToPath(new URL('../../src/twin/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/api-twin/cli.ts', import.meta.url));
 const TWIN = `'${process.execPath}' --import tsx '${CLI}' --port 0 --script-dir '${REPLIES}'`;
 
 

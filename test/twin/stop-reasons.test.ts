@@ -1,7 +1,7 @@
 // Every stop_reason the API sends can be scripted, and reaches the SDK as sent, JSON and streamed.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cutOffWriteTurn, refusalReply, startTwin, stopReasonReply, toolUseReply, type StopReason, type Turn, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, refusalReply, startTwin, stopReasonReply, toolUseReply, type StopReason, type Turn, type Twin } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

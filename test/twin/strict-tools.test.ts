@@ -5,7 +5,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOOL_DEFINITIONS } from '../../src/phases/4-render/tools.js';
-import { cutOffWriteTurn, malformedToolCallTurn, startTwin, toolUseReply, type Turn, type Twin } from '../../src/twin/index.js';
+import { cutOffWriteTurn, malformedToolCallTurn, startTwin, toolUseReply, type Turn, type Twin } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

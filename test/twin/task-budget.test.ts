@@ -2,7 +2,7 @@
 // API does for a beta field, checks its shape, and counts it down in the reply's usage.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTwin, textReply, type Twin } from '../../src/twin/index.js';
+import { startTwin, textReply, type Twin } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

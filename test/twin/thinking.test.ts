@@ -2,7 +2,7 @@
 // streamed), tokens, effort, and the API's rules for sending thinking back.
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countText, startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/twin/index.js';
+import { countText, startTwin, textReply, writeFilesReply, type Twin, type TwinOptions } from '../../src/api-twin/index.js';
 
 let twin: Twin | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 // Request validation and the token/caching arithmetic, without HTTP.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateMessages } from '../../src/twin/request.js';
-import { cacheUsage, countInputTokens, newPromptCache } from '../../src/twin/tokens.js';
-import type { MessagesBody } from '../../src/twin/types.js';
+import { validateMessages } from '../../src/api-twin/request.js';
+import { cacheUsage, countInputTokens, newPromptCache } from '../../src/api-twin/tokens.js';
+import type { MessagesBody } from '../../src/api-twin/types.js';
 
 const base = { model: 'claude-sonnet-4-6', max_tokens: 10 };
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startTwin, type Rule } from '../../src/twin/index.js';
+import { startTwin, type Rule } from '../../src/api-twin/index.js';
 
 const ROOT = fileURLToPath(new URL('./samples/wire', import.meta.url));
 const VOLATILE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directoryScript, startTwin, type Twin } from '../../src/twin/index.js';
+import { directoryScript, startTwin, type Twin } from '../../src/api-twin/index.js';
 import { createGate, takeCredentials } from '../../src/runtime.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { readGeneratedTree } from '../../src/io/generated-tree.js';

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildWith, view } from '../helpers/runtime.js';
-import { startTwin, writeFilesSequence, type Twin } from '../../src/twin/index.js';
+import { startTwin, writeFilesSequence, type Twin } from '../../src/api-twin/index.js';
 import { cleanup, money, moneyRoot } from '../runtime/helpers.js';
 import { repo } from '../helpers/workspaces.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
-import { startTwin, writeFilesReply, type Twin } from '../../src/twin/index.js';
+import { startTwin, writeFilesReply, type Twin } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { repo } from '../helpers/workspaces.js';
 

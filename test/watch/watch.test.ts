@@ -176,7 +176,7 @@ describe('speccc watch', () => {
 
 describe('speccc watch against the twin', () => {
   it('an edit cancels the in-flight request (the twin sees it aborted) and the new content is built', async () => {
-    const { startTwin, writeFilesReply } = await import('../../src/twin/index.js');
+    const { startTwin, writeFilesReply } = await import('../../src/api-twin/index.js');
     const root = workspace();
     const spec = path.join(root, 'specs/cart.md');
     const files = { 'src/cart.ts': 'export const total = 1;\n', 'src/cart.test.ts': "import { it } from 'vitest';\nit('ok', () => {});\n" };

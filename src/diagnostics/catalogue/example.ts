@@ -5,9 +5,10 @@
  *
  * This module is loaded with the catalogue on every command: it must stay cheap at import (no
  * parsing, nothing large made before `content()` is called) and must not import the phases,
- * which import the catalogue.
+ * which import the catalogue: the section aliases it shares with phase 2 live in types/.
  */
 import type { MadeFile } from './types.js';
+import { SECTION_ALIASES, sectionHeadingKey } from '../../types/index.js';
 
 type Kind = 'feature' | 'architecture' | 'constraint' | 'twin';
 
@@ -33,37 +34,10 @@ export interface SpecOptions {
   repeat?: { text: string; times: number };
 }
 
-/** Heading -> canonical section, as docs/spec-format.md lists them (a copy: see the module comment). */
-const ALIASES: Record<string, string> = {
-  purpose: 'what',
-  summary: 'what',
-  users: 'who',
-  actors: 'who',
-  input: 'inputs',
-  output: 'outputs',
-  requirements: 'rules',
-  behaviour: 'rules',
-  behavior: 'rules',
-  'edge conditions': 'edge cases',
-  scenarios: 'evaluation',
-  acceptance: 'evaluation',
-  'non functional': 'constraints',
-  api: 'interface',
-  endpoints: 'interface',
-  'data model': 'state',
-  'errors and limits': 'failure modes',
-  'errors limits and failure modes': 'failure modes',
-  faults: 'failure modes',
-};
-
-const sectionKey = (heading: string) => {
-  const key = heading
-    .toLowerCase()
-    .replace(/[-_]/g, ' ')
-    .replace(/[^a-z0-9 ]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return ALIASES[key] ?? key;
+/** A heading's section (`Edge cases` and `Edge conditions` alike: `edge-cases`), or its folded text when it names none. */
+const sectionKey = (heading: string): string => {
+  const key = sectionHeadingKey(heading);
+  return SECTION_ALIASES[key] ?? key;
 };
 
 const isTest = (p: string) => /\.(?:test|spec)\.[a-z0-9]+$/i.test(p);

@@ -12,9 +12,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { FileTree, ServiceTwin } from '../../types/index.js';
-import { SERVICE_TWIN_DIR } from '../../phases/7-validate/index.js';
-import { REPLAY_PLAN, type ReplayPlan } from '../../phases/7-validate/fidelity.js';
+import { REPLAY_PLAN, SERVICE_TWIN_DIR, type FileTree, type ReplayPlan, type ServiceTwin } from '../../types/index.js';
 import { shippedScript } from '../package-files.js';
 
 type TypeScript = typeof import('typescript');

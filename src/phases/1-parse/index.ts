@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import { decodeSpecBytes } from './decode.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../../hash.js';
 import { findExcessiveNesting } from './nesting.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { parseSpecMarkdown } from './fast-markdown.js';

@@ -4,6 +4,8 @@ import type { Point, Span } from '../../types/index.js';
 export interface LineIndex {
   point(offset: number): Point;
   span(start: number, end: number): Span;
+  /** The offset at which a 1-based line starts (the text's length past the last line). */
+  lineStart(line: number): number;
   /** Number of lines (a trailing newline starts a last, empty line). */
   readonly lines: number;
   readonly length: number;
@@ -27,6 +29,7 @@ export function createLineIndex(text: string): LineIndex {
   return {
     point,
     span: (start, end) => ({ start: point(start), end: point(Math.max(start, end)) }),
+    lineStart: (line) => (line < 1 ? 0 : line > starts.length ? text.length : starts[line - 1]!),
     lines: starts.length,
     length: text.length,
   };

@@ -15,7 +15,7 @@ import type { ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic, Requirement, RequirementKind, Scenario, Span } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
-import { sha256 } from '../1-parse/hash.js';
+import { sha256 } from '../../hash.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import type { SectionNodes } from './sections.js';
 import { findPinned, stripPinned } from './pinned.js';

@@ -1,53 +1,10 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Located, Section, SectionName } from '../../types/index.js';
+import { SECTION_ALIASES, sectionHeadingKey, type Located, type Section, type SectionName } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 
-/** Heading text (lower-cased, punctuation folded; digits kept, so `Evaluation2` is not Evaluation) -> canonical section. See docs/spec-format.md. */
-const SECTION_ALIASES: Record<string, SectionName> = {
-  what: 'what',
-  purpose: 'what',
-  summary: 'what',
-  who: 'who',
-  users: 'who',
-  actors: 'who',
-  inputs: 'inputs',
-  input: 'inputs',
-  outputs: 'outputs',
-  output: 'outputs',
-  rules: 'rules',
-  requirements: 'rules',
-  behaviour: 'rules',
-  behavior: 'rules',
-  'edge cases': 'edge-cases',
-  'edge conditions': 'edge-cases',
-  evaluation: 'evaluation',
-  scenarios: 'evaluation',
-  acceptance: 'evaluation',
-  constraints: 'constraints',
-  'non functional': 'constraints',
-  // twin specs
-  interface: 'interface',
-  api: 'interface',
-  endpoints: 'interface',
-  state: 'state',
-  'data model': 'state',
-  'failure modes': 'failure-modes',
-  'errors and limits': 'failure-modes',
-  'errors limits and failure modes': 'failure-modes',
-  faults: 'failure-modes',
-};
-
-const headingKey = (heading: string) =>
-  heading
-    .toLowerCase()
-    .replace(/[-_]/g, ' ')
-    .replace(/[^a-z0-9 ]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 export function sectionNameOf(heading: string): SectionName | null {
-  return SECTION_ALIASES[headingKey(heading)] ?? null;
+  return SECTION_ALIASES[sectionHeadingKey(heading)] ?? null;
 }
 
 /** Every heading that names a section, as it would be written (`Edge cases`, `Requirements`): what a misspelled heading is compared with. */

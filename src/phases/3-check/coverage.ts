@@ -17,7 +17,7 @@
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
 import { yaml } from '../../yaml.js';
-import type { CodeRequirements, Diagnostic, HoldoutCoverage, HoldoutText, Manifest, ManifestEntry, Requirement, RequirementTrace, Spec, TestCase, Workspace } from '../../types/index.js';
+import type { CodeRequirements, Diagnostic, HoldoutCoverage, HoldoutText, Manifest, ManifestEntry, Requirement, RequirementTrace, Spec, TestCase, TestReader, Workspace } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import { closest } from '../../diagnostics/closest.js';
 import { createLineIndex } from '../1-parse/line-index.js';
@@ -227,9 +227,6 @@ export function scenarioCovers(markdown: string): string[] {
   const list = typeof covers === 'string' ? [covers] : Array.isArray(covers) ? covers : [];
   return [...new Set(list.filter((c): c is string => typeof c === 'string').map((c) => c.trim()).filter(Boolean))];
 }
-
-/** How a caller reads a test file's tests: readTests itself, or a cache in front of it (io/test-cache.ts). */
-export type TestReader = (file: string, text: string) => TestCase[];
 
 export function holdoutCoverage(texts: readonly HoldoutText[], read: TestReader = readTests): HoldoutCoverage[] {
   return texts.map((h) => ({

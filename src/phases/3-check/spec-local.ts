@@ -1,6 +1,6 @@
 /**
  * Modelled specs -> the findings of the spec-local rules (rules/index.ts SPEC_LOCAL_RULES) on
- * each, by rule id. Pure. Whichever thread models a batch of specs (src/io/model-and-check.ts)
+ * each, by rule id. Pure. Whichever thread models a batch of specs (src/phases/3-check/model-and-check.ts)
  * runs this right after, so these rules run on every core, and their findings travel and are
  * cached with the model (ModelledFile.checked); checkWorkspace runs them itself only for a model
  * that came without.

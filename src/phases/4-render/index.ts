@@ -7,7 +7,6 @@ import type { ContextDoc, Diagnostic, Spec } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { TemplateSet } from './templates.js';
 import { serviceTwin } from '../2-model/twins.js';
-import { holdoutPropertyShape } from '../2-model/holdout-property.js';
 
 
 export interface DependencyOutput {
@@ -154,6 +153,8 @@ export interface ScenarioCheckInput {
   interfaces: { path: string; text: string }[];
   /** The twins the code runs against, so a check can set their state and inject faults. */
   twins?: TwinForPrompt[];
+  /** The scenario states a property (a For any step or a Property title): ask for a fast-check property. */
+  property?: boolean;
 }
 
 /** The prompt of the separate agent that turns a plain-language scenario into a check. */
@@ -169,7 +170,7 @@ export function renderScenarioCheck(templates: TemplateSet, input: ScenarioCheck
     firstOutput: first.replace(/\.tsx?$/, '.js'),
     twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, source: t.source?.trim() ?? '' })),
     // A scenario that states a property is checked as one: fast-check over the inputs its For any names.
-    property: holdoutPropertyShape(input.scenario) !== null,
+    property: input.property === true,
   });
 }
 

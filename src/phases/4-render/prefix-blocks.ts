@@ -8,7 +8,7 @@
  */
 import type { Spec, Workspace } from '../../types/index.js';
 import type { PrefixBlock } from '../../types/trace.js';
-import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import { canonicalJson, sha256 } from '../../hash.js';
 import type { TemplateSet } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
 import { promptSource } from './index.js';

@@ -4,11 +4,11 @@
  * renderer, a fix-prompt renderer and the digests that key them. Template errors surface here,
  * before any plan is made or any agent is called.
  */
-import type { Diagnostic, Spec, Workspace } from '../../types/index.js';
-import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import type { Diagnostic, Spec, TemplateSource, Workspace } from '../../types/index.js';
+import { canonicalJson, sha256 } from '../../hash.js';
 import { promptSource, renderFix, renderJob, renderSystem, type DependencyOutput, type TwinForPrompt } from './index.js';
 import { declaredTwins, twinsUsedBy } from '../2-model/twins.js';
-import { mergeTemplates, type TemplateSource } from './templates.js';
+import { mergeTemplates } from './templates.js';
 import { TOOL_DEFINITIONS } from './tools.js';
 import { declarationsOf } from './declarations.js';
 import { TEST_FILE } from '../3-check/coverage.js';

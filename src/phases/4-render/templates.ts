@@ -1,13 +1,7 @@
 /** The template set a build renders with: speccc's defaults, overridden file by file by the workspace. */
-export const TEMPLATE_NAMES = ['system', 'job', 'fix'] as const;
+import type { TemplateSource } from '../../types/index.js';
 
-export interface TemplateSource {
-  /** Name without extension; also the partial name (`{{> governance}}`). */
-  name: string;
-  /** Where it came from: `(default)/job.hbs` or the workspace-relative path. */
-  file: string;
-  text: string;
-}
+export const TEMPLATE_NAMES = ['system', 'job', 'fix'] as const;
 
 export interface TemplateSet {
   /** By name; workspace templates replace defaults of the same name. */

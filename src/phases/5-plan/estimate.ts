@@ -6,7 +6,7 @@
  * spec's own budget. Pure: token counts arrive as data.
  */
 import type { JobOutcome, Plan, SpecccConfig } from '../../types/index.js';
-import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf } from '../../models/pricing.js';
+import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf } from '../../prices/pricing.js';
 
 export interface JobEstimate {
   id: string;

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import { canonicalJson, sha256 } from '../../hash.js';
 import type { JobKeyInputs } from '../../types/index.js';
 
 /** Bumped when speccc changes how a job's prompt or output is produced in a way JobKeyInputs do not show. */

@@ -1,5 +1,5 @@
 import type { PreparedJob, JobKeyInputs, Spec, SpecccConfig, Workspace } from '../../types/index.js';
-import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import { canonicalJson, sha256 } from '../../hash.js';
 import { JOB_FORMAT, jobKey } from './job-key.js';
 import { twinsUsedBy } from '../2-model/twins.js';
 import { dependencyOutputs as readableOutputs } from './hand-owned.js';

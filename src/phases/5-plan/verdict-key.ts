@@ -4,7 +4,7 @@
  * A holdout change invalidates verdicts, never generations: job keys do not read any of this.
  */
 import type { FileTree, HoldoutCheck, HoldoutSet, SpecccConfig, ToolchainVersions, VerdictKey } from '../../types/index.js';
-import { canonicalJson, sha256 } from '../1-parse/hash.js';
+import { canonicalJson, sha256 } from '../../hash.js';
 import { TEST_FILE } from '../3-check/coverage.js';
 
 /** Bumped when the gate changes what it checks (a new rule against tests that prove nothing, a new holdout runner): every verdict is given again, no job is regenerated. */

@@ -5,24 +5,7 @@
  * kept in order. Content passes through the redactor before it is stored. Where cassettes are
  * kept is the caller's business (io/cassettes.ts).
  */
-import type { Agent, JobSandbox } from '../../types/index.js';
-
-export interface Cassette {
-  jobKey: string;
-  specId: string;
-  model: string;
-  recordedWith: string;
-  recordedAt: string;
-  /** One entry per attempt: the files written, in order. */
-  attempts: { path: string; content: string }[][];
-}
-
-export interface CassetteStore {
-  /** Where the cassettes live, for messages. */
-  readonly where: string;
-  read(key: string): Cassette | undefined;
-  write(cassette: Cassette): void;
-}
+import type { Agent, Cassette, CassetteStore, JobSandbox } from '../../types/index.js';
 
 export function recordingAgent(inner: Agent, store: CassetteStore, redact: (text: string) => string, clock: () => number): Agent {
   const cassettes = new Map<string, Cassette>();

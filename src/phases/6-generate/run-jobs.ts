@@ -20,7 +20,7 @@ import { twinsUsedBy } from '../2-model/twins.js';
 import { failureLine } from './failure-line.js';
 import { judge } from './judge.js';
 import { verdictFor, type VerdictStore } from './verdict.js';
-import { fallbackModelFor } from '../../models/fallback.js';
+import { fallbackModelFor } from '../../prices/fallback.js';
 
 export interface RunJobsInput {
   config: SpecccConfig;

@@ -17,11 +17,8 @@
  * line puts the twin in that state; `note` lines are skipped. Every file replays against a
  * fresh twin.
  */
-import { SERVICE_TWIN_DIR } from './index.js';
+import type { ReplayPlan } from '../../types/index.js';
 
-/** Where the replay plan and the replayer's report live inside the sealed tree. */
-export const REPLAY_PLAN = `${SERVICE_TWIN_DIR}/replay.json`;
-export const REPLAY_REPORT = `${SERVICE_TWIN_DIR}/replay-report.json`;
 /** An ignored string value at least this long that the twin answers differently is taken for an id, and mapped in later requests. */
 const MIN_ID_LENGTH = 6;
 
@@ -189,19 +186,6 @@ const ignored = (pointer: string, patterns: readonly string[]) =>
     const a = pointer === '' ? [] : pointer.slice(1).split('/');
     return p.length <= a.length && p.every((seg, i) => seg === '*' || seg === a[i]);
   });
-
-/** What the replayer inside the sandbox runs: for each file, its steps in order. */
-export interface ReplayPlan {
-  /** The environment variable holding the twin's URL. */
-  env: string;
-  files: {
-    file: string;
-    steps: (
-      | { at: string; state: unknown }
-      | { at: string; request: { method: string; path: string; headers: Record<string, string>; body?: string }; captures: { pointer: string; recorded: string }[] }
-    )[];
-  }[];
-}
 
 export function replayPlan(recordings: readonly Recording[], env: string): ReplayPlan {
   return {

@@ -5,11 +5,11 @@
  * the injected SealedRunner: this phase decides what to run and reads the results; it never
  * touches the file system or spawns a process itself.
  */
-import type { FileTree, HoldoutRun, MutationRun, ProofRun, SealedResult, SealedRunner, ServiceTwin, SpecccConfig, Toolchain, ValidationRun, Validator } from '../../types/index.js';
+import { JUDGE_RUNTIME, RESET_HOOK, type FileTree, type HoldoutRun, type MutationRun, type ProofRun, type SealedResult, type SealedRunner, type ServiceTwin, type SpecccConfig, type Toolchain, type ValidationRun, type Validator } from '../../types/index.js';
 import { trimOutput } from './feedback.js';
-import { RESET_HOOK, twinResetHook } from './twin-hook.js';
+import { twinResetHook } from './twin-hook.js';
 import { planMutationRun, readMutationReport } from './mutation.js';
-import { codeModules, exportNames, JUDGE_RUNTIME, proxyModule } from './judge-modules.js';
+import { codeModules, exportNames, proxyModule } from './judge-modules.js';
 import { weakenedChecks } from './honest-checks.js';
 import { planProof, PROOF_DIR, PROOF_PLAN, PROOF_RESULT, provenCoverage, type ProofResult } from './coverage-proof.js';
 import { chooseSeed, isPropertyCheck, JUDGE_TEST_TIMEOUT_MS, PROPERTY_SETTINGS, propertySettings } from './properties.js';
@@ -18,7 +18,7 @@ import { scenarioVerdicts } from './scenario-verdicts.js';
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
 export const HOLDOUT_DIR = '.holdout';
-export { RESET_HOOK, SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';
+export { twinResetHook } from './twin-hook.js';
 
 export interface ValidatorOptions {
   config: SpecccConfig;

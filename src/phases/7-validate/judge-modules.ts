@@ -7,16 +7,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type TS from 'typescript';
-import type { FileTree } from '../../types/index.js';
+import { JUDGE_RUNTIME, type FileTree } from '../../types/index.js';
 
 const require = createRequire(import.meta.url);
 let loaded: typeof TS | undefined;
 const tsc = (): typeof TS => (loaded ??= require('typescript') as typeof TS);
-
-/** Where speccc's judge runtime sits in the judge's tree (assets/judge/, copied by io). */
-export const JUDGE_RUNTIME = '.speccc-judge';
-/** Where the code host's runtime and the tree as JavaScript sit in the code's tree. */
-export const HOST_RUNTIME = '.speccc-host';
 
 const MODULE = /\.(?:[cm]?[jt]s|tsx)$/;
 const TEST = /\.(?:test|spec)\.[cm]?[jt]sx?$/;

@@ -13,9 +13,9 @@
  * project with a vitest of its own (two copies of vitest would find no tests).
  */
 import path from 'node:path';
-import type { MutationResult, ServiceTwin } from '../../types/index.js';
-import { SERVICE_TWIN_DIR, twinResetHook } from './twin-hook.js';import { propertySettings } from './properties.js';
-
+import { SERVICE_TWIN_DIR, type MutationResult, type ServiceTwin } from '../../types/index.js';
+import { twinResetHook } from './twin-hook.js';
+import { propertySettings } from './properties.js';
 
 export interface MutationInput {
   specId: string;

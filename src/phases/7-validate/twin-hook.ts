@@ -3,11 +3,7 @@
  * and the vitest hook that resets every twin before each test. Used by the validator's runs and by
  * the mutation plan alike (its own module, so neither imports the other for it).
  */
-import type { ServiceTwin } from '../../types/index.js';
-
-/** Where a run with service twins keeps what speccc adds for them: the launcher (io), the vitest reset hook (here). */
-export const SERVICE_TWIN_DIR = '.speccc-twins';
-export const RESET_HOOK = `${SERVICE_TWIN_DIR}/reset.mjs`;
+import { RESET_HOOK, type ServiceTwin } from '../../types/index.js';
 
 /**
  * A vitest setup file: before every test, each twin is reset to a fresh instance (faults and its

@@ -4,7 +4,7 @@
  * their previous files and manifest entry; files no ready spec owns any more are dropped.
  */
 import type { HoldoutText, JobOutcome, Manifest, ManifestEntry, Plan } from '../../types/index.js';
-import { sha256 } from '../1-parse/hash.js';
+import { sha256 } from '../../hash.js';
 import { holdoutCoverage, readTests, recordedProof, TEST_FILE, traceRequirements } from '../3-check/coverage.js';
 import { addHeader } from './provenance.js';
 

@@ -1,5 +1,5 @@
 import { diagnostics as d } from '../../../diagnostics/messages.js';
-import type { Diagnostic, Spec } from '../../../types/index.js';
+import type { Diagnostic } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
 export const duplicateIdRule: Rule = {
@@ -7,15 +7,13 @@ export const duplicateIdRule: Rule = {
   codes: ['duplicate-id'],
   check({ workspace }) {
     const out: Diagnostic[] = [];
-    const first = new Map<string, Spec>();
+    // workspace.byId holds the first spec of each id in file order (workspace.ts indexIds): every
+    // other spec that declares the id is a duplicate of that one.
     for (const { spec } of workspace.files) {
       const id = spec?.frontmatter?.id;
-      if (!spec || !id) continue;
-      const owner = first.get(id);
-      if (!owner) {
-        first.set(id, spec);
-        continue;
-      }
+      if (!spec || !id || !workspace.sharedIds.has(id)) continue;
+      const owner = workspace.byId.get(id);
+      if (!owner || owner === spec) continue;
       out.push(
         d.duplicateId({
           file: spec.file,

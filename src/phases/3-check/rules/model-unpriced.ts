@@ -1,7 +1,7 @@
 import { diagnostics as d } from '../../../diagnostics/messages.js';
 import type { Diagnostic } from '../../../types/index.js';
-import { priceOf } from '../../../models/pricing.js';
-import { PRICE_ROWS } from '../../../models/prices.js';
+import { priceOf } from '../../../prices/pricing.js';
+import { PRICE_ROWS } from '../../../prices/prices.js';
 import { closest } from '../../../diagnostics/closest.js';
 import type { Rule } from '../rule.js';
 

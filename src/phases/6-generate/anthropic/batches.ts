@@ -16,31 +16,7 @@
  * (the batch could not be created, polled or read); `aborted` (its own signal fired).
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { TraceSink } from '../../../types/index.js';
-
-export interface BatchRequestRef {
-  /** sha256 (hex) of the request body: the same turn of the same job has the same id in every build. */
-  customId: string;
-  specId: string;
-  jobKey: string;
-  /** The conversation's turn this request asks for (1 = the job prompt; fix turns continue the count). */
-  turn: number;
-}
-
-export interface BatchRecord {
-  format: 1;
-  id: string;
-  submittedAt: string;
-  requests: BatchRequestRef[];
-}
-
-/** Where submitted batches are recorded (io/batch-state.ts). `load` throws a located error for a corrupt file. */
-export interface BatchStateStore {
-  readonly where: string;
-  load(): Promise<BatchRecord[]>;
-  save(record: BatchRecord): Promise<void>;
-  remove(id: string): Promise<void>;
-}
+import type { BatchRecord, BatchRequestRef, BatchStateStore, TraceSink } from '../../../types/index.js';
 
 export type BatchAnswer =
   | { kind: 'succeeded'; batchId: string; message: Anthropic.Message }

@@ -8,7 +8,7 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ModelCheck, ModelNotice, TraceSink } from '../../../types/index.js';
-import { successorOf } from '../../../models/lineup.js';
+import { successorOf } from '../../../prices/lineup.js';
 import { ApiFaultError, backoffMs, classifyError, persistentFaultLine } from '../retry.js';
 
 export interface ModelsCheckOptions {

@@ -12,13 +12,13 @@
  * are named failures that say which limit to raise.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { Agent, AgentOutcome, AgentTask, FailureClass, JobSandbox, ModelCheck, TokenUsage, ToolDefinition } from '../../../types/index.js';
+import type { Agent, AgentOutcome, AgentTask, BatchRecord, BatchStateStore, FailureClass, JobSandbox, ModelCheck, TokenUsage, ToolDefinition } from '../../../types/index.js';
 import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
 import type { Budget } from '../budget.js';
-import type { ModelPrice } from '../../../models/pricing.js';
-import { TASK_BUDGET_BETA, traitsOf } from '../../../models/lineup.js';
+import type { ModelPrice } from '../../../prices/pricing.js';
+import { TASK_BUDGET_BETA, traitsOf } from '../../../prices/lineup.js';
 import { checkModelIds } from './models-check.js';
-import { createBatchQueue, type BatchQueue, type BatchRecord, type BatchStateStore, type BatchTuning } from './batches.js';
+import { createBatchQueue, type BatchQueue, type BatchTuning } from './batches.js';
 import { continueWith, elideEarlierAttempts, MISSING_FILES_NUDGE, readTranscript, restartConversation, withConversationBreakpoint, writeTranscript, type Message } from './conversation.js';
 import { contextWindowLine, createSender, type JobLedger } from './send.js';
 import { answerToolCalls } from './tool-calls.js';

@@ -8,10 +8,10 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { AgentStatus, AgentTask, FailureClass, TokenUsage, TraceSink } from '../../../types/index.js';
 import type { Budget, Reservation } from '../budget.js';
-import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../models/pricing.js';
+import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../prices/pricing.js';
 import { createRateGate } from '../rate-gate.js';
 import { backoffMs, classifyError, persistentFaultLine, type ErrorVerdict } from '../retry.js';
-import { sha256 } from '../../1-parse/hash.js';
+import { sha256 } from '../../../hash.js';
 import { fingerprint } from '../fingerprint.js';
 import type { BatchAnswer, BatchQueue } from './batches.js';
 import type { Message } from './conversation.js';

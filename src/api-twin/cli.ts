@@ -1,4 +1,4 @@
-// Command-line twin: `node --import tsx src/twin/cli.ts --port 0 --script-dir examples/replies`
+// Command-line twin: `node --import tsx src/api-twin/cli.ts --port 0 --script-dir examples/replies`
 // Prints its URL as the first line of stdout and serves until killed, told to stop
 // (SIGTERM, SIGINT), its stdin pipe closes, or its parent dies.
 import { parseArgs } from 'node:util';

@@ -12,8 +12,8 @@
  * decodeModel throws on anything that is not an encoded model of this file and content: callers
  * treat that as a cache miss.
  */
-import type { ModelledFile, Span } from '../types/index.js';
-import { createLineIndex, type LineIndex } from '../phases/1-parse/line-index.js';
+import type { ModelledFile, Span } from '../../types/index.js';
+import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
 
 const MARK = '@';
 
@@ -125,3 +125,6 @@ export function decodeModel(encoded: string, expected: { file: string; hash: str
   }
   return entry;
 }
+
+/** The codec as one value, for the parse cache (io/parse-cache.ts takes it as a `ModelCodec`). */
+export const MODEL_CODEC = { encode: encodeModel, decode: decodeModel };

@@ -1,8 +1,9 @@
 /**
  * A plain-language holdout scenario (`<scenarios>/<spec-id>/<name>.md`) -> whether it states a
  * property, and whether that property names its inputs (a For any step) and what holds for them
- * (a Then step). Read line by line, as the spec's own steps are (scenarios.ts): a step is a line,
- * or a list item, that starts with its keyword, bold or not. Pure.
+ * (a Then step). Read line by line, as the spec's own steps are (phases/2-model/scenarios.ts): a
+ * step is a line, or a list item, that starts with its keyword, bold or not. Pure; here because
+ * only io reads the scenarios folder.
  */
 
 export interface HoldoutPropertyShape {

@@ -5,7 +5,7 @@
 //   ... twin.requests ...
 //   await twin.close();
 //
-// See src/twin/README.md for the script format and the faults it can inject.
+// See src/api-twin/README.md for the script format and the faults it can inject.
 export { startTwin, type Twin } from './server.js';
 export { directoryScript } from './directory-script.js';
 export { serveTwin, type ServeTwinOptions, type ServedTwin } from './serve.js';
