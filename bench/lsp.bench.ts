@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { openIncrementalCheck } from '../src/incremental.js';
+import { openIncrementalCheck } from '../src/incremental/index.js';
 import { startClient } from '../test/lsp/client.js';
 import { writeWorkspace } from './generate-workspace.js';
 import { bin, median, type BenchResult } from './util.js';

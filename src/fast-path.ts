@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from './types/index.js';
-import { readRawConfig } from './io/raw-config.js';
+import { readRawConfig, type RawConfig } from './io/raw-config.js';
 import { changedSinceListed, listWorkspaceFiles, type WorkspaceFiles } from './io/workspace-files.js';
-import { hashTemplates } from './io/templates.js';
+import { hashTemplateFiles, templateHashes, type TemplateFile } from './io/templates.js';
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
 import { readStored, writeStored } from './io/stamps.js';
-import { hashHoldoutChecks, listScenarios } from './io/holdouts.js';
+import { hashChecksOf, listScenariosFolder, scenariosOf, type ScenariosListing } from './io/holdouts.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
 import { canonicalJson, sha256 } from './hash.js';
 
@@ -37,9 +37,12 @@ export interface WorkspaceInputs {
   generated: [string, string][];
   /** sha256 of generated/.speccc/manifest.json's bytes (null when absent). */
   manifest: string | null;
-  /** Holdout scenario files by name (never their text) and whether each has a check: check reports those without. */
-  /** [file, has a check, property shape (`g`: For any, `a`: Then; null: no property)]. */
-  scenarios: [string, boolean, string | null][];
+  /**
+   * Holdout scenario files by name (never their text) and whether each has a check: check reports
+   * those without. A scenario's property shape (property-no-generator, -no-assertion) comes from
+   * its text, which check's digest covers as `scenarios:<holdoutTextsDigest>` (commands/check.ts).
+   */
+  scenarios: [string, boolean][];
   /** [file, sha256] of every holdout check: a promotion verdict holds only for the checks it was given under. */
   holdouts: [string, string][];
   /** Versions of the sealed toolchain (node major, typescript, vitest, Stryker): part of every verdict. */
@@ -57,24 +60,33 @@ export interface ReadInputs {
    */
   files: WorkspaceFiles;
   tree: TreeIndex;
+  /** The config as read (its one read in the run). */
+  raw: RawConfig;
+  /** Every template by hash, with the bytes hashing read: the build reads only the rest. */
+  templates: readonly TemplateFile[];
+  /** The scenarios folder's listing, and the holdout checks' bytes hashing read: the pipeline reads only the rest. */
+  scenarios: { listing: ScenariosListing; read: ReadonlyMap<string, Uint8Array> };
 }
 
-/** Every input by content hash: a stat per file, a read and a hash only where the stat changed (src/io/stat-cache.ts). */
-export async function readInputs(root: string): Promise<ReadInputs> {
-  const raw = await readRawConfig(root);
+/**
+ * Every input by content hash: a stat per file, a read and a hash only where the stat changed
+ * (src/io/stat-cache.ts). `raw` is the config when the run has read it already.
+ */
+export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInputs> {
+  raw ??= await readRawConfig(root);
+  const paths = raw.paths;
   const stats = await openStatCache(root);
-  const scenariosDir = path.resolve(root, raw.paths.scenarios);
-  const [files, templates, tree, scenarios, holdouts, adopted] = await Promise.all([
-    listWorkspaceFiles({ root, specsDir: raw.paths.specs, contextDir: raw.paths.context }, stats, (specs) => {
+  const [files, templates, tree, listing, adopted] = await Promise.all([
+    listWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
     }),
-    hashTemplates(root, raw.paths.templates, stats),
-    indexGeneratedTree(path.join(root, raw.paths.generated), stats.hash),
-    listScenarios(scenariosDir),
-    hashHoldoutChecks(scenariosDir, stats.hash),
-    stats.hash(path.join(root, raw.paths.specs, 'adopted.json')),
+    hashTemplateFiles(root, paths.templates, stats),
+    indexGeneratedTree(path.join(root, paths.generated), stats.hash),
+    listScenariosFolder(path.resolve(root, paths.scenarios)),
+    stats.hash(path.join(root, paths.specs, 'adopted.json')),
   ]);
+  const checks = hashChecksOf(listing, stats.hash);
   await stats.save();
   const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
   const inputs: WorkspaceInputs = {
@@ -83,17 +95,17 @@ export async function readInputs(root: string): Promise<ReadInputs> {
     specsDirExists: files.specsDirExists,
     specs: byHash(files.specs),
     context: byHash(files.context),
-    templates,
+    templates: templateHashes(templates),
     generated: [...tree.hashes],
     manifest: tree.manifestHash,
-    scenarios: scenarios.map((s): [string, boolean, string | null] => [s.file, s.hasCheck, s.property ? `${s.property.generator ? 'g' : ''}${s.property.assertion ? 'a' : ''}` : null]),
-    holdouts,
+    scenarios: scenariosOf(listing).map((s): [string, boolean] => [s.file, s.hasCheck]),
+    holdouts: checks.hashes,
     toolchain: toolchainVersions(),
     adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
   filesOf.set(inputs, listed);
-  return { files: listed, tree, inputs };
+  return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: checks.read } };
 }
 
 /** Which listing each digest was made from: a report is not stored when its files changed while it was made. */

@@ -1,7 +1,8 @@
 /**
- * The small steps between compile.ts's phases that are not phases themselves: the lock scope,
- * crash recovery, wiring a runtime into the job runner, the promotion's extra files, and the
- * build stamp. Kept here so compile.ts reads as the pipeline and nothing else.
+ * The small steps between the build's phases that are not phases themselves: the check's input
+ * problems, the plan's input, preflight, wiring a runtime into the job runner, the promotion's
+ * extra files, and the build stamp. Kept here so src/pipeline/build.ts reads as the pipeline and
+ * nothing else; the run's lock, trace and clean-up are src/pipeline/with-run.ts's.
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -20,32 +21,13 @@ import { stripHeader } from './phases/8-emit/provenance.js';
 import { diagnostics as d } from './diagnostics/messages.js';
 import { fallbackModelFor } from './prices/fallback.js';
 import { MANIFEST_PATH, type GeneratedTree } from './io/generated-tree.js';
-export { recoverUnderLock } from './io/recover.js';
 import { resultStore } from './io/results.js';
+import { stagingDirOf } from './io/promote.js';
 import { nullTrace } from './io/trace.js';
 import { buildDigest, readInputs, sourcesDigest, stampBuild, type ReadInputs } from './fast-path.js';
 import type { WorkspaceFiles } from './io/workspace-files.js';
 
 const origin = { line: 1, column: 1, offset: 0 };
-
-/** A run holds the workspace lock from before it reads anything until after it has promoted; its trace opens and closes with it. */
-type RunOutcome = 'done' | 'failed' | 'cancelled' | 'blocked';
-
-export async function withLock<T>(runtime: Runtime | null, run: () => Promise<T>, outcomeOf: (result: T) => RunOutcome): Promise<T> {
-  if (!runtime) return run();
-  const lock = await runtime.lock();
-  runtime.trace.write({ type: 'run-start', command: 'build', provider: runtime.providerLabel, sandbox: runtime.sandbox, speccc: (await import('./version.js')).SPECCC_VERSION, maxCostUsd: runtime.budget.cap });
-  let outcome: RunOutcome = 'failed';
-  try {
-    const result = await run();
-    outcome = outcomeOf(result);
-    return result;
-  } finally {
-    await runtime.finish();
-    runtime.trace.write({ type: 'run-end', outcome, spentUsd: runtime.budget.spent() });
-    await lock.release();
-  }
-}
 
 /** The scenarios folder as check finds it: whether the config names it, and what is there. */
 export interface ScenariosFolder {
@@ -281,7 +263,7 @@ export function runnerInputs(root: string, options: { mode: 'plan' | 'build' | '
 export function promotionFiles(root: string, next: NextTree, runtime: Runtime) {
   const providers = [...new Set([...next.manifest.specs.values()].map((e) => e.provider))].sort();
   return {
-    stagingDir: path.join(root, '.speccc', 'staging', runtime.runId),
+    stagingDir: stagingDirOf(root, runtime.runId),
     next: next.files,
     extra: new Map([
       [MANIFEST_PATH, manifestJson(next.manifest)],

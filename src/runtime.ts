@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Agent, BatchRecord, ModelCheck, ResultStore, SandboxMode, SealedRunner, SpecccConfig, TraceSink, Validator } from './types/index.js';
-import { createBudget, runCapUsd, type Budget } from './phases/6-generate/budget.js';
+import { createBudget, spendCaps, type Budget } from './phases/6-generate/budget.js';
 import { createReplayAgent, recordingAgent } from './phases/6-generate/cassette.js';
 import { createValidator } from './phases/7-validate/index.js';
 import { priceOf, type PriceOverrides } from './prices/pricing.js';
@@ -82,6 +82,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   readonly runId: string;
+  /** The command the run is for: how the workspace lock names its holder. */
+  readonly command: RuntimeOptions['command'];
   /** The config the run was created with (its model settings decide the fallback models preflight checks). */
   readonly config: SpecccConfig;
   readonly agent: Agent;
@@ -173,77 +175,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const clock = options.clock ?? Date.now;
   const runId = newRunId(clock);
   const trace = openTrace(root, credentials.redact, runId);
-  const budget = createBudget(runCapUsd(config, options.maxCostUsd), options.session);
+  const budget = createBudget(spendCaps(config, options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}).run, options.session);
   const warnings: string[] = [];
-
-  // The sandbox is set up (and its absence reported) only when a job will run code: a build with
-  // nothing to do, promote and scenarios generate need none on this machine.
-  const runsCode = options.command === 'build' || options.command === 'watch';
-  let gate: Gate | undefined;
-  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
-  const sandbox: SandboxMode = options.inject?.runner?.mode ?? (config.validation.sandbox === 'off' ? 'off' : 'bubblewrap');
-  if (sandbox === 'off' && runsCode) warnings.push(SANDBOX_OFF_WARNING);
-  const validator: Validator = options.inject?.validator ?? {
-    visible: (input) => ensureGate().validator.visible(input),
-    holdout: (input) => ensureGate().validator.holdout(input),
-    mutate: (input) => ensureGate().validator.mutate(input),
-    prove: (input) => ensureGate().validator.prove(input),
-  };
-
+  const gate = lazyGate(options);
+  if (gate.sandbox === 'off' && gate.runsCode) warnings.push(SANDBOX_OFF_WARNING);
   const warn = options.onWarning ?? ((line: string) => void warnings.push(line));
   const local = resultStore(root);
   const shared = sharedCacheOf(options, trace, local, warn, warnings);
-
-  const tuning = typeof options.batch === 'object' ? options.batch : {};
-  const batches = options.batch ? batchStateStore(root) : null;
-  let resumable: Promise<BatchRecord[]> | undefined;
-  const loadBatches = () => (resumable ??= batches ? batches.load() : Promise.resolve([]));
-
-  const prices = (config.model.prices ?? {}) as PriceOverrides;
-  type Provider = Agent & { checkModels?: Runtime['checkModels']; finish?: () => Promise<void> };
-  let provider: Provider | undefined;
-  const real = async (): Promise<Provider> => {
-    if (provider) return provider;
-    if (options.inject?.agent) return (provider = options.inject.agent);
-    if (options.provider === 'replay') return (provider = createReplayAgent(cassetteStore(root)));
-    if (!credentials.apiKey) {
-      throw new RuntimeSetupError(
-        'ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none), ' +
-          "or rehearse with no key against speccc's twin of the API: start `npx speccc twin --script-dir <replies>` and export " +
-          'ANTHROPIC_BASE_URL=<the URL it prints> ANTHROPIC_API_KEY=rehearsal (docs/twin.md)',
-      );
-    }
-    const { createAnthropicAgent } = await import('./phases/6-generate/anthropic/provider.js');
-    provider = createAnthropicAgent({
-      apiKey: credentials.apiKey,
-      ...(credentials.baseURL ? { baseURL: credentials.baseURL } : {}),
-      budget,
-      trace,
-      maxTurns: config.agent.maxTurns,
-      concurrency: config.concurrency,
-      redact: credentials.redact,
-      priceOf: (model) => priceOf(model, prices),
-      maxFileChars: config.model.maxOutputTokens * 16,
-      caching: config.model.promptCaching,
-      clock,
-      ...(tuning.sleep ? { sleep: tuning.sleep } : {}),
-      ...(batches ? { batch: { ...tuning, store: batches, resumable: await loadBatches() } } : {}),
-    });
-    return provider;
-  };
-  let agent: Agent = {
-    name: options.inject?.agent?.name ?? options.provider,
-    run: async (task, sandbox) => (await real()).run(task, sandbox),
-  };
-  if (options.record) agent = recordingAgent(agent, cassetteStore(root), credentials.redact, clock);
-
+  const provider = lazyProvider(options, { budget, trace, clock });
   return {
     runId,
+    command: options.command,
     config,
-    agent,
+    agent: provider.agent,
     providerLabel: options.inject?.agent ? options.inject.agent.name : providerLabel(options.provider, credentials.baseURL),
-    validator,
-    sandbox,
+    validator: gate.validator,
+    sandbox: gate.sandbox,
     budget,
     results: shared ?? local,
     shared,
@@ -253,18 +200,90 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     clock,
     warnings,
     lock: () => acquireWorkspaceLock(root, options.command),
-    requireSandbox() {
+    requireSandbox: gate.require,
+    checkModels: provider.checkModels,
+    warn(line) {
+      trace.write({ type: 'warning', message: line });
+      warn(line);
+    },
+    prepare: provider.prepare,
+    finish: provider.finish,
+  };
+}
+
+/**
+ * The run's validator, its sandbox set up (and its absence reported) only when a job will run
+ * code: a build with nothing to do, promote and scenarios generate need none on this machine.
+ */
+function lazyGate(options: RuntimeOptions): { validator: Validator; sandbox: SandboxMode; runsCode: boolean; require: () => void } {
+  const { config, credentials } = options;
+  const runsCode = options.command === 'build' || options.command === 'watch';
+  let gate: Gate | undefined;
+  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
+  const sandbox: SandboxMode = options.inject?.runner?.mode ?? (config.validation.sandbox === 'off' ? 'off' : 'bubblewrap');
+  const validator: Validator = options.inject?.validator ?? {
+    visible: (input) => ensureGate().validator.visible(input),
+    holdout: (input) => ensureGate().validator.holdout(input),
+    mutate: (input) => ensureGate().validator.mutate(input),
+    prove: (input) => ensureGate().validator.prove(input),
+  };
+  return {
+    validator,
+    sandbox,
+    runsCode,
+    require() {
       if (!options.inject?.validator) ensureGate();
     },
+  };
+}
+
+type Provider = Agent & { checkModels?: Runtime['checkModels']; finish?: () => Promise<void> };
+
+/**
+ * The run's agent, its provider made on first use (so a build with nothing to do needs no key):
+ * a test's, the cassette replayer, or the Anthropic provider metered by the run's budget; with
+ * `record`, every job's writes are also saved as a cassette.
+ */
+function lazyProvider(options: RuntimeOptions, run: { budget: Budget; trace: TraceSink; clock: () => number }): Pick<Runtime, 'agent' | 'checkModels' | 'prepare' | 'finish'> {
+  const { root, config, credentials } = options;
+  const tuning = typeof options.batch === 'object' ? options.batch : {};
+  const batches = options.batch ? batchStateStore(root) : null;
+  let resumable: Promise<BatchRecord[]> | undefined;
+  const loadBatches = () => (resumable ??= batches ? batches.load() : Promise.resolve([]));
+  const prices = (config.model.prices ?? {}) as PriceOverrides;
+  let provider: Provider | undefined;
+  const real = async (): Promise<Provider> => {
+    if (provider) return provider;
+    if (options.inject?.agent) return (provider = options.inject.agent);
+    if (options.provider === 'replay') return (provider = createReplayAgent(cassetteStore(root)));
+    if (!credentials.apiKey) throw new RuntimeSetupError(NO_KEY);
+    const { createAnthropicAgent } = await import('./phases/6-generate/anthropic/provider.js');
+    provider = createAnthropicAgent({
+      apiKey: credentials.apiKey,
+      ...(credentials.baseURL ? { baseURL: credentials.baseURL } : {}),
+      budget: run.budget,
+      trace: run.trace,
+      maxTurns: config.agent.maxTurns,
+      concurrency: config.concurrency,
+      redact: credentials.redact,
+      priceOf: (model) => priceOf(model, prices),
+      maxFileChars: config.model.maxOutputTokens * 16,
+      caching: config.model.promptCaching,
+      clock: run.clock,
+      ...(tuning.sleep ? { sleep: tuning.sleep } : {}),
+      ...(batches ? { batch: { ...tuning, store: batches, resumable: await loadBatches() } } : {}),
+    });
+    return provider;
+  };
+  let agent: Agent = { name: options.inject?.agent?.name ?? options.provider, run: async (task, sandbox) => (await real()).run(task, sandbox) };
+  if (options.record) agent = recordingAgent(agent, cassetteStore(root), credentials.redact, run.clock);
+  return {
+    agent,
     async checkModels(ids) {
       const none: ModelCheck = { unknown: [], notices: [] };
       if (ids.length === 0 || options.provider !== 'anthropic' || options.inject?.agent) return none;
       const p = await real();
       return p.checkModels ? p.checkModels(ids) : none;
-    },
-    warn(line) {
-      trace.write({ type: 'warning', message: line });
-      warn(line);
     },
     async prepare() {
       await loadBatches();
@@ -274,6 +293,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
   };
 }
+
+const NO_KEY =
+  'ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none), ' +
+  "or rehearse with no key against speccc's twin of the API: start `npx speccc twin --script-dir <replies>` and export " +
+  'ANTHROPIC_BASE_URL=<the URL it prints> ANTHROPIC_API_KEY=rehearsal (docs/twin.md)';
 
 /** The shared result cache from `cache.remote` and the environment, or null (not configured, or a credential missing: warned). */
 function sharedCacheOf(options: RuntimeOptions, trace: TraceSink, local: ResultStore, warn: (line: string) => void, warnings: string[]): SharedResults | null {

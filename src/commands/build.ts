@@ -22,17 +22,53 @@ export interface BuildFlags {
   next?: string;
 }
 
+/** The flags, checked and parsed: every usage error before anything is read. */
+async function parseFlags(flags: BuildFlags) {
+  const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new UsageError(`--concurrency must be a whole number from 1 to 64, not ${flags.concurrency}`);
+  const maxCost = parseUsd('--max-cost', flags.maxCost);
+  if (flags.promptsOut && !flags.dryRun) throw new UsageError('--prompts-out writes the prompts of a dry run; add --dry-run');
+  const force: import('../types/index.js').ForceSpec = flags.force === true ? 'all' : Array.isArray(flags.force) ? new Set(flags.force) : null;
+  const planOnly = Boolean(flags.dryRun || flags.check);
+  if (flags.batch && flags.provider !== 'anthropic') throw new UsageError(`--batch sends requests through the Anthropic Message Batches API; --provider ${flags.provider} sends none`);
+  const shard = flags.shard === undefined ? undefined : await shardOf(flags, planOnly, force);
+  const shardWaitMs = flags.shardWait === undefined ? undefined : seconds('--shard-wait', flags.shardWait) * 1000;
+  return { concurrency, maxCost, force, planOnly, shard, shardWaitMs };
+}
+
+type Parsed = Awaited<ReturnType<typeof parseFlags>>;
+
+/** How the build's run makes its runtime from the config it reads (once, under the lock); warnings go to stderr and into `warned`. */
+async function runtimeOf(io: CliIo, root: string, flags: BuildFlags, parsed: Parsed, credentials: import('../runtime.js').Credentials, warned: string[]) {
+  const { createRuntime } = await import('../runtime.js');
+  const warn = (line: string) => {
+    warned.push(line);
+    io.stderr(`speccc: warning: ${line}\n`);
+  };
+  return (loaded: import('../config/parse.js').LoadedConfig) => {
+    // promotion.minMutationScore adds a Stryker run to every build of a spec with holdouts.
+    if (loaded.config.promotion.minMutationScore !== undefined) requireStryker('promotion.minMutationScore');
+    const runtime = createRuntime({
+      root,
+      config: loaded.config,
+      credentials,
+      command: 'build',
+      provider: flags.provider,
+      record: Boolean(flags.record),
+      ...(parsed.maxCost !== undefined ? { maxCostUsd: parsed.maxCost } : {}),
+      ...(flags.batch ? { batch: true } : {}),
+      onWarning: warn,
+    });
+    for (const warning of runtime.warnings) warn(warning);
+    if (parsed.shard && !runtime.shared) throw new UsageError('--shard shares results through the remote cache: set cache.remote in speccc.config.json, and SPECCC_REMOTE_CACHE_TOKEN and SPECCC_REMOTE_CACHE_KEY in the environment');
+    return runtime;
+  };
+}
+
 export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
-    const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency);
-    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new UsageError(`--concurrency must be a whole number from 1 to 64, not ${flags.concurrency}`);
-    const maxCost = parseUsd('--max-cost', flags.maxCost);
-    if (flags.promptsOut && !flags.dryRun) throw new UsageError('--prompts-out writes the prompts of a dry run; add --dry-run');
-    const force: import('../types/index.js').ForceSpec = flags.force === true ? 'all' : Array.isArray(flags.force) ? new Set(flags.force) : null;
-    const planOnly = Boolean(flags.dryRun || flags.check);
-    if (flags.batch && flags.provider !== 'anthropic') throw new UsageError(`--batch sends requests through the Anthropic Message Batches API; --provider ${flags.provider} sends none`);
-    const shard = flags.shard === undefined ? undefined : await shardOf(flags, planOnly, force);
-    const shardWaitMs = flags.shardWait === undefined ? undefined : seconds('--shard-wait', flags.shardWait) * 1000;
+    const parsed = await parseFlags(flags);
+    const { planOnly, force } = parsed;
     if (flags.next !== undefined && (planOnly || force || flags.shard)) throw new UsageError('--next builds what the queue (`speccc status`) has at its top; it does not combine with --dry-run, --check, --force or --shard');
     const next = flags.next === undefined ? undefined : await takeFromQueue(io, root, count('--next', flags.next), flags.format === 'text');
     if (next && next.size === 0) {
@@ -40,82 +76,78 @@ export async function runBuild(io: CliIo, flags: BuildFlags): Promise<number> {
       else io.stdout('✔ nothing waits in the queue (speccc status shows it)\n');
       return EXIT.ok;
     }
-
     const { build } = await import('../compile.js');
-    const { loadConfig } = await import('../io/config-file.js');
-    const { createRuntime, takeCredentials } = await import('../runtime.js');
-    const config = (await loadConfig(root)).config;
-    // promotion.minMutationScore adds a Stryker run to every build of a spec with holdouts.
-    if (!planOnly && config.promotion.minMutationScore !== undefined) requireStryker('promotion.minMutationScore');
+    const { takeCredentials } = await import('../runtime.js');
     const credentials = takeCredentials(io.env);
     // Every warning of the run, as printed: also part of the JSON output.
     const warned: string[] = [];
-    const warn = (line: string) => {
-      warned.push(line);
-      io.stderr(`speccc: warning: ${line}\n`);
-    };
-    const runtime = planOnly
-      ? null
-      : createRuntime({
-          root,
-          config,
-          credentials,
-          command: 'build',
-          provider: flags.provider,
-          record: Boolean(flags.record),
-          ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
-          ...(flags.batch ? { batch: true } : {}),
-          onWarning: warn,
-        });
-    for (const warning of runtime?.warnings ?? []) warn(warning);
-    if (shard && !runtime?.shared) throw new UsageError('--shard shares results through the remote cache: set cache.remote in speccc.config.json, and SPECCC_REMOTE_CACHE_TOKEN and SPECCC_REMOTE_CACHE_KEY in the environment');
-
+    const { concurrency, shard, shardWaitMs } = parsed;
     const progress = planOnly || flags.format === 'json' ? undefined : await liveProgress(io);
     const common = { root, force, signal: io.signal, ...(concurrency ? { concurrency } : {}), ...(progress ? { onEvent: progress } : {}) };
     if (force instanceof Set) await requireReadySpecs(root, [...force], '--force');
-    const result = runtime
-      ? await build({ ...common, mode: 'build', runtime, ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}), ...(next ? { only: next } : {}) })
-      : await build({ ...common, mode: 'plan' });
-    const cache = runtime?.shared?.counts();
-
-    switch (result.kind) {
-      case 'up-to-date': {
-        const n = result.specs;
-        if (flags.format === 'json') io.stdout(JSON.stringify({ upToDate: true, specs: n }, null, 2) + '\n');
-        else io.stdout(`${planOnly ? '' : '✔ '}${n} spec${n === 1 ? '' : 's'} up to date\n`);
-        return EXIT.ok;
-      }
-      case 'blocked':
-        return printBlocked(io, result.check.configBroken ? result.check.diagnostics : result.diagnostics, result.check.specs, result.check.configBroken);
-      case 'planned': {
-        const { estimatePlan } = await import('../phases/5-plan/estimate.js');
-        const { TOOL_DEFINITIONS } = await import('../phases/4-render/tools.js');
-        const counted = await countTokens(credentials, result);
-        const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted, batch: Boolean(flags.batch) });
-        if (flags.promptsOut) await writePrompts(path.resolve(io.cwd, flags.promptsOut), result);
-        if (flags.format === 'json') io.stdout(toJson({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }));
-        else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, (await import('../phases/6-generate/budget.js')).runCapUsd(config, maxCost), io.color, Boolean(flags.batch)));
-        const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
-        return flags.check && stale ? EXIT.failed : EXIT.ok;
-      }
-      case 'built': {
-        const out = await import('./build-output.js');
-        const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
-        const lessons = await proposeLessons(io, root, result.outcomes);
-        if (flags.format === 'json') {
-          const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
-          const actuals = await estimateAgainstActual(root, result.runId);
-          io.stdout(toJson({ run: result.runId, ...(next ? { next: [...next] } : {}), jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, lessonsProposed: lessons, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
-        } else {
-          io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
-          if (cache) io.stdout(out.formatCacheSummary(cache));
-          if (lessons.length > 0) io.stdout(`${lessons.length === 1 ? `lesson ${lessons[0]} proposed` : `lessons ${lessons.join(', ')} proposed`} for the rules from this build's failures: speccc lessons\n`);
-        }
-        if (result.cancelled) return EXIT.failed;
-        return [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped' || o.state === 'cancelled') ? EXIT.failed : EXIT.ok;
-      }
-    }
+    let shared: SharedResults | null = null;
+    const result = planOnly
+      ? await build({ ...common, mode: 'plan' })
+      : await build({ ...common, mode: 'build', runtime: keepShared(await runtimeOf(io, root, flags, parsed, credentials, warned), (s) => (shared = s)), ...(shard ? { shard } : {}), ...(shardWaitMs !== undefined ? { shardWaitMs } : {}), ...(next ? { only: next } : {}) });
+    return printResult(io, root, flags, parsed, credentials, result, warned, (shared as SharedResults | null)?.counts(), next);
   });
+}
+
+type SharedResults = NonNullable<import('../runtime.js').Runtime['shared']>;
+
+/** The runtime factory, telling the command which shared cache the run used (its counts are printed after). */
+function keepShared(make: (loaded: import('../config/parse.js').LoadedConfig) => import('../runtime.js').Runtime, keep: (shared: SharedResults | null) => void) {
+  return (loaded: import('../config/parse.js').LoadedConfig) => {
+    const runtime = make(loaded);
+    keep(runtime.shared);
+    return runtime;
+  };
+}
+
+type Result = Awaited<ReturnType<typeof import('../compile.js').build>>;
+
+async function printResult(io: CliIo, root: string, flags: BuildFlags, parsed: Parsed, credentials: import('../runtime.js').Credentials, result: Result, warned: string[], cache: ReturnType<SharedResults['counts']> | undefined, next: ReadonlySet<string> | undefined): Promise<number> {
+  switch (result.kind) {
+    case 'up-to-date': {
+      const n = result.specs;
+      if (flags.format === 'json') io.stdout(JSON.stringify({ upToDate: true, specs: n }, null, 2) + '\n');
+      else io.stdout(`${parsed.planOnly ? '' : '✔ '}${n} spec${n === 1 ? '' : 's'} up to date\n`);
+      return EXIT.ok;
+    }
+    case 'blocked':
+      return printBlocked(io, result.check.configBroken ? result.check.diagnostics : result.diagnostics, result.check.specs, result.check.configBroken);
+    case 'planned':
+      return printPlanned(io, flags, parsed, credentials, result);
+    case 'built': {
+      const out = await import('./build-output.js');
+      const summary = { outcomes: result.outcomes, total: result.plan.jobs.length, change: result.change, cancelled: result.cancelled, runId: result.runId, ...(result.shard ? { shard: result.shard } : {}) };
+      const lessons = await proposeLessons(io, root, result.outcomes);
+      if (flags.format === 'json') {
+        const spentUsd = [...result.outcomes.values()].reduce((s, o) => s + o.spentUsd, 0);
+        const actuals = await estimateAgainstActual(root, result.runId);
+        io.stdout(toJson({ run: result.runId, ...(next ? { next: [...next] } : {}), jobs: jobsJson(result.plan, result.outcomes, null, actuals), orphans: result.plan.orphans, change: result.change, cancelled: result.cancelled, spentUsd, warnings: warned, lessonsProposed: lessons, ...(result.shard ? { shard: result.shard } : {}), ...(cache ? { remoteCache: cache } : {}) }));
+      } else {
+        io.stdout(`${io.isTTY ? '\r\u001b[2K' : ''}${out.formatBuildSummary(summary, io.color)}`);
+        if (cache) io.stdout(out.formatCacheSummary(cache));
+        if (lessons.length > 0) io.stdout(`${lessons.length === 1 ? `lesson ${lessons[0]} proposed` : `lessons ${lessons.join(', ')} proposed`} for the rules from this build's failures: speccc lessons\n`);
+      }
+      if (result.cancelled) return EXIT.failed;
+      return [...result.outcomes.values()].some((o) => o.state === 'failed' || o.state === 'skipped' || o.state === 'cancelled') ? EXIT.failed : EXIT.ok;
+    }
+  }
+}
+
+async function printPlanned(io: CliIo, flags: BuildFlags, parsed: Parsed, credentials: import('../runtime.js').Credentials, result: Planned): Promise<number> {
+  const config = result.check.config;
+  const { estimatePlan } = await import('../phases/5-plan/estimate.js');
+  const { TOOL_DEFINITIONS } = await import('../phases/4-render/tools.js');
+  const counted = await countTokens(credentials, result);
+  const estimate = estimatePlan({ plan: result.plan, outcomes: result.outcomes, config, systemPrompt: result.systemPrompt, toolsBytes: Buffer.byteLength(JSON.stringify(TOOL_DEFINITIONS)), counted, batch: Boolean(flags.batch) });
+  if (flags.promptsOut) await writePrompts(path.resolve(io.cwd, flags.promptsOut), result);
+  if (flags.format === 'json') io.stdout(toJson({ jobs: jobsJson(result.plan, result.outcomes, estimate), orphans: result.plan.orphans, estimate: { expectedUsd: estimate.expectedUsd, worstCaseUsd: estimate.worstCaseUsd, estimated: estimate.estimated } }));
+  else io.stdout((await import('./build-output.js')).formatPlan(result.plan, result.outcomes, estimate, (await import('../phases/6-generate/budget.js')).spendCaps(config, parsed.maxCost !== undefined ? { maxCostUsd: parsed.maxCost } : {}).run, io.color, Boolean(flags.batch)));
+  const stale = [...result.outcomes.values()].some((o) => o.state !== 'fresh') || result.plan.orphans.length > 0;
+  return flags.check && stale ? EXIT.failed : EXIT.ok;
 }
 
 async function shardOf(flags: BuildFlags, planOnly: boolean, force: import('../types/index.js').ForceSpec) {

@@ -5,8 +5,8 @@ import { Option } from 'commander';
 // this command); the pipeline, for a workspace that changed, is loaded on use.
 import { checkDigest, readInputs, storedReport, storeReport, type StoredReport } from '../fast-path.js';
 import { recoverUnderLock } from '../io/recover.js';
-import { readRawConfig } from '../io/raw-config.js';
-import { holdoutTextsDigest } from '../io/holdouts.js';
+import { readRawConfig, type RawConfig } from '../io/raw-config.js';
+import { holdoutTextsDigest, holdoutTextsOf, readScenarioFiles } from '../io/holdouts.js';
 import { formatText } from '../diagnostics/reporters/text.js';
 import { EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
 
@@ -18,22 +18,20 @@ export interface CheckFlags {
 }
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
-async function checkReport(options: { root: string; paths: string[]; cwd: string; useCache: boolean }): Promise<StoredReport> {
-  const read = options.useCache ? await readInputs(options.root) : undefined;
+async function checkReport(options: { root: string; raw: RawConfig; paths: string[]; cwd: string; useCache: boolean }): Promise<StoredReport> {
+  const read = options.useCache ? await readInputs(options.root, options.raw) : undefined;
   // The coverage trace (requirement-untested) also reads the scenarios' text, which the fast path's inputs list by name only.
-  const holdouts = read ? await scenariosDigest(options.root) : '';
+  const scenarioFiles = read ? await readScenarioFiles(read.scenarios.listing, read.scenarios.read) : undefined;
+  const holdouts = read ? holdoutTextsDigest(holdoutTextsOf(read.scenarios.listing, scenarioFiles!)) : '';
   const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`]) : undefined;
   const stored = digest ? await storedReport(options.root, digest) : undefined;
   if (stored) return stored;
-  const { check } = await import('../compile.js');
-  const result = await check({ root: options.root, paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(read ? { files: read.files } : {}) });
+  const [{ readSnapshot }, { checkSnapshot }] = await Promise.all([import('../pipeline/snapshot.js'), import('../pipeline/check.js')]);
+  const snapshot = await readSnapshot(options.root, read ? { inputs: read, scenarioFiles: scenarioFiles! } : {});
+  const result = await checkSnapshot(snapshot, { paths: options.paths, cwd: options.cwd, useCache: options.useCache });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
   if (digest) await storeReport(options.root, digest, report);
   return report;
-}
-
-async function scenariosDigest(root: string): Promise<string> {
-  return holdoutTextsDigest(path.resolve(root, (await readRawConfig(root)).paths.scenarios));
 }
 
 /** Reported files' text for code frames, read on demand (only on a terminal). */
@@ -54,8 +52,9 @@ function sourcesOf(root: string): (file: string) => string | undefined {
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     // A promotion a crash cut between its two renames is finished first, so the tree checked is the real one.
-    await recoverUnderLock(root, null);
-    const result = await checkReport({ root, paths, cwd: io.cwd, useCache: flags.cache });
+    const raw = await readRawConfig(root);
+    await recoverUnderLock(root, raw, false);
+    const result = await checkReport({ root, raw, paths, cwd: io.cwd, useCache: flags.cache });
     const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
     if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
     else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));

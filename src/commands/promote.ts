@@ -10,10 +10,10 @@ export async function runPromote(io: CliIo, ids: string[], flags: { root?: strin
   return inWorkspace(io, flags.root, async (root) => {
     if (ids.length > 0) await requireReadySpecs(root, ids, 'speccc promote');
     const { build } = await import('../compile.js');
-    const { loadConfig } = await import('../io/config-file.js');
     const { createRuntime, takeCredentials } = await import('../runtime.js');
-    const config = (await loadConfig(root)).config;
-    const runtime = createRuntime({ root, config, credentials: takeCredentials(io.env), command: 'promote', provider: 'anthropic' });
+    const credentials = takeCredentials(io.env);
+    // Made from the config the run reads under its lock (its one read).
+    const runtime = (loaded: import('../config/parse.js').LoadedConfig) => createRuntime({ root, config: loaded.config, credentials, command: 'promote', provider: 'anthropic' });
     const result = await build({ root, mode: 'promote', runtime, promote: ids.length > 0 ? new Set(ids) : 'all', signal: io.signal });
     if (result.kind === 'up-to-date') {
       io.stdout(`✔ ${result.specs} specs up to date; nothing to promote\n`);

@@ -11,18 +11,14 @@ interface Flags {
 
 export async function runScenariosGenerate(io: CliIo, specId: string | undefined, flags: Flags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
-    const { loadConfig } = await import('../io/config-file.js');
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const { generateScenarioChecks } = await import('../scenario-checks.js');
-    const config = (await loadConfig(root)).config;
-    const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);
-    if (specId) {
-      const { check } = await import('../compile.js');
-      const ids = (await check({ root })).workspace.byId;
-      if (!ids.has(specId)) throw new UsageError(`no spec has id ${withGuess(specId, ids.keys())}`);
-    }
-    const runtime = createRuntime({ root, config, credentials: takeCredentials(io.env), command: 'scenarios', provider: flags.provider });
-    const { outcomes, blocked } = await generateScenarioChecks({ root, runtime, scenariosDir, ...(specId ? { specId } : {}), overwrite: Boolean(flags.overwrite), signal: io.signal });
+    const credentials = takeCredentials(io.env);
+    // The runtime is made from the config the run reads under its lock: read once.
+    const runtime = (loaded: import('../config/parse.js').LoadedConfig) => createRuntime({ root, config: loaded.config, credentials, command: 'scenarios', provider: flags.provider });
+    const result = await generateScenarioChecks({ root, runtime, ...(flags.scenarios ? { scenariosDir: path.resolve(io.cwd, flags.scenarios) } : {}), ...(specId ? { specId } : {}), overwrite: Boolean(flags.overwrite), signal: io.signal });
+    const { outcomes, blocked, scenariosDir } = result;
+    if (result.unknownSpec) throw new UsageError(`no spec has id ${withGuess(specId!, result.unknownSpec)}`);
     if (blocked.length > 0) {
       io.stderr('speccc: the workspace has check errors; run `speccc check`\n');
       return EXIT.failed;

@@ -15,7 +15,7 @@ import { READ_SPEC, RECORD_DECISION, TRIAGE_MAX_TURNS, TRIAGE_TOOLS, type Record
 import type { Decision, TriageRequest } from '../triage/types.js';
 import { existsInside, readDecided, writeDecision } from '../io/triage-files.js';
 import { sha256 } from '../hash.js';
-import { SPECCC_VERSION } from '../version.js';
+import { withRun, type RunOutcome } from '../pipeline/with-run.js';
 
 export type RequestOutcome =
   | { request: TriageRequest; state: 'decided'; decision: Decision; record: string }
@@ -89,7 +89,16 @@ export interface TriageRunInput {
   onOutcome?: (outcome: RequestOutcome) => void;
 }
 
+/**
+ * Every request, decided inside one run (src/pipeline/with-run.ts: the lock, run-start, and
+ * run-end whatever happens): a run that runs no code, so its trace names no sandbox.
+ */
 export async function runTriage(input: TriageRunInput): Promise<RequestOutcome[]> {
+  const outcomeOf = (outcomes: RequestOutcome[]): RunOutcome => (input.signal.aborted ? 'cancelled' : outcomes.some((o) => o.state === 'not-decided') ? 'failed' : 'done');
+  return withRun({ root: input.root, runtime: input.runtime, traceCommand: 'triage', traceSandbox: 'none', outcomeOf }, () => decideAll(input));
+}
+
+async function decideAll(input: TriageRunInput): Promise<RequestOutcome[]> {
   const { root, config, runtime } = input;
   const tw = triageWorkspace(input.workspace, config);
   const system = renderTriageSystem(input.templates, { context: tw.context, specs: tw.specs });
@@ -98,46 +107,37 @@ export async function runTriage(input: TriageRunInput): Promise<RequestOutcome[]
   const outcomes: RequestOutcome[] = [];
   const exists = existsInside(root);
   let workspace = input.workspace;
-  const lock = await runtime.lock();
-  runtime.trace.write({ type: 'run-start', command: 'triage', provider: runtime.providerLabel, sandbox: 'none', speccc: SPECCC_VERSION, maxCostUsd: runtime.budget.cap });
-  let failed = false;
   /** A fatal API error (a refused key, the spend limit) stops every conversation still to come. */
   let stopped: string | null = null;
-  try {
-    const decided = await readDecided(root);
-    for (const request of input.requests) {
-      const known = [...tw.specs, ...drafted];
-      const pre = precheck(request, { specs: known, decided, contextFiles: tw.context.map((c) => c.file), contextDir: tw.contextDir });
-      let outcome: RequestOutcome;
-      if (pre.kind === 'already-decided') outcome = { request, state: 'already-decided', record: pre.record };
-      else if (input.signal.aborted || (pre.kind === 'to-model' && stopped)) outcome = { request, state: 'not-decided', error: stopped ? `stopped: ${stopped}` : 'cancelled', costUsd: 0 };
-      else {
-        const decision = pre.kind === 'decided' ? pre.decision : await converse(input, request, system, { workspace, known, drafted, sources, exists, tw });
-        if ('error' in decision) {
-          if (decision.fatal) stopped = decision.error;
-          outcome = { request, state: 'not-decided', error: decision.error, costUsd: decision.costUsd };
-        }
-        else {
-          const record = await writeDecision(root, decision, new Date(runtime.clock()).toISOString(), runtime.redact);
-          decided.set(request.id, record);
-          const draft = decision.draft;
-          // A new spec in specs/ is part of the workspace from now on: later drafts may build on it.
-          if (draft?.kind === 'new' && draft.passes) {
-            drafted.push({ id: draft.specId, title: draft.title, file: draft.file, status: 'proposed', kind: draft.specKind });
-            workspace = withSpecFile(workspace, draft.file, draft.markdown).workspace;
-          }
-          outcome = { request, state: 'decided', decision, record };
-        }
+  const decided = await readDecided(root);
+  for (const request of input.requests) {
+    const known = [...tw.specs, ...drafted];
+    const pre = precheck(request, { specs: known, decided, contextFiles: tw.context.map((c) => c.file), contextDir: tw.contextDir });
+    let outcome: RequestOutcome;
+    if (pre.kind === 'already-decided') outcome = { request, state: 'already-decided', record: pre.record };
+    else if (input.signal.aborted || (pre.kind === 'to-model' && stopped)) outcome = { request, state: 'not-decided', error: stopped ? `stopped: ${stopped}` : 'cancelled', costUsd: 0 };
+    else {
+      const decision = pre.kind === 'decided' ? pre.decision : await converse(input, request, system, { workspace, known, drafted, sources, exists, tw });
+      if ('error' in decision) {
+        if (decision.fatal) stopped = decision.error;
+        outcome = { request, state: 'not-decided', error: decision.error, costUsd: decision.costUsd };
       }
-      if (outcome.state === 'not-decided') failed = true;
-      const spent = outcome.state === 'decided' ? outcome.decision.costUsd : outcome.state === 'not-decided' ? outcome.costUsd : 0;
-      runtime.trace.write({ type: 'triage', spec: `triage:${request.id}`, request: request.id, decision: outcome.state === 'decided' ? outcome.decision.decision : null, by: outcome.state === 'decided' ? outcome.decision.by : null, record: outcome.state === 'not-decided' ? null : outcome.record, costUsd: spent, ...(outcome.state === 'not-decided' ? { error: outcome.error } : {}) });
-      outcomes.push(outcome);
-      input.onOutcome?.(outcome);
+      else {
+        const record = await writeDecision(root, decision, new Date(runtime.clock()).toISOString(), runtime.redact);
+        decided.set(request.id, record);
+        const draft = decision.draft;
+        // A new spec in specs/ is part of the workspace from now on: later drafts may build on it.
+        if (draft?.kind === 'new' && draft.passes) {
+          drafted.push({ id: draft.specId, title: draft.title, file: draft.file, status: 'proposed', kind: draft.specKind });
+          workspace = withSpecFile(workspace, draft.file, draft.markdown).workspace;
+        }
+        outcome = { request, state: 'decided', decision, record };
+      }
     }
-  } finally {
-    runtime.trace.write({ type: 'run-end', outcome: input.signal.aborted ? 'cancelled' : failed ? 'failed' : 'done', spentUsd: runtime.budget.spent() });
-    await lock.release();
+    const spent = outcome.state === 'decided' ? outcome.decision.costUsd : outcome.state === 'not-decided' ? outcome.costUsd : 0;
+    runtime.trace.write({ type: 'triage', spec: `triage:${request.id}`, request: request.id, decision: outcome.state === 'decided' ? outcome.decision.decision : null, by: outcome.state === 'decided' ? outcome.decision.by : null, record: outcome.state === 'not-decided' ? null : outcome.record, costUsd: spent, ...(outcome.state === 'not-decided' ? { error: outcome.error } : {}) });
+    outcomes.push(outcome);
+    input.onOutcome?.(outcome);
   }
   return outcomes;
 }

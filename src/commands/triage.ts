@@ -79,7 +79,7 @@ export async function runTriageCommand(io: CliIo, inputs: string[], flags: Triag
     const { priceOf } = await import('../prices/pricing.js');
     if (!priceOf(model, config.model.prices)) throw new UsageError(`speccc knows no price for model ${model}, so it cannot cap what triage spends; add it under model.prices in speccc.config.json`);
     const templates = await readTriageTemplates();
-    if (flags.dryRun) return dryRun(io, root, { checked, templates, requests: parsed.requests, model, maxCost: maxCost ?? config.budgetUsd, format: flags.format });
+    if (flags.dryRun) return dryRun(io, root, { checked, templates, requests: parsed.requests, model, maxCost: (await import('../phases/6-generate/budget.js')).spendCaps(config, maxCost !== undefined ? { maxCostUsd: maxCost } : {}).run, format: flags.format });
 
     const { createRuntime, takeCredentials } = await import('../runtime.js');
     const { runTriage } = await import('./triage-run.js');

@@ -1,15 +1,10 @@
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { Option } from 'commander';
-import type { MutationResult, ScenarioVerdict, Survivor } from '../types/index.js';
-import type { VerifyHistoryLine } from '../io/verify-history.js';
+import type { SpecMutation, SpecVerdict } from '../pipeline/verify.js';
 import { EXIT, inWorkspace, readyIdUnknown, UsageError, type CliIo, type RegisterCommand } from './shared.js';
 import { closest } from '../diagnostics/closest.js';
 import { requireStryker } from './stryker.js';
-import { readGeneratedTree } from '../io/generated-tree.js';
-import { recoverUnderLock } from '../io/recover.js';
-import { SPECCC_VERSION } from '../version.js';
 
 interface VerifyFlags {
   root?: string;
@@ -21,124 +16,39 @@ interface VerifyFlags {
   seed?: string;
 }
 
-interface SpecVerdict {
-  spec: string;
-  scenarios: ScenarioVerdict[];
-  passed: boolean;
-  mutation?: SpecMutation;
-}
-
-/** `verify --mutate`: one spec's mutation score (the Stryker run's counts), or why it has none. */
-interface SpecMutation extends Omit<MutationResult, 'survivors'> {
-  files: string[];
-  durationMs: number;
-  /** Mutants no holdout caught, each with the requirement ids of the code it sits in (from the code's `[id]` comments). */
-  survivors: (Survivor & { requirements: string[] })[];
-  /** Set when nothing was scored. */
-  error?: string;
-  /** Below `promotion.minMutationScore`. */
-  belowMinimum?: boolean;
-}
-
 export async function runVerify(io: CliIo, specId: string | undefined, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
     if (flags.mutate) requireStryker();
-    await recoverUnderLock(root, null);
-    const { check } = await import('../compile.js');
+    const seed = seedOf(flags.seed);
+    const { readForVerify, judgeSpecs, specsToVerify, historyLine, readyIds } = await import('../pipeline/verify.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
     const { appendVerifyHistory } = await import('../io/verify-history.js');
-    const { buildableInOrder } = await import('../phases/5-plan/index.js');
-    const checked = await check({ root });
+    const { snapshot, checked } = await readForVerify(root, flags.scenarios ? path.resolve(io.cwd, flags.scenarios) : undefined);
     if (checked.configBroken) throw new UsageError('speccc.config.json is invalid; run `speccc check` to see where');
     const { config } = checked;
-    const scenariosDir = path.resolve(flags.scenarios ? io.cwd : root, flags.scenarios ?? config.paths.scenarios);
-    if (!(await fs.stat(scenariosDir).then((s) => s.isDirectory(), () => false))) {
-      throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
-    }
+    const scenariosDir = snapshot.scenarios.dir;
+    if (!snapshot.scenarios.exists) throw new UsageError(`scenarios folder ${scenariosDir} does not exist; pass --scenarios DIR or set paths.scenarios`);
     if (flags.twin !== undefined) {
       const { runFidelity } = await import('./fidelity.js');
       return runFidelity(io, { root, twin: flags.twin, config, workspace: checked.workspace, scenariosDir, format: flags.format });
     }
-    const { twinsUsedBy } = await import('../phases/2-model/twins.js');
-    const buildable = buildableInOrder(checked.workspace);
-    if (specId !== undefined && !buildable.some((s) => s.frontmatter!.id === specId)) {
-      throw new UsageError(readyIdUnknown(specId, buildable.map((s) => s.frontmatter!.id)));
-    }
-    const gate = createGate({
-      config,
-      credentials: takeCredentials(io.env),
-      mutationConcurrency: Math.max(1, Math.min(4, os.availableParallelism())),
-    });
+    const specs = specsToVerify(checked, specId);
+    if (specId !== undefined && specs.length === 0) throw new UsageError(readyIdUnknown(specId, readyIds(checked)));
+    const gate = createGate({ config, credentials: takeCredentials(io.env), mutationConcurrency: Math.max(1, Math.min(4, os.availableParallelism())) });
     for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
-    const { readHoldoutSet } = await import('../io/holdouts.js');
-    const [tree, holdouts] = await Promise.all([readGeneratedTree(path.join(root, config.paths.generated), SPECCC_VERSION), readHoldoutSet(scenariosDir)]);
-    const specs = buildable.filter((s) => specId === undefined || s.frontmatter!.id === specId).sort((a, b) => (a.frontmatter!.id < b.frontmatter!.id ? -1 : 1));
-    const verdicts: SpecVerdict[] = [];
-    const unverified: string[] = [];
-    const minimum = config.promotion.minMutationScore;
-    const seed = seedOf(flags.seed);
-    for (const spec of specs) {
-      const id = spec.frontmatter!.id;
-      const twins = twinsUsedBy(spec, checked.workspace);
-      const checks = holdouts.get(id) ?? [];
-      const run = await gate.validator.holdout({ specId: id, checks, tree: tree.files, twins, signal: io.signal, ...(seed !== undefined ? { seed } : {}) });
-      if (run.scenarios.length === 0) {
-        unverified.push(id);
-        continue;
-      }
-      const verdict: SpecVerdict = { spec: id, scenarios: run.scenarios, passed: run.passed };
-      if (flags.mutate) {
-        const files = mutationTargets(spec.frontmatter!.outputs, tree.files);
-        if (!run.passed) verdict.mutation = notScored(files, 'its holdout scenarios fail: mutants are judged only against passing scenarios');
-        else {
-          io.stderr(`… mutation testing ${id} (${files.join(', ') || 'no file'}) against ${run.scenarios.length} holdout scenario${run.scenarios.length === 1 ? '' : 's'}\n`);
-          const m = await gate.validator.mutate({ specId: id, checks, tree: tree.files, mutate: files, twins, signal: io.signal, ...(seed !== undefined ? { seed } : {}) });
-          verdict.mutation = m.result ? await scored(files, m.result, m.durationMs, tree.files, minimum) : notScored(files, m.error ?? 'not scored', m.durationMs);
-        }
-      }
-      verdicts.push(verdict);
-    }
-    // Hidden folders are not spec folders: the recommended scenarios repository has .git/ (and often .github/).
-    const folders = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
-    const unknown = specId === undefined ? folders.filter((f) => !checked.workspace.byId.has(f)).sort() : [];
-
-    const all = verdicts.flatMap((v) => v.scenarios);
-    const passed = all.filter((s) => s.passed).length;
-    const mutated = verdicts.filter((v) => v.mutation && v.mutation.error === undefined);
-    const line: VerifyHistoryLine = {
-      at: new Date().toISOString(),
-      results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed, ...(s.failure ? { failure: s.failure } : {}), ...(s.property ? { property: s.property } : {}) }))),
-      unverified,
-      ...(mutated.length > 0
-        ? { mutation: mutated.map(({ spec, mutation: m }) => ({ spec, score: m!.score, killed: m!.killed, survived: m!.survived, timedOut: m!.timedOut, noCoverage: m!.noCoverage, total: m!.total, durationMs: m!.durationMs })) }
-        : {}),
-    };
+    const onMutating = (id: string, files: string[], n: number) => io.stderr(`… mutation testing ${id} (${files.join(', ') || 'no file'}) against ${n} holdout scenario${n === 1 ? '' : 's'}\n`);
+    const { verdicts, unverified } = await judgeSpecs({ snapshot, checked, specs, validator: gate.validator, mutate: Boolean(flags.mutate), signal: io.signal, onMutating, ...(seed !== undefined ? { seed } : {}) });
+    const unknown = specId === undefined ? snapshot.scenarios.folders.filter((f) => !checked.workspace.byId.has(f)).sort() : [];
+    const line = historyLine(verdicts, unverified, new Date());
     await appendVerifyHistory(root, line);
     if (flags.mutate) await writeSurvivors(root, line.at, verdicts);
-
+    const report: VerifyReport = { verdicts, unverified, unknown, specs: specs.length, minimum: config.promotion.minMutationScore, scenariosDir, byId: checked.workspace.byId };
+    if (flags.format === 'json') printJson(io, report);
+    else printText(io, report, Boolean(flags.mutate));
+    const all = verdicts.flatMap((v) => v.scenarios);
+    const passed = all.filter((s) => s.passed).length;
     const mutationFails = verdicts.some((v) => v.mutation && (v.mutation.error !== undefined || v.mutation.belowMinimum));
-    if (flags.format === 'json') {
-      io.stdout(JSON.stringify({ specs: verdicts, unverified, passed, failed: all.length - passed, total: all.length, unknownSpecs: unknown, ...(minimum !== undefined ? { minMutationScore: minimum } : {}) }, null, 2) + '\n');
-    } else {
-      for (const v of verdicts) {
-        const ok = v.scenarios.filter((s) => s.passed).length;
-        const failedNames = v.scenarios.filter((s) => !s.passed).map((s) => s.name);
-        io.stdout(`${v.passed ? '✔' : '✖'} ${v.spec}: ${ok}/${v.scenarios.length} scenarios pass${failedNames.length ? ` — failing: ${failedNames.join(', ')}` : ''}\n`);
-        for (const s of v.scenarios) if (!s.passed && s.failure) io.stdout(`    ${s.name}: ${s.failure.split('\n').join('\n      ')}\n`);
-        const property = v.scenarios.find((s) => s.property)?.property;
-        if (property) io.stdout(`    properties ran ${property.runs} inputs each with seed ${property.seed} (replay: speccc verify ${v.spec} --seed ${property.seed})\n`);
-        if (v.mutation) printMutation(io, v.mutation, minimum);
-      }
-      for (const u of unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${flags.mutate ? '; no mutation score' : ''}\n`);
-      for (const u of unknown) {
-        const near = closest(u, checked.workspace.byId.keys());
-        io.stdout(`⚠ ${path.relative(io.cwd, path.join(scenariosDir, u))}/ names no spec in this workspace; its scenarios were not run${near ? ` (did you mean ${near}/?)` : ''}\n`);
-      }
-      const share = all.length === 0 ? 0 : Math.round((100 * passed) / all.length);
-      const tail = unverified.length > 0 ? `; ${unverified.length} of ${specs.length} specs unverified` : '';
-      io.stdout(`${passed === all.length && all.length > 0 ? '✔' : '✖'} ${passed} of ${all.length} scenarios pass (satisfaction ${all.length === 0 ? 'unknown' : `${share}%`})${tail}\n`);
-    }
     return passed === all.length && all.length > 0 && !mutationFails ? EXIT.ok : EXIT.failed;
   });
 }
@@ -164,30 +74,45 @@ function seedOf(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-/** What a mutation run mutates: the spec's generated TypeScript and JavaScript, never its tests. */
-function mutationTargets(outputs: readonly string[], files: ReadonlyMap<string, string>): string[] {
-  return outputs.filter((o) => /\.[cm]?[jt]sx?$/.test(o) && !/\.(?:test|spec)\.[cm]?[jt]sx?$/.test(o) && !/\.d\.ts$/.test(o) && files.has(o));
+/** What verify found, for printing. */
+interface VerifyReport {
+  verdicts: SpecVerdict[];
+  unverified: string[];
+  /** Folders of the scenarios folder that name no spec. */
+  unknown: string[];
+  /** Specs verified. */
+  specs: number;
+  minimum: number | undefined;
+  scenariosDir: string;
+  byId: ReadonlyMap<string, unknown>;
 }
 
-function notScored(files: string[], error: string, durationMs = 0): SpecMutation {
-  return { files, score: null, killed: 0, survived: 0, timedOut: 0, noCoverage: 0, total: 0, durationMs, survivors: [], error };
+function printJson(io: CliIo, r: VerifyReport): void {
+  const all = r.verdicts.flatMap((v) => v.scenarios);
+  const passed = all.filter((s) => s.passed).length;
+  io.stdout(JSON.stringify({ specs: r.verdicts, unverified: r.unverified, passed, failed: all.length - passed, total: all.length, unknownSpecs: r.unknown, ...(r.minimum !== undefined ? { minMutationScore: r.minimum } : {}) }, null, 2) + '\n');
 }
 
-async function scored(files: string[], r: MutationResult, durationMs: number, tree: ReadonlyMap<string, string>, minimum: number | undefined): Promise<SpecMutation> {
-  const { codeRequirements, requirementsAtLine } = await import('../phases/3-check/coverage.js');
-  const spans = new Map(files.map((f) => [f, codeRequirements(f, tree.get(f) ?? '')]));
-  return {
-    files,
-    score: r.score,
-    killed: r.killed,
-    survived: r.survived,
-    timedOut: r.timedOut,
-    noCoverage: r.noCoverage,
-    total: r.total,
-    durationMs,
-    survivors: r.survivors.map((s) => ({ ...s, requirements: requirementsAtLine(spans.get(s.file) ?? [], s.line) })),
-    ...(minimum !== undefined && (r.score === null || r.score < minimum) ? { belowMinimum: true } : {}),
-  };
+function printText(io: CliIo, r: VerifyReport, mutate: boolean): void {
+  for (const v of r.verdicts) {
+    const ok = v.scenarios.filter((s) => s.passed).length;
+    const failedNames = v.scenarios.filter((s) => !s.passed).map((s) => s.name);
+    io.stdout(`${v.passed ? '✔' : '✖'} ${v.spec}: ${ok}/${v.scenarios.length} scenarios pass${failedNames.length ? ` — failing: ${failedNames.join(', ')}` : ''}\n`);
+    for (const s of v.scenarios) if (!s.passed && s.failure) io.stdout(`    ${s.name}: ${s.failure.split('\n').join('\n      ')}\n`);
+    const property = v.scenarios.find((s) => s.property)?.property;
+    if (property) io.stdout(`    properties ran ${property.runs} inputs each with seed ${property.seed} (replay: speccc verify ${v.spec} --seed ${property.seed})\n`);
+    if (v.mutation) printMutation(io, v.mutation, r.minimum);
+  }
+  for (const u of r.unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${mutate ? '; no mutation score' : ''}\n`);
+  for (const u of r.unknown) {
+    const near = closest(u, r.byId.keys());
+    io.stdout(`⚠ ${path.relative(io.cwd, path.join(r.scenariosDir, u))}/ names no spec in this workspace; its scenarios were not run${near ? ` (did you mean ${near}/?)` : ''}\n`);
+  }
+  const all = r.verdicts.flatMap((v) => v.scenarios);
+  const passed = all.filter((s) => s.passed).length;
+  const share = all.length === 0 ? 0 : Math.round((100 * passed) / all.length);
+  const tail = r.unverified.length > 0 ? `; ${r.unverified.length} of ${r.specs} specs unverified` : '';
+  io.stdout(`${passed === all.length && all.length > 0 ? '✔' : '✖'} ${passed} of ${all.length} scenarios pass (satisfaction ${all.length === 0 ? 'unknown' : `${share}%`})${tail}\n`);
 }
 
 const percent = (score: number | null) => (score === null ? 'none' : `${score.toFixed(score % 1 === 0 ? 0 : 1)}%`);

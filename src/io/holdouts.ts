@@ -13,73 +13,108 @@ import { holdoutPropertyShape, type HoldoutPropertyShape } from './holdout-prope
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_CHECK_BYTES = 1024 * 1024;
 
-/** One spec's automated checks (`<spec-id>/<name>.test.ts`), sorted by name; links, unreadable and oversized files are left out. */
-async function checksOf(scenariosDir: string, specId: string): Promise<HoldoutCheck[]> {
-  let names: string[];
+/**
+ * The scenarios folder as one listing: its sub-folders (hidden ones too: the checks' readers
+ * leave those out, the scenario lists keep them, as they always have) and the names in each.
+ * Everything a run needs from the folder is derived from this and from the files read once
+ * (readScenarioFiles), so a build lists the folder and reads each scenario file once.
+ */
+export interface ScenariosListing {
+  dir: string;
+  /** The folder could be listed. */
+  exists: boolean;
+  /** Sub-folders by name, sorted; each with its entries' names, sorted ([] when it could not be listed). */
+  folders: { name: string; names: string[] }[];
+}
+
+export async function listScenariosFolder(scenariosDir: string): Promise<ScenariosListing> {
+  let dirs: string[];
   try {
-    names = (await fs.readdir(path.join(scenariosDir, specId))).filter((n) => CHECK_FILE.test(n)).sort();
+    dirs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   } catch {
-    return [];
+    return { dir: scenariosDir, exists: false, folders: [] };
   }
-  const checks: HoldoutCheck[] = [];
-  for (const name of names) {
-    const file = path.join(scenariosDir, specId, name);
-    const st = await fs.lstat(file).catch(() => null);
-    if (!st?.isFile() || st.size > MAX_CHECK_BYTES) continue;
-    checks.push({ name: name.replace(CHECK_FILE, ''), file: `${specId}/${name}`, content: await fs.readFile(file, 'utf8') });
+  const folders = await Promise.all(dirs.map(async (name) => ({ name, names: (await fs.readdir(path.join(scenariosDir, name)).catch(() => [] as string[])).sort() })));
+  return { dir: scenariosDir, exists: true, folders };
+}
+
+/** Spec folders whose checks count: the recommended scenarios repository has .git/ (and often .github/). */
+const specFolders = (listing: ScenariosListing) => listing.folders.filter((f) => !f.name.startsWith('.'));
+
+/**
+ * [`<spec-id>/<name>.test.ts`, sha256] of every holdout check, through the stat cache's hasher:
+ * the build stamp covers the checks' contents (a new or edited check means judging again), never
+ * their text. The bytes a hash had to read are kept in `read`, by file, for readScenarioFiles.
+ */
+export function hashChecksOf(listing: ScenariosListing, hash: Hasher): { hashes: [string, string][]; read: Map<string, Uint8Array> } {
+  const hashes: [string, string][] = [];
+  const read = new Map<string, Uint8Array>();
+  for (const { name: spec, names } of specFolders(listing)) {
+    for (const name of names.filter((n) => CHECK_FILE.test(n))) {
+      const hashed = hash(path.join(listing.dir, spec, name));
+      if (!hashed) continue;
+      hashes.push([`${spec}/${name}`, hashed.hash]);
+      if (hashed.bytes) read.set(`${spec}/${name}`, hashed.bytes);
+    }
   }
-  return checks;
+  return { hashes, read };
+}
+
+/** The text of every scenario and check file (`<spec>/<name>`), read once; null for links, unreadable files and files over 1 MiB. */
+export type ScenarioFiles = ReadonlyMap<string, string | null>;
+
+export async function readScenarioFiles(listing: ScenariosListing, alreadyRead: ReadonlyMap<string, Uint8Array> = new Map()): Promise<ScenarioFiles> {
+  const rels = listing.folders.flatMap(({ name: spec, names }) => names.filter((n) => n.endsWith('.md') || CHECK_FILE.test(n)).map((n) => `${spec}/${n}`));
+  const texts = await Promise.all(
+    rels.map(async (rel): Promise<string | null> => {
+      const file = path.join(listing.dir, rel);
+      const st = await fs.lstat(file).catch(() => null);
+      if (!st?.isFile() || st.size > MAX_CHECK_BYTES) return null;
+      const bytes = alreadyRead.get(rel);
+      return bytes ? Buffer.from(bytes).toString('utf8') : fs.readFile(file, 'utf8').catch(() => null);
+    }),
+  );
+  return new Map(rels.map((rel, i) => [rel, texts[i]!]));
 }
 
 /**
- * Every automated holdout check of the scenarios folder, by spec id, read once per run. The
+ * Every automated holdout check of the scenarios folder, by spec id, sorted by name. The
  * validator runs exactly these and the verdict keys digest exactly these; nothing here is ever
  * handed to a generating agent. A missing folder is an empty set (the checker reports one that
  * the config names but that is missing or empty).
  */
-export async function readHoldoutSet(scenariosDir: string): Promise<HoldoutSet> {
-  let specs: string[];
-  try {
-    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
-  } catch {
-    return new Map();
-  }
+export function holdoutSetOf(listing: ScenariosListing, files: ScenarioFiles): HoldoutSet {
   const set = new Map<string, HoldoutCheck[]>();
-  for (const spec of specs) {
-    const checks = await checksOf(scenariosDir, spec);
+  for (const { name: spec, names } of specFolders(listing)) {
+    const checks = names
+      .filter((n) => CHECK_FILE.test(n))
+      .flatMap((name): HoldoutCheck[] => {
+        const content = files.get(`${spec}/${name}`);
+        return typeof content === 'string' ? [{ name: name.replace(CHECK_FILE, ''), file: `${spec}/${name}`, content }] : [];
+      });
     if (checks.length > 0) set.set(spec, checks);
   }
   return set;
 }
 
 /**
- * [`<spec-id>/<name>.test.ts`, sha256] of every holdout check, through the stat cache's hasher:
- * the build stamp covers the checks' contents (a new or edited check means judging again), never
- * their text.
+ * Plain-language scenarios (`<spec-id>/<name>.md`), whether each has an automated check beside
+ * it, and, when their text was read (`files`), whether each states a property. Links, oversized
+ * and unreadable files (null in `files`) state none.
  */
-export async function hashHoldoutChecks(scenariosDir: string, hash: Hasher): Promise<[string, string][]> {
-  let specs: string[];
-  try {
-    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
-  } catch {
-    return [];
-  }
-  const out: [string, string][] = [];
-  for (const spec of specs) {
-    const names = (await fs.readdir(path.join(scenariosDir, spec)).catch(() => [] as string[])).filter((n) => CHECK_FILE.test(n)).sort();
-    for (const name of names) {
-      const hashed = await hash(path.join(scenariosDir, spec, name));
-      if (hashed) out.push([`${spec}/${name}`, hashed.hash]);
-    }
-  }
-  return out;
+export function scenariosOf(listing: ScenariosListing, files?: ScenarioFiles): ScenarioEntry[] {
+  return listing.folders.flatMap(({ name: spec, names }) => {
+    const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
+    return names.filter((n) => n.endsWith('.md')).map((md) => {
+      const name = md.replace(/\.md$/, '');
+      const text = files?.get(`${spec}/${md}`);
+      const shape = typeof text === 'string' ? holdoutPropertyShape(text) : null;
+      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(shape ? { property: shape } : {}) };
+    });
+  });
 }
 
-export async function isFolder(dir: string): Promise<boolean> {
-  return fs.stat(dir).then((st) => st.isDirectory(), () => false);
-}
-
-export interface ListedScenario {
+export interface ScenarioEntry {
   spec: string;
   name: string;
   file: string;
@@ -88,32 +123,46 @@ export interface ListedScenario {
   property?: HoldoutPropertyShape;
 }
 
-/** Plain-language scenarios (`<spec-id>/<name>.md`), whether each has an automated check beside it, and whether it states a property. */
-export async function listScenarios(scenariosDir: string): Promise<ListedScenario[]> {
-  const out: ListedScenario[] = [];
-  let specs: string[];
-  try {
-    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    return out;
-  }
-  for (const spec of specs) {
-    const names = await fs.readdir(path.join(scenariosDir, spec)).catch(() => [] as string[]);
-    const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
-    for (const md of names.filter((n) => n.endsWith('.md')).sort()) {
-      const name = md.replace(/\.md$/, '');
-      const shape = await scenarioShape(path.join(scenariosDir, spec, md));
-      out.push({ spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(shape ? { property: shape } : {}) });
+/** A property shape as a short tag for digests: `g` for a For any step, `a` for a Then step; null for an example scenario. */
+export const propertyShapeTag = (shape: HoldoutPropertyShape | undefined): string | null => (shape ? `${shape.generator ? 'g' : ''}${shape.assertion ? 'a' : ''}` : null);
+
+/**
+ * Every scenario of the folder as text, paired by name (`<name>.md` with `<name>.test.ts`), for
+ * the coverage trace and the leak audit: never for a prompt. Files larger than 1 MiB, links and
+ * unreadable files are left out.
+ */
+export function holdoutTextsOf(listing: ScenariosListing, files: ScenarioFiles): HoldoutText[] {
+  const out: HoldoutText[] = [];
+  for (const { name: spec, names } of listing.folders) {
+    const byName = new Map<string, { md?: string; check?: string }>();
+    for (const n of names) {
+      if (n.endsWith('.md')) byName.set(n.slice(0, -3), { ...byName.get(n.slice(0, -3)), md: n });
+      else if (CHECK_FILE.test(n)) byName.set(n.replace(CHECK_FILE, ''), { ...byName.get(n.replace(CHECK_FILE, '')), check: n });
+    }
+    for (const [name, f] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const markdown = f.md ? (files.get(`${spec}/${f.md}`) ?? null) : null;
+      const code = f.check ? (files.get(`${spec}/${f.check}`) ?? null) : null;
+      out.push({ spec, name, markdown, check: f.check && code !== null ? `${spec}/${f.check}` : null, code });
     }
   }
   return out;
 }
 
-/** Whether a scenario's markdown states a property, and its shape; links, oversized and unreadable files state none. */
-async function scenarioShape(file: string): Promise<HoldoutPropertyShape | null> {
-  const st = await fs.lstat(file).catch(() => null);
-  if (!st?.isFile() || st.size > MAX_CHECK_BYTES) return null;
-  return holdoutPropertyShape(await fs.readFile(file, 'utf8').catch(() => ''));
+/** Every automated holdout check, by spec id, read once (for a command that reads nothing else of the folder). */
+export async function readHoldoutSet(scenariosDir: string): Promise<HoldoutSet> {
+  const listing = await listScenariosFolder(scenariosDir);
+  return holdoutSetOf(listing, await readScenarioFiles(listing));
+}
+
+export async function isFolder(dir: string): Promise<boolean> {
+  return fs.stat(dir).then((st) => st.isDirectory(), () => false);
+}
+
+/** The folder's plain-language scenarios (with their property shapes) and its texts, listed and read once (an editor session's reading). */
+export async function readScenariosFolder(scenariosDir: string): Promise<{ entries: ScenarioEntry[]; texts: HoldoutText[] }> {
+  const listing = await listScenariosFolder(scenariosDir);
+  const files = await readScenarioFiles(listing);
+  return { entries: scenariosOf(listing, files), texts: holdoutTextsOf(listing, files) };
 }
 
 /** A scenario's plain-language text: for the scenario-check agent only, never for a generating agent. */
@@ -126,41 +175,5 @@ export async function writeScenarioCheck(scenariosDir: string, rel: string, cont
   await writeInside(scenariosDir, rel, content);
 }
 
-/**
- * Every scenario of the folder as text, paired by name (`<name>.md` with `<name>.test.ts`), for
- * the coverage trace and the leak audit: never for a prompt. Files larger than 1 MiB, links and
- * unreadable files are left out.
- */
-export async function readHoldoutTexts(scenariosDir: string): Promise<HoldoutText[]> {
-  const out: HoldoutText[] = [];
-  let specs: string[];
-  try {
-    specs = (await fs.readdir(scenariosDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    return out;
-  }
-  const read = async (file: string): Promise<string | null> => {
-    const st = await fs.lstat(file).catch(() => null);
-    if (!st?.isFile() || st.size > MAX_CHECK_BYTES) return null;
-    return fs.readFile(file, 'utf8').catch(() => null);
-  };
-  for (const spec of specs) {
-    const names = (await fs.readdir(path.join(scenariosDir, spec)).catch(() => [] as string[])).sort();
-    const byName = new Map<string, { md?: string; check?: string }>();
-    for (const n of names) {
-      if (n.endsWith('.md')) byName.set(n.slice(0, -3), { ...byName.get(n.slice(0, -3)), md: n });
-      else if (CHECK_FILE.test(n)) byName.set(n.replace(CHECK_FILE, ''), { ...byName.get(n.replace(CHECK_FILE, '')), check: n });
-    }
-    for (const [name, files] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const markdown = files.md ? await read(path.join(scenariosDir, spec, files.md)) : null;
-      const code = files.check ? await read(path.join(scenariosDir, spec, files.check)) : null;
-      out.push({ spec, name, markdown, check: files.check && code !== null ? `${spec}/${files.check}` : null, code });
-    }
-  }
-  return out;
-}
-
 /** A digest of the scenarios folder's text: what the coverage part of a check reads from it (the stored check report is keyed by it). */
-export async function holdoutTextsDigest(scenariosDir: string): Promise<string> {
-  return sha256(canonicalJson(await readHoldoutTexts(scenariosDir)));
-}
+export const holdoutTextsDigest = (texts: readonly HoldoutText[]): string => sha256(canonicalJson(texts));

@@ -83,6 +83,21 @@ export async function recoverPromotion(root: string, generatedDir: string): Prom
   return outcome;
 }
 
+/** Where a run stages its next tree: `.speccc/staging/<run id>`. */
+export const stagingDirOf = (root: string, runId: string): string => path.join(root, '.speccc', 'staging', runId);
+
+/**
+ * A run's staging folder, removed at the end of the run when nothing needs it: left while a
+ * journal names it (recovery finishes or undoes that promotion), and while it holds a generated
+ * package's installation that a cancelled promotion had moved there (never deleted for the user).
+ */
+export async function discardStaging(root: string, runId: string): Promise<void> {
+  const dir = stagingDirOf(root, runId);
+  if (!(await exists(dir)) || (await journalExists(root))) return;
+  for (const foreign of TREE_FOREIGN_DIRS) if (await exists(path.join(dir, 'tree', foreign))) return;
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
 export interface TreeChange {
   written: string[];
   removed: string[];

@@ -15,11 +15,18 @@ import { DEFAULT_PATHS } from '../schemas/default-paths.js';
 export interface RawConfig {
   text: string;
   paths: SpecccConfig['paths'];
+  /** Why the file could not be read ('ENOENT' when there is none, 'EISDIR', …); absent when it was read. */
+  unread?: string;
 }
 
+/** The config's one read in a run: its text, and the folder paths taken from it without validation (loadedConfigOf validates it). */
 export async function readRawConfig(root: string): Promise<RawConfig> {
-  const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => '');
-  let paths: SpecccConfig['paths'] = DEFAULT_PATHS;
+  let unread: string | undefined;
+  const text = await fs.readFile(path.join(root, CONFIG_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    unread = error.code ?? error.message;
+    return '';
+  });
+  let paths = DEFAULT_PATHS;
   try {
     const parsed = text ? (JSON.parse(text) as { paths?: Partial<SpecccConfig['paths']> }) : {};
     const given = parsed.paths && typeof parsed.paths === 'object' ? parsed.paths : {};
@@ -27,5 +34,5 @@ export async function readRawConfig(root: string): Promise<RawConfig> {
   } catch {
     // invalid JSON: the full load reports it; the digest (which includes the text) never matches
   }
-  return { text, paths };
+  return { text, paths, ...(unread !== undefined ? { unread } : {}) };
 }

@@ -5,21 +5,21 @@
  * nor the journal's schema.
  */
 import path from 'node:path';
-import { readRawConfig } from './raw-config.js';
+import type { RawConfig } from './raw-config.js';
 import { journalExists } from './promote.js';
 
 /**
- * Finishes or undoes a promotion a crash interrupted, before anything reads generated/. Only
- * while holding the lock: a build (`runtime`, its Runtime: only whether there is one matters, so
- * io need not import runtime.ts) holds it already; a read-only run (`null`: check, --check,
- * --dry-run) takes it for the moment it needs, and leaves recovery to the holder when a live
- * build has it. Returns the absolute generated/ folder.
+ * Finishes or undoes a promotion a crash interrupted, before anything reads generated/ (at the
+ * config's path, `raw`: the run's one read of it). Only while holding the lock: a build
+ * (`holding`) holds it already; a read-only run (check, --check, --dry-run) takes it for the
+ * moment it needs, and leaves recovery to the holder when a live build has it. Returns the
+ * absolute generated/ folder.
  */
-export async function recoverUnderLock(root: string, runtime: object | null): Promise<string> {
-  const generatedDir = path.resolve(root, (await readRawConfig(root)).paths.generated);
-  if (!runtime && !(await journalExists(root))) return generatedDir; // the common case: nothing to recover, no lock to take
+export async function recoverUnderLock(root: string, raw: RawConfig, holding: boolean): Promise<string> {
+  const generatedDir = path.resolve(root, raw.paths.generated);
+  if (!holding && !(await journalExists(root))) return generatedDir; // the common case: nothing to recover, no lock to take
   const { recoverPromotion } = await import('./promote.js');
-  if (runtime) {
+  if (holding) {
     await recoverPromotion(root, generatedDir);
     return generatedDir;
   }

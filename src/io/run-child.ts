@@ -4,7 +4,8 @@
  * wall-clock limit, captured output capped in bytes, and an environment built from an
  * allowlist — so ANTHROPIC_API_KEY and every other credential of the parent never reach it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export function scrubbedEnv(parent: NodeJS.ProcessEnv, home: string): NodeJS.Pro
   return { ...env, HOME: home, TMPDIR: home, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', NODE_ENV: 'test' };
 }
 
-export async function runChild(options: {
+export interface ChildOptions {
   command: string;
   args: string[];
   cwd: string;
@@ -44,70 +45,101 @@ export async function runChild(options: {
   home?: string;
   /** Variables speccc itself gives the child (never the parent's: those pass the allowlist only). */
   env?: Readonly<Record<string, string>>;
-}): Promise<ChildResult> {
+}
+
+export async function runChild(options: ChildOptions): Promise<ChildResult> {
   const ownHome = options.home === undefined ? mkdtempSync(path.join(os.tmpdir(), 'speccc-child-')) : undefined;
   const home = options.home ?? ownHome!;
   const started = Date.now();
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let dropped = 0;
-  let tail: Buffer[] = [];
-  let tailBytes = 0;
-  const collect = (chunk: Buffer) => {
-    if (kept < OUTPUT_CAP_BYTES / 2) {
-      chunks.push(chunk);
-      kept += chunk.length;
-      return;
-    }
-    dropped += chunk.length;
-    tail.push(chunk);
-    tailBytes += chunk.length;
-    while (tailBytes > OUTPUT_CAP_BYTES / 2 && tail.length > 1) tailBytes -= tail.shift()!.length;
-  };
   try {
-    return await new Promise<ChildResult>((resolve) => {
-      // sh's ulimit -f counts 512-byte blocks; exec keeps the child's pid (and group) the same.
-      const blocks = Math.max(1, Math.floor((options.maxFileBytes ?? MAX_FILE_BYTES) / 512));
-      const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.command, ...options.args];
-      const [file, ...args] = options.wrapper ? [...options.wrapper, ...shell] : shell;
-      const child = spawn(file!, args, {
-        cwd: options.cwd,
-        env: { ...scrubbedEnv(options.parentEnv ?? process.env, home), ...(options.env ?? {}) },
-        detached: true, // its own process group, so the whole tree can be killed
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let timedOut = false;
-      const killGroup = () => {
-        try {
-          if (child.pid) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      };
-      const timer = setTimeout(() => {
-        timedOut = true;
-        killGroup();
-      }, options.timeoutMs);
-      const onAbort = () => killGroup();
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      child.stdout.on('data', collect);
-      child.stderr.on('data', collect);
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        resolve({ exitCode: null, signal: null, timedOut: false, output: `could not start ${options.command}: ${error.message}`, durationMs: Date.now() - started });
-      });
-      child.on('close', (exitCode, signal) => {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        killGroup(); // grandchildren that outlived their parent go too
-        const head = Buffer.concat(chunks).toString('utf8');
-        const end = Buffer.concat(tail).toString('utf8');
-        const skipped = dropped - Buffer.concat(tail).length;
-        const output = skipped > 0 ? `${head}\n… ${skipped} bytes of output omitted …\n${end}` : head + end;
-        resolve({ exitCode, signal, timedOut, output, durationMs: Date.now() - started });
-      });
+    const [file, ...args] = childArgv(options);
+    const child = spawn(file!, args, {
+      cwd: options.cwd,
+      env: { ...scrubbedEnv(options.parentEnv ?? process.env, home), ...(options.env ?? {}) },
+      detached: true, // its own process group, so the whole tree can be killed
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    return await untilClosed(child, options, started);
   } finally {
     if (ownHome) rmSync(ownHome, { recursive: true, force: true });
+  }
+}
+
+/** The command under a file-size limit (sh's ulimit -f counts 512-byte blocks; exec keeps the child's pid, and group, the same), inside the wrapper if any. */
+function childArgv(options: ChildOptions): string[] {
+  const blocks = Math.max(1, Math.floor((options.maxFileBytes ?? MAX_FILE_BYTES) / 512));
+  const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.command, ...options.args];
+  return options.wrapper ? [...options.wrapper, ...shell] : shell;
+}
+
+/** Kills the child's whole process group. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Collects the child's output until it closes, killing its group at the time limit or on abort (and at the end: grandchildren that outlived it go too). */
+function untilClosed(child: ChildProcessByStdio<null, Readable, Readable>, options: ChildOptions, started: number): Promise<ChildResult> {
+  return new Promise<ChildResult>((resolve) => {
+    const output = new CappedOutput();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, options.timeoutMs);
+    const onAbort = () => killGroup(child);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => output.add(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.add(chunk));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ exitCode: null, signal: null, timedOut: false, output: `could not start ${options.command}: ${error.message}`, durationMs: Date.now() - started });
+    });
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      killGroup(child);
+      resolve({ exitCode, signal, timedOut, output: output.text(), durationMs: Date.now() - started });
+    });
+  });
+}
+
+/**
+ * Output kept within a cap (bytes): the first half of the cap from the start, and at least the
+ * last half from the end (whole chunks), with a line saying how many bytes between were dropped.
+ */
+export class CappedOutput {
+  private readonly half: number;
+  private readonly head: Buffer[] = [];
+  private kept = 0;
+  /** Bytes past the head, the tail's included. */
+  private dropped = 0;
+  private readonly tail: Buffer[] = [];
+  private tailBytes = 0;
+
+  constructor(capBytes = OUTPUT_CAP_BYTES) {
+    this.half = capBytes / 2;
+  }
+
+  add(chunk: Buffer): void {
+    if (this.kept < this.half) {
+      this.head.push(chunk);
+      this.kept += chunk.length;
+      return;
+    }
+    this.dropped += chunk.length;
+    this.tail.push(chunk);
+    this.tailBytes += chunk.length;
+    while (this.tailBytes > this.half && this.tail.length > 1) this.tailBytes -= this.tail.shift()!.length;
+  }
+
+  text(): string {
+    const head = Buffer.concat(this.head).toString('utf8');
+    const tail = Buffer.concat(this.tail);
+    const skipped = this.dropped - tail.length;
+    return skipped > 0 ? `${head}\n… ${skipped} bytes of output omitted …\n${tail.toString('utf8')}` : head + tail.toString('utf8');
   }
 }

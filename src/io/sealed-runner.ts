@@ -168,8 +168,19 @@ export function probeBubblewrap(toolchain: Toolchain = resolveToolchain()): { ok
 /** Type-check servers by sandbox mode, toolchain and environment (see createSealedRunner). */
 const servers = new Map<string, TypecheckServer>();
 
-export function createSealedRunner(options: { mode: SandboxMode; parentEnv: NodeJS.ProcessEnv; toolchain?: Toolchain; maxFileBytes?: number }): SealedRunner {
-  const toolchain = options.toolchain ?? resolveToolchain();
+export interface SealedRunnerOptions {
+  mode: SandboxMode;
+  parentEnv: NodeJS.ProcessEnv;
+  toolchain?: Toolchain;
+  maxFileBytes?: number;
+}
+
+/** A runner's options once its toolchain is known. */
+type RunnerSetup = SealedRunnerOptions & { toolchain: Toolchain };
+
+export function createSealedRunner(options: SealedRunnerOptions): SealedRunner {
+  const setup: RunnerSetup = { ...options, toolchain: options.toolchain ?? resolveToolchain() };
+  const { toolchain } = setup;
   if (options.mode === 'bubblewrap') {
     const probe = probeBubblewrap(toolchain);
     if (!probe.ok) {
@@ -178,87 +189,11 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
       );
     }
   }
-  // One type-check server per process, sandbox mode and toolchain, started on first use and
-  // shared by every runner (a watch session makes a runtime per build: its rebuilds stay warm).
-  // It writes nothing outside its own /tmp (a tmpfs inside the sandbox; with the sandbox off, a
-  // temporary folder of its own).
-  const typecheckServer = (): TypecheckServer => {
-    const key = JSON.stringify([options.mode, toolchain, scrubbedEnv(options.parentEnv, '')]);
-    let server = servers.get(key);
-    if (server) return server;
-    let home = '/tmp';
-    if (options.mode === 'off') {
-      const own = (home = mkdtempSync(path.join(os.tmpdir(), 'speccc-typecheck-')));
-      process.once('exit', () => rmSync(own, { recursive: true, force: true }));
-    }
-    server = createTypecheckServer({
-      toolchain,
-      parentEnv: options.parentEnv,
-      home,
-      wrapper: options.mode === 'bubblewrap' ? (script) => [...sealed(toolchain), ...script, '--chdir', '/tmp', '--'] : null,
-    });
-    servers.set(key, server);
-    return server;
-  };
-  const run = async (command: SealedCommand): Promise<SealedResult> => {
-    // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
-    const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
-    const scratch = path.join(base, 'tree');
-    const hosts = path.join(base, 'hosts');
-    try {
-      await fs.mkdir(scratch);
-      await fs.writeFile(hosts, HOSTS);
-      // Service twins start inside the same sandbox, in front of the command: one process tree.
-      const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
-      await writeTree(scratch, launch.files);
-      const mounted = toolchainDirs(toolchain);
-      for (const [rel, to] of command.links ?? []) {
-        const at = path.join(scratch, rel);
-        const inside = (dir: string) => path.resolve(to) === dir || path.resolve(to).startsWith(`${dir}${path.sep}`);
-        if (!at.startsWith(`${scratch}${path.sep}`) || !mounted.some(inside)) {
-          return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, collected: new Map(), refused: `a link to ${to} is outside the sandbox's toolchain` };
-        }
-        await fs.mkdir(path.dirname(at), { recursive: true });
-        await fs.rm(at, { recursive: true, force: true });
-        await fs.symlink(to, at, 'dir');
-      }
-      const [cmd, ...args] = launch.argv;
-      const home = options.mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
-      if (options.mode === 'off') await fs.mkdir(home, { recursive: true });
-      const result = await runChild({
-        command: cmd!,
-        args,
-        cwd: scratch,
-        timeoutMs: command.timeoutMs,
-        signal: command.signal,
-        parentEnv: options.parentEnv,
-        home,
-        ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
-        ...(options.mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch, hosts) } : {}),
-      });
-      const collected = new Map<string, string>();
-      for (const rel of command.collect ?? []) {
-        const file = path.join(scratch, rel);
-        if (!file.startsWith(`${scratch}${path.sep}`)) continue;
-        try {
-          const st = await fs.lstat(file);
-          // A report is read only if it is a regular file of sane size: the code under test wrote this folder.
-          if (st.isFile() && st.size <= 16 * 1024 * 1024) collected.set(rel, await fs.readFile(file, 'utf8'));
-        } catch {
-          // not written: the run crashed or timed out
-        }
-      }
-      const refused = options.mode === 'bubblewrap' && result.exitCode === 1 && /^bwrap: /m.test(result.output) ? result.output.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
-      return { ...result, collected, ...(refused ? { refused } : {}) };
-    } finally {
-      await fs.rm(base, { recursive: true, force: true });
-    }
-  };
   return {
     mode: options.mode,
     toolchain,
-    typecheck: (command) => typecheckServer().check(command),
-    run,
+    typecheck: (command) => sharedTypecheckServer(setup).check(command),
+    run: (command) => runSealed(setup, command),
     judge: (command) =>
       judgeRun(
         {
@@ -271,4 +206,98 @@ export function createSealedRunner(options: { mode: SandboxMode; parentEnv: Node
         command,
       ),
   };
+}
+
+/**
+ * One type-check server per process, sandbox mode and toolchain, started on first use and
+ * shared by every runner (a watch session makes a runtime per build: its rebuilds stay warm).
+ * It writes nothing outside its own /tmp (a tmpfs inside the sandbox; with the sandbox off, a
+ * temporary folder of its own).
+ */
+function sharedTypecheckServer(setup: RunnerSetup): TypecheckServer {
+  const { mode, toolchain, parentEnv } = setup;
+  const key = JSON.stringify([mode, toolchain, scrubbedEnv(parentEnv, '')]);
+  let server = servers.get(key);
+  if (server) return server;
+  let home = '/tmp';
+  if (mode === 'off') {
+    const own = (home = mkdtempSync(path.join(os.tmpdir(), 'speccc-typecheck-')));
+    process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+  }
+  server = createTypecheckServer({
+    toolchain,
+    parentEnv,
+    home,
+    wrapper: mode === 'bubblewrap' ? (script) => [...sealed(toolchain), ...script, '--chdir', '/tmp', '--'] : null,
+  });
+  servers.set(key, server);
+  return server;
+}
+
+/** Runs one command on a scratch copy of its files (in the sandbox unless it is off), then throws the copy away. */
+async function runSealed(setup: RunnerSetup, command: SealedCommand): Promise<SealedResult> {
+  const { mode, toolchain } = setup;
+  // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
+  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
+  const scratch = path.join(base, 'tree');
+  const hosts = path.join(base, 'hosts');
+  try {
+    await fs.mkdir(scratch);
+    await fs.writeFile(hosts, HOSTS);
+    // Service twins start inside the same sandbox, in front of the command: one process tree.
+    const launch = command.twins?.length ? await prepareTwinRun({ node: toolchain.node, twins: command.twins, files: command.files, argv: command.argv }) : { files: command.files, argv: command.argv };
+    await writeTree(scratch, launch.files);
+    const refusedLink = await linkIntoToolchain(scratch, command.links ?? new Map(), toolchain);
+    if (refusedLink) return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, collected: new Map(), refused: refusedLink };
+    const [cmd, ...args] = launch.argv;
+    const home = mode === 'bubblewrap' ? '/tmp' : path.join(scratch, '.home');
+    if (mode === 'off') await fs.mkdir(home, { recursive: true });
+    const result = await runChild({
+      command: cmd!,
+      args,
+      cwd: scratch,
+      timeoutMs: command.timeoutMs,
+      signal: command.signal,
+      parentEnv: setup.parentEnv,
+      home,
+      ...(setup.maxFileBytes ? { maxFileBytes: setup.maxFileBytes } : {}),
+      ...(mode === 'bubblewrap' ? { wrapper: bwrapArgs(toolchain, scratch, hosts) } : {}),
+    });
+    const collected = await collectReports(scratch, command.collect ?? []);
+    const refused = mode === 'bubblewrap' && result.exitCode === 1 && /^bwrap: /m.test(result.output) ? result.output.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
+    return { ...result, collected, ...(refused ? { refused } : {}) };
+  } finally {
+    await fs.rm(base, { recursive: true, force: true });
+  }
+}
+
+/** Makes each link (scratch-relative path -> target); a link outside the scratch copy or to anything but the mounted toolchain is refused (the reason), and nothing runs. */
+async function linkIntoToolchain(scratch: string, links: ReadonlyMap<string, string>, toolchain: Toolchain): Promise<string | null> {
+  const mounted = toolchainDirs(toolchain);
+  for (const [rel, to] of links) {
+    const at = path.join(scratch, rel);
+    const inside = (dir: string) => path.resolve(to) === dir || path.resolve(to).startsWith(`${dir}${path.sep}`);
+    if (!at.startsWith(`${scratch}${path.sep}`) || !mounted.some(inside)) return `a link to ${to} is outside the sandbox's toolchain`;
+    await fs.mkdir(path.dirname(at), { recursive: true });
+    await fs.rm(at, { recursive: true, force: true });
+    await fs.symlink(to, at, 'dir');
+  }
+  return null;
+}
+
+/** The reports a run was asked to leave (scratch-relative paths), read back; a missing, odd or oversized one is left out. */
+async function collectReports(scratch: string, collect: readonly string[]): Promise<Map<string, string>> {
+  const collected = new Map<string, string>();
+  for (const rel of collect) {
+    const file = path.join(scratch, rel);
+    if (!file.startsWith(`${scratch}${path.sep}`)) continue;
+    try {
+      const st = await fs.lstat(file);
+      // A report is read only if it is a regular file of sane size: the code under test wrote this folder.
+      if (st.isFile() && st.size <= 16 * 1024 * 1024) collected.set(rel, await fs.readFile(file, 'utf8'));
+    } catch {
+      // not written: the run crashed or timed out
+    }
+  }
+  return collected;
 }

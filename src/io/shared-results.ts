@@ -71,100 +71,116 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export function sharedResultStore(options: SharedResultsOptions): SharedResults {
-  const { local, remote, trace, warn } = options;
-  const sleep = options.sleep ?? defaultSleep;
-  const clock = options.clock ?? Date.now;
-  const counts: SharedCacheCounts = { restored: 0, uploaded: 0, refused: 0, errors: 0 };
+/** One run's view of the shared cache: what it counted, what it took from the cache, whether it gave up on it. */
+interface SharedState {
+  readonly options: SharedResultsOptions;
+  readonly counts: SharedCacheCounts;
   /** Keys this run took from the cache: never uploaded back. */
-  const fromRemote = new Set<string>();
-  let failuresInARow = 0;
-  let off = false;
-  const short = (key: string) => key.slice(0, 12);
+  readonly fromRemote: Set<string>;
+  failuresInARow: number;
+  /** The cache failed GIVE_UP_AFTER reads in a row: not asked again this run. */
+  off: boolean;
+}
 
-  const failed = (specId: string, key: string, op: 'get' | 'put', detail: string) => {
-    counts.errors++;
-    trace.write({ type: 'cache', spec: specId, jobKey: key, op, status: 'error', detail });
-    if (op === 'get' && ++failuresInARow >= GIVE_UP_AFTER && !off) {
-      off = true;
-      warn(`${detail}; ${GIVE_UP_AFTER} lookups failed in a row, so this build stops asking the remote cache and builds what it needs`);
-    } else if (!off) {
-      // The client's details start with what failed ("remote cache get 3f2a…: …").
-      warn(`${detail}; ${op === 'get' ? `building ${specId} instead` : `${specId}'s result stays local (not shared)`}`);
-    }
-  };
+type LookupContext = { specId: string; outputs?: readonly string[] };
 
-  const refuse = (specId: string, key: string, detail: string) => {
-    counts.refused++;
-    trace.write({ type: 'cache', spec: specId, jobKey: key, op: 'get', status: 'refused', detail });
-    warn(`remote cache: refused the artifact for ${specId} (job ${short(key)}…): ${detail}; building it instead`);
-  };
-
-  /** One remote lookup: a checked, passed result, or undefined (miss, refused, failed). */
-  async function lookup(key: string, context: { specId: string; outputs?: readonly string[] }, signal?: AbortSignal, traceMiss = true): Promise<StoredResult | undefined> {
-    if (off) return undefined;
-    const got = await remote.get(key, signal);
-    if (got.status === 'error') {
-      failed(context.specId, key, 'get', got.detail);
-      return undefined;
-    }
-    failuresInARow = 0;
-    if (got.status === 'miss') {
-      if (traceMiss) trace.write({ type: 'cache', spec: context.specId, jobKey: key, op: 'get', status: 'miss' });
-      return undefined;
-    }
-    if (got.status === 'refused') {
-      refuse(context.specId, key, got.reason === 'unsigned' ? 'it is not signed' : 'its signature does not verify (tampered, or signed with another key or team)');
-      return undefined;
-    }
-    const problem = contentProblem(got.bytes, key, context);
-    if (typeof problem === 'string') {
-      refuse(context.specId, key, problem);
-      return undefined;
-    }
-    fromRemote.add(key);
-    await local.write(problem);
-    counts.restored++;
-    trace.write({ type: 'cache', spec: context.specId, jobKey: key, op: 'get', status: 'hit' });
-    return problem;
-  }
-
+export function sharedResultStore(options: SharedResultsOptions): SharedResults {
+  const state: SharedState = { options, counts: { restored: 0, uploaded: 0, refused: 0, errors: 0 }, fromRemote: new Set(), failuresInARow: 0, off: false };
   return {
     async read(key, context) {
-      const mine = await local.read(key, context);
+      const mine = await options.local.read(key, context);
       if (mine?.stage === 'passed' || !context) return mine;
-      return (await lookup(key, context)) ?? mine;
+      return (await lookup(state, key, context)) ?? mine;
     },
-
-    async write(result) {
-      await local.write(result);
-      if (result.stage !== 'passed' || fromRemote.has(result.jobKey)) return;
-      const { history: _history, ...shared } = result;
-      const put = await remote.put(result.jobKey, new TextEncoder().encode(JSON.stringify(shared)));
-      if (put.status === 'stored') {
-        counts.uploaded++;
-        trace.write({ type: 'cache', spec: result.specId, jobKey: result.jobKey, op: 'put', status: 'stored' });
-      } else failed(result.specId, result.jobKey, 'put', put.detail);
-    },
-
-    async waitFor(key, context, timeoutMs, signal) {
-      const deadline = clock() + timeoutMs;
-      let delay = options.pollMs ?? 2_000;
-      for (let poll = 0; ; poll++) {
-        const mine = await local.read(key, context);
-        if (mine?.stage === 'passed') return mine;
-        const refusedBefore = counts.refused;
-        const found = await lookup(key, context, signal, poll === 0); // one miss in the trace, not one per poll
-        if (found) return found;
-        // A refused artifact will not turn good by waiting; a dead cache will not answer.
-        if (off || counts.refused > refusedBefore || signal.aborted || clock() + delay > deadline) return undefined;
-        await sleep(delay, signal);
-        delay = Math.min(delay * 2, options.maxPollMs ?? 20_000);
-      }
-    },
-
-    counts: () => ({ ...counts }),
+    write: (result) => upload(state, result),
+    waitFor: (key, context, timeoutMs, signal) => waitFor(state, key, context, timeoutMs, signal),
+    counts: () => ({ ...state.counts }),
   };
+}
+
+const short = (key: string) => key.slice(0, 12);
+
+/** A read or upload that failed: counted, traced and said once; the third failed read in a row turns the cache off for the run. */
+function failed(state: SharedState, specId: string, key: string, op: 'get' | 'put', detail: string): void {
+  const { trace, warn } = state.options;
+  state.counts.errors++;
+  trace.write({ type: 'cache', spec: specId, jobKey: key, op, status: 'error', detail });
+  if (op === 'get' && ++state.failuresInARow >= GIVE_UP_AFTER && !state.off) {
+    state.off = true;
+    warn(`${detail}; ${GIVE_UP_AFTER} lookups failed in a row, so this build stops asking the remote cache and builds what it needs`);
+  } else if (!state.off) {
+    // The client's details start with what failed ("remote cache get 3f2a…: …").
+    warn(`${detail}; ${op === 'get' ? `building ${specId} instead` : `${specId}'s result stays local (not shared)`}`);
+  }
+}
+
+function refuse(state: SharedState, specId: string, key: string, detail: string): void {
+  state.counts.refused++;
+  state.options.trace.write({ type: 'cache', spec: specId, jobKey: key, op: 'get', status: 'refused', detail });
+  state.options.warn(`remote cache: refused the artifact for ${specId} (job ${short(key)}…): ${detail}; building it instead`);
+}
+
+/** One remote lookup: a checked, passed result (kept locally), or undefined (miss, refused, failed). */
+async function lookup(state: SharedState, key: string, context: LookupContext, signal?: AbortSignal, traceMiss = true): Promise<StoredResult | undefined> {
+  const { remote, local, trace } = state.options;
+  if (state.off) return undefined;
+  const got = await remote.get(key, signal);
+  if (got.status === 'error') {
+    failed(state, context.specId, key, 'get', got.detail);
+    return undefined;
+  }
+  state.failuresInARow = 0;
+  if (got.status === 'miss') {
+    if (traceMiss) trace.write({ type: 'cache', spec: context.specId, jobKey: key, op: 'get', status: 'miss' });
+    return undefined;
+  }
+  if (got.status === 'refused') {
+    refuse(state, context.specId, key, got.reason === 'unsigned' ? 'it is not signed' : 'its signature does not verify (tampered, or signed with another key or team)');
+    return undefined;
+  }
+  const problem = contentProblem(got.bytes, key, context);
+  if (typeof problem === 'string') {
+    refuse(state, context.specId, key, problem);
+    return undefined;
+  }
+  state.fromRemote.add(key);
+  await local.write(problem);
+  state.counts.restored++;
+  trace.write({ type: 'cache', spec: context.specId, jobKey: key, op: 'get', status: 'hit' });
+  return problem;
+}
+
+/** Writes locally; a passed result this run made (not one it took from the cache) is uploaded too. */
+async function upload(state: SharedState, result: StoredResult): Promise<void> {
+  const { local, remote, trace } = state.options;
+  await local.write(result);
+  if (result.stage !== 'passed' || state.fromRemote.has(result.jobKey)) return;
+  const { history: _history, ...shared } = result;
+  const put = await remote.put(result.jobKey, new TextEncoder().encode(JSON.stringify(shared)));
+  if (put.status === 'stored') {
+    state.counts.uploaded++;
+    trace.write({ type: 'cache', spec: result.specId, jobKey: result.jobKey, op: 'put', status: 'stored' });
+  } else failed(state, result.specId, result.jobKey, 'put', put.detail);
+}
+
+/** Polls the local store and the cache for `key`, backing off, until a passed result comes, the deadline passes, or waiting cannot help. */
+async function waitFor(state: SharedState, key: string, context: { specId: string; outputs: readonly string[] }, timeoutMs: number, signal: AbortSignal): Promise<StoredResult | undefined> {
+  const { options, counts } = state;
+  const sleep = options.sleep ?? defaultSleep;
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + timeoutMs;
+  let delay = options.pollMs ?? 2_000;
+  for (let poll = 0; ; poll++) {
+    const mine = await options.local.read(key, context);
+    if (mine?.stage === 'passed') return mine;
+    const refusedBefore = counts.refused;
+    const found = await lookup(state, key, context, signal, poll === 0); // one miss in the trace, not one per poll
+    if (found) return found;
+    // A refused artifact will not turn good by waiting; a dead cache will not answer.
+    if (state.off || counts.refused > refusedBefore || signal.aborted || clock() + delay > deadline) return undefined;
+    await sleep(delay, signal);
+    delay = Math.min(delay * 2, options.maxPollMs ?? 20_000);
+  }
 }
 
 /** The artifact as a stored result, or why it is not one this job may reuse. */

@@ -49,7 +49,7 @@ interface Running {
   idleTimer: NodeJS.Timeout | null;
 }
 
-export function createTypecheckServer(options: {
+export interface TypecheckServerOptions {
   toolchain: Toolchain;
   parentEnv: NodeJS.ProcessEnv;
   /** The sandbox's argv up to `--`, given the mount that makes the script visible; null when the sandbox is off. */
@@ -57,124 +57,155 @@ export function createTypecheckServer(options: {
   /** HOME and TMPDIR of the server (inside the sandbox: its own /tmp). */
   home: string;
   idleStopMs?: number;
-}): TypecheckServer {
-  let running: Running | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  let nextId = 0;
+}
 
-  const kill = (r: Running) => {
-    try {
-      if (r.child.pid) process.kill(-r.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  const idle = (r: Running, isIdle: boolean) => {
-    // An idle server must not keep speccc alive: the CLI exits when its work is done.
-    for (const handle of [r.child, r.child.stdin, r.child.stdout, r.child.stderr] as ({ ref?: () => void; unref?: () => void } | null)[]) {
-      if (isIdle) handle?.unref?.();
-      else handle?.ref?.();
-    }
-    if (r.idleTimer) clearTimeout(r.idleTimer);
-    r.idleTimer = null;
-    if (isIdle) {
-      r.idleTimer = setTimeout(() => {
-        kill(r);
-        if (running === r) running = null;
-      }, options.idleStopMs ?? IDLE_STOP_MS);
-      r.idleTimer.unref();
-    }
-  };
+/** One server's state between requests: the process (when one runs), the queue requests wait in, the next request id. */
+interface ServerState {
+  readonly options: TypecheckServerOptions;
+  running: Running | null;
+  queue: Promise<unknown>;
+  nextId: number;
+}
 
-  function start(): Running {
-    const onHost = typecheckServerScript();
-    const script = options.wrapper ? SCRIPT_INSIDE : onHost;
-    const blocks = Math.max(1, Math.floor(MAX_FILE_BYTES / 512));
-    const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.toolchain.node, script, options.toolchain.tsc];
-    const argv = options.wrapper ? [...options.wrapper(['--ro-bind', onHost, SCRIPT_INSIDE]), ...shell] : shell;
-    const child = spawn(argv[0]!, argv.slice(1), { env: scrubbedEnv(options.parentEnv, options.home), detached: true, stdio: ['pipe', 'pipe', 'pipe'], cwd: options.home });
-    const r: Running = { child, pending: '', waiter: null, stderr: '', idleTimer: null };
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      r.pending += chunk;
-      const newline = r.pending.indexOf('\n');
-      if (newline >= 0) {
-        const line = r.pending.slice(0, newline);
-        r.pending = r.pending.slice(newline + 1);
-        r.waiter?.(line);
-      } else if (r.pending.length > MAX_ANSWER_BYTES) {
-        r.pending = '';
-        r.waiter?.(null);
-        kill(r);
-      }
-    });
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
-      if (r.stderr.length < OUTPUT_CAP_BYTES) r.stderr += chunk;
-    });
-    const gone = () => {
-      if (running === r) running = null;
-      r.waiter?.(null);
-    };
-    child.on('error', (error) => {
-      r.stderr += `could not start the type-check server: ${error.message}\n`;
-      gone();
-    });
-    child.on('close', gone);
-    child.stdin!.on('error', () => {}); // a server that died mid-write is seen by 'close'
-    return r;
-  }
-
-  async function checkNow(request: TypecheckRequest): Promise<SealedResult> {
-    const started = Date.now();
-    const result = (partial: Partial<SealedResult>): SealedResult => ({ exitCode: null, signal: null, timedOut: false, output: '', durationMs: Date.now() - started, collected: new Map(), ...partial });
-    if (request.signal.aborted) return result({ output: 'cancelled' });
-    const r = (running ??= start());
-    idle(r, false);
-    const id = nextId++;
-    const answer = new Promise<string | null>((resolve) => (r.waiter = resolve));
-    r.child.stdin!.write(JSON.stringify({ id, config: request.config, files: [...request.files] }) + '\n');
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill(r);
-    }, request.timeoutMs);
-    const onAbort = () => kill(r);
-    request.signal.addEventListener('abort', onAbort, { once: true });
-    const line = await answer;
-    clearTimeout(timer);
-    request.signal.removeEventListener('abort', onAbort);
-    r.waiter = null;
-    if (line === null || timedOut) {
-      kill(r);
-      if (running === r) running = null;
-      const refused = /^bwrap: /m.test(r.stderr) ? r.stderr.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
-      return result({ timedOut, signal: timedOut ? 'SIGKILL' : null, output: r.stderr || (timedOut ? '' : 'the type-check server stopped'), ...(refused ? { refused } : {}) });
-    }
-    idle(r, true);
-    const parsed = parseAnswer(line, id);
-    if (!parsed) {
-      kill(r);
-      if (running === r) running = null;
-      return result({ output: 'the type-check server gave an answer that is not one' });
-    }
-    return result({ exitCode: parsed.exitCode, output: parsed.output });
-  }
-
+export function createTypecheckServer(options: TypecheckServerOptions): TypecheckServer {
+  const state: ServerState = { options, running: null, queue: Promise.resolve(), nextId: 0 };
   return {
     check(request) {
-      const turn = queue.then(() => checkNow(request));
-      queue = turn.catch(() => {});
+      // One request at a time: the server reads one line and answers one line.
+      const turn = state.queue.then(() => checkNow(state, request));
+      state.queue = turn.catch(() => {});
       return turn;
     },
     close() {
-      if (running) {
-        if (running.idleTimer) clearTimeout(running.idleTimer);
-        kill(running);
+      if (state.running) {
+        if (state.running.idleTimer) clearTimeout(state.running.idleTimer);
+        kill(state.running);
       }
-      running = null;
+      state.running = null;
     },
   };
+}
+
+/** Kills the server's whole process group (the sandbox and everything in it). */
+function kill(r: Running): void {
+  try {
+    if (r.child.pid) process.kill(-r.child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Forgets `r` if it is still the running server (the next request starts another). */
+function forget(state: ServerState, r: Running): void {
+  if (state.running === r) state.running = null;
+}
+
+/** Marks the server busy, or idle: an idle server keeps speccc from exiting no longer, and stops after a while. */
+function setIdle(state: ServerState, r: Running, isIdle: boolean): void {
+  // An idle server must not keep speccc alive: the CLI exits when its work is done.
+  for (const handle of [r.child, r.child.stdin, r.child.stdout, r.child.stderr] as ({ ref?: () => void; unref?: () => void } | null)[]) {
+    if (isIdle) handle?.unref?.();
+    else handle?.ref?.();
+  }
+  if (r.idleTimer) clearTimeout(r.idleTimer);
+  r.idleTimer = null;
+  if (isIdle) {
+    r.idleTimer = setTimeout(() => {
+      kill(r);
+      forget(state, r);
+    }, state.options.idleStopMs ?? IDLE_STOP_MS);
+    r.idleTimer.unref();
+  }
+}
+
+/** The server's argv: node running the script under a file-size limit, inside the sandbox when there is one. */
+function serverArgv(options: TypecheckServerOptions): string[] {
+  const onHost = typecheckServerScript();
+  const script = options.wrapper ? SCRIPT_INSIDE : onHost;
+  const blocks = Math.max(1, Math.floor(MAX_FILE_BYTES / 512));
+  const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.toolchain.node, script, options.toolchain.tsc];
+  return options.wrapper ? [...options.wrapper(['--ro-bind', onHost, SCRIPT_INSIDE]), ...shell] : shell;
+}
+
+function start(state: ServerState): Running {
+  const { options } = state;
+  const argv = serverArgv(options);
+  const child = spawn(argv[0]!, argv.slice(1), { env: scrubbedEnv(options.parentEnv, options.home), detached: true, stdio: ['pipe', 'pipe', 'pipe'], cwd: options.home });
+  const r: Running = { child, pending: '', waiter: null, stderr: '', idleTimer: null };
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => readAnswer(r, chunk));
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    if (r.stderr.length < OUTPUT_CAP_BYTES) r.stderr += chunk;
+  });
+  const gone = () => {
+    forget(state, r);
+    r.waiter?.(null);
+  };
+  child.on('error', (error) => {
+    r.stderr += `could not start the type-check server: ${error.message}\n`;
+    gone();
+  });
+  child.on('close', gone);
+  child.stdin!.on('error', () => {}); // a server that died mid-write is seen by 'close'
+  return r;
+}
+
+/** Hands the waiting request the first complete line; an answer that grows past its cap is a crash. */
+function readAnswer(r: Running, chunk: string): void {
+  r.pending += chunk;
+  const newline = r.pending.indexOf('\n');
+  if (newline >= 0) {
+    const line = r.pending.slice(0, newline);
+    r.pending = r.pending.slice(newline + 1);
+    r.waiter?.(line);
+  } else if (r.pending.length > MAX_ANSWER_BYTES) {
+    r.pending = '';
+    r.waiter?.(null);
+    kill(r);
+  }
+}
+
+/** Sends one request and waits for its line (null: the server stopped), killing the server on time-out or cancellation. */
+async function ask(r: Running, request: TypecheckRequest, id: number): Promise<{ line: string | null; timedOut: boolean }> {
+  const answer = new Promise<string | null>((resolve) => (r.waiter = resolve));
+  r.child.stdin!.write(JSON.stringify({ id, config: request.config, files: [...request.files] }) + '\n');
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill(r);
+  }, request.timeoutMs);
+  const onAbort = () => kill(r);
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  const line = await answer;
+  clearTimeout(timer);
+  request.signal.removeEventListener('abort', onAbort);
+  r.waiter = null;
+  return { line, timedOut };
+}
+
+async function checkNow(state: ServerState, request: TypecheckRequest): Promise<SealedResult> {
+  const started = Date.now();
+  const result = (partial: Partial<SealedResult>): SealedResult => ({ exitCode: null, signal: null, timedOut: false, output: '', durationMs: Date.now() - started, collected: new Map(), ...partial });
+  if (request.signal.aborted) return result({ output: 'cancelled' });
+  const r = (state.running ??= start(state));
+  setIdle(state, r, false);
+  const id = state.nextId++;
+  const { line, timedOut } = await ask(r, request, id);
+  if (line === null || timedOut) {
+    kill(r);
+    forget(state, r);
+    const refused = /^bwrap: /m.test(r.stderr) ? r.stderr.split('\n').find((l) => l.startsWith('bwrap: ')) : undefined;
+    return result({ timedOut, signal: timedOut ? 'SIGKILL' : null, output: r.stderr || (timedOut ? '' : 'the type-check server stopped'), ...(refused ? { refused } : {}) });
+  }
+  setIdle(state, r, true);
+  const parsed = parseAnswer(line, id);
+  if (!parsed) {
+    kill(r);
+    forget(state, r);
+    return result({ output: 'the type-check server gave an answer that is not one' });
+  }
+  return result({ exitCode: parsed.exitCode, output: parsed.output });
 }
 
 function parseAnswer(line: string, id: number): { exitCode: number | null; output: string } | null {

@@ -1,6 +1,6 @@
 /**
  * `speccc lsp`: a language server over stdio. Diagnostics come from an incremental session
- * (src/incremental.ts) fed with the editor's buffers as the author types, so unsaved text is
+ * (src/incremental/) fed with the editor's buffers as the author types, so unsaved text is
  * checked, and only the edited spec and the specs it reaches are re-judged. Files the editor does
  * not hold come from disk, re-read when the client reports them changed.
  *
@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
 import type { Connection, FileEvent, InitializeParams, InitializeResult, Position } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental.js';
+import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental/index.js';
 import { readWorkspaceFile } from '../io/workspace-files.js';
 import { SPECCC_VERSION } from '../version.js';
 import { codeActions, complete, definition, hover, toLspDiagnostic, type Doc, type Locator } from './features.js';

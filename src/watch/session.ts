@@ -1,12 +1,12 @@
 /**
- * One watch session's state between rounds: an incremental check (src/incremental.ts) holding
+ * One watch session's state between rounds: an incremental check (src/incremental/) holding
  * every file's bytes, model and findings. A round re-reads only the paths the watcher reported,
  * re-models only files whose content changed, re-runs each rule only where the change reaches,
  * and returns what changed. A change to the config or the templates starts the session afresh.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental.js';
+import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental/index.js';
 import type { Diagnostic, Workspace } from '../types/index.js';
 import { diffDiagnostics, statusLine, type DiagnosticsDiff } from './diff.js';
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { build, type BuildResult } from '../compile.js';
 import type { Runtime } from '../runtime.js';
-import { openWatchSession, type RoundResult } from './session.js';
+import { openWatchSession, type RoundResult, type WatchSession } from './session.js';
 import { isReadme } from '../io/workspace-files.js';
 
 /**
@@ -48,11 +48,25 @@ export function isRelevant(rel: string, dirs: { specs: string; context: string; 
   return false;
 }
 
+/** A watch's state between events: paths noted and not yet checked, the round and the build in flight. */
+interface WatchState {
+  readonly options: WatchOptions;
+  readonly session: WatchSession;
+  pending: Set<string>;
+  /** The quiet-time timer: set while events are arriving. */
+  timer: NodeJS.Timeout | undefined;
+  running: Promise<void> | null;
+  /** The build in flight (or last started), to cancel when a newer edit arrives. */
+  rebuild: AbortController | null;
+  /** The chain builds run in, one at a time. */
+  building: Promise<void>;
+}
+
 export async function watchWorkspace(options: WatchOptions): Promise<void> {
   const { root, signal } = options;
   const session = await openWatchSession(root);
+  const state: WatchState = { options, session, pending: new Set(), timer: undefined, running: null, rebuild: null, building: Promise.resolve() };
   const w = session.watched;
-  const toPosix = (p: string) => p.split(path.sep).join('/');
   const targets = [w.specs, w.context, w.templates].map((d) => path.join(root, d));
   const watcher: FSWatcher = watch([...targets, path.join(root, w.config)], {
     ignoreInitial: true,
@@ -63,107 +77,118 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
     },
   });
 
-  let pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let rebuild = null as AbortController | null; // assigned inside callbacks, which narrowing cannot see
-
-  let building: Promise<void> = Promise.resolve();
-  const startBuild = () => {
-    if (!options.runtimeForBuild) return;
-    rebuild?.abort();
-    const controller = new AbortController();
-    rebuild = controller;
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    const create = options.runtimeForBuild;
-    // One build at a time: a new one starts once the cancelled one has released the workspace lock.
-    building = building.then(async () => {
-      if (controller.signal.aborted) return;
-      let runtime: Runtime;
-      try {
-        runtime = create();
-      } catch (error) {
-        options.onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-        return;
-      }
-      options.onBuild?.({ type: 'start', runId: runtime.runId });
-      try {
-        const result = await build({ root, mode: 'build', runtime, signal: controller.signal });
-        const cancelled = result.kind === 'built' && result.cancelled;
-        options.onBuild?.(cancelled ? { type: 'cancelled', runId: runtime.runId } : { type: 'done', result, runId: runtime.runId });
-      } catch (error) {
-        options.onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-      }
-    });
-  };
-
   // The first round reports the whole workspace; if it is clean, a build brings generated/ up to date.
   const first = await session.round('all');
   if (first) {
     options.onRound(first);
-    if (first.errors === 0) startBuild();
+    if (first.errors === 0) startBuild(state);
   }
+  listen(state, watcher);
+  await untilWatching(watcher, targets, signal);
+  options.onReady?.();
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  if (state.timer) clearTimeout(state.timer);
+  state.rebuild?.abort();
+  await watcher.close();
+  await state.running;
+  await state.building;
+}
 
-  const flush = () => {
-    timer = undefined;
-    if (running) return; // the running round picks the pending paths up when it ends
-    const batch = [...pending];
-    pending = new Set();
-    if (batch.length === 0) return;
-    running = (async () => {
-      try {
-        const round = await session.round(batch);
-        if (round) {
-          options.onRound(round);
-          // A newer edit makes any build in flight obsolete; a clean check starts the next one.
-          rebuild?.abort();
-          if (round.errors === 0) startBuild();
-        }
-        options.onSettled?.({ changed: round !== null });
-      } finally {
-        running = null;
-        if (pending.size > 0 && !signal.aborted) flush();
-      }
-    })();
-  };
+const toPosix = (p: string) => p.split(path.sep).join('/');
 
-  const note = (p: string) => {
-    if (!isRelevant(toPosix(path.relative(root, p)), w)) return;
-    pending.add(p);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, QUIET_MS);
-  };
-  watcher.on('all', (_event, p) => note(p));
+/** Notes every event on a relevant path. */
+function listen(state: WatchState, watcher: FSWatcher): void {
+  watcher.on('all', (_event, p) => note(state, p));
   // chokidar folds a rename-save that follows another change within a few tens of milliseconds
   // into nothing (measured: the save is lost). The raw fs events still arrive, so they are noted
   // too; the session's content-hash check turns duplicates into no-ops.
   watcher.on('raw', (_event, filename, details) => {
     const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
     if (!watched || typeof filename !== 'string' || filename === '') return;
-    note(path.basename(watched) === filename ? watched : path.join(watched, filename));
+    note(state, path.basename(watched) === filename ? watched : path.join(watched, filename));
   });
+}
 
+/**
+ * Waits for chokidar's 'ready', then until every existing folder is watched: chokidar can say
+ * 'ready' before it has attached to every folder when one of the watched paths does not exist
+ * (templates/ or the config often do not: chokidar issue #1011), and a save in that window is lost.
+ */
+async function untilWatching(watcher: FSWatcher, targets: readonly string[], signal: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  // chokidar can say 'ready' before it has attached to every folder when one of the watched paths
-  // does not exist (templates/ or the config often do not: chokidar issue #1011), and a save
-  // in that window is lost. Ready means every existing folder is watched.
   const folders = targets.filter((t) => existsSync(t));
   for (let waited = 0; waited < 2_000 && !signal.aborted; waited += 10) {
     const watched = watcher.getWatched();
     if (folders.every((f) => watched[f] !== undefined)) break;
     await new Promise((r) => setTimeout(r, 10));
   }
-  options.onReady?.();
-  await new Promise<void>((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  if (timer) clearTimeout(timer);
-  rebuild?.abort();
-  await watcher.close();
-  await running;
-  await building;
+}
+
+function note(state: WatchState, p: string): void {
+  if (!isRelevant(toPosix(path.relative(state.options.root, p)), state.session.watched)) return;
+  state.pending.add(p);
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = setTimeout(() => flush(state), QUIET_MS);
+}
+
+/** Starts a round on the pending paths, unless one is running (it picks them up when it ends). */
+function flush(state: WatchState): void {
+  state.timer = undefined;
+  if (state.running) return;
+  const batch = [...state.pending];
+  state.pending = new Set();
+  if (batch.length === 0) return;
+  state.running = (async () => {
+    try {
+      const round = await state.session.round(batch);
+      if (round) {
+        state.options.onRound(round);
+        // A newer edit makes any build in flight obsolete; a clean check starts the next one.
+        state.rebuild?.abort();
+        if (round.errors === 0) startBuild(state);
+      }
+      state.options.onSettled?.({ changed: round !== null });
+    } finally {
+      state.running = null;
+      if (state.pending.size > 0 && !state.options.signal.aborted) flush(state);
+    }
+  })();
+}
+
+/** Cancels the build in flight and queues a new one (with a runtime factory; else nothing). */
+function startBuild(state: WatchState): void {
+  const create = state.options.runtimeForBuild;
+  if (!create) return;
+  state.rebuild?.abort();
+  const controller = new AbortController();
+  state.rebuild = controller;
+  const onAbort = () => controller.abort();
+  state.options.signal.addEventListener('abort', onAbort, { once: true });
+  // One build at a time: a new one starts once the cancelled one has released the workspace lock.
+  state.building = state.building.then(() => runBuild(state.options, create, controller)).finally(() => state.options.signal.removeEventListener('abort', onAbort));
+}
+
+/** One build through a fresh runtime, reported through onBuild; cancelled by `controller` (which the watch's signal aborts too). */
+async function runBuild(options: WatchOptions, create: () => Runtime, controller: AbortController): Promise<void> {
+  const { onBuild } = options;
+  const failed = (error: unknown) => onBuild?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  if (controller.signal.aborted) return;
+  let runtime: Runtime;
+  try {
+    runtime = create();
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  onBuild?.({ type: 'start', runId: runtime.runId });
+  try {
+    const result = await build({ root: options.root, mode: 'build', runtime, signal: controller.signal });
+    const cancelled = result.kind === 'built' && result.cancelled;
+    onBuild?.(cancelled ? { type: 'cancelled', runId: runtime.runId } : { type: 'done', result, runId: runtime.runId });
+  } catch (error) {
+    failed(error);
+  }
 }

@@ -11,7 +11,8 @@ import { sha256 } from '../../src/hash.js';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
 import { checkWorkspace } from '../../src/phases/3-check/index.js';
-import { SPEC_LOCAL_RULES } from '../../src/phases/3-check/rules/index.js';
+import { RULES, SPEC_LOCAL_RULES } from '../../src/phases/3-check/rules/index.js';
+import type { CheckContext, SharedFact } from '../../src/phases/3-check/rule.js';
 import { checkSpecsLocally, specLocalContext } from '../../src/phases/3-check/spec-local.js';
 import { modelAndCheck } from '../../src/phases/3-check/model-and-check.js';
 import { assembleWorkspace } from '../../src/workspace.js';
@@ -31,6 +32,26 @@ describe('spec-local rules', () => {
   it('read nothing but the spec they judge', () => {
     const models = jobs.map((j) => modelSpec(parseSpecFile(j.file, j.bytes, j.hash)));
     for (const rule of SPEC_LOCAL_RULES) expect(() => rule.check(specLocalContext(models)), rule.id).not.toThrow();
+  });
+
+  it('are the rules that declare themselves spec-local; a rule that judges one spec at a time reads nothing else but the shared facts it declares', () => {
+    expect(SPEC_LOCAL_RULES.map((r) => r.id)).toEqual(RULES.filter((r) => r.scope.kind === 'spec-local').map((r) => r.id));
+    const models = jobs.map((j) => modelSpec(parseSpecFile(j.file, j.bytes, j.hash)));
+    const whole = assembleWorkspace(root, models, []);
+    const fileScoped = RULES.flatMap((r) => (r.scope.kind === 'file' ? [{ rule: r, reads: r.scope.reads }] : []));
+    expect(fileScoped.map((f) => f.rule.id)).toEqual(['glossary-terms']);
+    for (const { rule, reads } of fileScoped) {
+      // The spec-local context, with only the declared shared facts brought back within reach.
+      const local = specLocalContext(models);
+      const allowed = (fact: SharedFact) => reads.includes(fact);
+      const workspace = Object.create(local.workspace, allowed('glossary') ? { glossary: { value: whole.glossary }, context: { value: whole.context } } : {}) as CheckContext['workspace'];
+      const context = Object.create(local, {
+        workspace: { value: workspace },
+        ...(allowed('config') ? { config: { value: defaultConfig() }, configSpans: { value: new Map() } } : {}),
+        ...(allowed('scenarios') ? { scenarios: { value: [] } } : {}),
+      }) as CheckContext;
+      expect(() => rule.check(context), rule.id).not.toThrow();
+    }
   });
 
   it('refuse a context that would let a rule read the config or other specs', () => {

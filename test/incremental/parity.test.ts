@@ -9,8 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/compile.js';
-import { CROSS_SPEC_SCOPED, FILE_SCOPED, openIncrementalCheck, type FileChange, type IncrementalCheck } from '../../src/incremental.js';
-import { RULES } from '../../src/phases/3-check/rules/index.js';
+import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../../src/incremental/index.js';
 import type { ModelledFile } from '../../src/types/index.js';
 import { exampleCopy, removeAll } from '../helpers/workspaces.js';
 
@@ -123,13 +122,6 @@ async function expectSameAsCheck(session: IncrementalCheck, root: string, why: s
 }
 
 describe('incremental check', () => {
-  it('knows the reach of every check rule', () => {
-    // A rule in neither list is still correct (it re-runs over the whole workspace on every edit)
-    // but makes each keystroke in the language server cost a whole-workspace pass. Add a rule that
-    // reads one spec at a time to FILE_SCOPED in src/incremental.ts; one that reads others needs a scope there.
-    expect(RULES.map((r) => r.id).filter((id) => !FILE_SCOPED.has(id) && !CROSS_SPEC_SCOPED.has(id))).toEqual([]);
-  });
-
   it('finds what check() finds after every edit of a random sequence', async () => {
     const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
     // A second spec that shares an output with money and links to it, to exercise the cross-spec rules.
@@ -235,6 +227,25 @@ describe('incremental check', () => {
     session.update([{ file: copy, content: copied }]);
     await expectSameAsCheck(session, root, 'copy named money again');
     expect(codes()).toEqual(['duplicate-id']);
+  });
+
+  it('reports a hand-owned file changed since adoption as check() does, and follows the spec\'s owner field', async () => {
+    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const money = 'specs/core/money.md';
+    // Adopted with other content than generated/src/money.ts has now.
+    writeFileSync(path.join(root, 'specs/adopted.json'), JSON.stringify({ format: 1, specs: { money: { files: { 'src/money.ts': '0'.repeat(64) } } } }));
+    const handOwned = readFileSync(path.join(root, money), 'utf8').replace(/^---\n/, '---\nowner: hand\n');
+    writeFileSync(path.join(root, money), handOwned);
+    const session = await openIncrementalCheck(root, { useCache: false });
+    await expectSameAsCheck(session, root, 'hand-owned, drifted');
+    const drift = () => session.diagnostics().filter((d) => d.code === 'adopted-file-changed').map((d) => d.file);
+    expect(drift()).toEqual(['generated/src/money.ts']);
+    session.update([{ file: money, content: handOwned.replace('owner: hand\n', '') }]);
+    await expectSameAsCheck(session, root, 'owner field removed');
+    expect(drift()).toEqual([]);
+    session.update([{ file: money, content: handOwned }]);
+    await expectSameAsCheck(session, root, 'hand-owned again');
+    expect(drift()).toEqual(['generated/src/money.ts']);
   });
 
   it('reports a test naming a requirement id no spec has once the rule is reworded, and not once it is back', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
-import { openIncrementalCheck } from '../../src/incremental.js';
+import { openIncrementalCheck } from '../../src/incremental/index.js';
 import { codeActions, complete, frontmatterKeyAt, toLspDiagnostic, type Doc, type Locator } from '../../src/lsp/features.js';
 import { modelText, toRange } from '../../src/lsp/positions.js';
 import { exampleCopy, removeAll } from '../helpers/workspaces.js';

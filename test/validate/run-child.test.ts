@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runChild } from '../../src/io/run-child.js';
+import { CappedOutput, runChild } from '../../src/io/run-child.js';
 
 const node = process.execPath;
 
@@ -54,5 +54,22 @@ describe('sandboxed child runner', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('capped output', () => {
+  const text = (cap: number, chunks: string[]) => {
+    const out = new CappedOutput(cap);
+    for (const c of chunks) out.add(Buffer.from(c));
+    return out.text();
+  };
+
+  it('keeps everything under the cap, and a tail that follows the head without a gap', () => {
+    expect(text(100, ['ab', 'cd'])).toBe('abcd');
+    expect(text(10, ['abcdef', 'gh'])).toBe('abcdefgh');
+  });
+
+  it('keeps the head up to half the cap and the last half in whole chunks, and says how many bytes between were dropped', () => {
+    expect(text(10, ['abc', 'def', 'ghi', 'jkl', 'mn'])).toBe('abcdef\n… 3 bytes of output omitted …\njklmn');
   });
 });

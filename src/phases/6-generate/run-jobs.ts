@@ -270,100 +270,136 @@ async function admitStored(run: Run, job: PlannedJob, prepared: PreparedJob, out
   });
 }
 
+/** One job's generation as it goes: what its kept replies used and cost, the conversation, and the files it has. */
+interface Generation {
+  run: Run;
+  job: PlannedJob;
+  prepared: PreparedJob;
+  started: number;
+  /** Usage and cost of the replies this build keeps; `spent` also counts attempts that failed. */
+  usage: TokenUsage;
+  cost: number;
+  spent: number;
+  history: unknown;
+  prompt: string;
+  files: Map<string, string> | undefined;
+  wroteCandidate: boolean;
+  /** A refused job may be written by its kind's fallback model: the stored result (and manifest) names the model that wrote it. */
+  writtenBy: string;
+}
+
 async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candidate?: StoredResult): Promise<JobOutcome> {
   const { input } = run;
-  const agent = input.agent!;
-  const validator = input.validator!;
-  const { clock, trace } = input;
-  const started = clock();
+  const g: Generation = {
+    run,
+    job,
+    prepared,
+    started: input.clock(),
+    usage: candidate?.usage ?? ZERO,
+    cost: candidate?.costUsd ?? 0,
+    spent: 0,
+    history: candidate?.history,
+    prompt: prepared.prompt,
+    files: candidate ? new Map(Object.entries(candidate.files)) : undefined,
+    wroteCandidate: Boolean(candidate),
+    writtenBy: candidate?.model ?? prepared.model,
+  };
   const outputs = job.spec.frontmatter!.outputs;
   const readable = dependencyFiles(input.planInput.workspace, job, run.outputOf);
   const ownerOf = (p: string) => input.plan.jobs.find((j) => j.spec.frontmatter!.outputs.includes(p))?.id;
   const sandbox = createSandbox({ outputs, readable, ownerOf, maxFileBytes: input.config.model.maxOutputTokens * 8 });
-  // Usage and cost of the replies this build keeps; `spent` also counts attempts that failed.
-  let usage = candidate?.usage ?? ZERO;
-  let cost = candidate?.costUsd ?? 0;
-  let spent = 0;
-  let history: unknown = candidate?.history;
-  let prompt = prepared.prompt;
-  let files: Map<string, string> | undefined = candidate ? new Map(Object.entries(candidate.files)) : undefined;
   const maxAttempts = 1 + input.config.validation.maxFixAttempts;
-  let wroteCandidate = Boolean(candidate);
-  // A refused job may be written by its kind's fallback model: the stored result (and manifest) names the model that wrote it.
-  const fallbackModel = fallbackModelFor(input.config, job.spec.frontmatter!.kind, prepared.model);
-  let writtenBy = candidate?.model ?? prepared.model;
-  const stored = (stage: StoredResult['stage'], out: Map<string, string>, attempt: number): StoredResult => ({
-    jobKey: prepared.key,
-    specId: job.id,
-    stage,
-    model: writtenBy,
-    provider: input.providerLabel,
-    files: Object.fromEntries(out),
-    attempt,
-    ...(stage === 'candidate' ? { history } : {}),
-    usage,
-    costUsd: cost,
-    durationMs: clock() - started,
-    finishedAt: new Date(clock()).toISOString(),
-  });
-  const fail = async (attempt: number, failureClass: FailureClass, error: string, extra: Partial<JobOutcome> = {}): Promise<JobOutcome> => {
-    // A cancelled job keeps its candidate for the next build; a job that failed for good does
-    // not, so the next build asks afresh instead of replaying a known failure.
-    if (wroteCandidate && failureClass !== 'cancelled' && files) await input.results.write(stored('failed', files, attempt));
-    return { id: job.id, state: failureClass === 'cancelled' ? 'cancelled' : 'failed', prepared, failureClass, error, attempts: attempt, spentUsd: spent, durationMs: clock() - started, ...extra };
-  };
   for (let attempt = candidate?.attempt ?? 1; attempt <= maxAttempts; attempt++) {
     input.onEvent?.({ type: 'job-start', id: job.id, attempt });
-    trace.write({ type: 'job-start', spec: job.id, attempt, jobKey: prepared.key });
-    if (!files) {
-      const outcome = await agent.run(
-        {
-          specId: job.id,
-          jobKey: prepared.key,
-          model: prepared.model,
-          effort: prepared.effort,
-          maxOutputTokens: input.config.model.maxOutputTokens,
-          system: input.planInput.systemPrompt,
-          prompt,
-          history,
-          ...(job.spec.frontmatter!.budget_usd !== undefined ? { budgetUsd: job.spec.frontmatter!.budget_usd } : {}),
-          ...(fallbackModel ? { fallbackModel } : {}),
-          signal: run.signal,
-        },
-        sandbox,
-      );
-      if (outcome.fatal) run.stop.abort(`stopped: ${outcome.error ?? 'a fatal API error'}`);
-      usage = addUsage(usage, outcome.usage);
-      cost += outcome.costUsd;
-      spent += outcome.costUsd;
-      history = outcome.history;
-      writtenBy = outcome.model ?? prepared.model;
-      if (outcome.status !== 'done') return await fail(attempt, classify(outcome), outcome.error ?? `agent stopped: ${outcome.status}`);
-      const missing = outputs.filter((p) => !sandbox.written().has(p));
-      if (missing.length > 0) return await fail(attempt, 'missing-output', `the agent did not write ${missing.join(', ')}`);
-      files = new Map(outputs.map((p) => [p, sandbox.written().get(p)!]));
-      // Stored before validation: a crash from here on never buys this reply again.
-      await input.results.write(stored('candidate', files, attempt));
-      wroteCandidate = true;
+    input.trace.write({ type: 'job-start', spec: job.id, attempt, jobKey: prepared.key });
+    if (!g.files) {
+      const failed = await ask(g, sandbox, attempt);
+      if (failed) return failed;
     }
+    const files = g.files!;
     const { tree, twins, key } = judged(run, job, files);
-    const visible = await validator.visible({ specId: job.id, tree, outputs, twins, signal: run.signal });
-    trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs, ...(visible.passed ? {} : { detail: failureLine(visible.feedback) }) });
+    const visible = await input.validator!.visible({ specId: job.id, tree, outputs, twins, signal: run.signal });
+    input.trace.write({ type: 'validation', spec: job.id, stage: 'visible', attempt, passed: visible.passed, ...(visible.failureClass ? { failureClass: visible.failureClass } : {}), durationMs: visible.durationMs, ...(visible.passed ? {} : { detail: failureLine(visible.feedback) }) });
     if (!visible.passed) {
-      if (run.signal.aborted) return await fail(attempt, 'cancelled', 'cancelled during validation');
+      if (run.signal.aborted) return await fail(g, attempt, 'cancelled', 'cancelled during validation');
       if (attempt < maxAttempts && visible.failureClass !== 'sandbox-refused') {
-        prompt = input.renderFix(job, attempt, [{ title: visible.failureClass ?? 'checks failed', output: input.redact(visible.feedback) }]);
-        files = undefined;
+        g.prompt = input.renderFix(job, attempt, [{ title: visible.failureClass ?? 'checks failed', output: input.redact(visible.feedback) }]);
+        g.files = undefined;
         continue;
       }
-      return await fail(attempt, visible.failureClass ?? 'tests-fail', `visible checks failed after ${attempt} attempt(s): ${failureLine(visible.feedback)}`);
+      return await fail(g, attempt, visible.failureClass ?? 'tests-fail', `visible checks failed after ${attempt} attempt(s): ${failureLine(visible.feedback)}`);
     }
-    const found = await verdictFor({ key, store: input.verdicts, fresh: true, judge: () => judge({ job, key, tree, twins, checks: input.holdouts.get(job.id) ?? [], config: input.config, validator, trace, attempt, signal: run.signal, visible, clock }) });
-    const verdict = found!.verdict;
-    if (!verdict.admitted) return await fail(attempt, verdict.failureClass ?? 'holdout-fails', verdict.error ?? 'the gate refused it', { holdout: verdict.holdout, scenarios: verdict.scenarios, verdict });
-    const result: StoredResult = { ...stored('passed', files, attempt), holdout: verdict.holdout, ...(verdict.mutationScore !== undefined ? { mutationScore: verdict.mutationScore } : {}) };
+    const judgeInput = { job, key, tree, twins, checks: input.holdouts.get(job.id) ?? [], config: input.config, validator: input.validator!, trace: input.trace, attempt, signal: run.signal, visible, clock: input.clock };
+    const verdict = (await verdictFor({ key, store: input.verdicts, fresh: true, judge: () => judge(judgeInput) }))!.verdict;
+    if (!verdict.admitted) return await fail(g, attempt, verdict.failureClass ?? 'holdout-fails', verdict.error ?? 'the gate refused it', { holdout: verdict.holdout, scenarios: verdict.scenarios, verdict });
+    const result: StoredResult = { ...stored(g, 'passed', files, attempt), holdout: verdict.holdout, ...(verdict.mutationScore !== undefined ? { mutationScore: verdict.mutationScore } : {}) };
     await input.results.write(result);
-    return { id: job.id, state: 'built', prepared, files, result, attempts: attempt, spentUsd: spent, holdout: verdict.holdout, scenarios: verdict.scenarios, verdict };
+    return { id: job.id, state: 'built', prepared, files, result, attempts: attempt, spentUsd: g.spent, holdout: verdict.holdout, scenarios: verdict.scenarios, verdict };
   }
-  return await fail(maxAttempts, 'tests-fail', 'no attempts left');
+  return await fail(g, maxAttempts, 'tests-fail', 'no attempts left');
+}
+
+/** One request for the job's files (a first attempt or a fix): on success `g.files` holds them, stored as a candidate before validation; else the failed outcome. */
+async function ask(g: Generation, sandbox: ReturnType<typeof createSandbox>, attempt: number): Promise<JobOutcome | null> {
+  const { run, job, prepared } = g;
+  const { input } = run;
+  const outputs = job.spec.frontmatter!.outputs;
+  const fallbackModel = fallbackModelFor(input.config, job.spec.frontmatter!.kind, prepared.model);
+  const outcome = await input.agent!.run(
+    {
+      specId: job.id,
+      jobKey: prepared.key,
+      model: prepared.model,
+      effort: prepared.effort,
+      maxOutputTokens: input.config.model.maxOutputTokens,
+      system: input.planInput.systemPrompt,
+      prompt: g.prompt,
+      history: g.history,
+      ...(job.spec.frontmatter!.budget_usd !== undefined ? { budgetUsd: job.spec.frontmatter!.budget_usd } : {}),
+      ...(fallbackModel ? { fallbackModel } : {}),
+      signal: run.signal,
+    },
+    sandbox,
+  );
+  if (outcome.fatal) run.stop.abort(`stopped: ${outcome.error ?? 'a fatal API error'}`);
+  g.usage = addUsage(g.usage, outcome.usage);
+  g.cost += outcome.costUsd;
+  g.spent += outcome.costUsd;
+  g.history = outcome.history;
+  g.writtenBy = outcome.model ?? prepared.model;
+  if (outcome.status !== 'done') return fail(g, attempt, classify(outcome), outcome.error ?? `agent stopped: ${outcome.status}`);
+  const missing = outputs.filter((p) => !sandbox.written().has(p));
+  if (missing.length > 0) return fail(g, attempt, 'missing-output', `the agent did not write ${missing.join(', ')}`);
+  g.files = new Map(outputs.map((p) => [p, sandbox.written().get(p)!]));
+  // Stored before validation: a crash from here on never buys this reply again.
+  await input.results.write(stored(g, 'candidate', g.files, attempt));
+  g.wroteCandidate = true;
+  return null;
+}
+
+/** The job's result as the store keeps it, at a stage. */
+function stored(g: Generation, stage: StoredResult['stage'], out: Map<string, string>, attempt: number): StoredResult {
+  const { clock, providerLabel } = g.run.input;
+  return {
+    jobKey: g.prepared.key,
+    specId: g.job.id,
+    stage,
+    model: g.writtenBy,
+    provider: providerLabel,
+    files: Object.fromEntries(out),
+    attempt,
+    ...(stage === 'candidate' ? { history: g.history } : {}),
+    usage: g.usage,
+    costUsd: g.cost,
+    durationMs: clock() - g.started,
+    finishedAt: new Date(clock()).toISOString(),
+  };
+}
+
+async function fail(g: Generation, attempt: number, failureClass: FailureClass, error: string, extra: Partial<JobOutcome> = {}): Promise<JobOutcome> {
+  // A cancelled job keeps its candidate for the next build; a job that failed for good does
+  // not, so the next build asks afresh instead of replaying a known failure.
+  if (g.wroteCandidate && failureClass !== 'cancelled' && g.files) await g.run.input.results.write(stored(g, 'failed', g.files, attempt));
+  const { clock } = g.run.input;
+  return { id: g.job.id, state: failureClass === 'cancelled' ? 'cancelled' : 'failed', prepared: g.prepared, failureClass, error, attempts: attempt, spentUsd: g.spent, durationMs: clock() - g.started, ...extra };
 }

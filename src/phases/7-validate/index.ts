@@ -145,125 +145,142 @@ function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): 
 }
 
 export function createValidator(options: ValidatorOptions): Validator {
+  return {
+    visible: (input) => checkVisible(options, input),
+    holdout: (input) => judgeHoldouts(options, input),
+    prove: (input) => proveCoverage(options, input),
+    mutate: (input) => mutationRun(options, input),
+  };
+}
+
+/** The code's own checks: no twin imported, no check weakened, a type-check, then its tests, sealed. */
+async function checkVisible(options: ValidatorOptions, { tree, outputs, twins = [], signal }: Parameters<Validator['visible']>[0]): Promise<ValidationRun> {
   const { config, runner } = options;
   const { toolchain } = runner;
   const timeoutMs = config.validation.timeoutMs;
+  const started = Date.now();
+  const imports = twinImports(tree, outputs);
+  if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
+  const weakened = weakenedChecks(tree, outputs);
+  if (weakened.length > 0) return { passed: false, failureClass: 'checks-weakened', feedback: weakened.map((f) => `${f.file}:${f.line}: ${f.message}`).join('\n'), durationMs: Date.now() - started };
+  const files = withTools(tree, toolchain, [], twins);
+  if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
+    const tsc = runner.typecheck
+      ? await runner.typecheck({ files, config: TSCONFIG, timeoutMs, signal })
+      : await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
+    if (tsc.exitCode !== 0) {
+      return { passed: false, failureClass: classify(tsc) ?? 'does-not-compile', feedback: trimOutput(tsc.refused ?? tsc.output), durationMs: Date.now() - started };
+    }
+  }
+  const tests = outputs.filter((o) => TEST_FILE.test(o));
+  if (tests.length === 0) return { passed: true, feedback: '', durationMs: Date.now() - started };
+  const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal, ...(twins.length > 0 ? { twins } : {}) });
+  const passed = result.exitCode === 0 && !result.timedOut;
+  return { passed, ...(passed ? {} : { failureClass: classify(result) ?? 'tests-fail' }), feedback: passed ? '' : trimOutput(result.refused ?? result.output), durationMs: Date.now() - started };
+}
 
+/** The holdout checks, judged in a sealed copy of their own that meets the code only as plain data. */
+async function judgeHoldouts(options: ValidatorOptions, { specId, checks, tree, twins = [], signal, seed }: Parameters<Validator['holdout']>[0]): Promise<HoldoutRun> {
+  const { config, runner } = options;
+  const { toolchain } = runner;
+  const timeoutMs = config.validation.timeoutMs;
+  const started = Date.now();
+  if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
+  const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
+  const report = `${HOLDOUT_DIR}/${specId}.report.json`;
+  const property = checks.some((c) => isPropertyCheck(c.content)) ? { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } : undefined;
+  // Two fresh sealed copies: the code (and its twins) in one, the checks in the other; they meet only as plain data.
+  const result = await runner.judge({
+    code: tree,
+    judge: judgeTree(tree, placed, toolchain, twins, property),
+    argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', JUDGE_CONFIG, '--reporter=json', `--outputFile=${report}`],
+    timeoutMs,
+    signal,
+    collect: [report],
+    ...(twins.length > 0 ? { twins } : {}),
+  });
+  const scenarios = scenarioVerdicts(checks, result.collected.get(report), { property, stoppedAtMs: result.timedOut ? timeoutMs : undefined });
+  const passed = result.exitCode === 0 && scenarios.every((s) => s.passed);
   return {
-    async visible({ tree, outputs, twins = [], signal }): Promise<ValidationRun> {
-      const started = Date.now();
-      const imports = twinImports(tree, outputs);
-      if (imports.length > 0) return { passed: false, failureClass: 'tests-fail', feedback: imports.join('\n'), durationMs: Date.now() - started };
-      const weakened = weakenedChecks(tree, outputs);
-      if (weakened.length > 0) return { passed: false, failureClass: 'checks-weakened', feedback: weakened.map((f) => `${f.file}:${f.line}: ${f.message}`).join('\n'), durationMs: Date.now() - started };
-      const files = withTools(tree, toolchain, [], twins);
-      if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
-        const tsc = runner.typecheck
-          ? await runner.typecheck({ files, config: TSCONFIG, timeoutMs, signal })
-          : await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
-        if (tsc.exitCode !== 0) {
-          return { passed: false, failureClass: classify(tsc) ?? 'does-not-compile', feedback: trimOutput(tsc.refused ?? tsc.output), durationMs: Date.now() - started };
-        }
-      }
-      const tests = outputs.filter((o) => TEST_FILE.test(o));
-      if (tests.length === 0) return { passed: true, feedback: '', durationMs: Date.now() - started };
-      const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal, ...(twins.length > 0 ? { twins } : {}) });
-      const passed = result.exitCode === 0 && !result.timedOut;
-      return { passed, ...(passed ? {} : { failureClass: classify(result) ?? 'tests-fail' }), feedback: passed ? '' : trimOutput(result.refused ?? result.output), durationMs: Date.now() - started };
-    },
-
-    async holdout({ specId, checks, tree, twins = [], signal, seed }): Promise<HoldoutRun> {
-      const started = Date.now();
-      if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
-      const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
-      const report = `${HOLDOUT_DIR}/${specId}.report.json`;
-      const property = checks.some((c) => isPropertyCheck(c.content)) ? { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } : undefined;
-      // Two fresh sealed copies: the code (and its twins) in one, the checks in the other; they meet only as plain data.
-      const result = await runner.judge({
-        code: tree,
-        judge: judgeTree(tree, placed, toolchain, twins, property),
-        argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', JUDGE_CONFIG, '--reporter=json', `--outputFile=${report}`],
-        timeoutMs,
-        signal,
-        collect: [report],
-        ...(twins.length > 0 ? { twins } : {}),
-      });
-      const scenarios = scenarioVerdicts(checks, result.collected.get(report), { property, stoppedAtMs: result.timedOut ? timeoutMs : undefined });
-      const passed = result.exitCode === 0 && scenarios.every((s) => s.passed);
-      return {
-        passed,
-        ...(passed ? {} : { failureClass: classify(result) ?? 'holdout-fails' }),
-        feedback: passed ? '' : trimOutput(result.refused ?? result.output),
-        durationMs: Date.now() - started,
-        scenarios,
-      };
-    },
-
-    async prove({ tree, outputs, requirements, twins = [], signal }): Promise<ProofRun> {
-      const started = Date.now();
-      const plan = planProof(tree, outputs, new Set(requirements));
-      if (!plan) return { proven: null, mutants: 0, durationMs: 0 };
-      if (!options.proofDriver) return { proven: {}, mutants: plan.mutants.length, error: 'this speccc has no proof driver', durationMs: 0 };
-      const driver = `${PROOF_DIR}/driver.mjs`;
-      const files = withTools(new Map([...tree, ...plan.files]), toolchain, [[PROOF_PLAN, JSON.stringify({ tests: plan.tests, mutants: plan.mutants.map((m) => m.id) })], [driver, options.proofDriver]], twins);
-      // One vitest process for the baseline and every mutant; the limit grows with them.
-      const limit = timeoutMs * Math.min(MUTATION_TIMEOUT_FACTOR, 1 + plan.mutants.length);
-      const result = await runner.run({ files, argv: [toolchain.node, driver, toolchain.vitestDir, VITEST_CONFIG], timeoutMs: limit, signal, collect: [PROOF_RESULT], ...(twins.length > 0 ? { twins } : {}) });
-      const text = result.collected.get(PROOF_RESULT);
-      let parsed: ProofResult | null = null;
-      try {
-        parsed = text === undefined ? null : (JSON.parse(text) as ProofResult);
-      } catch {
-        parsed = null;
-      }
-      // The code under test could have written the result: read it as data, and a bad one proves nothing.
-      if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed['0'])) {
-        const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `the proof driver exited with ${result.exitCode ?? result.signal} and wrote no result`);
-        return { proven: {}, mutants: plan.mutants.length, error: `${why}\n${trimOutput(result.output)}`.trim(), durationMs: Date.now() - started };
-      }
-      return { proven: Object.fromEntries(provenCoverage(plan, parsed)), mutants: plan.mutants.length, durationMs: Date.now() - started };
-    },
-
-    async mutate({ specId, checks, tree, mutate, twins = [], signal, seed }): Promise<MutationRun> {
-      const started = Date.now();
-      const none = (error: string, failureClass?: MutationRun['failureClass']): MutationRun => ({ result: null, error, ...(failureClass ? { failureClass } : {}), durationMs: Date.now() - started });
-      const targets = mutate.filter((p) => tree.has(p));
-      if (targets.length === 0) return none('no generated file to mutate');
-      if (!toolchain.stryker) return none('this sandbox has no Stryker toolchain', 'sandbox-refused');
-      if (checks.length === 0) return none('no holdout check to judge the mutants');
-      const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
-      const limit = timeoutMs * MUTATION_TIMEOUT_FACTOR;
-      const plan = planMutationRun({
-        specId,
-        mutate: targets,
-        holdoutFiles: placed.map(([p]) => p),
-        toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir, ...(toolchain.fastCheckDir ? { fastCheckDir: toolchain.fastCheckDir } : {}) },
-        ...(checks.some((c) => isPropertyCheck(c.content)) ? { property: { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } } : {}),
-        timeoutMs: limit,
-        concurrency: options.mutationConcurrency ?? 2,
-        ...(twins.length > 0 ? { twins } : {}),
-      });
-      // A fresh sealed copy, as for every run of generated code: Stryker, the mutants and any twins run inside the sandbox.
-      const result = await runner.run({
-        files: withTools(tree, toolchain, [...placed, ...plan.files], twins),
-        argv: plan.argv,
-        timeoutMs: limit,
-        signal,
-        collect: [plan.reportPath],
-        links: plan.links,
-        ...(twins.length > 0 ? { twins } : {}),
-      });
-      const report = result.collected.get(plan.reportPath);
-      if (report === undefined) {
-        const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `Stryker exited with ${result.exitCode ?? result.signal} and wrote no report`);
-        return none(`${why}\n${trimOutput(result.output)}`.trim(), classify(result) ?? 'crash');
-      }
-      try {
-        // The code under test could have written the report: readMutationReport checks its shape.
-        return { result: readMutationReport(report, targets), durationMs: Date.now() - started };
-      } catch (error) {
-        return none(`Stryker's report is unusable: ${error instanceof Error ? error.message : String(error)}`, 'crash');
-      }
-    },
+    passed,
+    ...(passed ? {} : { failureClass: classify(result) ?? 'holdout-fails' }),
+    feedback: passed ? '' : trimOutput(result.refused ?? result.output),
+    durationMs: Date.now() - started,
+    scenarios,
   };
+}
+
+/** Which requirement-tagged tests kill which mutants of the code (the coverage proof), in one sealed vitest process. */
+async function proveCoverage(options: ValidatorOptions, { tree, outputs, requirements, twins = [], signal }: Parameters<Validator['prove']>[0]): Promise<ProofRun> {
+  const { config, runner } = options;
+  const { toolchain } = runner;
+  const timeoutMs = config.validation.timeoutMs;
+  const started = Date.now();
+  const plan = planProof(tree, outputs, new Set(requirements));
+  if (!plan) return { proven: null, mutants: 0, durationMs: 0 };
+  if (!options.proofDriver) return { proven: {}, mutants: plan.mutants.length, error: 'this speccc has no proof driver', durationMs: 0 };
+  const driver = `${PROOF_DIR}/driver.mjs`;
+  const files = withTools(new Map([...tree, ...plan.files]), toolchain, [[PROOF_PLAN, JSON.stringify({ tests: plan.tests, mutants: plan.mutants.map((m) => m.id) })], [driver, options.proofDriver]], twins);
+  // One vitest process for the baseline and every mutant; the limit grows with them.
+  const limit = timeoutMs * Math.min(MUTATION_TIMEOUT_FACTOR, 1 + plan.mutants.length);
+  const result = await runner.run({ files, argv: [toolchain.node, driver, toolchain.vitestDir, VITEST_CONFIG], timeoutMs: limit, signal, collect: [PROOF_RESULT], ...(twins.length > 0 ? { twins } : {}) });
+  const text = result.collected.get(PROOF_RESULT);
+  let parsed: ProofResult | null = null;
+  try {
+    parsed = text === undefined ? null : (JSON.parse(text) as ProofResult);
+  } catch {
+    parsed = null;
+  }
+  // The code under test could have written the result: read it as data, and a bad one proves nothing.
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed['0'])) {
+    const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `the proof driver exited with ${result.exitCode ?? result.signal} and wrote no result`);
+    return { proven: {}, mutants: plan.mutants.length, error: `${why}\n${trimOutput(result.output)}`.trim(), durationMs: Date.now() - started };
+  }
+  return { proven: Object.fromEntries(provenCoverage(plan, parsed)), mutants: plan.mutants.length, durationMs: Date.now() - started };
+}
+
+/** A Stryker run of the code against its holdout checks, sealed; its report read as untrusted data. */
+async function mutationRun(options: ValidatorOptions, { specId, checks, tree, mutate, twins = [], signal, seed }: Parameters<Validator['mutate']>[0]): Promise<MutationRun> {
+  const { config, runner } = options;
+  const { toolchain } = runner;
+  const timeoutMs = config.validation.timeoutMs;
+  const started = Date.now();
+  const none = (error: string, failureClass?: MutationRun['failureClass']): MutationRun => ({ result: null, error, ...(failureClass ? { failureClass } : {}), durationMs: Date.now() - started });
+  const targets = mutate.filter((p) => tree.has(p));
+  if (targets.length === 0) return none('no generated file to mutate');
+  if (!toolchain.stryker) return none('this sandbox has no Stryker toolchain', 'sandbox-refused');
+  if (checks.length === 0) return none('no holdout check to judge the mutants');
+  const placed = checks.map((c) => [`${HOLDOUT_DIR}/${c.file}`, c.content] as [string, string]);
+  const limit = timeoutMs * MUTATION_TIMEOUT_FACTOR;
+  const plan = planMutationRun({
+    specId,
+    mutate: targets,
+    holdoutFiles: placed.map(([p]) => p),
+    toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir, ...(toolchain.fastCheckDir ? { fastCheckDir: toolchain.fastCheckDir } : {}) },
+    ...(checks.some((c) => isPropertyCheck(c.content)) ? { property: { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } } : {}),
+    timeoutMs: limit,
+    concurrency: options.mutationConcurrency ?? 2,
+    ...(twins.length > 0 ? { twins } : {}),
+  });
+  // A fresh sealed copy, as for every run of generated code: Stryker, the mutants and any twins run inside the sandbox.
+  const result = await runner.run({
+    files: withTools(tree, toolchain, [...placed, ...plan.files], twins),
+    argv: plan.argv,
+    timeoutMs: limit,
+    signal,
+    collect: [plan.reportPath],
+    links: plan.links,
+    ...(twins.length > 0 ? { twins } : {}),
+  });
+  const report = result.collected.get(plan.reportPath);
+  if (report === undefined) {
+    const why = result.refused ?? (result.timedOut ? `timed out after ${limit} ms` : `Stryker exited with ${result.exitCode ?? result.signal} and wrote no report`);
+    return none(`${why}\n${trimOutput(result.output)}`.trim(), classify(result) ?? 'crash');
+  }
+  try {
+    // The code under test could have written the report: readMutationReport checks its shape.
+    return { result: readMutationReport(report, targets), durationMs: Date.now() - started };
+  } catch (error) {
+    return none(`Stryker's report is unusable: ${error instanceof Error ? error.message : String(error)}`, 'crash');
+  }
 }

@@ -15,6 +15,7 @@ const ENDS_SAID = /\binclusive(?:ly)?\b|\bexclusive(?:ly)?\b|\b(?:both )?ends? (
 export const betweenEndsUnclearRule: Rule = {
   id: 'between-ends-unclear',
   codes: ['between-ends-unclear'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -26,6 +26,7 @@ const REFERENCE_BEFORE = /(?:\d[\w%]*\s*(?:[\w-]+\s+){0,2}(?:or|and)|or higher|o
 export const comparativeNoReferenceRule: Rule = {
   id: 'comparative-no-reference',
   codes: ['comparative-no-reference'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

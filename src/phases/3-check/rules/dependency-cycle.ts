@@ -11,6 +11,7 @@ import type { Rule } from '../rule.js';
 export const dependencyCycleRule: Rule = {
   id: 'dependency-cycle',
   codes: ['dependency-cycle'],
+  scope: { kind: 'workspace', own: 'none', reads: ['dependency-graph'] },
   check({ workspace }) {
     const out: Diagnostic[] = [];
     const graph = new Map<string, string[]>();

@@ -19,6 +19,7 @@ function isComment(codeRanges: readonly [number, number][], start: number): bool
 export const draftedUnconfirmedRule: Rule = {
   id: 'drafted-unconfirmed',
   codes: ['drafted-unconfirmed'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

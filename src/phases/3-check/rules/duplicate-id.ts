@@ -5,6 +5,7 @@ import type { Rule } from '../rule.js';
 export const duplicateIdRule: Rule = {
   id: 'duplicate-id',
   codes: ['duplicate-id'],
+  scope: { kind: 'workspace', own: 'frontmatter', reads: ['same-id'] },
   check({ workspace }) {
     const out: Diagnostic[] = [];
     // workspace.byId holds the first spec of each id in file order (workspace.ts indexIds): every

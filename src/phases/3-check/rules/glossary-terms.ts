@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const glossaryTermsRule: Rule = {
   id: 'glossary-terms',
   codes: ['unknown-term'],
+  scope: { kind: 'file', reads: ['glossary'] },
   check({ workspace }) {
     const known = new Set(workspace.glossary.flatMap((t) => t.keys));
     // A typo is suggested as the term or alias it most likely means, a term as its glossary heading spells it.

@@ -31,6 +31,7 @@ const NAMED_AFTER = /^\s*(?::|\[|`|"|“|\(?\d|[A-Z]{2,}|(?:of|from|in) +(?:\[|`
 export const incompleteReferenceRule: Rule = {
   id: 'incomplete-reference',
   codes: ['incomplete-reference'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

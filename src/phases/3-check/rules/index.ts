@@ -26,13 +26,7 @@ import { modelUnpricedRule } from './model-unpriced.js';
 import { scenarioNoCheckRule } from './scenario-no-check.js';
 import { draftedUnconfirmedRule } from './drafted-unconfirmed.js';
 
-/**
- * Rules whose findings on a spec depend on that spec's model alone: not on other specs, the
- * glossary, the config or the scenarios folder. They run where the spec is modelled (on every
- * core, in the parse workers) and their findings are cached with the model (spec-local.ts).
- * test/check/spec-local.test.ts runs each with everything else out of reach.
- */
-export const SPEC_LOCAL_RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
   titleRule,
   requiredSectionsRule,
   scenariosRule,
@@ -50,10 +44,6 @@ export const SPEC_LOCAL_RULES: readonly Rule[] = [
   unboundedAbsoluteRule,
   incompleteReferenceRule,
   draftedUnconfirmedRule,
-];
-
-export const RULES: readonly Rule[] = [
-  ...SPEC_LOCAL_RULES,
   glossaryTermsRule,
   duplicateIdRule,
   referencesRule,
@@ -63,6 +53,14 @@ export const RULES: readonly Rule[] = [
   modelUnpricedRule,
   scenarioNoCheckRule,
 ];
+
+/**
+ * The rules that declare themselves spec-local (rule.ts RuleScope): their findings on a spec
+ * depend on that spec's model alone. They run where the spec is modelled (on every core, in the
+ * parse workers) and their findings are cached with the model (spec-local.ts).
+ * test/check/spec-local.test.ts runs each with everything else out of reach.
+ */
+export const SPEC_LOCAL_RULES: readonly Rule[] = RULES.filter((rule) => rule.scope.kind === 'spec-local');
 
 /** Every code the check rules report, and unused-suppression: the codes the config's `rules` map and suppressions may name. */
 export const RULE_CODES: ReadonlySet<string> = new Set([...RULES.flatMap((rule) => rule.codes), 'unused-suppression']);

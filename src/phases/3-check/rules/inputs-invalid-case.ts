@@ -10,6 +10,7 @@ const INVALID_WORDS =
 export const inputsInvalidCaseRule: Rule = {
   id: 'inputs-invalid-case',
   codes: ['inputs-no-invalid-case'],
+  scope: { kind: 'spec-local' },
   check({ workspace }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -24,6 +24,7 @@ const PATTERN = new RegExp(
 export const loopholeRule: Rule = {
   id: 'loophole',
   codes: ['loophole'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -13,6 +13,7 @@ import type { Rule } from '../rule.js';
 export const modelUnpricedRule: Rule = {
   id: 'model-unpriced',
   codes: ['model-unpriced'],
+  scope: { kind: 'workspace', own: 'none', reads: ['all-frontmatter', 'config'] },
   check({ workspace, config, configSpans }) {
     const out: Diagnostic[] = [];
     const prices = config.model.prices;

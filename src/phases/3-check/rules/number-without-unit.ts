@@ -20,6 +20,7 @@ const NOT_A_QUANTITY_BEFORE = /(?:\b(?:version|v|release|section|step|level|rfc|
 export const numberWithoutUnitRule: Rule = {
   id: 'number-without-unit',
   codes: ['number-without-unit'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -12,6 +12,7 @@ const PATTERN = new RegExp(`${ALWAYS}|${EXAMPLES}`, 'gi');
 export const openEndedListRule: Rule = {
   id: 'open-ended-list',
   codes: ['open-ended-list'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

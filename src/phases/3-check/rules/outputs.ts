@@ -25,6 +25,7 @@ const MENTIONED_FILE = /`([^`\s]+\.[a-z0-9]{1,6})`/gi;
 export const outputsRule: Rule = {
   id: 'outputs',
   codes: ['output-conflict', 'output-path-invalid', 'output-duplicate', 'outputs-missing', 'constraint-has-outputs', 'outputs-no-test', 'output-undeclared'],
+  scope: { kind: 'workspace', own: 'spec', reads: ['output-owners', 'same-id'] },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     const owners = new Map<string, { spec: Spec; span: Span }>();

@@ -24,6 +24,7 @@ const BY_MEANS = /^(?:sorted|ordered|grouped|ranked|keyed|indexed|filtered|separ
 export const passiveNoActorRule: Rule = {
   id: 'passive-no-actor',
   codes: ['passive-no-actor'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

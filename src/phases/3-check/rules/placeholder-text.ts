@@ -10,6 +10,7 @@ const UPPER_ONLY = /^(?:tbd|tbc|tbs|todo|fixme|xxx|\[needs clarification)$/i;
 export const placeholderTextRule: Rule = {
   id: 'placeholder-text',
   codes: ['placeholder-text'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -95,6 +95,7 @@ function missingSections(spec: Spec, seen: ReadonlyMap<SectionName, Section>, li
 export const requiredSectionsRule: Rule = {
   id: 'required-sections',
   codes: ['section-missing', 'section-empty', 'section-duplicate', 'section-misspelled'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

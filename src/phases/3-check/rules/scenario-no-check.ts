@@ -10,6 +10,7 @@ import type { Rule } from '../rule.js';
 export const scenarioNoCheckRule: Rule = {
   id: 'scenario-no-check',
   codes: ['scenario-no-check', 'property-no-generator', 'property-no-assertion'],
+  scope: { kind: 'workspace', own: 'none', reads: ['scenarios', 'config'] },
   check({ scenarios, config }) {
     const origin = { line: 1, column: 1, offset: 0 };
     const span = { start: origin, end: origin };

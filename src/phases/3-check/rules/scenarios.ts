@@ -11,6 +11,7 @@ const UNTESTABLE_THEN = /^(?:it|this|that|everything|all|the (?:system|feature|a
 export const scenariosRule: Rule = {
   id: 'scenarios',
   codes: ['scenario-none', 'scenario-incomplete', 'scenario-order', 'scenario-duplicate-name', 'then-untestable', 'scenario-stray-text', 'property-no-generator', 'property-no-assertion'],
+  scope: { kind: 'spec-local' },
   check({ workspace }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

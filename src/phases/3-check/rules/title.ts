@@ -6,6 +6,7 @@ import { startOf } from '../prose.js';
 export const titleRule: Rule = {
   id: 'title',
   codes: ['title-missing', 'title-multiple'],
+  scope: { kind: 'spec-local' },
   check({ workspace }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -12,6 +12,7 @@ import type { Rule } from '../rule.js';
 export const twinsRule: Rule = {
   id: 'twins',
   codes: ['unknown-twin', 'not-a-twin', 'twin-unready', 'twin-in-depends-on', 'twin-entry-missing', 'uses-twins-not-allowed'],
+  scope: { kind: 'workspace', own: 'frontmatter', reads: ['dependencies', 'twins-used', 'twin-ids'] },
   check({ workspace }) {
     const out: Diagnostic[] = [];
     const twinIds = [...workspace.byId.values()].filter((s) => s.frontmatter?.kind === 'twin').map((s) => s.frontmatter!.id);

@@ -36,6 +36,7 @@ const PATTERN = new RegExp(
 export const unboundedAbsoluteRule: Rule = {
   id: 'unbounded-absolute',
   codes: ['unbounded-absolute'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -24,6 +24,7 @@ const LINE_OPENING = /(?:^|[.!?]\s+)[\s*_>]*(?:(?:\d+[.)]|[-*+])\s+)?[*_]*(?:(?:
 export const vaguePronounRule: Rule = {
   id: 'vague-pronoun',
   codes: ['vague-pronoun'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

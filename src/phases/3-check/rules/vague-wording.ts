@@ -57,6 +57,7 @@ const PATTERN = new RegExp(`(?<![\\w-])(?<!\\b(?:as|where|if|when) )(?:${VAGUE_W
 export const vagueWordingRule: Rule = {
   id: 'vague-wording',
   codes: ['vague-wording'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -30,6 +30,7 @@ function grantsOption(source: string, sentence: { end: number; text: string }): 
 export const weakModalRule: Rule = {
   id: 'weak-modal',
   codes: ['weak-modal'],
+  scope: { kind: 'spec-local' },
   check({ workspace, lines }) {
     const out: Diagnostic[] = [];
     for (const { spec } of workspace.files) {

@@ -14,7 +14,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Agent, AgentOutcome, AgentTask, BatchRecord, BatchStateStore, FailureClass, JobSandbox, ModelCheck, TokenUsage, ToolDefinition } from '../../../types/index.js';
 import { TOOL_DEFINITIONS } from '../../4-render/tools.js';
-import type { Budget } from '../budget.js';
+import { meter, type Budget } from '../budget.js';
 import type { ModelPrice } from '../../../prices/pricing.js';
 import { TASK_BUDGET_BETA, traitsOf } from '../../../prices/lineup.js';
 import { checkModelIds } from './models-check.js';
@@ -105,7 +105,7 @@ export function createAnthropicAgent(options: AnthropicAgentOptions): Agent & { 
   const queue: BatchQueue | undefined = options.batch ? createBatchQueue({ ...options.batch, client, trace, sleep, clock, redact }) : undefined;
   /** Tools with a cache breakpoint on the last one: tools and system form the stable prefix. */
   const tools = TOOL_DEFINITIONS.map((tool, i) => ({ ...tool, ...(i === TOOL_DEFINITIONS.length - 1 ? mark : {}) })) as unknown as Anthropic.Tool[];
-  const sender = createSender({ client, queue, budget: options.budget, trace, redact, sleep, clock, maxRetries, maxFileChars: options.maxFileChars, concurrency: options.concurrency ?? 64, countTokens: options.countTokens !== false });
+  const sender = createSender({ client, queue, meter: meter(options.budget, trace), trace, redact, sleep, clock, maxRetries, maxFileChars: options.maxFileChars, concurrency: options.concurrency ?? 64, countTokens: options.countTokens !== false });
   // Batched, only the shared prefix is cached (see docs/performance.md): a job's own breakpoint
   // would be written at the 1-hour rate, twice the batch price of sending it uncached, for a job
   // that usually ends in the same turn.

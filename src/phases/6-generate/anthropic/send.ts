@@ -7,7 +7,7 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { AgentStatus, AgentTask, FailureClass, TokenUsage, TraceSink } from '../../../types/index.js';
-import type { Budget, Reservation } from '../budget.js';
+import type { Meter, Reservation } from '../budget.js';
 import { costOf, utf8Bytes, worstCaseOf, type ModelPrice } from '../../../prices/pricing.js';
 import { createRateGate } from '../rate-gate.js';
 import { backoffMs, classifyError, persistentFaultLine, type ErrorVerdict } from '../retry.js';
@@ -24,7 +24,8 @@ const FATAL_BATCH_ERRORS = new Set(['authentication_error', 'permission_error', 
 export interface SenderOptions {
   client: Anthropic;
   queue: BatchQueue | undefined;
-  budget: Budget;
+  /** Every request is reserved through it before it is sent. */
+  meter: Meter;
   trace: TraceSink;
   redact: (text: string) => string;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -87,89 +88,109 @@ function reportedBudget(usage: Anthropic.Usage): { reportedRemaining?: number } 
   return typeof left === 'number' ? { reportedRemaining: left } : {};
 }
 
-export function createSender(options: SenderOptions) {
-  const { trace, redact, clock, sleep } = options;
+export interface Sender {
+  send(req: TurnRequest): Promise<SendResult>;
+}
+
+/** What the run's requests share. */
+interface SenderState {
+  readonly options: SenderOptions;
   /**
    * Cache warming: the first request of the run goes alone; the others wait until its reply has
    * started, by which time its prompt-cache write for the shared prefix (tools + system) can be
    * read. Sent together, every job would miss and pay to write the same prefix.
    */
-  let warmed: Promise<void> | null = null;
-  /** A 429/529 pauses every new request of this run until the server's retry-after has passed. */
-  let pausedUntil = 0;
-  const rate = createRateGate(options.concurrency);
-  const counter = createCounter(options);
-  const settle = (req: TurnRequest, reservation: Reservation, message: Anthropic.Message, started: number, via: { requestId: string | null } | { batchId: string }) =>
-    settleRequest(options, req, reservation, message, started, via);
+  warmed: Promise<void> | null;
+  /** A 429/529 pauses every new request of this run until the server's retry-after has passed (clock ms). */
+  pausedUntil: number;
+  readonly rate: ReturnType<typeof createRateGate>;
+  readonly counter: ReturnType<typeof createCounter>;
+}
 
-  /** One real-time try: the message, a reason to stop, or a wait before the next try. */
-  const tryRealTime = async (req: TurnRequest, reserved: Reservation, worst: number, attempt: number): Promise<SendResult | { kind: 'retry' }> => {
-    const { task } = req;
-    const wait = pausedUntil - clock();
-    if (wait > 0) await sleep(wait, task.signal);
-    const gate = warmed;
-    let openGate: () => void = () => {};
-    if (!gate) warmed = new Promise<void>((resolve) => (openGate = resolve));
-    else await gate;
-    await rate.acquire(task.signal);
-    const started = clock();
-    try {
-      const { message, requestId } = await streamMessage(options, req, task.signal, () => openGate());
-      openGate();
-      rate.release('ok');
-      settle(req, reserved, message, started, { requestId });
-      return { kind: 'message', message };
-    } catch (error) {
-      openGate();
-      const status = (error as { status?: unknown }).status;
-      rate.release(status === 429 || status === 529 ? 'throttled' : 'other');
-      const failed = afterFailedTry(options, req, error, reserved, worst, attempt);
-      if (failed.kind !== 'retry') return failed;
-      const verdict = failed.verdict;
-      const delay = backoffMs(attempt, verdict);
-      if (verdict.retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, clock() + delay);
-      trace.write({ type: 'retry', spec: task.specId, attempt, delayMs: delay });
-      await sleep(delay, task.signal);
-      return { kind: 'retry' };
+export function createSender(options: SenderOptions): Sender {
+  const state: SenderState = { options, warmed: null, pausedUntil: 0, rate: createRateGate(options.concurrency), counter: createCounter(options) };
+  return { send: (req) => send(state, req) };
+}
+
+async function send(state: SenderState, req: TurnRequest): Promise<SendResult> {
+  const { options } = state;
+  const { task } = req;
+  const json = JSON.stringify(req.body);
+  const counted = await state.counter.count(req);
+  const inputBound = inputTokenBound(utf8Bytes(json), counted);
+  // Batched until the batch cannot answer this turn (expired, errored, lost): then in real time.
+  let viaBatch = options.queue !== undefined;
+  let resent = false;
+  for (let attempt = 1; ; attempt++) {
+    const worst = worstCaseOf(req.price, inputBound, task.maxOutputTokens, { batch: viaBatch });
+    req.reservedUsd = worst;
+    const reserved = await options.meter.reserve({ specId: task.specId, worstUsd: worst, ...(task.budgetUsd !== undefined ? { specCapUsd: task.budgetUsd } : {}), signal: task.signal, inputTokens: inputBound, ...(counted !== undefined ? { countedInputTokens: counted } : {}) });
+    if (!reserved.ok) return task.signal.aborted ? stop('aborted', 'cancelled') : stop('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
+    if (viaBatch) {
+      const next = await tryBatch(options, req, json, reserved.reservation, attempt, resent);
+      if (next === 'resend') resent = true;
+      else if (next === 'real-time') viaBatch = false;
+      else return next;
+      continue;
     }
-  };
+    const result = await tryRealTime(state, req, reserved.reservation, worst, attempt);
+    if (result.kind !== 'retry') return result;
+  }
+}
 
-  return {
-    async send(req: TurnRequest): Promise<SendResult> {
-      const { task } = req;
-      const json = JSON.stringify(req.body);
-      const counted = await counter.count(req);
-      const inputBound = inputTokenBound(utf8Bytes(json), counted);
-      // Batched until the batch cannot answer this turn (expired, errored, lost): then in real time.
-      let viaBatch = options.queue !== undefined;
-      let resent = false;
-      for (let attempt = 1; ; attempt++) {
-        const worst = worstCaseOf(req.price, inputBound, task.maxOutputTokens, { batch: viaBatch });
-        req.reservedUsd = worst;
-        const reserved = await options.budget.reserve(task.specId, worst, task.budgetUsd, task.signal);
-        trace.write({ type: 'budget', spec: task.specId, reserveUsd: worst, ok: reserved.ok, inputTokens: inputBound, ...(counted !== undefined ? { countedInputTokens: counted } : {}), ...(reserved.ok ? {} : { reason: reserved.reason }) });
-        if (!reserved.ok) return task.signal.aborted ? stop('aborted', 'cancelled') : stop('budget', `stopped before a request that could break the budget: ${reserved.reason}`);
-        if (viaBatch) {
-          const started = clock();
-          const turn = req.messages.filter((m) => m.role === 'assistant').length + 1;
-          const answer = await options.queue!.send({ customId: sha256(json), specId: task.specId, jobKey: task.jobKey, turn, params: req.body }, task.signal);
-          if (answer.kind === 'succeeded') {
-            settle(req, reserved.reservation, answer.message, started, { batchId: answer.batchId });
-            return { kind: 'message', message: answer.message };
-          }
-          // Expired, errored, canceled and unread requests are not billed.
-          reserved.reservation.release();
-          const next = afterBatchMiss(options, req, answer, attempt, resent);
-          if (next === 'resend') resent = true;
-          else if (next === 'real-time') viaBatch = false;
-          else return next;
-          continue;
-        }
-        const result = await tryRealTime(req, reserved.reservation, worst, attempt);
-        if (result.kind !== 'retry') return result;
-      }
-    },
-  };
+/** One try through the batch queue: the message, a reason to stop, or what to do next (send it in the next batch, or in real time). */
+async function tryBatch(options: SenderOptions, req: TurnRequest, json: string, reservation: Reservation, attempt: number, resent: boolean): Promise<SendResult | 'resend' | 'real-time'> {
+  const { task } = req;
+  const started = options.clock();
+  const turn = req.messages.filter((m) => m.role === 'assistant').length + 1;
+  const answer = await options.queue!.send({ customId: sha256(json), specId: task.specId, jobKey: task.jobKey, turn, params: req.body }, task.signal);
+  if (answer.kind === 'succeeded') {
+    settleRequest(options, req, reservation, answer.message, started, { batchId: answer.batchId });
+    return { kind: 'message', message: answer.message };
+  }
+  // Expired, errored, canceled and unread requests are not billed.
+  reservation.release();
+  return afterBatchMiss(options, req, answer, attempt, resent);
+}
+
+/** Waits out a retry-after pause, the cache-warming request and the concurrency gate; returns what opens the warming gate (a no-op for any request but the first). */
+async function takeTurn(state: SenderState, signal: AbortSignal): Promise<() => void> {
+  const { clock, sleep } = state.options;
+  const wait = state.pausedUntil - clock();
+  if (wait > 0) await sleep(wait, signal);
+  const gate = state.warmed;
+  let openGate: () => void = () => {};
+  if (!gate) state.warmed = new Promise<void>((resolve) => (openGate = resolve));
+  else await gate;
+  await state.rate.acquire(signal);
+  return openGate;
+}
+
+/** One real-time try: the message, a reason to stop, or a wait before the next try. */
+async function tryRealTime(state: SenderState, req: TurnRequest, reserved: Reservation, worst: number, attempt: number): Promise<SendResult | { kind: 'retry' }> {
+  const { options } = state;
+  const { task } = req;
+  const openGate = await takeTurn(state, task.signal);
+  const started = options.clock();
+  try {
+    const { message, requestId } = await streamMessage(options, req, task.signal, () => openGate());
+    openGate();
+    state.rate.release('ok');
+    settleRequest(options, req, reserved, message, started, { requestId });
+    return { kind: 'message', message };
+  } catch (error) {
+    openGate();
+    const status = (error as { status?: unknown }).status;
+    state.rate.release(status === 429 || status === 529 ? 'throttled' : 'other');
+    const failed = afterFailedTry(options, req, error, reserved, worst, attempt);
+    if (failed.kind !== 'retry') return failed;
+    const verdict = failed.verdict;
+    const delay = backoffMs(attempt, verdict);
+    if (verdict.retryAfterMs !== undefined) state.pausedUntil = Math.max(state.pausedUntil, options.clock() + delay);
+    options.trace.write({ type: 'retry', spec: task.specId, attempt, delayMs: delay });
+    await options.sleep(delay, task.signal);
+    return { kind: 'retry' };
+  }
 }
 
 /**

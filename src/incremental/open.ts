@@ -1,0 +1,35 @@
+/** A workspace root -> a session on what is there now: reads it (through the parse cache) once. */
+import path from 'node:path';
+import { loadConfig } from '../io/config-file.js';
+import { readWorkspaceFiles } from '../io/workspace-files.js';
+import { readGeneratedTree } from '../io/generated-tree.js';
+import { isFolder, readScenariosFolder } from '../io/holdouts.js';
+import { openTestCache } from '../io/test-cache.js';
+import { readTests as readTestCases } from '../phases/3-check/coverage.js';
+import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
+import { modelFiles } from '../workspace.js';
+import type { ScenariosFolder } from '../pipeline-steps.js';
+import { SPECCC_VERSION } from '../version.js';
+import { createIncrementalCheck } from './create.js';
+import type { IncrementalCheck } from './types.js';
+
+export async function openIncrementalCheck(root: string, options: { useCache?: boolean } = {}): Promise<IncrementalCheck> {
+  root = path.resolve(root);
+  const config = await loadConfig(root);
+  const paths = config.config.paths;
+  const files = await readWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context });
+  const { models, cacheWritten } = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
+  await cacheWritten;
+  const scenariosDir = path.resolve(root, paths.scenarios);
+  const [tree, { entries: scenarios, texts: holdouts }, tests, exists, adopted] = await Promise.all([
+    readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
+    readScenariosFolder(scenariosDir),
+    options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION, readTestCases),
+    isFolder(scenariosDir),
+    readAdoptionRecordQuietly(root, `${paths.specs}/adopted.json`),
+  ]);
+  const scenariosFolder: ScenariosFolder = { configured: config.spans.get('value:paths.scenarios') ?? null, state: !exists ? 'missing' : holdouts.length === 0 ? 'empty' : 'present' };
+  const session = createIncrementalCheck({ root, config, files, models, tree, scenarios, holdouts, scenariosFolder, adopted, ...(tests ? { readTests: tests.read } : {}) });
+  await tests?.save();
+  return session;
+}
