@@ -1,7 +1,7 @@
 // The Models API (GET /v1/models, GET /v1/models/:id) and the model facts other parts of
 // the twin need (lifecycles: which are deprecated or retired, and their successors). The default list is the `Model` union of @anthropic-ai/sdk 1.13
 // (resources/messages/messages.d.ts), newest first, as the API lists them;
-// test/twin/models.test.ts fails when the SDK's union and this list drift apart.
+// test/api-twin/models.test.ts fails when the SDK's union and this list drift apart.
 
 export const DEFAULT_MODELS: readonly string[] = [
   'claude-fable-5-2',

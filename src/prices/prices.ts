@@ -28,7 +28,7 @@ export interface PriceRow {
   /**
    * The model is no longer in the Models API's list (gone from the SDK's `Model` union by 1.13,
    * checked 2026-11-25): the row stays so past runs keep their price. Every other row's model is
-   * in the list (test/runtime/lineup.test.ts holds the twin's list, which is the SDK's, to it).
+   * in the list (test/prices/lineup.test.ts holds the twin's list, which is the SDK's, to it).
    */
   retired?: true;
 }

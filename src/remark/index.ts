@@ -5,7 +5,7 @@
  *   unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkSpeccc, { rules })
  *
  * With remark-parse and remark-frontmatter (`yaml`) the pipeline's tree is the tree
- * `speccc check` reads (test/parse/ holds the two equal), so a spec gets the same findings at the
+ * `speccc check` reads (test/phases/1-parse/ holds the two equal), so a spec gets the same findings at the
  * same places as `speccc check` gives it, less those that need the rest of the workspace.
  */
 import path from 'node:path';

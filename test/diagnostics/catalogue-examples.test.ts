@@ -4,25 +4,24 @@
  * folders and speccc runs in-process on them (`check --format json`, or the entry's command);
  * only the generated-* examples build first, with an agent that writes every declared output.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/diagnostics/catalogue/index.js';
 import type { Example } from '../../src/diagnostics/catalogue/types.js';
 import type { Agent } from '../../src/types/index.js';
 import { buildWith, view } from '../helpers/runtime.js';
 import { runCli } from '../helpers/cli.js';
 import { startTwin } from '../../src/api-twin/index.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 /** Models the twin knows for these examples: the lineup speccc prices. */
 const MODELS = ['claude-sonnet-5-5', 'claude-opus-5-5', 'claude-haiku-5-5', 'claude-fable-5-1'];
 
-const temps: string[] = [];
-afterAll(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 /**
- * Writes every file the job owns with a line naming it, as test/build/samples.test.ts does; test
+ * Writes every file the job owns with a line naming it, as test/commands/build/samples.test.ts does; test
  * files get one asserting test per requirement id the prompt lists, as a compliant agent's would.
  */
 const writeEverything: Agent = {
@@ -49,8 +48,7 @@ interface Ran {
 
 /** Writes the example to a temporary workspace, builds it if asked, runs its command; the codes reported. */
 async function run(example: Example): Promise<Ran> {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-catalogue-'));
-  temps.push(root);
+  const root = workspaces.empty('speccc-catalogue-');
   for (const [file, made] of Object.entries(example.files)) write(root, file, typeof made === 'string' ? made : made.content());
   if (example.build) {
     const built = view(await buildWith(root, writeEverything));

@@ -5,20 +5,19 @@
  * of error, warning or note, at most 10 MB, lines and columns from 1), for specs whose paths
  * hold a space and a `#`; and with fingerprints that follow a finding, not its line.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY } from '../../src/diagnostics/reporters/sarif.js';
 import { runCli } from '../helpers/cli.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 /** GitHub's limit on an uploaded SARIF file (gzip-compressed; this checks the uncompressed text, which is stricter). */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -56,12 +55,11 @@ function sarifSchema(): ValidateFunction {
 
 /** A workspace with wording findings in a spec whose folder and name hold `#` and spaces, and a dependency cycle (related locations) through a file with `#`. */
 function workspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc sarif #'));
-  temps.push(root);
-  cpSync(path.join(repo, 'test/check/samples/wording'), root, { recursive: true });
+  const root = workspaces.empty('speccc sarif #');
+  cpSync(path.join(repo, 'test/commands/check/samples/wording'), root, { recursive: true });
   mkdirSync(path.join(root, path.dirname(SPEC)), { recursive: true });
   renameSync(path.join(root, 'specs/cart.md'), path.join(root, SPEC));
-  for (const f of ['a.md', 'b.md', 'c.md']) cpSync(path.join(repo, 'test/check/samples/cycle/specs', f), path.join(root, f === 'b.md' ? RELATED : `specs/${f}`));
+  for (const f of ['a.md', 'b.md', 'c.md']) cpSync(path.join(repo, 'test/commands/check/samples/cycle/specs', f), path.join(root, f === 'b.md' ? RELATED : `specs/${f}`));
   return root;
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { specText } from '../../bench/generate-workspace.js';
 import { isReadme } from '../../src/io/workspace-files.js';
 
-const samples = path.resolve(import.meta.dirname, '../check/samples');
+const samples = path.resolve(import.meta.dirname, '../commands/check/samples');
 
 export function mixedWorkspace(temps: string[], generated: number): string {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-mixed-'));

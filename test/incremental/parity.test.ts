@@ -7,14 +7,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/compile.js';
 import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../../src/incremental/index.js';
 import type { ModelledFile } from '../../src/types/index.js';
-import { exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => removeAll(temps));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const SPECS = ['specs/core/money.md', 'specs/features/line-items.md', 'specs/features/discount-codes.md', 'specs/features/invoice-totals.md', 'specs/constraints/typescript-library.md'];
 const EXTRA = 'specs/features/extra.md';
@@ -123,7 +122,7 @@ async function expectSameAsCheck(session: IncrementalCheck, root: string, why: s
 
 describe('incremental check', () => {
   it('finds what check() finds after every edit of a random sequence', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios']);
     // A second spec that shares an output with money and links to it, to exercise the cross-spec rules.
     writeFileSync(path.join(root, EXTRA), extraSpec('extra'));
     // The author's decisions: severities from the config, on top of suppression comments in the edits.
@@ -151,7 +150,7 @@ describe('incremental check', () => {
   }, 120_000);
 
   it('re-checks a prose edit in one spec without touching the others', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     const session = await openIncrementalCheck(root, { useCache: false });
     const file = 'specs/features/line-items.md';
     const text = current(session, file)!;
@@ -171,7 +170,7 @@ describe('incremental check', () => {
   });
 
   it('re-checks the dependents of a spec whose status changed', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     const session = await openIncrementalCheck(root, { useCache: false });
     const file = 'specs/core/money.md';
     const result = session.update([{ file, content: current(session, file)!.replace('status: ready', 'status: draft') }]);
@@ -181,7 +180,7 @@ describe('incremental check', () => {
   });
 
   it('moves a reported cycle when the frontmatter of a member moves', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     const session = await openIncrementalCheck(root, { useCache: false });
     const money = 'specs/core/money.md';
     session.update([{ file: money, content: current(session, money)!.replace(/^---\n/, '---\ndepends_on: [invoice-totals]\n') }]);
@@ -194,7 +193,7 @@ describe('incremental check', () => {
   });
 
   it('breaks a reported cycle when another spec takes the id of a member', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     const session = await openIncrementalCheck(root, { useCache: false });
     const lineItems = 'specs/features/line-items.md';
     session.update([{ file: lineItems, content: current(session, lineItems)!.replace(/depends_on: \[[^\]]*\]/, 'depends_on: [money, invoice-totals]') }]);
@@ -207,7 +206,7 @@ describe('incremental check', () => {
   });
 
   it('reports a copied spec\'s id once, and what follows from it only once the copy is renamed', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios']);
     const session = await openIncrementalCheck(root, { useCache: false });
     const money = 'specs/core/money.md';
     const copy = 'specs/core/cash.md';
@@ -230,7 +229,7 @@ describe('incremental check', () => {
   });
 
   it('reports a hand-owned file changed since adoption as check() does, and follows the spec\'s owner field', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios']);
     const money = 'specs/core/money.md';
     // Adopted with other content than generated/src/money.ts has now.
     writeFileSync(path.join(root, 'specs/adopted.json'), JSON.stringify({ format: 1, specs: { money: { files: { 'src/money.ts': '0'.repeat(64) } } } }));
@@ -249,7 +248,7 @@ describe('incremental check', () => {
   });
 
   it('reports a test naming a requirement id no spec has once the rule is reworded, and not once it is back', async () => {
-    const root = exampleCopy(temps, ['specs', 'context', 'generated', 'scenarios']);
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios']);
     const session = await openIncrementalCheck(root, { useCache: false });
     const file = 'specs/features/line-items.md';
     const text = current(session, file)!;
@@ -264,7 +263,7 @@ describe('incremental check', () => {
   });
 
   it('re-judges what a renamed or re-statused spec reaches: hints, links, the heir of its id', async () => {
-    const root = exampleCopy(temps);
+    const root = workspaces.example();
     const session = await openIncrementalCheck(root, { useCache: false });
     const step = async (file: string, change: (text: string) => string, why: string) => {
       session.update([{ file, content: change(current(session, file) ?? '') }]);

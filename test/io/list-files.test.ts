@@ -2,18 +2,16 @@
  * The listings of specs, context documents, templates and generated/ (src/io/list-files.ts):
  * what each walk takes and leaves out, as the glob patterns it replaced did.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/io/list-files.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 function tree(files: string[]): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-list-'));
-  temps.push(root);
+  const root = workspaces.empty('speccc-list-');
   for (const f of files) {
     mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
     writeFileSync(path.join(root, f), f);

@@ -1,23 +1,23 @@
 /** The compact model form the parse cache stores and parse workers send: decode(encode(m)) is m, byte for byte as JSON. */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSpecFile } from '../../src/phases/1-parse/index.js';
 import { modelSpec } from '../../src/phases/2-model/index.js';
 import { decodeModel, encodeModel } from '../../src/phases/2-model/model-codec.js';
 import type { ModelledFile } from '../../src/types/index.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const model = (file: string, bytes: Uint8Array) => modelSpec(parseSpecFile(file, bytes));
 const roundTrip = (m: ModelledFile) => decodeModel(encodeModel(m), m, () => m.spec?.source ?? '');
 
 describe('model codec', () => {
   it('gives back every sample spec model exactly, in about two thirds of the JSON', () => {
-    const root = mixedWorkspace(temps, 5);
+    const root = mixedWorkspace(workspaces.temps, 5);
     let encoded = 0;
     let plain = 0;
     for (const file of specFiles(root)) {

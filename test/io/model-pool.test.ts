@@ -2,20 +2,18 @@
  * Parsing on worker threads hands back exactly the models the calling thread makes, and a check
  * that uses them prints exactly what a check without them prints.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { parseSpecFile } from '../../src/phases/1-parse/index.js';
-import { modelSpec } from '../../src/phases/2-model/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/hash.js';
 import { decodeModel } from '../../src/phases/2-model/model-codec.js';
 import { coolPool, MIN_FILES_PER_WORKER, modelInWorkers, poolSize, warmPool } from '../../src/io/model-pool.js';
 import { modelAndCheck } from '../../src/phases/3-check/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 const saved = process.env.SPECCC_WORKERS;
 afterEach(() => {
   if (saved === undefined) delete process.env.SPECCC_WORKERS;
@@ -35,7 +33,7 @@ describe('parse workers', () => {
   });
 
   it('hand back the models the calling thread makes, for every kind of spec', async () => {
-    const root = mixedWorkspace(temps, 20);
+    const root = mixedWorkspace(workspaces.temps, 20);
     const jobs = specFiles(root).map((file) => {
       const bytes = new Uint8Array(readFileSync(path.join(root, file)));
       return { file, bytes, hash: sha256(bytes) };
@@ -52,7 +50,7 @@ describe('parse workers', () => {
   });
 
   it('share the queue with the calling thread, each file modelled once', async () => {
-    const root = mixedWorkspace(temps, 20);
+    const root = mixedWorkspace(workspaces.temps, 20);
     const jobs = specFiles(root).map((file) => {
       const bytes = new Uint8Array(readFileSync(path.join(root, file)));
       return { file, bytes, hash: sha256(bytes) };
@@ -84,7 +82,7 @@ describe('parse workers', () => {
   });
 
   it('a check on workers prints what a check without them prints', async () => {
-    const root = mixedWorkspace(temps, 30);
+    const root = mixedWorkspace(workspaces.temps, 30);
     const run = async (workers: string) => {
       process.env.SPECCC_WORKERS = workers;
       return runCli(['check', '--format', 'json', '--no-cache'], { cwd: root });

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openParseCache, PARSE_CACHE_FILE } from '../../src/io/parse-cache.js';
 import { MODEL_CODEC } from '../../src/phases/2-model/model-codec.js';
 import { sha256 } from '../../src/hash.js';
@@ -15,9 +15,9 @@ import { SPECCC_VERSION } from '../../src/version.js';
 import { modelAndCheck } from '../../src/phases/3-check/model-and-check.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 let root = '';
 let cold = '';
@@ -41,7 +41,7 @@ const line = (hash: string, file: string, payload: string) => {
 };
 
 beforeAll(async () => {
-  root = mixedWorkspace(temps, 12);
+  root = mixedWorkspace(workspaces.temps, 12);
   const run = await runCli(['check', '--format', 'json', '--no-cache'], { cwd: root });
   cold = `${run.stdout}${run.stderr}exit ${run.code}`;
   expect(await check()).toBe(cold); // writes the cache

@@ -3,10 +3,9 @@
  * hashed; a cache that is corrupt or from another machine is never believed. And through the fast
  * path: a warm workspace is checked without reading a spec, with the same findings.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStatCache, RACY_MARGIN_MS, STAT_CACHE_FILE, stillHolds } from '../../src/io/stat-cache.js';
 import { openParseCache } from '../../src/io/parse-cache.js';
 import { MODEL_CODEC } from '../../src/phases/2-model/model-codec.js';
@@ -17,13 +16,12 @@ import { check } from '../../src/compile.js';
 import { formatJson } from '../../src/diagnostics/reporters/json.js';
 import { runCli } from '../helpers/cli.js';
 import { mixedWorkspace, specFiles } from '../helpers/mixed-workspace.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const dir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'speccc-stat-'));
-  temps.push(d);
+  const d = workspaces.empty('speccc-stat-');
   return d;
 };
 /** An hour ago: well outside the racy window of a cache written now. */
@@ -113,7 +111,7 @@ describe('stat cache', () => {
 
 describe('the fast path on the stat cache', () => {
   it('checks a warm workspace without reading a spec, and finds what a cold check finds', async () => {
-    const root = mixedWorkspace(temps, 10);
+    const root = mixedWorkspace(workspaces.temps, 10);
     for (const f of specFiles(root)) age(path.join(root, f));
     const cold = await runCli(['check', '--format', 'json', '--no-cache'], { cwd: root });
     await readInputs(root); // writes the stat cache
@@ -125,7 +123,7 @@ describe('the fast path on the stat cache', () => {
   });
 
   it('a workspace restored with its .speccc/ elsewhere (CI) re-hashes every file, and still uses the parse cache', async () => {
-    const first = mixedWorkspace(temps, 10);
+    const first = mixedWorkspace(workspaces.temps, 10);
     for (const f of specFiles(first)) age(path.join(first, f));
     const cold = await runCli(['check', '--format', 'json'], { cwd: first });
     const restored = dir();
@@ -138,7 +136,7 @@ describe('the fast path on the stat cache', () => {
   });
 
   it('does not store a report when a spec changed between being hashed and being read', async () => {
-    const root = mixedWorkspace(temps, 0);
+    const root = mixedWorkspace(workspaces.temps, 0);
     const file = path.join(root, specFiles(root).find((f) => f.endsWith('clean/cart.md'))!);
     age(file);
     await readInputs(root);

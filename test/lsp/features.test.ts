@@ -4,22 +4,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
 import { openIncrementalCheck } from '../../src/incremental/index.js';
 import { codeActions, complete, frontmatterKeyAt, toLspDiagnostic, type Doc, type Locator } from '../../src/lsp/features.js';
 import { modelText, toRange } from '../../src/lsp/positions.js';
-import { exampleCopy, removeAll } from '../helpers/workspaces.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-afterAll(() => removeAll(temps));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 const spec = (body: string, eol = '\n') =>
   ['---', 'id: cart', 'kind: feature', 'status: draft', 'outputs:', '  - src/cart.ts', '  - src/cart.test.ts', '---', '', '# Cart 🛒', '', body].join(eol);
 
 async function sessionWith(files: Record<string, string | Uint8Array>) {
-  const root = exampleCopy(temps, ['context']);
+  const root = workspaces.example(['context']);
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), content);

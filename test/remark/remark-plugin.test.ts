@@ -1,28 +1,27 @@
 /**
  * speccc's remark plugin reports what `speccc check` reports on a spec, at the same places:
- * compared on every spec of every check sample (test/check/samples/), less the findings that
+ * compared on every spec of every check sample (test/commands/check/samples/), less the findings that
  * need the rest of the workspace. And what a pipeline author can get wrong: options, a pipeline
  * without remark-frontmatter, a transformer before it that leaves nodes without positions.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { check } from '../../src/compile.js';
 import { RULE_CODES, SPEC_LOCAL_RULES } from '../../src/phases/3-check/rules/index.js';
 import { remarkSpeccc } from '../../src/remark/index.js';
 import type { Diagnostic } from '../../src/types/index.js';
 import { runPlugin } from './run-plugin.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
-const checkSamples = path.resolve(import.meta.dirname, '../check/samples');
+const checkSamples = path.resolve(import.meta.dirname, '../commands/check/samples');
 const problems = path.resolve(import.meta.dirname, 'samples/problems');
-const temps: string[] = [];
-afterAll(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace({ scope: 'all' });
 
 /** What a reader compares: code, severity and place (1-based lines and columns). */
 const shown = (m: { ruleId?: string | undefined; fatal?: boolean | null | undefined; place?: unknown }) => {
@@ -43,8 +42,7 @@ describe('remark plugin', () => {
   it('reports what `speccc check` reports on each spec of the check samples, at the same places', async () => {
     let compared = 0;
     for (const sample of readdirSync(checkSamples).sort()) {
-      const root = mkdtempSync(path.join(tmpdir(), 'speccc-remark-'));
-      temps.push(root);
+      const root = workspaces.empty('speccc-remark-');
       cpSync(path.join(checkSamples, sample), root, { recursive: true });
       const checked = await check({ root, useCache: false });
       const specFiles = [...new Set(checked.workspace.files.map((f) => f.file))];

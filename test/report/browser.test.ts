@@ -2,31 +2,19 @@
  * The report as a person sees it: the page opened from file:// in headless Chromium
  * (test/report/chromium.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { exampleModel, HOSTILE, hostileModel, largeModel } from './fixtures.js';
 import { exampleWithFailingHoldout, FAILING_SCENARIO } from './example-workspace.js';
 import { runCli } from '../helpers/cli.js';
 import { removeAll } from '../helpers/workspaces.js';
-import { launchChromium, SHOTS as shots } from './chromium.js';
+import { useChromium, SHOTS as shots } from './chromium.js';
 
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'speccc-report-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const chromium = useChromium('speccc-report-');
 
 interface Opened {
   page: Page;
@@ -38,10 +26,10 @@ interface Opened {
 
 /** Writes the page to a file and opens it, recording every request, console message and dialog. */
 async function open(name: string, html: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-  const file = path.join(dir, `${name}.html`);
+  const file = path.join(chromium.dir, `${name}.html`);
   writeFileSync(file, html);
   const url = pathToFileURL(file).href;
-  const page = await browser.newPage({ viewport });
+  const page = await chromium.browser.newPage({ viewport });
   const opened: Opened = { page, url, requests: [], problems: [], dialogs: [] };
   page.on('request', (r) => opened.requests.push(r.url()));
   page.on('console', (m) => {

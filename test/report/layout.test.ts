@@ -5,39 +5,27 @@
  * `speccc report` writes for a workspace with failures, a cancelled run and a constraint spec.
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { runCli } from '../helpers/cli.js';
 import { removeAll } from '../helpers/workspaces.js';
-import { launchChromium, SHOTS } from './chromium.js';
+import { useChromium, SHOTS } from './chromium.js';
 import { exampleWithFailingHoldout } from './example-workspace.js';
 import { exampleModel, hostileModel } from './fixtures.js';
 
 /** axe-core's browser bundle, evaluated in the page (the page's CSP allows no script tag but its own). */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'speccc-layout-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const chromium = useChromium('speccc-layout-');
 
 async function open(name: string, html: string, width: number): Promise<Page> {
-  const file = path.join(dir, `${name}.html`);
+  const file = path.join(chromium.dir, `${name}.html`);
   writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await chromium.browser.newPage({ viewport: { width, height: 800 } });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   return page;
 }

@@ -3,27 +3,19 @@
  * that passes its own tests but fails a holdout, is never promoted, and its job is in the run's
  * trace and in `speccc log`. Real CLI, real sandbox, the twin of the API.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
-import { startTwin, writeFilesReply, type Twin } from '../../src/api-twin/index.js';
+import { writeFilesReply } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { repo } from '../helpers/workspaces.js';
+import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
-const temps: string[] = [];
-let twin: Twin | undefined;
-afterEach(async () => {
-  temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true }));
-  await twin?.close();
-  twin = undefined;
-});
+const twins = useTwin();
+const workspaces = useTempWorkspace();
 
 function workspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-watch-gate-'));
-  temps.push(root);
-  cpSync(path.join(repo, 'test/check/samples/clean'), root, { recursive: true });
+  const root = workspaces.copy('test/commands/check/samples/clean');
   rmSync(path.join(root, 'expected.txt'));
   writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { maxFixAttempts: 0 } }));
   return root;
@@ -56,7 +48,7 @@ async function watchBuildOnce(root: string, env: NodeJS.ProcessEnv): Promise<Rec
 describe('watch --build runs the whole gate', () => {
   it('code that does not type-check is not promoted; the job is traced and in speccc log', async () => {
     const root = workspace();
-    twin = await startTwin({ script: [{ match: { specId: 'cart-total' }, reply: writeFilesReply({ 'src/cart.ts': 'export const total = (prices: number[]): number => "not a number";\n', 'src/cart.test.ts': GOOD_TEST }) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'cart-total' }, reply: writeFilesReply({ 'src/cart.ts': 'export const total = (prices: number[]): number => "not a number";\n', 'src/cart.test.ts': GOOD_TEST }) }] });
     const events = await watchBuildOnce(root, twin.env());
     const done = events.find((e) => e.type === 'build' && e.state === 'done')!;
     expect(done).toMatchObject({ built: [], failed: ['cart-total'] });
@@ -75,7 +67,7 @@ describe('watch --build runs the whole gate', () => {
     writeFileSync(path.join(root, 'scenarios/cart-total/empty-cart.test.ts'), "import { expect, it } from 'vitest';\nimport { total } from '../../src/cart.js';\nit('an empty cart totals zero', () => expect(total([])).toBe(0));\n");
     // Sums correctly, except that an empty cart "totals" -1: its own test does not notice, the holdout does.
     const cart = 'export function total(prices: number[]): number {\n  return prices.length === 0 ? -1 : prices.reduce((a, b) => a + b, 0);\n}\n';
-    twin = await startTwin({ script: [{ match: { specId: 'cart-total' }, reply: writeFilesReply({ 'src/cart.ts': cart, 'src/cart.test.ts': GOOD_TEST }) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'cart-total' }, reply: writeFilesReply({ 'src/cart.ts': cart, 'src/cart.test.ts': GOOD_TEST }) }] });
     const events = await watchBuildOnce(root, twin.env());
     expect(events.find((e) => e.type === 'build' && e.state === 'done')).toMatchObject({ built: [], failed: ['cart-total'] });
     expect(existsSync(path.join(root, 'generated/src/cart.ts'))).toBe(false);

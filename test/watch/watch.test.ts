@@ -2,26 +2,24 @@
  * `speccc watch` against real files and the real chokidar watcher: the ways editors save, bursts,
  * deletes, new files, broken specs, Ctrl-C, and a build cancelled by a newer edit.
  */
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/index.js';
 import { watchWorkspace } from '../../src/watch/watch.js';
 import type { Agent } from '../../src/types/index.js';
 import { runtimeFactory } from '../helpers/runtime.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+const workspaces = useTempWorkspace();
 
 let debugEvents: Record<string, unknown>[] = [];
-const clean = readFileSync(path.join(repo, 'test/check/samples/clean/specs/cart.md'), 'utf8');
+const clean = readFileSync(path.join(repo, 'test/commands/check/samples/clean/specs/cart.md'), 'utf8');
 
 function workspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'speccc-watch-'));
-  temps.push(root);
-  cpSync(path.join(repo, 'test/check/samples/clean'), root, { recursive: true });
+  const root = workspaces.empty('speccc-watch-');
+  cpSync(path.join(repo, 'test/commands/check/samples/clean'), root, { recursive: true });
   rmSync(path.join(root, 'expected.txt'));
   return root;
 }

@@ -8,7 +8,7 @@
  * This parser handles exactly that part and answers null for anything it is not sure of (block
  * quotes, other HTML, escapes, entities, `_` emphasis, lazy lines, ...); the caller then asks
  * micromark. So the tree never depends on which parser built it:
- * test/parse/fast-markdown.test.ts checks that on the spec corpus and on generated documents
+ * test/phases/1-parse/fast-markdown.test.ts checks that on the spec corpus and on generated documents
  * full of the constructs around the edges of this subset.
  */
 import type { Code, Heading, Html, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';

@@ -2,7 +2,7 @@
  * Markdown text -> the reference tree: unified with remark-parse and remark-frontmatter (`yaml`),
  * the pipeline the design card names and the one a unified user runs (docs/api.md, the remark
  * plugin). The fast parser (fast-markdown.ts) gives this tree, positions included, for the
- * markdown specs are written in; this reads everything it declines. test/parse/ holds the two
+ * markdown specs are written in; this reads everything it declines. test/phases/1-parse/ holds the two
  * to each other on every commit.
  *
  * Loaded on first use, synchronously (Node ≥ 20.19 can `require` these ES modules): most checks

@@ -5,7 +5,7 @@
  * plain words, numbers, quoted strings without escapes, and flat lists in either style) and
  * answers null for anything else: comments, anchors, escapes, nesting, booleans, blank lines.
  * `readYamlDocument` reads a document the `yaml` library has parsed. For every input the first
- * accepts, both give the same mapping, ranges included (test/model/simple-yaml.test.ts); the
+ * accepts, both give the same mapping, ranges included (test/phases/2-model/simple-yaml.test.ts); the
  * library costs ~0.1 ms a spec, most of modelling one.
  */
 import type { Document, Node as YamlNode, Pair } from 'yaml';

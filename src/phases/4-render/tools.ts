@@ -5,7 +5,7 @@
  * Strict tool use (`strict: true`): the API samples each call's input under its schema, so
  * write_file and read_file always get schema-valid input and the provider needs no repair path
  * for a malformed call. Strict schemas must close every object (`additionalProperties: false`)
- * and require every property; test/twin/strict-tools.test.ts holds these to the twin's checks.
+ * and require every property; test/api-twin/strict-tools.test.ts holds these to the twin's checks.
  */
 export const TOOL_DEFINITIONS = [
   {

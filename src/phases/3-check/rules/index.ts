@@ -58,7 +58,7 @@ export const RULES: readonly Rule[] = [
  * The rules that declare themselves spec-local (rule.ts RuleScope): their findings on a spec
  * depend on that spec's model alone. They run where the spec is modelled (on every core, in the
  * parse workers) and their findings are cached with the model (spec-local.ts).
- * test/check/spec-local.test.ts runs each with everything else out of reach.
+ * test/phases/3-check/spec-local.test.ts runs each with everything else out of reach.
  */
 export const SPEC_LOCAL_RULES: readonly Rule[] = RULES.filter((rule) => rule.scope.kind === 'spec-local');
 
