@@ -73,7 +73,7 @@ export function parseConfig(text: string): LoadedConfig {
       d.configInvalidValue({
         file,
         span: spans.get(`value:${p}`) ?? spans.get(`key:${p}`) ?? lines.span(0, 0),
-        message: `Config value \`${p || '(root)'}\` is invalid: ${issue.message}`,
+        message: `Config value \`${p || '(root)'}\` is invalid: ${issueText(issue)}`,
       }),
     ];
   });
@@ -173,4 +173,10 @@ function keySpans(text: string, lines: ReturnType<typeof createLineIndex>): Map<
   };
   visit(doc.contents, []);
   return out;
+}
+
+/** zod's sentence for an issue, except an enum's, which is said the way speccc's other messages say it. */
+function issueText(issue: { message: string; values?: unknown }): string {
+  const values = issue.values;
+  return Array.isArray(values) && values.length > 0 ? `expected one of ${values.map(String).join(', ')}` : issue.message;
 }

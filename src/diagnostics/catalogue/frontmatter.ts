@@ -52,7 +52,7 @@ export const FRONTMATTER: CatalogueEntry[] = [
     severity: 'error',
     summary: 'The frontmatter has a field speccc does not know',
     doc: 'Unknown fields are errors rather than ignored, so a typo such as `depends-on` cannot silently drop a dependency.',
-    hint: 'Remove the field or correct its name (known fields: id, kind, status, priority, depends_on, outputs, uses_twins, model, effort, budget_usd, version).',
+    hint: 'Remove the field or correct its name (known fields: id, kind, status, priority, depends_on, outputs, uses_twins, model, effort, budget_usd, owner, version).',
     ok: { files: { 'specs/invoice.md': spec('', { id: 'invoice', depends_on: ['cart'] }), 'specs/cart.md': spec() } },
     notOk: { files: { 'specs/invoice.md': spec('', { id: 'invoice', more: 'depends-on: [cart]' }), 'specs/cart.md': spec() } },
   },

@@ -151,8 +151,14 @@ function describeExpected(field: string, issue?: z.core.$ZodIssue): string {
       return 'a positive number of US dollars';
     case 'version':
       return 'a string or number';
-    default:
+    case 'owner':
+      return '`hand` (files an adopted project keeps writing by hand) or `speccc`';
+    default: {
+      // An enum's issue lists its values; zod's own sentence ("Invalid option: ...") is not ours to print.
+      const values = (issue as { values?: unknown[] } | undefined)?.values;
+      if (Array.isArray(values) && values.length > 0) return `one of ${values.map(String).join(', ')}`;
       return issue?.message ?? 'a valid value';
+    }
   }
 }
 
