@@ -30,5 +30,11 @@ describe('holdout property scenarios in check', () => {
     ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1)));
     expect(found.find((d) => d.file.endsWith('no-inputs.md'))!.message).toBe('Property scenario `no-inputs` of spec `money` has no For any step; expected one naming the inputs it holds for');
     expect(ran.code).toBe(1);
+
+    // The stored report is keyed by the scenarios' text: a holdout that gains its For any step is read again, not answered from the store.
+    const codes = async () => (JSON.parse((await runCli(['check', '--format', 'json'], { cwd: root })).stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics.filter((d) => d.code.startsWith('property-')).map((d) => d.file);
+    expect(await codes()).toContain('scenarios/money/no-inputs.md');
+    scenario('no-inputs', '- **For any** amount\n- **When** it is added to zero\n- **Then** the sum is the amount\n');
+    expect(await codes()).toEqual(['scenarios/money/no-outcome.md']);
   });
 });
