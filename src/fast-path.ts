@@ -41,7 +41,11 @@ export interface WorkspaceInputs {
   generated: [string, string][];
   /** sha256 of generated/.speccc/manifest.json's bytes (null when absent). */
   manifest: string | null;
-  /** Holdout scenario files by name (never their text) and whether each has a check: check reports those without. */
+  /**
+   * Holdout scenario files by name (never their text) and whether each has a check: check reports
+   * those without. A scenario's property shape (property-no-generator, -no-assertion) comes from
+   * its text, which check's digest covers as `scenarios:<holdoutTextsDigest>` (commands/check.ts).
+   */
   scenarios: [string, boolean][];
   /** [file, sha256] of every holdout check: a promotion verdict holds only for the checks it was given under. */
   holdouts: [string, string][];

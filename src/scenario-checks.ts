@@ -86,7 +86,7 @@ export async function generateScenarioChecks(options: ScenarioChecksOptions): Pr
       }
       const interfaces = spec.frontmatter!.outputs.filter((o) => declarations.has(o)).map((o) => ({ path: o.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), text: declarations.get(o)! }));
       const scenario = await readScenario(scenariosDir, s.file);
-      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces, twins: spec.frontmatter!.kind === 'twin' ? [{ ...serviceTwin(s.spec), source: null }] : twinsForPrompt(spec, checked.workspace) });
+      const prompt = renderScenarioCheck(templates, { spec, name: s.name, path: rel, scenario, interfaces, property: s.property !== undefined, twins: spec.frontmatter!.kind === 'twin' ? [{ ...serviceTwin(s.spec), source: null }] : twinsForPrompt(spec, checked.workspace) });
       if (!prompt.ok) return { outcomes, blocked: prompt.diagnostics, scenariosDir };
       outcomes.push(await writeOne(run.runtime, checked.config, { spec: s.spec, scenario: s.name, rel, prompt: prompt.text, scenariosDir, signal: options.signal ?? new AbortController().signal }));
     }

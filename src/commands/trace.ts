@@ -15,7 +15,7 @@ interface TraceFlags {
 const covering = (t: { proven: boolean | null }) => t.proven !== false;
 const coveredReq = (r: { tests: { proven: boolean | null }[]; holdouts: unknown[] }) => r.tests.some(covering) || r.holdouts.length > 0;
 
-const KIND = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
+const KIND = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario', property: 'property' } as const;
 
 /** A test title without the bracketed ids it names: what it says it checks. */
 const plainTitle = (title: string) => title.replace(/\s*\[[a-z0-9-]+#[^\]\n]*\]\s*/g, ' ').replace(/\s+/g, ' ').trim() || title;

@@ -14,12 +14,14 @@ interface VerifyFlags {
   history?: boolean;
   mutate?: boolean;
   twin?: string;
+  seed?: string;
 }
 
 export async function runVerify(io: CliIo, specId: string | undefined, flags: VerifyFlags): Promise<number> {
   return inWorkspace(io, flags.root, async (root) => {
     if (flags.history) return showHistory(io, root, flags.format);
     if (flags.mutate) requireStryker();
+    const seed = seedOf(flags.seed);
     const { readForVerify, judgeSpecs, specsToVerify, historyLine, readyIds } = await import('../pipeline/verify.js');
     const { createGate, takeCredentials } = await import('../runtime.js');
     const { appendVerifyHistory } = await import('../io/verify-history.js');
@@ -38,9 +40,11 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const gate = createGate({ config, credentials: takeCredentials(io.env), mutationConcurrency: Math.max(1, Math.min(4, os.availableParallelism())) });
     for (const warning of gate.warnings) io.stderr(`speccc: warning: ${warning}\n`);
     const onMutating = (id: string, files: string[], n: number) => io.stderr(`… mutation testing ${id} (${files.join(', ') || 'no file'}) against ${n} holdout scenario${n === 1 ? '' : 's'}\n`);
-    const { verdicts, unverified } = await judgeSpecs({ snapshot, checked, specs, validator: gate.validator, mutate: Boolean(flags.mutate), signal: io.signal, onMutating });
+    const { verdicts, unverified } = await judgeSpecs({ snapshot, checked, specs, validator: gate.validator, mutate: Boolean(flags.mutate), signal: io.signal, onMutating, ...(seed !== undefined ? { seed } : {}) });
     const unknown = specId === undefined ? snapshot.scenarios.folders.filter((f) => !checked.workspace.byId.has(f)).sort() : [];
-    await appendVerifyHistory(root, historyLine(verdicts, unverified, new Date()));
+    const line = historyLine(verdicts, unverified, new Date());
+    await appendVerifyHistory(root, line);
+    if (flags.mutate) await writeSurvivors(root, line.at, verdicts);
     const report: VerifyReport = { verdicts, unverified, unknown, specs: specs.length, minimum: config.promotion.minMutationScore, folderOf: folderOf(root, scenariosDir, snapshot.members.members), byId: checked.workspace.byId };
     if (flags.format === 'json') printJson(io, report);
     else printText(io, report, Boolean(flags.mutate));
@@ -49,6 +53,27 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
     const mutationFails = verdicts.some((v) => v.mutation && (v.mutation.error !== undefined || v.mutation.belowMinimum));
     return passed === all.length && all.length > 0 && !mutationFails ? EXIT.ok : EXIT.failed;
   });
+}
+
+/** Where the last `verify --mutate` run keeps its surviving mutants, each with where it sits and the requirements it touches. */
+export const SURVIVORS_FILE = path.join('.speccc', 'verify', 'survivors.json');
+
+/**
+ * The last mutation run's survivors, whole (file, start and end, mutator, the code replaced and
+ * its replacement, requirement ids), for people and tools that turn them into new holdout
+ * scenarios. Replaced by every `verify --mutate` run; never read by a generating agent.
+ */
+async function writeSurvivors(root: string, at: string, verdicts: SpecVerdict[]): Promise<void> {
+  const { writeInside } = await import('../io/safe-write.js');
+  const specs = verdicts.filter((v) => v.mutation && v.mutation.error === undefined).map((v) => ({ spec: v.spec, score: v.mutation!.score, files: v.mutation!.files, survivors: v.mutation!.survivors }));
+  await writeInside(root, SURVIVORS_FILE, `${JSON.stringify({ at, specs }, null, 2)}\n`, { atomic: true });
+}
+
+/** `--seed`: fast-check's seed for property holdouts, to replay a run; a 32-bit integer. */
+function seedOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > 0x7fffffff) throw new UsageError(`--seed ${text} is not a 32-bit integer; expected the seed a property run printed`);
+  return Number(text);
 }
 
 /** What verify found, for printing. */
@@ -85,6 +110,8 @@ function printText(io: CliIo, r: VerifyReport, mutate: boolean): void {
     const failedNames = v.scenarios.filter((s) => !s.passed).map((s) => s.name);
     io.stdout(`${v.passed ? '✔' : '✖'} ${v.spec}: ${ok}/${v.scenarios.length} scenarios pass${failedNames.length ? ` — failing: ${failedNames.join(', ')}` : ''}\n`);
     for (const s of v.scenarios) if (!s.passed && s.failure) io.stdout(`    ${s.name}: ${s.failure.split('\n').join('\n      ')}\n`);
+    const property = v.scenarios.find((s) => s.property)?.property;
+    if (property) io.stdout(`    properties ran ${property.runs} inputs each with seed ${property.seed} (replay: speccc verify ${v.spec} --seed ${property.seed})\n`);
     if (v.mutation) printMutation(io, v.mutation, r.minimum);
   }
   for (const u of r.unverified) io.stdout(`⚠ ${u}: unverified — no automated holdout check (write one, or run \`speccc scenarios generate ${u}\`)${mutate ? '; no mutation score' : ''}\n`);
@@ -177,6 +204,7 @@ export const registerVerify: RegisterCommand = (program, io, done) => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--history', 'show satisfaction and mutation scores per spec over every recorded verify run')
     .option('--mutate', 'mutation-test each spec\'s generated code against its holdout scenarios (Stryker, sealed): a score per spec and every surviving mutant')
+    .option('--seed <n>', 'seed for property holdouts (fast-check): replays the run that printed it')
     .option('--twin <id>', "replay the traffic recorded against a twin's real service (<scenarios>/<id>/*.jsonl, *.har) against the twin, sealed, and report every difference")
     .action((specId: string | undefined, flags: VerifyFlags) => done(runVerify(io, specId, flags)));
 };

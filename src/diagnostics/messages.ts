@@ -59,6 +59,8 @@ export type DiagnosticCode =
   | 'passive-no-actor'
   | 'path-not-found'
   | 'placeholder-text'
+  | 'property-no-assertion'
+  | 'property-no-generator'
   | 'requirement-id-duplicate'
   | 'requirement-id-unknown'
   | 'requirement-untested'
@@ -207,6 +209,10 @@ export const diagnostics = {
   pathNotFound: (input: DiagnosticInput): Diagnostic => makeDiagnostic('path-not-found', input),
   /** error: The spec contains placeholder text */
   placeholderText: (input: DiagnosticInput): Diagnostic => makeDiagnostic('placeholder-text', input),
+  /** error: A property has no Then step */
+  propertyNoAssertion: (input: DiagnosticInput): Diagnostic => makeDiagnostic('property-no-assertion', input),
+  /** error: A property has no For any step */
+  propertyNoGenerator: (input: DiagnosticInput): Diagnostic => makeDiagnostic('property-no-generator', input),
   /** error: Two requirements of a spec pin the same id */
   requirementIdDuplicate: (input: DiagnosticInput): Diagnostic => makeDiagnostic('requirement-id-duplicate', input),
   /** warning: A test or holdout names a requirement id that no spec has */

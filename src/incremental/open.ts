@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../io/config-file.js';
 import { readWorkspaceFiles } from '../io/workspace-files.js';
 import { readGeneratedTree } from '../io/generated-tree.js';
-import { isFolder, listScenarios, readHoldoutTexts } from '../io/holdouts.js';
+import { isFolder, readScenariosFolder } from '../io/holdouts.js';
 import { openTestCache } from '../io/test-cache.js';
 import { readTests as readTestCases } from '../phases/3-check/coverage.js';
 import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
@@ -21,10 +21,9 @@ export async function openIncrementalCheck(root: string, options: { useCache?: b
   const { models, cacheWritten } = await modelFiles(root, files.specs, { useCache: options.useCache ?? true, prune: false });
   await cacheWritten;
   const scenariosDir = path.resolve(root, paths.scenarios);
-  const [tree, scenarios, holdouts, tests, exists, adopted] = await Promise.all([
+  const [tree, { entries: scenarios, texts: holdouts }, tests, exists, adopted] = await Promise.all([
     readGeneratedTree(path.join(root, paths.generated), SPECCC_VERSION),
-    listScenarios(scenariosDir),
-    readHoldoutTexts(scenariosDir),
+    readScenariosFolder(scenariosDir),
     options.useCache === false ? undefined : openTestCache(root, SPECCC_VERSION, readTestCases),
     isFolder(scenariosDir),
     readAdoptionRecordQuietly(root, `${paths.specs}/adopted.json`),

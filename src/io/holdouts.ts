@@ -8,6 +8,7 @@ import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
 import { canonicalJson, sha256 } from '../hash.js';
 import type { Hasher } from './stat-cache.js';
 import { writeInside } from './safe-write.js';
+import { holdoutPropertyShape, type HoldoutPropertyShape } from './holdout-property.js';
 
 const CHECK_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_CHECK_BYTES = 1024 * 1024;
@@ -113,13 +114,19 @@ export function holdoutSetOf(listing: ScenariosListing, files: ScenarioFiles): H
   return set;
 }
 
-/** Plain-language scenarios (`<spec-id>/<name>.md`) and whether each has an automated check beside it. */
-export function scenariosOf(listing: ScenariosListing): ScenarioEntry[] {
+/**
+ * Plain-language scenarios (`<spec-id>/<name>.md`), whether each has an automated check beside
+ * it, and, when their text was read (`files`), whether each states a property. Links, oversized
+ * and unreadable files (null in `files`) state none.
+ */
+export function scenariosOf(listing: ScenariosListing, files?: ScenarioFiles): ScenarioEntry[] {
   return listing.folders.flatMap(({ name: spec, names, rel }) => {
     const checks = new Set(names.filter((n) => CHECK_FILE.test(n)).map((n) => n.replace(CHECK_FILE, '')));
     return names.filter((n) => n.endsWith('.md')).map((md) => {
       const name = md.replace(/\.md$/, '');
-      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(rel !== undefined ? { folder: rel } : {}) };
+      const text = files?.get(`${spec}/${md}`);
+      const shape = typeof text === 'string' ? holdoutPropertyShape(text) : null;
+      return { spec, name, file: `${spec}/${md}`, hasCheck: checks.has(name), ...(rel !== undefined ? { folder: rel } : {}), ...(shape ? { property: shape } : {}) };
     });
   });
 }
@@ -131,7 +138,12 @@ export interface ScenarioEntry {
   hasCheck: boolean;
   /** Its folder, workspace-relative, when it is not `<paths.scenarios>/<spec>` (a monorepo member's). */
   folder?: string;
+  /** Set when the scenario states a property: whether it names its inputs (For any) and what holds (Then). */
+  property?: HoldoutPropertyShape;
 }
+
+/** A property shape as a short tag for digests: `g` for a For any step, `a` for a Then step; null for an example scenario. */
+export const propertyShapeTag = (shape: HoldoutPropertyShape | undefined): string | null => (shape ? `${shape.generator ? 'g' : ''}${shape.assertion ? 'a' : ''}` : null);
 
 /**
  * Every scenario of the folder as text, paired by name (`<name>.md` with `<name>.test.ts`), for
@@ -165,8 +177,11 @@ export async function isFolder(dir: string): Promise<boolean> {
   return fs.stat(dir).then((st) => st.isDirectory(), () => false);
 }
 
-export async function listScenarios(scenariosDir: string): Promise<ScenarioEntry[]> {
-  return scenariosOf(await listScenariosFolder(scenariosDir));
+/** The folder's plain-language scenarios (with their property shapes) and its texts, listed and read once (an editor session's reading). */
+export async function readScenariosFolder(scenariosDir: string): Promise<{ entries: ScenarioEntry[]; texts: HoldoutText[] }> {
+  const listing = await listScenariosFolder(scenariosDir);
+  const files = await readScenarioFiles(listing);
+  return { entries: scenariosOf(listing, files), texts: holdoutTextsOf(listing, files) };
 }
 
 /** A scenario's plain-language text: for the scenario-check agent only, never for a generating agent. */
@@ -177,11 +192,6 @@ export async function readScenario(scenariosDir: string, file: string): Promise<
 /** Writes a generated check beside its scenario. */
 export async function writeScenarioCheck(scenariosDir: string, rel: string, content: string): Promise<void> {
   await writeInside(scenariosDir, rel, content);
-}
-
-export async function readHoldoutTexts(scenariosDir: string): Promise<HoldoutText[]> {
-  const listing = await listScenariosFolder(scenariosDir);
-  return holdoutTextsOf(listing, await readScenarioFiles(listing));
 }
 
 /** A digest of the scenarios folder's text: what the coverage part of a check reads from it (the stored check report is keyed by it). */

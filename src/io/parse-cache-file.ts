@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Bump when the model's shape, the checks inside phases 1–2 or the spec-local rules change meaning. */
-export const PARSE_CACHE_FORMAT = 15;
+export const PARSE_CACHE_FORMAT = 16;
 
 export const PARSE_CACHE_FILE = path.join('.speccc', 'cache', 'models.jsonl');
 

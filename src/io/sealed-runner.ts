@@ -51,6 +51,7 @@ export function resolveToolchain(): Toolchain {
     vitestDir,
     stryker: strykerBin(),
     ...(typeRoot ? { typeRoot } : {}),
+    ...fastCheck(),
   };
 }
 
@@ -65,9 +66,18 @@ function strykerBin(): string | undefined {
   }
 }
 
+/** fast-check's folder: a dependency of speccc (the judge runs property holdouts with it); absent only in a broken install. */
+function fastCheck(): { fastCheckDir?: string } {
+  try {
+    return { fastCheckDir: path.dirname(require.resolve('fast-check/package.json')) };
+  } catch {
+    return {};
+  }
+}
+
 /** The folders a sealed run sees read-only besides the system: the node installation and the toolchain's node_modules. */
 function toolchainDirs(toolchain: Toolchain): string[] {
-  const tools = [toolchain.tsc, toolchain.vitestDir, ...(toolchain.typeRoot ? [toolchain.typeRoot] : []), ...(toolchain.stryker ? [toolchain.stryker] : [])];
+  const tools = [toolchain.tsc, toolchain.vitestDir, ...(toolchain.typeRoot ? [toolchain.typeRoot] : []), ...(toolchain.stryker ? [toolchain.stryker] : []), ...(toolchain.fastCheckDir ? [path.join(toolchain.fastCheckDir, 'package.json')] : [])];
   return [path.dirname(path.dirname(realpathOrSelf(toolchain.node))), ...tools.map((t) => nodeModulesOf(realpathOrSelf(t)))];
 }
 

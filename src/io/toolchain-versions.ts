@@ -1,6 +1,6 @@
 /**
- * The versions of the tools a sealed run uses: node, typescript, vitest and (when installed)
- * Stryker. Part of every verdict key: a verdict given by another toolchain is given again.
+ * The versions of the tools a sealed run uses: node, typescript, vitest, fast-check (property
+ * holdouts) and (when installed) Stryker. Part of every verdict key: a verdict given by another toolchain is given again.
  * Read from the packages' own package.json files, once per process.
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ function versionOf(pkg: string): string | undefined {
 export function toolchainVersions(): ToolchainVersions {
   if (read) return read;
   const versions: ToolchainVersions = { node: process.version };
-  for (const pkg of ['typescript', 'vitest', '@stryker-mutator/core']) {
+  for (const pkg of ['typescript', 'vitest', 'fast-check', '@stryker-mutator/core']) {
     const v = versionOf(pkg);
     if (v) versions[pkg] = v;
   }

@@ -93,7 +93,7 @@ export async function readSnapshot(root: string, options: SnapshotOptions = {}):
     dir,
     exists: listing.exists,
     folders: listing.folders.map((f) => f.name).filter((n) => !n.startsWith('.')),
-    entries: scenariosOf(listing),
+    entries: scenariosOf(listing, scenarioFiles),
     texts: holdoutTextsOf(listing, scenarioFiles),
     holdouts: holdoutSetOf(listing, scenarioFiles),
   });

@@ -49,6 +49,8 @@ export interface JudgeOptions {
   validator: Validator;
   mutate: boolean;
   signal: AbortSignal;
+  /** fast-check's seed for property holdouts (`verify --seed`): replays the run that printed it. */
+  seed?: number;
   /** Heard before each mutation run (it takes minutes). */
   onMutating?: (specId: string, files: string[], scenarios: number) => void;
 }
@@ -56,6 +58,7 @@ export interface JudgeOptions {
 /** Each spec's holdout verdict (and mutation score), and the specs with no holdout check. */
 export async function judgeSpecs(options: JudgeOptions): Promise<{ verdicts: SpecVerdict[]; unverified: string[] }> {
   const { snapshot, checked, validator, signal } = options;
+  const seeded = options.seed !== undefined ? { seed: options.seed } : {};
   const tree = await readGeneratedTree(path.join(snapshot.root, checked.config.paths.generated), SPECCC_VERSION);
   const minimum = checked.config.promotion.minMutationScore;
   const verdicts: SpecVerdict[] = [];
@@ -64,7 +67,7 @@ export async function judgeSpecs(options: JudgeOptions): Promise<{ verdicts: Spe
     const id = spec.frontmatter!.id;
     const twins = twinsUsedBy(spec, checked.workspace);
     const checks = snapshot.scenarios.holdouts.get(id) ?? [];
-    const run = await validator.holdout({ specId: id, checks, tree: tree.files, twins, signal });
+    const run = await validator.holdout({ specId: id, checks, tree: tree.files, twins, signal, ...seeded });
     if (run.scenarios.length === 0) {
       unverified.push(id);
       continue;
@@ -75,7 +78,7 @@ export async function judgeSpecs(options: JudgeOptions): Promise<{ verdicts: Spe
       if (!run.passed) verdict.mutation = notScored(files, 'its holdout scenarios fail: mutants are judged only against passing scenarios');
       else {
         options.onMutating?.(id, files, run.scenarios.length);
-        const m = await validator.mutate({ specId: id, checks, tree: tree.files, mutate: files, twins, signal });
+        const m = await validator.mutate({ specId: id, checks, tree: tree.files, mutate: files, twins, signal, ...seeded });
         verdict.mutation = m.result ? await scored(files, m.result, m.durationMs, tree.files, minimum) : notScored(files, m.error ?? 'not scored', m.durationMs);
       }
     }
@@ -94,12 +97,12 @@ export function specsToVerify(checked: CheckResult, specId: string | undefined):
     .sort((a, b) => (a.frontmatter!.id < b.frontmatter!.id ? -1 : 1));
 }
 
-/** The line `verify --history` reads back: every scenario's result, the unverified specs, the mutation scores. */
+/** The line `verify --history` reads back: every scenario's result (with its failure and, for a property, its runs and seed), the unverified specs, the mutation scores. */
 export function historyLine(verdicts: readonly SpecVerdict[], unverified: string[], at: Date): VerifyHistoryLine {
   const mutated = verdicts.filter((v) => v.mutation && v.mutation.error === undefined);
   return {
     at: at.toISOString(),
-    results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed }))),
+    results: verdicts.flatMap((v) => v.scenarios.map((s) => ({ spec: v.spec, scenario: s.name, passed: s.passed, ...(s.failure ? { failure: s.failure } : {}), ...(s.property ? { property: s.property } : {}) }))),
     unverified,
     ...(mutated.length > 0
       ? { mutation: mutated.map(({ spec, mutation: m }) => ({ spec, score: m!.score, killed: m!.killed, survived: m!.survived, timedOut: m!.timedOut, noCoverage: m!.noCoverage, total: m!.total, durationMs: m!.durationMs })) }

@@ -81,7 +81,7 @@ const MAX_WHY = 240;
 type JobEvent = Extract<TracedEvent, { type: 'job' }>;
 type RunOutcome = Extract<TracedEvent, { type: 'run-end' }>['outcome'];
 type HoldoutEvent = Extract<TracedEvent, { type: 'validation' }>;
-type Verdicts = { at: string; where: string; scenarios: { name: string; passed: boolean }[] };
+type Verdicts = { at: string; where: string; scenarios: { name: string; passed: boolean; failure?: string }[] };
 
 interface RunIndex {
   id: string;
@@ -212,7 +212,7 @@ function jobNote(e: JobEvent): string | null {
 }
 
 function holdoutVerdicts(e: HoldoutEvent, run: string): Verdicts {
-  return { at: e.at, where: `run ${run}`, scenarios: (e.scenarios ?? []).map((s) => ({ name: String(s.name), passed: s.passed === true })) };
+  return { at: e.at, where: `run ${run}`, scenarios: (e.scenarios ?? []).map((s) => ({ name: String(s.name), passed: s.passed === true, ...failureOf(s) })) };
 }
 
 /**
@@ -371,7 +371,7 @@ function verdictsBySpec(verify: CollectInput['verify']): Map<string, Verdicts[]>
     for (const r of line.results) {
       let v = here.get(r.spec);
       if (!v) here.set(r.spec, (v = { at: line.at, where: 'verify run', scenarios: [] }));
-      v.scenarios.push({ name: r.scenario, passed: r.passed });
+      v.scenarios.push({ name: r.scenario, passed: r.passed, ...failureOf(r) });
     }
     for (const [spec, v] of here) bySpec.set(spec, [...(bySpec.get(spec) ?? []), v]);
   }
@@ -529,11 +529,20 @@ function reportSpec(f: Facts, spec: CollectSpec): ReportSpec {
  * A spec's scenarios with their results: every known scenario (by title, null when the verdicts
  * do not mention it), then any scenario the verdicts name that is not known (by its name).
  */
-export function scenarioResults(known: readonly { name: string; title: string | null }[], verdicts: Pick<Verdicts, 'scenarios'> | null): { name: string; passed: boolean | null }[] {
-  const passed = new Map((verdicts?.scenarios ?? []).map((s) => [s.name, s.passed]));
-  const scenarios = known.map((s) => ({ name: s.title ?? s.name, passed: passed.get(s.name) ?? null }));
-  for (const [name, ok] of passed) if (!known.some((k) => k.name === name)) scenarios.push({ name, passed: ok });
+export function scenarioResults(known: readonly { name: string; title: string | null }[], verdicts: Pick<Verdicts, 'scenarios'> | null): { name: string; passed: boolean | null; failure?: string }[] {
+  const results = new Map((verdicts?.scenarios ?? []).map((s) => [s.name, s]));
+  const shown = (r: Verdicts['scenarios'][number] | undefined) => (r?.failure !== undefined && !r.passed ? { failure: r.failure } : {});
+  const scenarios = known.map((s) => ({ name: s.title ?? s.name, passed: results.get(s.name)?.passed ?? null, ...shown(results.get(s.name)) }));
+  for (const [name, r] of results) if (!known.some((k) => k.name === name)) scenarios.push({ name, passed: r.passed, ...shown(r) });
   return scenarios;
+}
+
+/**
+ * Why a scenario failed, as the validator said (a property's says its shrunk counterexample and
+ * seed), read as the untrusted record it is: a string, cut to a paragraph.
+ */
+function failureOf(s: { passed?: unknown; failure?: unknown }): { failure?: string } {
+  return s.passed !== true && typeof s.failure === 'string' && s.failure !== '' ? { failure: s.failure.slice(0, 1000) } : {};
 }
 
 /** Failure taxonomy: failed jobs across runs, failed holdouts across verify runs, check errors now; most frequent first. */

@@ -310,7 +310,8 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
       : `<p class="sub">${ran.length === 0 ? 'no recorded result' : failed.length > 0 ? `${failed.length} of ${ran.length} fail` : `all ${ran.length} pass`}</p><ul class="sc">${spec.scenarios
           .map((s) => {
             const word = s.passed === null ? 'no result' : s.passed ? 'pass' : 'fail';
-            return `<li class="${s.passed === null ? 'nr' : s.passed ? 'pass' : 'fail'}"><span class="pf">${word}</span> ${esc(s.name)}</li>`;
+            const why = s.failure ? `<div class="sc-why">${esc(s.failure)}</div>` : '';
+            return `<li class="${s.passed === null ? 'nr' : s.passed ? 'pass' : 'fail'}"><span class="pf">${word}</span> ${esc(s.name)}${why}</li>`;
           })
           .join('')}</ul>`;
   const cov = spec.coverage;
@@ -473,6 +474,7 @@ details.spec:target>summary{background:#ddf4ff}
 dl{margin:0}dt{font-size:12px;color:var(--muted);margin-top:4px}dd{margin:0}
 .sc,.diag,.untested{list-style:none;padding:0;margin:0}
 .sc li{padding:1px 0}
+.sc .sc-why{color:var(--muted);font-size:.9em;margin-left:3em;white-space:pre-wrap;overflow-wrap:anywhere}
 .pf{display:inline-block;width:5.6em;text-align:center;font-size:12px;font-weight:700;border-radius:3px;margin-right:4px}
 .pass .pf{background:#dafbe1;color:#116329}.fail .pf{background:#cf222e;color:#fff}.nr .pf{background:#eaeef2;color:#424a53}
 .sub{margin:0 0 2px;color:var(--muted);font-size:13px}

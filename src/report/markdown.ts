@@ -133,7 +133,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
     for (const spec of failing.slice(0, MAX_FAILING_LISTED)) {
       lines.push(`- ${specRef(spec.id, options.link)} (${markdownText(spec.title)}): ${markdownText(spec.why)}`);
       const failed = spec.scenarios.filter((x) => x.passed === false);
-      for (const scenario of failed.slice(0, MAX_SCENARIOS_LISTED)) lines.push(`  - ✗ ${markdownText(scenario.name)}`);
+      for (const scenario of failed.slice(0, MAX_SCENARIOS_LISTED)) lines.push(`  - ✗ ${markdownText(scenario.name)}${scenario.failure ? `: ${markdownText(scenario.failure.replace(/\s+/g, ' '))}` : ''}`);
       if (failed.length > MAX_SCENARIOS_LISTED) lines.push(`  - ${more(failed.length - MAX_SCENARIOS_LISTED, 'failing scenarios')}`);
     }
     if (failing.length > MAX_FAILING_LISTED) lines.push(`- ${more(failing.length - MAX_FAILING_LISTED, 'failing specs')}`);

@@ -108,8 +108,11 @@ export interface ReportModel {
     /** Why it is in that state, in words. */
     why: string;
     dependsOn: string[];
-    /** Holdout scenarios by name; passed is null when no recorded run (trace or verify) has a result for it. */
-    scenarios: { name: string; passed: boolean | null }[];
+    /**
+     * Holdout scenarios by name; passed is null when no recorded run (trace or verify) has a result
+     * for it; failure, why the latest run failed it (a property's names its counterexample and seed).
+     */
+    scenarios: { name: string; passed: boolean | null; failure?: string }[];
     /** 0..1 per verify run, oldest first. */
     satisfaction: { at: string; value: number }[];
     /** Null when not measured (the page then names the command that measures it: `speccc trace`). */

@@ -67,6 +67,7 @@ export const ConfigSchema = z.strictObject({
       testCommand: z.array(z.string()).min(1).default(['vitest', 'run', '{files}']).describe("Test command run in the staged tree; `{files}` expands to the spec's test outputs."),
       timeoutMs: z.number().int().min(1000).max(3_600_000).default(60_000).describe('Wall-clock limit for one check run, in milliseconds.'),
       maxFixAttempts: z.number().int().min(0).max(10).default(2),
+      propertyRuns: z.number().int().min(1).max(100_000).default(100).describe('Inputs a property holdout (a check that uses fast-check) tries per run; the seed is chosen per run and recorded with the verdict.'),
       sandbox: z
         .enum(['on', 'off'])
         .default('on')

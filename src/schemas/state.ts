@@ -10,11 +10,22 @@ const holdout = z.enum(['passed', 'failed', 'unverified']);
 const digest = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A promotion verdict (src/types/build.ts Verdict): in the manifest for promoted output, and in `.speccc/verdicts/`. */
+/** How a property holdout ran (types/validation.ts `PropertyRun`). */
+const PropertyRunSchema = z.object({ seed: z.number().int(), runs: z.number().int(), failed: z.enum(['counterexample', 'cannot-generate', 'timed-out']).optional(), counterexample: z.string().optional() });
+
 export const VerdictSchema = z.object({
   key: z.object({ tree: digest, visible: digest, holdouts: digest, settings: digest }),
   admitted: z.boolean(),
   holdout,
-  scenarios: z.array(z.object({ name: z.string(), file: z.string(), passed: z.boolean(), failure: z.string().optional() })),
+  scenarios: z.array(
+    z.object({
+      name: z.string(),
+      file: z.string(),
+      passed: z.boolean(),
+      failure: z.string().optional(),
+      property: PropertyRunSchema.optional(),
+    }),
+  ),
   mutationScore: z.number().optional(),
   proof: z.object({ mutants: z.number(), proven: z.record(z.string(), z.array(z.string())), error: z.string().optional() }).optional(),
   failureClass: z.string().optional(),
@@ -39,7 +50,7 @@ export const ManifestEntrySchema = z.object({
     .array(
       z.object({
         id: z.string(),
-        kind: z.enum(['rule', 'edge-case', 'scenario']),
+        kind: z.enum(['rule', 'edge-case', 'scenario', 'property']),
         tests: z.array(z.object({ file: z.string(), title: z.string(), proven: z.boolean().optional() })),
         holdouts: z.array(z.string()),
       }),
@@ -76,7 +87,8 @@ export const JournalSchema = z.object({ generated: z.string(), tree: z.string(),
 
 export const VerifyHistoryLineSchema = z.object({
   at: z.string(),
-  results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean() })),
+  /** Each scenario's verdict; `failure` (why it failed) and `property` (seed, runs, counterexample) as the validator gave them. */
+  results: z.array(z.object({ spec: z.string(), scenario: z.string(), passed: z.boolean(), failure: z.string().optional(), property: PropertyRunSchema.optional() })),
   unverified: z.array(z.string()).optional(),
   /** `verify --mutate`: each scored spec's mutation score against its holdouts (null: no mutant could be judged). */
   mutation: z

@@ -124,10 +124,17 @@ export interface Scenario {
   given: Step[];
   when: Step[];
   then: Step[];
+  /**
+   * `property` for a statement over generated inputs: an H3 `Property: name`, or any scenario with a
+   * For any step (docs/spec-format.md, "Property scenarios"). Absent for an example scenario.
+   */
+  kind?: 'property';
+  /** A property's generators: its For any steps (an And or But after one continues it). */
+  forAny?: Step[];
 }
 
-/** What a requirement is: a Rules item, an Edge cases item or an Evaluation scenario. */
-export type RequirementKind = 'rule' | 'edge-case' | 'scenario';
+/** What a requirement is: a Rules item, an Edge cases item, an Evaluation scenario or property. */
+export type RequirementKind = 'rule' | 'edge-case' | 'scenario' | 'property';
 
 /**
  * One requirement of a spec, with an id that survives edits elsewhere in the spec: derived from

@@ -37,8 +37,21 @@ export interface ScenarioVerdict {
   file: string;
   passed: boolean;
   /** Why it failed, as vitest says it (`its title: expected … to be …`); for people only, never an agent. */
-  failure?: string;  /** Every test of the check that failed, by full name (`describe › it`); for people only, never an agent. */
+  failure?: string;
+  /** Every test of the check that failed, by full name (`describe › it`); for people only, never an agent. */
   failedTests?: string[];
+  /** A property holdout (its check uses fast-check): the seed and run count it ran with, and how it failed. */
+  property?: PropertyRun;
+}
+
+/** How a property holdout ran: replay a failure with the same seed and run count. */
+export interface PropertyRun {
+  seed: number;
+  runs: number;
+  /** counterexample: an input breaks the property; cannot-generate: too many pre-condition failures; timed-out: out of time. */
+  failed?: 'counterexample' | 'cannot-generate' | 'timed-out';
+  /** The shrunk input that breaks it, as fast-check prints it. */
+  counterexample?: string;
 }
 
 export interface HoldoutRun extends ValidationRun {
@@ -71,6 +84,8 @@ export interface Survivor {
   line: number;
   /** 1-based. */
   column: number;
+  /** Where the mutated code ends: 1-based line, 1-based column just past it (the mutant replaces `original`, from line:column to here). */
+  end: { line: number; column: number };
   mutator: string;
   replacement: string;
   /** The code the mutant replaced. */
@@ -121,13 +136,14 @@ export interface Validator {
    * key names) against a fresh sealed copy of the tree, twins beside it. Never shown to a
    * generating agent.
    */
-  holdout(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<HoldoutRun>;
+  /** `seed`: fast-check's seed for property holdouts (default: chosen for this run, recorded in each property scenario's verdict). */
+  holdout(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; twins?: readonly ServiceTwin[]; signal: AbortSignal; seed?: number }): Promise<HoldoutRun>;
   /**
    * Mutation testing (Stryker) of `mutate` (paths in the tree) against the spec's holdout checks,
    * in a fresh sealed copy of the tree, `twins` beside it: which behaviour of the code no holdout
    * pins down. Never shown to a generating agent.
    */
-  mutate(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<MutationRun>;
+  mutate(input: { specId: string; checks: readonly HoldoutCheck[]; tree: FileTree; mutate: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal; seed?: number }): Promise<MutationRun>;
   /**
    * The coverage proof: which of `requirements` the spec's own tests prove, by failing on a mutant
    * of the code that names them, in a fresh sealed copy of the tree.
@@ -167,6 +183,8 @@ export interface Toolchain {
   typeRoot?: string;
   /** @stryker-mutator/core's `bin/stryker.js`, for mutation testing (absent: the runner cannot mutate). */
   stryker?: string;
+  /** fast-check's package folder: property holdouts import `fast-check`, aliased to it like `vitest` (absent: they cannot run). */
+  fastCheckDir?: string;
 }
 
 export interface SealedCommand {

@@ -153,6 +153,15 @@ const SETUPS: Record<string, () => Promise<Setup>> = {
   async example() {
     return { cwd: workspaces.example(['specs', 'context', 'generated', 'scenarios', 'speccc.config.json']), env: { PATH: process.env.PATH } };
   },
+  /** The bundled example with one more property holdout, which its code rightly breaks (half to even rounds 0.5 down). */
+  async property() {
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios', 'speccc.config.json']);
+    writeFileSync(
+      path.join(root, 'scenarios/money/never-rounds-down.test.ts'),
+      "import fc from 'fast-check';\nimport { expect, it } from 'vitest';\nimport { money, multiplyBasisPoints } from '../../src/money.js';\n\nit('half of an amount never rounds down', () => {\n  fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), (minor) => {\n    expect(multiplyBasisPoints(money(minor), 5_000).minor * 2).toBeGreaterThanOrEqual(minor);\n  }));\n});\n",
+    );
+    return { cwd: root, env: { PATH: process.env.PATH } };
+  },
   /** The money spec built against the twin, then built again after someone pasted its holdout scenario into it. */
   async leak() {
     const root = workspaces.moneyOnly();

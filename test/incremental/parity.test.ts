@@ -287,4 +287,12 @@ describe('incremental check', () => {
     await step(money, (t) => t.replace('id: money', 'id: cash'), 'namesake inherits the id');
     expect(codes()).toContainEqual(expect.stringContaining('dependency-cycle'));
   });
+
+  it('opens on the property shapes of the holdout scenarios, as check() reads them', async () => {
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios']);
+    writeFileSync(path.join(root, 'scenarios/money/sums.md'), '---\nspec: money\n---\n\n# Property: sums\n\n- **When** an amount is added to zero\n- **Then** the sum is the amount\n');
+    const session = await openIncrementalCheck(root, { useCache: false });
+    expect(session.diagnosticsOf('scenarios/money/sums.md').map((d) => d.code)).toContain('property-no-generator');
+    await expectSameAsCheck(session, root, 'a property holdout with no For any');
+  });
 });

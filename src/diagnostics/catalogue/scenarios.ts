@@ -60,4 +60,22 @@ export const SCENARIOS: CatalogueEntry[] = [
     ok: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** the total is 425 cents\n') } },
     notOk: { files: { 'specs/cart.md': spec('## Evaluation\n\n### Scenario: two items\n- **Given** prices 250 and 175\n- **When** the total is computed\n- **Then** it works\n') } },
   },
+  {
+    code: 'property-no-generator',
+    severity: 'error',
+    summary: 'A property has no For any step',
+    doc: 'A property states what holds for every input of a kind; its For any steps say which inputs (the generators its check draws from). Without one, nothing says what to generate, and the property cannot be checked.',
+    hint: 'Add a For any step naming the inputs: `- **For any** title of 1 to 200 characters`.',
+    ok: { files: { 'specs/cart.md': spec(EVALUATION + '### Property: totals are never negative\n- **For any** list of up to 50 prices of at least 0 cents\n- **When** the total is computed\n- **Then** the total is at least 0 cents\n') } },
+    notOk: { files: { 'specs/cart.md': spec(EVALUATION + '### Property: totals are never negative\n- **When** the total is computed\n- **Then** the total is at least 0 cents\n') } },
+  },
+  {
+    code: 'property-no-assertion',
+    severity: 'error',
+    summary: 'A property has no Then step',
+    doc: 'A property\'s Then steps say what must hold for every generated input; without one it asserts nothing, and a check of it could never fail.',
+    hint: 'Add a Then step stating what holds for every input: `- **Then** the total is at least 0 cents`.',
+    ok: { files: { 'specs/cart.md': spec(EVALUATION + '### Property: totals are never negative\n- **For any** list of up to 50 prices of at least 0 cents\n- **When** the total is computed\n- **Then** the total is at least 0 cents\n') } },
+    notOk: { files: { 'specs/cart.md': spec(EVALUATION + '### Property: totals are never negative\n- **For any** list of up to 50 prices of at least 0 cents\n- **When** the total is computed\n') } },
+  },
 ];

@@ -20,9 +20,9 @@ import type { LineIndex } from '../1-parse/line-index.js';
 import type { SectionNodes } from './sections.js';
 import { findPinned, stripPinned } from './pinned.js';
 
-const PREFIX: Record<RequirementKind, string> = { rule: 'R', 'edge-case': 'E', scenario: 'S' };
+const PREFIX: Record<RequirementKind, string> = { rule: 'R', 'edge-case': 'E', scenario: 'S', property: 'P' };
 /** Words in a derived id: a rule's first five, a scenario's name up to eight. */
-const SLUG_WORDS: Record<RequirementKind, number> = { rule: 5, 'edge-case': 5, scenario: 8 };
+const SLUG_WORDS: Record<RequirementKind, number> = { rule: 5, 'edge-case': 5, scenario: 8, property: 8 };
 const SLUG_CHARS = 48;
 
 /** The first words of a text as a kebab-case slug: letters and digits only, accents folded. */
@@ -90,7 +90,7 @@ export function extractRequirements(input: RequirementsInput): { requirements: R
     if (section.name === 'rules') items.push(...sectionItems('rule', nodes, input.source, input.lines));
     if (section.name === 'edge-cases') items.push(...sectionItems('edge-case', nodes, input.source, input.lines));
   }
-  for (const s of input.scenarios) items.push({ kind: 'scenario', text: s.name, span: s.span, ...(s.pinned ? { pinned: s.pinned } : {}) });
+  for (const s of input.scenarios) items.push({ kind: s.kind === 'property' ? 'property' : 'scenario', text: s.name, span: s.span, ...(s.pinned ? { pinned: s.pinned } : {}) });
   // Document order, whatever section the items came from.
   items.sort((a, b) => a.span.start.offset - b.span.start.offset);
 

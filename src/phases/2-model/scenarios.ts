@@ -1,7 +1,9 @@
 /**
  * The Evaluation section's nodes -> structured Given/When/Then scenarios with positions.
- * Block form: an H3 (optionally "Scenario: name") followed by step lines.
+ * Block form: an H3 (optionally "Scenario: name", or "Property: name") followed by step lines.
  * List form: a list item directly under the section whose text starts with a step keyword.
+ * A property states what holds for generated inputs: For any steps (its generators) and Then
+ * steps (what holds), with optional Given and When between.
  */
 import type { ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -9,7 +11,7 @@ import type { Scenario, Span, Step, StepKeyword } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import { findPinned, stripPinned } from './pinned.js';
 
-type RawKeyword = StepKeyword | 'and' | 'but';
+type RawKeyword = StepKeyword | 'and' | 'but' | 'for any';
 
 interface Segment {
   keyword: RawKeyword;
@@ -18,9 +20,14 @@ interface Segment {
   end: number;
 }
 
-const LINE_START = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*|_)?)(given|when|then|and|but)\b/i;
+const LINE_START = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*|_)?)(given|when|then|and|but|for any|for all)\b/i;
 /** A keyword inside a line starts a new step only when bold or after , ; . — "and then" stays prose. */
 const INNER = /(?:(?:\*\*|__)(given|when|then)\b(?:\*\*|__)?|[,;.]\s*(given|when|then)\b)/gi;
+/** `for all` is written as `for any`; keywords are compared in lower case. */
+const keywordOf = (word: string): RawKeyword => {
+  const lower = word.toLowerCase().replace(/\s+/g, ' ');
+  return (lower === 'for all' ? 'for any' : lower) as RawKeyword;
+};
 
 function cleanStepText(raw: string): string {
   return stripPinned(raw)
@@ -37,7 +44,7 @@ function lineSegments(line: string, lineOffset: number): Segment[] {
   if (!head) return [];
   const cuts: { keyword: RawKeyword; at: number; textAt: number }[] = [];
   const kwStart = head[1]!.length;
-  cuts.push({ keyword: head[2]!.toLowerCase() as RawKeyword, at: kwStart, textAt: kwStart + head[2]!.length });
+  cuts.push({ keyword: keywordOf(head[2]!), at: kwStart, textAt: kwStart + head[2]!.length });
   INNER.lastIndex = kwStart + head[2]!.length;
   for (let m = INNER.exec(line); m; m = INNER.exec(line)) {
     const word = (m[1] ?? m[2])!;
@@ -75,23 +82,32 @@ function toScenario(
   lines: LineIndex,
   pinnedIn: [number, number],
   text: string,
+  property = false,
 ): Scenario {
   const scenario: Scenario = { name, form, span: lines.span(span[0], span[1]), given: [], when: [], then: [] };
   const pinned = findPinned(text, pinnedIn[0], pinnedIn[1]);
   if (pinned) scenario.pinned = { value: pinned.value, span: lines.span(pinned.start, pinned.end) };
-  let previous: StepKeyword | undefined;
+  if (property || segments.some((s) => s.keyword === 'for any')) {
+    scenario.kind = 'property';
+    scenario.forAny = [];
+  }
+  let previous: StepKeyword | 'for any' | undefined;
   for (const segment of segments) {
     // And/But continue the previous keyword; a leading And has nothing to continue and counts as Given.
-    const keyword: StepKeyword = segment.keyword === 'and' || segment.keyword === 'but' ? (previous ?? 'given') : segment.keyword;
-    const step: Step = { keyword, text: segment.text, span: lines.span(segment.start, segment.end) };
-    scenario[keyword].push(step);
+    const keyword = segment.keyword === 'and' || segment.keyword === 'but' ? (previous ?? 'given') : segment.keyword;
+    const span = lines.span(segment.start, segment.end);
+    // A For any step is kept apart: Step's keyword names the three parts every scenario has.
+    if (keyword === 'for any') scenario.forAny!.push({ keyword: 'given', text: segment.text, span });
+    else scenario[keyword].push({ keyword, text: segment.text, span } satisfies Step);
     previous = keyword;
   }
   return scenario;
 }
 
+/** A list item that is a scenario by itself: Given, When and Then, or a property's For any and Then. */
 const isWholeScenario = (segments: Segment[]) =>
-  (['given', 'when', 'then'] as const).every((k) => segments.some((s) => s.keyword === k));
+  (['given', 'when', 'then'] as const).every((k) => segments.some((s) => s.keyword === k)) ||
+  (['for any', 'then'] as const).every((k) => segments.some((s) => s.keyword === k));
 
 const off = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
   [node.position!.start.offset!, node.position!.end.offset!] as [number, number];
@@ -105,9 +121,9 @@ const off = (node: { position?: { start: { offset?: number }; end: { offset?: nu
 export function extractScenarios(nodes: RootContent[], text: string, lines: LineIndex): { scenarios: Scenario[]; stray: Span[] } {
   const scenarios: Scenario[] = [];
   const stray: Span[] = [];
-  let block: { name: string; start: number; end: number; headingEnd: number; segments: Segment[] } | undefined;
+  let block: { name: string; start: number; end: number; headingEnd: number; segments: Segment[]; property: boolean } | undefined;
   const closeBlock = () => {
-    if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines, [block.start, block.headingEnd], text));
+    if (block) scenarios.push(toScenario(block.name, 'block', [block.start, block.end], block.segments, lines, [block.start, block.headingEnd], text, block.property));
     block = undefined;
   };
   // A second H1 inside the section (title-multiple) starts another document: what follows is no scenario's.
@@ -122,8 +138,10 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
     previousEnd = end;
     if (node.type === 'heading' && node.depth <= 3) {
       closeBlock();
-      const name = stripPinned(toString(node)).replace(/^\s*scenario\s*[:\-–—]?\s*/i, '').trim() || 'unnamed scenario';
-      block = { name, start, end, headingEnd: end, segments: [] };
+      const heading = stripPinned(toString(node));
+      const property = /^\s*property\s*[:\-–—]/i.test(heading);
+      const name = heading.replace(/^\s*(?:scenario|property)\s*[:\-–—]?\s*/i, '').trim() || (property ? 'unnamed property' : 'unnamed scenario');
+      block = { name, start, end, headingEnd: end, segments: [], property };
       continue;
     }
     if (node.type === 'list') {

@@ -308,7 +308,7 @@ export function generatedTestsOf(specs: readonly Spec[], files: ReadonlyMap<stri
     .map((file) => ({ file, tests: read(file, files.get(file)!) }));
 }
 
-const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
+const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario', property: 'property' } as const;
 
 /** Where a test file (or a holdout's markdown) names requirement ids, with its text to locate them in. */
 export interface NamingFile {

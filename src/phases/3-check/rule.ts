@@ -9,8 +9,12 @@ export interface CheckContext {
   config: SpecccConfig;
   /** Where each config key and value sits in speccc.config.json (`key:model.default`, `value:model.default`). */
   configSpans: ReadonlyMap<string, Span>;
-  /** Plain-language holdout scenarios and whether each has an automated check (file names only: never their text). */
-  scenarios: readonly { spec: string; name: string; file: string; hasCheck: boolean; /** Workspace-relative, when not `<paths.scenarios>/<spec>` (a monorepo member's). */ folder?: string }[];
+  /**
+   * Plain-language holdout scenarios, whether each has an automated check, and for one that states
+   * a property whether it has For any and Then steps (file names and that shape: never their text).
+   * `folder`: workspace-relative, when not `<paths.scenarios>/<spec>` (a monorepo member's).
+   */
+  scenarios: readonly { spec: string; name: string; file: string; hasCheck: boolean; folder?: string; property?: { generator: boolean; assertion: boolean } }[];
   /** The spec's line index, built once per check run and shared by the rules. */
   lines: (spec: Spec) => LineIndex;
 }

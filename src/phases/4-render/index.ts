@@ -8,6 +8,7 @@ import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { TemplateSet } from './templates.js';
 import { serviceTwin } from '../2-model/twins.js';
 
+
 export interface DependencyOutput {
   id: string;
   files: { path: string; content: string }[];
@@ -48,7 +49,7 @@ export type Rendered = { ok: true; text: string } | { ok: false; diagnostics: Di
 
 const LANGUAGES: Record<string, string> = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json', md: 'md', py: 'python', sh: 'sh', css: 'css', html: 'html', yaml: 'yaml', yml: 'yaml' };
 
-const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario' } as const;
+const KIND_WORDS = { rule: 'rule', 'edge-case': 'edge case', scenario: 'scenario', property: 'property' } as const;
 
 /** A Handlebars environment of its own per render, so partials never leak between workspaces. */
 function environment(templates: TemplateSet) {
@@ -123,6 +124,7 @@ export function renderJob(templates: TemplateSet, input: JobPromptInput): Render
     outputs: input.outputs,
     sections: input.spec.sections.map((s) => ({ heading: s.heading, line: `${s.span.start.line}–${s.span.end.line}` })),
     scenarios: input.spec.scenarios.map((s) => ({ name: s.name, given: s.given, when: s.when, then: s.then })),
+    properties: input.spec.scenarios.some((s) => s.kind === 'property'),
     // A derived id is the item's opening words already, and the spec is in the prompt: only a pinned id needs them spelt out.
     requirements: input.spec.requirements.map((r) => ({ id: r.id, kind: KIND_WORDS[r.kind], text: r.pinned ? (r.text.length > 72 ? `${r.text.slice(0, 71).trimEnd()}…` : r.text) : '' })),
     dependencies: input.dependencies.map((d) => ({
@@ -151,6 +153,8 @@ export interface ScenarioCheckInput {
   interfaces: { path: string; text: string }[];
   /** The twins the code runs against, so a check can set their state and inject faults. */
   twins?: TwinForPrompt[];
+  /** The scenario states a property (a For any step or a Property title): ask for a fast-check property. */
+  property?: boolean;
 }
 
 /** The prompt of the separate agent that turns a plain-language scenario into a check. */
@@ -165,6 +169,8 @@ export function renderScenarioCheck(templates: TemplateSet, input: ScenarioCheck
     interfaces: input.interfaces,
     firstOutput: first.replace(/\.tsx?$/, '.js'),
     twins: (input.twins ?? []).map((t) => ({ id: t.id, env: t.env, source: t.source?.trim() ?? '' })),
+    // A scenario that states a property is checked as one: fast-check over the inputs its For any names.
+    property: input.property === true,
   });
 }
 

@@ -39,6 +39,8 @@ export function settingsDigest(config: SpecccConfig, toolchain: ToolchainVersion
       sandbox: v.sandbox,
       toolchain: { node: node.replace(/^v?(\d+).*$/, '$1'), ...tools, ...(minMutationScore !== undefined ? { stryker: stryker ?? null } : {}) },
       timeoutMs: v.timeoutMs,
+      // How many inputs a property holdout tries: more runs can find what fewer passed.
+      propertyRuns: v.propertyRuns,
       requireHoldouts: config.promotion.requireHoldouts,
       minMutationScore: config.promotion.minMutationScore ?? null,
     }),

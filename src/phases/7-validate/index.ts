@@ -12,6 +12,8 @@ import { planMutationRun, readMutationReport } from './mutation.js';
 import { codeModules, exportNames, proxyModule } from './judge-modules.js';
 import { weakenedChecks } from './honest-checks.js';
 import { planProof, PROOF_DIR, PROOF_PLAN, PROOF_RESULT, provenCoverage, type ProofResult } from './coverage-proof.js';
+import { chooseSeed, isPropertyCheck, JUDGE_TEST_TIMEOUT_MS, PROPERTY_SETTINGS, propertySettings } from './properties.js';
+import { scenarioVerdicts } from './scenario-verdicts.js';
 
 export const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Where holdout checks are placed inside a staged tree; they import generated code as `../../<output>`. */
@@ -50,17 +52,26 @@ function classify(result: SealedResult): ValidationRun['failureClass'] {
 /** The holdout judge's vitest config, in the judge's tree (no code there: stand-ins that ask the code host). */
 export const JUDGE_CONFIG = '.speccc-judge.config.mjs';
 
+/** `vitest` (and, for property holdouts, `fast-check`) resolved to speccc's own copies. */
+function aliases(toolchain: Toolchain): string {
+  const alias: Record<string, string> = { vitest: `${toolchain.vitestDir}/dist/index.js` };
+  if (toolchain.fastCheckDir) alias['fast-check'] = `${toolchain.fastCheckDir}/lib/fast-check.js`;
+  return JSON.stringify(alias);
+}
+
 /**
  * The judge's tree: the holdout checks, a stand-in module at the path of every module of the code,
  * and the vitest config that runs them (its setup routes fetch() to the twins through the host).
+ * `property`: the seed and run count fast-check is configured with, when a check is a property.
  */
-export function judgeTree(tree: FileTree, placed: readonly [string, string][], toolchain: Toolchain, twins: readonly ServiceTwin[]): Map<string, string> {
+export function judgeTree(tree: FileTree, placed: readonly [string, string][], toolchain: Toolchain, twins: readonly ServiceTwin[], property?: { seed: number; runs: number }): Map<string, string> {
   const setup = [`./${JUDGE_RUNTIME}/setup.mjs`, ...(twins.length > 0 ? [`./${RESET_HOOK}`] : [])];
-  const config = `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000, setupFiles: ${JSON.stringify(setup)}${twins.length > 0 ? ', fileParallelism: false' : ''} } };\n`;
+  const config = `export default { cacheDir: '.vite-cache', resolve: { alias: ${aliases(toolchain)} }, test: { watch: false, pool: 'forks', testTimeout: ${JUDGE_TEST_TIMEOUT_MS}, setupFiles: ${JSON.stringify(setup)}${twins.length > 0 ? ', fileParallelism: false' : ''} } };\n`;
   return new Map([
     ...placed,
     ...codeModules(tree).map((m): [string, string] => [m, proxyModule(m, exportNames(tree, m))]),
     [JUDGE_CONFIG, config],
+    ...(property && toolchain.fastCheckDir ? [[`${JUDGE_RUNTIME}/${PROPERTY_SETTINGS}`, propertySettings(property.seed, property.runs)] as [string, string]] : []),
     ...(twins.length > 0 ? [[RESET_HOOK, twinResetHook(twins)] as [string, string]] : []),
   ]);
 }
@@ -102,7 +113,7 @@ export function toolConfigs(toolchain: Toolchain, twins: readonly ServiceTwin[] 
     [
       VITEST_CONFIG,
       // requireAssertions: a test that asserts nothing fails, rather than passing for free.
-      `export default { cacheDir: '.vite-cache', resolve: { alias: { vitest: ${JSON.stringify(`${toolchain.vitestDir}/dist/index.js`)} } }, test: { watch: false, pool: 'forks', testTimeout: 10000, expect: { requireAssertions: true }${twinTest} } };\n`,
+      `export default { cacheDir: '.vite-cache', resolve: { alias: ${aliases(toolchain)} }, test: { watch: false, pool: 'forks', testTimeout: 10000, expect: { requireAssertions: true }${twinTest} } };\n`,
     ],
     ...(twins.length > 0 ? [[RESET_HOOK, twinResetHook(twins)] as [string, string]] : []),
   ];
@@ -179,7 +190,7 @@ async function checkVisible(options: ValidatorOptions, { tree, outputs, twins = 
 }
 
 /** The holdout checks, judged in a sealed copy of their own that meets the code only as plain data. */
-async function judgeHoldouts(options: ValidatorOptions, { specId, checks, tree, twins = [], signal }: Parameters<Validator['holdout']>[0]): Promise<HoldoutRun> {
+async function judgeHoldouts(options: ValidatorOptions, { specId, checks, tree, twins = [], signal, seed }: Parameters<Validator['holdout']>[0]): Promise<HoldoutRun> {
   const { config, runner } = options;
   const { toolchain } = runner;
   const timeoutMs = config.validation.timeoutMs;
@@ -187,21 +198,18 @@ async function judgeHoldouts(options: ValidatorOptions, { specId, checks, tree, 
   if (checks.length === 0) return { passed: true, feedback: '', durationMs: 0, scenarios: [] };
   const placed = checks.map((c) => [holdoutPlacement(c.file), c.content] as [string, string]);
   const report = `${HOLDOUT_DIR}/${specId}.report.json`;
+  const property = checks.some((c) => isPropertyCheck(c.content)) ? { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } : undefined;
   // Two fresh sealed copies: the code (and its twins) in one, the checks in the other; they meet only as plain data.
   const result = await runner.judge({
     code: tree,
-    judge: judgeTree(tree, placed, toolchain, twins),
+    judge: judgeTree(tree, placed, toolchain, twins, property),
     argv: [toolchain.node, toolchain.vitest, 'run', ...placed.map(([p]) => p), '--config', JUDGE_CONFIG, '--reporter=json', `--outputFile=${report}`],
     timeoutMs,
     signal,
     collect: [report],
     ...(twins.length > 0 ? { twins } : {}),
   });
-  const perFile = readVitestReport(result.collected.get(report));
-  const scenarios = checks.map((c) => {
-    const found = perFile.get(c.file.split('/').pop()!);
-    return { name: c.name, file: c.file, passed: found?.passed === true, ...(found?.failure ? { failure: found.failure } : found ? {} : { failure: 'it did not run (see the run output)' }), ...(found?.failedTests ? { failedTests: found.failedTests } : {}) };
-  });
+  const scenarios = scenarioVerdicts(checks, result.collected.get(report), { property, stoppedAtMs: result.timedOut ? timeoutMs : undefined });
   const passed = result.exitCode === 0 && scenarios.every((s) => s.passed);
   return {
     passed,
@@ -242,7 +250,7 @@ async function proveCoverage(options: ValidatorOptions, { tree, outputs, require
 }
 
 /** A Stryker run of the code against its holdout checks, sealed; its report read as untrusted data. */
-async function mutationRun(options: ValidatorOptions, { specId, checks, tree, mutate, twins = [], signal }: Parameters<Validator['mutate']>[0]): Promise<MutationRun> {
+async function mutationRun(options: ValidatorOptions, { specId, checks, tree, mutate, twins = [], signal, seed }: Parameters<Validator['mutate']>[0]): Promise<MutationRun> {
   const { config, runner } = options;
   const { toolchain } = runner;
   const timeoutMs = config.validation.timeoutMs;
@@ -258,7 +266,8 @@ async function mutationRun(options: ValidatorOptions, { specId, checks, tree, mu
     specId,
     mutate: targets,
     holdoutFiles: placed.map(([p]) => p),
-    toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir },
+    toolchain: { node: toolchain.node, strykerBin: toolchain.stryker, vitestDir: toolchain.vitestDir, ...(toolchain.fastCheckDir ? { fastCheckDir: toolchain.fastCheckDir } : {}) },
+    ...(checks.some((c) => isPropertyCheck(c.content)) ? { property: { seed: seed ?? chooseSeed(), runs: config.validation.propertyRuns } } : {}),
     timeoutMs: limit,
     concurrency: options.mutationConcurrency ?? 2,
     ...(twins.length > 0 ? { twins } : {}),
@@ -284,38 +293,4 @@ async function mutationRun(options: ValidatorOptions, { specId, checks, tree, mu
   } catch (error) {
     return none(`Stryker's report is unusable: ${error instanceof Error ? error.message : String(error)}`, 'crash');
   }
-}
-
-/** A failure message as people read it first: its first lines, colour codes and stack frames left out. */
-function firstLines(message: string): string {
-  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => !/^\s+at /.test(l) && l.trim() !== '');
-  return lines.slice(0, 4).join('\n').slice(0, 600);
-}
-
-/**
- * vitest's JSON report -> per test file name, whether it passed and, when not, the failing
- * assertion (`test title: expected … to be …`), as vitest prints it. The judge wrote it in its
- * own sandbox; it is still parsed defensively.
- */
-function readVitestReport(text: string | undefined): Map<string, { passed: boolean; failure?: string; failedTests?: string[] }> {
-  const perFile = new Map<string, { passed: boolean; failure?: string; failedTests?: string[] }>();
-  if (!text) return perFile;
-  try {
-    type Assertion = { title?: unknown; status?: unknown; failureMessages?: unknown };
-    const json = JSON.parse(text) as { testResults?: { name?: unknown; status?: unknown; message?: unknown; assertionResults?: Assertion[] }[] };
-    for (const r of Array.isArray(json.testResults) ? json.testResults : []) {
-      if (typeof r.name !== 'string') continue;
-      const failed = (Array.isArray(r.assertionResults) ? r.assertionResults : []).find((a) => a.status === 'failed');
-      const message = failed && Array.isArray(failed.failureMessages) && typeof failed.failureMessages[0] === 'string' ? `${String(failed.title)}: ${firstLines(failed.failureMessages[0])}` : typeof r.message === 'string' && r.message ? firstLines(r.message) : undefined;
-      const passed = r.status === 'passed';
-      // Every failing test by its full name (`describe › it`), for a report that names each (speccc adopt --check).
-      const failedTests = (Array.isArray(r.assertionResults) ? r.assertionResults : [])
-        .filter((a) => a.status === 'failed')
-        .map((a) => [...(Array.isArray((a as { ancestorTitles?: unknown }).ancestorTitles) ? ((a as { ancestorTitles: unknown[] }).ancestorTitles.filter((t) => typeof t === 'string') as string[]) : []), String(a.title)].join(' › '));
-      perFile.set(r.name.split(/[\\/]/).pop()!, { passed, ...(!passed && message ? { failure: message } : {}), ...(failedTests.length > 0 ? { failedTests } : {}) });
-    }
-  } catch {
-    // no usable report: every scenario counts as failed
-  }
-  return perFile;
 }

@@ -15,6 +15,7 @@
 import path from 'node:path';
 import { SERVICE_TWIN_DIR, type MutationResult, type ServiceTwin } from '../../types/index.js';
 import { twinResetHook } from './twin-hook.js';
+import { propertySettings } from './properties.js';
 
 export interface MutationInput {
   specId: string;
@@ -23,7 +24,9 @@ export interface MutationInput {
   /** Holdout tests inside the tree, relative to its root, e.g. ['.holdout/money/negative-ties.test.ts']. */
   holdoutFiles: string[];
   /** Absolute paths: the node binary, @stryker-mutator/core's bin/stryker.js, vitest's package directory. */
-  toolchain: { node: string; strykerBin: string; vitestDir: string };
+  toolchain: { node: string; strykerBin: string; vitestDir: string; fastCheckDir?: string };
+  /** For property holdouts: fast-check's seed and run count, the same for every mutant so that each is judged on the same inputs. */
+  property?: { seed: number; runs: number };
   /** Wall-clock limit of the whole run (the runner kills it after); also bounds Stryker's dry run. */
   timeoutMs: number;
   /** Stryker's test-runner processes. */
@@ -79,12 +82,17 @@ export function planMutationRun(input: MutationInput): MutationPlan {
 
   const twins = input.twins ?? [];
   const resetHook = `${SERVICE_TWIN_DIR}/reset.mjs`;
-  const twinTest = twins.length > 0 ? `, fileParallelism: false, setupFiles: [${JSON.stringify(`./${resetHook}`)}]` : '';
+  const aliases = [`{ find: /^vitest$/, replacement: ${JSON.stringify(vitestIndex)} }`];
+  if (toolchain.fastCheckDir) aliases.push(`{ find: /^fast-check$/, replacement: ${JSON.stringify(path.join(toolchain.fastCheckDir, 'lib/fast-check.js'))} }`);
+  // Property holdouts: fast-check configured before each test file, as in the judge (properties.ts).
+  const propertySetup = `vitest.mutation-${key}.property.mjs`;
+  const property = input.property && toolchain.fastCheckDir ? input.property : undefined;
+  const setupFiles = [...(twins.length > 0 ? [`./${resetHook}`] : []), ...(property ? [`./${propertySetup}`] : [])];
   const vitestConfig = [
     '// Written by speccc for mutation testing: only the holdout scenarios judge the mutants.',
     'export default {',
-    `  resolve: { alias: [{ find: /^vitest$/, replacement: ${JSON.stringify(vitestIndex)} }] },`,
-    `  test: { include: ${JSON.stringify(input.holdoutFiles.map(toPosix))}, watch: false, testTimeout: 10000${twinTest} },`,
+    `  resolve: { alias: [${aliases.join(', ')}] },`,
+    `  test: { include: ${JSON.stringify(input.holdoutFiles.map(toPosix))}, watch: false, testTimeout: 10000${twins.length > 0 ? ', fileParallelism: false' : ''}${setupFiles.length > 0 ? `, setupFiles: ${JSON.stringify(setupFiles)}` : ''} },`,
     '};',
     '',
   ].join('\n');
@@ -117,6 +125,7 @@ export function planMutationRun(input: MutationInput): MutationPlan {
     files: new Map([
       [strykerConfigPath, `${JSON.stringify(strykerConfig, null, 2)}\n`],
       [vitestConfigPath, vitestConfig],
+      ...(property ? [[propertySetup, `import fc from 'fast-check';\nfc.configureGlobal(${propertySettings(property.seed, property.runs).trim()});\n`] as [string, string]] : []),
       ...(twins.length > 0 ? [[resetHook, twinResetHook(twins)] as [string, string]] : []),
     ]),
     links: new Map([['node_modules/vitest', toolchain.vitestDir]]),
@@ -171,6 +180,7 @@ export function readMutationReport(json: string, mutate: string[]): MutationResu
           file: fileName,
           line: m.location.start.line,
           column: m.location.start.column,
+          end: { line: m.location.end.line, column: m.location.end.column },
           mutator: m.mutatorName,
           replacement: m.replacement ?? m.mutatorName,
           original: excerpt(lines, m.location.start, m.location.end),

@@ -5,7 +5,7 @@
  * the code serves. Below promotion.minMutationScore the command fails; the score is kept in the
  * verify history.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
@@ -28,7 +28,8 @@ interface VerifyJson {
 describe('speccc verify --mutate', () => {
   it('finds the mutant a weak scenario leaves alive, maps it to its requirement, and fails below the minimum', async () => {
     const root = workspaces.example(['specs', 'context', 'scenarios', 'generated']);
-    rmSync(path.join(root, 'scenarios/money/negative-ties.test.ts'));
+    // One weak example is money's only holdout here (the bundled property holdouts would kill the mutant).
+    for (const f of readdirSync(path.join(root, 'scenarios/money'))) if (f !== 'negative-ties.md') rmSync(path.join(root, 'scenarios/money', f));
     writeFileSync(path.join(root, 'scenarios/money/negative-ties.test.ts'), WEAK);
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ promotion: { minMutationScore: 90 } }));
     const source = readFileSync(path.join(root, 'generated/src/money.ts'), 'utf8').split('\n');
@@ -48,6 +49,12 @@ describe('speccc verify --mutate', () => {
     const rounding = m.survivors.filter((s) => s.status === 'Survived' && s.line === roundingLine);
     expect(rounding.length).toBeGreaterThan(0);
     expect(rounding[0]!.requirements).toContain('money#R-roundhalfeven-numerator-denominator-divides-two');
+
+    // The survivors are kept whole for whoever turns them into scenarios: where each starts and ends, and what it replaced.
+    const kept = JSON.parse(readFileSync(path.join(root, '.speccc/verify/survivors.json'), 'utf8')) as { specs: { spec: string; survivors: { line: number; end: { line: number; column: number }; original: string; replacement: string; requirements: string[] }[] }[] };
+    expect(kept.specs.map((s) => s.spec)).toEqual(['money']);
+    const keptRounding = kept.specs[0]!.survivors.find((s) => s.line === roundingLine && s.original === 'twiceRemainder === d');
+    expect(keptRounding).toMatchObject({ end: { line: roundingLine }, requirements: expect.arrayContaining(['money#R-roundhalfeven-numerator-denominator-divides-two']) });
 
     const history = await runCli(['verify', '--history'], { cwd: root });
     expect(history.stdout).toMatch(/money: satisfaction 100% over 1 scenario run; mutation score \d+(\.\d)?%/);

@@ -33,4 +33,21 @@ describe('scenarios under Evaluation', () => {
     expect(spec.strayEvaluationText).toEqual([]);
     expect(spec.scenarios.map((s) => s.span.end.line)).toEqual([14]);
   });
+
+  it('a property is For any steps and Then steps, with its own requirement id (P-)', () => {
+    const spec = model(
+      '---\nid: slugify\nkind: feature\nstatus: ready\n---\n\n# Slugify\n\n## Evaluation\n\n### Property: slugs are safe\n- **For any** title of 1 to 200 characters\n- **And** any separator\n- **When** it is slugified\n- **Then** the slug contains only a–z, 0–9 and single hyphens\n\n- **For all** slugs, **then** slugifying again changes nothing.\n\n### Scenario: one title\n- **Given** the title `Hello World`\n- **When** it is slugified\n- **Then** the slug is `hello-world`\n',
+    );
+    const named = (start: string) => spec.scenarios.find((s) => s.name.startsWith(start));
+    const [safe, idempotent, example] = [named('slugs are safe'), named('For all'), named('one title')];
+    expect(safe).toMatchObject({ name: 'slugs are safe', kind: 'property', when: [{ text: 'it is slugified' }], then: [{ text: 'the slug contains only a–z, 0–9 and single hyphens' }] });
+    expect(safe!.forAny!.map((s) => s.text)).toEqual(['title of 1 to 200 characters', 'any separator']);
+    expect(idempotent).toMatchObject({ form: 'list', kind: 'property', forAny: [{ text: 'slugs' }], then: [{ text: 'slugifying again changes nothing.' }] });
+    expect(example!.kind).toBeUndefined();
+    expect(spec.requirements.map((r) => [r.local, r.kind])).toEqual([
+      ['P-slugs-are-safe', 'property'],
+      ['P-for-all-slugs-then-slugifying-again-changes', 'property'],
+      ['S-one-title', 'scenario'],
+    ]);
+  });
 });

@@ -79,8 +79,8 @@ describe('the mutation plan and report', () => {
     const result: MutationResult = readMutationReport(json, ['./src/a.ts']);
     expect(result).toMatchObject({ killed: 1, survived: 1, timedOut: 1, noCoverage: 1, total: 5, score: 50 });
     expect(result.survivors).toEqual([
-      { file: 'src/a.ts', line: 1, column: 11, mutator: 'StringLiteral', replacement: '""', original: "'x'", status: 'NoCoverage' },
-      { file: 'src/a.ts', line: 2, column: 11, mutator: 'StringLiteral', replacement: '""', original: "'yz'", status: 'Survived' },
+      { file: 'src/a.ts', line: 1, column: 11, end: { line: 1, column: 14 }, mutator: 'StringLiteral', replacement: '""', original: "'x'", status: 'NoCoverage' },
+      { file: 'src/a.ts', line: 2, column: 11, end: { line: 2, column: 15 }, mutator: 'StringLiteral', replacement: '""', original: "'yz'", status: 'Survived' },
     ]);
     expect(readMutationReport(JSON.stringify({ files: {} }), ['src/a.ts']).score).toBeNull();
   });

@@ -1,15 +1,16 @@
 import { diagnostics as d } from '../../../diagnostics/messages.js';
-import type { Diagnostic, Scenario, Step } from '../../../types/index.js';
+import type { Diagnostic, Scenario, Spec, Step } from '../../../types/index.js';
 import type { Rule } from '../rule.js';
 
-const complete = (s: Scenario) => s.given.length > 0 && s.when.length > 0 && s.then.length > 0;
+/** An example needs Given, When and Then; a property needs For any (its generators) and Then (what holds). */
+const complete = (s: Scenario) => (s.kind === 'property' ? (s.forAny?.length ?? 0) > 0 && s.then.length > 0 : s.given.length > 0 && s.when.length > 0 && s.then.length > 0);
 
 /** Then steps that cannot fail: "it works", "everything is fine", "as expected". */
 const UNTESTABLE_THEN = /^(?:it|this|that|everything|all|the (?:system|feature|app|result))\s+(?:works?|is (?:fine|ok|okay|correct|good|handled|successful)|behaves (?:correctly|as expected)|succeeds)\b|^(?:the )?(?:result|output) is (?:correct|as expected|right)\b|^(?:it|this) (?:just )?works\b|^as expected\b/i;
 
 export const scenariosRule: Rule = {
   id: 'scenarios',
-  codes: ['scenario-none', 'scenario-incomplete', 'scenario-order', 'scenario-duplicate-name', 'then-untestable', 'scenario-stray-text'],
+  codes: ['scenario-none', 'scenario-incomplete', 'scenario-order', 'scenario-duplicate-name', 'then-untestable', 'scenario-stray-text', 'property-no-generator', 'property-no-assertion'],
   scope: { kind: 'spec-local' },
   check({ workspace }) {
     const out: Diagnostic[] = [];
@@ -38,7 +39,8 @@ export const scenariosRule: Rule = {
       const names = new Map<string, Scenario>();
       for (const scenario of spec.scenarios) {
         const missing = (['given', 'when', 'then'] as const).filter((k) => scenario[k].length === 0);
-        if (missing.length > 0) {
+        if (scenario.kind === 'property') out.push(...propertyFindings(spec, scenario));
+        else if (missing.length > 0) {
           out.push(
             d.scenarioIncomplete({
               file: spec.file,
@@ -87,6 +89,30 @@ export const scenariosRule: Rule = {
     return out;
   },
 };
+
+/** A property without For any has nothing to generate inputs from; without Then, nothing that must hold for them. */
+function propertyFindings(spec: Spec, scenario: Scenario): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if ((scenario.forAny?.length ?? 0) === 0) {
+    out.push(
+      d.propertyNoGenerator({
+        file: spec.file,
+        span: scenario.span,
+        message: `Property \`${scenario.name}\` has no For any step; expected one naming the inputs it holds for`,
+      }),
+    );
+  }
+  if (scenario.then.length === 0) {
+    out.push(
+      d.propertyNoAssertion({
+        file: spec.file,
+        span: scenario.span,
+        message: `Property \`${scenario.name}\` has no Then step; expected one stating what holds for every input`,
+      }),
+    );
+  }
+  return out;
+}
 
 function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
