@@ -78,7 +78,7 @@ describe('examples/checkout', () => {
     tree.set('src/checkout.ts', code.replace('const MAX_ATTEMPTS = 3;', 'const MAX_ATTEMPTS = 1;'));
     const noRetry = await gate.validator.holdout({ specId: 'checkout', checks: (await readHoldoutSet(path.join(root, 'scenarios'))).get('checkout') ?? [], tree, twins: [serviceTwin('payments')], signal: new AbortController().signal });
     // People are told why: the assertion that failed, as vitest says it.
-    expect(noRetry.scenarios).toEqual([{ name: 'survives-outage', file: 'checkout/survives-outage.test.ts', passed: false, failure: 'a checkout rides out a short outage of the payment service: CheckoutError: order hold-1: the payment service answered 503 1 times' }]);
+    expect(noRetry.scenarios).toEqual([{ name: 'survives-outage', file: 'checkout/survives-outage.test.ts', passed: false, failedTests: ['a checkout rides out a short outage of the payment service'], failure: 'a checkout rides out a short outage of the payment service: CheckoutError: order hold-1: the payment service answered 503 1 times' }]);
     expect(noRetry.failureClass).toBe('holdout-fails');
   }, 180_000);
 });

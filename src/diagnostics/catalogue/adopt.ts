@@ -14,7 +14,7 @@ const HAND_TEST = "import { expect, it } from 'vitest';\nimport { total } from '
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** The adoption record of a hand-owned `cart` spec whose files were adopted as HAND_CODE and HAND_TEST. */
 const record: MadeFile = {
-  shown: '{ "format": 1, "specs": { "cart": { "files": { "cart.ts": "<sha256 at adoption>", … } } } }',
+  shown: '{\n  "format": 1,\n  "specs": {\n    "cart": {\n      "files": {\n… each hand-owned file with its sha256 at adoption\n',
   about: 'the record `speccc adopt` wrote: each hand-owned file with its hash at adoption',
   content: () => JSON.stringify({ format: 1, specs: { cart: { files: { 'cart.ts': sha(HAND_CODE), 'cart.test.ts': sha(HAND_TEST) } } } }, null, 2) + '\n',
 };
