@@ -256,7 +256,7 @@ function lazyProvider(options: RuntimeOptions, run: { budget: Budget; trace: Tra
     if (provider) return provider;
     if (options.inject?.agent) return (provider = options.inject.agent);
     if (options.provider === 'replay') return (provider = createReplayAgent(cassetteStore(root)));
-    if (!credentials.apiKey) throw new RuntimeSetupError(NO_KEY);
+    if (!credentials.apiKey) throw new RuntimeSetupError(noKey(options.command));
     const { createAnthropicAgent } = await import('./phases/6-generate/anthropic/provider.js');
     provider = createAnthropicAgent({
       apiKey: credentials.apiKey,
@@ -294,8 +294,9 @@ function lazyProvider(options: RuntimeOptions, run: { budget: Budget; trace: Tra
   };
 }
 
-const NO_KEY =
-  'ANTHROPIC_API_KEY is not set: export your Anthropic API key to build (speccc build --dry-run and --check need none), ' +
+/** What to do without a key, said for the command that needs one. */
+const noKey = (command: RuntimeOptions['command']): string =>
+  `ANTHROPIC_API_KEY is not set: export your Anthropic API key to ${command === 'build' || command === 'watch' || command === 'promote' ? 'build (speccc build --dry-run and --check need none)' : `run speccc ${command}`}, ` +
   "or rehearse with no key against speccc's twin of the API: start `npx speccc twin --script-dir <replies>` and export " +
   'ANTHROPIC_BASE_URL=<the URL it prints> ANTHROPIC_API_KEY=rehearsal (docs/twin.md)';
 
