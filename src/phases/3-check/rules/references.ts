@@ -19,7 +19,7 @@ interface Resolved {
 
 export const referencesRule: Rule = {
   id: 'references',
-  codes: ['unknown-dependency', 'unknown-link', 'self-dependency', 'depends-on-duplicate', 'depends-on-unready', 'deprecated-still-used'],
+  codes: ['unknown-dependency', 'unknown-link', 'self-dependency', 'depends-on-duplicate', 'depends-on-unready', 'deprecated-still-used', 'unknown-member'],
   scope: { kind: 'workspace', own: 'spec', reads: ['dependencies', 'linked-specs', 'same-id', 'spec-ids'] },
   check({ workspace }) {
     const out: Diagnostic[] = [];
