@@ -17,7 +17,7 @@ import { withRun, type RunOutcome } from './pipeline/with-run.js';
 import type { RuntimeOf } from './pipeline/build.js';
 import { readForVerify } from './pipeline/verify.js';
 import { readGeneratedTree } from './io/generated-tree.js';
-import { listDrafts, promoteDraft, readDraft, readProposalTemplate, readSurvivorsText, removeDraft, scenarioExists, writeDraft, appendRejected, readRejectedNames } from './io/proposal-files.js';
+import { listDrafts, promoteDraft, readDraft, readProposalTemplate, readSurvivorsText, removeDraft, scenarioExists, writeDraft, appendDeclined, appendRejected, readRejectedNames } from './io/proposal-files.js';
 import { declarationsOf } from './phases/4-render/declarations.js';
 import { createSandbox } from './phases/6-generate/sandbox.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
@@ -120,6 +120,7 @@ async function draftOne(runtime: Runtime, config: SpecccConfig, job: { spec: str
   const check = written.get(paths.check);
   const fatal = result.fatal === true;
   if (md === undefined && check === undefined && (result.status === 'done' || result.status === 'incomplete')) {
+    await appendDeclined(job.scenariosDir, JSON.stringify({ at: new Date().toISOString(), scenario: `${spec}/${name}`, mutant: { file: mutant.file, line: mutant.line, column: mutant.column, mutator: mutant.mutator } }));
     return { outcome: { spec, name, mutant, state: 'declined', error: 'the agent wrote no draft: it judged that the spec allows what the mutant does' }, fatal };
   }
   if (md === undefined || check === undefined) return { outcome: { spec, name, mutant, state: 'failed', error: result.error ?? `the agent wrote ${md === undefined ? 'no scenario' : 'no check'}` }, fatal };

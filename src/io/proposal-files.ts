@@ -96,9 +96,19 @@ export async function appendRejected(scenariosDir: string, line: string): Promis
   await appendInside(scenariosDir, REJECTED_LOG, `${line}\n`);
 }
 
-/** `<spec-id>/<name>` of every draft rejected before (lines that are not such a record are passed over). */
+/** The record of mutants the proposer declined (the spec allows what they do): not asked about again. */
+export const DECLINED_LOG = `${DRAFTS_DIR}/declined.jsonl`;
+
+export async function appendDeclined(scenariosDir: string, line: string): Promise<void> {
+  await appendInside(scenariosDir, DECLINED_LOG, `${line}\n`);
+}
+
+/**
+ * `<spec-id>/<name>` of every draft rejected by a person, or declined by the proposer, before
+ * (lines that are not such a record are passed over; delete a line to be asked again).
+ */
 export async function readRejectedNames(scenariosDir: string): Promise<string[]> {
-  const text = (await readSmall(path.join(scenariosDir, REJECTED_LOG))) ?? '';
+  const text = [(await readSmall(path.join(scenariosDir, REJECTED_LOG))) ?? '', (await readSmall(path.join(scenariosDir, DECLINED_LOG))) ?? ''].join('\n');
   return text.split('\n').flatMap((line) => {
     try {
       const scenario = (JSON.parse(line) as { scenario?: unknown }).scenario;

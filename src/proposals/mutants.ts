@@ -78,21 +78,22 @@ export function applyMutant(source: string, m: Survivor): string | null {
 }
 
 /**
- * Which of a spec's mutants to draft for, at most `max`: the ones scenarios ran and still passed
- * (Survived) before those no scenario ran (NoCoverage: a new scenario of that code kills many at
- * once, so one per line is enough), in file and line order; none already drafted or accepted.
+ * Which of a spec's mutants to draft for, at most `max`, none already drafted, accepted or
+ * rejected. Logic before text: a changed condition or operator before a changed message string
+ * (which a spec seldom pins down); mutants the scenarios ran (Survived) before those no scenario
+ * ran (NoCoverage); and one per line before a second of the same line, since one new scenario of
+ * a line often kills all of its mutants. File and line order otherwise.
  */
 export function mutantsToDraft(survivors: readonly KnownMutant[], max: number, taken: ReadonlySet<string>): KnownMutant[] {
-  const seenLines = new Set<string>();
-  const picked: KnownMutant[] = [];
-  const ordered = [...survivors].sort((a, b) => (a.status === b.status ? 0 : a.status === 'Survived' ? -1 : 1));
-  for (const m of ordered) {
-    if (picked.length >= max) break;
-    if (taken.has(draftName(m))) continue;
+  const rank = (m: KnownMutant) => (m.mutator === 'StringLiteral' ? 2 : 0) + (m.status === 'NoCoverage' ? 1 : 0);
+  const open = survivors.filter((m) => !taken.has(draftName(m))).sort((a, b) => rank(a) - rank(b));
+  const lines = new Set<string>();
+  const first: KnownMutant[] = [];
+  const rest: KnownMutant[] = [];
+  for (const m of open) {
     const line = `${m.file}:${m.line}`;
-    if (m.status === 'NoCoverage' && seenLines.has(line)) continue;
-    seenLines.add(line);
-    picked.push(m);
+    (lines.has(line) ? rest : first).push(m);
+    lines.add(line);
   }
-  return picked;
+  return [...first, ...rest].slice(0, max);
 }

@@ -69,6 +69,11 @@ describe('speccc scenarios propose', () => {
     expect(await scenarioNames(root)).toEqual(['negative-ties passed']);
     const drafts = await runCli(['scenarios', 'drafts'], { cwd: root });
     expect(drafts.stdout).toBe(`money/${DIVIDE}  Dividing by zero is refused  (kills ConditionalExpression at src/money.ts:46:7?)\n`);
+    // Asked again, it moves on: the drafted mutant has its draft, the declined one is on record.
+    const second = fakeAgent(() => ({ files: {} }));
+    const again = await proposeScenarios({ root, runtime: await testRuntime(root, { agent: second.agent, command: 'promote' }), max: 3 });
+    expect(again.outcomes.map((o) => `${o.name} ${o.state}`)).toEqual(['mutant-money-l71c3-block-statement stale']);
+    expect(second.tasks).toHaveLength(0);
   }, 60_000);
 
   it('accepts a draft only when it passes on the promoted code and kills its mutant, in the sandbox', async () => {
