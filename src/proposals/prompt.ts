@@ -19,6 +19,14 @@ export interface ProposalInput {
 /** The draft's two files, relative to the drafts folder: `<spec-id>/<name>.md` and `<spec-id>/<name>.test.ts`. */
 export const draftPaths = (spec: string, name: string) => ({ md: `${spec}/${name}.md`, check: `${spec}/${name}.test.ts` });
 
+/** At most this many lines of the replaced code reach the proposer: a mutant that empties a block shows its start, not the whole body. */
+const SHOWN_LINES = 6;
+
+function excerpt(code: string): string {
+  const lines = code.split('\n');
+  return lines.length <= SHOWN_LINES ? code : `${lines.slice(0, SHOWN_LINES).join('\n')}\n// … ${lines.length - SHOWN_LINES} more lines of the block`;
+}
+
 export function renderProposal(template: string, input: ProposalInput): string {
   const fm = input.spec.frontmatter!;
   const first = fm.outputs.find((o) => !/\.(test|spec)\./.test(o)) ?? fm.outputs[0] ?? 'src/index.ts';
@@ -31,7 +39,7 @@ export function renderProposal(template: string, input: ProposalInput): string {
     mdPath: paths.md,
     checkPath: paths.check,
     firstOutput: first.replace(/\.tsx?$/, '.js'),
-    mutant: { ...input.mutant, ran: input.mutant.status === 'Survived' },
+    mutant: { ...input.mutant, original: excerpt(input.mutant.original), replacement: excerpt(input.mutant.replacement), ran: input.mutant.status === 'Survived' },
     requirements: input.spec.requirements.filter((r) => wanted.has(r.id)).map((r) => ({ id: r.id, text: r.text })),
     interfaces: input.interfaces,
   });
