@@ -59,7 +59,7 @@ export function formatOutcome(o: JobOutcome, color: boolean): string {
     case 'built': {
       const u = o.result!.usage;
       const attempts = o.attempts > 1 ? `, ${o.attempts} attempts` : '';
-      return `${c.green('✔')} ${o.id} built: type-checked, its tests passed, ${gateLine(o)} (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.spentUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
+      return `${c.green('✔')} ${o.id} built: ${o.typechecked === false ? '' : 'type-checked, '}its tests passed, ${gateLine(o)} (${u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens} in / ${u.outputTokens} out tokens, $${o.spentUsd.toFixed(4)}, ${(o.result!.durationMs / 1000).toFixed(1)} s${attempts})`;
     }
     case 'reused':
       return `${c.green('✔')} ${o.id} restored from a stored result (no agent call), ${gateLine(o)}`;

@@ -217,6 +217,8 @@ export interface JobOutcome {
   rejudged?: boolean;
   /** Under manual promotion: promoted because the named spec, which was asked for, builds on it. */
   promotedFor?: string;
+  /** Built: false when its outputs were not type-checked (`validation.typecheck` off), so the build does not say they were. */
+  typechecked?: boolean;
   /** How long a job that ended without a result (failed, cancelled) worked on it; a result carries its own. */
   durationMs?: number;
 }

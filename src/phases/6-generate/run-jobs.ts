@@ -337,7 +337,7 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
     if (!verdict.admitted) return await fail(g, attempt, verdict.failureClass ?? 'holdout-fails', verdict.error ?? 'the gate refused it', { holdout: verdict.holdout, scenarios: verdict.scenarios, verdict });
     const result: StoredResult = { ...stored(g, 'passed', files, attempt), holdout: verdict.holdout, ...(verdict.mutationScore !== undefined ? { mutationScore: verdict.mutationScore } : {}) };
     await input.results.write(result);
-    return { id: job.id, state: 'built', prepared, files, result, attempts: attempt, spentUsd: g.spent, holdout: verdict.holdout, scenarios: verdict.scenarios, verdict };
+    return { id: job.id, state: 'built', prepared, files, result, attempts: attempt, spentUsd: g.spent, holdout: verdict.holdout, scenarios: verdict.scenarios, verdict, typechecked: run.input.config.validation.typecheck };
   }
   return await fail(g, maxAttempts, 'tests-fail', 'no attempts left');
 }
