@@ -253,6 +253,11 @@ export interface SealedRunner {
    * the toolchain's parsed declarations between trees (absent: the validator runs tsc itself).
    */
   typecheck?(command: { files: FileTree; config: string; timeoutMs: number; signal: AbortSignal }): Promise<SealedResult>;
+  /**
+   * A visible test run: the same result as `run`, sealed as `run` is, but on a warm test runner
+   * when it can be (absent: the validator uses `run`).
+   */
+  test?(command: SealedCommand): Promise<SealedResult>;
   /** A holdout run with the checks and the code in two sandboxes (JudgeCommand). */
   judge(command: JudgeCommand): Promise<SealedResult>;
 }
