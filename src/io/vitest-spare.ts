@@ -199,7 +199,7 @@ async function runOnSpare(spare: Spare, command: SealedCommand, reports: (scratc
     if (cancelled) return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: new Map() };
     // Vitest's CLI exits 0 or 1; anything else (a signal, another code, no `started`) is the warm runner's failure.
     if (!spare.said.has('started') || (exitCode !== 0 && exitCode !== 1)) return null;
-    return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: await reports(spare.scratch) };
+    return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: await reports(spare.scratch), warm: true };
   } catch {
     return null;
   } finally {

@@ -220,6 +220,8 @@ export interface SealedResult {
   collected: Map<string, string>;
   /** Set when the sandbox itself could not start the command (never the command's own failure). */
   refused?: string;
+  /** Set when the command ran on a warm test runner (SealedRunner.test) rather than cold. */
+  warm?: true;
 }
 
 /**

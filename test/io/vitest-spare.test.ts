@@ -1,0 +1,165 @@
+/**
+ * The warm test runner of visible validation (src/io/vitest-spare.ts through the sealed runner's
+ * `test`): warm and cold give the same verdict and feedback, one job's code leaves nothing for the
+ * next job's tests, and a spare that dies mid-run falls back to the cold run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.js';
+import { createValidator } from '../../src/phases/7-validate/index.js';
+import { defaultConfig } from '../../src/config/parse.js';
+import type { SealedResult, SealedRunner, ValidationRun } from '../../src/types/index.js';
+
+const runner = createSealedRunner({ mode: 'bubblewrap', parentEnv: process.env });
+/** The same runner without its warm test runner: what validation did before it. */
+const cold: SealedRunner = { mode: runner.mode, toolchain: runner.toolchain, run: runner.run, judge: runner.judge, ...(runner.typecheck ? { typecheck: runner.typecheck } : {}) };
+const signal = new AbortController().signal;
+const LONG = 240_000;
+
+/** Validates a tree's visible checks; `warm` records, for each test run, whether it ran warm. */
+async function visible(files: Record<string, string>, on: SealedRunner, warm: boolean[] = []): Promise<ValidationRun> {
+  const spied: SealedRunner = on.test ? { ...on, test: async (command) => record(await on.test!(command), warm) } : on;
+  const tree = new Map(Object.entries(files));
+  return createValidator({ config: defaultConfig(), runner: spied }).visible({ specId: 'job', tree, outputs: [...tree.keys()], signal });
+}
+
+function record(result: SealedResult, warm: boolean[]): SealedResult {
+  warm.push(result.warm === true);
+  return result;
+}
+
+/** Feedback without what differs between any two runs: durations. */
+const steady = (feedback: string) => feedback.replace(/\d+ ?ms\b/g, '<ms>');
+
+const code = 'export function half(n: number): number {\n  return n / 2;\n}\n';
+const passing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it } from 'vitest';\nimport { half } from './half.js';\n\nit('halves', () => {\n  expect(half(4)).toBe(2);\n});\n" };
+const failing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it } from 'vitest';\nimport { half } from './half.js';\n\nit('halves', () => {\n  expect(half(5)).toBe(2);\n});\n" };
+
+describe('the warm test runner (sealed)', () => {
+  it('gives the verdict and feedback of the cold run, for a job whose tests pass and one whose tests fail', { timeout: LONG }, async () => {
+    for (const files of [passing, failing]) {
+      expect(await warmTestRunner(runner)).toBe(true);
+      const warmRuns: boolean[] = [];
+      const warm = await visible(files, runner, warmRuns);
+      const before = await visible(files, cold);
+      expect(warmRuns).toEqual([true]);
+      expect({ ...warm, durationMs: 0, feedback: steady(warm.feedback) }).toEqual({ ...before, durationMs: 0, feedback: steady(before.feedback) });
+    }
+    const failed = await visible(failing, runner);
+    expect(failed).toMatchObject({ passed: false, failureClass: 'tests-fail' });
+    expect(failed.feedback).toContain('AssertionError: expected 2.5 to be 2');
+    expect(failed.feedback).toContain('src/half.test.ts:5:');
+  });
+
+  it("leaves nothing of one job's code for the next job's tests: files, a running process, globals, module state, environment", { timeout: LONG }, async () => {
+    const writer = "setInterval(() => require('fs').writeFileSync('/tmp/late-from-a', 'a'), 20)";
+    const jobA = {
+      'src/state.ts': 'export const seen: string[] = [];\n',
+      'src/a.test.ts': [
+        "import { execFileSync, spawn } from 'node:child_process';",
+        "import { existsSync, writeFileSync } from 'node:fs';",
+        "import { homedir } from 'node:os';",
+        "import { expect, it } from 'vitest';",
+        "import { seen } from './state.js';",
+        '',
+        "it('writes and sets everything it can', async () => {",
+        "  writeFileSync('left-by-a', 'a');",
+        "  writeFileSync('../left-by-a', 'a');",
+        "  writeFileSync('/tmp/left-by-a', 'a');",
+        "  writeFileSync(`${homedir()}/left-by-a`, 'a');",
+        "  (globalThis as Record<string, unknown>).leftByA = true;",
+        "  process.env.LEFT_BY_A = '1';",
+        "  seen.push('a');",
+        `  spawn(process.execPath, ['-e', ${JSON.stringify(writer)}], { detached: true, stdio: 'ignore' }).unref();`,
+        "  await new Promise((r) => setTimeout(r, 300));",
+        "  expect(existsSync('/tmp/late-from-a') && existsSync('/tmp/left-by-a') && existsSync('left-by-a')).toBe(true);",
+        "  expect(execFileSync('ls', ['/proc']).toString()).toMatch(/\\d/);",
+        '});',
+        '',
+      ].join('\n'),
+    };
+    const jobB = {
+      'src/state.ts': 'export const seen: string[] = [];\n',
+      'src/b.test.ts': [
+        "import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';",
+        "import { homedir } from 'node:os';",
+        "import { expect, it } from 'vitest';",
+        "import { seen } from './state.js';",
+        '',
+        "it('sees nothing of job A', async () => {",
+        "  rmSync('/tmp/late-from-a', { force: true });",
+        "  await new Promise((r) => setTimeout(r, 300));",
+        "  const found = ['left-by-a', '../left-by-a', '/tmp/left-by-a', `${homedir()}/left-by-a`, '/tmp/late-from-a'].filter((f) => existsSync(f));",
+        "  const processes = readdirSync('/proc').filter((p) => /^\\d+$/.test(p)).map((p) => { try { return readFileSync(`/proc/${p}/cmdline`, 'utf8'); } catch { return ''; } });",
+        "  expect({ found, writer: processes.some((c) => c.includes('late-from-a')), global: (globalThis as Record<string, unknown>).leftByA, env: process.env.LEFT_BY_A, seen }).toEqual({ found: [], writer: false, global: undefined, env: undefined, seen: [] });",
+        '});',
+        '',
+      ].join('\n'),
+    };
+    // The control: B's test after A's in one job (one file, one process) sees every one of them.
+    const together = jobA['src/a.test.ts'].replace("import { seen } from './state.js';", "import { readdirSync, readFileSync, rmSync } from 'node:fs';\nimport { seen } from './state.js';") + jobB['src/b.test.ts'].split('\n').slice(5).join('\n');
+    const control = await visible({ 'src/state.ts': jobA['src/state.ts'], 'src/a.test.ts': together }, runner);
+    expect(control.passed).toBe(false);
+    for (const leftover of ['"env": "1"', '"../left-by-a"', '"/tmp/left-by-a"', '"/tmp/late-from-a"', '"global": true', '"writer": true']) expect(control.feedback).toContain(leftover);
+    const warmRuns: boolean[] = [];
+    expect(await warmTestRunner(runner)).toBe(true);
+    expect(await visible(jobA, runner, warmRuns)).toMatchObject({ passed: true });
+    expect(await warmTestRunner(runner)).toBe(true);
+    const b = await visible(jobB, runner, warmRuns);
+    expect(b.feedback).toBe('');
+    expect(b.passed).toBe(true);
+    expect(warmRuns).toEqual([true, true]);
+  });
+
+  it('falls back to the cold run when the spare dies mid-run, and still gives the right verdict; the next run is warm again', { timeout: LONG }, async () => {
+    const slow = (assertion: string) => ({
+      'src/slow.ts': 'export const slow = 1;\n',
+      'src/slow.test.ts': `import { expect, it } from 'vitest';\nimport { slow } from './slow.js';\n\nit('waits, then checks', async () => {\n  await new Promise((r) => setTimeout(r, 3000));\n  ${assertion};\n});\n`,
+    });
+    for (const [files, passed] of [[slow('expect(slow).toBe(1)'), true], [slow('expect(slow).toBe(2)'), false]] as const) {
+      expect(await warmTestRunner(runner)).toBe(true);
+      const warmRuns: boolean[] = [];
+      const validation = visible(files, runner, warmRuns);
+      // Once the job's test worker runs inside the spare, kill the spare's whole sandbox.
+      const spare = await until(() => spareRunningTests());
+      process.kill(-spare, 'SIGKILL');
+      const result = await validation;
+      expect(warmRuns).toEqual([false]);
+      expect(result.passed).toBe(passed);
+      if (!passed) expect(result.feedback).toContain('AssertionError: expected 1 to be 2');
+    }
+    const warmRuns: boolean[] = [];
+    expect(await warmTestRunner(runner)).toBe(true);
+    expect(await visible(passing, runner, warmRuns)).toMatchObject({ passed: true });
+    expect(warmRuns).toEqual([true]);
+  });
+});
+
+/** Polls `find` every 50 ms until it answers. */
+async function until<T>(find: () => T | undefined): Promise<T> {
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** This process's spare (a child whose command names the spare script) once a vitest test worker runs under it. */
+function spareRunningTests(): number | undefined {
+  const parents = new Map<number, number>();
+  const commands = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const spare = [...parents].find(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare'))?.[0];
+  if (spare === undefined) return undefined;
+  const under = (pid: number): boolean => pid === spare || (pid > 1 && parents.has(pid) && under(parents.get(pid)!));
+  return [...commands].some(([pid, command]) => command.includes('workers/forks.js') && under(pid)) ? spare : undefined;
+}
