@@ -9,12 +9,17 @@ import { createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.j
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import type { SealedResult, SealedRunner, ValidationRun } from '../../src/types/index.js';
+import { buildWith, view } from '../helpers/runtime.js';
+import { fakeAgent } from '../helpers/fake-agent.js';
+import { exampleReplies } from '../helpers/example-replies.js';
+import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const runner = createSealedRunner({ mode: 'bubblewrap', parentEnv: process.env });
 /** The same runner without its warm test runner: what validation did before it. */
 const cold: SealedRunner = { mode: runner.mode, toolchain: runner.toolchain, run: runner.run, judge: runner.judge, ...(runner.typecheck ? { typecheck: runner.typecheck } : {}) };
 const signal = new AbortController().signal;
 const LONG = 240_000;
+const workspaces = useTempWorkspace();
 
 /** Validates a tree's visible checks; `warm` records, for each test run, whether it ran warm. */
 async function visible(files: Record<string, string>, on: SealedRunner, warm: boolean[] = []): Promise<ValidationRun> {
@@ -132,6 +137,34 @@ describe('the warm test runner (sealed)', () => {
     expect(await warmTestRunner(runner)).toBe(true);
     expect(await visible(passing, runner, warmRuns)).toMatchObject({ passed: true });
     expect(warmRuns).toEqual([true]);
+  });
+});
+
+describe('a build whose warm test runner dies', () => {
+  it('falls back to cold runs and still fixes, then promotes, the job: the failure reaches the fix prompt', { timeout: 2 * LONG }, async () => {
+    const good = exampleReplies().money!;
+    const slowTest = "\nit('waits a moment', async () => {\n  await new Promise((r) => setTimeout(r, 3000));\n  expect(1).toBe(1);\n});\n";
+    const slow = { ...good, 'src/money.test.ts': good['src/money.test.ts']! + slowTest };
+    const broken = { ...slow, 'src/money.ts': good['src/money.ts']!.replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
+    const fake = fakeAgent((_task, call) => ({ files: call === 1 ? broken : slow }));
+    // Every spare that gets as far as running a test worker is killed, for the whole build.
+    let kills = 0;
+    const killer = setInterval(() => {
+      const spare = spareRunningTests();
+      if (spare === undefined) return;
+      process.kill(-spare, 'SIGKILL');
+      kills++;
+    }, 50);
+    try {
+      const root = workspaces.moneyOnly();
+      const result = view(await buildWith(root, fake.agent, { validator: 'sealed', env: { PATH: process.env.PATH } }));
+      expect(result.outcomes.get('money')).toMatchObject({ state: 'built', attempts: 2 });
+      expect(fake.tasks[1]!.prompt).toMatch(/half-even rounding of a tie/);
+      expect(readFileSync(`${root}/generated/src/money.ts`, 'utf8')).toContain('return sign * rounded + 0;');
+    } finally {
+      clearInterval(killer);
+    }
+    expect(kills).toBeGreaterThanOrEqual(2);
   });
 });
 
