@@ -14,7 +14,8 @@
  * The spare script is assets/vitest-spare/spare.mjs, mounted read-only. It says `ready` on fd 3
  * when loaded and `started` when it has its job; a spare that stops before `started`, a run past
  * its time limit, or an exit code vitest does not give (0: passed, 1: failed) is a warm-runner
- * failure: `run` answers null, the spare is killed, and the caller runs the job cold.
+ * failure: `run` answers null, the spare is killed, and the caller runs the job cold. The next
+ * job gets a new spare; after MAX_WARM_FAILURES failures in a row no more are started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -63,9 +64,13 @@ interface Spare {
   idleTimer: NodeJS.Timeout | null;
 }
 
+/** After this many warm failures in a row the warm runner is dropped: each would cost a spare and then the cold run. */
+export const MAX_WARM_FAILURES = 3;
+
 export function createVitestSpares(options: SpareOptions): VitestSpares {
   let waiting: Spare | null = null;
   let busy = false;
+  let failures = 0;
   const take = (): Spare => {
     const spare = waiting && !waiting.gone ? waiting : startSpare(options);
     waiting = null;
@@ -74,17 +79,20 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
   return {
     async run(command, reports) {
       // One job at a time is warm; another arriving meanwhile runs cold (it loses nothing).
-      if (busy) return null;
+      if (busy || failures >= MAX_WARM_FAILURES) return null;
       busy = true;
       try {
-        return await runOnSpare(take(), command, reports);
+        const result = await runOnSpare(take(), command, reports);
+        failures = result ? 0 : failures + 1;
+        return result;
       } finally {
         busy = false;
         // The next spare loads after this job, not during it: the job has the CPU to itself.
-        if (!waiting) waiting = startSpare(options);
+        if (!waiting && failures < MAX_WARM_FAILURES) waiting = startSpare(options);
       }
     },
     async ready() {
+      if (failures >= MAX_WARM_FAILURES) return false;
       if (!waiting || waiting.gone) waiting = startSpare(options);
       const spare = waiting;
       // Someone waits on it: it keeps speccc running until it is loaded.

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.js';
+import { createVitestSpares, MAX_WARM_FAILURES } from '../../src/io/vitest-spare.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import type { SealedResult, SealedRunner, ValidationRun } from '../../src/types/index.js';
@@ -137,6 +138,19 @@ describe('the warm test runner (sealed)', () => {
     expect(await warmTestRunner(runner)).toBe(true);
     expect(await visible(passing, runner, warmRuns)).toMatchObject({ passed: true });
     expect(warmRuns).toEqual([true]);
+  });
+});
+
+describe('a warm test runner that keeps failing', () => {
+  it(`is dropped after ${MAX_WARM_FAILURES} failures in a row: no more spares are started, every run is cold`, async () => {
+    let started = 0;
+    // A "sandbox" that exits at once: every spare stops before it has its job.
+    const spares = createVitestSpares({ toolchain: runner.toolchain, parentEnv: process.env, wrapper: () => (started++, ['/bin/false']) });
+    const command = { files: new Map(), argv: [runner.toolchain.node, runner.toolchain.vitest, 'run'], timeoutMs: 10_000, signal };
+    for (let i = 0; i < MAX_WARM_FAILURES + 2; i++) expect(await spares.run(command, async () => new Map())).toBeNull();
+    expect(started).toBe(MAX_WARM_FAILURES);
+    expect(await spares.ready()).toBe(false);
+    expect(started).toBe(MAX_WARM_FAILURES);
   });
 });
 
