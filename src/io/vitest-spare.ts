@@ -81,20 +81,23 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
       // One job at a time is warm; another arriving meanwhile runs cold (it loses nothing).
       if (busy || failures >= MAX_WARM_FAILURES) return null;
       busy = true;
+      let result: SealedResult | null = null;
       try {
-        const result = await runOnSpare(take(), command, reports);
-        failures = result ? 0 : failures + 1;
-        return result;
-      } finally {
-        busy = false;
-        // The next spare loads after this job, not during it: the job has the CPU to itself.
-        if (!waiting && failures < MAX_WARM_FAILURES) waiting = startSpare(options);
+        result = await runOnSpare(take(), command, reports);
+      } catch {
+        result = null; // no spare could be started: the cold run
       }
+      failures = result ? 0 : failures + 1;
+      busy = false;
+      // The next spare loads after this job, not during it: the job has the CPU to itself.
+      if (!waiting && failures < MAX_WARM_FAILURES) waiting = trySpare(options);
+      return result;
     },
     async ready() {
       if (failures >= MAX_WARM_FAILURES) return false;
-      if (!waiting || waiting.gone) waiting = startSpare(options);
+      if (!waiting || waiting.gone) waiting = trySpare(options);
       const spare = waiting;
+      if (!spare) return false;
       // Someone waits on it: it keeps speccc running until it is loaded.
       idle(spare, false);
       const loaded = (await until(spare, 'ready')) === 'ready';
@@ -106,6 +109,15 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
       waiting = null;
     },
   };
+}
+
+/** A new spare, or null if none could be started (no temporary folder, no process). */
+function trySpare(options: SpareOptions): Spare | null {
+  try {
+    return startSpare(options);
+  } catch {
+    return null;
+  }
 }
 
 /** All spares of this process, removed (processes and folders) when speccc exits. */
@@ -135,6 +147,12 @@ function startSpare(options: SpareOptions): Spare {
   let control = '';
   child.stdio[3]!.on('data', (chunk: Buffer) => {
     control += chunk.toString('utf8');
+    // The spare says two short words; anything longer is not the spare script talking.
+    if (control.length > 64) {
+      control = '';
+      discard(spare);
+      return;
+    }
     for (let newline = control.indexOf('\n'); newline >= 0; newline = control.indexOf('\n')) {
       const word = control.slice(0, newline);
       control = control.slice(newline + 1);
@@ -174,8 +192,19 @@ function discard(spare: Spare): void {
   } catch {
     // already gone
   }
-  rmSync(spare.base, { recursive: true, force: true });
   live.delete(spare);
+  try {
+    rmSync(spare.base, { recursive: true, force: true });
+  } catch {
+    // Its last processes were still writing as they died: try once more when they are gone.
+    setTimeout(() => {
+      try {
+        rmSync(spare.base, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // left to the system's temporary-folder cleaning, as a killed cold run's would be
+      }
+    }, 1_000).unref();
+  }
 }
 
 /** Resolves with `word` once the spare has said it, or null if it stops first. */

@@ -205,8 +205,8 @@ function spareRunningTests(): number | undefined {
       // gone meanwhile
     }
   }
-  const spare = [...parents].find(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare'))?.[0];
-  if (spare === undefined) return undefined;
-  const under = (pid: number): boolean => pid === spare || (pid > 1 && parents.has(pid) && under(parents.get(pid)!));
-  return [...commands].some(([pid, command]) => command.includes('workers/forks.js') && under(pid)) ? spare : undefined;
+  const under = (pid: number, spare: number): boolean => pid === spare || (pid > 1 && parents.has(pid) && under(parents.get(pid)!, spare));
+  // Another spare may be waiting beside the one running a job: only the latter is wanted.
+  const spares = [...parents].filter(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare')).map(([pid]) => pid);
+  return spares.find((spare) => [...commands].some(([pid, command]) => command.includes('workers/forks.js') && under(pid, spare)));
 }
