@@ -186,6 +186,7 @@ function idle(spare: Spare, isIdle: boolean, stopMs = SPARE_IDLE_STOP_MS): void 
 
 /** Kills a spare's whole process group (its sandbox and everything in it) and removes its folder. */
 function discard(spare: Spare): void {
+  spare.gone = true; // at once: a spare being killed is never handed a job
   if (spare.idleTimer) clearTimeout(spare.idleTimer);
   try {
     if (spare.child.pid) process.kill(-spare.child.pid, 'SIGKILL');
