@@ -62,6 +62,14 @@ interface Spare {
   gone: boolean;
   output: CappedOutput | null;
   idleTimer: NodeJS.Timeout | null;
+  /** The config file the spare made its vitest instance for, in its folder before it started. */
+  prepared: PreparedConfig | null;
+}
+
+/** speccc's own vitest config (a root-level file of every staged tree): its name and content. */
+interface PreparedConfig {
+  name: string;
+  content: string;
 }
 
 /** After this many warm failures in a row the warm runner is dropped: each would cost a spare and then the cold run. */
@@ -71,8 +79,10 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
   let waiting: Spare | null = null;
   let busy = false;
   let failures = 0;
+  // The last job's config: the next spare prepares its vitest instance for it (the config is speccc's own, the same for every job).
+  let config: PreparedConfig | null = null;
   const take = (): Spare => {
-    const spare = waiting && !waiting.gone ? waiting : startSpare(options);
+    const spare = waiting && !waiting.gone ? waiting : startSpare(options, null);
     waiting = null;
     return spare;
   };
@@ -81,6 +91,7 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
       // One job at a time is warm; another arriving meanwhile runs cold (it loses nothing).
       if (busy || failures >= MAX_WARM_FAILURES) return null;
       busy = true;
+      config = configOf(command) ?? config;
       let result: SealedResult | null = null;
       try {
         result = await runOnSpare(take(), command, reports);
@@ -90,12 +101,12 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
       failures = result ? 0 : failures + 1;
       busy = false;
       // The next spare loads after this job, not during it: the job has the CPU to itself.
-      if (!waiting && failures < MAX_WARM_FAILURES) waiting = trySpare(options);
+      if (!waiting && failures < MAX_WARM_FAILURES) waiting = trySpare(options, config);
       return result;
     },
     async ready() {
       if (failures >= MAX_WARM_FAILURES) return false;
-      if (!waiting || waiting.gone) waiting = trySpare(options);
+      if (!waiting || waiting.gone) waiting = trySpare(options, config);
       const spare = waiting;
       if (!spare) return false;
       // Someone waits on it: it keeps speccc running until it is loaded.
@@ -112,9 +123,9 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
 }
 
 /** A new spare, or null if none could be started (no temporary folder, no process). */
-function trySpare(options: SpareOptions): Spare | null {
+function trySpare(options: SpareOptions, prepared: PreparedConfig | null): Spare | null {
   try {
-    return startSpare(options);
+    return startSpare(options, prepared);
   } catch {
     return null;
   }
@@ -124,18 +135,19 @@ function trySpare(options: SpareOptions): Spare | null {
 const live = new Set<Spare>();
 let exitHook = false;
 
-function startSpare(options: SpareOptions): Spare {
+function startSpare(options: SpareOptions, prepared: PreparedConfig | null): Spare {
   const base = mkdtempSync(path.join(os.tmpdir(), 'speccc-spare-'));
   const scratch = path.join(base, 'tree');
   const hosts = path.join(base, 'hosts');
   mkdirSync(scratch);
   writeFileSync(hosts, HOSTS);
+  if (prepared) writeFileSync(path.join(scratch, prepared.name), prepared.content);
   const blocks = Math.max(1, Math.floor((options.maxFileBytes ?? MAX_FILE_BYTES) / 512));
-  const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.toolchain.node, SCRIPT_INSIDE, options.toolchain.vitestDir];
+  const shell = ['/bin/sh', '-c', `ulimit -f ${blocks} && exec "$0" "$@"`, options.toolchain.node, SCRIPT_INSIDE, options.toolchain.vitestDir, ...(prepared ? [prepared.name] : [])];
   const argv = [...options.wrapper(scratch, hosts, ['--ro-bind', spareScript(), SCRIPT_INSIDE]), ...shell];
   // The environment and HOME of a cold sealed run (run-child.ts): the sandbox's own /tmp.
   const child = spawn(argv[0]!, argv.slice(1), { cwd: scratch, env: scrubbedEnv(options.parentEnv, '/tmp'), detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
-  const spare: Spare = { child, base, scratch, said: new Set(), listeners: new Set(), exit: Promise.resolve({ exitCode: null, signal: null }), gone: false, output: null, idleTimer: null };
+  const spare: Spare = { child, base, scratch, said: new Set(), listeners: new Set(), exit: Promise.resolve({ exitCode: null, signal: null }), gone: false, output: prepared ? new CappedOutput() : null, idleTimer: null, prepared };
   spare.exit = new Promise((resolve) => {
     child.on('error', () => resolve({ exitCode: null, signal: null }));
     child.on('close', (exitCode, signal) => resolve({ exitCode, signal }));
@@ -160,7 +172,8 @@ function startSpare(options: SpareOptions): Spare {
       for (const listener of spare.listeners) listener(word);
     }
   });
-  // Output counts from the job's request on: what the spare printed while loading is not the job's.
+  // A prepared spare's output counts from its start (creating the instance is part of the run, as
+  // in the CLI); an unprepared one's from the job's request (loading modules prints nothing of the job's).
   child.stdout!.on('data', (chunk: Buffer) => spare.output?.add(chunk));
   child.stderr!.on('data', (chunk: Buffer) => spare.output?.add(chunk));
   child.stdin!.on('error', () => {}); // a spare that died is seen by 'close'
@@ -229,15 +242,16 @@ async function runOnSpare(spare: Spare, command: SealedCommand, reports: (scratc
   try {
     if (spare.gone) return null;
     await writeTree(spare.scratch, command.files);
-    spare.output = new CappedOutput();
-    const { timedOut, cancelled } = await limited(spare, command);
+    const prepared = fitsPrepared(spare.prepared, command);
+    if (!prepared) spare.output = new CappedOutput();
+    const { timedOut, cancelled } = await limited(spare, command, prepared);
     if (timedOut) return null;
     const { exitCode, signal } = await spare.exit;
-    const output = spare.output.text();
+    const output = spare.output!.text();
     if (cancelled) return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: new Map() };
     // Vitest's CLI exits 0 or 1; anything else (a signal, another code, no `started`) is the warm runner's failure.
     if (!spare.said.has('started') || (exitCode !== 0 && exitCode !== 1)) return null;
-    return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: await reports(spare.scratch), warm: true };
+    return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: await reports(spare.scratch), warm: prepared ? 'prepared' : 'loaded' };
   } catch {
     return null;
   } finally {
@@ -246,7 +260,7 @@ async function runOnSpare(spare: Spare, command: SealedCommand, reports: (scratc
 }
 
 /** Sends the job's command and waits for the spare to exit, killing it at the time limit or on cancellation. */
-async function limited(spare: Spare, command: SealedCommand): Promise<{ timedOut: boolean; cancelled: boolean }> {
+async function limited(spare: Spare, command: SealedCommand, prepared: boolean): Promise<{ timedOut: boolean; cancelled: boolean }> {
   let timedOut = false;
   let cancelled = false;
   const kill = () => {
@@ -266,9 +280,33 @@ async function limited(spare: Spare, command: SealedCommand): Promise<{ timedOut
   };
   if (command.signal.aborted) onAbort();
   command.signal.addEventListener('abort', onAbort, { once: true });
-  spare.child.stdin!.end(JSON.stringify({ args: command.argv.slice(2) }) + '\n');
+  spare.child.stdin!.end(JSON.stringify({ args: command.argv.slice(2), prepared }) + '\n');
   await spare.exit;
   clearTimeout(timer);
   command.signal.removeEventListener('abort', onAbort);
   return { timedOut, cancelled };
+}
+
+/** The config of a `node vitest.mjs run <test files> --config <file>` command whose config is in its tree. */
+function configOf(command: SealedCommand): PreparedConfig | null {
+  const args = command.argv.slice(2);
+  const name = args.at(-1);
+  if (args[0] !== 'run' || args.at(-2) !== '--config' || !name || name.includes('/')) return null;
+  const files = args.slice(1, -2);
+  // Test files only, named as vitest's CLI would leave them: no options, no `file:line` filters, no backslashes.
+  if (files.length === 0 || files.some((f) => f.startsWith('-') || /[:\\]/.test(f))) return null;
+  const content = command.files.get(name);
+  return content === undefined ? null : { name, content };
+}
+
+/**
+ * Whether a job may run on its spare's prepared instance: its command is one configOf reads, with
+ * the config the spare prepared, and its tree has no root-level file but speccc's own (vite reads
+ * a root's package.json, .env files and the like while the instance is made; such a job runs
+ * through the CLI in its spare, which makes its own).
+ */
+function fitsPrepared(prepared: PreparedConfig | null, command: SealedCommand): boolean {
+  const config = configOf(command);
+  if (!prepared || !config || config.name !== prepared.name || config.content !== prepared.content) return false;
+  return [...command.files.keys()].every((file) => file.includes('/') || file.startsWith('.speccc-'));
 }

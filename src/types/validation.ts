@@ -220,8 +220,11 @@ export interface SealedResult {
   collected: Map<string, string>;
   /** Set when the sandbox itself could not start the command (never the command's own failure). */
   refused?: string;
-  /** Set when the command ran on a warm test runner (SealedRunner.test) rather than cold. */
-  warm?: true;
+  /**
+   * Set when the command ran on a warm test runner (SealedRunner.test) rather than cold: on a spare
+   * that had loaded vitest's code (`loaded`), or had also made the vitest instance (`prepared`).
+   */
+  warm?: 'loaded' | 'prepared';
 }
 
 /**

@@ -23,14 +23,17 @@ const LONG = 240_000;
 const workspaces = useTempWorkspace();
 
 /** Validates a tree's visible checks; `warm` records, for each test run, whether it ran warm. */
-async function visible(files: Record<string, string>, on: SealedRunner, warm: boolean[] = []): Promise<ValidationRun> {
+async function visible(files: Record<string, string>, on: SealedRunner, warm: Warm[] = []): Promise<ValidationRun> {
   const spied: SealedRunner = on.test ? { ...on, test: async (command) => record(await on.test!(command), warm) } : on;
   const tree = new Map(Object.entries(files));
   return createValidator({ config: defaultConfig(), runner: spied }).visible({ specId: 'job', tree, outputs: [...tree.keys()], signal });
 }
 
-function record(result: SealedResult, warm: boolean[]): SealedResult {
-  warm.push(result.warm === true);
+/** How a test run ran: cold, or on a spare that had loaded vitest (`loaded`) or made its instance too (`prepared`). */
+type Warm = SealedResult['warm'] | 'cold';
+
+function record(result: SealedResult, warm: Warm[]): SealedResult {
+  warm.push(result.warm ?? 'cold');
   return result;
 }
 
@@ -42,13 +45,18 @@ const passing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it 
 const failing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it } from 'vitest';\nimport { half } from './half.js';\n\nit('halves', () => {\n  expect(half(5)).toBe(2);\n});\n" };
 
 describe('the warm test runner (sealed)', () => {
-  it('gives the verdict and feedback of the cold run, for a job whose tests pass and one whose tests fail', { timeout: LONG }, async () => {
-    for (const files of [passing, failing]) {
+  it('gives the verdict and feedback of the cold run, for a job whose tests pass and one whose tests fail, on a spare that loaded vitest or made its instance too', { timeout: LONG }, async () => {
+    // The first spare knows no config yet: it loads vitest only. Later ones make the instance for
+    // the last job's config, except for a job with a root-level file of its own (vite reads a root's
+    // package.json as the instance is made): that one runs through vitest's CLI in its spare.
+    const withPackage = { ...failing, 'package.json': '{ "type": "module" }\n' };
+    const jobs: [Record<string, string>, Warm][] = [[passing, 'loaded'], [failing, 'prepared'], [passing, 'prepared'], [withPackage, 'loaded'], [withPackage, 'loaded']];
+    for (const [files, how] of jobs) {
       expect(await warmTestRunner(runner)).toBe(true);
-      const warmRuns: boolean[] = [];
+      const warmRuns: Warm[] = [];
       const warm = await visible(files, runner, warmRuns);
       const before = await visible(files, cold);
-      expect(warmRuns).toEqual([true]);
+      expect(warmRuns).toEqual([how]);
       expect({ ...warm, durationMs: 0, feedback: steady(warm.feedback) }).toEqual({ ...before, durationMs: 0, feedback: steady(before.feedback) });
     }
     const failed = await visible(failing, runner);
@@ -107,14 +115,14 @@ describe('the warm test runner (sealed)', () => {
     const control = await visible({ 'src/state.ts': jobA['src/state.ts'], 'src/a.test.ts': together }, runner);
     expect(control.passed).toBe(false);
     for (const leftover of ['"env": "1"', '"../left-by-a"', '"/tmp/left-by-a"', '"/tmp/late-from-a"', '"global": true', '"writer": true']) expect(control.feedback).toContain(leftover);
-    const warmRuns: boolean[] = [];
+    const warmRuns: Warm[] = [];
     expect(await warmTestRunner(runner)).toBe(true);
     expect(await visible(jobA, runner, warmRuns)).toMatchObject({ passed: true });
     expect(await warmTestRunner(runner)).toBe(true);
     const b = await visible(jobB, runner, warmRuns);
     expect(b.feedback).toBe('');
     expect(b.passed).toBe(true);
-    expect(warmRuns).toEqual([true, true]);
+    expect(warmRuns).toEqual(['prepared', 'prepared']);
   });
 
   it('falls back to the cold run when the spare dies mid-run, and still gives the right verdict; the next run is warm again', { timeout: LONG }, async () => {
@@ -124,20 +132,20 @@ describe('the warm test runner (sealed)', () => {
     });
     for (const [files, passed] of [[slow('expect(slow).toBe(1)'), true], [slow('expect(slow).toBe(2)'), false]] as const) {
       expect(await warmTestRunner(runner)).toBe(true);
-      const warmRuns: boolean[] = [];
+      const warmRuns: Warm[] = [];
       const validation = visible(files, runner, warmRuns);
       // Once the job's test worker runs inside the spare, kill the spare's whole sandbox.
       const spare = await until(() => spareRunningTests());
       process.kill(-spare, 'SIGKILL');
       const result = await validation;
-      expect(warmRuns).toEqual([false]);
+      expect(warmRuns).toEqual(['cold']);
       expect(result.passed).toBe(passed);
       if (!passed) expect(result.feedback).toContain('AssertionError: expected 1 to be 2');
     }
-    const warmRuns: boolean[] = [];
+    const warmRuns: Warm[] = [];
     expect(await warmTestRunner(runner)).toBe(true);
     expect(await visible(passing, runner, warmRuns)).toMatchObject({ passed: true });
-    expect(warmRuns).toEqual([true]);
+    expect(warmRuns).toEqual(['prepared']);
   });
 });
 
