@@ -11,6 +11,10 @@
  * A spare shares nothing: its namespaces, /tmp, scratch folder and processes are its job's alone,
  * as in a cold run (src/io/sealed-runner.ts); only the time to load the toolchain is paid early.
  *
+ * A spare started after a job is also given that job's vitest config (speccc's own, the same for
+ * every job) and makes the vitest instance for it while it waits; the next job runs on that
+ * instance when fitsPrepared says it may, else through vitest's CLI in the same spare.
+ *
  * The spare script is assets/vitest-spare/spare.mjs, mounted read-only. It says `ready` on fd 3
  * when loaded and `started` when it has its job; a spare that stops before `started`, a run past
  * its time limit, or an exit code vitest does not give (0: passed, 1: failed) is a warm-runner
