@@ -28,6 +28,8 @@ const ROOMS = {
   'pipeline/': ['io/', 'phases/', 'config/', 'fast-path.ts', 'pipeline-steps.ts', 'runtime.ts', 'workspace.ts', 'types/', 'version.ts'],
   'compile.ts': ['io/', 'phases/', 'pipeline/', 'fast-path.ts', 'pipeline-steps.ts', 'runtime.ts', 'workspace.ts', 'types/', 'version.ts'],
   'scenario-checks.ts': ['io/', 'phases/', 'pipeline/', 'compile.ts', 'runtime.ts', 'hash.ts', 'types/', 'version.ts'],
+  'scenario-proposals.ts': ['io/', 'phases/', 'pipeline/', 'proposals/', 'runtime.ts', 'hash.ts', 'types/', 'version.ts'],
+  'proposals/': ['schemas/', 'types/'],
   'model-worker.ts': ['io/', 'phases/2-model/', 'phases/3-check/'],
   'index.ts': ['compile.ts', 'workspace.ts', 'runtime.ts', 'io/', 'phases/', 'config/', 'diagnostics/', 'types/', 'version.ts'],
   'cli.ts': ['commands/'],

@@ -1,7 +1,9 @@
 // A script read from a folder: <dir>/<spec-id>/<output path...>. Any job whose prompt
 // carries the line `speccc-spec-id: <id>` is answered by writing that folder's files; a
 // scenario-check job (`speccc-scenario: <spec-id>/<name>`) by writing
-// <dir>/@scenarios/<spec-id>/<name>.test.ts to the path its prompt names; a triage
+// <dir>/@scenarios/<spec-id>/<name>.test.ts to the path its prompt names; a proposal
+// (`speccc-proposal: <spec-id>/<name>`) by writing <dir>/@proposals/<spec-id>/<name>.md and
+// .test.ts (a `<name>.none` file instead: it writes nothing, the mutant is judged equivalent); a triage
 // conversation (`speccc-triage: <request-id>`) by calling record_decision with the input in
 // <dir>/@triage/<request-id>.json. Files are read when a request comes, so editing a reply
 // changes the next answer without a restart.
@@ -85,6 +87,30 @@ function scenarioRule(dir: string): Rule {
   };
 }
 
+const PROPOSAL_LINE = /^speccc-proposal:[ \t]*([^/\s]+)\/(\S+)[ \t]*$/m;
+
+/** The draft a proposal job is for: its reply files, if the folder has them. */
+function proposalJob(dir: string, ctx: RequestContext): { spec: string; name: string; base: string } | undefined {
+  const m = PROPOSAL_LINE.exec(ctx.allText);
+  if (!m) return undefined;
+  const base = join(dir, '@proposals', m[1]!, m[2]!);
+  return existsSync(`${base}.md`) || existsSync(`${base}.none`) ? { spec: m[1]!, name: m[2]!, base } : undefined;
+}
+
+function proposalRule(dir: string): Rule {
+  return {
+    name: 'dir:@proposals',
+    match: { where: (ctx) => proposalJob(dir, ctx) !== undefined },
+    reply: (ctx) => {
+      const job = proposalJob(dir, ctx)!;
+      if (!existsSync(`${job.base}.md`)) return textReply('The spec allows what this mutant does: no scenario can tell it apart.');
+      const files: Record<string, string> = { [`${job.spec}/${job.name}.md`]: readFileSync(`${job.base}.md`, 'utf8') };
+      if (existsSync(`${job.base}.test.ts`)) files[`${job.spec}/${job.name}.test.ts`] = readFileSync(`${job.base}.test.ts`, 'utf8');
+      return !ctx.awaitsWork ? textReply(`Done: wrote ${Object.keys(files).join(' and ')}.`) : writeFilesTurn(files);
+    },
+  };
+}
+
 const TRIAGE_LINE = /^speccc-triage:[ \t]*(\S+)[ \t]*$/m;
 
 /** The request a triage conversation is about, and its reply file (which may not exist). */
@@ -134,8 +160,11 @@ const FILES_SHOWN = 4;
 function missingReply(dir: string, ctx: RequestContext, asked: Map<string, number>): Fault {
   const scenario = SCENARIO_LINE.exec(ctx.allText);
   const triage = TRIAGE_LINE.exec(ctx.allText);
+  const proposal = PROPOSAL_LINE.exec(ctx.allText);
   let message: string;
-  if (triage) {
+  if (proposal) {
+    message = `twin: no reply for the proposal ${proposal[1]}/${proposal[2]} (turn ${ctx.turn + 1}) in ${dir}: add @proposals/${proposal[1]}/${proposal[2]}.md and .test.ts (or .none)`;
+  } else if (triage) {
     message = `twin: no reply for the triage of request ${triage[1]} (turn ${ctx.turn + 1}) in ${dir}: add @triage/${triage[1]}.json (the record_decision input)`;
   } else if (scenario) {
     message = `twin: no reply for the check of scenario ${scenario[1]}/${scenario[2]} (turn ${ctx.turn + 1}) in ${dir}: add @scenarios/${scenario[1]}/${scenario[2]}.test.ts`;
@@ -168,6 +197,7 @@ export async function directoryScript(dir: string): Promise<Rule[]> {
   const isSpecJob = (ctx: RequestContext) => ctx.specId !== undefined && !RESERVED.test(ctx.specId);
   return [
     triageRule(dir),
+    proposalRule(dir),
     scenarioRule(dir),
     ...ids.map((id) => specRule(dir, id)),
     {
@@ -177,7 +207,7 @@ export async function directoryScript(dir: string): Promise<Rule[]> {
     },
     {
       name: 'dir:no-reply',
-      match: { where: (ctx) => isSpecJob(ctx) || SCENARIO_LINE.test(ctx.allText) || TRIAGE_LINE.test(ctx.allText) },
+      match: { where: (ctx) => isSpecJob(ctx) || SCENARIO_LINE.test(ctx.allText) || TRIAGE_LINE.test(ctx.allText) || PROPOSAL_LINE.test(ctx.allText) },
       fault: (ctx) => missingReply(dir, ctx, asked),
     },
   ];

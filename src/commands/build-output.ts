@@ -1,7 +1,7 @@
 /** What `speccc build` prints: the plan with its price, per-job results and the summary line. Pure formatting. */
 import pc from 'picocolors';
 import type { JobOutcome, Plan } from '../types/index.js';
-import { REASON_TEXT } from '../phases/5-plan/index.js';
+import { onlyVerdictStale, REASON_TEXT } from '../phases/5-plan/index.js';
 import type { PlanEstimate } from '../phases/5-plan/estimate.js';
 import type { TreeChange } from '../io/promote.js';
 
@@ -25,6 +25,7 @@ export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>
     const reasons = job.reasons.map((r) => REASON_TEXT[r]).join(', ');
     if (outcome?.state === 'reused') lines.push(`  ${c.yellow('•')} ${job.id}: ${reasons}; a stored result restores it (no agent call)`);
     else if (outcome?.state === 'failed' || outcome?.state === 'skipped') lines.push(`  ${c.red('•')} ${job.id}: ${reasons}; ${outcome.state === 'failed' ? `a recorded verdict says ${outcome.error}` : `${outcome.error}`}`);
+    else if (onlyVerdictStale(job)) lines.push(`  ${c.yellow('•')} ${job.id}: ${reasons}; judged again with no agent call`);
     else {
       const e = byId.get(job.id);
       const cost = e ? ` — ~${e.inputTokens.toLocaleString('en-US')} input tokens${e.counted ? '' : ' (estimated)'}, expected ${usd(e.expectedUsd)}, worst case ${usd(e.worstCaseUsd)} (${e.model})` : '';
@@ -34,12 +35,15 @@ export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>
   }
   if (maybeShown > MAYBE_LISTED) lines.push(`  ${c.dim(`… and ${maybeShown - MAYBE_LISTED} more behind a changed dependency`)}`);
   for (const orphan of plan.orphans) lines.push(`  ${c.red('-')} ${orphan}: no spec owns it; it will be removed`);
-  const stale = plan.jobs.filter((j) => outcomes.get(j.id)?.state !== 'fresh').length;
+  const notFresh = plan.jobs.filter((j) => outcomes.get(j.id)?.state !== 'fresh');
+  const judgeOnly = notFresh.filter((j) => outcomes.get(j.id)?.state === 'stale' && onlyVerdictStale(j)).length;
+  const stale = notFresh.length - judgeOnly;
   const maybe = plan.jobs.filter((j) => j.state === 'stale' && outcomes.get(j.id)?.state === 'fresh').length;
+  const judging = judgeOnly > 0 ? `${stale > 0 ? `, ${judgeOnly} more` : `${plural(judgeOnly, 'spec')} of ${plan.jobs.length}`} to judge again (no agent call)` : '';
   const head =
-    stale === 0 && maybe === 0 && plan.orphans.length === 0
+    notFresh.length === 0 && maybe === 0 && plan.orphans.length === 0
       ? `${plural(plan.jobs.length, 'spec')} up to date`
-      : `${plural(stale, 'spec')} of ${plan.jobs.length} to build${maybe > 0 ? `, ${maybe} more if their dependencies' outputs change` : ''}`;
+      : `${stale > 0 || judgeOnly === 0 ? `${plural(stale, 'spec')} of ${plan.jobs.length} to build` : ''}${judging}${maybe > 0 ? `, ${maybe} more if their dependencies' outputs change` : ''}`;
   let price = '';
   if (estimate.jobs.length > 0) {
     const tokens = estimate.jobs.reduce((s, j) => s + j.inputTokens, 0);

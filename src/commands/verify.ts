@@ -55,16 +55,14 @@ export async function runVerify(io: CliIo, specId: string | undefined, flags: Ve
   });
 }
 
-/** Where the last `verify --mutate` run keeps its surviving mutants, each with where it sits and the requirements it touches. */
-export const SURVIVORS_FILE = path.join('.speccc', 'verify', 'survivors.json');
-
 /**
  * The last mutation run's survivors, whole (file, start and end, mutator, the code replaced and
- * its replacement, requirement ids), for people and tools that turn them into new holdout
- * scenarios. Replaced by every `verify --mutate` run; never read by a generating agent.
+ * its replacement, requirement ids), for people and for `scenarios propose`, which turns them into
+ * draft holdout scenarios. Replaced by every `verify --mutate` run; never read by a generating agent.
  */
 async function writeSurvivors(root: string, at: string, verdicts: SpecVerdict[]): Promise<void> {
   const { writeInside } = await import('../io/safe-write.js');
+  const { SURVIVORS_FILE } = await import('../io/proposal-files.js');
   const specs = verdicts.filter((v) => v.mutation && v.mutation.error === undefined).map((v) => ({ spec: v.spec, score: v.mutation!.score, files: v.mutation!.files, survivors: v.mutation!.survivors }));
   await writeInside(root, SURVIVORS_FILE, `${JSON.stringify({ at, specs }, null, 2)}\n`, { atomic: true });
 }

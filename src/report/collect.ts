@@ -231,6 +231,14 @@ function mutationScoreOf(spec: string, input: Pick<CollectInput, 'verify' | 'man
   return found ? Math.min(1, Math.max(0, found.percent / 100)) : null;
 }
 
+/** Every scored `verify --mutate` run of the spec, oldest first, as fractions: how the score moved as holdouts were added. */
+function mutationHistoryOf(spec: string, input: Pick<CollectInput, 'verify'>): number[] {
+  return input.verify.flatMap((line) => {
+    const score = line.mutation?.find((m) => m.spec === spec)?.score;
+    return typeof score === 'number' && Number.isFinite(score) ? [Math.min(1, Math.max(0, score / 100))] : [];
+  });
+}
+
 type Decided = { state: SpecState; why: string; verdicts: Verdicts | null; failureClass?: string };
 type JobRef = { run: RunIndex; event: JobEvent };
 type PlannedJob = Extract<CollectPlan, { kind: 'planned' }>['jobs'][number];
@@ -517,6 +525,7 @@ function reportSpec(f: Facts, spec: CollectSpec): ReportSpec {
     satisfaction: (f.verifyBySpec.get(spec.id) ?? []).map((v) => ({ at: v.at, value: v.scenarios.filter((s) => s.passed).length / v.scenarios.length })),
     coverage: null,
     mutationScore: mutationScoreOf(spec.id, f.input),
+    mutationHistory: mutationHistoryOf(spec.id, f.input),
     diagnostics: (f.diagnostics.all.get(spec.file) ?? []).map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, message: d.message })),
     cost: f.runs.flatMap((run) => {
       const s = run.spend.get(spec.id);

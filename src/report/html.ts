@@ -320,7 +320,8 @@ function specEntry(spec: ReportSpec, known: Set<string>, dependents: Map<string,
         cov.untested.length ? `<ul class="untested">${cov.untested.map((u) => `<li>untested: ${esc(u)}</li>`).join('')}</ul>` : ''
       }`
     : notMeasured(state, `not measured here: <code>speccc trace ${esc(spec.id)}</code> lists what covers each requirement`);
-  const mutation = spec.mutationScore === null ? notMeasured(state, 'not measured: <code>speccc verify --mutate</code> scores it') : pct(spec.mutationScore);
+  const moved = spec.mutationHistory.length > 1 ? ` <span class="muted">(runs: ${spec.mutationHistory.map((p) => pct(p)).join(' → ')})</span>` : '';
+  const mutation = spec.mutationScore === null ? notMeasured(state, 'not measured: <code>speccc verify --mutate</code> scores it') : `${pct(spec.mutationScore)}${moved}`;
   const sat = spec.satisfaction;
   const satisfaction =
     sat.length === 0

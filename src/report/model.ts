@@ -119,6 +119,8 @@ export interface ReportModel {
     coverage: null | { requirements: number; covered: number; untested: string[] };
     /** 0..1: the latest of `speccc verify --mutate` and a promotion gated by promotion.minMutationScore; null when neither scored it. */
     mutationScore: number | null;
+    /** 0..1, oldest first: every scored `verify --mutate` run of the spec (before and after new holdouts: properties, accepted proposals). */
+    mutationHistory: number[];
     diagnostics: { code: string; severity: 'error' | 'warning'; line: number; column: number; message: string }[];
     /** Per run that spent on this spec, oldest first. */
     cost: { run: string; at: string; costUsd: number; inputTokens: number; outputTokens: number }[];

@@ -184,3 +184,46 @@ export const LessonSchema = z.object({
 });
 
 export const LessonsFileSchema = z.object({ version: z.literal(1), lessons: z.array(LessonSchema) });
+
+/** One surviving mutant as `verify --mutate` keeps it (types/validation.ts `Survivor`, with the requirement ids it touches). */
+const SurvivorSchema = z.strictObject({
+  file: z.string().min(1).max(1000),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  end: z.strictObject({ line: z.number().int().positive(), column: z.number().int().positive() }),
+  mutator: z.string().min(1).max(100),
+  replacement: z.string().max(10_000),
+  original: z.string().max(10_000),
+  status: z.enum(['Survived', 'NoCoverage']),
+  requirements: z.array(z.string().max(300)).max(100),
+});
+
+/** `.speccc/verify/survivors.json`: the last `verify --mutate` run's surviving mutants, by spec (commands/verify.ts writes it). */
+export const SurvivorsFileSchema = z.strictObject({
+  at: z.string(),
+  specs: z.array(
+    z.strictObject({
+      spec: z.string().min(1).max(300),
+      score: z.number().nullable(),
+      files: z.array(z.string()),
+      survivors: z.array(SurvivorSchema).max(10_000),
+    }),
+  ),
+});
+
+/** `<scenarios>/.proposed/<spec>/<name>.mutant.json`: the mutant a draft scenario was proposed to kill (speccc writes it beside the draft). */
+export const DraftMutantSchema = z.strictObject({
+  version: z.literal(1),
+  spec: z.string().min(1).max(300),
+  proposedAt: z.string(),
+  mutant: SurvivorSchema,
+});
+
+/** One line of `<scenarios>/.proposed/accepted.jsonl`: a draft a person accepted, after it passed on the promoted code and killed its mutant. */
+export const AcceptedDraftSchema = z.strictObject({
+  at: z.string(),
+  scenario: z.string(),
+  spec: z.string(),
+  mutant: z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int(), mutator: z.string() }),
+  check: digest,
+});

@@ -220,6 +220,20 @@ const SETUPS: Record<string, () => Promise<Setup>> = {
     closers.push(() => replies.close());
     return { cwd: root, env: { ...replies.env('rehearsal'), PATH: process.env.PATH } };
   },
+  /** The bundled example after a `verify --mutate` run that left two money mutants alive, and a twin answering proposals from examples/replies/@proposals. */
+  async proposals() {
+    const root = workspaces.example(['specs', 'context', 'generated', 'scenarios', 'speccc.config.json']);
+    const requirement = 'money#R-roundhalfeven-numerator-denominator-divides-two';
+    const survivors = [
+      { file: 'src/money.ts', line: 46, column: 7, end: { line: 46, column: 24 }, mutator: 'ConditionalExpression', original: 'denominator === 0', replacement: 'false', status: 'Survived', requirements: [requirement] },
+      { file: 'src/money.ts', line: 50, column: 16, end: { line: 50, column: 61 }, mutator: 'ArithmeticOperator', original: 'Math.sign(numerator) * Math.sign(denominator)', replacement: 'Math.sign(numerator) / Math.sign(denominator)', status: 'Survived', requirements: [requirement] },
+    ];
+    mkdirSync(path.join(root, '.speccc/verify'), { recursive: true });
+    writeFileSync(path.join(root, '.speccc/verify/survivors.json'), JSON.stringify({ at: '2026-12-07T20:00:00.000Z', specs: [{ spec: 'money', score: 41.3, files: ['src/money.ts'], survivors }] }));
+    const replies = await startTwin({ script: await directoryScript(path.join(repo, 'examples/replies')) });
+    closers.push(() => replies.close());
+    return { cwd: root, env: { ...replies.env('rehearsal'), PATH: process.env.PATH } };
+  },
   /** A shared cache configured at a port where nothing listens. */
   async 'remote-cache-down'() {
     const closed = net.createServer();

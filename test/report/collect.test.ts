@@ -271,6 +271,12 @@ describe('collectReport: mutation scores', () => {
       ['b', 0.9], // promoted after the verify run that scored it 40%
       ['c', null],
     ]);
+    // How the score moved run by run (properties added, proposals accepted): the verify runs that scored it, oldest first.
+    expect(model.specs.map((s) => [s.id, s.mutationHistory])).toEqual([
+      ['a', [0.75]],
+      ['b', [0.4]],
+      ['c', []],
+    ]);
   });
 });
 

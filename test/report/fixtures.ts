@@ -15,7 +15,7 @@ const RUNS: ReportModel['runs'] = [
 ];
 
 function spec(partial: Partial<Spec> & Pick<Spec, 'id' | 'file' | 'kind' | 'title' | 'state' | 'why'>): Spec {
-  return { dependsOn: [], scenarios: [], satisfaction: [], coverage: null, mutationScore: null, diagnostics: [], cost: [], ...partial };
+  return { dependsOn: [], scenarios: [], satisfaction: [], coverage: null, mutationScore: null, mutationHistory: [], diagnostics: [], cost: [], ...partial };
 }
 
 /** The queue of these specs: drafts are proposed, the stale spec is urgent (priority high), the rest normal. */
@@ -66,6 +66,7 @@ export function exampleModel(): ReportModel {
         ],
         coverage: { requirements: 6, covered: 6, untested: [] },
         mutationScore: 0.91,
+        mutationHistory: [0.41, 0.73, 0.91],
         cost: [{ run: 'run-1', at: RUNS[0]!.at, costUsd: 0.094, inputTokens: 18_240, outputTokens: 2_310 }],
       }),
       spec({

@@ -102,6 +102,8 @@ describe('renderReportHtml: what a spec author reads', () => {
     expect(first).toMatch(/<svg class="chart"[^>]*aria-label="Spend per run: 3 runs/);
     expect(text(first)).toContain('run-3 at 2026-03-05 11:02 UTC: 4 jobs in 2 min 12 s, 1 failed, 2 retries, $0.24.');
     expect(first).toContain('3 (2 retries)');
+    // The mutation score with how it moved as holdouts were added (properties, accepted proposals).
+    expect(text(page)).toContain('91% (runs: 41% → 73% → 91%)');
   });
 
   it('tabulates failures by kind with links to the specs they hit', () => {

@@ -7,6 +7,7 @@
  */
 import type { JobOutcome, Plan, SpecccConfig } from '../../types/index.js';
 import { expectedCostOf, priceOf, utf8Bytes, worstCaseOf } from '../../prices/pricing.js';
+import { onlyVerdictStale } from './verdict-only.js';
 
 export interface JobEstimate {
   id: string;
@@ -54,6 +55,7 @@ export function estimatePlan(input: {
   for (const job of input.plan.jobs) {
     const outcome = input.outcomes.get(job.id);
     if (!outcome || outcome.state !== 'stale') continue; // fresh and restored jobs call no model
+    if (onlyVerdictStale(job)) continue; // judged again, never generated
     const prepared = outcome.prepared ?? job.prepared;
     if (!prepared) continue;
     const price = priceOf(prepared.model, input.config.model.prices);

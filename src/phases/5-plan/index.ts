@@ -4,6 +4,7 @@
  * once its dependencies have settled: keep its output, restore a stored result, or generate.
  * Pure: rendering arrives as a function from phase 4, the tree and the result store as data.
  */
+import { onlyVerdictStale } from './verdict-only.js';
 import type { ForceSpec, JobDecision, Manifest, Plan, PlannedJob, PreparedJob, Spec, StaleReason, StoredResult, Workspace } from '../../types/index.js';
 import { prepareJob, type JobEnvironment } from './prepare-job.js';
 import { sameVerdictKey, verdictKey, type GateInputs } from './verdict-key.js';
@@ -74,6 +75,8 @@ export function buildableInOrder(workspace: Workspace): Spec[] {
   return order;
 }
 
+export { onlyVerdictStale };
+
 export function planBuild(input: PlanInput): Plan {
   const order = buildableInOrder(input.workspace);
   const inOrder = new Set(order.map((s) => s.frontmatter!.id));
@@ -104,8 +107,9 @@ export function planBuild(input: PlanInput): Plan {
       }
     }
     // Against the dependencies' current outputs; a stale dependency may still change them, so its
-    // dependents are stale until the rebuilt outputs are known (decideJob then re-keys them).
-    const depStale = [...closure, ...twins].some((d) => planned.get(d)?.state === 'stale');
+    // dependents are stale until the rebuilt outputs are known (decideJob then re-keys them). One
+    // that is only judged again keeps its outputs whatever the verdict: its dependents stand.
+    const depStale = [...closure, ...twins].some((d) => { const dep = planned.get(d); return dep?.state === 'stale' && !onlyVerdictStale(dep); });
     const prepared = prepareJob(input, spec, closure);
     if (entry && prepared.key !== entry.jobKey) reasons.push(...explain(prepared, entry.inputs));
     if (entry && depStale) reasons.push('dependency-changed');

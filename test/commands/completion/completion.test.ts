@@ -108,7 +108,7 @@ describe('speccc completion', () => {
     };
     expect(complete('speccc ch')).toEqual(['check']);
     expect(complete('speccc ')).toEqual(['adopt', 'audit', 'build', 'check', 'completion', 'graph', 'help', 'init', 'lessons', 'log', 'lsp', 'promote', 'report', 'scenarios', 'status', 'trace', 'triage', 'twin', 'verify', 'watch']);
-    expect(complete('speccc scenarios ')).toEqual(['generate', 'help']);
+    expect(complete('speccc scenarios ')).toEqual(['accept', 'drafts', 'generate', 'help', 'propose', 'reject']);
     expect(complete('speccc scenarios generate --ov')).toEqual(['--overwrite']);
     expect(complete('speccc check --format ')).toEqual(['json', 'sarif', 'text']);
     expect(complete('speccc build --format ')).toEqual(['json', 'text']);
@@ -213,7 +213,7 @@ describe('speccc completion', () => {
         .map((l) => l.split('\t')[0]!)
         .sort();
     expect(complete('speccc ch')).toEqual(['check']);
-    expect(complete('speccc scenarios ')).toEqual(['generate', 'help']);
+    expect(complete('speccc scenarios ')).toEqual(['accept', 'drafts', 'generate', 'help', 'propose', 'reject']);
     expect(complete('speccc check --format ')).toEqual(['json', 'sarif', 'text']);
     expect(complete('speccc completion ')).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('speccc twin --script-dir ass')).toEqual(['assets/']);
