@@ -196,6 +196,9 @@ export function createSealedRunner(options: SealedRunnerOptions): SealedRunner {
     typecheck: (command) => sharedTypecheckServer(setup).check(command),
     run: (command) => runSealed(setup, command),
     test: (command) => runTests(setup, command),
+    prepareTests: () => {
+      if (options.mode === 'bubblewrap') sparesFor(setup).prestart();
+    },
     judge: (command) =>
       judgeRun(
         {

@@ -51,6 +51,8 @@ export interface VitestSpares {
   run(command: SealedCommand, reports: (scratch: string) => Promise<Map<string, string>>): Promise<SealedResult | null>;
   /** Starts a spare if none is waiting; resolves true once one is loaded, false if it stopped. */
   ready(): Promise<boolean>;
+  /** Starts a spare if none is waiting, and returns at once (it loads while an agent works). */
+  prestart(): void;
   close(): void;
 }
 
@@ -118,6 +120,9 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
       const loaded = (await until(spare, 'ready')) === 'ready';
       if (waiting === spare && !spare.gone) idle(spare, true, options.idleStopMs);
       return loaded;
+    },
+    prestart() {
+      if (failures < MAX_WARM_FAILURES && !busy && (!waiting || waiting.gone)) waiting = trySpare(options, config);
     },
     close() {
       if (waiting) discard(waiting);

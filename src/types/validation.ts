@@ -131,6 +131,8 @@ export interface Validator {
    * outputs included), with `twins` (their outputs in the tree) running beside them.
    */
   visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<ValidationRun>;
+  /** Gets `visible`'s warm test runner ready while an agent works (returns at once; absent or a no-op when there is none). */
+  prepare?(): void;
   /**
    * Run the spec's holdout `checks` (from the run's holdout set: exactly the checks its verdict
    * key names) against a fresh sealed copy of the tree, twins beside it. Never shown to a
@@ -263,6 +265,8 @@ export interface SealedRunner {
    * when it can be (absent: the validator uses `run`).
    */
   test?(command: SealedCommand): Promise<SealedResult>;
+  /** Starts loading a warm test runner for `test` if none is waiting, without waiting for it. */
+  prepareTests?(): void;
   /** A holdout run with the checks and the code in two sandboxes (JudgeCommand). */
   judge(command: JudgeCommand): Promise<SealedResult>;
 }

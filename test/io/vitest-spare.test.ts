@@ -149,6 +149,23 @@ describe('the warm test runner (sealed)', () => {
   });
 });
 
+describe('a spare started while an agent works', () => {
+  it('prepareTests starts one spare, once, without waiting for it; the next run is warm on it', { timeout: LONG }, async () => {
+    // A runner of its own (another environment): its spares are not the other tests'.
+    const own = createSealedRunner({ mode: 'bubblewrap', parentEnv: { PATH: process.env.PATH, TZ: 'UTC' } });
+    const before = ourSpares();
+    own.prepareTests!();
+    own.prepareTests!();
+    const started = ourSpares().filter((pid) => !before.includes(pid));
+    expect(started).toHaveLength(1);
+    const warmRuns: Warm[] = [];
+    expect(await visible(passing, own, warmRuns)).toMatchObject({ passed: true });
+    expect(warmRuns).toEqual(['loaded']);
+    // The run took that spare (and threw it away), rather than starting one of its own.
+    expect(ourSpares()).not.toContain(started[0]);
+  });
+});
+
 describe('a warm test runner that keeps failing', () => {
   it(`is dropped after ${MAX_WARM_FAILURES} failures in a row: no more spares are started, every run is cold`, async () => {
     let started = 0;
@@ -197,6 +214,22 @@ async function until<T>(find: () => T | undefined): Promise<T> {
     if (found !== undefined) return found;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** This process's spares: its children whose command names the spare script. */
+function ourSpares(): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('vitest-spare')) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 /** This process's spare (a child whose command names the spare script) once a vitest test worker runs under it. */

@@ -157,6 +157,7 @@ function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): 
 export function createValidator(options: ValidatorOptions): Validator {
   return {
     visible: (input) => checkVisible(options, input),
+    prepare: () => options.runner.prepareTests?.(),
     holdout: (input) => judgeHoldouts(options, input),
     prove: (input) => proveCoverage(options, input),
     mutate: (input) => mutationRun(options, input),
