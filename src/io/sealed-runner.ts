@@ -196,8 +196,8 @@ export function createSealedRunner(options: SealedRunnerOptions): SealedRunner {
     typecheck: (command) => sharedTypecheckServer(setup).check(command),
     run: (command) => runSealed(setup, command),
     test: (command) => runTests(setup, command),
-    prepareTests: () => {
-      if (options.mode === 'bubblewrap') sparesFor(setup).prestart();
+    prepareTests: (config) => {
+      if (options.mode === 'bubblewrap') sparesFor(setup).prestart(config);
     },
     judge: (command) =>
       judgeRun(

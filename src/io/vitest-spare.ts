@@ -51,8 +51,8 @@ export interface VitestSpares {
   run(command: SealedCommand, reports: (scratch: string) => Promise<Map<string, string>>): Promise<SealedResult | null>;
   /** Starts a spare if none is waiting; resolves true once one is loaded, false if it stopped. */
   ready(): Promise<boolean>;
-  /** Starts a spare if none is waiting, and returns at once (it loads while an agent works). */
-  prestart(): void;
+  /** Starts a spare if none is waiting, and returns at once (it loads while an agent works); `expected`: the config coming jobs will name, if no job has named one yet. */
+  prestart(expected?: PreparedConfig): void;
   close(): void;
 }
 
@@ -73,7 +73,7 @@ interface Spare {
 }
 
 /** speccc's own vitest config (a root-level file of every staged tree): its name and content. */
-interface PreparedConfig {
+export interface PreparedConfig {
   name: string;
   content: string;
 }
@@ -121,7 +121,8 @@ export function createVitestSpares(options: SpareOptions): VitestSpares {
       if (waiting === spare && !spare.gone) idle(spare, true, options.idleStopMs);
       return loaded;
     },
-    prestart() {
+    prestart(expected) {
+      config ??= expected ?? null;
       if (failures < MAX_WARM_FAILURES && !busy && (!waiting || waiting.gone)) waiting = trySpare(options, config);
     },
     close() {

@@ -265,8 +265,11 @@ export interface SealedRunner {
    * when it can be (absent: the validator uses `run`).
    */
   test?(command: SealedCommand): Promise<SealedResult>;
-  /** Starts loading a warm test runner for `test` if none is waiting, without waiting for it. */
-  prepareTests?(): void;
+  /**
+   * Starts loading a warm test runner for `test` if none is waiting, without waiting for it;
+   * `config`: the vitest config file the coming runs will name (the runner may prepare for it).
+   */
+  prepareTests?(config?: { name: string; content: string }): void;
   /** A holdout run with the checks and the code in two sandboxes (JudgeCommand). */
   judge(command: JudgeCommand): Promise<SealedResult>;
 }

@@ -150,17 +150,18 @@ describe('the warm test runner (sealed)', () => {
 });
 
 describe('a spare started while an agent works', () => {
-  it('prepareTests starts one spare, once, without waiting for it; the next run is warm on it', { timeout: LONG }, async () => {
+  it("the validator's prepare starts one spare, once, without waiting for it, made for speccc's config; the next run is warm on it", { timeout: LONG }, async () => {
     // A runner of its own (another environment): its spares are not the other tests'.
     const own = createSealedRunner({ mode: 'bubblewrap', parentEnv: { PATH: process.env.PATH, TZ: 'UTC' } });
+    const validator = createValidator({ config: defaultConfig(), runner: own });
     const before = ourSpares();
-    own.prepareTests!();
-    own.prepareTests!();
+    validator.prepare!();
+    validator.prepare!();
     const started = ourSpares().filter((pid) => !before.includes(pid));
     expect(started).toHaveLength(1);
     const warmRuns: Warm[] = [];
     expect(await visible(passing, own, warmRuns)).toMatchObject({ passed: true });
-    expect(warmRuns).toEqual(['loaded']);
+    expect(warmRuns).toEqual(['prepared']);
     // The run took that spare (and threw it away), rather than starting one of its own.
     expect(ourSpares()).not.toContain(started[0]);
   });

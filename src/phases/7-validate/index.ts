@@ -157,11 +157,17 @@ function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): 
 export function createValidator(options: ValidatorOptions): Validator {
   return {
     visible: (input) => checkVisible(options, input),
-    prepare: () => options.runner.prepareTests?.(),
+    prepare: () => prepareTests(options),
     holdout: (input) => judgeHoldouts(options, input),
     prove: (input) => proveCoverage(options, input),
     mutate: (input) => mutationRun(options, input),
   };
+}
+
+/** Gets a warm test runner ready for speccc's own vitest, with the config of a job without twins (one with twins runs cold). */
+function prepareTests({ config, runner }: ValidatorOptions): void {
+  if (config.validation.testCommand[0] !== 'vitest' || !runner.prepareTests) return;
+  runner.prepareTests({ name: VITEST_CONFIG, content: toolConfigs(runner.toolchain).find(([name]) => name === VITEST_CONFIG)![1] });
 }
 
 /** The code's own checks: no twin imported, no check weakened, a type-check, then its tests, sealed. */
