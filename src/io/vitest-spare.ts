@@ -11,9 +11,11 @@
  * A spare shares nothing: its namespaces, /tmp, scratch folder and processes are its job's alone,
  * as in a cold run (src/io/sealed-runner.ts); only the time to load the toolchain is paid early.
  *
- * A spare started after a job is also given that job's vitest config (speccc's own, the same for
- * every job) and makes the vitest instance for it while it waits; the next job runs on that
- * instance when fitsPrepared says it may, else through vitest's CLI in the same spare.
+ * A spare is also given the vitest config the coming job will name (the last job's, or the one
+ * the validator announces with `prestart`: speccc's own, the same for every job) and makes the
+ * vitest instance for it while it waits; the job runs on that instance when fitsPrepared says it
+ * may, else through vitest's CLI in the same spare. A build prestarts a spare as it asks an agent
+ * for files, so it loads while the agent works.
  *
  * The spare script is assets/vitest-spare/spare.mjs, mounted read-only. It says `ready` on fd 3
  * when loaded and `started` when it has its job; a spare that stops before `started`, a run past
