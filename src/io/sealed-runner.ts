@@ -270,6 +270,14 @@ async function runTests(setup: RunnerSetup, command: SealedCommand): Promise<Sea
   return warm ?? runSealed(setup, command);
 }
 
+/**
+ * Stops every waiting spare of this process and removes its folder. speccc does so as it exits;
+ * a process that is killed (a test worker at the end of its file) cannot, so tests call this.
+ */
+export function closeWarmTestRunners(): void {
+  for (const warm of spares.values()) warm.close();
+}
+
 /** Starts the warm test runner of a sealed runner and waits until a spare is loaded (false: none could be, or the sandbox is off). */
 export async function warmTestRunner(runner: SealedRunner): Promise<boolean> {
   const setup = setups.get(runner);

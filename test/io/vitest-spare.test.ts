@@ -4,8 +4,8 @@
  * next job's tests, and a spare that dies mid-run falls back to the cold run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeWarmTestRunners, createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.js';
 import { createVitestSpares, MAX_WARM_FAILURES } from '../../src/io/vitest-spare.js';
 import { createValidator } from '../../src/phases/7-validate/index.js';
 import { defaultConfig } from '../../src/config/parse.js';
@@ -21,6 +21,7 @@ const cold: SealedRunner = { mode: runner.mode, toolchain: runner.toolchain, run
 const signal = new AbortController().signal;
 const LONG = 240_000;
 const workspaces = useTempWorkspace();
+afterAll(closeWarmTestRunners);
 
 /** Validates a tree's visible checks; `warm` records, for each test run, whether it ran warm. */
 async function visible(files: Record<string, string>, on: SealedRunner, warm: Warm[] = []): Promise<ValidationRun> {
