@@ -38,8 +38,12 @@ function record(result: SealedResult, warm: Warm[]): SealedResult {
   return result;
 }
 
-/** Feedback without what differs between any two runs: durations. */
-const steady = (feedback: string) => feedback.replace(/\d+ ?ms\b/g, '<ms>');
+/**
+ * Feedback without what differs between any two runs, cold or warm: durations, and the order in
+ * which lines of vitest's stdout (the summary) and stderr (the failures) reach speccc through
+ * their two pipes.
+ */
+const steady = (feedback: string) => feedback.replace(/\d+ ?ms\b/g, '<ms>').split('\n').sort().join('\n');
 
 const code = 'export function half(n: number): number {\n  return n / 2;\n}\n';
 const passing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it } from 'vitest';\nimport { half } from './half.js';\n\nit('halves', () => {\n  expect(half(4)).toBe(2);\n});\n" };
