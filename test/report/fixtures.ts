@@ -33,7 +33,8 @@ export function exampleModel(): ReportModel {
     workspace: 'tally (examples)',
     specccVersion: '0.1.0',
     summary: { promoted: 2, stale: 1, failing: 1, unverified: 0, total: 4, spentUsd: 0.777, satisfaction: 0.69 },
-    runs: RUNS,
+    // A copy: a test that edits a run (html.test.ts cuts run-3 off) must not edit the next test's model.
+    runs: RUNS.map((r) => ({ ...r })),
     lastRun: {
       id: 'run-3',
       at: '2026-03-05T11:02:47Z',

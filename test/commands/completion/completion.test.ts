@@ -6,10 +6,11 @@
  * generate`, through `speccc completion --ids` run as the scripts run it (the `speccc` on PATH,
  * here dist/cli.js: `npm run build` first).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 
@@ -56,6 +57,18 @@ const ID_CASES: [string, string[]][] = [
   // no --force: build takes no words
   ['speccc build ', []],
 ];
+
+const run = promisify(execFile);
+
+/**
+ * Each command line of ID_CASES completed at once, in shells of their own: every completion is a
+ * shell and a `speccc completion --ids` process, mostly waiting, so one after the other they took
+ * most of this file's time.
+ */
+async function completeAll(complete: (line: string, index: number) => Promise<string[]>): Promise<void> {
+  const got = await Promise.all(ID_CASES.map(([line], i) => complete(line, i)));
+  ID_CASES.forEach(([line, ids], i) => expect(got[i], line).toEqual(ids));
+}
 
 async function script(shell: string): Promise<string> {
   const run = await runCli(['completion', shell], { cwd: repo });
@@ -133,12 +146,11 @@ describe('speccc completion', () => {
   it('bash: completes spec ids where commands take them', async () => {
     const file = path.join(dir, 'ids.bash');
     writeFileSync(file, await script('bash'));
-    const complete = (line: string) => {
+    await completeAll(async (line) => {
       const words = line.split(' ');
       const probe = `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _speccc; printf '%s\\n' "\${COMPREPLY[@]}"`;
-      return execFileSync('bash', ['-c', probe], { cwd: workspace, env: shellEnv, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
-    };
-    for (const [line, ids] of ID_CASES) expect(complete(line), line).toEqual(ids);
+      return (await run('bash', ['-c', probe], { cwd: workspace, env: shellEnv, encoding: 'utf8' })).stdout.split('\n').filter(Boolean).sort();
+    });
   });
 
   // Skipped only where zsh is missing (a developer's machine); .ci/run installs it, so CI always runs this.
@@ -189,16 +201,17 @@ describe('speccc completion', () => {
         '',
       ].join('\n'),
     );
-    const out = path.join(dir, 'zsh-hits.txt');
-    const complete = (line: string) => {
-      execFileSync('zsh', ['-f', driver, line], { cwd: workspace, env: { ...shellEnv, ZC_SCRIPT: file, ZC_OUT: out } });
+    // Each completion writes to a file of its own: they run at once.
+    const complete = async (line: string, index: number) => {
+      const out = path.join(dir, `zsh-hits-${index}.txt`);
+      await run('zsh', ['-f', driver, line], { cwd: workspace, env: { ...shellEnv, ZC_SCRIPT: file, ZC_OUT: out } });
       const lines = readFileSync(out, 'utf8').split('\n');
       expect(lines, `${line}: completion finished`).toContain('DONE');
       return [...new Set(lines.filter((l) => l.startsWith('HIT ')).map((l) => l.slice(4)))].filter((w) => !w.startsWith('-')).sort();
     };
-    for (const [line, ids] of ID_CASES) expect(complete(line), line).toEqual(ids);
+    await completeAll(complete);
     // the same harness sees flags and choices too, so an empty answer above is not a broken harness
-    expect(complete('speccc build --format ')).toEqual(['json', 'text']);
+    expect(await complete('speccc build --format ', ID_CASES.length)).toEqual(['json', 'text']);
   }, 120_000);
 
   // Skipped only where fish is missing (a developer's machine); .ci/run installs it, so CI always runs this.
@@ -223,12 +236,12 @@ describe('speccc completion', () => {
   it.skipIf(!has('fish'))('fish: completes spec ids where commands take them', async () => {
     const file = path.join(dir, 'ids.fish');
     writeFileSync(file, await script('fish'));
-    const complete = (line: string) =>
-      execFileSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { cwd: workspace, env: shellEnv, encoding: 'utf8' })
+    await completeAll(async (line) =>
+      (await run('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { cwd: workspace, env: shellEnv, encoding: 'utf8' })).stdout
         .split('\n')
         .filter(Boolean)
         .map((l) => l.split('\t')[0]!)
-        .sort();
-    for (const [line, ids] of ID_CASES) expect(complete(line), line).toEqual(ids);
+        .sort(),
+    );
   });
 });

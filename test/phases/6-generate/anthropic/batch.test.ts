@@ -61,7 +61,9 @@ describe('build --batch', () => {
   it('sends each wave of ready jobs as one batch, at batch prices, with the 1-hour cache', async () => {
     const env = await setup({ script: await directoryScript(path.join(repo, 'examples/replies')), batchDelayMs: 30 });
     const root = workspaces.example();
-    const result = view(await buildWith(root, undefined, { env, batch: FAST }));
+    // speccc's own gathering time (500 ms): line-items and discount-codes, ready together, then meet
+    // on a loaded machine too (with 20 ms, two busy cores sent them in two batches).
+    const result = view(await buildWith(root, undefined, { env, batch: { ...FAST, gatherMs: 500 } }));
     expect([...result.outcomes.values()].map((o) => o.state)).toEqual(['built', 'built', 'built', 'built']);
     expect(twins.twin.messageRequests()).toHaveLength(0); // nothing in real time
 
