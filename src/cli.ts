@@ -42,7 +42,11 @@ function processIo(): CliIo {
     color: isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
     signal: controller.signal,
     stdin: {
-      isTTY: Boolean(process.stdin.isTTY),
+      // A getter: process.stdin opens a stream on fd 0 (loading net or fs streams) when first
+      // touched, which only `triage` needs.
+      get isTTY() {
+        return Boolean(process.stdin.isTTY);
+      },
       async read() {
         const chunks: Buffer[] = [];
         for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

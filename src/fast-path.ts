@@ -76,10 +76,14 @@ export interface ReadInputs {
 
 /**
  * Every input by content hash: a stat per file, a read and a hash only where the stat changed
- * (src/io/stat-cache.ts). `raw` is the config when the run has read it already.
+ * (src/io/stat-cache.ts). `raw` is the config when the run has read it already. `for: 'check'`
+ * leaves out what checkDigest does not cover (the templates and the toolchain's versions: four
+ * package lookups and speccc's own templates folder, on every start of a check), so they are
+ * empty in what it returns.
  */
-export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInputs> {
+export async function readInputs(root: string, raw?: RawConfig, options: { for?: 'check' | 'build' } = {}): Promise<ReadInputs> {
   raw ??= await readRawConfig(root);
+  const forBuild = options.for !== 'check';
   const paths = raw.paths;
   const stats = await openStatCache(root);
   const members = await resolveMembers(root, raw.members);
@@ -88,7 +92,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
       if (!hasParseCache(root)) warmPool(poolSize(specs));
     }),
-    hashTemplateFiles(root, paths.templates, stats),
+    forBuild ? hashTemplateFiles(root, paths.templates, stats) : [],
     indexGeneratedTree(path.join(root, paths.generated), stats.hash),
     listAllScenarioFolders(root, path.resolve(root, paths.scenarios), members.members),
     stats.hash(path.join(root, paths.specs, 'adopted.json')),
@@ -108,7 +112,7 @@ export async function readInputs(root: string, raw?: RawConfig): Promise<ReadInp
     manifest: tree.manifestHash,
     scenarios: scenariosOf(listing).map((s): [string, boolean] => [s.file, s.hasCheck]),
     holdouts: checks.hashes,
-    toolchain: toolchainVersions(),
+    toolchain: forBuild ? toolchainVersions() : {},
     adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { Option } from 'commander';
 // What an unchanged workspace needs is imported statically (one chunk of the bundle, loaded with
 // this command); the pipeline, for a workspace that changed, is loaded on use.
 import { checkDigest, readInputs, storedReport, storeReport, type StoredReport } from '../fast-path.js';
@@ -21,7 +20,7 @@ export interface CheckFlags {
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
 async function checkReport(options: { root: string; raw: RawConfig; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[]; member?: string }): Promise<StoredReport> {
-  const read = options.useCache ? await readInputs(options.root, options.raw) : undefined;
+  const read = options.useCache ? await readInputs(options.root, options.raw, { for: 'check' }) : undefined;
   // The coverage trace (requirement-untested) also reads the scenarios' text (every member's too), which the fast path's inputs list by name only.
   const scenarioFiles = read ? await readScenarioFiles(read.scenarios.listing, read.scenarios.read) : undefined;
   const holdouts = read ? holdoutTextsDigest(holdoutTextsOf(read.scenarios.listing, scenarioFiles!)) : '';
@@ -72,13 +71,15 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
   });
 }
 
+// commander is not imported here (createOption instead of new Option): a bare `speccc check`
+// runs runCheck without loading it (commands/direct.ts).
 export const registerCheck: RegisterCommand = (program, io, done) => {
-  program
-    .command('check')
+  const command = program.command('check');
+  command
     .description('Check that every spec is complete, unambiguous and consistent (no model calls).')
     .argument('[paths...]', 'only report on these spec files or folders')
     .option('--root <dir>', 'workspace root (default: current directory)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(command.createOption('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--strict', 'warnings fail the check too')
     .option('--no-cache', 'ignore and do not update the parse cache under .speccc/')
     .option('--since <ref>', 'only findings in the specs a change since this git ref reaches (committed, staged, unstaged and untracked), and everything downstream')

@@ -6,12 +6,17 @@
  * chunk. Help, completion (which reads the whole command tree) and anything not recognised load
  * them all, so what commander prints is the same as with every command registered.
  */
-import { Command, CommanderError } from 'commander';
 import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
 import { usageSuggestion } from './usage-suggestion.js';
 import { SPECCC_VERSION as VERSION } from '../version.js';
+import { directRun } from './direct.js';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // `speccc --version` and a bare `speccc check` (what editors, hooks and CI run most) need no
+  // argument parser: commander is the largest module a warm check would load.
+  const direct = directRun(argv, io, VERSION);
+  if (direct) return direct;
+  const { Command, CommanderError } = await import('commander');
   let pending: Promise<number> | undefined;
   const done = (code: Promise<number>) => {
     pending = code;

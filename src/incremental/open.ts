@@ -6,7 +6,7 @@ import { readGeneratedTree } from '../io/generated-tree.js';
 import { isFolder, readScenariosFolder } from '../io/holdouts.js';
 import { openTestCache } from '../io/test-cache.js';
 import { readTests as readTestCases } from '../phases/3-check/coverage.js';
-import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
+import { readAdoptionRecordQuietly } from '../io/adoption-record.js';
 import { modelFiles } from '../workspace.js';
 import type { ScenariosFolder } from '../pipeline-steps.js';
 import { SPECCC_VERSION } from '../version.js';

@@ -2,14 +2,14 @@
  * Inputs -> a session's first state (state.ts), and the reads every part makes of it: a path's
  * kind, the current contents, a sub-workspace; `rebuild` judges everything from a set of models.
  */
-import type { ContextDoc, Diagnostic, ModelledFile, Spec, SpecccConfig, Workspace } from '../types/index.js';
+import type { ContextDoc, Diagnostic, ModelledFile, SpecccConfig, Workspace } from '../types/index.js';
 import type { LoadedConfig } from '../config/parse.js';
 import { isReadme, type ReadFile, type WorkspaceFiles } from '../io/workspace-files.js';
 import { assembleWorkspace, decodeContext } from '../workspace.js';
 import { sha256 } from '../hash.js';
 import { parseSpecFile } from '../phases/1-parse/index.js';
 import { modelSpec } from '../phases/2-model/index.js';
-import { createLineIndex, type LineIndex } from '../phases/1-parse/line-index.js';
+import { linesOf } from '../phases/1-parse/line-index.js';
 import { RULES } from '../phases/3-check/rules/index.js';
 import { createCoverage, judgeCoverage, type CoverageState } from './coverage.js';
 import { indexAll, createSpecIndex, type SpecIndex } from './spec-index.js';
@@ -21,7 +21,6 @@ export type { SessionState };
 
 /** The state before any edit, everything judged once; `rebuild` then `composeAll` (findings.ts) finish it. */
 export function createSessionState(inputs: IncrementalInputs): SessionState {
-  const lineIndexes = new WeakMap<Spec, LineIndex>();
   return {
     root: inputs.root,
     loaded: inputs.config,
@@ -36,11 +35,7 @@ export function createSessionState(inputs: IncrementalInputs): SessionState {
     outside: new Map(),
     coverage: createCoverage(inputs),
     composed: new Map(),
-    lines: (spec) => {
-      let index = lineIndexes.get(spec);
-      if (!index) lineIndexes.set(spec, (index = createLineIndex(spec.source)));
-      return index;
-    },
+    lines: linesOf,
   };
 }
 

@@ -9,11 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { sha256 } from '../hash.js';
-import { AdoptCheckSchema, AdoptionRecordSchema } from '../schemas/state.js';
-import type { AdoptionRecord } from '../adopt/plan.js';
+import { AdoptCheckSchema } from '../schemas/state.js';
 import type { SourceText } from '../adopt/types.js';
 import { writeInside } from './safe-write.js';
-import { CorruptStateError } from './promote.js';
 import { TREE_FOREIGN_DIRS } from './generated-tree.js';
 import { assetPath } from './package-files.js';
 
@@ -86,25 +84,7 @@ export async function readPackageName(root: string): Promise<string | undefined>
   }
 }
 
-/** `<specs>/adopted.json`, or null when there is none; a corrupt one is a CorruptStateError (exit 1). */
-export async function readAdoptionRecord(root: string, file: string): Promise<AdoptionRecord | null> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(root, file), 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    return AdoptionRecordSchema.parse(JSON.parse(text)) as AdoptionRecord;
-  } catch (error) {
-    throw new CorruptStateError(`${file} is not an adoption record speccc can read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); restore it from version control`);
-  }
-}
-
-/** The record for `check`: null when missing or unreadable (check then reports no hand-owned drift). */
-export async function readAdoptionRecordQuietly(root: string, file: string): Promise<AdoptionRecord | null> {
-  return readAdoptionRecord(root, file).catch(() => null);
-}
+export { readAdoptionRecord, readAdoptionRecordQuietly } from './adoption-record.js';
 
 /**
  * A scratch copy of the workspace's inputs to `check` (config, specs, context, templates, the

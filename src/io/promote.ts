@@ -11,7 +11,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { folderInside, writeInside } from './safe-write.js';
-import { JournalSchema } from '../schemas/state.js';
 import { TREE_FOREIGN_DIRS } from './generated-tree.js';
 
 interface Journal {

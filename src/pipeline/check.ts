@@ -11,7 +11,7 @@ import { indexGeneratedTree, readIndexedFiles, readManifest } from '../io/genera
 import { readAndHash } from '../io/stat-cache.js';
 import { selectPaths } from '../io/select-paths.js';
 import { openTestCache } from '../io/test-cache.js';
-import { readAdoptionRecordQuietly } from '../io/adopt-project.js';
+import { readAdoptionRecordQuietly } from '../io/adoption-record.js';
 import { checkWorkspace, sortDiagnostics } from '../phases/3-check/index.js';
 import { checkGeneratedTree } from '../phases/3-check/generated-drift.js';
 import { checkRequirementCoverage, readTests, TEST_FILE } from '../phases/3-check/coverage.js';

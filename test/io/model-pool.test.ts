@@ -21,12 +21,15 @@ afterEach(() => {
 });
 
 describe('parse workers', () => {
-  it('start only when there is enough to parse, and never more than the cores', () => {
+  it('start only when there is enough to parse, never more than the cores, and none when other work takes every core', () => {
     const spare = (require('node:os') as typeof import('node:os')).availableParallelism() - 1; // the calling thread parses too
-    expect(poolSize(10, {})).toBe(0);
-    expect(poolSize(MIN_FILES_PER_WORKER - 1, {})).toBe(0); // less than a worker's worth: the calling thread is as fast
-    expect(poolSize(MIN_FILES_PER_WORKER, {})).toBe(Math.min(1, spare));
-    expect(poolSize(1_000_000, {})).toBe(spare);
+    expect(poolSize(10, {}, 0)).toBe(0);
+    expect(poolSize(MIN_FILES_PER_WORKER - 1, {}, 0)).toBe(0); // less than a worker's worth: the calling thread is as fast
+    expect(poolSize(MIN_FILES_PER_WORKER, {}, 0)).toBe(Math.min(1, spare));
+    expect(poolSize(1_000_000, {}, 0)).toBe(spare);
+    expect(poolSize(1_000_000, {}, spare + 1)).toBe(spare); // a previous run's own threads still leave the cores to this one
+    expect(poolSize(1_000_000, {}, spare + 2)).toBe(0); // every core taken by other work: a worker would only slow this thread
+    expect(poolSize(1_000_000, { SPECCC_WORKERS: '1' }, spare + 2)).toBe(1);
     expect(poolSize(10, { SPECCC_WORKERS: '3' })).toBe(3);
     expect(poolSize(2, { SPECCC_WORKERS: '3' })).toBe(2);
     expect(poolSize(1_000_000, { SPECCC_WORKERS: '0' })).toBe(0);

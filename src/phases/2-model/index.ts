@@ -7,7 +7,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Diagnostic, ModelledFile, Spec, SpecLink, TermUse } from '../../types/index.js';
 import { diagnostics as d } from '../../diagnostics/messages.js';
 import type { ParsedFile } from '../1-parse/index.js';
-import type { LineIndex } from '../1-parse/line-index.js';
+import { rememberLines, type LineIndex } from '../1-parse/line-index.js';
 import { modelFrontmatter } from './frontmatter.js';
 import { outlineBody } from './sections.js';
 import { extractScenarios } from './scenarios.js';
@@ -58,6 +58,7 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
     terms: collectTerms(text, codeRanges, parsed.frontmatter ? parsed.frontmatter.span.end.offset : 0, lines),
     codeRanges,
   };
+  rememberLines(spec, lines);
   return { file, hash, spec, diagnostics };
 }
 

@@ -13,7 +13,7 @@
  * treat that as a cache miss.
  */
 import type { ModelledFile, Span } from '../../types/index.js';
-import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
+import { createLineIndex, linesOf, rememberLines, type LineIndex } from '../1-parse/line-index.js';
 
 const MARK = '@';
 
@@ -74,7 +74,7 @@ function compact(value: unknown, lines: LineIndex | null): unknown {
 /** The entry without its source text and section markdown, spans as offsets, as one line of JSON. */
 export function encodeModel(entry: ModelledFile): string {
   const spec = entry.spec;
-  const lines = spec ? createLineIndex(spec.source) : null;
+  const lines = spec ? linesOf(spec) : null;
   const stripped: ModelledFile = spec ? { ...entry, spec: { ...spec, source: '', sections: spec.sections.map((s) => ({ ...s, markdown: '' })) } } : entry;
   return JSON.stringify(compact(stripped, lines));
 }
@@ -115,9 +115,11 @@ export function decodeModel(encoded: string, expected: { file: string; hash: str
   if (!spec || typeof spec !== 'object' || spec.file !== expected.file || spec.hash !== expected.hash) throw new Error('not this spec');
   if (![spec.sections, spec.scenarios, spec.strayEvaluationText, spec.links, spec.terms, spec.codeRanges, spec.extraTitles].every(isArray)) throw new Error('not a spec model');
   const source = text();
-  const entry = restore(raw, createLineIndex(source)) as ModelledFile;
+  const lines = createLineIndex(source);
+  const entry = restore(raw, lines) as ModelledFile;
   const rebuilt = entry.spec!;
   rebuilt.source = source;
+  rememberLines(rebuilt, lines);
   for (const section of rebuilt.sections) {
     const range = section?.bodyRange;
     if (!isArray(range) || !Number.isInteger(range[0]) || !Number.isInteger(range[1])) throw new Error('not a section');

@@ -25,13 +25,13 @@ const PREFIX: Record<RequirementKind, string> = { rule: 'R', 'edge-case': 'E', s
 const SLUG_WORDS: Record<RequirementKind, number> = { rule: 5, 'edge-case': 5, scenario: 8, property: 8 };
 const SLUG_CHARS = 48;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The first words of a text as a kebab-case slug: letters and digits only, accents folded. */
 export function slugOf(text: string, maxWords = SLUG_WORDS.rule): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .match(/[a-z0-9]+/g) ?? [];
+  // ASCII is its own NFKD form with no combining marks: skip the Unicode normalization (costly, and most specs' text).
+  const folded = ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words = folded.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   let slug = '';
   for (const word of words.slice(0, maxWords)) {
     const next = slug ? `${slug}-${word}` : word;

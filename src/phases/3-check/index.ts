@@ -3,8 +3,8 @@
  * model and returns findings; all are collected, none stops the others. Then the author's
  * decisions apply (suppressions.ts): the config's `rules` map and suppression comments.
  */
-import type { Diagnostic, ModelledFile, Spec } from '../../types/index.js';
-import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
+import type { Diagnostic, ModelledFile } from '../../types/index.js';
+import { linesOf } from '../1-parse/line-index.js';
 import type { CheckContext, Rule } from './rule.js';
 import { RULE_CODES, RULES, SPEC_LOCAL_RULES } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
@@ -12,12 +12,7 @@ import { applySuppressions } from './suppressions.js';
 const SPEC_LOCAL: ReadonlySet<Rule> = new Set(SPEC_LOCAL_RULES);
 
 export function checkWorkspace(input: Omit<CheckContext, 'lines'>, rules: readonly Rule[] = RULES): Diagnostic[] {
-  const indexes = new WeakMap<Spec, LineIndex>();
-  const lines = (spec: Spec) => {
-    let index = indexes.get(spec);
-    if (!index) indexes.set(spec, (index = createLineIndex(spec.source)));
-    return index;
-  };
+  const lines = linesOf;
   const context: CheckContext = { ...input, lines };
   // Spec-local rules' findings came with most models (modelled with them, or from the cache); the rules run on the rest.
   const unchecked: ModelledFile[] = [];

@@ -5,8 +5,8 @@
  * cached with the model (ModelledFile.checked); checkWorkspace runs them itself only for a model
  * that came without.
  */
-import type { Diagnostic, ModelledFile, Spec, Workspace } from '../../types/index.js';
-import { createLineIndex, type LineIndex } from '../1-parse/line-index.js';
+import type { Diagnostic, ModelledFile, Workspace } from '../../types/index.js';
+import { linesOf } from '../1-parse/line-index.js';
 import type { CheckContext } from './rule.js';
 import { SPEC_LOCAL_RULES } from './rules/index.js';
 
@@ -17,12 +17,6 @@ const outOfReach = (what: string): never => {
 
 /** The context a spec-local rule sees: these specs, and nothing else. */
 export function specLocalContext(files: readonly ModelledFile[]): CheckContext {
-  const indexes = new Map<Spec, LineIndex>();
-  const lines = (spec: Spec) => {
-    let index = indexes.get(spec);
-    if (!index) indexes.set(spec, (index = createLineIndex(spec.source)));
-    return index;
-  };
   const workspace = {
     files,
     get root() { return outOfReach('the workspace root'); },
@@ -32,7 +26,7 @@ export function specLocalContext(files: readonly ModelledFile[]): CheckContext {
   } as unknown as Workspace;
   return {
     workspace,
-    lines,
+    lines: linesOf,
     get generatedRoot() { return outOfReach('the generated root'); },
     get config() { return outOfReach('the config'); },
     get configSpans() { return outOfReach('the config'); },

@@ -13,7 +13,10 @@ import { findInBody, sentenceAround } from '../prose.js';
 const DOCUMENT = String.raw`documentation|docs|document|guidelines?|guide|policy|policies|standards?|spec|specification|design|manual|wiki|handbook|regulations?|rules|conventions|laws|requirements|best practices`;
 /** Qualifiers that say a document exists without naming it ("the relevant", "company"); not "its", "their": a decision left to a named party ("its local server policy"). */
 const GENERIC = String.raw`relevant|applicable|appropriate|usual|current|existing|internal|corporate|company|industry|well[- ]adopted`;
+// Every alternative starts with \b; the \b repeated in front of the group lets V8 reject most
+// positions before trying each alternative in turn (about twice as fast; the same matches).
 const PATTERN = new RegExp(
+  String.raw`\b(?:` +
   [
     String.raw`\b(?:described|defined|specified|documented|outlined|explained|detailed|listed|set out|laid out|noted|given)(?: \w+)? (?:above|below|elsewhere|later|earlier|previously)\b`,
     String.raw`\bsee (?:below|above|elsewhere|the (?:docs|documentation|wiki|design|spec|specification|manual))\b`,
@@ -22,7 +25,8 @@ const PATTERN = new RegExp(
     String.raw`\b(?:described|defined|specified|documented|outlined|set out|laid down|explained|listed) (?:in|by) (?:the|our|its|their) (?:[a-z][\w-]* ){0,2}(?:${DOCUMENT})\b`,
     String.raw`\b(?:according to|as per|per|in accordance with|in line with|conform(?:s|ing)? to|comply with|complies with|follows?|meet(?:s|ing)?|match(?:es|ing)?|obey(?:s)?|respect(?:s)?) (?:the |all |any )?(?:(?:${GENERIC}) )*(?:[a-z][\w-]* )?(?:${DOCUMENT})\b`,
     String.raw`\b(?:${GENERIC})(?: [a-z][\w-]*)? (?:standards?|regulations|laws|policies|guidelines|best practices)\b`,
-  ].join('|'),
+  ].join('|') +
+    ')',
   'gi',
 );
 /** Words that only a generic reference has after "the" ("the standard", "the design document"); a name would be capitalised. */

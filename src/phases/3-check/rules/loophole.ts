@@ -7,7 +7,10 @@ import { findInBody } from '../prose.js';
  * Escape clauses: a condition nobody can check ("if possible", "where applicable", "as needed")
  * that lets the requirement be skipped. "As required by RFC 9110" names who requires it: not one.
  */
+// Every alternative starts with \b; the \b repeated in front of the group lets V8 reject most
+// positions before trying each alternative in turn (about twice as fast; the same matches).
 const PATTERN = new RegExp(
+  String.raw`\b(?:` +
   [
     // Not "if possible values of …": there the word qualifies a noun.
     String.raw`\b(?:if|where|wherever|when|whenever|as) (?:possible|applicable|necessary|needed|appropriate|feasible|practical|practicable|available|required|desired)\b(?! by\b)(?! (?!(?:and|or|but|to|for|in|on|at|with|without|the|a|an|it|this|that|then|when|if)\b)[a-z]+s\b)`,
@@ -17,7 +20,8 @@ const PATTERN = new RegExp(
     String.raw`\bas \w+ as (?:[\w-]+ ){0,4}(?:will allow|allows|permits|will permit)\b`,
     String.raw`\ball applicable\b`,
     String.raw`\bmay be relaxed\b`,
-  ].join('|'),
+  ].join('|') +
+    ')',
   'gi',
 );
 

@@ -13,7 +13,10 @@ import { findInBody } from '../prose.js';
  */
 const QUALITY = String.raw`available|up|online|accessible|operational|reliable|responsive|secure|correct|accurate|up[- ]to[- ]date|working|consistent|fast`;
 const FAILURE = String.raw`fail|fails|crash|crashes|hang|hangs|freeze|freezes|break|breaks|go down|goes down|lose|loses|drop|drops|time out|times out|be (?:down|unavailable|slow|late)`;
+// Every alternative starts with \b; the \b repeated in front of the group lets V8 reject most
+// positions before trying each alternative in turn (about twice as fast; the same matches).
 const PATTERN = new RegExp(
+  String.raw`\b(?:` +
   [
     String.raw`\balways (?:be |remain |stay )?(?:${QUALITY})\b`,
     String.raw`\b(?:${QUALITY}) (?:24/7|24x7|24 hours a day|around the clock|round the clock)`,
@@ -29,7 +32,8 @@ const PATTERN = new RegExp(
     String.raw`\b(?:to|with|on|by) (?:all|any|every) (?:[\w-]+ )?(?:users?|audiences?|browsers?|devices?|platforms?|customers?|people)\b(?= (?:must|shall|should|will|can)\b|[.,;]|$)`,
     String.raw`\b(?:all|every)(?: of the)? (?:[\w-]+ )?(?:users?|audiences?|customers?|people) (?:must|shall|should|will|can) (?:be able to|use|understand)\b`,
     String.raw`\b(?:catch|handle|detect|prevent|fix|stop|block) (?:all|every|any) (?:errors?|bugs?|failures?|problems?|issues?|exceptions?|attacks?|threats?)\b(?! (?:that|which|of|from|in|raised|thrown)\b)`,
-  ].join('|'),
+  ].join('|') +
+    ')',
   'gi',
 );
 

@@ -51,8 +51,13 @@ const NOT_AFTER: readonly [RegExp, RegExp][] = [
 const SPEED = /^(?:fast|quick(?:ly)?|slow(?:ly)?|rapid(?:ly)?|promptly|instant\w*|real[- ]time|soon|snappy|responsive)$/i;
 const BOUND = /\b(?:within|under|below|in under|in less than|less than|at most|no more than|not more than|faster than|no later than)\s+(?:about\s+)?[\d.,]+\s*(?:ms|milliseconds?|µs|us|ns|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b/i;
 
-/** "As appropriate" and "as/if needed" are escape clauses (loophole), not vague words. */
-const PATTERN = new RegExp(`(?<![\\w-])(?<!\\b(?:as|where|if|when) )(?:${VAGUE_WORDS.join('|')})(?![\\w-])`, 'gi');
+/**
+ * "As appropriate" and "as/if needed" are escape clauses (loophole), not vague words. The leading
+ * \b changes no match (every word starts with an ASCII letter, and without the u flag a letter
+ * matches only ASCII letters, so a match starts where (?<![\w-]) holds only at a word boundary)
+ * and halves the time: V8 rejects most positions before the lookbehinds and the alternatives.
+ */
+const PATTERN = new RegExp(`\\b(?<![\\w-])(?<!\\b(?:as|where|if|when) )(?:${VAGUE_WORDS.join('|')})(?![\\w-])`, 'gi');
 
 export const vagueWordingRule: Rule = {
   id: 'vague-wording',

@@ -1,0 +1,43 @@
+/**
+ * What a warm `speccc check` loads (the built binary): its start-up is most of a small
+ * workspace's check, so the largest modules of the bundle must stay off it. zod came back once
+ * through a static import beside a lazy one (io/promote.ts); commander is skipped for a bare
+ * check (commands/direct.ts). Requires `npm run build`.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { useTempWorkspace } from '../../helpers/fixtures.js';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+const bin = path.join(repo, 'dist/cli.js');
+const workspaces = useTempWorkspace();
+
+/** The bundled packages in the files `speccc <args>` loads as ES modules, from esbuild's `// node_modules/<name>/` markers. */
+function packagesLoaded(root: string, args: string[]): string[] {
+  const log = path.join(workspaces.empty('speccc-loaded-'), 'loaded.txt');
+  writeFileSync(log, '');
+  const hooks = path.join(path.dirname(log), 'hooks.mjs');
+  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');\n  return next(url, context);\n}\n`);
+  const register = path.join(path.dirname(log), 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  execFileSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], { cwd: root, env: { PATH: process.env.PATH } });
+  const files = readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/'));
+  const names = new Set<string>();
+  for (const url of files) for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) names.add(m[1]!);
+  return [...names].sort();
+}
+
+describe('what a warm check loads', () => {
+  it('neither zod nor commander, for a bare check of an unchanged workspace', () => {
+    const root = workspaces.copy('test/commands/check/samples/clean');
+    execFileSync(process.execPath, [bin, 'check'], { cwd: root, env: { PATH: process.env.PATH } }); // warms the cache
+    const loaded = packagesLoaded(root, ['check']);
+    expect(loaded).not.toContain('zod');
+    expect(loaded).not.toContain('commander');
+    // The same check with a flag goes through commander: the marker reading works.
+    expect(packagesLoaded(root, ['check', '--strict'])).toContain('commander');
+  });
+});
