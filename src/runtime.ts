@@ -223,6 +223,13 @@ function lazyGate(options: RuntimeOptions): { validator: Validator; sandbox: San
   const sandbox: SandboxMode = options.inject?.runner?.mode ?? (config.validation.sandbox === 'off' ? 'off' : 'bubblewrap');
   const validator: Validator = options.inject?.validator ?? {
     visible: (input) => ensureGate().validator.visible(input),
+    prepare: () => {
+      try {
+        ensureGate().validator.prepare?.();
+      } catch {
+        // no sandbox: the first validation says so, where a build expects it
+      }
+    },
     holdout: (input) => ensureGate().validator.holdout(input),
     mutate: (input) => ensureGate().validator.mutate(input),
     prove: (input) => ensureGate().validator.prove(input),

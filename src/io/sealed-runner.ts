@@ -30,6 +30,7 @@ import { HOSTS, writeTree } from './scratch-tree.js';
 import { runChild, scrubbedEnv } from './run-child.js';
 import { createTypecheckServer, type TypecheckServer } from './typecheck-server.js';
 import { prepareTwinRun } from './service-twins/index.js';
+import { createVitestSpares, type VitestSpares } from './vitest-spare.js';
 
 export class SandboxUnavailableError extends Error {}
 
@@ -117,8 +118,8 @@ function realpathOrSelf(p: string): string {
   }
 }
 
-function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string, shared: readonly string[] = []): string[] {
-  return [...sealed(toolchain), ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []), '--bind', scratch, scratch, ...shared.flatMap((dir) => ['--bind', dir, dir]), '--chdir', scratch, '--'];
+function bwrapArgs(toolchain: Toolchain, scratch: string, hosts?: string, shared: readonly string[] = [], mounts: readonly string[] = []): string[] {
+  return [...sealed(toolchain), ...(hosts ? ['--ro-bind', hosts, '/etc/hosts'] : []), '--bind', scratch, scratch, ...shared.flatMap((dir) => ['--bind', dir, dir]), ...mounts, '--chdir', scratch, '--'];
 }
 
 /** The sandbox every check of generated code runs in, before its own mounts. */
@@ -189,11 +190,15 @@ export function createSealedRunner(options: SealedRunnerOptions): SealedRunner {
       );
     }
   }
-  return {
+  const runner: SealedRunner = {
     mode: options.mode,
     toolchain,
     typecheck: (command) => sharedTypecheckServer(setup).check(command),
     run: (command) => runSealed(setup, command),
+    test: (command) => runTests(setup, command),
+    prepareTests: (config) => {
+      if (options.mode === 'bubblewrap') sparesFor(setup).prestart(config);
+    },
     judge: (command) =>
       judgeRun(
         {
@@ -206,6 +211,8 @@ export function createSealedRunner(options: SealedRunnerOptions): SealedRunner {
         command,
       ),
   };
+  setups.set(runner, setup);
+  return runner;
 }
 
 /**
@@ -232,6 +239,49 @@ function sharedTypecheckServer(setup: RunnerSetup): TypecheckServer {
   });
   servers.set(key, server);
   return server;
+}
+
+/** Warm test runners by toolchain, environment and file-size limit (see runTests). */
+const spares = new Map<string, VitestSpares>();
+/** Each runner's setup, for warmTestRunner. */
+const setups = new WeakMap<SealedRunner, RunnerSetup>();
+
+/** The warm test runner of a sealed setup, shared like the type-check server: a watch session's rebuilds stay warm. */
+function sparesFor(setup: RunnerSetup): VitestSpares {
+  const { toolchain, parentEnv, maxFileBytes } = setup;
+  const key = JSON.stringify([toolchain, scrubbedEnv(parentEnv, ''), maxFileBytes ?? null]);
+  let warm = spares.get(key);
+  if (!warm) {
+    warm = createVitestSpares({ toolchain, parentEnv, ...(maxFileBytes ? { maxFileBytes } : {}), wrapper: (scratch, hosts, mounts) => bwrapArgs(toolchain, scratch, hosts, [], mounts) });
+    spares.set(key, warm);
+  }
+  return warm;
+}
+
+/**
+ * A visible test run: on a warm spare (src/io/vitest-spare.ts) when it is speccc's own vitest,
+ * sealed, with no twins or links; otherwise, or when the warm runner fails, the cold sealed run.
+ */
+async function runTests(setup: RunnerSetup, command: SealedCommand): Promise<SealedResult> {
+  const { mode, toolchain } = setup;
+  const warmable = mode === 'bubblewrap' && !command.twins?.length && !command.links?.size && command.argv[0] === toolchain.node && command.argv[1] === toolchain.vitest;
+  if (!warmable) return runSealed(setup, command);
+  const warm = await sparesFor(setup).run(command, (scratch) => collectReports(scratch, command.collect ?? []));
+  return warm ?? runSealed(setup, command);
+}
+
+/**
+ * Stops every waiting spare of this process and removes its folder. speccc does so as it exits;
+ * a process that is killed (a test worker at the end of its file) cannot, so tests call this.
+ */
+export function closeWarmTestRunners(): void {
+  for (const warm of spares.values()) warm.close();
+}
+
+/** Starts the warm test runner of a sealed runner and waits until a spare is loaded (false: none could be, or the sandbox is off). */
+export async function warmTestRunner(runner: SealedRunner): Promise<boolean> {
+  const setup = setups.get(runner);
+  return setup?.mode === 'bubblewrap' ? sparesFor(setup).ready() : false;
 }
 
 /** Runs one command on a scratch copy of its files (in the sandbox unless it is off), then throws the copy away. */

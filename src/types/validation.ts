@@ -131,6 +131,8 @@ export interface Validator {
    * outputs included), with `twins` (their outputs in the tree) running beside them.
    */
   visible(input: { specId: string; tree: FileTree; outputs: readonly string[]; twins?: readonly ServiceTwin[]; signal: AbortSignal }): Promise<ValidationRun>;
+  /** Gets `visible`'s warm test runner ready while an agent works (returns at once; absent or a no-op when there is none). */
+  prepare?(): void;
   /**
    * Run the spec's holdout `checks` (from the run's holdout set: exactly the checks its verdict
    * key names) against a fresh sealed copy of the tree, twins beside it. Never shown to a
@@ -220,6 +222,11 @@ export interface SealedResult {
   collected: Map<string, string>;
   /** Set when the sandbox itself could not start the command (never the command's own failure). */
   refused?: string;
+  /**
+   * Set when the command ran on a warm test runner (SealedRunner.test) rather than cold: on a spare
+   * that had loaded vitest's code (`loaded`), or had also made the vitest instance (`prepared`).
+   */
+  warm?: 'loaded' | 'prepared';
 }
 
 /**
@@ -253,6 +260,16 @@ export interface SealedRunner {
    * the toolchain's parsed declarations between trees (absent: the validator runs tsc itself).
    */
   typecheck?(command: { files: FileTree; config: string; timeoutMs: number; signal: AbortSignal }): Promise<SealedResult>;
+  /**
+   * A visible test run: the same result as `run`, sealed as `run` is, but on a warm test runner
+   * when it can be (absent: the validator uses `run`).
+   */
+  test?(command: SealedCommand): Promise<SealedResult>;
+  /**
+   * Starts loading a warm test runner for `test` if none is waiting, without waiting for it;
+   * `config`: the vitest config file the coming runs will name (the runner may prepare for it).
+   */
+  prepareTests?(config?: { name: string; content: string }): void;
   /** A holdout run with the checks and the code in two sandboxes (JudgeCommand). */
   judge(command: JudgeCommand): Promise<SealedResult>;
 }

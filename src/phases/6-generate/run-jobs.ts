@@ -316,6 +316,8 @@ async function generate(run: Run, job: PlannedJob, prepared: PreparedJob, candid
     input.onEvent?.({ type: 'job-start', id: job.id, attempt });
     input.trace.write({ type: 'job-start', spec: job.id, attempt, jobKey: prepared.key });
     if (!g.files) {
+      // The validator's warm test runner loads while the agent works on this answer.
+      input.validator?.prepare?.();
       const failed = await ask(g, sandbox, attempt);
       if (failed) return failed;
     }

@@ -157,10 +157,17 @@ function testArgv(config: SpecccConfig, toolchain: Toolchain, files: string[]): 
 export function createValidator(options: ValidatorOptions): Validator {
   return {
     visible: (input) => checkVisible(options, input),
+    prepare: () => prepareTests(options),
     holdout: (input) => judgeHoldouts(options, input),
     prove: (input) => proveCoverage(options, input),
     mutate: (input) => mutationRun(options, input),
   };
+}
+
+/** Gets a warm test runner ready for speccc's own vitest, with the config of a job without twins (one with twins runs cold). */
+function prepareTests({ config, runner }: ValidatorOptions): void {
+  if (config.validation.testCommand[0] !== 'vitest' || !runner.prepareTests) return;
+  runner.prepareTests({ name: VITEST_CONFIG, content: toolConfigs(runner.toolchain).find(([name]) => name === VITEST_CONFIG)![1] });
 }
 
 /** The code's own checks: no twin imported, no check weakened, a type-check, then its tests, sealed. */
@@ -174,17 +181,27 @@ async function checkVisible(options: ValidatorOptions, { tree, outputs, twins = 
   const weakened = weakenedChecks(tree, outputs);
   if (weakened.length > 0) return { passed: false, failureClass: 'checks-weakened', feedback: weakened.map((f) => `${f.file}:${f.line}: ${f.message}`).join('\n'), durationMs: Date.now() - started };
   const files = withTools(tree, toolchain, [], twins);
-  if (config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o))) {
+  const tests = outputs.filter((o) => TEST_FILE.test(o));
+  const typecheck = config.validation.typecheck && outputs.some((o) => /\.[cm]?tsx?$/.test(o));
+  // With a warm test runner the tests start beside the type-check (two processes, two cores);
+  // their result counts only if the code compiles, as when they run after it.
+  const stopTests = new AbortController();
+  const testsSignal = AbortSignal.any([signal, stopTests.signal]);
+  const testRun = { files, argv: testArgv(config, toolchain, tests), timeoutMs, signal: testsSignal, ...(twins.length > 0 ? { twins } : {}) };
+  const runTests = () => (runner.test ? runner.test(testRun) : runner.run(testRun));
+  const early = runner.test && typecheck && tests.length > 0 ? runTests() : undefined;
+  if (typecheck) {
     const tsc = runner.typecheck
       ? await runner.typecheck({ files, config: TSCONFIG, timeoutMs, signal })
       : await runner.run({ files, argv: [toolchain.node, toolchain.tsc, '-p', TSCONFIG, '--pretty', 'false'], timeoutMs, signal });
     if (tsc.exitCode !== 0) {
+      stopTests.abort();
+      await early;
       return { passed: false, failureClass: classify(tsc) ?? 'does-not-compile', feedback: trimOutput(tsc.refused ?? tsc.output), durationMs: Date.now() - started };
     }
   }
-  const tests = outputs.filter((o) => TEST_FILE.test(o));
   if (tests.length === 0) return { passed: true, feedback: '', durationMs: Date.now() - started };
-  const result = await runner.run({ files, argv: testArgv(config, toolchain, tests), timeoutMs, signal, ...(twins.length > 0 ? { twins } : {}) });
+  const result = await (early ?? runTests());
   const passed = result.exitCode === 0 && !result.timedOut;
   return { passed, ...(passed ? {} : { failureClass: classify(result) ?? 'tests-fail' }), feedback: passed ? '' : trimOutput(result.refused ?? result.output), durationMs: Date.now() - started };
 }
