@@ -28,6 +28,14 @@ export interface JudgeInput {
 /** Source files a mutation run mutates: the spec's code, not its tests or declarations. */
 export const mutationTargets = (outputs: readonly string[]) => outputs.filter((p) => /\.[cm]?[jt]sx?$/.test(p) && !/\.(?:test|spec)\.[cm]?[jt]sx?$/.test(p) && !/\.d\.ts$/.test(p));
 
+/**
+ * fast-check's seed for the gate's property holdouts, from the verdict key: the same output under
+ * the same holdouts and settings is judged on the same inputs, so a verdict (and a mutation score
+ * against promotion.minMutationScore) does not flip from one build to the next. `verify` still
+ * picks a new seed per run to explore (`--seed` replays one).
+ */
+export const gateSeed = (key: VerdictKey): number => (parseInt(key.tree.slice(0, 8), 16) ^ parseInt(key.holdouts.slice(0, 8), 16) ^ parseInt(key.settings.slice(0, 8), 16)) & 0x7fffffff;
+
 export async function judge(input: JudgeInput): Promise<Verdict> {
   const { job, validator, trace, attempt, signal } = input;
   const at = () => new Date((input.clock ?? Date.now)()).toISOString();
@@ -41,7 +49,8 @@ export async function judge(input: JudgeInput): Promise<Verdict> {
     return verdict(false, 'failed', { failureClass, error: `visible checks fail: ${failureLine(visible.feedback)}` });
   }
 
-  const holdout = await validator.holdout({ specId: job.id, checks: input.checks, tree: input.tree, twins: input.twins, signal });
+  const seed = gateSeed(input.key);
+  const holdout = await validator.holdout({ specId: job.id, checks: input.checks, tree: input.tree, twins: input.twins, signal, seed });
   const result: HoldoutVerdict = holdout.scenarios.length === 0 ? 'unverified' : holdout.passed ? 'passed' : 'failed';
   trace.write({ type: 'validation', spec: job.id, stage: 'holdout', attempt, passed: result !== 'failed', ...(holdout.failureClass ? { failureClass: holdout.failureClass } : {}), durationMs: holdout.durationMs, scenarios: holdout.scenarios });
   const scenarios = holdout.scenarios;
@@ -62,7 +71,7 @@ export async function judge(input: JudgeInput): Promise<Verdict> {
     return verdict(false, result, { ...proof, failureClass: 'unverified', error: `promotion.minMutationScore (${minimum}%) needs holdout checks to score the code against, and this spec has none` });
   }
   // The holdouts must kill enough mutants of the code. Like holdout results, this never reaches the agent.
-  const m = await validator.mutate({ specId: job.id, checks: input.checks, tree: input.tree, mutate: mutationTargets(outputs), twins: input.twins, signal });
+  const m = await validator.mutate({ specId: job.id, checks: input.checks, tree: input.tree, mutate: mutationTargets(outputs), twins: input.twins, signal, seed });
   const score = m.result?.score ?? null;
   trace.write({ type: 'validation', spec: job.id, stage: 'mutation', attempt, passed: score !== null && score >= minimum, ...(m.failureClass ? { failureClass: m.failureClass } : {}), durationMs: m.durationMs, mutationScore: score });
   if (signal.aborted) return verdict(false, result, { scenarios, failureClass: 'cancelled', error: 'cancelled during mutation testing' });
