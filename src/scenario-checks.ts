@@ -19,10 +19,9 @@ import { renderScenarioCheck } from './phases/4-render/index.js';
 import { declarationsOf } from './phases/4-render/declarations.js';
 import { twinsForPrompt } from './phases/4-render/prompts.js';
 import { serviceTwin } from './phases/2-model/twins.js';
-import { createSandbox } from './phases/6-generate/sandbox.js';
+import { agentWrites } from './phases/6-generate/agent-writes.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { TEST_FILE } from './phases/7-validate/index.js';
-import { sha256 } from './hash.js';
 import { SPECCC_VERSION } from './version.js';
 
 const SYSTEM = `You write automated acceptance checks (vitest) for holdout scenarios of generated code.
@@ -99,21 +98,8 @@ const outcomeOfChecks = (r: ScenarioChecksResult): RunOutcome => (r.blocked.leng
 /** One scenario's check: the agent writes exactly that one file into an empty sandbox; it lands beside the scenario. */
 async function writeOne(runtime: Runtime, config: SpecccConfig, job: { spec: string; scenario: string; rel: string; prompt: string; scenariosDir: string; signal: AbortSignal }): Promise<ScenarioCheckOutcome> {
   const { spec, scenario, rel } = job;
-  const sandbox = createSandbox({ outputs: [rel], readable: new Map(), maxFileBytes: config.model.maxOutputTokens * 16 });
-  const result = await runtime.agent.run(
-    {
-      specId: spec,
-      jobKey: sha256(`${SYSTEM}\n${job.prompt}`),
-      model: config.model.default,
-      effort: config.model.effort,
-      maxOutputTokens: config.model.maxOutputTokens,
-      system: SYSTEM,
-      prompt: job.prompt,
-      signal: job.signal,
-    },
-    sandbox,
-  );
-  const content = sandbox.written().get(rel);
+  const { result, written } = await agentWrites(runtime.agent, config, { specId: spec, system: SYSTEM, prompt: job.prompt, outputs: [rel], signal: job.signal });
+  const content = written.get(rel);
   if (result.status !== 'done' || content === undefined) return { spec, scenario, file: rel, state: 'failed', error: result.error ?? `the agent did not write ${rel}` };
   await writeScenarioCheck(job.scenariosDir, rel, content);
   return { spec, scenario, file: rel, state: 'written' };

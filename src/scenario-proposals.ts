@@ -19,7 +19,7 @@ import { readForVerify } from './pipeline/verify.js';
 import { readGeneratedTree } from './io/generated-tree.js';
 import { listDrafts, promoteDraft, readDraft, readProposalTemplate, readSurvivorsText, removeDraft, scenarioExists, writeDraft, appendDeclined, appendRejected, readRejectedNames } from './io/proposal-files.js';
 import { declarationsOf } from './phases/4-render/declarations.js';
-import { createSandbox } from './phases/6-generate/sandbox.js';
+import { agentWrites } from './phases/6-generate/agent-writes.js';
 import { stripHeader } from './phases/8-emit/provenance.js';
 import { TEST_FILE } from './phases/7-validate/index.js';
 import { twinsUsedBy } from './phases/2-model/twins.js';
@@ -110,12 +110,7 @@ const outcomeOfProposals = (r: ProposeResult): RunOutcome => (r.blocked.length >
 async function draftOne(runtime: Runtime, config: SpecccConfig, job: { spec: string; name: string; mutant: KnownMutant; prompt: string; scenariosDir: string; signal: AbortSignal }): Promise<{ outcome: ProposalOutcome; fatal: boolean }> {
   const { spec, name, mutant } = job;
   const paths = draftPaths(spec, name);
-  const sandbox = createSandbox({ outputs: [paths.md, paths.check], readable: new Map(), maxFileBytes: config.model.maxOutputTokens * 16 });
-  const result = await runtime.agent.run(
-    { specId: spec, jobKey: sha256(`${SYSTEM}\n${job.prompt}`), model: config.model.default, effort: config.model.effort, maxOutputTokens: config.model.maxOutputTokens, system: SYSTEM, prompt: job.prompt, signal: job.signal },
-    sandbox,
-  );
-  const written = sandbox.written();
+  const { result, written } = await agentWrites(runtime.agent, config, { specId: spec, system: SYSTEM, prompt: job.prompt, outputs: [paths.md, paths.check], signal: job.signal });
   const md = written.get(paths.md);
   const check = written.get(paths.check);
   const fatal = result.fatal === true;
@@ -195,10 +190,12 @@ async function acceptOne(options: { validator: Validator; signal: AbortSignal },
   return { draft: d.draft, state: 'accepted', mutant };
 }
 
+/** The scenarios folder, as the config (or `--scenarios`) names it: listing and removing drafts needs no check of the workspace. */
+const scenariosFolder = async (root: string, scenariosDir: string | undefined): Promise<string> => (await readSnapshot(root, scenariosDir ? { scenariosDir } : {})).scenarios.dir;
+
 /** `scenarios reject`: the draft is removed and its mutant recorded, so `propose` does not draft for it again. */
 export async function rejectDrafts(root: string, scenariosDir: string | undefined, drafts: readonly string[]): Promise<{ draft: string; removed: boolean }[]> {
-  const { snapshot } = await readForVerify(root, scenariosDir);
-  const dir = snapshot.scenarios.dir;
+  const dir = await scenariosFolder(root, scenariosDir);
   const all = new Set((await listDrafts(dir)).map((d) => `${d.spec}/${d.name}`));
   const out: { draft: string; removed: boolean }[] = [];
   for (const draft of drafts) {
@@ -216,8 +213,7 @@ export async function rejectDrafts(root: string, scenariosDir: string | undefine
 
 /** Every draft with its mutant and the heading of its scenario, for `scenarios drafts`. */
 export async function listProposals(root: string, scenariosDir: string | undefined): Promise<{ scenariosDir: string; drafts: { draft: string; title: string; mutant: KnownMutant | null }[] }> {
-  const { snapshot } = await readForVerify(root, scenariosDir);
-  const dir = snapshot.scenarios.dir;
+  const dir = await scenariosFolder(root, scenariosDir);
   const drafts = [];
   for (const d of await listDrafts(dir)) {
     const files = await readDraft(dir, d.spec, d.name);
