@@ -5,12 +5,32 @@
  */
 import module from 'node:module';
 import type { CliIo } from './commands/shared.js';
+import { SPECCC_VERSION } from './version.js';
 
-// Node 22.1 and later keep V8's compiled code of the modules loaded after this call on disk (in
-// the temp folder), so a later run skips most of compiling the bundle again; Node 20 has no such
-// cache, and this does nothing there. Hence the rest is imported after it, not statically.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-const { main } = await import('./commands/index.js');
+// `speccc --version` is answered before anything else loads: it is what scripts and editors run
+// to find speccc, and the command modules (several chunks of the bundle) are most of its time.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${SPECCC_VERSION}\n`);
+else await run();
+
+async function run(): Promise<void> {
+  // Node 22.1 and later keep V8's compiled code of the modules loaded after this call on disk (in
+  // the temp folder), so a later run skips most of compiling the bundle again; Node 20 has no such
+  // cache, and this does nothing there. Hence the rest is imported after it, not statically.
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  const { main } = await import('./commands/index.js');
+  main(args, processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Only bugs reach here: user mistakes are diagnostics.
+      process.stderr.write(`speccc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write('This is a bug in speccc; please report it with the command you ran.\n');
+      process.exitCode = 3;
+    },
+  );
+}
 
 function processIo(): CliIo {
   const controller = new AbortController();
@@ -55,15 +75,3 @@ function processIo(): CliIo {
     },
   };
 }
-
-main(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Only bugs reach here: user mistakes are diagnostics.
-    process.stderr.write(`speccc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.stderr.write('This is a bug in speccc; please report it with the command you ran.\n');
-    process.exitCode = 3;
-  },
-);

@@ -193,7 +193,10 @@ describe('a warm test runner that keeps failing', () => {
 describe('a build whose warm test runner dies', () => {
   it('falls back to cold runs and still fixes, then promotes, the job: the failure reaches the fix prompt', { timeout: 2 * LONG }, async () => {
     const good = exampleReplies().money!;
-    const slowTest = "\nit('waits a moment', async () => {\n  await new Promise((r) => setTimeout(r, 3000));\n  expect(1).toBe(1);\n});\n";
+    // The wait gives the killer time to find the spare's test worker. The coverage proof runs the
+    // same tests once per mutant in a process of its own (no spare to kill): there it does not wait.
+    const slowTest =
+      "\nimport { existsSync } from 'node:fs';\nit('waits a moment', async () => {\n  if (!existsSync('.speccc-prove/active')) await new Promise((r) => setTimeout(r, 3000));\n  expect(1).toBe(1);\n});\n";
     const slow = { ...good, 'src/money.test.ts': good['src/money.test.ts']! + slowTest };
     const broken = { ...slow, 'src/money.ts': good['src/money.ts']!.replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
     const fake = fakeAgent((_task, call) => ({ files: call === 1 ? broken : slow }));

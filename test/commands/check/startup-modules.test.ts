@@ -15,8 +15,8 @@ const repo = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repo, 'dist/cli.js');
 const workspaces = useTempWorkspace();
 
-/** The bundled packages in the files `speccc <args>` loads as ES modules, from esbuild's `// node_modules/<name>/` markers. */
-function packagesLoaded(root: string, args: string[]): string[] {
+/** The files of dist/ that `speccc <args>` loads as ES modules. */
+function filesLoaded(root: string, args: string[]): string[] {
   const log = path.join(workspaces.empty('speccc-loaded-'), 'loaded.txt');
   writeFileSync(log, '');
   const hooks = path.join(path.dirname(log), 'hooks.mjs');
@@ -24,9 +24,13 @@ function packagesLoaded(root: string, args: string[]): string[] {
   const register = path.join(path.dirname(log), 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
   execFileSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], { cwd: root, env: { PATH: process.env.PATH } });
-  const files = readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/'));
+  return readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/'));
+}
+
+/** The bundled packages in the files `speccc <args>` loads, from esbuild's `// node_modules/<name>/` markers. */
+function packagesLoaded(root: string, args: string[]): string[] {
   const names = new Set<string>();
-  for (const url of files) for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) names.add(m[1]!);
+  for (const url of filesLoaded(root, args)) for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) names.add(m[1]!);
   return [...names].sort();
 }
 
@@ -39,5 +43,15 @@ describe('what a warm check loads', () => {
     expect(loaded).not.toContain('commander');
     // The same check with a flag goes through commander: the marker reading works.
     expect(packagesLoaded(root, ['check', '--strict'])).toContain('commander');
+  });
+
+  it('--version loads no command: cli.js answers it before the commands chunk', () => {
+    const root = workspaces.copy('test/commands/check/samples/clean');
+    expect(execFileSync(process.execPath, [bin, '--version'], { cwd: root, encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const loaded = filesLoaded(root, ['--version']).map((url) => path.basename(fileURLToPath(url)));
+    expect(loaded).toContain('cli.js');
+    expect(loaded.filter((name) => name.startsWith('commands-'))).toEqual([]);
+    // A command line that only starts with --version is a command: it goes through the parser.
+    expect(filesLoaded(root, ['--version', 'check']).some((url) => url.includes('/commands-'))).toBe(true);
   });
 });
