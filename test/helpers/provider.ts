@@ -21,6 +21,15 @@ export const money = {
   'src/money.test.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8'),
 };
 
+/**
+ * `money` with its tests' titles stripped of requirement ids (`[money#R-…]`): a build of it is
+ * type-checked and its tests run as in any build, but it has no coverage to prove, so the gate's
+ * coverage proof (the tests run once more per mutant: about 17 runs, ~5 s a build) does not run.
+ * For tests of something else than the gate (prompts, warnings, the cache, the trace) that build
+ * money; a test of coverage or of the gate uses `money`.
+ */
+export const moneyUnproven = { ...money, 'src/money.test.ts': money['src/money.test.ts'].replace(/\[money#[^\]]+\] /g, '') };
+
 export function agentFor(root: string, url: string, options: { budget?: Budget; maxTurns?: number; sleep?: (ms: number, signal: AbortSignal) => Promise<void>; timeoutMs?: number; contextEditing?: boolean } = {}) {
   const env = { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY };
   const redact = createRedactor(env);

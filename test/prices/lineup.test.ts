@@ -12,7 +12,7 @@ import { PRICE_ROWS } from '../../src/prices/prices.js';
 import { NEWEST_OF_LINE, successorOf } from '../../src/prices/lineup.js';
 import { DEFAULT_LIFECYCLES, DEFAULT_MODELS, writeFilesReply } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { money } from '../helpers/provider.js';
+import { moneyUnproven } from '../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
 const twins = useTwin();
@@ -56,7 +56,7 @@ describe('a build on a model that is going away', () => {
     // Dates far from any clock the test runs under; the default lifecycles' successor (none given here: speccc's own).
     const twin = await twins.start({
       lifecycles: { 'claude-sonnet-4-5': { lifecycle: 'deprecated', deprecated_at: '2026-09-01T00:00:00Z', retires_at: '2099-03-01T00:00:00Z', successor: null } },
-      script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }],
+      script: [{ match: { specId: 'money' }, reply: writeFilesReply(moneyUnproven) }],
     });
     const run = await runCli(['build', '--format', 'json'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(0);
@@ -72,7 +72,7 @@ describe('a build on a model that is going away', () => {
     const root = withModel('claude-sonnet-5-5');
     let twin = await twins.start({
       lifecycles: { 'claude-sonnet-5-5': { lifecycle: 'deprecated', deprecated_at: '2001-01-05T00:00:00Z', retires_at: '2001-06-30T00:00:00Z', successor: 'claude-sonnet-6' } },
-      script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }],
+      script: [{ match: { specId: 'money' }, reply: writeFilesReply(moneyUnproven) }],
     });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toContain('speccc: warning: model claude-sonnet-5-5 (used by spec money) is deprecated since 2001-01-05 and was due to retire on 2001-06-30: requests naming it may fail at any time; suggested successor: claude-sonnet-6\n');
