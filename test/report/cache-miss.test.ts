@@ -11,7 +11,7 @@ import { runCli } from '../helpers/cli.js';
 import { explainCacheMiss } from '../../src/report/cache-miss.js';
 import { writeFilesReply } from '../../src/api-twin/index.js';
 import type { TracedEvent } from '../../src/types/index.js';
-import { money } from '../helpers/provider.js';
+import { moneyUnproven } from '../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
 const twins = useTwin();
@@ -20,7 +20,7 @@ const workspaces = useTempWorkspace();
 describe('a prompt-cache miss, explained', () => {
   it('build, edit one context file, build again: speccc log and the report name that file', async () => {
     const root = workspaces.moneyOnly();
-    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(moneyUnproven) }] });
     expect((await runCli(['build'], { cwd: root, env: twin.env() })).code).toBe(0);
     appendFileSync(path.join(root, 'context/glossary.md'), '\n- **Tender**: how a customer pays.\n');
     expect((await runCli(['build'], { cwd: root, env: twin.env() })).code).toBe(0);
