@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../../../helpers/runtime.js';
 import { runCli } from '../../../helpers/cli.js';
 import { writeFilesReply, type Fault, type TwinOptions } from '../../../../src/api-twin/index.js';
-import { agentFor, money } from '../../../helpers/provider.js';
+import { agentFor, money, moneyUnproven } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';
 
 const twins = useTwin();
@@ -98,7 +98,7 @@ describe('a job meets API faults', () => {
 describe('the Models API check meets API faults', () => {
   it('a transient fault is retried; the build goes on', async () => {
     const root = workspaces.moneyOnly();
-    const twin = await twins.start({ modelFaults: [{ fault: { kind: 'rate-limit', retryAfter: 0 }, times: 2 }], script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const twin = await twins.start({ modelFaults: [{ fault: { kind: 'rate-limit', retryAfter: 0 }, times: 2 }], script: [{ match: { specId: 'money' }, reply: writeFilesReply(moneyUnproven) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -12,7 +12,7 @@ import { inputTokenBound } from '../../../../src/phases/6-generate/anthropic/sen
 import { priceOf, worstCaseOf } from '../../../../src/prices/pricing.js';
 import { writeFilesReply, type TwinOptions } from '../../../../src/api-twin/index.js';
 import type { TracedEvent } from '../../../../src/types/index.js';
-import { agentFor, money } from '../../../helpers/provider.js';
+import { agentFor, money, moneyUnproven } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';
 
 const twins = useTwin();
@@ -65,7 +65,7 @@ describe('the reservation counts', () => {
 describe('estimate against actual', () => {
   it('per job in speccc log and in the build JSON', async () => {
     const root = workspaces.moneyOnly();
-    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(money) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(moneyUnproven) }] });
     const run = await runCli(['build', '--format', 'json'], { cwd: root, env: twin.env() });
     expect(run.code).toBe(0);
     const job = (JSON.parse(run.stdout) as { jobs: { id: string; estimate: { countedInputTokens: number; reservedUsd: number }; actual: { inputTokens: number; costUsd: number } }[] }).jobs[0]!;

@@ -11,7 +11,7 @@ import { runCli } from '../../../helpers/cli.js';
 import { buildWith, view } from '../../../helpers/runtime.js';
 import { cutOffWriteTurn, refusalReply, stopReasonReply, writeFilesReply, writeFilesSequence } from '../../../../src/api-twin/index.js';
 import type { TracedEvent } from '../../../../src/types/index.js';
-import { agentFor, money } from '../../../helpers/provider.js';
+import { agentFor, money, moneyUnproven } from '../../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../../helpers/fixtures.js';
 
 const twins = useTwin();
@@ -48,7 +48,7 @@ describe('refusals', () => {
 
   it("with model.fallbackModel for the spec's kind: once more on the fallback, priced, budgeted and traced; the manifest names it", async () => {
     const root = withConfig({ model: { fallbackModel: { architecture: FALLBACK } } });
-    const twin = await twins.start({ script: [{ match: { specId: 'money', model: PRIMARY }, reply: refusalReply() }, { match: { specId: 'money', model: FALLBACK }, reply: writeFilesReply(money) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money', model: PRIMARY }, reply: refusalReply() }, { match: { specId: 'money', model: FALLBACK }, reply: writeFilesReply(moneyUnproven) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -77,7 +77,7 @@ describe('refusals', () => {
       script: [
         { match: { specId: 'money', model: PRIMARY, turn: 0 }, reply: writeFilesSequence([broken]) },
         { match: { specId: 'money', model: PRIMARY }, reply: refusalReply() },
-        { match: { specId: 'money', model: FALLBACK }, reply: writeFilesReply(money) },
+        { match: { specId: 'money', model: FALLBACK }, reply: writeFilesReply(moneyUnproven) },
       ],
     });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
