@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { costOf, priceOf, worstCaseOf } from '../../src/prices/pricing.js';
 import { refusalReply, writeFilesSequence } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
-import { money } from '../helpers/provider.js';
+import { money, moneyUnproven } from '../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
 
 const twins = useTwin();
@@ -78,7 +78,7 @@ describe('how the model is asked', () => {
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ model: { effort: 'medium' } }));
     // The first answer fails its tests, so the fix request continues the conversation.
     const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
-    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, moneyUnproven]) }] });
     const run = await runCli(['build'], { cwd: root, env: twin.env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryScript } from '../../../src/api-twin/index.js';
+import { writeFilesReply } from '../../../src/api-twin/index.js';
 import { runCli } from '../../helpers/cli.js';
-import { KEY, repo } from '../../helpers/provider.js';
+import { KEY, moneyUnproven } from '../../helpers/provider.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';
 
 const twins = useTwin({ scope: 'all' });
@@ -11,8 +11,9 @@ const workspaces = useTempWorkspace({ scope: 'all' });
 
 describe('record and replay', () => {
   it('--record saves each job as a cassette; --provider replay rebuilds from them with no network', async () => {
-    const twin = await twins.start({ script: await directoryScript(path.join(repo, 'examples/replies')) });
-    // One spec is enough to show record and replay; each job costs a sealed validation.
+    // One spec is enough to show record and replay; each job costs a sealed validation (without
+    // the coverage proof: money's tests name no requirement here, and no assertion reads coverage).
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesReply(moneyUnproven) }] });
     const root = workspaces.moneyOnly();
     const recorded = await runCli(['build', '--record'], { cwd: root, env: { ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY, PATH: process.env.PATH } });
     expect(recorded.code).toBe(0);
