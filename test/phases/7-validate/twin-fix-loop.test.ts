@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWith, view } from '../../helpers/runtime.js';
 import { writeFilesSequence } from '../../../src/api-twin/index.js';
-import { money } from '../../helpers/provider.js';
+import { money, moneyUnproven } from '../../helpers/provider.js';
 import { repo } from '../../helpers/workspaces.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';
 
@@ -18,7 +18,7 @@ const workspaces = useTempWorkspace({ scope: 'all' });
 describe('fix loop against the twin', () => {
   it('a failing first answer is fixed in the same conversation and promoted; holdouts never reach the model', async () => {
     const broken = { ...money, 'src/money.ts': money['src/money.ts'].replace('return sign * rounded + 0;', 'return sign * quotient + 0;') };
-    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, money]) }] });
+    const twin = await twins.start({ script: [{ match: { specId: 'money' }, reply: writeFilesSequence([broken, moneyUnproven]) }] });
     const root = workspaces.moneyOnly();
     cpSync(path.join(repo, 'scenarios/money'), path.join(root, 'scenarios/money'), { recursive: true });
     const result = view(await buildWith(root, undefined, { validator: 'sealed', env: twin.env() }));
