@@ -1,6 +1,7 @@
 /** The Anthropic provider against a twin, for the tests of how speccc asks the model (test/phases/6-generate/anthropic/ and others). */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFilesReply } from '../../src/api-twin/index.js';
 import { createAnthropicAgent } from '../../src/phases/6-generate/anthropic/provider.js';
 import { createBudget, type Budget } from '../../src/phases/6-generate/budget.js';
 import { createRedactor, openTrace } from '../../src/io/trace.js';
@@ -29,6 +30,22 @@ export const money = {
  * money; a test of coverage or of the gate uses `money`.
  */
 export const moneyUnproven = { ...money, 'src/money.test.ts': money['src/money.test.ts'].replace(/\[money#[^\]]+\] /g, '') };
+
+/**
+ * Twin script rules answering each of the example's `specs` with its reply in examples/replies/,
+ * its tests' titles stripped of requirement ids as in `moneyUnproven`: for tests that build several
+ * of the example's specs for something else than the gate (resuming, caching).
+ */
+export function unprovenReplies(specs: string[]) {
+  return specs.map((id) => {
+    const dir = path.join(repo, 'examples/replies', id);
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    const reply = Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8').replace(/\[[a-z0-9-]+#[A-Za-z0-9-]+\] /g, '')]));
+    return { match: { specId: id }, reply: writeFilesReply(reply) };
+  });
+}
 
 export function agentFor(root: string, url: string, options: { budget?: Budget; maxTurns?: number; sleep?: (ms: number, signal: AbortSignal) => Promise<void>; timeoutMs?: number; contextEditing?: boolean } = {}) {
   const env = { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY };
