@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { directoryScript, writeFilesReply } from '../../src/api-twin/index.js';
 import { runCli } from '../helpers/cli.js';
 import { useTempWorkspace, useTwin } from '../helpers/fixtures.js';
+import { unprovenReplies } from '../helpers/provider.js';
 import { repo } from '../helpers/workspaces.js';
 
 /** money, line-items and discount-codes of the bundled example, with their holdouts; discount-codes is urgent, line-items can wait. */
@@ -39,7 +40,8 @@ describe('the spec queue', () => {
     const replies = path.join(repo, 'examples/replies');
     const lineItems = (file: string) => readFileSync(path.join(replies, 'line-items', file), 'utf8');
     const broken = { 'src/line-items.ts': `${lineItems('src/line-items.ts')}\nexport const issuedAt: string = new Date();\n`, 'src/line-items.test.ts': lineItems('src/line-items.test.ts') };
-    await twins.start({ script: [{ match: { specId: 'line-items' }, reply: writeFilesReply(broken) }, ...(await directoryScript(replies))] });
+    // money and discount-codes without requirement ids in their tests' titles: promoted as always, without the coverage proof (~17 test runs a spec), which the queue does not read.
+    await twins.start({ script: [{ match: { specId: 'line-items' }, reply: writeFilesReply(broken) }, ...unprovenReplies(['money', 'discount-codes']), ...(await directoryScript(replies))] });
     const env = twins.env();
 
     const before = await runCli(['status'], { cwd: root, env });
