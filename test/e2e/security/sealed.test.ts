@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFilesSequence } from '../../../src/api-twin/index.js';
 import { useTempWorkspace, useTwin } from '../../helpers/fixtures.js';
+import { moneyUnproven } from '../../helpers/provider.js';
 import { repo } from '../../helpers/workspaces.js';
 
 const KEY = 'sk-ant-api03-SEALED-TEST-KEY-0123456789abcdef';
@@ -68,7 +69,8 @@ export async function attack(): Promise<string[]> {
       'src/money.ts': `${money}\n${attack}`,
       'src/money.test.ts': "import { it } from 'vitest';\nimport { attack } from './money.js';\nit('reports what it found', async () => { throw new Error((await attack()).join('\\n')); });\n",
     };
-    const good = { ...product, 'src/money.ts': money, 'src/money.test.ts': readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8') };
+    // The fix: the example's money, its tests' titles without requirement ids (promoted without the coverage proof, which this test does not read).
+    const good = { ...product, 'src/money.ts': money, 'src/money.test.ts': moneyUnproven['src/money.test.ts'] };
     twin.setScript([{ match: { specId: 'money' }, reply: writeFilesSequence([hostile, good]) }]);
 
     const build = await runCliProcess(root, ['build'], { PATH: process.env.PATH, ANTHROPIC_BASE_URL: twin.url, ANTHROPIC_API_KEY: KEY });
@@ -107,7 +109,7 @@ export async function attack(): Promise<string[]> {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(root, 'speccc.config.json'), JSON.stringify({ validation: { sandbox: 'off' } }));
     const money = readFileSync(path.join(repo, 'examples/replies/money/src/money.ts'), 'utf8');
-    const test = readFileSync(path.join(repo, 'examples/replies/money/src/money.test.ts'), 'utf8');
+    const test = moneyUnproven['src/money.test.ts']; // no requirement ids: promoted without the coverage proof, which this test does not read
     const product = { 'package.json': readFileSync(path.join(repo, 'examples/replies/money/package.json'), 'utf8'), 'tsconfig.json': readFileSync(path.join(repo, 'examples/replies/money/tsconfig.json'), 'utf8') };
     twin.setScript([{ match: { specId: 'money' }, reply: writeFilesSequence([{ ...product, 'src/money.ts': money, 'src/money.test.ts': test }]) }]);
     const unsealed = await runCliProcess(root, ['build'], { ...env, PATH: process.env.PATH });
