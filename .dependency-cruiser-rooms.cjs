@@ -35,7 +35,7 @@ const ROOMS = {
   'cli.ts': ['commands/', 'quick-check.ts', 'version.ts'],
   'quick-check.ts': ['commands/', 'io/', 'fast-path.ts'],
   'commands/': ['*'],
-  'watch/': ['compile.ts', 'incremental/', 'runtime.ts', 'io/', 'types/'],
+  'watch/': ['compile.ts', 'incremental/', 'runtime.ts', 'io/', 'config/', 'types/'],
   'incremental/': ['io/', 'phases/1-parse/', 'phases/2-model/', 'phases/3-check/', 'config/', 'pipeline-steps.ts', 'workspace.ts', 'hash.ts', 'types/', 'version.ts'],
   'lsp/': ['incremental/', 'phases/', 'io/', 'diagnostics/', 'types/', 'version.ts'],
   'remark/': ['phases/1-parse/', 'phases/2-model/', 'phases/3-check/', 'diagnostics/', 'schemas/', 'types/'],

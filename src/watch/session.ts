@@ -7,31 +7,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental/index.js';
-import type { Diagnostic, Workspace } from '../types/index.js';
-import { diffDiagnostics, statusLine, type DiagnosticsDiff } from './diff.js';
+import type { Diagnostic } from '../types/index.js';
+import { diffDiagnostics, statusLine } from './diff.js';
+import type { WatchSession } from './session-types.js';
+import { readRawConfig } from '../io/raw-config.js';
+import { CONFIG_FILE } from '../config/file-name.js';
+import { openMonorepoSession } from './monorepo-session.js';
 
-export interface RoundResult extends DiagnosticsDiff {
-  /** Workspace-relative paths whose content changed this round. */
-  changed: string[];
-  diagnostics: Diagnostic[];
-  specs: number;
-  errors: number;
-  status: string;
-  durationMs: number;
-  /** The workspace model after this round (spec sources for code frames). */
-  workspace: Workspace;
-}
-
-export interface WatchSession {
-  /** Paths of interest for the watcher, relative to the root. */
-  readonly watched: { specs: string; context: string; templates: string; config: string; ignored: string[] };
-  /** Runs a round for these changed absolute paths (all files on the first round). Null: nothing changed. */
-  round(changedPaths: readonly string[] | 'all'): Promise<RoundResult | null>;
-}
+export type { RoundResult, WatchedPaths, WatchSession } from './session-types.js';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export async function openWatchSession(root: string): Promise<WatchSession> {
+  // A monorepo's members are read by the full check (qualified ids, each member's folders): its
+  // rounds run that, with the parse cache (src/watch/monorepo-session.ts).
+  const raw = await readRawConfig(root);
+  if (raw.members !== undefined) return openMonorepoSession(root, raw);
   let check: IncrementalCheck = await openIncrementalCheck(root);
   const config = check.config;
   let last: Diagnostic[] | null = null;
@@ -59,10 +50,10 @@ export async function openWatchSession(root: string): Promise<WatchSession> {
 
   return {
     watched: {
-      specs: config.paths.specs,
-      context: config.paths.context,
+      specs: [config.paths.specs],
+      context: [config.paths.context],
       templates: config.paths.templates,
-      config: 'speccc.config.json',
+      config: [CONFIG_FILE],
       ignored: [config.paths.generated, '.speccc', 'node_modules', config.paths.scenarios, '.git'],
     },
     async round(changedPaths) {
