@@ -1,4 +1,4 @@
-/** What a watch session is, whichever kind (session.ts for one workspace, monorepo-session.ts for a monorepo). */
+/** What a watch session is and gives: its paths of interest and the result of each round (session.ts). */
 import type { Diagnostic, Workspace } from '../types/index.js';
 import type { DiagnosticsDiff } from './diff.js';
 

@@ -10,21 +10,16 @@ import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '..
 import type { Diagnostic } from '../types/index.js';
 import { diffDiagnostics, statusLine } from './diff.js';
 import type { WatchSession } from './session-types.js';
-import { readRawConfig } from '../io/raw-config.js';
 import { CONFIG_FILE } from '../config/file-name.js';
-import { openMonorepoSession } from './monorepo-session.js';
 
 export type { RoundResult, WatchedPaths, WatchSession } from './session-types.js';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export async function openWatchSession(root: string): Promise<WatchSession> {
-  // A monorepo's members are read by the full check (qualified ids, each member's folders): its
-  // rounds run that, with the parse cache (src/watch/monorepo-session.ts).
-  const raw = await readRawConfig(root);
-  if (raw.members !== undefined) return openMonorepoSession(root, raw);
   let check: IncrementalCheck = await openIncrementalCheck(root);
   const config = check.config;
+  const members = check.members;
   let last: Diagnostic[] | null = null;
 
   /** Reads the changed paths: spec and context contents for the session; anything else asks for a fresh start. */
@@ -49,12 +44,13 @@ export async function openWatchSession(root: string): Promise<WatchSession> {
   }
 
   return {
+    // A monorepo's members (read when the session opened): their spec and context folders and configs too.
     watched: {
-      specs: [config.paths.specs],
-      context: [config.paths.context],
+      specs: [config.paths.specs, ...members.map((m) => m.specs)],
+      context: [config.paths.context, ...members.map((m) => m.context)],
       templates: config.paths.templates,
-      config: [CONFIG_FILE],
-      ignored: [config.paths.generated, '.speccc', 'node_modules', config.paths.scenarios, '.git'],
+      config: [CONFIG_FILE, ...members.map((m) => path.posix.join(m.dir, CONFIG_FILE))],
+      ignored: [config.paths.generated, '.speccc', 'node_modules', config.paths.scenarios, ...members.map((m) => m.scenarios), '.git'],
     },
     async round(changedPaths) {
       const started = performance.now();
