@@ -18,8 +18,19 @@ async function run(): Promise<void> {
   // the temp folder), so a later run skips most of compiling the bundle again; Node 20 has no such
   // cache, and this does nothing there. Hence the rest is imported after it, not statically.
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  const io = processIo();
+  // A bare `speccc check` of an unchanged workspace: the small bundle answers it alone when it can
+  // (src/quick-check.ts). Only in the built CLI: from the sources, the full check runs.
+  if (args.length === 1 && args[0] === 'check' && import.meta.url.endsWith('/dist/cli.js')) {
+    const quick = (await import(new URL('./quick-check.js', import.meta.url).href)) as typeof import('./quick-check.js');
+    const code = await quick.quickCheck(io);
+    if (code !== null) {
+      process.exitCode = code;
+      return;
+    }
+  }
   const { main } = await import('./commands/index.js');
-  main(args, processIo()).then(
+  main(args, io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -11,7 +11,7 @@ import { changedSinceListed, listWorkspaceFiles, type WorkspaceFiles } from './i
 import { hashTemplateFiles, templateHashes, type TemplateFile } from './io/templates.js';
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
-import { readStored, writeStored } from './io/stamps.js';
+import { hasStored, readStored, writeStored } from './io/stamps.js';
 import { hashChecksOf, scenariosOf, type ScenariosListing } from './io/holdouts.js';
 import { listAllScenarioFolders } from './io/member-scenarios.js';
 import { resolveMembers, type Members } from './io/members.js';
@@ -79,9 +79,10 @@ export interface ReadInputs {
  * (src/io/stat-cache.ts). `raw` is the config when the run has read it already. `for: 'check'`
  * leaves out what checkDigest does not cover (the templates and the toolchain's versions: four
  * package lookups and speccc's own templates folder, on every start of a check), so they are
- * empty in what it returns.
+ * empty in what it returns. `warm: false` never starts parse workers ahead of need (a caller that
+ * only looks for a stored report).
  */
-export async function readInputs(root: string, raw?: RawConfig, options: { for?: 'check' | 'build' } = {}): Promise<ReadInputs> {
+export async function readInputs(root: string, raw?: RawConfig, options: { for?: 'check' | 'build'; warm?: boolean } = {}): Promise<ReadInputs> {
   raw ??= await readRawConfig(root);
   const forBuild = options.for !== 'check';
   const paths = raw.paths;
@@ -90,7 +91,7 @@ export async function readInputs(root: string, raw?: RawConfig, options: { for?:
   const [files, templates, tree, listing, adopted] = await Promise.all([
     listWorkspaceFiles({ root, specsDir: paths.specs, contextDir: paths.context, members: members.members }, stats, (specs) => {
       // With no parse cache every spec will be parsed: start the parse workers while files are hashed.
-      if (!hasParseCache(root)) warmPool(poolSize(specs));
+      if (options.warm !== false && !hasParseCache(root)) warmPool(poolSize(specs));
     }),
     forBuild ? hashTemplateFiles(root, paths.templates, stats) : [],
     indexGeneratedTree(path.join(root, paths.generated), stats.hash),
@@ -158,6 +159,8 @@ export interface BuildStamp {
 }
 
 export const storedReport = (root: string, digest: string) => readStored<StoredReport>(root, 'check-report', digest);
+/** Whether a check report is stored at all (under any digest). */
+export const hasStoredReport = (root: string) => hasStored(root, 'check-report');
 /** Stores a report by digest, unless a file changed between being hashed for the digest and being read for the report. */
 export async function storeReport(root: string, digest: string, report: StoredReport): Promise<void> {
   const files = digestFiles.get(digest);

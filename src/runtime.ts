@@ -15,7 +15,7 @@ import { cassetteStore } from './io/cassettes.js';
 import { resultStore } from './io/results.js';
 import { createRedactor, newRunId, openTrace } from './io/trace.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from './io/lock.js';
-import { createSealedRunner, SandboxUnavailableError } from './io/sealed-runner.js';
+import { createSealedRunner, SandboxUnavailableError, WATCH_IDLE_STOP_MS } from './io/sealed-runner.js';
 import { proofDriverScript } from './io/judge-trees.js';
 import { batchStateStore } from './io/batch-state.js';
 import { createRemoteCache } from './io/remote-cache.js';
@@ -143,11 +143,11 @@ export interface Gate {
  * runtime; `speccc verify` uses it directly. No sandbox available: a setup error, never an
  * unsealed run.
  */
-export function createGate(options: { config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number }): Gate {
+export function createGate(options: { config: SpecccConfig; credentials: Credentials; runner?: SealedRunner; mutationConcurrency?: number; idleStopMs?: number }): Gate {
   const mode: SandboxMode = options.config.validation.sandbox === 'off' ? 'off' : 'bubblewrap';
   let runner: SealedRunner;
   try {
-    runner = options.runner ?? createSealedRunner({ mode, parentEnv: options.credentials.env });
+    runner = options.runner ?? createSealedRunner({ mode, parentEnv: options.credentials.env, ...(options.idleStopMs !== undefined ? { idleStopMs: options.idleStopMs } : {}) });
   } catch (error) {
     if (error instanceof SandboxUnavailableError) throw new RuntimeSetupError(error.message);
     throw error;
@@ -219,7 +219,9 @@ function lazyGate(options: RuntimeOptions): { validator: Validator; sandbox: San
   const { config, credentials } = options;
   const runsCode = options.command === 'build' || options.command === 'watch';
   let gate: Gate | undefined;
-  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ config, credentials, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
+  // A watch session's builds share one type-check server and warm test runner, kept up between edits.
+  const idle = options.command === 'watch' ? { idleStopMs: WATCH_IDLE_STOP_MS } : {};
+  const ensureGate = (): Gate => (gate ??= runsCode && !options.inject?.validator ? createGate({ config, credentials, ...idle, ...(options.inject?.runner ? { runner: options.inject.runner } : {}) }) : refusingGate());
   const sandbox: SandboxMode = options.inject?.runner?.mode ?? (config.validation.sandbox === 'off' ? 'off' : 'bubblewrap');
   const validator: Validator = options.inject?.validator ?? {
     visible: (input) => ensureGate().validator.visible(input),

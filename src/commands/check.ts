@@ -1,54 +1,25 @@
-import path from 'node:path';
-import { readFileSync } from 'node:fs';
 // What an unchanged workspace needs is imported statically (one chunk of the bundle, loaded with
-// this command); the pipeline, for a workspace that changed, is loaded on use.
-import { checkDigest, readInputs, storedReport, storeReport, type StoredReport } from '../fast-path.js';
+// this command; a bare check is answered by src/quick-check.ts, a bundle of its own, from the same
+// code); the pipeline, for a workspace that changed, is loaded on use.
+import { storeReport, type StoredReport } from '../fast-path.js';
 import { recoverUnderLock } from '../io/recover.js';
-import { readRawConfig, type RawConfig } from '../io/raw-config.js';
-import { holdoutTextsDigest, holdoutTextsOf, readScenarioFiles } from '../io/holdouts.js';
+import { readRawConfig } from '../io/raw-config.js';
 import { enclosingMonorepo } from '../io/members.js';
-import { formatText } from '../diagnostics/reporters/text.js';
-import { changedFiles, EXIT, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
+import { changedFiles, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
+import { lookUpCheck, printCheck, type CheckFlags, type CheckRequest } from './check-stored.js';
 
-export interface CheckFlags {
-  root?: string;
-  format: 'text' | 'json' | 'sarif';
-  strict?: boolean;
-  cache: boolean;
-  since?: string;
-}
+export type { CheckFlags } from './check-stored.js';
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
-async function checkReport(options: { root: string; raw: RawConfig; paths: string[]; cwd: string; useCache: boolean; changed?: readonly string[]; member?: string }): Promise<StoredReport> {
-  const read = options.useCache ? await readInputs(options.root, options.raw, { for: 'check' }) : undefined;
-  // The coverage trace (requirement-untested) also reads the scenarios' text (every member's too), which the fast path's inputs list by name only.
-  const scenarioFiles = read ? await readScenarioFiles(read.scenarios.listing, read.scenarios.read) : undefined;
-  const holdouts = read ? holdoutTextsDigest(holdoutTextsOf(read.scenarios.listing, scenarioFiles!)) : '';
-  const since = [...(options.changed ? [`since:${options.changed.join('\0')}`] : []), ...(options.member !== undefined ? [`member:${options.member}`] : [])];
-  const digest = read ? checkDigest(read.inputs, [...options.paths.map((p) => path.resolve(options.cwd, p)), `scenarios:${holdouts}`, ...since]) : undefined;
-  const stored = digest ? await storedReport(options.root, digest) : undefined;
+async function checkReport(request: CheckRequest): Promise<StoredReport> {
+  const { read, scenarioFiles, digest, stored } = await lookUpCheck(request);
   if (stored) return stored;
   const [{ readSnapshot }, { checkSnapshot }] = await Promise.all([import('../pipeline/snapshot.js'), import('../pipeline/check.js')]);
-  const snapshot = await readSnapshot(options.root, read ? { inputs: read, scenarioFiles: scenarioFiles! } : {});
-  const result = await checkSnapshot(snapshot, { paths: options.paths, cwd: options.cwd, useCache: options.useCache, ...(options.changed ? { changed: options.changed } : {}), ...(options.member !== undefined ? { member: options.member } : {}) });
+  const snapshot = await readSnapshot(request.root, read ? { inputs: read, scenarioFiles: scenarioFiles! } : {});
+  const result = await checkSnapshot(snapshot, { paths: request.paths, cwd: request.cwd, useCache: request.useCache, ...(request.changed ? { changed: request.changed } : {}), ...(request.member !== undefined ? { member: request.member } : {}) });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
-  if (digest) await storeReport(options.root, digest, report);
+  if (digest) await storeReport(request.root, digest, report);
   return report;
-}
-
-/** Reported files' text for code frames, read on demand (only on a terminal). */
-function sourcesOf(root: string): (file: string) => string | undefined {
-  const seen = new Map<string, string | undefined>();
-  return (file) => {
-    if (!seen.has(file)) {
-      try {
-        seen.set(file, readFileSync(path.join(root, file), 'utf8'));
-      } catch {
-        seen.set(file, undefined);
-      }
-    }
-    return seen.get(file);
-  };
 }
 
 export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
@@ -61,13 +32,7 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
     await recoverUnderLock(root, raw, false);
     const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
     const result = await checkReport({ root, raw, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}), ...(mono ? { member: mono.member.name } : {}) });
-    const summary = { specs: result.specs, errors: result.errors, warnings: result.warnings };
-    if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(result.diagnostics, summary));
-    else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(result.diagnostics, { root }));
-    else io.stdout(formatText(result.diagnostics, summary, { color: io.color, ...(io.color ? { sourceOf: sourcesOf(root) } : {}) }));
-    if (result.configBroken) return EXIT.usage;
-    const failing = result.errors + (flags.strict ? result.warnings : 0);
-    return failing > 0 ? EXIT.failed : EXIT.ok;
+    return printCheck(io, root, result, flags);
   });
 }
 

@@ -6,10 +6,9 @@
  * Anything else, a flag or a path included, goes through commander.
  */
 import type { CliIo } from './shared.js';
-import type { CheckFlags } from './check.js';
+import { BARE_CHECK_FLAGS } from './check-stored.js';
 
-/** `speccc check` with no argument: commander's defaults for check's options. */
-export const BARE_CHECK_FLAGS: CheckFlags = { format: 'text', cache: true };
+export { BARE_CHECK_FLAGS };
 
 /** The exit code of a command line run directly, or null when it needs commander. */
 export function directRun(argv: readonly string[], io: CliIo, version: string): Promise<number> | null {

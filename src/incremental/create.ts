@@ -12,10 +12,11 @@ export function createIncrementalCheck(inputs: IncrementalInputs): IncrementalCh
   return {
     root: state.root,
     config: state.config,
+    members: state.members,
     get workspace() {
       return state.workspace;
     },
-    kindOf: (file) => kindOf(state.config, file),
+    kindOf: (file) => kindOf(state.config, state.members, file),
     modelOf: (file) => state.idx.byFile.get(file),
     files: () => contentsOf(state),
     diagnosticsOf: (file) => state.composed.get(file)?.list ?? [],

@@ -6,6 +6,7 @@
 import type { Diagnostic, Workspace } from '../types/index.js';
 import type { ReadFile, WorkspaceFiles } from '../io/workspace-files.js';
 import { inputProblems } from '../pipeline-steps.js';
+import { memberDiagnostics } from '../config/members.js';
 import { dedupe, sortDiagnostics } from '../phases/3-check/index.js';
 import { applySuppressions } from '../phases/3-check/suppressions.js';
 import { checkGeneratedTree } from '../phases/3-check/generated-drift.js';
@@ -34,6 +35,7 @@ export function outsideFindings(state: SessionState): Map<string, Diagnostic[]> 
   const scenarios = inputs.scenariosFolder ?? { configured: loaded.spans.get('value:paths.scenarios') ?? null, state: inputs.holdouts.length > 0 ? 'present' : 'missing' };
   return groupByFile([
     ...loaded.diagnostics,
+    ...memberDiagnostics(state.memberProblems, loaded.spans),
     ...inputProblems(files, config, scenarios),
     ...checkGeneratedTree({ workspace, generatedRoot: config.paths.generated, manifest: tree.manifest, manifestProblem: tree.manifestProblem, hashes: tree.hashes, adopted: inputs.adopted ?? null }),
   ]);

@@ -2,10 +2,10 @@
  * Inputs -> a session's first state (state.ts), and the reads every part makes of it: a path's
  * kind, the current contents, a sub-workspace; `rebuild` judges everything from a set of models.
  */
-import type { ContextDoc, Diagnostic, ModelledFile, SpecccConfig, Workspace } from '../types/index.js';
+import type { ContextDoc, Diagnostic, Member, ModelledFile, SpecccConfig, Workspace } from '../types/index.js';
 import type { LoadedConfig } from '../config/parse.js';
 import { isReadme, type ReadFile, type WorkspaceFiles } from '../io/workspace-files.js';
-import { assembleWorkspace, decodeContext } from '../workspace.js';
+import { assembleWorkspace, decodeContext, qualifyMembers } from '../workspace.js';
 import { sha256 } from '../hash.js';
 import { parseSpecFile } from '../phases/1-parse/index.js';
 import { modelSpec } from '../phases/2-model/index.js';
@@ -26,6 +26,8 @@ export function createSessionState(inputs: IncrementalInputs): SessionState {
     loaded: inputs.config,
     config: inputs.config.config,
     inputs,
+    members: inputs.members?.members ?? [],
+    memberProblems: inputs.members?.problems ?? [],
     specBytes: new Map(inputs.files.specs.map((f) => [f.file, f.bytes])),
     contextBytes: new Map(inputs.files.context.map((f) => [f.file, f.bytes])),
     specsDirExists: inputs.files.specsDirExists,
@@ -39,23 +41,27 @@ export function createSessionState(inputs: IncrementalInputs): SessionState {
   };
 }
 
-/** Models for the session's first contents: the given ones where their hash still matches, the rest parsed. */
+/** Models for the session's first contents: the given ones where their hash still matches, the rest parsed; a member's qualified. */
 export function initialModels(inputs: IncrementalInputs): ModelledFile[] {
   const known = new Map((inputs.models ?? []).map((m) => [m.file, m]));
+  const members = inputs.members?.members ?? [];
   return inputs.files.specs.map(({ file, bytes }) => {
     const hit = known.get(file);
-    return hit && hit.hash === sha256(bytes) ? hit : modelFile(file, bytes);
+    return hit && hit.hash === sha256(bytes) ? qualifyMembers([hit], members)[0]! : modelFile(members, file, bytes);
   });
 }
 
-export const modelFile = (file: string, bytes: Uint8Array): ModelledFile => modelSpec(parseSpecFile(file, bytes));
+/** A spec file's model, its ids qualified when it is a member's (as assembleWorkspace qualifies them for check()). */
+export const modelFile = (members: readonly Member[], file: string, bytes: Uint8Array): ModelledFile => qualifyMembers([modelSpec(parseSpecFile(file, bytes))], members)[0]!;
 
-/** Whether a workspace-relative path is a spec, a context document, or neither. */
-export function kindOf(config: SpecccConfig, file: string): 'spec' | 'context' | null {
+const under = (dir: string, file: string) => file.startsWith(`${dir.replace(/\/$/, '')}/`);
+
+/** Whether a workspace-relative path is a spec, a context document (the root's or a member's), or neither. */
+export function kindOf(config: SpecccConfig, members: readonly Member[], file: string): 'spec' | 'context' | null {
   if (!file.endsWith('.md') || isReadme(file)) return null;
-  const specsDir = config.paths.specs.replace(/\/$/, '');
-  const contextDir = config.paths.context.replace(/\/$/, '');
-  return file.startsWith(`${specsDir}/`) ? 'spec' : file.startsWith(`${contextDir}/`) ? 'context' : null;
+  if (under(config.paths.specs, file) || members.some((m) => under(m.specs, file))) return 'spec';
+  if (under(config.paths.context, file) || members.some((m) => under(m.context, file))) return 'context';
+  return null;
 }
 
 const byPath = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
@@ -82,7 +88,7 @@ export function subWorkspace(state: SessionState, files: Iterable<string>): Work
 /** Everything from these models: every rule over the whole workspace, the outside findings, coverage. */
 export function rebuild(state: SessionState, files: ModelledFile[]): void {
   files.sort(byPath);
-  state.workspace = assembleWorkspace(state.root, files, contextDocs(state), state.config.paths);
+  state.workspace = assembleWorkspace(state.root, files, contextDocs(state), { ...state.config.paths, members: state.members });
   indexAll(state.idx, files);
   for (const rule of RULES) runRule(state, rule, state.workspace, 'all');
   state.outside = outsideFindings(state);

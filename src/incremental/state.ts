@@ -4,7 +4,7 @@
  * generated tree), coverage, and each file's composed findings. Made by session.ts, changed only
  * by update.ts and session.ts `rebuild`, read by the session's methods (index.ts).
  */
-import type { Diagnostic, Spec, SpecccConfig, Workspace } from '../types/index.js';
+import type { Diagnostic, Member, MemberProblem, Spec, SpecccConfig, Workspace } from '../types/index.js';
 import type { LoadedConfig } from '../config/parse.js';
 import type { LineIndex } from '../phases/1-parse/line-index.js';
 import type { CoverageState } from './coverage.js';
@@ -16,6 +16,9 @@ export interface SessionState {
   readonly loaded: LoadedConfig;
   readonly config: SpecccConfig;
   readonly inputs: Pick<IncrementalInputs, 'tree' | 'scenarios' | 'holdouts' | 'scenariosFolder' | 'adopted'>;
+  /** A monorepo's members (none in a single workspace): whose folders a path is in, and how its spec is qualified. */
+  readonly members: readonly Member[];
+  readonly memberProblems: readonly MemberProblem[];
   readonly specBytes: Map<string, Uint8Array>;
   readonly contextBytes: Map<string, Uint8Array>;
   specsDirExists: boolean;

@@ -1,5 +1,5 @@
 /** What the incremental check takes and gives: its inputs, an edit, an update's result, a session. */
-import type { Diagnostic, HoldoutText, ModelledFile, SpecccConfig, Workspace } from '../types/index.js';
+import type { Diagnostic, HoldoutText, Member, ModelledFile, SpecccConfig, Workspace } from '../types/index.js';
 import type { LoadedConfig } from '../config/parse.js';
 import type { ReadFile, WorkspaceFiles } from '../io/workspace-files.js';
 import type { GeneratedTree } from '../io/generated-tree.js';
@@ -7,6 +7,7 @@ import type { ScenariosFolder } from '../pipeline-steps.js';
 import type { TestReader } from '../types/index.js';
 import type { checkGeneratedTree } from '../phases/3-check/generated-drift.js';
 import type { CheckContext } from '../phases/3-check/rule.js';
+import type { Members } from '../io/members.js';
 
 export interface FileChange {
   /** Workspace-relative POSIX path. */
@@ -30,6 +31,8 @@ export interface UpdateResult {
 export interface IncrementalCheck {
   readonly root: string;
   readonly config: SpecccConfig;
+  /** A monorepo's members (none in a single workspace): their spec and context folders are the session's too. */
+  readonly members: readonly Member[];
   /** The current model. An update replaces it (its byId map may be updated in place): read it from the session each time. */
   readonly workspace: Workspace;
   /** Whether a workspace-relative path is a spec, a context document, or neither. */
@@ -65,4 +68,6 @@ export interface IncrementalInputs {
   readTests?: TestReader;
   /** `<specs>/adopted.json` (hand-owned specs' files at adoption), as check() reads it; null or absent: none. */
   adopted?: Parameters<typeof checkGeneratedTree>[0]['adopted'];
+  /** A monorepo's members (their spec and context folders are part of `files`; their specs are qualified), and what is wrong with `members`. */
+  members?: Members;
 }

@@ -61,7 +61,7 @@ export function update(state: SessionState, changes: readonly FileChange[]): Upd
 function takeContents(state: SessionState, changes: readonly FileChange[]): Edit {
   const edit: Edit = { files: [], changed: [], structural: false, contextChanged: false };
   for (const [file, content] of new Map(changes.map((c) => [c.file, c.content]))) {
-    const kind = kindOf(state.config, file);
+    const kind = kindOf(state.config, state.members, file);
     if (!kind) continue;
     const store = kind === 'spec' ? state.specBytes : state.contextBytes;
     const bytes = content === null ? null : toBytes(content);
@@ -72,7 +72,7 @@ function takeContents(state: SessionState, changes: readonly FileChange[]): Edit
     else store.set(file, bytes);
     if (kind === 'context') edit.contextChanged = true;
     else if (before === undefined || bytes === null) edit.structural = true;
-    else edit.changed.push(changedSpec(file, state.idx.byFile.get(file)!, modelFile(file, bytes)));
+    else edit.changed.push(changedSpec(file, state.idx.byFile.get(file)!, modelFile(state.members, file, bytes)));
   }
   edit.files.sort();
   return edit;
@@ -86,7 +86,7 @@ function rebuildWith(state: SessionState, changed: readonly ChangedSpec[]): void
   const models = new Map(state.workspace.files.map((m) => [m.file, m]));
   for (const c of changed) models.set(c.file, c.after);
   state.specsDirExists ||= state.specBytes.size > 0;
-  rebuild(state, [...state.specBytes].map(([file, bytes]) => models.get(file) ?? modelFile(file, bytes)));
+  rebuild(state, [...state.specBytes].map(([file, bytes]) => models.get(file) ?? modelFile(state.members, file, bytes)));
 }
 
 /** Puts the new models into the workspace and every index; a changed context document, into the glossary. */
@@ -108,7 +108,7 @@ function swapModels(state: SessionState, edit: Edit): void {
   state.workspace = { ...state.workspace, files: nextFiles, byId: ids.byId, sharedIds: ids.sharedIds };
   if (edit.contextChanged) {
     const docs = contextDocs(state);
-    state.workspace = { ...state.workspace, context: docs, glossary: assembleWorkspace(state.root, [], docs, state.config.paths).glossary };
+    state.workspace = { ...state.workspace, context: docs, glossary: assembleWorkspace(state.root, [], docs, { ...state.config.paths, members: state.members }).glossary };
   }
 }
 

@@ -15,7 +15,7 @@
  * is rewritten with only the used ones. A torn append is a line that fails its checksum: a miss.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, openSync, promises as fs, write } from 'node:fs';
+import { closeSync, constants, openSync, promises as fs, writev } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ModelledFile } from '../types/index.js';
@@ -65,7 +65,7 @@ function lineOf(headerCrc: number, key: string, encoded: string): Line {
   return { head: Buffer.from(`${hex8(crc32(body, headerCrc))}\t`, 'latin1'), body };
 }
 
-/** The buffers of `lines`, each followed by a newline, in order: for one Buffer.concat. */
+/** The buffers of `lines`, each followed by a newline, in order: for one write (or one Buffer.concat). */
 function partsOf(lines: Iterable<Line>, parts: Buffer[] = []): Buffer[] {
   for (const line of lines) {
     if (Buffer.isBuffer(line)) parts.push(line, NEWLINE);
@@ -114,22 +114,31 @@ function payloadOf(headerCrc: number, line: Line): string | undefined {
 }
 
 /**
- * Writes `data` to `file` atomically (a temporary file renamed over it), starting the write before
+ * Writes `parts`, in order, to `file` atomically (a temporary file renamed over it), starting the write before
  * returning to the caller: the folder and the temporary file are made synchronously, so the
  * write itself (tens of MB at 10,000 specs, ~0.3 s of system time here) runs on libuv's thread
  * pool while this thread goes on checking. write-file-atomic would wait for this thread between
  * its steps, after the checking. A crash can leave the temporary file, never a torn cache.
  */
-async function writeBehind(root: string, file: string, data: Buffer): Promise<void> {
+async function writeBehind(root: string, file: string, parts: readonly Buffer[]): Promise<void> {
   folderInsideSync(root, path.relative(root, path.dirname(file)));
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   // A new file, never through a link; the rename then replaces whatever stands at `file` (a link included) without following it.
   const handle = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   let open = true;
   try {
-    // fs.write may write less than asked: go on from where it stopped.
-    for (let at = 0; at < data.length; ) {
-      at += await new Promise<number>((resolve, reject) => write(handle, data, at, data.length - at, at, (error, n) => (error ? reject(error) : resolve(n))));
+    // The lines as they are, gathered by the kernel: no copy of the whole file (tens of MB at
+    // 10,000 specs) into one buffer first. writev may write less than asked: go on from there.
+    let pending = parts.filter((part) => part.length > 0);
+    for (let at = 0; pending.length > 0; ) {
+      const n = await new Promise<number>((resolve, reject) => writev(handle, pending, at, (error, written) => (error ? reject(error) : resolve(written))));
+      if (n <= 0) throw new Error(`could not write ${file}`);
+      at += n;
+      let left = n;
+      let done = 0;
+      while (done < pending.length && left >= pending[done]!.length) left -= pending[done++]!.length;
+      pending = pending.slice(done);
+      if (left > 0) pending[0] = pending[0]!.subarray(left);
     }
     open = false;
     closeSync(handle);
@@ -192,7 +201,7 @@ export async function openParseCache(root: string, specccVersion: string, codec:
         if (!dropped && added.size === 0 && stale.length === 0) return;
         const all = new Map([...stored, ...added]);
         for (const key of stale) all.delete(key);
-        await writeBehind(root, file, Buffer.concat(partsOf(all.values(), [Buffer.from(`${header}\n`)])));
+        await writeBehind(root, file, partsOf(all.values(), [Buffer.from(`${header}\n`)]));
         await fs.rm(path.join(path.dirname(file), 'models.json'), { force: true }); // the cache before format 6
       } catch (error) {
         // A read-only workspace still checks; it just does not get faster. A link out of it is reported.

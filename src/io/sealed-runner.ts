@@ -174,7 +174,16 @@ export interface SealedRunnerOptions {
   parentEnv: NodeJS.ProcessEnv;
   toolchain?: Toolchain;
   maxFileBytes?: number;
+  /**
+   * How long the type-check server and the warm test runner stay up between runs (default: their
+   * own, 20 s, for a build that ends). A watch session keeps them longer (WATCH_IDLE_STOP_MS): the
+   * author pauses between edits, and a cold start costs seconds.
+   */
+  idleStopMs?: number;
 }
+
+/** How long a watch session keeps its type-check server and warm test runner between builds (together about 250 MB). */
+export const WATCH_IDLE_STOP_MS = 10 * 60_000;
 
 /** A runner's options once its toolchain is known. */
 type RunnerSetup = SealedRunnerOptions & { toolchain: Toolchain };
@@ -222,8 +231,8 @@ export function createSealedRunner(options: SealedRunnerOptions): SealedRunner {
  * temporary folder of its own).
  */
 function sharedTypecheckServer(setup: RunnerSetup): TypecheckServer {
-  const { mode, toolchain, parentEnv } = setup;
-  const key = JSON.stringify([mode, toolchain, scrubbedEnv(parentEnv, '')]);
+  const { mode, toolchain, parentEnv, idleStopMs } = setup;
+  const key = JSON.stringify([mode, toolchain, scrubbedEnv(parentEnv, ''), idleStopMs ?? null]);
   let server = servers.get(key);
   if (server) return server;
   let home = '/tmp';
@@ -236,6 +245,7 @@ function sharedTypecheckServer(setup: RunnerSetup): TypecheckServer {
     parentEnv,
     home,
     wrapper: mode === 'bubblewrap' ? (script) => [...sealed(toolchain), ...script, '--chdir', '/tmp', '--'] : null,
+    ...(idleStopMs !== undefined ? { idleStopMs } : {}),
   });
   servers.set(key, server);
   return server;
@@ -248,11 +258,11 @@ const setups = new WeakMap<SealedRunner, RunnerSetup>();
 
 /** The warm test runner of a sealed setup, shared like the type-check server: a watch session's rebuilds stay warm. */
 function sparesFor(setup: RunnerSetup): VitestSpares {
-  const { toolchain, parentEnv, maxFileBytes } = setup;
-  const key = JSON.stringify([toolchain, scrubbedEnv(parentEnv, ''), maxFileBytes ?? null]);
+  const { toolchain, parentEnv, maxFileBytes, idleStopMs } = setup;
+  const key = JSON.stringify([toolchain, scrubbedEnv(parentEnv, ''), maxFileBytes ?? null, idleStopMs ?? null]);
   let warm = spares.get(key);
   if (!warm) {
-    warm = createVitestSpares({ toolchain, parentEnv, ...(maxFileBytes ? { maxFileBytes } : {}), wrapper: (scratch, hosts, mounts) => bwrapArgs(toolchain, scratch, hosts, [], mounts) });
+    warm = createVitestSpares({ toolchain, parentEnv, ...(maxFileBytes ? { maxFileBytes } : {}), ...(idleStopMs !== undefined ? { idleStopMs } : {}), wrapper: (scratch, hosts, mounts) => bwrapArgs(toolchain, scratch, hosts, [], mounts) });
     spares.set(key, warm);
   }
   return warm;
@@ -276,6 +286,13 @@ async function runTests(setup: RunnerSetup, command: SealedCommand): Promise<Sea
  */
 export function closeWarmTestRunners(): void {
   for (const warm of spares.values()) warm.close();
+}
+
+/** Stops the warm test runners and the type-check servers of this process (a test that made a watch session's: they would outlive it by minutes). */
+export function closeSharedServers(): void {
+  closeWarmTestRunners();
+  for (const server of servers.values()) server.close();
+  servers.clear();
 }
 
 /** Starts the warm test runner of a sealed runner and waits until a spare is loaded (false: none could be, or the sandbox is off). */

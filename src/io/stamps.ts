@@ -9,6 +9,13 @@ import { OutsideWorkspaceError, writeInside } from './safe-write.js';
 
 const fileOf = (root: string, name: string) => path.join(root, '.speccc', 'cache', `${name}.json`);
 
+/** Whether any answer is stored under `name` (for any digest): without one, working out the digest is not worth it. */
+export const hasStored = (root: string, name: string): Promise<boolean> =>
+  fs.access(fileOf(root, name)).then(
+    () => true,
+    () => false,
+  );
+
 export async function readStored<T>(root: string, name: string, digest: string): Promise<T | undefined> {
   try {
     const stored = JSON.parse(await fs.readFile(fileOf(root, name), 'utf8')) as { digest?: unknown; value?: T };

@@ -218,13 +218,13 @@ function followDocuments(s: Server): void {
   });
 }
 
-/** Files changed on disk: re-read (or dropped); a changed config or manifest restarts the session. */
+/** Files changed on disk: re-read (or dropped); a changed config (the root's or a member's) or manifest restarts the session. */
 async function applyWatchedChanges(s: Server, changes: readonly FileEvent[]): Promise<void> {
   let restart = false;
   for (const change of changes) {
     const file = relOf(s, change.uri);
     if (!file || s.uris.has(file)) continue; // an open buffer is newer than the disk
-    if (file === CONFIG || file.endsWith('.speccc/manifest.json')) {
+    if (file === CONFIG || file.endsWith(`/${CONFIG}`) || file.endsWith('.speccc/manifest.json')) {
       restart = true;
       continue;
     }

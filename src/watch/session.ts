@@ -7,33 +7,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openIncrementalCheck, type FileChange, type IncrementalCheck } from '../incremental/index.js';
-import type { Diagnostic, Workspace } from '../types/index.js';
-import { diffDiagnostics, statusLine, type DiagnosticsDiff } from './diff.js';
+import type { Diagnostic } from '../types/index.js';
+import { diffDiagnostics, statusLine } from './diff.js';
+import type { WatchSession } from './session-types.js';
+import { CONFIG_FILE } from '../config/file-name.js';
 
-export interface RoundResult extends DiagnosticsDiff {
-  /** Workspace-relative paths whose content changed this round. */
-  changed: string[];
-  diagnostics: Diagnostic[];
-  specs: number;
-  errors: number;
-  status: string;
-  durationMs: number;
-  /** The workspace model after this round (spec sources for code frames). */
-  workspace: Workspace;
-}
-
-export interface WatchSession {
-  /** Paths of interest for the watcher, relative to the root. */
-  readonly watched: { specs: string; context: string; templates: string; config: string; ignored: string[] };
-  /** Runs a round for these changed absolute paths (all files on the first round). Null: nothing changed. */
-  round(changedPaths: readonly string[] | 'all'): Promise<RoundResult | null>;
-}
+export type { RoundResult, WatchedPaths, WatchSession } from './session-types.js';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export async function openWatchSession(root: string): Promise<WatchSession> {
   let check: IncrementalCheck = await openIncrementalCheck(root);
   const config = check.config;
+  const members = check.members;
   let last: Diagnostic[] | null = null;
 
   /** Reads the changed paths: spec and context contents for the session; anything else asks for a fresh start. */
@@ -58,12 +44,13 @@ export async function openWatchSession(root: string): Promise<WatchSession> {
   }
 
   return {
+    // A monorepo's members (read when the session opened): their spec and context folders and configs too.
     watched: {
-      specs: config.paths.specs,
-      context: config.paths.context,
+      specs: [config.paths.specs, ...members.map((m) => m.specs)],
+      context: [config.paths.context, ...members.map((m) => m.context)],
       templates: config.paths.templates,
-      config: 'speccc.config.json',
-      ignored: [config.paths.generated, '.speccc', 'node_modules', config.paths.scenarios, '.git'],
+      config: [CONFIG_FILE, ...members.map((m) => path.posix.join(m.dir, CONFIG_FILE))],
+      ignored: [config.paths.generated, '.speccc', 'node_modules', config.paths.scenarios, ...members.map((m) => m.scenarios), '.git'],
     },
     async round(changedPaths) {
       const started = performance.now();

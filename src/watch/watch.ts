@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { build, type BuildResult } from '../compile.js';
 import type { Runtime } from '../runtime.js';
-import { openWatchSession, type RoundResult, type WatchSession } from './session.js';
+import { openWatchSession, type RoundResult, type WatchedPaths, type WatchSession } from './session.js';
 import { isReadme } from '../io/workspace-files.js';
 
 /**
@@ -37,13 +37,13 @@ export interface WatchOptions {
   onSettled?: (info: { changed: boolean }) => void;
 }
 
-export function isRelevant(rel: string, dirs: { specs: string; context: string; templates: string; config: string }): boolean {
+export function isRelevant(rel: string, dirs: Omit<WatchedPaths, 'ignored'>): boolean {
   const base = path.posix.basename(rel);
   // Editors' temporary and backup files: vim's 4913 probe and .swp, emacs' #x# and .#x, x~ backups.
   if (base === '4913' || base.endsWith('~') || base.startsWith('.#') || base.startsWith('#') || /\.sw[a-p]$/.test(base)) return false;
-  if (rel === dirs.config) return true;
+  if (dirs.config.includes(rel)) return true;
   const under = (dir: string) => rel.startsWith(`${dir.replace(/\/$/, '')}/`);
-  if (under(dirs.specs) || under(dirs.context)) return rel.endsWith('.md') && !isReadme(rel);
+  if (dirs.specs.some(under) || dirs.context.some(under)) return rel.endsWith('.md') && !isReadme(rel);
   if (under(dirs.templates)) return rel.endsWith('.hbs');
   return false;
 }
@@ -67,8 +67,8 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
   const session = await openWatchSession(root);
   const state: WatchState = { options, session, pending: new Set(), timer: undefined, running: null, rebuild: null, building: Promise.resolve() };
   const w = session.watched;
-  const targets = [w.specs, w.context, w.templates].map((d) => path.join(root, d));
-  const watcher: FSWatcher = watch([...targets, path.join(root, w.config)], {
+  const targets = [...w.specs, ...w.context, w.templates].map((d) => path.join(root, d));
+  const watcher: FSWatcher = watch([...targets, ...w.config.map((c) => path.join(root, c))], {
     ignoreInitial: true,
     persistent: true,
     ignored: (p: string) => {
@@ -77,6 +77,8 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
     },
   });
 
+  // Listened for before the first round, which can outlast chokidar's initial scan (a monorepo's is a full check).
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   // The first round reports the whole workspace; if it is clean, a build brings generated/ up to date.
   const first = await session.round('all');
   if (first) {
@@ -84,7 +86,7 @@ export async function watchWorkspace(options: WatchOptions): Promise<void> {
     if (first.errors === 0) startBuild(state);
   }
   listen(state, watcher);
-  await untilWatching(watcher, targets, signal);
+  await untilWatching(watcher, ready, targets, signal);
   options.onReady?.();
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
@@ -117,8 +119,8 @@ function listen(state: WatchState, watcher: FSWatcher): void {
  * 'ready' before it has attached to every folder when one of the watched paths does not exist
  * (templates/ or the config often do not: chokidar issue #1011), and a save in that window is lost.
  */
-async function untilWatching(watcher: FSWatcher, targets: readonly string[], signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+async function untilWatching(watcher: FSWatcher, ready: Promise<void>, targets: readonly string[], signal: AbortSignal): Promise<void> {
+  await ready;
   const folders = targets.filter((t) => existsSync(t));
   for (let waited = 0; waited < 2_000 && !signal.aborted; waited += 10) {
     const watched = watcher.getWatched();

@@ -4,7 +4,7 @@
  * files added and removed, the glossary) are applied to a session, and after each one its findings are
  * compared with a whole check of the session's current contents.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import type { ModelledFile } from '../../src/types/index.js';
 import { useTempWorkspace } from '../helpers/fixtures.js';
 
 const workspaces = useTempWorkspace({ scope: 'all' });
+const repo = path.resolve(import.meta.dirname, '../..');
 
 const SPECS = ['specs/core/money.md', 'specs/features/line-items.md', 'specs/features/discount-codes.md', 'specs/features/invoice-totals.md', 'specs/constraints/typescript-library.md'];
 const EXTRA = 'specs/features/extra.md';
@@ -294,5 +295,28 @@ describe('incremental check', () => {
     const session = await openIncrementalCheck(root, { useCache: false });
     expect(session.diagnosticsOf('scenarios/money/sums.md').map((d) => d.code)).toContain('property-no-generator');
     await expectSameAsCheck(session, root, 'a property holdout with no For any');
+  });
+
+  it("in a monorepo, finds what check() finds over every member, after edits to members' specs", async () => {
+    const root = workspaces.empty('speccc-incremental-mono-');
+    cpSync(path.join(repo, 'examples/monorepo'), root, { recursive: true });
+    const session = await openIncrementalCheck(root, { useCache: false });
+    // Both members' specs, under their qualified ids, and no complaint about a root specs folder.
+    expect(session.workspace.files.map((f) => f.spec?.frontmatter?.id).sort()).toEqual(['billing:invoice', 'shop:cart']);
+    expect(session.kindOf('packages/billing/specs/invoice.md')).toBe('spec');
+    await expectSameAsCheck(session, root, 'the monorepo as it is');
+    const invoice = 'packages/billing/specs/invoice.md';
+    const cart = 'packages/shop/specs/cart.md';
+    const step = async (file: string, change: (text: string) => string | null, why: string) => {
+      session.update([{ file, content: change(current(session, file) ?? '') }]);
+      await expectSameAsCheck(session, root, why);
+    };
+    await step(invoice, (t) => t.replace('## Rules\n', '## Rules\n\n- The tax rate is TBD.\n'), 'a placeholder in a member');
+    await step(invoice, (t) => t.replace('id: invoice', 'id: bill'), "the id another member depends on, renamed");
+    expect(session.diagnosticsOf(cart).map((d) => d.code)).toContain('unknown-dependency');
+    await step(invoice, (t) => t.replace('id: bill', 'id: invoice'), 'renamed back');
+    await step(cart, (t) => t.replace('depends_on: [billing:invoice]', 'depends_on: [invoice]'), "an unqualified id names the member's own spec");
+    await step('packages/shop/specs/invoice.md', () => extraSpec('invoice').replace('depends_on: [money]', 'depends_on: [cart]'), 'a spec added to a member, in a cycle');
+    await step('packages/shop/specs/invoice.md', () => null, 'and removed');
   });
 });

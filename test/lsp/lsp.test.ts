@@ -3,7 +3,8 @@
  * real protocol client. Unsaved edits introduce and fix problems; diagnostics, hover,
  * definition, completion and quick fixes answer for the text the editor holds.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
@@ -214,6 +215,24 @@ describe('speccc lsp over stdio', () => {
     const fixed = await client.change(LINE_ITEMS, edits.map((e) => ({ range: e.range, text: e.newText })));
     expect(fixed.diagnostics).toEqual([]);
     expect(client.text(LINE_ITEMS)).toBe(text);
+    expect(await client.stop()).toBe(0);
+  });
+
+  it("at a monorepo's root: a member's spec is checked under its qualified id, and a dependency across members is told", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'speccc-test-'));
+    temps.push(root);
+    cpSync(path.join(import.meta.dirname, '../../examples/monorepo'), root, { recursive: true });
+    client = await startClient(root);
+    const INVOICE = 'packages/billing/specs/invoice.md';
+    const CART = 'packages/shop/specs/cart.md';
+    const invoice = readFileSync(path.join(root, INVOICE), 'utf8');
+    expect((await client.open(INVOICE, invoice)).diagnostics).toEqual([]);
+    await client.open(CART, readFileSync(path.join(root, CART), 'utf8'));
+    // shop:cart depends on billing:invoice: renaming the invoice's id breaks that, and cart is told.
+    const told = client.diagnostics((p) => p.uri === client!.uri(CART) && codes(p.diagnostics).includes('unknown-dependency'), 'cart told its dependency is gone');
+    const id = after(invoice, 'id: ');
+    await client.change(INVOICE, [{ range: { start: id, end: { line: id.line, character: id.character + 'invoice'.length } }, text: 'bill' }]);
+    expect((await told).diagnostics.find((d) => d.code === 'unknown-dependency')!.message).toContain('billing:invoice');
     expect(await client.stop()).toBe(0);
   });
 });

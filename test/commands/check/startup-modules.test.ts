@@ -4,8 +4,8 @@
  * through a static import beside a lazy one (io/promote.ts); commander is skipped for a bare
  * check (commands/direct.ts). Requires `npm run build`.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,8 @@ function filesLoaded(root: string, args: string[]): string[] {
   writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');\n  return next(url, context);\n}\n`);
   const register = path.join(path.dirname(log), 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-  execFileSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], { cwd: root, env: { PATH: process.env.PATH } });
+  // Exit 1 (findings) is an answer like any other here.
+  spawnSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], { cwd: root, env: { PATH: process.env.PATH } });
   return readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/'));
 }
 
@@ -53,5 +54,50 @@ describe('what a warm check loads', () => {
     expect(loaded.filter((name) => name.startsWith('commands-'))).toEqual([]);
     // A command line that only starts with --version is a command: it goes through the parser.
     expect(filesLoaded(root, ['--version', 'check']).some((url) => url.includes('/commands-'))).toBe(true);
+  });
+
+  it('a bare check of an unchanged workspace is answered by quick-check.js alone, with no chunk of the main bundle but the two cli.js needs', () => {
+    const root = workspaces.copy('test/commands/check/samples/clean');
+    execFileSync(process.execPath, [bin, 'check'], { cwd: root, env: { PATH: process.env.PATH } }); // warms the cache
+    const loaded = filesLoaded(root, ['check']).map((url) => path.relative(path.join(repo, 'dist'), fileURLToPath(url)));
+    expect(loaded).toContain('cli.js');
+    expect(loaded).toContain('quick-check.js');
+    // Besides those two, only esbuild's tiny shared chunks (its runtime helpers, the version): 24
+    // chunks of the main bundle before; no reporter but the text one, no schema.
+    expect(loaded.filter((file) => file.startsWith('chunks/')).length).toBeLessThanOrEqual(2);
+    expect(loaded.filter((file) => file.startsWith('quick/')).length).toBeLessThanOrEqual(2);
+    for (const file of loaded) expect(readFileSync(path.join(repo, 'dist', file)).length).toBeLessThan(80_000);
+  });
+});
+
+/** `speccc <args>` run as a user runs it: exit code and output. */
+function run(cwd: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('a bare check answered by the small bundle', () => {
+  it('prints and exits as the full check does: clean, with errors, after an edit, and inside a monorepo member', () => {
+    const clean = workspaces.copy('test/commands/check/samples/clean');
+    const broken = workspaces.copy('test/commands/check/samples/references');
+    const mono = workspaces.copy('examples/monorepo');
+    const member = path.join(mono, 'packages/shop');
+    for (const cwd of [clean, broken, member]) {
+      const first = run(cwd, ['check']); // the full check: nothing is stored yet
+      const quick = run(cwd, ['check']); // the stored report, through quick-check.js
+      expect(quick).toEqual(first);
+      // ...and it was the small bundle that answered: the command modules were never loaded.
+      expect(filesLoaded(cwd, ['check']).filter((url) => url.includes('/commands-'))).toEqual([]);
+      // The same command line through the argument parser, which never takes the small bundle.
+      expect(run(cwd, ['check', '--format', 'text'])).toEqual(quick);
+    }
+    expect(run(broken, ['check']).code).toBe(1);
+    expect(run(clean, ['check']).code).toBe(0);
+    // An edit is no stored answer: the full check runs and sees it.
+    const spec = path.join(clean, 'specs', readdirSync(path.join(clean, 'specs'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md'))!);
+    writeFileSync(spec, readFileSync(spec, 'utf8') + '\n## Notes\n\nTBD\n');
+    const edited = run(clean, ['check']);
+    expect(edited.stdout).toMatch(/placeholder-text/);
+    expect(run(clean, ['check'])).toEqual(edited);
   });
 });

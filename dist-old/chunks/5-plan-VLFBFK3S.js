@@ -1,0 +1,31 @@
+import { createRequire as __specccRequire } from 'node:module'; const require = __specccRequire(import.meta.url);
+import {
+  REASON_TEXT,
+  buildableInOrder,
+  currentVerdictKey,
+  decideJob,
+  isHandOwned,
+  planBuild
+} from "./chunk-IK4EGIYB.js";
+import {
+  onlyVerdictStale
+} from "./chunk-QW3P2242.js";
+import "./chunk-242NOEV2.js";
+import "./chunk-U5XVFR3J.js";
+import "./chunk-2YZVRG7S.js";
+import "./chunk-Y72MW4XH.js";
+import "./chunk-D7OYEMQK.js";
+import "./chunk-VTZR3R7R.js";
+import "./chunk-N6LFTOTB.js";
+import "./chunk-GA32XAUT.js";
+import "./chunk-SZ6YGT22.js";
+import "./chunk-VSAIBY22.js";
+export {
+  REASON_TEXT,
+  buildableInOrder,
+  currentVerdictKey,
+  decideJob,
+  isHandOwned,
+  onlyVerdictStale,
+  planBuild
+};

@@ -1,0 +1,573 @@
+import { createRequire as __specccRequire } from 'node:module'; const require = __specccRequire(import.meta.url);
+import {
+  buildDigest,
+  readInputs,
+  sourcesDigest,
+  stampBuild
+} from "./chunk-DUKS3JMJ.js";
+import {
+  resultStore
+} from "./chunk-6244DZEH.js";
+import {
+  CONFIG_FILE
+} from "./chunk-PXJADTX7.js";
+import {
+  VerdictSchema
+} from "./chunk-7XOQCP22.js";
+import {
+  nullTrace
+} from "./chunk-VQI6GZWE.js";
+import {
+  stagingDirOf
+} from "./chunk-JMVWX2PN.js";
+import {
+  MANIFEST_PATH
+} from "./chunk-UUOMZIVY.js";
+import {
+  OutsideWorkspaceError,
+  writeInside
+} from "./chunk-5NFWZACR.js";
+import {
+  canonicalJson,
+  sha256
+} from "./chunk-U5XVFR3J.js";
+import {
+  TEST_FILE,
+  holdoutCoverage,
+  readTests,
+  recordedProof,
+  traceRequirements
+} from "./chunk-2YZVRG7S.js";
+import {
+  diagnostics
+} from "./chunk-Y72MW4XH.js";
+
+// src/io/test-cache.ts
+import { promises as fs } from "node:fs";
+import path from "node:path";
+var FORMAT = 1;
+async function openTestCache(root, specccVersion, readTests2) {
+  let file = path.join(root, ".speccc", "cache", "tests.json"), version = `${FORMAT}:${specccVersion}`, entries = {};
+  try {
+    let parsed = JSON.parse(await fs.readFile(file, "utf8"));
+    parsed.version === version && parsed.entries && typeof parsed.entries == "object" && (entries = parsed.entries);
+  } catch {
+  }
+  let used = /* @__PURE__ */ new Map(), dirty = !1;
+  return {
+    read(name, text) {
+      let key = sha256(`${name}\0${text}`), hit = used.get(key) ?? entries[key];
+      if (Array.isArray(hit))
+        return used.set(key, hit), hit;
+      let tests = readTests2(name, text);
+      return used.set(key, tests), dirty = !0, tests;
+    },
+    async save() {
+      if (!(!dirty && used.size === Object.keys(entries).length))
+        try {
+          await writeInside(root, path.relative(root, file), JSON.stringify({ version, entries: Object.fromEntries(used) }));
+        } catch (error) {
+          if (error instanceof OutsideWorkspaceError) throw error;
+        }
+    }
+  };
+}
+
+// src/phases/3-check/generated-drift.ts
+var origin = { line: 1, column: 1, offset: 0 }, at = { start: origin, end: origin };
+function checkGeneratedTree(input) {
+  let out = [...handOwnedDrift(input)];
+  input.manifestProblem && out.push(diagnostics.manifestUnreadable({ file: `${input.generatedRoot}/.speccc/manifest.json`, span: at, message: `The manifest ${input.manifestProblem}; every spec is treated as never built until a build rewrites it` }));
+  let recorded = /* @__PURE__ */ new Map();
+  for (let [id, entry] of input.manifest.specs)
+    for (let [p, hash] of Object.entries(entry.outputs)) recorded.set(p, { id, hash });
+  let owned = new Set(input.workspace.files.flatMap((m) => m.spec?.frontmatter?.outputs ?? []));
+  for (let [p, { id, hash }] of recorded) {
+    let file = `${input.generatedRoot}/${p}`, onDisk = input.hashes.get(p);
+    onDisk === void 0 ? out.push(diagnostics.generatedMissing({ file, span: at, message: `Generated file of spec \`${id}\` is missing; expected the file recorded in the manifest` })) : onDisk !== hash && out.push(diagnostics.generatedDrift({ file, span: at, message: `Generated file of spec \`${id}\` was edited by hand; its content no longer matches the manifest` }));
+  }
+  for (let p of input.hashes.keys())
+    recorded.has(p) || owned.has(p) || out.push(
+      diagnostics.generatedUnowned({
+        file: `${input.generatedRoot}/${p}`,
+        span: at,
+        message: "File is in the generated tree but no spec owns it; expected only declared outputs"
+      })
+    );
+  return out;
+}
+function handOwnedDrift(input) {
+  let out = [];
+  if (!input.adopted) return out;
+  for (let { spec } of input.workspace.files) {
+    let fm = spec?.frontmatter;
+    if (!fm || fm.owner !== "hand") continue;
+    let recorded = input.adopted.specs[fm.id]?.files ?? {};
+    for (let p of fm.outputs) {
+      let then = recorded[p], now = input.hashes.get(p);
+      then === void 0 || now === void 0 || then === now || out.push(
+        diagnostics.adoptedFileChanged({
+          file: `${input.generatedRoot}/${p}`,
+          span: at,
+          message: `Hand-owned file of spec \`${fm.id}\` changed since adoption; expected the spec (${spec.file}) to be checked against it again`
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/phases/8-emit/provenance.ts
+function styleFor(path3) {
+  let ext = path3.toLowerCase().split(".").pop() ?? "";
+  return ["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts", "go", "rs", "java", "kt", "c", "h", "cc", "cpp", "cs", "swift", "scala", "dart"].includes(ext) ? { open: "// ", close: "" } : ["py", "sh", "bash", "rb", "yaml", "yml", "toml", "r", "pl", "dockerfile"].includes(ext) ? { open: "# ", close: "" } : ["md", "html", "htm", "xml", "svg", "vue"].includes(ext) ? { open: "<!-- ", close: " -->" } : ["css", "scss", "less"].includes(ext) ? { open: "/* ", close: " */" } : ["sql", "lua", "hs"].includes(ext) ? { open: "-- ", close: "" } : null;
+}
+var MARK = "Generated by speccc from";
+function headerLine(path3, p) {
+  let style = styleFor(path3);
+  return style ? `${style.open}${MARK} ${p.specFile} (spec ${p.specId}, job ${p.jobKey.slice(0, 12)}). Do not edit: change the spec.${style.close}` : null;
+}
+function addHeader(path3, content, p) {
+  let header = headerLine(path3, p);
+  if (!header) return content;
+  if (content.startsWith("#!")) {
+    let nl = content.indexOf(`
+`);
+    return nl < 0 ? `${content}
+${header}
+` : `${content.slice(0, nl + 1)}${header}
+${content.slice(nl + 1)}`;
+  }
+  return `${header}
+${content}`;
+}
+function stripHeader(content) {
+  let lines = content.split(`
+`), at2 = lines[0]?.startsWith("#!") ? 1 : 0;
+  return lines[at2]?.includes(MARK) && lines[at2]?.includes("Do not edit: change the spec.") && lines.splice(at2, 1), lines.join(`
+`);
+}
+
+// ../main/node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
+  }
+}, Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value) {
+    let node = new Node(value);
+    this.#head ? (this.#tail.next = node, this.#tail = node) : (this.#head = node, this.#tail = node), this.#size++;
+  }
+  dequeue() {
+    let current = this.#head;
+    if (current)
+      return this.#head = this.#head.next, this.#size--, this.#head || (this.#tail = void 0), current.value;
+  }
+  peek() {
+    if (this.#head)
+      return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0, this.#tail = void 0, this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    for (; current; )
+      yield current.value, current = current.next;
+  }
+  *drain() {
+    for (; this.#head; )
+      yield this.dequeue();
+  }
+};
+
+// ../main/node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = !1;
+  if (typeof concurrency == "object" && ({ concurrency, rejectOnClear = !1 } = concurrency), validateConcurrency(concurrency), typeof rejectOnClear != "boolean")
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  let queue = new Queue(), activeCount = 0, resumeNext = () => {
+    activeCount < concurrency && queue.size > 0 && (activeCount++, queue.dequeue().run());
+  }, next = () => {
+    activeCount--, resumeNext();
+  }, run = async (function_, resolve, arguments_) => {
+    let result = (async () => function_(...arguments_))();
+    resolve(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  }, enqueue = (function_, resolve, reject, arguments_) => {
+    let queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve, queue.enqueue(queueItem);
+    }).then(run.bind(void 0, function_, resolve, arguments_)), activeCount < concurrency && resumeNext();
+  }, generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+    enqueue(function_, resolve, reject, arguments_);
+  });
+  return Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        let abortError = AbortSignal.abort().reason;
+        for (; queue.size > 0; )
+          queue.dequeue().reject(abortError);
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency), concurrency = newConcurrency, queueMicrotask(() => {
+          for (; activeCount < concurrency && queue.size > 0; )
+            resumeNext();
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        let promises = [];
+        try {
+          Array.from(iterable, (value, index) => {
+            let promise = generator(function_, value, index);
+            return promises.push(promise), promise;
+          });
+        } catch (error) {
+          for (let promise of promises)
+            promise.catch(() => {
+            });
+          throw error;
+        }
+        return Promise.all(promises);
+      }
+    }
+  }), generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0))
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+}
+
+// src/io/verdicts.ts
+import { promises as fs2 } from "node:fs";
+import path2 from "node:path";
+var DIR = path2.join(".speccc", "verdicts"), nameOf = (key) => `${sha256(canonicalJson(key))}.json`;
+function verdictStore(root) {
+  return {
+    async read(key) {
+      try {
+        let parsed = VerdictSchema.safeParse(JSON.parse(await fs2.readFile(path2.join(root, DIR, nameOf(key)), "utf8")));
+        if (!parsed.success) return;
+        let v = parsed.data;
+        return v.key.tree === key.tree && v.key.visible === key.visible && v.key.holdouts === key.holdouts && v.key.settings === key.settings ? { ...v, ...v.failureClass ? { failureClass: v.failureClass } : {} } : void 0;
+      } catch {
+        return;
+      }
+    },
+    async write(verdict) {
+      await writeInside(root, path2.join(DIR, nameOf(verdict.key)), JSON.stringify(verdict));
+    }
+  };
+}
+function readOnlyVerdictStore(root) {
+  return { read: verdictStore(root).read, write: async () => {
+  } };
+}
+
+// src/phases/8-emit/assemble-tree.ts
+function assembleTree(input) {
+  let files = /* @__PURE__ */ new Map(), specs = /* @__PURE__ */ new Map(), promoted = [];
+  for (let job of input.plan.jobs) {
+    let outcome = input.outcomes.get(job.id), previous = input.manifest.specs.get(job.id), produced = outcome && (outcome.state === "built" || outcome.state === "reused") && outcome.verdict?.admitted ? outcome : void 0;
+    if (produced?.result && produced.prepared && produced.files) {
+      let outputs = {};
+      for (let [path3, content] of produced.files) {
+        let withHeader = addHeader(path3, content, { specId: job.id, specFile: job.spec.file, jobKey: produced.prepared.key });
+        files.set(path3, withHeader), outputs[path3] = sha256(withHeader);
+      }
+      let r = produced.result;
+      specs.set(job.id, {
+        file: job.spec.file,
+        jobKey: produced.prepared.key,
+        inputs: produced.prepared.inputs,
+        model: r.model,
+        provider: r.provider,
+        outputs,
+        usage: r.usage,
+        costUsd: r.costUsd,
+        durationMs: r.durationMs,
+        builtAt: r.finishedAt,
+        holdout: produced.verdict.holdout,
+        ...produced.verdict.mutationScore !== void 0 ? { mutationScore: produced.verdict.mutationScore } : {},
+        sandbox: input.sandbox,
+        verdict: produced.verdict
+      }), promoted.push(job);
+      continue;
+    }
+    for (let path3 of job.spec.frontmatter.outputs) {
+      let content = input.currentRaw.get(path3);
+      content !== void 0 && files.set(path3, content);
+    }
+    if (previous) {
+      let fresh = outcome?.state === "fresh" && outcome.prepared;
+      specs.set(job.id, fresh ? { ...previous, file: job.spec.file, inputs: outcome.prepared.inputs, ...judgedAgain(outcome, input.sandbox) } : previous), fresh && outcome.rejudged && promoted.push(job);
+    }
+  }
+  for (let path3 of input.plan.handOwned ?? []) {
+    let content = input.currentRaw.get(path3);
+    content !== void 0 && !files.has(path3) && files.set(path3, content);
+  }
+  if (input.holdouts && promoted.length > 0) {
+    let holdouts = holdoutCoverage(input.holdouts), tests = [...files].filter(([p]) => TEST_FILE.test(p)).sort(([a], [b]) => a < b ? -1 : 1).map(([file, text]) => ({ file, tests: readTests(file, text) }));
+    for (let job of promoted) {
+      let entry = specs.get(job.id);
+      specs.set(job.id, { ...entry, trace: traceRequirements(job.spec.requirements, tests, holdouts, recordedProof(entry)) });
+    }
+  }
+  let sorted = new Map([...specs].sort(([a], [b]) => a < b ? -1 : 1)), manifest = { format: input.manifest.format, speccc: input.version, specs: sorted }, changed = !(files.size === input.currentRaw.size && [...files].every(([p, c]) => input.currentRaw.get(p) === c)) || manifestJson(manifest) !== manifestJson({ ...input.manifest, speccc: input.version });
+  return { files, manifest, changed };
+}
+function judgedAgain(outcome, sandbox) {
+  let v = outcome.rejudged ? outcome.verdict : void 0;
+  return v ? { verdict: v, holdout: v.holdout, sandbox, ...v.mutationScore !== void 0 ? { mutationScore: v.mutationScore } : {} } : {};
+}
+function manifestJson(manifest) {
+  let specs = Object.fromEntries([...manifest.specs].sort(([a], [b]) => a < b ? -1 : 1));
+  return JSON.stringify({ format: manifest.format, speccc: manifest.speccc, specs }, null, 2) + `
+`;
+}
+function holdForPromotion(plan, outcomes, promote) {
+  let waiting = (id) => {
+    let state = outcomes.get(id)?.state;
+    return state === "built" || state === "reused";
+  }, chosen = /* @__PURE__ */ new Map();
+  if (promote !== void 0) {
+    let jobs = new Map(plan.jobs.map((j) => [j.id, j])), visit = (id, for_) => {
+      if (chosen.has(id)) return;
+      chosen.set(id, for_);
+      let job = jobs.get(id);
+      for (let dep of [...job?.deps ?? [], ...job?.twins ?? []]) waiting(dep) && visit(dep, for_ ?? id);
+    };
+    for (let id of outcomes.keys()) (promote === "all" || promote.has(id)) && visit(id, null);
+  }
+  let held = new Map(outcomes);
+  for (let [id, outcome] of outcomes)
+    waiting(id) && (chosen.has(id) ? chosen.get(id) && held.set(id, { ...outcome, promotedFor: chosen.get(id) }) : held.set(id, { ...outcome, state: "staged" }));
+  return held;
+}
+
+// src/phases/8-emit/generated-readme.ts
+function generatedReadme(providers) {
+  return `# generated/
+
+Everything in this folder is written by \`speccc build\` from the specs in \`specs/\`.
+Do not edit these files: change the spec and rebuild. \`speccc check\` reports any file that
+was edited by hand, and the next build overwrites it.
+
+- \`.speccc/manifest.json\` records, for each spec, the job key, model, provider, token usage,
+  cost and the sha256 of every file it owns.
+- Files were produced by: ${providers.length > 0 ? providers.join(", ") : "no provider yet"}.
+`;
+}
+
+// src/prices/fallback.ts
+function fallbackModelFor(config, kind, primary) {
+  let setting = config.model.fallbackModel, model = typeof setting == "string" ? setting : kind !== void 0 ? setting?.[kind] : void 0;
+  return model !== void 0 && model !== primary ? model : void 0;
+}
+
+// src/pipeline-steps.ts
+var origin2 = { line: 1, column: 1, offset: 0 };
+function inputProblems(files, config, scenarios) {
+  let problems = [];
+  return files.specsDirExists || problems.push(
+    diagnostics.specsFolderMissing({
+      file: config.paths.specs,
+      span: { start: origin2, end: origin2 },
+      message: `Specs folder \`${config.paths.specs}\` does not exist in the workspace root; expected a folder of markdown specs`
+    })
+  ), scenarios.configured && scenarios.state !== "present" && problems.push(
+    diagnostics.scenariosFolderMissing({
+      file: CONFIG_FILE,
+      span: scenarios.configured,
+      message: `paths.scenarios names \`${config.paths.scenarios}\`, which ${scenarios.state === "missing" ? "does not exist" : "holds no scenario"}; expected the holdout scenarios there`
+    })
+  ), problems;
+}
+function planInputOf(workspace, config, prompts, tree, force, gate) {
+  let current = new Map([...tree.files].map(([p, c]) => [p, stripHeader(c)]));
+  return {
+    gate,
+    workspace,
+    config,
+    systemPrompt: prompts.systemPrompt,
+    templatesDigest: prompts.templatesDigest,
+    toolsDigest: prompts.toolsDigest,
+    renderJob: prompts.renderJob,
+    outputOf: (p) => current.get(p),
+    manifest: tree.manifest,
+    generatedHashes: tree.hashes,
+    force,
+    current
+  };
+}
+function modelsOf(stale, config) {
+  let models = /* @__PURE__ */ new Map(), use = (model, job, fallback) => {
+    let seen = models.get(model);
+    if (!seen) return void models.set(model, { job, specs: [job.id], fallbackOnly: fallback });
+    seen.specs.includes(job.id) || seen.specs.push(job.id), seen.fallbackOnly && !fallback && Object.assign(seen, { job, fallbackOnly: !1 });
+  };
+  for (let job of stale) {
+    let model = job.prepared?.model ?? job.spec.frontmatter.model;
+    if (!model) continue;
+    use(model, job, !1);
+    let fallback = fallbackModelFor(config, job.spec.frontmatter.kind, model);
+    fallback && use(fallback, job, !0);
+  }
+  return models;
+}
+function unknownModel(id, use, why) {
+  let { job } = use, everywhere = { start: origin2, end: origin2 };
+  if (use.fallbackOnly) return diagnostics.modelUnknown({ file: "speccc.config.json", span: everywhere, message: `Model \`${id}\` (model.fallbackModel for spec \`${job.id}\`) ${why}` });
+  let own = job.spec.frontmatter.model === id, span = own ? job.spec.frontmatterSpans?.fields.model ?? job.spec.frontmatterSpans.block : everywhere;
+  return diagnostics.modelUnknown({ file: own ? job.spec.file : "speccc.config.json", span, message: `Model \`${id}\` (used by spec \`${job.id}\`) ${why}` });
+}
+function lifecycleWarning(notice, specs, today) {
+  let users = `used by ${specs.length === 1 ? `spec ${specs[0]}` : `specs ${specs.slice(0, 3).join(", ")}${specs.length > 3 ? ` and ${specs.length - 3} more` : ""}`}`, since = notice.deprecatedAt ? ` since ${notice.deprecatedAt}` : "", when = notice.retiresAt === null ? "with no retirement date yet" : notice.retiresAt <= today ? `and was due to retire on ${notice.retiresAt}: requests naming it may fail at any time` : `and retires on ${notice.retiresAt}`, state = notice.lifecycle === "deprecated" ? `is deprecated${since} ${when}` : `is scheduled to retire on ${notice.retiresAt}`, instead = notice.successor ? `; suggested successor: ${notice.successor}` : "";
+  return `model ${notice.model} (${users}) ${state}${instead}`;
+}
+async function preflight(plan, runtime) {
+  let stale = plan.jobs.filter((j) => j.state === "stale");
+  if (stale.length === 0) return [];
+  runtime.requireSandbox();
+  let models = modelsOf(stale, runtime.config), checked = await runtime.checkModels([...models.keys()]), problems = checked.unknown.map(({ id, error }) => unknownModel(id, models.get(id), `is unknown to the Models API: ${error}`)), today = new Date(runtime.clock()).toISOString().slice(0, 10);
+  for (let notice of checked.notices) {
+    let use = models.get(notice.model);
+    if (notice.lifecycle === "retired") {
+      let instead = notice.successor ? `; use ${notice.successor}` : "";
+      problems.push(unknownModel(notice.model, use, `was retired${notice.retiresAt ? ` on ${notice.retiresAt}` : ""} (the Models API lists it as retired; requests naming it fail)${instead}`));
+    } else runtime.warn(lifecycleWarning(notice, use.specs, today));
+  }
+  return problems;
+}
+function lazyPreflight(plan, runtime) {
+  let run, failure;
+  return {
+    open: async () => {
+      run ??= (async () => {
+        let problems2 = await preflight(plan, runtime);
+        return problems2.length === 0 && await runtime.prepare(), problems2;
+      })().catch((error) => (failure = { error }, []));
+      let problems = await run;
+      return !failure && problems.length === 0;
+    },
+    /** After the jobs: the models the API refused (a blocked build), or the setup error, thrown. */
+    async settle() {
+      let problems = run ? await run : [];
+      if (failure) throw failure.error;
+      return problems;
+    }
+  };
+}
+function lazySandbox(runtime) {
+  let ready;
+  return async () => (ready === void 0 && (runtime.requireSandbox(), ready = !0), ready);
+}
+function batchedConcurrency(config, validator) {
+  let limit = pLimit(config.concurrency);
+  return {
+    config: { ...config, concurrency: Number.POSITIVE_INFINITY },
+    validator: {
+      visible: (input) => limit(() => validator.visible(input)),
+      holdout: (input) => limit(() => validator.holdout(input)),
+      mutate: (input) => limit(() => validator.mutate(input)),
+      prove: (input) => limit(() => validator.prove(input))
+    }
+  };
+}
+function shardRole(partition, runtime, waitMs) {
+  let shared = runtime.shared;
+  if (!shared) throw new Error("bug: a shard without a shared cache");
+  let n = partition.shard.count;
+  return {
+    owns: (id) => partition.owned.has(id),
+    needs: (id) => partition.needed.has(id),
+    ownerOf: (id) => `shard ${partition.shardOf.get(id) ?? "?"}/${n}`,
+    waitFor: (key, context, signal) => shared.waitFor(key, context, waitMs, signal)
+  };
+}
+function runnerInputs(root, options, config, prompts, holdouts) {
+  let runtime = options.mode === "plan" ? null : options.runtime, building = options.mode === "build", maxAttempts = 1 + config.validation.maxFixAttempts;
+  runtime && building && runtime.trace.write({ type: "prefix", blocks: prompts.prefixBlocks, ttl: runtime.batch ? "1h" : "5m", caching: config.model.promptCaching });
+  let batched = runtime?.batch && building ? batchedConcurrency(config, runtime.validator) : null;
+  return {
+    config: batched?.config ?? config,
+    agent: building ? runtime.agent : null,
+    // Only a build runs code: --check, --dry-run and manual promotion judge nothing.
+    validator: building ? batched?.validator ?? runtime.validator : null,
+    verdicts: building ? verdictStore(root) : readOnlyVerdictStore(root),
+    holdouts,
+    ...building ? { beforeJudge: lazySandbox(runtime) } : {},
+    providerLabel: runtime?.providerLabel ?? "none",
+    // Plan mode still reads the store: a stored result means "restored, no agent call".
+    results: runtime?.results ?? resultStore(root),
+    trace: runtime?.trace ?? nullTrace,
+    redact: runtime?.redact ?? ((t) => t),
+    clock: runtime?.clock ?? Date.now,
+    renderFix: (job, attempt, failures) => prompts.renderFix(job.spec, attempt, maxAttempts, failures),
+    ...options.onEvent ? { onEvent: options.onEvent } : {}
+  };
+}
+function promotionFiles(root, next, runtime) {
+  let providers = [...new Set([...next.manifest.specs.values()].map((e) => e.provider))].sort();
+  return {
+    stagingDir: stagingDirOf(root, runtime.runId),
+    next: next.files,
+    extra: /* @__PURE__ */ new Map([
+      [MANIFEST_PATH, manifestJson(next.manifest)],
+      ["README.md", generatedReadme(providers)]
+    ])
+  };
+}
+async function stampIfUnchanged(root, read, tree, plan, outcomes, promoted) {
+  if (![...outcomes.values()].every((o) => o.state === "fresh" || promoted && (o.state === "built" || o.state === "reused")) || plan.orphans.length > 0 || tree.manifestProblem !== null) return;
+  let after = await readInputs(root);
+  sourcesDigest(after.inputs) === sourcesDigest(read.inputs) && await stampBuild(root, buildDigest(after.inputs), { specs: plan.jobs.length });
+}
+
+export {
+  openTestCache,
+  checkGeneratedTree,
+  pLimit,
+  stripHeader,
+  assembleTree,
+  holdForPromotion,
+  fallbackModelFor,
+  inputProblems,
+  planInputOf,
+  lazyPreflight,
+  shardRole,
+  runnerInputs,
+  promotionFiles,
+  stampIfUnchanged
+};

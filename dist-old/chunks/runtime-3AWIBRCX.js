@@ -1,0 +1,38 @@
+import { createRequire as __specccRequire } from 'node:module'; const require = __specccRequire(import.meta.url);
+import {
+  RuntimeSetupError,
+  createGate,
+  createRuntime,
+  providerLabel,
+  takeCredentials
+} from "./chunk-3J4BXCOT.js";
+import "./chunk-346CJVLP.js";
+import "./chunk-6244DZEH.js";
+import "./chunk-7XOQCP22.js";
+import "./chunk-VQI6GZWE.js";
+import "./chunk-ZRJIQAHE.js";
+import "./chunk-OENT7PDF.js";
+import "./chunk-ZJ2LH7GO.js";
+import "./chunk-JMVWX2PN.js";
+import "./chunk-UUOMZIVY.js";
+import "./chunk-7CJQW75R.js";
+import "./chunk-5NFWZACR.js";
+import "./chunk-U5XVFR3J.js";
+import "./chunk-NCADMWFB.js";
+import "./chunk-2YZVRG7S.js";
+import "./chunk-Y72MW4XH.js";
+import "./chunk-D7OYEMQK.js";
+import "./chunk-VTZR3R7R.js";
+import "./chunk-N6LFTOTB.js";
+import "./chunk-GA32XAUT.js";
+import "./chunk-SZ6YGT22.js";
+import "./chunk-NSTTZTGX.js";
+import "./chunk-Z6XS3NX4.js";
+import "./chunk-VSAIBY22.js";
+export {
+  RuntimeSetupError,
+  createGate,
+  createRuntime,
+  providerLabel,
+  takeCredentials
+};

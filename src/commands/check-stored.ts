@@ -1,0 +1,90 @@
+/**
+ * What `speccc check` does before it knows whether anything changed, and how it prints a report:
+ * the workspace's inputs by content, their digest, and the report stored under it. Nothing here
+ * loads the pipeline, so a second small bundle (src/quick-check.ts) can answer an unchanged
+ * workspace with exactly the code `check` itself runs (commands/check.ts).
+ */
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { checkDigest, readInputs, storedReport, type ReadInputs, type StoredReport } from '../fast-path.js';
+import type { RawConfig } from '../io/raw-config.js';
+import { holdoutTextsDigest, holdoutTextsOf, readScenarioFiles, type ScenarioFiles } from '../io/holdouts.js';
+import { formatText } from '../diagnostics/reporters/text.js';
+import type { CliIo } from './shared.js';
+
+export interface CheckFlags {
+  root?: string;
+  format: 'text' | 'json' | 'sarif';
+  strict?: boolean;
+  cache: boolean;
+  since?: string;
+}
+
+/** `speccc check` with no argument: commander's defaults for check's options (test/commands/direct.test.ts holds them equal). */
+export const BARE_CHECK_FLAGS: CheckFlags = { format: 'text', cache: true };
+
+export interface CheckRequest {
+  root: string;
+  raw: RawConfig;
+  paths: string[];
+  cwd: string;
+  useCache: boolean;
+  changed?: readonly string[];
+  member?: string;
+}
+
+/** What was read to decide: the inputs (absent under --no-cache), the scenarios' text, and the digest a report is stored under. */
+export interface CheckLookup {
+  read?: ReadInputs;
+  scenarioFiles?: ScenarioFiles;
+  digest?: string;
+  stored?: StoredReport;
+}
+
+/**
+ * Reads every input by content and looks for the report stored under their digest. `warm: false`
+ * leaves the parse workers unstarted even when every spec will be parsed (the caller stops at a
+ * missing report).
+ */
+export async function lookUpCheck(request: CheckRequest, options: { warm?: boolean } = {}): Promise<CheckLookup> {
+  if (!request.useCache) return {};
+  const read = await readInputs(request.root, request.raw, { for: 'check', warm: options.warm ?? true });
+  // The coverage trace (requirement-untested) also reads the scenarios' text (every member's too), which the fast path's inputs list by name only.
+  const scenarioFiles = await readScenarioFiles(read.scenarios.listing, read.scenarios.read);
+  const holdouts = holdoutTextsDigest(holdoutTextsOf(read.scenarios.listing, scenarioFiles));
+  const since = [...(request.changed ? [`since:${request.changed.join('\0')}`] : []), ...(request.member !== undefined ? [`member:${request.member}`] : [])];
+  const digest = checkDigest(read.inputs, [...request.paths.map((p) => path.resolve(request.cwd, p)), `scenarios:${holdouts}`, ...since]);
+  const stored = await storedReport(request.root, digest);
+  return { read, scenarioFiles, digest, ...(stored ? { stored } : {}) };
+}
+
+/** Reported files' text for code frames, read on demand (only on a terminal). */
+function sourcesOf(root: string): (file: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (file) => {
+    if (!seen.has(file)) {
+      try {
+        seen.set(file, readFileSync(path.join(root, file), 'utf8'));
+      } catch {
+        seen.set(file, undefined);
+      }
+    }
+    return seen.get(file);
+  };
+}
+
+/** Exit codes (commands/shared.ts's EXIT, which this file does not import: shared.ts loads the error classes of every command). */
+const OK = 0;
+const FAILED = 1;
+const USAGE = 2;
+
+/** Prints a report as `flags.format` asks and gives check's exit code. */
+export async function printCheck(io: CliIo, root: string, report: StoredReport, flags: Pick<CheckFlags, 'format' | 'strict'>): Promise<number> {
+  const summary = { specs: report.specs, errors: report.errors, warnings: report.warnings };
+  if (flags.format === 'json') io.stdout((await import('../diagnostics/reporters/json.js')).formatJson(report.diagnostics, summary));
+  else if (flags.format === 'sarif') io.stdout((await import('../diagnostics/reporters/sarif.js')).formatSarif(report.diagnostics, { root }));
+  else io.stdout(formatText(report.diagnostics, summary, { color: io.color, ...(io.color ? { sourceOf: sourcesOf(root) } : {}) }));
+  if (report.configBroken) return USAGE;
+  const failing = report.errors + (flags.strict ? report.warnings : 0);
+  return failing > 0 ? FAILED : OK;
+}
