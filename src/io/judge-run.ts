@@ -8,13 +8,13 @@
  * when the judge is done, or at the time limit.
  */
 import { existsSync, promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { HOST_RUNTIME, type JudgeCommand, type SealedResult, type Toolchain } from '../types/index.js';
 import { runChild, type ChildResult } from './run-child.js';
 import { HOSTS, writeTree } from './scratch-tree.js';
 import { codeHostTree, judgeRuntimeTree } from './judge-trees.js';
 import { prepareTwinRun } from './service-twins/index.js';
+import { ownedTemp } from './owned-temp.js';
 
 interface Sandbox {
   toolchain: Toolchain;
@@ -52,7 +52,7 @@ async function waitForHost(ready: string, host: Promise<ChildResult>, deadline: 
 export async function judgeRun(sandbox: Sandbox, command: JudgeCommand): Promise<SealedResult> {
   const started = Date.now();
   const deadline = started + command.timeoutMs;
-  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-judge-'));
+  const base = await ownedTemp('speccc-judge-');
   const [codeDir, judgeDir, shared] = ['code', 'judge', 'shared'].map((d) => path.join(base, d)) as [string, string, string];
   const hosts = path.join(base, 'hosts');
   const socket = path.join(shared, 'code.sock');

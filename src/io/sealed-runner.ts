@@ -29,6 +29,7 @@ import { judgeRun } from './judge-run.js';
 import { HOSTS, writeTree } from './scratch-tree.js';
 import { runChild, scrubbedEnv } from './run-child.js';
 import { createTypecheckServer, type TypecheckServer } from './typecheck-server.js';
+import { ownedTemp } from './owned-temp.js';
 import { prepareTwinRun } from './service-twins/index.js';
 import { createVitestSpares, type VitestSpares } from './vitest-spare.js';
 
@@ -305,7 +306,7 @@ export async function warmTestRunner(runner: SealedRunner): Promise<boolean> {
 async function runSealed(setup: RunnerSetup, command: SealedCommand): Promise<SealedResult> {
   const { mode, toolchain } = setup;
   // <base>/tree is the scratch copy the command sees and writes; <base>/hosts is mounted read-only as /etc/hosts.
-  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'speccc-sealed-'));
+  const base = await ownedTemp('speccc-sealed-');
   const scratch = path.join(base, 'tree');
   const hosts = path.join(base, 'hosts');
   try {

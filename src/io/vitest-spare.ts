@@ -24,13 +24,13 @@
  * job gets a new spare; after MAX_WARM_FAILURES failures in a row no more are started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SealedCommand, SealedResult, Toolchain } from '../types/index.js';
 import { CappedOutput, MAX_FILE_BYTES, scrubbedEnv } from './run-child.js';
 import { assetPath } from './package-files.js';
 import { HOSTS, writeTree } from './scratch-tree.js';
+import { ownedTempSync } from './owned-temp.js';
 
 /** The spare script on the host (shipped in assets/, like the type-check server). */
 export const spareScript = (): string => assetPath('vitest-spare', 'spare.mjs');
@@ -148,7 +148,7 @@ const live = new Set<Spare>();
 let exitHook = false;
 
 function startSpare(options: SpareOptions, prepared: PreparedConfig | null): Spare {
-  const base = mkdtempSync(path.join(os.tmpdir(), 'speccc-spare-'));
+  const base = ownedTempSync('speccc-spare-');
   const scratch = path.join(base, 'tree');
   const hosts = path.join(base, 'hosts');
   mkdirSync(scratch);
