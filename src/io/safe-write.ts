@@ -9,7 +9,7 @@
  */
 import { constants, lstatSync, mkdirSync, openSync, closeSync, writeSync, realpathSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeAtomic } from './write-atomic.js';
 
 export class OutsideWorkspaceError extends Error {}
 
@@ -141,7 +141,7 @@ export async function writeInside(root: string, rel: string, data: string | Buff
     return;
   }
   // The target is not a link and every folder above it is inside: write-file-atomic's realpath is the path itself.
-  await writeFileAtomic(target, data);
+  await writeAtomic(target, data);
 }
 
 /** Appends to `rel`, opened with O_NOFOLLOW: a link in its place is refused. */

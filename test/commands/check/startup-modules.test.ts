@@ -62,10 +62,11 @@ describe('what a warm check loads', () => {
     const loaded = filesLoaded(root, ['check']).map((url) => path.relative(path.join(repo, 'dist'), fileURLToPath(url)));
     expect(loaded).toContain('cli.js');
     expect(loaded).toContain('quick-check.js');
-    // Besides those two, only esbuild's tiny shared chunks (its runtime helpers, the version): 24
+    // Besides those two, only esbuild's tiny shared chunks (its runtime helpers, the version) and,
+    // when the stat cache is saved (files this recent are hashed again), write-file-atomic: 24
     // chunks of the main bundle before; no reporter but the text one, no schema.
     expect(loaded.filter((file) => file.startsWith('chunks/')).length).toBeLessThanOrEqual(2);
-    expect(loaded.filter((file) => file.startsWith('quick/')).length).toBeLessThanOrEqual(2);
+    expect(loaded.filter((file) => file.startsWith('quick/')).length).toBeLessThanOrEqual(3);
     for (const file of loaded) expect(readFileSync(path.join(repo, 'dist', file)).length).toBeLessThan(80_000);
   });
 });
