@@ -33,7 +33,11 @@ export async function run(): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'speccc-bench-noop-'));
   const twin = await startTwin({ script: [{ reply: writeListedFiles }] });
   try {
-    writeWorkspace(root, SIZE);
+    // Ten layers of specs, each on two of the layer below: a product's depth. The default corpus
+    // (each spec on the ones 7 and 10 before it) is a chain 1,400 deep at 10,000 specs, and every
+    // prompt shows a spec's whole chain: its first build would take hours, with nothing a no-op
+    // build does differently.
+    writeWorkspace(root, SIZE, { layers: 10 });
     const config = (await loadConfig(root)).config;
     const setup = await build({ root, mode: 'build', runtime: createRuntime({ root, config, credentials: takeCredentials({}), command: 'build', provider: 'anthropic', inject: { agent: instant, validator: passing } }), concurrency: 8 });
     if (setup.kind !== 'built') throw new Error(`the first build did not build (${setup.kind})`);

@@ -36,10 +36,17 @@ export function twinsForPrompt(spec: Spec, workspace: Workspace): TwinForPrompt[
  * A distant dependency as its prompt shows it: the declarations of its TypeScript sources (what
  * code built on it may import), not its bodies or its tests, so a long chain keeps prompts small.
  */
-function declarationFiles(files: { path: string; content: string }[]): { path: string; content: string }[] {
+function declarationFiles(files: { path: string; content: string }[], memo: Map<string, { path: string; content: string }[]>): { path: string; content: string }[] {
   const sources = new Map(files.filter((f) => /\.(?:[cm]?ts|tsx)$/.test(f.path) && !/\.d\.ts$/.test(f.path) && !TEST_FILE.test(f.path)).map((f) => [f.path, f.content]));
-  const declared = declarationsOf(sources);
-  return [...declared].map(([p, text]) => ({ path: p.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), content: text }));
+  // A dependency's declarations come from its own sources alone: one TypeScript program per
+  // dependency and content in a build, not one per spec built on it (a spec's whole chain is shown).
+  const key = sha256(canonicalJson([...sources]));
+  let shown = memo.get(key);
+  if (!shown) {
+    shown = [...declarationsOf(sources)].map(([p, text]) => ({ path: p.replace(/\.(?:[cm]?ts|tsx)$/, '.d.ts'), content: text }));
+    memo.set(key, shown);
+  }
+  return shown;
 }
 
 export type RenderedPrompts = { ok: true; prompts: BuildPrompts } | { ok: false; diagnostics: Diagnostic[] };
@@ -57,6 +64,7 @@ export function renderPrompts(input: { defaults: TemplateSource[]; overrides: Te
     const problems = [...(job.ok ? [] : job.diagnostics), ...(fix.ok ? [] : fix.diagnostics)];
     if (problems.length > 0) return { ok: false, diagnostics: problems };
   }
+  const declared = new Map<string, { path: string; content: string }[]>();
   return {
     ok: true,
     prompts: {
@@ -65,7 +73,7 @@ export function renderPrompts(input: { defaults: TemplateSource[]; overrides: Te
       toolsDigest: sha256(canonicalJson(TOOL_DEFINITIONS)),
       prefixBlocks: prefixBlocks({ templates, workspace: input.workspace, constraints, systemPrompt: system.text }),
       renderJob(spec, dependencies) {
-        const shown = dependencies.map((d) => (d.distant ? { ...d, files: declarationFiles(d.files) } : d));
+        const shown = dependencies.map((d) => (d.distant ? { ...d, files: declarationFiles(d.files, declared) } : d));
         const job = renderJob(templates, { spec, outputs: spec.frontmatter!.outputs, dependencies: shown, twins: twinsForPrompt(spec, input.workspace) });
         if (!job.ok) throw new Error(`bug: job template failed after the probe passed: ${job.diagnostics[0]?.message}`);
         return job.text;
