@@ -112,6 +112,8 @@ interface Run {
   input: RunJobsInput;
   byId: ReadonlyMap<string, PlannedJob>;
   settled: Map<string, JobOutcome>;
+  /** The settled jobs' files by path (kept with `settled`, in settle). */
+  settledFiles: Map<string, string>;
   /** Aborts every job still to come after a fatal agent outcome (spend limit reached, key refused). */
   stop: AbortController;
   signal: AbortSignal;
@@ -127,19 +129,17 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
   const outcomes = new Map<string, Promise<JobOutcome>>();
   const settled = new Map<string, JobOutcome>();
   const stop = new AbortController();
+  // Settled jobs' files by path (the first job to settle with a path has it, as each path has one
+  // owner): a lookup per dependency file of every job, not a walk over every settled job.
+  const settledFiles = new Map<string, string>();
   const run: Run = {
     input,
     byId: new Map(input.plan.jobs.map((j) => [j.id, j])),
     settled,
     stop,
     signal: AbortSignal.any([input.signal, stop.signal]),
-    outputOf: (path) => {
-      for (const outcome of settled.values()) {
-        const f = outcome.files?.get(path);
-        if (f !== undefined) return f;
-      }
-      return input.current.get(path);
-    },
+    settledFiles,
+    outputOf: (path) => settledFiles.get(path) ?? input.current.get(path),
   };
   for (const job of input.plan.jobs) {
     // A hand-owned dependency (owner: hand) has no job: its files are in the tree already.
@@ -152,6 +152,7 @@ export async function runJobs(input: RunJobsInput): Promise<Map<string, JobOutco
 
 function settle(run: Run, outcome: JobOutcome): JobOutcome {
   run.settled.set(outcome.id, outcome);
+  for (const [path, content] of outcome.files ?? []) if (!run.settledFiles.has(path)) run.settledFiles.set(path, content);
   if (outcome.state !== 'fresh' || outcome.rejudged) {
     run.input.trace.write({
       type: 'job',
