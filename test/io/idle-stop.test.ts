@@ -4,31 +4,19 @@
  * (WATCH_IDLE_STOP_MS, src/runtime.ts) keeps them while the author pauses between edits, so the
  * next build is not a cold one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedServers, createSealedRunner, warmTestRunner, WATCH_IDLE_STOP_MS } from '../../src/io/sealed-runner.js';
 import { toolConfigs, TSCONFIG } from '../../src/phases/7-validate/index.js';
+import { processTable } from '../helpers/processes.js';
 
 afterAll(closeSharedServers);
 const signal = new AbortController().signal;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Processes under this one whose command line contains `marker`, by pid. */
+/** Processes under this one whose command line contains `marker` (and runs node), by pid. */
 function ours(marker: string): number[] {
-  const parents = new Map<number, number>();
-  const commands = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const under = (pid: number): boolean => pid === process.pid || (pid > 1 && parents.has(pid) && under(parents.get(pid)!));
-  return [...commands].filter(([pid, command]) => command.includes(marker) && command.startsWith(process.execPath) && under(pid)).map(([pid]) => pid);
+  const { commands, under } = processTable();
+  return [...commands].filter(([pid, command]) => command.includes(marker) && command.startsWith(process.execPath) && under(pid, process.pid)).map(([pid]) => pid);
 }
 
 describe('idle servers stop when their runner says', () => {

@@ -3,7 +3,7 @@
  * `test`): warm and cold give the same verdict and feedback, one job's code leaves nothing for the
  * next job's tests, and a spare that dies mid-run falls back to the cold run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeWarmTestRunners, createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.js';
 import { createVitestSpares, MAX_WARM_FAILURES } from '../../src/io/vitest-spare.js';
@@ -14,6 +14,7 @@ import { buildWith, view } from '../helpers/runtime.js';
 import { fakeAgent } from '../helpers/fake-agent.js';
 import { exampleReplies } from '../helpers/example-replies.js';
 import { useTempWorkspace } from '../helpers/fixtures.js';
+import { processTable } from '../helpers/processes.js';
 
 const runner = createSealedRunner({ mode: 'bubblewrap', parentEnv: process.env });
 /** A runner without its warm test runner: what validation did before it. */
@@ -232,35 +233,13 @@ async function until<T>(find: () => T | undefined): Promise<T> {
 
 /** This process's spares: its children whose command names the spare script. */
 function ourSpares(): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('vitest-spare')) found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  const { parents, commands } = processTable();
+  return [...parents].filter(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare')).map(([pid]) => pid);
 }
 
 /** This process's spare (a child whose command names the spare script) once a vitest test worker runs under it. */
 function spareRunningTests(): number | undefined {
-  const parents = new Map<number, number>();
-  const commands = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const under = (pid: number, spare: number): boolean => pid === spare || (pid > 1 && parents.has(pid) && under(parents.get(pid)!, spare));
+  const { parents, commands, under } = processTable();
   // Another spare may be waiting beside the one running a job: only the latter is wanted.
   const spares = [...parents].filter(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare')).map(([pid]) => pid);
   return spares.find((spare) => [...commands].some(([pid, command]) => command.includes('workers/forks.js') && under(pid, spare)));
