@@ -121,6 +121,9 @@ describe('the coverage gate: tests that prove nothing cover nothing', () => {
     const root = slugifyOnly();
     rmSync(path.join(root, 'scenarios/slugify'), { recursive: true }); // no holdout: only the tests could cover
     const id = (local: string) => `slugify#${local}`;
+    // The generated test file below games the gate on purpose: its `it.skipIf(true)` never runs, and
+    // the check must count it as covering nothing (like the other tricks in it). It is text written
+    // into the workspace, not a skipped test of this suite.
     const test = `import { expect, it } from 'vitest';
 import { slugify } from './slugify.js';
 

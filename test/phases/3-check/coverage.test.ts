@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { codeRequirements, holdoutCoverage, holdoutIds, idsIn, readTests, requirementsAtLine, scenarioCovers } from '../../../src/phases/3-check/coverage.js';
 
 // A test file as text, read (never run) by readTests: its skipped, todo and xdescribe'd tests are
-// the cases that must count as covering nothing.
+// the cases that must count as covering nothing (the it.skip below is that fixture, not a skipped
+// test of this suite; so are the it.skip lines in test/commands/check/samples/*/generated/, whose
+// bytes the samples' manifests pin).
 const FILE = `import { describe, expect, it, test, assert } from 'vitest';
 describe('[a#R-suite] suite', () => {
   it('[a#S-one, a#E-two] asserts', () => { expect(1).toBe(1); });
