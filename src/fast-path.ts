@@ -117,21 +117,13 @@ export async function readInputs(root: string, raw?: RawConfig, options: { for?:
     adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
-  filesOf.set(inputs, listed);
   return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: checks.read }, members };
 }
-
-/** Which listing each digest was made from: a report is not stored when its files changed while it was made. */
-const filesOf = new WeakMap<WorkspaceInputs, WorkspaceFiles>();
-const digestFiles = new Map<string, WorkspaceFiles>();
 
 /** The digest a check report is keyed by: what check reads, plus the command line's path filter. */
 export function checkDigest(inputs: WorkspaceInputs, paths: readonly string[]): string {
   const { templates: _notRead, toolchain: _notRun, ...read } = inputs;
-  const digest = sha256(canonicalJson({ for: 'check', ...read, paths }));
-  const files = filesOf.get(inputs);
-  if (files) digestFiles.set(digest, files);
-  return digest;
+  return sha256(canonicalJson({ for: 'check', ...read, paths }));
 }
 
 /** The digest of the sources a build reads (everything but generated/, holdout checks included): unchanged from plan to stamp, or no stamp. */
@@ -161,10 +153,12 @@ export interface BuildStamp {
 export const storedReport = (root: string, digest: string) => readStored<StoredReport>(root, 'check-report', digest);
 /** Whether a check report is stored at all (under any digest). */
 export const hasStoredReport = (root: string) => hasStored(root, 'check-report');
-/** Stores a report by digest, unless a file changed between being hashed for the digest and being read for the report. */
-export async function storeReport(root: string, digest: string, report: StoredReport): Promise<void> {
-  const files = digestFiles.get(digest);
-  if (files && changedSinceListed(files)) return;
+/**
+ * Stores a report by digest, unless a file of `listed` (the listing the digest was made from,
+ * ReadInputs.files) changed between being hashed for the digest and being read for the report.
+ */
+export async function storeReport(root: string, digest: string, report: StoredReport, listed: WorkspaceFiles): Promise<void> {
+  if (changedSinceListed(listed)) return;
   await writeStored(root, 'check-report', digest, report);
 }
 export const buildStamp = (root: string, digest: string) => readStored<BuildStamp>(root, 'build-stamp', digest);

@@ -6,23 +6,27 @@ import { recoverUnderLock } from '../io/recover.js';
 import { readRawConfig } from '../io/raw-config.js';
 import { enclosingMonorepo } from '../io/members.js';
 import { changedFiles, inWorkspace, type CliIo, type RegisterCommand } from './shared.js';
-import { lookUpCheck, printCheck, type CheckFlags, type CheckRequest } from './check-stored.js';
+import { lookUpCheck, printCheck, type CheckFlags, type CheckLookup, type CheckRequest } from './check-stored.js';
 
 export type { CheckFlags } from './check-stored.js';
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
-async function checkReport(request: CheckRequest): Promise<StoredReport> {
-  const { read, scenarioFiles, digest, stored } = await lookUpCheck(request);
+async function checkReport(request: CheckRequest, looked?: CheckLookup): Promise<StoredReport> {
+  const { read, scenarioFiles, digest, stored } = looked ?? (await lookUpCheck(request));
   if (stored) return stored;
   const [{ readSnapshot }, { checkSnapshot }] = await Promise.all([import('../pipeline/snapshot.js'), import('../pipeline/check.js')]);
   const snapshot = await readSnapshot(request.root, read ? { inputs: read, scenarioFiles: scenarioFiles! } : {});
   const result = await checkSnapshot(snapshot, { paths: request.paths, cwd: request.cwd, useCache: request.useCache, ...(request.changed ? { changed: request.changed } : {}), ...(request.member !== undefined ? { member: request.member } : {}) });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
-  if (digest) await storeReport(request.root, digest, report);
+  if (digest && read) await storeReport(request.root, digest, report, read.files);
   return report;
 }
 
-export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): Promise<number> {
+/**
+ * `looked`: what a bare check's small bundle (src/quick-check.ts) already read and found no stored
+ * report for, so that a changed workspace is not listed and hashed twice.
+ */
+export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags, looked?: CheckLookup): Promise<number> {
   return inWorkspace(io, flags.root, async (folder) => {
     // Inside a monorepo's member: the member and what it depends on, checked at the monorepo's root.
     const mono = await enclosingMonorepo(folder);
@@ -31,7 +35,7 @@ export async function runCheck(io: CliIo, paths: string[], flags: CheckFlags): P
     const raw = await readRawConfig(root);
     await recoverUnderLock(root, raw, false);
     const changed = flags.since === undefined ? undefined : await changedFiles(root, flags.since);
-    const result = await checkReport({ root, raw, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}), ...(mono ? { member: mono.member.name } : {}) });
+    const result = await checkReport({ root, raw, paths, cwd: io.cwd, useCache: flags.cache, ...(changed ? { changed } : {}), ...(mono ? { member: mono.member.name } : {}) }, looked);
     return printCheck(io, root, result, flags);
   });
 }

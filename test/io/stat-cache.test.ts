@@ -145,7 +145,7 @@ describe('the fast path on the stat cache', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nTBD\n`); // between the stat and the read
     const result = await check({ root, files: read.files });
     expect(result.diagnostics.some((d) => d.file.endsWith('clean/cart.md') && d.code === 'placeholder-text')).toBe(true);
-    await storeReport(root, digest, { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: false });
+    await storeReport(root, digest, { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: false }, read.files);
     expect(await storedReport(root, digest)).toBeUndefined();
     expect(statSync(file).size).toBeGreaterThan(0);
   });
