@@ -21,16 +21,17 @@ async function run(): Promise<void> {
   const io = processIo();
   // A bare `speccc check` of an unchanged workspace: the small bundle answers it alone when it can
   // (src/quick-check.ts). Only in the built CLI: from the sources, the full check runs.
+  let looked: import('./commands/check-stored.js').CheckLookup | undefined;
   if (args.length === 1 && args[0] === 'check' && import.meta.url.endsWith('/dist/cli.js')) {
-    const quick = (await import(new URL('./quick-check.js', import.meta.url).href)) as typeof import('./quick-check.js');
-    const code = await quick.quickCheck(io);
-    if (code !== null) {
-      process.exitCode = code;
+    const quick = await ((await import(new URL('./quick-check.js', import.meta.url).href)) as typeof import('./quick-check.js')).quickCheck(io);
+    if (quick && 'code' in quick) {
+      process.exitCode = quick.code;
       return;
     }
+    looked = quick?.looked;
   }
   const { main } = await import('./commands/index.js');
-  main(args, io).then(
+  main(args, io, looked ? { looked } : {}).then(
     (code) => {
       process.exitCode = code;
     },

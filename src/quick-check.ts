@@ -10,22 +10,26 @@
  * here but the stat cache `check` writes too. An entry point like cli.ts, so it sits at the top.
  */
 import type { CliIo } from './commands/shared.js';
-import { BARE_CHECK_FLAGS, lookUpCheck, printCheck } from './commands/check-stored.js';
+import { BARE_CHECK_FLAGS, lookUpCheck, printCheck, type CheckLookup } from './commands/check-stored.js';
 import { hasStoredReport } from './fast-path.js';
 import { enclosingMonorepo } from './io/members.js';
 import { journalExists } from './io/promote.js';
 import { readRawConfig } from './io/raw-config.js';
 
-/** The exit code of a bare check answered from its stored report, or null when the full check must run. */
-export async function quickCheck(io: CliIo): Promise<number | null> {
+/**
+ * A bare check answered from its stored report (`code`); or, when an input changed, what was read
+ * (`looked`), for the full check to go on from without listing and hashing again; or null when
+ * the full check must start afresh.
+ */
+export async function quickCheck(io: CliIo): Promise<{ code: number } | { looked: CheckLookup } | null> {
   try {
     // As runCheck: inside a monorepo's member, the check runs at the monorepo's root.
     const mono = await enclosingMonorepo(io.cwd);
     const root = mono?.root ?? io.cwd;
     if (!(await hasStoredReport(root)) || (await journalExists(root))) return null;
     const raw = await readRawConfig(root);
-    const { stored } = await lookUpCheck({ root, raw, paths: [], cwd: io.cwd, useCache: true, ...(mono ? { member: mono.member.name } : {}) }, { warm: false });
-    return stored ? await printCheck(io, root, stored, BARE_CHECK_FLAGS) : null;
+    const looked = await lookUpCheck({ root, raw, paths: [], cwd: io.cwd, useCache: true, ...(mono ? { member: mono.member.name } : {}) }, { warm: false });
+    return looked.stored ? { code: await printCheck(io, root, looked.stored, BARE_CHECK_FLAGS) } : { looked };
   } catch {
     return null;
   }

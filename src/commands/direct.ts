@@ -6,18 +6,18 @@
  * Anything else, a flag or a path included, goes through commander.
  */
 import type { CliIo } from './shared.js';
-import { BARE_CHECK_FLAGS } from './check-stored.js';
+import { BARE_CHECK_FLAGS, type CheckLookup } from './check-stored.js';
 
 export { BARE_CHECK_FLAGS };
 
 /** The exit code of a command line run directly, or null when it needs commander. */
-export function directRun(argv: readonly string[], io: CliIo, version: string): Promise<number> | null {
+export function directRun(argv: readonly string[], io: CliIo, version: string, looked?: CheckLookup): Promise<number> | null {
   if (argv.length !== 1) return null;
   const only = argv[0];
   if (only === '--version' || only === '-V') {
     io.stdout(`${version}\n`);
     return Promise.resolve(0);
   }
-  if (only === 'check') return import('./check.js').then(({ runCheck }) => runCheck(io, [], { ...BARE_CHECK_FLAGS }));
+  if (only === 'check') return import('./check.js').then(({ runCheck }) => runCheck(io, [], { ...BARE_CHECK_FLAGS }, looked));
   return null;
 }

@@ -10,11 +10,16 @@ import { EXIT, type CliIo, type RegisterCommand } from './shared.js';
 import { usageSuggestion } from './usage-suggestion.js';
 import { SPECCC_VERSION as VERSION } from '../version.js';
 import { directRun } from './direct.js';
+import type { CheckLookup } from './check-stored.js';
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/**
+ * `handoff.looked`: what a bare check's small bundle read before finding its inputs changed
+ * (src/quick-check.ts, through cli.ts), for the check to go on from.
+ */
+export async function main(argv: string[], io: CliIo, handoff: { looked?: CheckLookup } = {}): Promise<number> {
   // `speccc --version` and a bare `speccc check` (what editors, hooks and CI run most) need no
   // argument parser: commander is the largest module a warm check would load.
-  const direct = directRun(argv, io, VERSION);
+  const direct = directRun(argv, io, VERSION, handoff.looked);
   if (direct) return direct;
   const { Command, CommanderError } = await import('commander');
   let pending: Promise<number> | undefined;
