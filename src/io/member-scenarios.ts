@@ -8,8 +8,8 @@
  * With no members, this is listScenariosFolder.
  */
 import path from 'node:path';
-import type { Member } from '../types/index.js';
-import { listScenariosFolder, type ScenariosListing } from './holdouts.js';
+import type { HoldoutText, Member } from '../types/index.js';
+import { holdoutTextsOf, listScenariosFolder, readScenarioFiles, scenariosOf, type ScenarioEntry, type ScenariosListing } from './holdouts.js';
 
 /** The root's scenarios folder (absolute) with every member's spec folders after its own; `exists` is the root folder's. */
 export async function listAllScenarioFolders(root: string, scenariosDir: string, members: readonly Member[]): Promise<ScenariosListing> {
@@ -22,4 +22,11 @@ export async function listAllScenarioFolders(root: string, scenariosDir: string,
       .map((f) => ({ name: `${members[i]!.name}:${f.name}`, names: f.names, dir: path.join(listing.dir, f.name), rel: path.posix.join(members[i]!.scenarios, f.name) })),
   );
   return { ...own, folders: [...own.folders, ...memberFolders] };
+}
+
+/** readScenariosFolder (holdouts.ts) over the root's scenarios folder and every member's: what check() reads of them. */
+export async function readAllScenarios(root: string, scenariosDir: string, members: readonly Member[]): Promise<{ entries: ScenarioEntry[]; texts: HoldoutText[] }> {
+  const listing = await listAllScenarioFolders(root, scenariosDir, members);
+  const files = await readScenarioFiles(listing);
+  return { entries: scenariosOf(listing, files), texts: holdoutTextsOf(listing, files) };
 }
