@@ -17,6 +17,10 @@
  * may, else through vitest's CLI in the same spare. A build prestarts a spare as it asks an agent
  * for files, so it loads while the agent works.
  *
+ * A prepared spare also starts the process vitest's forks pool runs the test files in, launched as
+ * the pool would launch it; the pool takes it only when its own launch would be exactly the same,
+ * and the spare then says `forked`. That halves a warm run again (docs/performance.md).
+ *
  * The spare script is assets/vitest-spare/spare.mjs, mounted read-only. It says `ready` on fd 3
  * when loaded and `started` when it has its job; a spare that stops before `started`, a run past
  * its time limit, or an exit code vitest does not give (0: passed, 1: failed) is a warm-runner
@@ -171,7 +175,7 @@ function startSpare(options: SpareOptions, prepared: PreparedConfig | null): Spa
   let control = '';
   child.stdio[3]!.on('data', (chunk: Buffer) => {
     control += chunk.toString('utf8');
-    // The spare says two short words; anything longer is not the spare script talking.
+    // The spare says three short words at most; anything longer is not the spare script talking.
     if (control.length > 64) {
       control = '';
       discard(spare);
@@ -263,7 +267,7 @@ async function runOnSpare(spare: Spare, command: SealedCommand, reports: (scratc
     if (cancelled) return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: new Map() };
     // Vitest's CLI exits 0 or 1; anything else (a signal, another code, no `started`) is the warm runner's failure.
     if (!spare.said.has('started') || (exitCode !== 0 && exitCode !== 1)) return null;
-    return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: await reports(spare.scratch), warm: prepared ? 'prepared' : 'loaded' };
+    return { exitCode, signal, timedOut: false, output, durationMs: Date.now() - started, collected: await reports(spare.scratch), warm: !prepared ? 'loaded' : spare.said.has('forked') ? 'forked' : 'prepared' };
   } catch {
     return null;
   } finally {

@@ -224,9 +224,10 @@ export interface SealedResult {
   refused?: string;
   /**
    * Set when the command ran on a warm test runner (SealedRunner.test) rather than cold: on a spare
-   * that had loaded vitest's code (`loaded`), or had also made the vitest instance (`prepared`).
+   * that had loaded vitest's code (`loaded`), had also made the vitest instance (`prepared`), or
+   * had also started the process the tests ran in (`forked`).
    */
-  warm?: 'loaded' | 'prepared';
+  warm?: 'loaded' | 'prepared' | 'forked';
 }
 
 /**

@@ -3,7 +3,7 @@
  * `test`): warm and cold give the same verdict and feedback, one job's code leaves nothing for the
  * next job's tests, and a spare that dies mid-run falls back to the cold run.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeWarmTestRunners, createSealedRunner, warmTestRunner } from '../../src/io/sealed-runner.js';
 import { createVitestSpares, MAX_WARM_FAILURES } from '../../src/io/vitest-spare.js';
@@ -31,7 +31,7 @@ async function visible(files: Record<string, string>, on: SealedRunner, warm: Wa
   return createValidator({ config: defaultConfig(), runner: spied }).visible({ specId: 'job', tree, outputs: [...tree.keys()], signal });
 }
 
-/** How a test run ran: cold, or on a spare that had loaded vitest (`loaded`) or made its instance too (`prepared`). */
+/** How a test run ran: cold, or on a spare that had loaded vitest (`loaded`), made its instance too (`prepared`), or also started the process its tests ran in (`forked`). */
 type Warm = SealedResult['warm'] | 'cold';
 
 function record(result: SealedResult, warm: Warm[]): SealedResult {
@@ -51,7 +51,7 @@ const passing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it 
 const failing = { 'src/half.ts': code, 'src/half.test.ts': "import { expect, it } from 'vitest';\nimport { half } from './half.js';\n\nit('halves', () => {\n  expect(half(5)).toBe(2);\n});\n" };
 
 describe('the warm test runner (sealed)', () => {
-  it('gives the verdict and feedback of the cold run, for a job whose tests pass and one whose tests fail, on a spare that loaded vitest or made its instance too', { timeout: LONG }, async () => {
+  it('gives the verdict and feedback of the cold run, for a job whose tests pass and one whose tests fail, on a spare that loaded vitest, or made its instance and started its test process too', { timeout: LONG }, async () => {
     // The first spare knows no config yet: it loads vitest only. Later ones make the instance for
     // the last job's config, except for a job with a root-level file of its own (vite reads a root's
     // package.json as the instance is made): that one runs through vitest's CLI in its spare.
@@ -59,7 +59,7 @@ describe('the warm test runner (sealed)', () => {
     const own = createSealedRunner({ mode: 'bubblewrap', parentEnv: { PATH: process.env.PATH, TZ: 'Etc/UTC' } });
     const ownCold = withoutWarm(own);
     const withPackage = { ...failing, 'package.json': '{ "type": "module" }\n' };
-    const jobs: [Record<string, string>, Warm][] = [[passing, 'loaded'], [failing, 'prepared'], [passing, 'prepared'], [withPackage, 'loaded'], [withPackage, 'loaded']];
+    const jobs: [Record<string, string>, Warm][] = [[passing, 'loaded'], [failing, 'forked'], [passing, 'forked'], [withPackage, 'loaded'], [withPackage, 'loaded']];
     for (const [files, how] of jobs) {
       expect(await warmTestRunner(own)).toBe(true);
       const warmRuns: Warm[] = [];
@@ -145,7 +145,7 @@ describe('the warm test runner (sealed)', () => {
       const warmRuns: Warm[] = [];
       const validation = visible(files, runner, warmRuns);
       // Once the job's test worker runs inside the spare, kill the spare's whole sandbox.
-      const spare = await until(() => spareRunningTests());
+      const spare = await until(() => spareRunningTests('src/slow.test.ts'));
       process.kill(-spare, 'SIGKILL');
       const result = await validation;
       expect(warmRuns).toEqual(['cold']);
@@ -172,7 +172,7 @@ describe('a spare started while an agent works', () => {
     expect(started).toHaveLength(1);
     const warmRuns: Warm[] = [];
     expect(await visible(passing, own, warmRuns)).toMatchObject({ passed: true });
-    expect(warmRuns).toEqual(['prepared']);
+    expect(warmRuns).toEqual(['forked']);
     // The run took that spare (and threw it away), rather than starting one of its own.
     expect(ourSpares()).not.toContain(started[0]);
   });
@@ -204,7 +204,7 @@ describe('a build whose warm test runner dies', () => {
     // Every spare that gets as far as running a test worker is killed, for the whole build.
     let kills = 0;
     const killer = setInterval(() => {
-      const spare = spareRunningTests();
+      const spare = spareRunningTests('src/money.test.ts');
       if (spare === undefined) return;
       process.kill(-spare, 'SIGKILL');
       kills++;
@@ -237,10 +237,13 @@ function ourSpares(): number[] {
   return [...parents].filter(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare')).map(([pid]) => pid);
 }
 
-/** This process's spare (a child whose command names the spare script) once a vitest test worker runs under it. */
-function spareRunningTests(): number | undefined {
+/**
+ * This process's spare (a child whose command names the spare script) once the vitest test worker
+ * under it has `testFile` in its folder: a prepared spare starts its worker before it has a job,
+ * and another spare may be waiting beside the one running a job.
+ */
+function spareRunningTests(testFile: string): number | undefined {
   const { parents, commands, under } = processTable();
-  // Another spare may be waiting beside the one running a job: only the latter is wanted.
   const spares = [...parents].filter(([pid, parent]) => parent === process.pid && commands.get(pid)?.includes('vitest-spare')).map(([pid]) => pid);
-  return spares.find((spare) => [...commands].some(([pid, command]) => command.includes('workers/forks.js') && under(pid, spare)));
+  return spares.find((spare) => [...commands].some(([pid, command]) => command.includes('workers/forks.js') && under(pid, spare) && existsSync(`/proc/${pid}/cwd/${testFile}`)));
 }
