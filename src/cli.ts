@@ -3,6 +3,7 @@
  * The process edge: builds CliIo from the real process, runs main(), sets the exit code.
  * The only file that touches process.argv, process.exit and signal handlers.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import module from 'node:module';
 import type { CliIo } from './commands/shared.js';
 import { SPECCC_VERSION } from './version.js';
@@ -55,20 +56,12 @@ function processIo(): CliIo {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // A reader that stops early (`speccc trace | head`) closes the pipe: the rest of the output is
-  // dropped, quietly, and the command still finishes what it writes to disk.
-  let stdoutClosed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    stdoutClosed = true;
-  });
-  const isTTY = Boolean(process.stdout.isTTY);
+  const out = directStdout();
+  const isTTY = out.isTTY();
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => {
-      if (!stdoutClosed) process.stdout.write(text);
-    },
+    stdout: out.write,
     stderr: (text) => process.stderr.write(text),
     isTTY,
     color: isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
@@ -84,6 +77,59 @@ function processIo(): CliIo {
         for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
         return Buffer.concat(chunks).toString('utf8');
       },
+    },
+  };
+}
+
+/**
+ * Standard output written straight to fd 1, as process.stdout itself writes to files and pipes on
+ * Linux and macOS (synchronously), without making process.stdout: that stream loads net and the
+ * stream modules for a pipe, tty for a terminal, a few milliseconds of a short command such as a
+ * warm `check`. A terminal, and a pipe that cannot take more at once (EAGAIN), go through
+ * process.stdout, and so does everything after, so that the order holds. A reader that stops early
+ * (`speccc trace | head`) closes the pipe: the rest of the output is dropped, quietly, and the
+ * command still finishes what it writes to disk.
+ */
+function directStdout(): { isTTY: () => boolean; write: (text: string) => void } {
+  let closed = false;
+  let stream = false;
+  const viaStream = (text: string | Uint8Array) => {
+    if (!stream) {
+      stream = true;
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
+    }
+    if (!closed) process.stdout.write(text);
+  };
+  let kind: 'direct' | 'stream' | null = null;
+  const decide = (): 'direct' | 'stream' => {
+    if (kind) return kind;
+    let direct = false;
+    try {
+      const stat = fstatSync(1);
+      // A character device may be a terminal; /dev/null is the only one written directly.
+      direct = stat.isFile() || stat.isFIFO() || stat.isSocket() ? true : stat.isCharacterDevice() && !process.stdout.isTTY;
+    } catch {
+      direct = false;
+    }
+    return (kind = direct ? 'direct' : 'stream');
+  };
+  return {
+    isTTY: () => decide() === 'stream' && Boolean(process.stdout.isTTY),
+    write(text) {
+      if (closed) return;
+      if (stream || decide() === 'stream') return viaStream(text);
+      let bytes = Buffer.from(text, 'utf8');
+      try {
+        while (bytes.length > 0) bytes = bytes.subarray(writeSync(1, bytes));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') closed = true;
+        else if (code === 'EAGAIN') viaStream(bytes);
+        else throw error;
+      }
     },
   };
 }

@@ -8,7 +8,6 @@
  * any), for measuring.
  */
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
@@ -46,9 +45,12 @@ export const MIN_FILES_PER_WORKER = 3_000;
  * 2 shared cores at load 5–7, a cold check of 10,000 specs: 11.8 s wall (11.6 s CPU) with one
  * worker, 8.9 s (9.0 s CPU) without. Windows has no load average (0): there it never applies.
  */
-export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, load = os.loadavg()[0] ?? 0): number {
+export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, load?: number): number {
   const fixed = env.SPECCC_WORKERS;
   if (fixed !== undefined && /^\d+$/.test(fixed)) return Math.min(Number(fixed), files);
+  // node:os is loaded here, not imported: a warm check, which starts no worker, never needs it.
+  const os = createRequire(import.meta.url)('node:os') as typeof import('node:os');
+  load ??= os.loadavg()[0] ?? 0;
   const cores = os.availableParallelism();
   if (load >= cores + 1) return 0;
   return Math.max(0, Math.min(cores - 1, Math.floor(files / MIN_FILES_PER_WORKER)));
