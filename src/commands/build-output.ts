@@ -1,5 +1,5 @@
 /** What `speccc build` prints: the plan with its price, per-job results and the summary line. Pure formatting. */
-import pc from 'picocolors';
+import { palette } from '../diagnostics/reporters/palette.js';
 import type { JobOutcome, Plan } from '../types/index.js';
 import { onlyVerdictStale, REASON_TEXT } from '../phases/5-plan/index.js';
 import type { PlanEstimate } from '../phases/5-plan/estimate.js';
@@ -12,7 +12,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const usd = (n: number) => `$${n < 0.01 && n > 0 ? n.toFixed(4) : n.toFixed(2)}`;
 
 export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>, estimate: PlanEstimate, maxCostUsd: number | null, color: boolean, batch = false): string {
-  const c = color ? pc : pc.createColors(false);
+  const c = palette(color);
   const lines: string[] = [];
   const byId = new Map(estimate.jobs.map((e) => [e.id, e]));
   let maybeShown = 0;
@@ -54,7 +54,7 @@ export function formatPlan(plan: Plan, outcomes: ReadonlyMap<string, JobOutcome>
 }
 
 export function formatOutcome(o: JobOutcome, color: boolean): string {
-  const c = color ? pc : pc.createColors(false);
+  const c = palette(color);
   switch (o.state) {
     case 'built': {
       const u = o.result!.usage;
@@ -88,7 +88,7 @@ function gateLine(o: JobOutcome): string {
 
 export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; total: number; change: TreeChange | null; cancelled: boolean; runId: string; shard?: { index: number; count: number; owned: number } }, color: boolean): string {
   if (input.shard) return formatShardSummary({ ...input, shard: input.shard }, color);
-  const c = color ? pc : pc.createColors(false);
+  const c = palette(color);
   const outcomes = [...input.outcomes.values()];
   const count = (s: JobOutcome['state']) => outcomes.filter((o) => o.state === s).length;
   // Every billed request, failed and cancelled jobs included: the same total as `speccc log` and the trace.
@@ -124,7 +124,7 @@ export function formatBuildSummary(input: { outcomes: ReadonlyMap<string, JobOut
 
 /** A shard's last line: what it built and published, what it left to the other shards. */
 function formatShardSummary(input: { outcomes: ReadonlyMap<string, JobOutcome>; cancelled: boolean; runId: string; shard: { index: number; count: number; owned: number } }, color: boolean): string {
-  const c = color ? pc : pc.createColors(false);
+  const c = palette(color);
   const outcomes = [...input.outcomes.values()];
   const count = (s: JobOutcome['state']) => outcomes.filter((o) => o.state === s).length;
   const spent = outcomes.reduce((sum, o) => sum + o.spentUsd, 0);

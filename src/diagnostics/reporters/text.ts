@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { palette, type Palette } from './palette.js';
 import type { Diagnostic } from '../../types/index.js';
 
 export interface TextOptions {
@@ -15,7 +15,7 @@ export interface Summary {
 
 /** One compiler-style line per finding (`file:line:col: severity code message`), then hint and related lines. */
 export function formatDiagnostic(d: Diagnostic, options: TextOptions): string {
-  const c = options.color ? pc : pc.createColors(false);
+  const c = palette(options.color);
   const where = `${d.file}:${d.span.start.line}:${d.span.start.column}`;
   const severity = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
   const lines = [`${c.bold(where)}: ${severity} ${c.dim(d.code)} ${d.message}`];
@@ -30,7 +30,7 @@ export function formatDiagnostic(d: Diagnostic, options: TextOptions): string {
  * The finding's first line with a caret under its span, as tsc and eslint print it. Columns
  * are 1-based UTF-16 units (see Point); tabs are kept so the caret lines up under them.
  */
-function codeFrame(text: string | undefined, d: Diagnostic, c: ReturnType<typeof pc.createColors>): string[] {
+function codeFrame(text: string | undefined, d: Diagnostic, c: Palette): string[] {
   if (text === undefined) return [];
   const source = text.split(/\r?\n/);
   const line = source[d.span.start.line - 1];
@@ -45,7 +45,7 @@ function codeFrame(text: string | undefined, d: Diagnostic, c: ReturnType<typeof
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatSummary(s: Summary, { color }: TextOptions): string {
-  const c = color ? pc : pc.createColors(false);
+  const c = palette(color);
   if (s.errors === 0 && s.warnings === 0) return c.green(`✔ ${plural(s.specs, 'spec')} clean`);
   const parts = [s.errors > 0 ? plural(s.errors, 'error') : '', s.warnings > 0 ? plural(s.warnings, 'warning') : ''].filter(Boolean);
   const mark = s.errors > 0 ? c.red('✖') : c.yellow('⚠');

@@ -71,6 +71,26 @@ describe('what a warm check loads', () => {
   });
 });
 
+describe('where a warm check writes', () => {
+  it('straight to fd 1 when its output is a pipe, without making process.stdout (whose stream loads net): the same bytes and exit code', () => {
+    const root = workspaces.copy('test/commands/check/samples/references');
+    const first = run(root, ['check']); // the full check, which stores the report
+    // A getter in place of process.stdout that says when it is read.
+    const trap = path.join(workspaces.empty('speccc-trap-'), 'trap.cjs');
+    writeFileSync(
+      trap,
+      "const fs = require('fs');\nconst d = Object.getOwnPropertyDescriptor(process, 'stdout');\n" +
+        "Object.defineProperty(process, 'stdout', { configurable: true, get() { fs.writeSync(2, 'process.stdout was made\\n'); Object.defineProperty(process, 'stdout', d); return process.stdout; } });\n",
+    );
+    const traced = (args: string[]) => spawnSync(process.execPath, ['--require', trap, bin, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const quick = traced(['check']);
+    expect(quick.stderr).not.toContain('process.stdout was made');
+    expect({ code: quick.status, stdout: quick.stdout }).toEqual({ code: 1, stdout: first.stdout });
+    // The trap works: --version writes through process.stdout.
+    expect(traced(['--version']).stderr).toContain('process.stdout was made');
+  });
+});
+
 /** `speccc <args>` run as a user runs it: exit code and output. */
 function run(cwd: string, args: string[]): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
