@@ -37,7 +37,7 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
 
   const outline = outlineBody(tree, text, lines);
   const evaluation = outline.sections.filter((s) => s.section.name === 'evaluation');
-  const codeRanges = collectCodeRanges(tree);
+  const { codeRanges, links } = collectCodeAndLinks(tree, file, lines);
   const extracted = evaluation.map((s) => extractScenarios(s.nodes, text, lines));
   const scenarios = extracted.flatMap((e) => e.scenarios);
   const requirements = extractRequirements({ file, specId: frontmatter?.id ?? null, sections: outline.sections, scenarios, source: text, lines });
@@ -54,7 +54,7 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
     scenarios,
     strayEvaluationText: extracted.flatMap((e) => e.stray),
     requirements: requirements.requirements,
-    links: collectLinks(tree, file, lines),
+    links,
     terms: collectTerms(text, codeRanges, parsed.frontmatter ? parsed.frontmatter.span.end.offset : 0, lines),
     codeRanges,
   };
@@ -62,34 +62,38 @@ export function modelSpec(parsed: ParsedFile): ModelledFile {
   return { file, hash, spec, diagnostics };
 }
 
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
-}
-
-function collectCodeRanges(tree: Root): [number, number][] {
-  const ranges: [number, number][] = [];
-  walk(tree, (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
-      ranges.push([node.position.start.offset!, node.position.end.offset!]);
-    }
-  });
-  return ranges;
-}
-
-/** Links to other markdown files, resolved relative to the linking spec. External URLs are not references. */
-function collectLinks(tree: Root, file: string, lines: LineIndex): SpecLink[] {
+/**
+ * One walk over the tree for what the model keeps of its nodes: code, inline code and HTML (the
+ * prose rules skip them) and links to other markdown files, resolved relative to the linking spec
+ * (external URLs are not references).
+ */
+function collectCodeAndLinks(tree: Root, file: string, lines: LineIndex): { codeRanges: [number, number][]; links: SpecLink[] } {
+  const codeRanges: [number, number][] = [];
   const links: SpecLink[] = [];
-  walk(tree, (node) => {
-    if ((node.type !== 'link' && node.type !== 'definition') || !node.position) return;
-    const href = node.url;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('/')) return;
-    const pathPart = decodeURIComponentSafe(href.split('#')[0]!.split('?')[0]!);
-    if (!pathPart.toLowerCase().endsWith('.md')) return;
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), pathPart));
-    links.push({ href, target, span: lines.span(node.position.start.offset!, node.position.end.offset!) });
-  });
-  return links;
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const type = node.type;
+    if (type === 'code' || type === 'inlineCode' || type === 'html') {
+      if (node.position) codeRanges.push([node.position.start.offset!, node.position.end.offset!]);
+    } else if (type === 'link' || type === 'definition') {
+      const link = linkOf(node, file, lines);
+      if (link) links.push(link);
+    }
+    // Children in reverse, so that they come off the stack in document order.
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return { codeRanges, links };
+}
+
+function linkOf(node: Nodes & { url: string }, file: string, lines: LineIndex): SpecLink | null {
+  if (!node.position) return null;
+  const href = node.url;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('/')) return null;
+  const pathPart = decodeURIComponentSafe(href.split('#')[0]!.split('?')[0]!);
+  if (!pathPart.toLowerCase().endsWith('.md')) return null;
+  const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), pathPart));
+  return { href, target, span: lines.span(node.position.start.offset!, node.position.end.offset!) };
 }
 
 function decodeURIComponentSafe(s: string): string {

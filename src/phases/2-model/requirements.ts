@@ -19,6 +19,7 @@ import { sha256 } from '../../hash.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import type { SectionNodes } from './sections.js';
 import { findPinned, stripPinned } from './pinned.js';
+import { collapseSpaces } from './spaces.js';
 
 const PREFIX: Record<RequirementKind, string> = { rule: 'R', 'edge-case': 'E', scenario: 'S', property: 'P' };
 /** Words in a derived id: a rule's first five, a scenario's name up to eight. */
@@ -51,7 +52,7 @@ interface Item {
 const off = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
   [node.position!.start.offset!, node.position!.end.offset!] as [number, number];
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const collapse = (s: string) => collapseSpaces(s).trim();
 
 /** Top-level list items of a section; when the section has no list, each paragraph. */
 function sectionItems(kind: RequirementKind, nodes: RootContent[], source: string, lines: LineIndex): Item[] {

@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Scenario, Span, Step, StepKeyword } from '../../types/index.js';
 import type { LineIndex } from '../1-parse/line-index.js';
 import { findPinned, stripPinned } from './pinned.js';
+import { collapseSpaces } from './spaces.js';
 
 type RawKeyword = StepKeyword | 'and' | 'but' | 'for any';
 
@@ -64,12 +65,24 @@ function lineSegments(line: string, lineOffset: number): Segment[] {
   });
 }
 
+/**
+ * LINE_START, unanchored and sticky, tried where a line starts in the whole text: it may match
+ * where the line alone would not (its `\s*` can run on into the next line), never the other way
+ * round, so a line it rejects is no step and is never sliced out.
+ */
+const MAY_START = new RegExp(LINE_START.source.slice(1), 'iy');
+
 function sourceSegments(text: string, start: number, end: number): Segment[] {
   const out: Segment[] = [];
-  let offset = start;
-  for (const line of text.slice(start, end).split('\n')) {
-    out.push(...lineSegments(line.replace(/\r$/, ''), offset));
-    offset += line.length + 1;
+  for (let at = start; at <= end; ) {
+    let next = text.indexOf('\n', at);
+    if (next === -1 || next > end) next = end;
+    MAY_START.lastIndex = at;
+    if (MAY_START.test(text)) {
+      const line = text.slice(at, next);
+      out.push(...lineSegments(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, at));
+    }
+    at = next + 1;
   }
   return out;
 }
@@ -158,7 +171,7 @@ export function extractScenarios(nodes: RootContent[], text: string, lines: Line
           block.end = ie;
           return;
         }
-        const plain = stripPinned(toString(item).replace(/\s+/g, ' ').trim());
+        const plain = stripPinned(collapseSpaces(toString(item)).trim());
         const name = plain.length > 60 ? `${plain.slice(0, 57)}…` : plain || `scenario ${i + 1}`;
         scenarios.push(toScenario(name, 'list', [is, ie], segments, lines, [is, ie], text));
       });

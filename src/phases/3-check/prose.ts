@@ -15,10 +15,14 @@ export interface ProseMatch {
 export function findInProse(spec: Spec, lines: LineIndex, pattern: RegExp, within?: (section: Section | null) => boolean): ProseMatch[] {
   const bodyStart = spec.frontmatterSpans?.block.end.offset ?? 0;
   const out: ProseMatch[] = [];
-  for (const match of spec.source.matchAll(pattern)) {
+  // exec from the body's start rather than matchAll over the whole file: no copy of the pattern
+  // and no iterator per spec and rule, and the frontmatter is not searched at all.
+  if (!pattern.global) throw new TypeError('findInProse needs a global pattern');
+  pattern.lastIndex = bodyStart;
+  for (let match = pattern.exec(spec.source); match; match = pattern.exec(spec.source)) {
+    if (match[0].length === 0) pattern.lastIndex++; // an empty match would be found again forever
     const start = match.index;
     const end = start + match[0].length;
-    if (start < bodyStart) continue;
     if (spec.codeRanges.some(([s, e]) => start < e && end > s)) continue;
     const section = spec.sections.find((s) => start >= s.span.start.offset && start < s.span.end.offset) ?? null;
     if (within && !within(section)) continue;
