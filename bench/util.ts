@@ -35,9 +35,9 @@ export function median(values: number[]): number {
 }
 
 /** Wall time of one whole `speccc` process, in milliseconds. */
-export function timeProcess(args: string[], cwd: string): number {
+export function timeProcess(args: string[], cwd: string, script = bin): number {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: benchEnv() });
+  const run = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: benchEnv() });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0 && run.status !== 1) throw new Error(`speccc ${args.join(' ')} failed: ${run.stderr}`);
   return ms;

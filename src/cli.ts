@@ -3,7 +3,6 @@
  * The process edge: builds CliIo from the real process, runs main(), sets the exit code.
  * The only file that touches process.argv, process.exit and signal handlers.
  */
-import { fstatSync, writeSync } from 'node:fs';
 import module from 'node:module';
 import type { CliIo } from './commands/shared.js';
 import { SPECCC_VERSION } from './version.js';
@@ -11,7 +10,7 @@ import { SPECCC_VERSION } from './version.js';
 // `speccc --version` is answered before anything else loads: it is what scripts and editors run
 // to find speccc, and the command modules (several chunks of the bundle) are most of its time.
 const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${SPECCC_VERSION}\n`);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) directStdout().write(`${SPECCC_VERSION}\n`);
 else await run();
 
 async function run(): Promise<void> {
@@ -91,6 +90,8 @@ function processIo(): CliIo {
  * command still finishes what it writes to disk.
  */
 function directStdout(): { isTTY: () => boolean; write: (text: string) => void } {
+  // Required, not imported: an ES import of node:fs makes every export of it, its streams too.
+  const { fstatSync, statSync, writeSync } = module.createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
   let closed = false;
   let stream = false;
   const viaStream = (text: string | Uint8Array) => {
@@ -109,8 +110,8 @@ function directStdout(): { isTTY: () => boolean; write: (text: string) => void }
     let direct = false;
     try {
       const stat = fstatSync(1);
-      // A character device may be a terminal; /dev/null is the only one written directly.
-      direct = stat.isFile() || stat.isFIFO() || stat.isSocket() ? true : stat.isCharacterDevice() && !process.stdout.isTTY;
+      // A character device may be a terminal; /dev/null is the one written directly.
+      direct = stat.isFile() || stat.isFIFO() || stat.isSocket() || (stat.isCharacterDevice() && stat.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev);
     } catch {
       direct = false;
     }

@@ -72,7 +72,7 @@ describe('what a warm check loads', () => {
 });
 
 describe('where a warm check writes', () => {
-  it('straight to fd 1 when its output is a pipe, without making process.stdout (whose stream loads net): the same bytes and exit code', () => {
+  it('straight to fd 1 when its output is a pipe, without making process.stdout (whose stream loads net): the same bytes and exit code; so does --version', () => {
     const root = workspaces.copy('test/commands/check/samples/references');
     const first = run(root, ['check']); // the full check, which stores the report
     // A getter in place of process.stdout that says when it is read.
@@ -86,8 +86,12 @@ describe('where a warm check writes', () => {
     const quick = traced(['check']);
     expect(quick.stderr).not.toContain('process.stdout was made');
     expect({ code: quick.status, stdout: quick.stdout }).toEqual({ code: 1, stdout: first.stdout });
-    // The trap works: --version writes through process.stdout.
-    expect(traced(['--version']).stderr).toContain('process.stdout was made');
+    // The trap works: a script that writes through process.stdout sets it off.
+    expect(spawnSync(process.execPath, ['--require', trap, '-e', "process.stdout.write('x')"], { encoding: 'utf8' }).stderr).toContain('process.stdout was made');
+    // --version, too, writes to fd 1 directly.
+    const version = traced(['--version']);
+    expect(version.stderr).not.toContain('process.stdout was made');
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
