@@ -13,13 +13,19 @@ export interface ProseMatch {
  * frontmatter, outside code. Used by the wording rules so each finding lands on the phrase.
  */
 export function findInProse(spec: Spec, lines: LineIndex, pattern: RegExp, within?: (section: Section | null) => boolean): ProseMatch[] {
-  const bodyStart = spec.frontmatterSpans?.block.end.offset ?? 0;
+  return matchesBetween(spec, lines, pattern, spec.frontmatterSpans?.block.end.offset ?? 0, spec.source.length, within);
+}
+
+/**
+ * The matches of `pattern` (global) that start in [from, to), outside code, in a section `within`
+ * takes. exec from `from` rather than matchAll over the whole file: no copy of the pattern and no
+ * iterator per spec and rule, and nothing before `from` is searched.
+ */
+function matchesBetween(spec: Spec, lines: LineIndex, pattern: RegExp, from: number, to: number, within?: (section: Section | null) => boolean): ProseMatch[] {
   const out: ProseMatch[] = [];
-  // exec from the body's start rather than matchAll over the whole file: no copy of the pattern
-  // and no iterator per spec and rule, and the frontmatter is not searched at all.
-  if (!pattern.global) throw new TypeError('findInProse needs a global pattern');
-  pattern.lastIndex = bodyStart;
-  for (let match = pattern.exec(spec.source); match; match = pattern.exec(spec.source)) {
+  if (!pattern.global) throw new TypeError('the prose rules need a global pattern');
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(spec.source); match && match.index < to; match = pattern.exec(spec.source)) {
     if (match[0].length === 0) pattern.lastIndex++; // an empty match would be found again forever
     const start = match.index;
     const end = start + match[0].length;
@@ -28,6 +34,7 @@ export function findInProse(spec: Spec, lines: LineIndex, pattern: RegExp, withi
     if (within && !within(section)) continue;
     out.push({ text: match[0], span: lines.span(start, end), section });
   }
+  pattern.lastIndex = 0;
   return out;
 }
 
@@ -40,9 +47,16 @@ export const startOf = (span: Span): Span => ({ start: span.start, end: span.sta
  * are skipped as code is.
  */
 export function findInBody(spec: Spec, lines: LineIndex, pattern: RegExp, sections?: readonly (string | null)[]): ProseMatch[] {
-  return findInProse(spec, lines, pattern, (section) => section !== null && (!sections || sections.includes(section.name))).filter(
-    (m) => (!m.section || m.span.start.offset >= m.section.headingSpan.end.offset) && !insideQuotes(spec.source, m.span.start.offset),
-  );
+  const inBody = (m: ProseMatch) => (!m.section || m.span.start.offset >= m.section.headingSpan.end.offset) && !insideQuotes(spec.source, m.span.start.offset);
+  if (!sections) return findInProse(spec, lines, pattern, (section) => section !== null).filter(inBody);
+  // Only some sections: the search starts where the first of them starts (a rule about Constraints,
+  // at the end of most specs, reads a few lines of the file). One search from there, not one per
+  // section: a search in a section that ends at no match runs on to the next match or the end.
+  const wanted = spec.sections.filter((section) => sections.includes(section.name));
+  if (wanted.length === 0) return [];
+  const from = Math.min(...wanted.map((section) => section.headingSpan.end.offset));
+  const to = Math.max(...wanted.map((section) => section.span.end.offset));
+  return matchesBetween(spec, lines, pattern, from, to, (section) => section !== null && wanted.includes(section)).filter(inBody);
 }
 
 /** Whether the offset lies between a pair of double quotes ("…" or “…”) on its line. */
