@@ -12,7 +12,7 @@ import { hashTemplateFiles, templateHashes, type TemplateFile } from './io/templ
 import { indexGeneratedTree, type TreeIndex } from './io/generated-tree.js';
 import { openStatCache } from './io/stat-cache.js';
 import { hasStored, readStored, writeStored } from './io/stamps.js';
-import { hashChecksOf, scenariosOf, type ScenariosListing } from './io/holdouts.js';
+import { hashChecksOf, hashScenarioTextsOf, scenariosOf, type ScenariosListing } from './io/holdouts.js';
 import { listAllScenarioFolders } from './io/member-scenarios.js';
 import { resolveMembers, type Members } from './io/members.js';
 import { toolchainVersions } from './io/toolchain-versions.js';
@@ -44,7 +44,7 @@ export interface WorkspaceInputs {
   /**
    * Holdout scenario files by name (never their text) and whether each has a check: check reports
    * those without. A scenario's property shape (property-no-generator, -no-assertion) comes from
-   * its text, which check's digest covers as `scenarios:<holdoutTextsDigest>` (commands/check.ts).
+   * its text, which check's key covers by hash (checkKey).
    */
   scenarios: [string, boolean][];
   /** [file, sha256] of every holdout check: a promotion verdict holds only for the checks it was given under. */
@@ -68,8 +68,12 @@ export interface ReadInputs {
   raw: RawConfig;
   /** Every template by hash, with the bytes hashing read: the build reads only the rest. */
   templates: readonly TemplateFile[];
-  /** The scenarios folder's listing (with every member's), and the holdout checks' bytes hashing read: the pipeline reads only the rest. */
-  scenarios: { listing: ScenariosListing; read: ReadonlyMap<string, Uint8Array> };
+  /**
+   * The scenarios folder's listing (with every member's), the bytes hashing read (the pipeline
+   * reads only the rest), and for a check the hash of each scenario and check file's text
+   * (hashScenarioTextsOf; empty for a build).
+   */
+  scenarios: { listing: ScenariosListing; read: ReadonlyMap<string, Uint8Array>; texts: [string, string | null][] };
   /** A monorepo's members, resolved from the raw config (once in the run). */
   members: Members;
 }
@@ -99,6 +103,8 @@ export async function readInputs(root: string, raw?: RawConfig, options: { for?:
     stats.hash(path.join(root, paths.specs, 'adopted.json')),
   ]);
   const checks = hashChecksOf(listing, stats.hash);
+  // What check's key holds of the scenarios' text (the coverage trace and the property rules read it).
+  const texts = forBuild ? { hashes: [], read: new Map<string, Uint8Array>() } : hashScenarioTextsOf(listing, stats.hash);
   await stats.save();
   const byHash = (list: { file: string; hash: string }[]) => list.map((f): [string, string] => [f.file, f.hash]);
   const inputs: WorkspaceInputs = {
@@ -117,13 +123,18 @@ export async function readInputs(root: string, raw?: RawConfig, options: { for?:
     adopted: adopted?.hash ?? null,
   };
   const listed: WorkspaceFiles = { ...files, generated: tree };
-  return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: checks.read }, members };
+  return { files: listed, tree, inputs, raw, templates, scenarios: { listing, read: new Map([...checks.read, ...texts.read]), texts: texts.hashes }, members };
 }
 
-/** The digest a check report is keyed by: what check reads, plus the command line's path filter. */
-export function checkDigest(inputs: WorkspaceInputs, paths: readonly string[]): string {
+/**
+ * The key a check report is stored under: what check reads (the scenarios' text by hash), plus
+ * the command line's path filter, as canonical JSON. Compared as text, not hashed: on an unchanged
+ * workspace nothing is hashed at all (the files' hashes come from the stat cache), so a warm check
+ * never loads node:crypto; and two keys are equal only when their inputs are.
+ */
+export function checkKey(inputs: WorkspaceInputs, paths: readonly string[], scenarioTexts: readonly [string, string | null][]): string {
   const { templates: _notRead, toolchain: _notRun, ...read } = inputs;
-  return sha256(canonicalJson({ for: 'check', ...read, paths }));
+  return canonicalJson({ for: 'check', ...read, scenarioTexts, paths });
 }
 
 /** The digest of the sources a build reads (everything but generated/, holdout checks included): unchanged from plan to stamp, or no stamp. */

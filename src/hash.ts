@@ -1,7 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// node:crypto is loaded on the first hash, not imported: a warm check of an unchanged workspace
+// hashes nothing (file hashes come from the stat cache, its key is compared as text), and loading
+// crypto (with the stream library it needs) was a tenth of that check's time.
+let createHash: typeof import('node:crypto').createHash | undefined;
 
 /** sha256 of bytes or text, as lower-case hex: the content hash every cache and key in speccc uses. */
 export function sha256(data: Uint8Array | string): string {
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
   return createHash('sha256').update(data).digest('hex');
 }
 

@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { checkDigest, readInputs, storedReport, type ReadInputs, type StoredReport } from '../fast-path.js';
+import { checkKey, readInputs, storedReport, type ReadInputs, type StoredReport } from '../fast-path.js';
 import type { RawConfig } from '../io/raw-config.js';
-import { holdoutTextsDigest, holdoutTextsOf, readScenarioFiles, type ScenarioFiles } from '../io/holdouts.js';
+import { readScenarioFiles, scenarioTextHashes, type ScenarioFiles } from '../io/holdouts.js';
 import { formatText } from '../diagnostics/reporters/text.js';
 import type { CliIo } from './shared.js';
 
@@ -33,7 +33,7 @@ export interface CheckRequest {
   member?: string;
 }
 
-/** What was read to decide: the inputs (absent under --no-cache), the scenarios' text, and the digest a report is stored under. */
+/** What was read to decide: the inputs (absent under --no-cache); on a miss, the scenarios' text and the key the report is to be stored under. */
 export interface CheckLookup {
   read?: ReadInputs;
   scenarioFiles?: ScenarioFiles;
@@ -49,13 +49,15 @@ export interface CheckLookup {
 export async function lookUpCheck(request: CheckRequest, options: { warm?: boolean } = {}): Promise<CheckLookup> {
   if (!request.useCache) return {};
   const read = await readInputs(request.root, request.raw, { for: 'check', warm: options.warm ?? true });
-  // The coverage trace (requirement-untested) also reads the scenarios' text (every member's too), which the fast path's inputs list by name only.
-  const scenarioFiles = await readScenarioFiles(read.scenarios.listing, read.scenarios.read);
-  const holdouts = holdoutTextsDigest(holdoutTextsOf(read.scenarios.listing, scenarioFiles));
   const since = [...(request.changed ? [`since:${request.changed.join('\0')}`] : []), ...(request.member !== undefined ? [`member:${request.member}`] : [])];
-  const digest = checkDigest(read.inputs, [...request.paths.map((p) => path.resolve(request.cwd, p)), `scenarios:${holdouts}`, ...since]);
-  const stored = await storedReport(request.root, digest);
-  return { read, scenarioFiles, digest, ...(stored ? { stored } : {}) };
+  const paths = [...request.paths.map((p) => path.resolve(request.cwd, p)), ...since];
+  const stored = await storedReport(request.root, checkKey(read.inputs, paths, read.scenarios.texts));
+  if (stored) return { read, stored };
+  // The coverage trace (requirement-untested) also reads the scenarios' text (every member's too).
+  // The report is stored under the hashes of the text it was made from: a scenario edited since
+  // it was hashed above keys the report by what the check read, not by what it hashed.
+  const scenarioFiles = await readScenarioFiles(read.scenarios.listing, read.scenarios.read);
+  return { read, scenarioFiles, digest: checkKey(read.inputs, paths, scenarioTextHashes(scenarioFiles)) };
 }
 
 /** Reported files' text for code frames, read on demand (only on a terminal). */

@@ -2,10 +2,10 @@
  * The scenarios folder -> holdout checks, for the validator only. Nothing here is ever handed
  * to a generating agent: the build gives this source to the validator and to nothing else.
  */
-import { promises as fs } from 'node:fs';
+import { lstatSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { HoldoutCheck, HoldoutSet, HoldoutText } from '../types/index.js';
-import { canonicalJson, sha256 } from '../hash.js';
+import { sha256 } from '../hash.js';
 import type { Hasher } from './stat-cache.js';
 import { writeInside } from './safe-write.js';
 import { holdoutPropertyShape, type HoldoutPropertyShape } from './holdout-property.js';
@@ -80,8 +80,37 @@ export function hashChecksOf(listing: ScenariosListing, hash: Hasher): { hashes:
 /** The text of every scenario and check file (`<spec>/<name>`), read once; null for links, unreadable files and files over 1 MiB. */
 export type ScenarioFiles = ReadonlyMap<string, string | null>;
 
+/** The scenario and check files whose text check reads (`<spec>/<name>` and the absolute path), in the listing's order. */
+const textFilesOf = (listing: ScenariosListing) =>
+  listing.folders.flatMap((folder) => folder.names.filter((n) => n.endsWith('.md') || CHECK_FILE.test(n)).map((n) => ({ rel: `${folder.name}/${n}`, file: fileOf(listing, folder, n) })));
+
+/**
+ * The sha256 of each scenario and check file whose text check reads (null where readScenarioFiles
+ * gives none: a link, a file over 1 MiB, one that cannot be read), through the stat cache: an
+ * unchanged file is not read. What check's key holds of the scenarios' text (never the text).
+ */
+export function hashScenarioTextsOf(listing: ScenariosListing, hash: Hasher): { hashes: [string, string | null][]; read: Map<string, Uint8Array> } {
+  const hashes: [string, string | null][] = [];
+  const read = new Map<string, Uint8Array>();
+  for (const { rel, file } of textFilesOf(listing)) {
+    let st;
+    try {
+      st = lstatSync(file, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    const hashed = st?.isFile() && st.size <= MAX_CHECK_BYTES ? hash(file) : null;
+    hashes.push([rel, hashed?.hash ?? null]);
+    if (hashed?.bytes) read.set(rel, hashed.bytes);
+  }
+  return { hashes, read };
+}
+
+/** The same hashes as hashScenarioTextsOf, of texts already read (equal for every file that is UTF-8). */
+export const scenarioTextHashes = (files: ScenarioFiles): [string, string | null][] => [...files].map(([rel, text]) => [rel, text === null ? null : sha256(text)]);
+
 export async function readScenarioFiles(listing: ScenariosListing, alreadyRead: ReadonlyMap<string, Uint8Array> = new Map()): Promise<ScenarioFiles> {
-  const named = listing.folders.flatMap((folder) => folder.names.filter((n) => n.endsWith('.md') || CHECK_FILE.test(n)).map((n) => ({ rel: `${folder.name}/${n}`, file: fileOf(listing, folder, n) })));
+  const named = textFilesOf(listing);
   const rels = named.map((n) => n.rel);
   const texts = await Promise.all(
     named.map(async ({ rel, file }): Promise<string | null> => {
@@ -193,6 +222,3 @@ export async function readScenario(scenariosDir: string, file: string): Promise<
 export async function writeScenarioCheck(scenariosDir: string, rel: string, content: string): Promise<void> {
   await writeInside(scenariosDir, rel, content);
 }
-
-/** A digest of the scenarios folder's text: what the coverage part of a check reads from it (the stored check report is keyed by it). */
-export const holdoutTextsDigest = (texts: readonly HoldoutText[]): string => sha256(canonicalJson(texts));

@@ -5,7 +5,7 @@
  * check (commands/direct.ts). Requires `npm run build`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,33 @@ describe('what a warm check loads', () => {
     expect(loaded.filter((file) => file.startsWith('chunks/')).length).toBeLessThanOrEqual(2);
     expect(loaded.filter((file) => file.startsWith('quick/')).length).toBeLessThanOrEqual(3);
     for (const file of loaded) expect(readFileSync(path.join(repo, 'dist', file)).length).toBeLessThan(80_000);
+  });
+});
+
+describe('what a warm check leaves unloaded', () => {
+  it("neither Node's crypto nor the stream library, with holdout scenarios in the workspace: nothing is hashed, the stored report's key is compared as text", () => {
+    const root = workspaces.copy('test/commands/check/samples/clean');
+    mkdirSync(path.join(root, 'scenarios/cart-total'), { recursive: true });
+    writeFileSync(path.join(root, 'scenarios/cart-total/empty-cart.md'), '# Empty cart\n\n- **Given** an empty cart\n- **When** the total is computed\n- **Then** it is 0\n');
+    writeFileSync(path.join(root, 'scenarios/cart-total/empty-cart.test.ts'), "import { expect, it } from 'vitest';\nit('is 0', () => expect(0).toBe(0));\n");
+    // Files older than the stat cache's margin for racy timestamps: their stat is trusted, as for any file not saved in the last second.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) utimesSync(path.join(root, file), hourAgo, hourAgo);
+    const first = run(root, ['check']); // the full check: it hashes, and stores the report
+    // Built-in modules loaded, as Node lists them when the process ends.
+    const list = path.join(workspaces.empty('speccc-builtins-'), 'list.cjs');
+    writeFileSync(list, "process.on('exit', () => require('fs').writeSync(2, '\\n' + process.moduleLoadList.join('\\n') + '\\n'));\n");
+    const loaded = (args: string[]) => spawnSync(process.execPath, ['--require', list, bin, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const warm = loaded(['check']);
+    expect(warm.stdout).toBe(first.stdout);
+    expect(warm.stderr).toContain('NativeModule fs');
+    expect(warm.stderr).not.toMatch(/^NativeModule crypto$/m);
+    expect(warm.stderr).not.toMatch(/^NativeModule stream$/m);
+    // An edited scenario is seen (its hash is in the key), and that check does hash.
+    writeFileSync(path.join(root, 'scenarios/cart-total/empty-cart.md'), '# Property: any cart\n\n- **Then** the total is never negative\n');
+    const edited = loaded(['check']);
+    expect(edited.stdout).toMatch(/property-no-generator/);
+    expect(edited.stderr).toMatch(/^NativeModule crypto$/m);
   });
 });
 
