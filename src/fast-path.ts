@@ -161,16 +161,16 @@ export interface BuildStamp {
   specs: number;
 }
 
-export const storedReport = (root: string, digest: string) => readStored<StoredReport>(root, 'check-report', digest);
-/** Whether a check report is stored at all (under any digest). */
+export const storedReport = (root: string, key: string) => readStored<StoredReport>(root, 'check-report', key);
+/** Whether a check report is stored at all (under any key). */
 export const hasStoredReport = (root: string) => hasStored(root, 'check-report');
 /**
- * Stores a report by digest, unless a file of `listed` (the listing the digest was made from,
- * ReadInputs.files) changed between being hashed for the digest and being read for the report.
+ * Stores a report under its key (checkKey), unless a file of `listed` (the listing the key was
+ * made from, ReadInputs.files) changed between being hashed for the key and being read for the report.
  */
-export async function storeReport(root: string, digest: string, report: StoredReport, listed: WorkspaceFiles): Promise<void> {
+export async function storeReport(root: string, key: string, report: StoredReport, listed: WorkspaceFiles): Promise<void> {
   if (changedSinceListed(listed)) return;
-  await writeStored(root, 'check-report', digest, report);
+  await writeStored(root, 'check-report', key, report);
 }
 export const buildStamp = (root: string, digest: string) => readStored<BuildStamp>(root, 'build-stamp', digest);
 export const stampBuild = (root: string, digest: string, stamp: BuildStamp) => writeStored(root, 'build-stamp', digest, stamp);

@@ -1,6 +1,6 @@
 /**
  * What `speccc check` does before it knows whether anything changed, and how it prints a report:
- * the workspace's inputs by content, their digest, and the report stored under it. Nothing here
+ * the workspace's inputs by content, their key, and the report stored under it. Nothing here
  * loads the pipeline, so a second small bundle (src/quick-check.ts) can answer an unchanged
  * workspace with exactly the code `check` itself runs (commands/check.ts).
  */
@@ -37,12 +37,12 @@ export interface CheckRequest {
 export interface CheckLookup {
   read?: ReadInputs;
   scenarioFiles?: ScenarioFiles;
-  digest?: string;
+  key?: string;
   stored?: StoredReport;
 }
 
 /**
- * Reads every input by content and looks for the report stored under their digest. `warm: false`
+ * Reads every input by content and looks for the report stored under their key. `warm: false`
  * leaves the parse workers unstarted even when every spec will be parsed (the caller stops at a
  * missing report).
  */
@@ -57,7 +57,7 @@ export async function lookUpCheck(request: CheckRequest, options: { warm?: boole
   // The report is stored under the hashes of the text it was made from: a scenario edited since
   // it was hashed above keys the report by what the check read, not by what it hashed.
   const scenarioFiles = await readScenarioFiles(read.scenarios.listing, read.scenarios.read);
-  return { read, scenarioFiles, digest: checkKey(read.inputs, paths, scenarioTextHashes(scenarioFiles)) };
+  return { read, scenarioFiles, key: checkKey(read.inputs, paths, scenarioTextHashes(scenarioFiles)) };
 }
 
 /** Reported files' text for code frames, read on demand (only on a terminal). */

@@ -12,13 +12,13 @@ export type { CheckFlags } from './check-stored.js';
 
 /** `speccc check`'s report: stored when no input changed since the last run (the pipeline is not even loaded), else a full check, then stored. */
 async function checkReport(request: CheckRequest, looked?: CheckLookup): Promise<StoredReport> {
-  const { read, scenarioFiles, digest, stored } = looked ?? (await lookUpCheck(request));
+  const { read, scenarioFiles, key, stored } = looked ?? (await lookUpCheck(request));
   if (stored) return stored;
   const [{ readSnapshot }, { checkSnapshot }] = await Promise.all([import('../pipeline/snapshot.js'), import('../pipeline/check.js')]);
   const snapshot = await readSnapshot(request.root, read ? { inputs: read, scenarioFiles: scenarioFiles! } : {});
   const result = await checkSnapshot(snapshot, { paths: request.paths, cwd: request.cwd, useCache: request.useCache, ...(request.changed ? { changed: request.changed } : {}), ...(request.member !== undefined ? { member: request.member } : {}) });
   const report: StoredReport = { diagnostics: result.diagnostics, specs: result.specs, errors: result.errors, warnings: result.warnings, configBroken: result.configBroken };
-  if (digest && read) await storeReport(request.root, digest, report, read.files);
+  if (key && read) await storeReport(request.root, key, report, read.files);
   return report;
 }
 
