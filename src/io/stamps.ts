@@ -1,7 +1,7 @@
 /**
- * Answers stored by input digest under `.speccc/cache/<name>.json`: the check report and the
- * build stamp. A missing, corrupt or mismatched file is simply no answer; a read-only workspace
- * just never gets faster.
+ * Answers stored under `.speccc/cache/<name>.json` by what their inputs were: the check report (by
+ * its key, the canonical inputs) and the build stamp (by a digest of them). A missing, corrupt or
+ * mismatched file is simply no answer; a read-only workspace just never gets faster.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
