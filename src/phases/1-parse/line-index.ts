@@ -18,23 +18,21 @@ export function createLineIndex(text: string): LineIndex {
   // Offsets are mostly asked for in order (a parse, a walk over a model): the line of the last
   // answer, or the next one, is tried before the binary search.
   let last = 0;
+  const holds = (line: number, offset: number) => line < starts.length && starts[line]! <= offset && (line + 1 === starts.length || offset < starts[line + 1]!);
   const point = (offset: number): Point => {
     const clamped = Math.max(0, Math.min(offset, text.length));
-    let lo = last;
-    if (!(starts[lo]! <= clamped && (lo + 1 === starts.length || clamped < starts[lo + 1]!))) {
-      lo += 1;
-      if (!(lo < starts.length && starts[lo]! <= clamped && (lo + 1 === starts.length || clamped < starts[lo + 1]!))) {
-        // Binary search for the last line start <= offset.
-        lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid]! <= clamped) lo = mid;
-          else hi = mid - 1;
-        }
+    let lo = holds(last, clamped) ? last : holds(last + 1, clamped) ? last + 1 : -1;
+    if (lo === -1) {
+      // Binary search for the last line start <= offset.
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= clamped) lo = mid;
+        else hi = mid - 1;
       }
-      last = lo;
     }
+    last = lo;
     return { line: lo + 1, column: clamped - starts[lo]! + 1, offset: clamped };
   };
   return {
