@@ -80,6 +80,9 @@ export function hashChecksOf(listing: ScenariosListing, hash: Hasher): { hashes:
 /** The text of every scenario and check file (`<spec>/<name>`), read once; null for links, unreadable files and files over 1 MiB. */
 export type ScenarioFiles = ReadonlyMap<string, string | null>;
 
+/** Whether a file's lstat is one whose text check reads: a regular file (no link) of at most 1 MiB. */
+const isReadableText = (st: { isFile(): boolean; size: number } | null | undefined): boolean => Boolean(st?.isFile() && st.size <= MAX_CHECK_BYTES);
+
 /** The scenario and check files whose text check reads (`<spec>/<name>` and the absolute path), in the listing's order. */
 const textFilesOf = (listing: ScenariosListing) =>
   listing.folders.flatMap((folder) => folder.names.filter((n) => n.endsWith('.md') || CHECK_FILE.test(n)).map((n) => ({ rel: `${folder.name}/${n}`, file: fileOf(listing, folder, n) })));
@@ -99,7 +102,7 @@ export function hashScenarioTextsOf(listing: ScenariosListing, hash: Hasher): { 
     } catch {
       st = undefined;
     }
-    const hashed = st?.isFile() && st.size <= MAX_CHECK_BYTES ? hash(file) : null;
+    const hashed = isReadableText(st) ? hash(file) : null;
     hashes.push([rel, hashed?.hash ?? null]);
     if (hashed?.bytes) read.set(rel, hashed.bytes);
   }
@@ -115,7 +118,7 @@ export async function readScenarioFiles(listing: ScenariosListing, alreadyRead: 
   const texts = await Promise.all(
     named.map(async ({ rel, file }): Promise<string | null> => {
       const st = await fs.lstat(file).catch(() => null);
-      if (!st?.isFile() || st.size > MAX_CHECK_BYTES) return null;
+      if (!isReadableText(st)) return null;
       const bytes = alreadyRead.get(rel);
       return bytes ? Buffer.from(bytes).toString('utf8') : fs.readFile(file, 'utf8').catch(() => null);
     }),
