@@ -31,12 +31,11 @@ const keywordOf = (word: string): RawKeyword => {
 };
 
 function cleanStepText(raw: string): string {
-  return stripPinned(raw)
+  const stripped = stripPinned(raw)
     .replace(/^(?:\*\*|__|\*|_)?\s*[:,]?\s*/, '')
     .replace(/\*\*|__/g, '')
-    .replace(/[\s,;]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[\s,;]+$/, '');
+  return collapseSpaces(stripped).trim();
 }
 
 /** Splits one source line that starts with a step keyword into segments with offsets. */
